@@ -1,0 +1,52 @@
+"""Measure tone and framing in Korea-Japan news coverage.
+
+The toolkit's nouns are a **corpus** (a DataFrame, one row per article, from
+:func:`load_corpus`), its **tokens** (:func:`tokenize`, done once and reused)
+and the **measures** computed from them, each a tidy DataFrame keyed by
+``doc_id``. Plots live in :mod:`toolkit.plots`; the HTML report in
+:mod:`toolkit.report`.
+
+Importing the package is cheap and changes no global state: heavy modules
+(matplotlib, scipy, the sentiment analysers) load on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# Public name -> module that defines it. Resolved lazily on first access.
+_EXPORTS = {
+    "load_corpus": "corpus",
+    "load_demo": "corpus",
+    "outlet_table": "corpus",
+    "detect_language": "corpus",
+    "tokenize": "tokenize",
+    "Tokens": "tokenize",
+    "split_sentences": "tokenize",
+    "word_tokenize": "tokenize",
+    "register_tokenizer": "tokenize",
+    "actor_mentions": "actors",
+    "actor_table": "actors",
+    "load_dictionary": "dictionaries",
+    "Dictionary": "dictionaries",
+    "doctor": "doctor",
+    "build_report": "report",
+}
+
+__all__ = ["__version__", *sorted(_EXPORTS)]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"toolkit.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

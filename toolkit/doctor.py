@@ -1,0 +1,131 @@
+"""``python -m toolkit doctor``: what is installed, what is optional, how to fix it.
+
+The toolkit needs no downloaded data. NLTK and TextBlob corpora are only
+optional upgrades (for example ``stem="wordnet"``); the doctor says which
+are present, which built-in replacement is in use, and prints the exact
+command for anything missing. It never changes anything itself and never
+touches SSL settings.
+"""
+
+from __future__ import annotations
+
+import importlib
+import platform
+import sys
+from importlib import metadata
+
+__all__ = ["doctor", "check_environment"]
+
+_PACKAGES = [
+    "pandas", "numpy", "scipy", "nltk", "textblob", "vaderSentiment", "matplotlib",
+    "jupyterlab", "pyyaml", "tqdm", "charset-normalizer", "openpyxl", "pyarrow",
+    "python-docx", "beautifulsoup4", "datasketch", "krippendorff",
+]
+# NLTK resource -> (what it would upgrade, the built-in used without it)
+_NLTK_DATA = {
+    "tokenizers/punkt_tab": ("Punkt sentence splitter", "toolkit's rule-based news splitter"),
+    "corpora/wordnet": ("WordNet lemmatizer (stem='wordnet')", "toolkit's rule-based lemmatizer (stem='lemma')"),
+    "corpora/stopwords": ("NLTK stopword lists", "toolkit/data/stopwords_en.txt"),
+    "sentiment/vader_lexicon": ("NLTK's copy of VADER", "the vaderSentiment package's own lexicon"),
+}
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def _nltk_has(resource: str) -> bool:
+    try:
+        import nltk
+
+        for suffix in ("", ".zip"):
+            try:
+                nltk.data.find(resource + suffix)
+                return True
+            except LookupError:
+                continue
+    except ImportError:
+        pass
+    return False
+
+
+def check_environment() -> list[dict[str, str]]:
+    """Every check as a row: ``check, status ("ok", "missing", "optional"), detail, fix``.
+
+    Examples
+    --------
+    >>> rows = check_environment()
+    >>> {r["check"] for r in rows} >= {"python", "package pandas"}
+    True
+    """
+    from toolkit import __version__
+
+    rows = [
+        {"check": "python", "status": "ok" if sys.version_info >= (3, 10) else "missing",
+         "detail": platform.python_version(), "fix": "install Python 3.10 or newer"},
+        {"check": "toolkit", "status": "ok", "detail": __version__, "fix": ""},
+    ]
+    for dist in _PACKAGES:
+        v = _version(dist)
+        rows.append({
+            "check": f"package {dist}", "status": "ok" if v else "missing", "detail": v or "",
+            "fix": "" if v else f'{sys.executable} -m pip install -e "."  (from the project folder)',
+        })
+    for resource, (upgrade, builtin) in _NLTK_DATA.items():
+        name = resource.split("/")[1]
+        has = _nltk_has(resource)
+        rows.append({
+            "check": f"nltk data {name}",
+            "status": "ok" if has else "optional",
+            "detail": f"present: {upgrade} available" if has else f"absent: using {builtin}",
+            "fix": "" if has else f"optional: {sys.executable} -m nltk.downloader {name}",
+        })
+    try:
+        from toolkit.plots import cjk_font  # type: ignore[attr-defined]
+
+        font = cjk_font()
+    except Exception:  # plots may be unavailable in a minimal install
+        font = None
+    rows.append({
+        "check": "CJK font for Korean/Japanese labels",
+        "status": "ok" if font else "optional",
+        "detail": font or "none found: Korean/Japanese labels show as boxes",
+        "fix": "" if font else "Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; "
+        "conda: conda install -c conda-forge font-noto-cjk (not needed for English labels)",
+    })
+    for mod, what in (("ipykernel", "Jupyter kernel for the notebooks"),):
+        ok = importlib.util.find_spec(mod) is not None
+        rows.append({"check": what, "status": "ok" if ok else "missing", "detail": mod,
+                     "fix": "" if ok else f'{sys.executable} -m pip install -e ".[test]"'})
+    return rows
+
+
+def doctor(file=None) -> bool:
+    """Print the environment report; return True when nothing required is missing.
+
+    Examples
+    --------
+    >>> import io
+    >>> ok = doctor(file=io.StringIO())
+    >>> isinstance(ok, bool)
+    True
+    """
+    out = file or sys.stdout
+    rows = check_environment()
+    width = max(len(r["check"]) for r in rows)
+    print("toolkit doctor: nothing is downloaded; optional items are upgrades only.", file=out)
+    for r in rows:
+        mark = {"ok": "ok      ", "missing": "MISSING ", "optional": "optional"}[r["status"]]
+        print(f"  {mark} {r['check']:<{width}}  {r['detail']}", file=out)
+    fixes = [r for r in rows if r["fix"] and r["status"] != "ok"]
+    if fixes:
+        print("\nTo fix:", file=out)
+        for r in fixes:
+            print(f"  {r['check']}: {r['fix']}", file=out)
+    missing = [r for r in rows if r["status"] == "missing"]
+    print("\nAll required parts are present." if not missing
+          else f"\n{len(missing)} required part(s) missing.", file=out)
+    return not missing
