@@ -41,14 +41,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     from toolkit.report import build_report
 
     source = args.source
-    if source is not None and args.column:
-        from toolkit.corpus import load_corpus
+    try:
+        if source is not None and args.column:
+            from toolkit.corpus import load_corpus
 
-        mapping = dict(pair.split("=", 1) for pair in args.column)
-        source = load_corpus(source, columns=mapping)
-    sections = args.sections.split(",") if args.sections else None
-    index = build_report(source, args.out, sections=sections, progress=not args.no_progress,
-                         random_state=args.random_state)
+            bad = [pair for pair in args.column if "=" not in pair]
+            if bad:
+                raise ValueError(f"--column takes YOURS=CANONICAL, got {bad}")
+            mapping = dict(pair.split("=", 1) for pair in args.column)
+            source = load_corpus(source, columns=mapping)
+        sections = args.sections.split(",") if args.sections else None
+        index = build_report(source, args.out, sections=sections,
+                             progress=not args.no_progress, random_state=args.random_state)
+    except (ValueError, FileNotFoundError, TypeError) as err:
+        # The user's input is wrong: say what, without a traceback.
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     print(f"Report written to {index}")
     return 0
 

@@ -212,8 +212,12 @@ def _read_table(path: Path, encoding: str | None) -> pd.DataFrame:
         text, _ = read_text(path, encoding)
         import io
 
-        sep = "\t" if suffix in (".tsv", ".tab") else None
-        return pd.read_csv(io.StringIO(text), sep=sep, engine="python", dtype=object,
+        header = text.split("\n", 1)[0]
+        if suffix in (".tsv", ".tab"):
+            sep = "\t"
+        else:  # Excel in many European locales writes ";"-separated "CSV"
+            sep = ";" if header.count(";") > header.count(",") else ","
+        return pd.read_csv(io.StringIO(text), sep=sep, dtype=object,
                            keep_default_na=False, na_values=[""])
     if suffix in (".jsonl", ".ndjson"):
         text, _ = read_text(path, encoding)

@@ -38,6 +38,8 @@ from typing import Any
 
 import yaml
 
+from toolkit.tokenize import _merge_mwes, default_mwes
+
 __all__ = ["Dictionary", "DictionaryError", "Match", "load_dictionary"]
 
 
@@ -130,7 +132,14 @@ class Dictionary:
                 words = self._norm(pat).replace("_", " ").split()
                 if not words:
                     continue
-                variants = [words] if len(words) == 1 else [words, ["_".join(words)]]
+                variants = [words]
+                if len(words) > 1:
+                    # The tokenizer may have joined all or part of the entry
+                    # ("Prime Minister Kishida" -> Prime_Minister, Kishida).
+                    variants.append(["_".join(words)])
+                    merged = _merge_mwes(words, default_mwes())
+                    if merged != words and len(merged) > 1:
+                        variants.append([self._norm(w) for w in merged])
                 for v in variants:
                     elems = [_compile_element(w, self.case_sensitive) for w in v]
                     entry = (cat, pat, elems)

@@ -1,0 +1,22 @@
+"""Every docstring example in the package runs and gives the output it shows."""
+
+import doctest
+import importlib
+import pkgutil
+
+import pytest
+
+import toolkit
+
+MODULES = sorted(
+    m.name for m in pkgutil.walk_packages(toolkit.__path__, prefix="toolkit.")
+    if not m.name.endswith("__main__")
+)
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples(name):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
+                             verbose=False)
+    assert result.failed == 0, f"{result.failed} docstring example(s) failed in {name}"

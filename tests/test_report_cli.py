@@ -1,0 +1,125 @@
+"""The main job: ``python -m toolkit report`` and its command line."""
+
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from toolkit import report as report_mod
+from toolkit.report import available_sections, build_report
+
+
+def run_cli(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "toolkit", *args], capture_output=True,
+                          text=True, cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def demo_report(tmp_path_factory):
+    """The full report on the bundled demo corpus, built once for this module."""
+    out = tmp_path_factory.mktemp("demo_report")
+    index = build_report(out_dir=out, progress=False)
+    return out, index.read_text(encoding="utf-8")
+
+
+def test_full_demo_report_has_every_section_and_no_failures(demo_report):
+    out, page = demo_report
+    names = [m.__name__.rsplit(".", 1)[1] for m in available_sections()]
+    assert "overview" in names and len(names) >= 2
+    for name in names:
+        assert f"<section id='{name}'>" in page
+    assert "This section failed" not in page
+    assert "not findings about real coverage" in page
+    pngs = sorted((out / "figures").glob("*.png"))
+    assert pngs, "the report should contain figures"
+    for png in pngs:
+        assert png.with_suffix(".pdf").exists()
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert f"figures/{png.name}" in page
+    assert list((out / "tables").glob("*.csv"))
+
+
+def test_overview_tables_account_for_every_document(demo_report):
+    out, _ = demo_report
+    tables = {p.stem: p for p in (out / "tables").glob("*.csv")}
+    by_outlet = next(p for k, p in tables.items() if "outlet" in k)
+    counts = pd.read_csv(by_outlet)
+    count_col = [c for c in counts.columns if pd.api.types.is_numeric_dtype(counts[c])][0]
+    assert counts[count_col].sum() == 121  # 120 constructed + the Yonhap article
+
+
+def test_cli_report_on_a_user_csv(tmp_path):
+    csv = tmp_path / "mine.csv"
+    pd.DataFrame({
+        "body": ["Seoul and Tokyo held talks on Tuesday.", "", "Tokyo protested again."],
+        "paper": ["Chosun Ilbo", "Asahi Shimbun", "Yomiuri Shimbun"],
+        "published": ["2019-08-02", "2019-08-03", "2019-08-04"],
+    }).to_csv(csv, index=False)
+    res = run_cli("report", str(csv), "--out", str(tmp_path / "rep"), "--sections", "overview",
+                  "--column", "body=text", "--column", "paper=outlet", "--no-progress")
+    assert res.returncode == 0, res.stderr
+    index = tmp_path / "rep" / "index.html"
+    assert index.exists()
+    page = index.read_text(encoding="utf-8")
+    assert "3 documents" in page
+    assert "constructed teaching" not in page
+
+
+def test_cli_reports_a_missing_text_column_clearly(tmp_path):
+    csv = tmp_path / "bad.csv"
+    pd.DataFrame({"headline": ["x"]}).to_csv(csv, index=False)
+    res = run_cli("report", str(csv), "--out", str(tmp_path / "rep"), "--no-progress")
+    assert res.returncode != 0
+    assert "no text column" in res.stderr and "headline" in res.stderr
+
+
+def test_cli_doctor_and_sections():
+    res = run_cli("doctor")
+    assert res.returncode == 0, res.stdout
+    assert "nltk data punkt_tab" in res.stdout
+    assert "never" not in res.stdout.lower() or "ssl" not in res.stdout.lower()
+    res = run_cli("sections")
+    assert res.returncode == 0
+    assert res.stdout.splitlines()[0].startswith("overview")
+
+
+def test_unknown_section_is_an_error(tmp_path):
+    with pytest.raises(ValueError, match="unknown report sections"):
+        build_report(out_dir=tmp_path, sections=["nope"], progress=False)
+
+
+def test_a_failing_section_is_reported_not_fatal(tmp_path, monkeypatch):
+    def boom(ctx):
+        raise RuntimeError("measure exploded")
+
+    def fine(ctx):
+        return "<p>fine section</p>"
+
+    fake = [types.SimpleNamespace(__name__="toolkit.sections.a", TITLE="A", ORDER=1, build=boom),
+            types.SimpleNamespace(__name__="toolkit.sections.b", TITLE="B", ORDER=2, build=fine)]
+    monkeypatch.setattr(report_mod, "available_sections", lambda: fake)
+    corpus = pd.DataFrame({"text": ["Seoul met Tokyo."]})
+    page = build_report(corpus, tmp_path, progress=False).read_text(encoding="utf-8")
+    assert "This section failed: RuntimeError: measure exploded" in page
+    assert "<p>fine section</p>" in page
+
+
+def test_report_is_deterministic(tmp_path):
+    corpus = pd.DataFrame({"text": ["Seoul met Tokyo.", "Tokyo met Seoul again."],
+                           "outlet": ["Yonhap", "Kyodo"], "date": ["2019-01-01", "2019-02-01"]})
+    a = build_report(corpus, tmp_path / "a", sections=["overview"], progress=False)
+    b = build_report(corpus, tmp_path / "b", sections=["overview"], progress=False)
+    assert a.read_bytes() == b.read_bytes()
+    for csv in sorted((tmp_path / "a" / "tables").glob("*.csv")):
+        assert csv.read_bytes() == (tmp_path / "b" / "tables" / csv.name).read_bytes()
+
+
+def test_every_report_section_module_follows_the_contract():
+    for mod in available_sections():
+        assert isinstance(mod.TITLE, str) and mod.TITLE
+        assert isinstance(mod.ORDER, int)
+        assert callable(mod.build)
+        assert Path(mod.__file__).parent.name == "sections"
