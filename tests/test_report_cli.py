@@ -44,11 +44,9 @@ def test_full_demo_report_has_every_section_and_no_failures(demo_report):
 
 def test_overview_tables_account_for_every_document(demo_report):
     out, _ = demo_report
-    tables = {p.stem: p for p in (out / "tables").glob("*.csv")}
-    by_outlet = next(p for k, p in tables.items() if "outlet" in k)
-    counts = pd.read_csv(by_outlet)
-    count_col = [c for c in counts.columns if pd.api.types.is_numeric_dtype(counts[c])][0]
-    assert counts[count_col].sum() == 121  # 120 constructed + the Yonhap article
+    counts = pd.read_csv(out / "tables" / "overview_articles_per_outlet.csv")
+    assert counts["n"].sum() == 121  # 120 constructed + the Yonhap article
+    assert counts.set_index("outlet").loc["Yonhap", "n"] == 1
 
 
 def test_cli_report_on_a_user_csv(tmp_path):

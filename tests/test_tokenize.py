@@ -243,3 +243,12 @@ def test_tokenization_is_the_same_whatever_the_document_order():
     a = tokenize(demo).doc_tokens()
     b = tokenize(demo.sample(frac=1, random_state=3)).doc_tokens()
     assert a == {k: b[k] for k in a}
+
+
+def test_ngrams_stay_within_sentences():
+    tk = tokenize(pd.DataFrame({"doc_id": ["d"], "text": ["Seoul met Tokyo. North Korea fired."]}))
+    assert tk.doc_tokens(ngrams=2)["d"] == ["seoul met", "met tokyo", "north_korea fired"]
+    assert tk.doc_tokens(ngrams=(1, 3))["d"] == ["seoul", "met", "tokyo", "seoul met tokyo",
+                                                 "north_korea", "fired"]
+    with pytest.raises(ValueError, match="ngrams"):
+        tk.doc_tokens(ngrams=0)

@@ -32,6 +32,10 @@ _EXPORTS = {
     "actor_table": "actors",
     "load_dictionary": "dictionaries",
     "Dictionary": "dictionaries",
+    "paper_style": "plots",
+    "save_figure": "plots",
+    "to_latex": "tables",
+    "to_markdown": "tables",
     "doctor": "doctor",
     "build_report": "report",
 }

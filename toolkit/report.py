@@ -76,11 +76,12 @@ class ReportContext:
 
         stem = self.out_dir / "figures" / name
         stem.parent.mkdir(parents=True, exist_ok=True)
-        save_figure(fig, stem, formats=("png", "pdf"), dpi=150)
+        paths = save_figure(fig, stem, formats=("png", "pdf"), dpi=150)
         import matplotlib.pyplot as plt
 
         plt.close(fig)
-        return stem.with_suffix(".png").relative_to(self.out_dir).as_posix()
+        png = next(p for p in paths if str(p).endswith(".png"))
+        return png.relative_to(self.out_dir).as_posix()
 
     @staticmethod
     def table_html(df: pd.DataFrame, max_rows: int = 20, float_format: str = "{:.3f}") -> str:
@@ -100,7 +101,7 @@ class ReportContext:
     @staticmethod
     def figure_html(src: str, caption: str) -> str:
         """An ``<figure>`` with the PNG, a link to the PDF and a caption."""
-        pdf = src[:-4] + ".pdf"
+        pdf = src[: -len(".png")] + ".pdf"
         return (
             f"<figure><img src='{html.escape(src)}' alt='{html.escape(caption)}'>"
             f"<figcaption>{html.escape(caption)} "

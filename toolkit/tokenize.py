@@ -463,6 +463,7 @@ class Tokens:
         stopwords: bool | Iterable[str] = False,
         min_length: int = 1,
         stem: str | None = None,
+        ngrams: int | Sequence[int] = 1,
     ) -> list[list[str]]:
         """Filtered tokens per sentence, aligned with :attr:`sentences`.
 
@@ -485,12 +486,34 @@ class Tokens:
             need no data and give the same result on every machine.
             ``"wordnet"`` uses NLTK's WordNet lemmatizer, an optional upgrade
             that needs its data (a clear error says how to get it).
+        ngrams : int or sequence of int, default 1
+            Return n-grams of the filtered tokens instead of (or, with
+            ``(1, 2)``, as well as) single tokens. N-grams never cross a
+            sentence boundary; their words are joined by a space
+            (``"north_korea fired"``), since ``_`` already joins multi-word
+            expressions.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> tk = tokenize(pd.DataFrame({"text": ["North Korea fired missiles. Seoul responded."]}))
+        >>> tk.sentence_tokens(ngrams=2)
+        [['north_korea fired', 'fired missiles'], ['seoul responded']]
         """
         stop = _stopword_set(stopwords)
         stemmer = _stemmer(stem)
-        return [
+        sizes = [ngrams] if isinstance(ngrams, int) else list(ngrams)
+        if not sizes or any(not isinstance(n, int) or n < 1 for n in sizes):
+            raise ValueError(f"ngrams must be a positive int or a sequence of them, not {ngrams!r}")
+        out = [
             self._filter(t, lower, drop_punct, drop_numbers, stop, min_length, stemmer)
             for t in self.sentences["tokens"]
+        ]
+        if sizes == [1]:
+            return out
+        return [
+            [" ".join(toks[i : i + n]) for n in sizes for i in range(len(toks) - n + 1)]
+            for toks in out
         ]
 
     def doc_tokens(self, **filters: object) -> dict[str, list[str]]:

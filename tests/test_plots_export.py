@@ -1,0 +1,146 @@
+"""save_figure: valid files, byte-identical reruns, TrueType fonts in PDF, metadata."""
+
+import json
+import re
+import warnings
+import xml.etree.ElementTree as ET
+import zlib
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from toolkit.plots import paper_style, plot_counts, save_figure
+
+
+def _figure(title: str = "Articles per outlet"):
+    df = pd.DataFrame(
+        {"outlet": ["Daily A", "Times B", "Wire C"], "country": ["KR", "JP", "INT"], "n": [5, 3, 2]}
+    )
+    df.attrs = {"measure": "counts", "params": {"by": "outlet"}}
+    with paper_style():
+        ax = plot_counts(df, x="outlet", hue="country")
+        ax.set_title(title)
+    return ax.figure
+
+
+def test_files_exist_and_are_valid(tmp_path):
+    paths = save_figure(_figure(), tmp_path / "sub" / "fig")
+    assert [p.name for p in paths] == ["fig.pdf", "fig.svg", "fig.png"]
+    pdf, svg, png = (p.read_bytes() for p in paths)
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF")
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    root = ET.fromstring(svg)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+
+
+def test_reruns_are_byte_identical(tmp_path):
+    first = save_figure(_figure(), tmp_path / "a" / "fig")
+    plt.close("all")
+    second = save_figure(_figure(), tmp_path / "b" / "fig")
+    for p, q in zip(first, second, strict=True):
+        assert p.read_bytes() == q.read_bytes(), p.suffix
+
+
+def test_svg_has_no_timestamp(tmp_path):
+    (svg,) = save_figure(_figure(), tmp_path / "fig", formats="svg")
+    assert b"<dc:date>" not in svg.read_bytes()
+
+
+def _pdf_streams(data: bytes) -> list[bytes]:
+    out = []
+    for m in re.finditer(rb"stream\r?\n", data):
+        end = data.find(b"endstream", m.end())
+        try:
+            out.append(zlib.decompress(data[m.end() : end]))
+        except zlib.error:
+            out.append(data[m.end() : end])
+    return out
+
+
+def test_pdf_fonts_are_truetype_type42(tmp_path):
+    (pdf,) = save_figure(_figure(), tmp_path / "fig", formats=("pdf",))
+    data = pdf.read_bytes()
+    assert b"/Type3" not in data.replace(b" ", b"")
+    assert b"/Subtype /CIDFontType2" in data or b"/Subtype /TrueType" in data
+    assert b"/FontFile2" in data  # the font program itself is embedded
+    # the embedded DejaVu Sans program is a TrueType font (sfnt version 0x00010000)
+    assert any(s[:4] == b"\x00\x01\x00\x00" for s in _pdf_streams(data))
+
+
+def test_pdf_fonttype_is_forced_even_if_user_rc_says_type3(tmp_path):
+    with plt.rc_context({"pdf.fonttype": 3}):
+        (pdf,) = save_figure(_figure(), tmp_path / "fig", formats="pdf")
+    assert b"/Type3" not in pdf.read_bytes().replace(b" ", b"")
+
+
+def test_metadata_from_data_attrs(tmp_path):
+    pdf, svg, png = save_figure(_figure(), tmp_path / "fig")
+    from PIL import Image
+
+    info = Image.open(png).info
+    described = json.loads(info["Description"])
+    assert described["measure"] == "counts"
+    assert described["params"] == {"by": "outlet"}
+    assert described["toolkit_version"]
+    assert info["Software"].startswith("toolkit ")
+    assert b"measure: counts" in pdf.read_bytes()
+    assert (
+        "&quot;by&quot;: &quot;outlet&quot;" in svg.read_text()
+        or '"by": "outlet"' in svg.read_text()
+    )
+
+
+def test_explicit_metadata_wins(tmp_path):
+    (png,) = save_figure(
+        _figure(), tmp_path / "fig", formats="png", metadata={"measure": "tone", "title": "T"}
+    )
+    from PIL import Image
+
+    info = Image.open(png).info
+    assert json.loads(info["Description"])["measure"] == "tone"
+    assert info["Title"] == "T"
+
+
+def test_metadata_from_dataframe(tmp_path):
+    df = pd.DataFrame({"x": [1]})
+    df.attrs = {"measure": "keyness", "params": {"statistic": "G2"}}
+    (png,) = save_figure(_figure(), tmp_path / "fig", formats="png", metadata=df)
+    from PIL import Image
+
+    assert json.loads(Image.open(png).info["Description"])["params"] == {"statistic": "G2"}
+
+
+def test_suffix_on_stem_is_dropped_and_axes_accepted(tmp_path):
+    ax = _figure().axes[0]
+    paths = save_figure(ax, tmp_path / "fig.pdf", formats=("png",))
+    assert [p.name for p in paths] == ["fig.png"]
+
+
+def test_png_dpi(tmp_path):
+    from PIL import Image
+
+    fig = plt.figure(figsize=(2, 1))
+    ax = fig.add_axes((0, 0, 1, 1))  # content fills the figure, so the tight box is ~2 x 1 in
+    ax.set_axis_off()
+    ax.fill_between([0, 1], [0, 0], [1, 1])
+    low, high = (save_figure(fig, tmp_path / f"f{d}", formats="png", dpi=d)[0] for d in (100, 200))
+    w_low, w_high = Image.open(low).size[0], Image.open(high).size[0]
+    assert abs(w_high / w_low - 2) < 0.05
+
+
+@pytest.mark.parametrize("formats", [("jpg",), (), ("pdf", "eps")])
+def test_bad_formats(tmp_path, formats):
+    with pytest.raises(ValueError, match="formats"):
+        save_figure(_figure(), tmp_path / "fig", formats=formats)
+
+
+def test_bad_metadata(tmp_path):
+    with pytest.raises(TypeError, match="metadata"):
+        save_figure(_figure(), tmp_path / "fig", formats="png", metadata=["measure"])
+
+
+def test_no_warnings_for_latin_figure(tmp_path):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        save_figure(_figure(), tmp_path / "fig")

@@ -1,0 +1,259 @@
+"""Shared checks and helpers for the plot functions (private)."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from toolkit.plots.style import COUNTRY_COLORS, LINESTYLES, MARKERS, PALETTE, apply_cjk_fallback
+
+ATTRS_KEY = "_toolkit_attrs"
+
+
+def check_data(data: object, func: str, **columns: str | None) -> pd.DataFrame:
+    """Raise a clear error unless ``data`` is a non-empty DataFrame with ``columns``.
+
+    ``columns`` maps parameter names to column names (``None`` = not used).
+    """
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"{func}: data must be a pandas DataFrame, got {type(data).__name__}")
+    missing = [f"{p}={c!r}" for p, c in columns.items() if c is not None and c not in data.columns]
+    if missing:
+        raise ValueError(
+            f"{func}: column(s) not found in data: {', '.join(missing)}. "
+            f"Available columns: {list(map(str, data.columns))}. "
+            "Pass the right names with these parameters."
+        )
+    if data.empty:
+        raise ValueError(f"{func}: data has no rows to plot")
+    return data
+
+
+def check_numeric(data: pd.DataFrame, func: str, **columns: str | None) -> None:
+    """Raise unless each named column is numeric (or boolean)."""
+    bad = [
+        f"{p}={c!r} ({data[c].dtype})"
+        for p, c in columns.items()
+        if c is not None and not (pd.api.types.is_numeric_dtype(data[c]))
+    ]
+    if bad:
+        raise TypeError(f"{func}: column(s) must be numeric: {', '.join(bad)}")
+
+
+def get_ax(ax: Any = None, figsize: tuple[float, float] | None = None) -> Any:
+    """Return ``ax`` or a new Axes in a new pyplot figure."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, new = plt.subplots(figsize=figsize)
+    return new
+
+
+def levels(values: pd.Series, order: Sequence[Hashable] | None = None) -> list[Hashable]:
+    """Distinct non-missing values in ``order`` or in first-seen/sorted order."""
+    present = pd.unique(values.dropna())
+    if order is not None:
+        return [v for v in order if v in set(present)]
+    try:
+        return sorted(present)
+    except TypeError:
+        return list(present)
+
+
+_OTHER_GREYS = ("#999999", "#BBBBBB", "#777777", "#DDDDDD", "#555555")
+
+
+def colors_for(
+    keys: Sequence[Hashable], palette: Sequence[str] | Mapping[Hashable, str] | None = None
+) -> dict[Hashable, str]:
+    """Map each key to a colour.
+
+    An explicit mapping or list wins. By default country codes get their
+    fixed :data:`COUNTRY_COLORS` (other labels next to them, such as
+    "unknown", get greys); anything else gets the Okabe-Ito palette in order.
+    """
+    if isinstance(palette, Mapping):
+        missing = [k for k in keys if k not in palette]
+        if missing:
+            raise ValueError(f"palette has no colour for {missing}")
+        return {k: palette[k] for k in keys}
+    if palette is None and keys:
+        countries = [k for k in keys if isinstance(k, str) and k in COUNTRY_COLORS and k]
+        if len(countries) >= max(1, len(keys) - len(_OTHER_GREYS)) and len(countries) * 2 >= len(
+            keys
+        ):
+            others = iter(_OTHER_GREYS)
+            return {k: COUNTRY_COLORS[k] if k in countries else next(others) for k in keys}
+    pal = list(palette) if palette is not None else list(PALETTE)
+    if not pal:
+        raise ValueError("palette is empty")
+    if len(keys) > len(pal):
+        import matplotlib as mpl
+
+        # more groups than distinct safe colours: extend with a long qualitative map
+        cmap = mpl.colormaps["tab20"]
+        pal = pal + [mpl.colors.to_hex(cmap(i % 20)) for i in range(len(keys) - len(pal))]
+    return {k: pal[i] for i, k in enumerate(keys)}
+
+
+def optional_column(data: pd.DataFrame, name: str | None, default: str) -> str | None:
+    """``name`` if it is a column; ``None`` if it is the default name and absent.
+
+    Lets interval and count columns be drawn when a measure provides them
+    without making them mandatory, while a misspelt explicit name still errors.
+    """
+    if name is None:
+        return None
+    if name in data.columns:
+        return name
+    if name == default:
+        return None
+    return name  # left for check_data to report
+
+
+def stacked_barh(
+    ax: Any,
+    table: pd.DataFrame,
+    colors: Mapping[Hashable, str],
+    *,
+    label_min: float | None = None,
+    fmt: str = "{:.0%}",
+) -> None:
+    """Horizontal stacked bars: one bar per row of ``table``, one segment per column.
+
+    Segments wider than ``label_min`` get their value written inside, in
+    black or white, whichever reads better on the segment's colour.
+    """
+    import matplotlib as mpl
+
+    pos = np.arange(len(table))
+    left = np.zeros(len(table))
+    for col in table.columns:
+        vals = table[col].to_numpy(dtype=float)
+        bars = ax.barh(
+            pos,
+            vals,
+            left=left,
+            height=0.75,
+            color=colors[col],
+            edgecolor="white",
+            linewidth=0.4,
+            label=label_text(col),
+        )
+        if label_min is not None:
+            rgb = mpl.colors.to_rgb(colors[col])
+            ink = ink_for(rgb)
+            for bar, v in zip(bars, vals, strict=True):
+                if v >= label_min:
+                    ax.text(
+                        bar.get_x() + bar.get_width() / 2,
+                        bar.get_y() + bar.get_height() / 2,
+                        fmt.format(v),
+                        ha="center",
+                        va="center",
+                        color=ink,
+                        fontsize="x-small",
+                    )
+        left = left + vals
+    ax.set_yticks(pos, [label_text(v) for v in table.index])
+    ax.set_ylim(len(pos) - 0.5, -0.5)
+
+
+def ink_for(rgb: Sequence[float]) -> str:
+    """Black or white text, whichever contrasts more with background ``rgb``."""
+    return "white" if 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2] < 0.5 else "black"
+
+
+def legend_outside(ax: Any, title: str | None = None, **kw: Any) -> Any:
+    """Legend to the right of the axes (never on top of the data)."""
+    return ax.legend(
+        title=title,
+        frameon=False,
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
+        borderaxespad=0.0,
+        alignment="left",  # a long title starts with the entries instead of sticking out
+        **kw,
+    )
+
+
+def to_x(values: pd.Series) -> tuple[np.ndarray | pd.Series, bool]:
+    """Values for a time/number/category x axis; second item says whether it is categorical."""
+    if isinstance(values.dtype, pd.PeriodDtype):
+        return values.dt.to_timestamp(), False
+    if pd.api.types.is_datetime64_any_dtype(values) or pd.api.types.is_numeric_dtype(values):
+        return values, False
+    return values, True
+
+
+def marker(i: int) -> str:
+    return MARKERS[i % len(MARKERS)]
+
+
+def linestyle(i: int) -> Any:
+    return LINESTYLES[i % len(LINESTYLES)]
+
+
+def label_text(value: object) -> str:
+    """Readable tick/legend text for a category value (dates as YYYY-MM-DD or YYYY-MM)."""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m") if value.day == 1 else value.strftime("%Y-%m-%d")
+    if isinstance(value, pd.Period):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "(missing)"
+    if value == "":
+        return "(none)"
+    return str(value)
+
+
+def time_labels(values: Sequence[object]) -> list[str]:
+    """Tick labels for period starts: YYYY-MM when every value is a month start/end."""
+    ts = [pd.Timestamp(v) if not isinstance(v, pd.Period) else v.start_time for v in values]
+    monthly = all(t.day == 1 or t.is_month_end for t in ts)
+    return [t.strftime("%Y-%m" if monthly else "%Y-%m-%d") for t in ts]
+
+
+def is_time(series: pd.Series) -> bool:
+    return pd.api.types.is_datetime64_any_dtype(series) or isinstance(series.dtype, pd.PeriodDtype)
+
+
+def thin_ticks(ax: Any, axis: str = "x", max_labels: int = 12) -> None:
+    """Show at most ``max_labels`` category labels so long time axes stay readable."""
+    get = ax.get_xticks if axis == "x" else ax.get_yticks
+    labels = (ax.get_xticklabels if axis == "x" else ax.get_yticklabels)()
+    ticks = list(get())
+    if len(ticks) <= max_labels:
+        return
+    step = int(np.ceil(len(ticks) / max_labels))
+    keep = ticks[::step]
+    texts = [lab.get_text() for lab in labels][::step]
+    if axis == "x":
+        ax.set_xticks(keep, texts)
+    else:
+        ax.set_yticks(keep, texts)
+
+
+def finish(ax_or_fig: Any, data: pd.DataFrame | None = None) -> Any:
+    """Common last step: CJK fallback fonts and the measure's attrs for :func:`save_figure`."""
+    fig = root_figure(ax_or_fig)
+    if data is not None and data.attrs:
+        setattr(fig, ATTRS_KEY, dict(data.attrs))
+    apply_cjk_fallback(fig)
+    return ax_or_fig
+
+
+def root_figure(obj: Any) -> Any:
+    """The top-level Figure of an Axes, SubFigure or Figure."""
+    from matplotlib.figure import Figure
+
+    fig = obj
+    while not isinstance(fig, Figure):
+        fig = fig.figure
+    return fig

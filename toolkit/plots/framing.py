@@ -1,0 +1,512 @@
+"""Framing charts: frame heatmap, frames over time, naming choices, quoted sources."""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from toolkit.plots._util import (
+    check_data,
+    check_numeric,
+    colors_for,
+    finish,
+    get_ax,
+    ink_for,
+    label_text,
+    legend_outside,
+    levels,
+    linestyle,
+    marker,
+    optional_column,
+    stacked_barh,
+    to_x,
+)
+
+__all__ = ["plot_frames_heatmap", "plot_frames_over_time", "plot_naming", "plot_sources"]
+
+
+def _pivot(data: pd.DataFrame, index: str, columns: str, value: str, func: str) -> pd.DataFrame:
+    if data.duplicated([index, columns]).any():
+        raise ValueError(
+            f"{func}: several rows per ({index!r}, {columns!r}); aggregate first "
+            "(one value per cell)"
+        )
+    return data.pivot(index=index, columns=columns, values=value)
+
+
+def _auto_fmt(values: np.ndarray) -> str:
+    finite = values[np.isfinite(values)]
+    if finite.size and finite.min() >= 0 and finite.max() <= 1:
+        return "{:.0%}"
+    if finite.size and np.allclose(finite, np.round(finite)):
+        return "{:,.0f}"
+    return "{:.2f}"
+
+
+def plot_frames_heatmap(
+    data: pd.DataFrame,
+    x: str,
+    y: str = "frame",
+    value: str = "share",
+    *,
+    x_order: Sequence[Hashable] | None = None,
+    y_order: Sequence[Hashable] | None = None,
+    annotate: bool = True,
+    fmt: str | None = None,
+    cmap: str = "Blues",
+    vmin: float | None = 0.0,
+    vmax: float | None = None,
+    colorbar: bool = True,
+    ax: Any = None,
+) -> Any:
+    """Heatmap of frame prevalence: frames (rows) by outlet, country or month (columns).
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per (group, frame) with a value, e.g. frame shares by outlet.
+    x : str
+        Group column (e.g. "outlet", "country", "period").
+    y : str, default "frame"
+    value : str, default "share"
+    x_order, y_order : sequence, optional
+        Column / row order (default: sorted; time in order).
+    annotate : bool, default True
+        Write each cell's value in it (dark text on light cells and vice versa).
+    fmt : str, optional
+        Format for the annotations; default a percentage when all values lie
+        in [0, 1], else integers or two decimals.
+    cmap : str, default "Blues"
+        A sequential map whose lightness rises with the value, so the chart
+        also reads in greyscale.
+    vmin, vmax : float, optional
+        Colour scale limits (default 0 to the largest value).
+    colorbar : bool, default True
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"outlet": ["A", "A", "B", "B"],
+    ...                    "frame": ["conflict", "economic", "conflict", "economic"],
+    ...                    "share": [0.6, 0.2, 0.3, 0.5]})
+    >>> ax = plot_frames_heatmap(df, x="outlet")
+    >>> [t.get_text() for t in ax.texts]
+    ['60%', '30%', '20%', '50%']
+    """
+    import matplotlib as mpl
+
+    func = "plot_frames_heatmap"
+    check_data(data, func, x=x, y=y, value=value)
+    check_numeric(data, func, value=value)
+    table = _pivot(data, y, x, value, func)
+    xs, categorical = to_x(data[x])
+    cols = levels(data[x], x_order)
+    rows = levels(data[y], y_order)
+    table = table.reindex(index=rows, columns=cols)
+    vals = table.to_numpy(dtype=float)
+    ax = get_ax(ax)
+    norm = mpl.colors.Normalize(
+        vmin=vmin if vmin is not None else np.nanmin(vals),
+        vmax=vmax if vmax is not None else np.nanmax(vals),
+    )
+    cm = mpl.colormaps[cmap].with_extremes(bad="#f0f0f0")
+    mesh = ax.pcolormesh(
+        np.ma.masked_invalid(vals), cmap=cm, norm=norm, edgecolors="white", linewidth=0.6
+    )
+    fmt = fmt or _auto_fmt(vals)
+    if annotate:
+        for i in range(vals.shape[0]):
+            for j in range(vals.shape[1]):
+                v = vals[i, j]
+                text = "–" if np.isnan(v) else fmt.format(v)
+                ink = "#777777" if np.isnan(v) else ink_for(cm(norm(v))[:3])
+                ax.text(
+                    j + 0.5, i + 0.5, text, ha="center", va="center", color=ink, fontsize="small"
+                )
+    time_cols = not categorical
+    col_labels = [label_text(c) for c in cols]
+    if time_cols and pd.api.types.is_datetime64_any_dtype(xs):
+        from toolkit.plots._util import time_labels
+
+        col_labels = time_labels(cols)
+    ax.set_xticks(np.arange(len(cols)) + 0.5, col_labels)
+    ax.set_yticks(np.arange(len(rows)) + 0.5, [label_text(r) for r in rows])
+    ax.set_ylim(len(rows), 0)  # first frame on top
+    ax.tick_params(length=0)
+    for side in ("top", "right", "bottom", "left"):
+        ax.spines[side].set_visible(False)
+    if max((len(s) for s in col_labels), default=0) > 5 or len(cols) > 8:
+        ax.tick_params(axis="x", labelrotation=45)
+        for t in ax.get_xticklabels():
+            t.set_horizontalalignment("right")
+            t.set_rotation_mode("anchor")
+    ax.set_xlabel(x)
+    ax.set_ylabel(y)
+    if colorbar:
+        cb = ax.figure.colorbar(mesh, ax=ax, fraction=0.05, pad=0.02)
+        cb.set_label(value)
+        cb.outline.set_visible(False)
+        if "%" in fmt:
+            cb.ax.yaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0, decimals=0))
+    return finish(ax, data)
+
+
+def plot_frames_over_time(
+    data: pd.DataFrame,
+    x: str = "period",
+    y: str = "share",
+    hue: str = "frame",
+    *,
+    kind: str = "facets",
+    group: str | None = None,
+    ci_low: str | None = "ci_low",
+    ci_high: str | None = "ci_high",
+    hue_order: Sequence[Hashable] | None = None,
+    group_order: Sequence[Hashable] | None = None,
+    palette: Sequence[str] | Mapping[Hashable, str] | None = None,
+    ncols: int | None = None,
+    figsize: tuple[float, float] | None = None,
+    ax: Any = None,
+) -> Any:
+    """Frame shares over time: small multiples (one panel per frame) or a stacked area.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per period and frame (and group) with a share.
+    x : str, default "period"
+    y : str, default "share"
+    hue : str, default "frame"
+    kind : {"facets", "area"}, default "facets"
+        ``"facets"``: one panel per frame on a shared scale, with a line per
+        ``group`` and interval ribbons if given; returns a Figure.
+        ``"area"``: frames stacked in one Axes; only meaningful when frames
+        are exclusive (shares per period sum to at most 1), so a warning is
+        given otherwise.
+    group : str, optional
+        Facets only: a line per group (e.g. "country") in each panel.
+    ci_low, ci_high : str or None, default "ci_low", "ci_high"
+        Facets only: interval ribbons, drawn when the columns exist.
+    hue_order, group_order : sequence, optional
+    palette : list or dict of colours, optional
+        Colours of the frames (area) or of the groups (facets).
+    ncols : int, optional
+        Facet columns (default up to 3).
+    figsize : (float, float), optional
+        Facets: figure size; default from the current style's width.
+    ax : matplotlib Axes, optional
+        Area only.
+
+    Returns
+    -------
+    matplotlib Figure (facets) or Axes (area)
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({
+    ...     "period": pd.to_datetime(["2019-07-01", "2019-08-01"] * 2),
+    ...     "frame": ["conflict", "conflict", "economic", "economic"],
+    ...     "share": [0.5, 0.7, 0.3, 0.2]})
+    >>> fig = plot_frames_over_time(df)
+    >>> [a.get_title() for a in fig.axes]
+    ['conflict', 'economic']
+    >>> ax = plot_frames_over_time(df, kind="area")
+    >>> len(ax.collections)
+    2
+    """
+    func = "plot_frames_over_time"
+    if kind not in ("facets", "area"):
+        raise ValueError(f"{func}: kind must be 'facets' or 'area', not {kind!r}")
+    if isinstance(data, pd.DataFrame):
+        ci_low = optional_column(data, ci_low, "ci_low")
+        ci_high = optional_column(data, ci_high, "ci_high")
+    check_data(data, func, x=x, y=y, hue=hue, group=group, ci_low=ci_low, ci_high=ci_high)
+    check_numeric(data, func, y=y, ci_low=ci_low, ci_high=ci_high)
+    xs, categorical = to_x(data[x])
+    frame = data.assign(_x=xs.to_numpy() if hasattr(xs, "to_numpy") else xs)
+    cats: list[Any] = []
+    if categorical:
+        cats = sorted(pd.unique(frame["_x"].dropna()), key=str)
+        frame["_x"] = frame["_x"].map({c: i for i, c in enumerate(cats)})
+    frames = levels(frame[hue], hue_order)
+    if kind == "area":
+        if group is not None:
+            raise ValueError(f"{func}: group= needs kind='facets' (one panel per frame)")
+        table = _pivot(frame, "_x", hue, y, func).reindex(columns=frames).sort_index()
+        table = table.fillna(0.0)
+        if (table.sum(axis=1) > 1 + 1e-9).any() and (table.to_numpy() <= 1).all():
+            warnings.warn(
+                f"{func}: shares sum to more than 1 in some periods (frames overlap), so a "
+                "stacked area overstates the total; kind='facets' shows each frame on its own.",
+                UserWarning,
+                stacklevel=2,
+            )
+        colors = colors_for(frames, palette)
+        ax = get_ax(ax)
+        ax.stackplot(
+            table.index,
+            *[table[f].to_numpy(float) for f in frames],
+            labels=[label_text(f) for f in frames],
+            colors=[colors[f] for f in frames],
+            edgecolor="white",
+            linewidth=0.4,
+        )
+        _time_axis(ax, frame["_x"], cats)
+        ax.set_xlabel(x)
+        ax.set_ylabel(y)
+        ax.set_ylim(bottom=0)
+        handles, labels = ax.get_legend_handles_labels()
+        legend_outside(ax, title=hue, handles=handles[::-1], labels=labels[::-1])
+        return finish(ax, data)
+
+    if ax is not None:
+        raise ValueError(f"{func}: kind='facets' draws its own figure; ax= is for kind='area'")
+    import matplotlib.pyplot as plt
+
+    groups = [None] if group is None else levels(frame[group], group_order)
+    colors = colors_for(["_all"] if group is None else groups, palette)
+    ncols = ncols or min(3, len(frames))
+    nrows = math.ceil(len(frames) / ncols)
+    if figsize is None:
+        width = plt.rcParams["figure.figsize"][0]
+        figsize = (width, max(1.6, nrows * min(2.0, width / ncols * 0.8)) + 0.4)
+    fig, axes = plt.subplots(
+        nrows, ncols, sharex=True, sharey=True, squeeze=False, figsize=figsize, layout="constrained"
+    )
+    for k, (f, a) in enumerate(zip(frames, axes.flat, strict=False)):
+        for i, g in enumerate(groups):
+            part = (
+                frame[frame[hue] == f]
+                if g is None
+                else frame[(frame[hue] == f) & (frame[group] == g)]
+            )
+            part = part.sort_values("_x")
+            color = colors["_all" if g is None else g]
+            a.plot(
+                part["_x"],
+                part[y],
+                color=color,
+                marker=marker(i),
+                linestyle=linestyle(i),
+                markersize=2.5,
+                label=None if g is None else label_text(g),
+            )
+            if ci_low is not None:
+                a.fill_between(
+                    part["_x"], part[ci_low], part[ci_high], color=color, alpha=0.18, linewidth=0
+                )
+        a.set_title(label_text(f), fontsize="medium")
+        a.set_ylim(bottom=0)
+        if k % ncols == 0:
+            a.set_ylabel(y)
+    for k in range(len(frames), nrows * ncols):
+        axes.flat[k].set_visible(False)
+        # the panel above an empty slot is the bottom of its column: give it tick labels
+        if k - ncols >= 0:
+            axes.flat[k - ncols].xaxis.set_tick_params(labelbottom=True)
+    for a in axes.flat[: len(frames)]:
+        _time_axis(a, frame["_x"], cats)
+        a.tick_params(axis="x", labelrotation=0)
+    fig.supxlabel(x, fontsize="medium")
+    if group is not None:
+        handles, labels = axes.flat[0].get_legend_handles_labels()
+        fig.legend(
+            handles,
+            labels,
+            title=group,
+            loc="outside upper center",
+            ncols=min(len(groups), 6),
+            frameon=False,
+        )
+    return finish(fig, data)
+
+
+def _time_axis(ax: Any, xs: pd.Series, cats: list[Any]) -> None:
+    if cats:
+        ax.set_xticks(range(len(cats)), [label_text(c) for c in cats])
+    elif pd.api.types.is_datetime64_any_dtype(xs):
+        import matplotlib.dates as mdates
+
+        locator = mdates.AutoDateLocator(minticks=2, maxticks=5)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def _shares(
+    data: pd.DataFrame, index: str, columns: str, value: str, normalize: bool, func: str
+) -> pd.DataFrame:
+    values = data[value].astype(float)
+    table = values.groupby([data[index], data[columns]], sort=False).sum()
+    table = table.unstack(columns, fill_value=0.0)
+    if normalize:
+        totals = table.sum(axis=1)
+        if (totals <= 0).any():
+            raise ValueError(f"{func}: a group has a total of 0 in {value!r}; cannot show shares")
+        table = table.div(totals, axis=0)
+    return table
+
+
+def plot_naming(
+    data: pd.DataFrame,
+    referent: str = "referent",
+    variant: str = "variant",
+    group: str = "outlet",
+    value: str = "share",
+    *,
+    referent_order: Sequence[Hashable] | None = None,
+    group_order: Sequence[Hashable] | None = None,
+    label_min: float = 0.12,
+    figsize: tuple[float, float] | None = None,
+) -> Any:
+    """Naming choices: for each contested referent, 100% stacked bars of variants per group.
+
+    Parameters
+    ----------
+    data : DataFrame
+        :func:`naming` output aggregated by group: one row per (referent,
+        group, variant) with a share or count.
+    referent, variant, group, value : str
+        Column names. Values are rescaled to 100% within each group and
+        referent, so counts work as well as shares.
+    referent_order, group_order : sequence, optional
+    label_min : float, default 0.12
+        Segments at least this wide show their percentage.
+    figsize : (float, float), optional
+        Default: the current style's width, height growing with the bars.
+
+    Returns
+    -------
+    matplotlib Figure
+        One panel per referent, each with its own variant legend.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({
+    ...     "referent": ["sea"] * 4 + ["islets"] * 4,
+    ...     "outlet": ["KR daily", "KR daily", "JP daily", "JP daily"] * 2,
+    ...     "variant": ["East Sea", "Sea of Japan"] * 2 + ["Dokdo", "Takeshima"] * 2,
+    ...     "share": [0.9, 0.1, 0.05, 0.95, 1.0, 0.0, 0.1, 0.9]})
+    >>> fig = plot_naming(df)
+    >>> [a.get_title(loc="left") for a in fig.axes], len(fig.axes[0].patches)
+    (['islets', 'sea'], 4)
+    """
+    import matplotlib.pyplot as plt
+
+    func = "plot_naming"
+    check_data(data, func, referent=referent, variant=variant, group=group, value=value)
+    check_numeric(data, func, value=value)
+    if (data[value] < 0).any():
+        raise ValueError(f"{func}: column {value!r} must be >= 0")
+    refs = levels(data[referent], referent_order)
+    groups = levels(data[group], group_order)
+    if figsize is None:
+        width = plt.rcParams["figure.figsize"][0]
+        figsize = (width, 0.5 + sum(0.45 + 0.2 * len(groups) for _ in refs))
+    fig, axes = plt.subplots(
+        len(refs), 1, squeeze=False, figsize=figsize, layout="constrained", sharex=True
+    )
+    for r, a in zip(refs, axes[:, 0], strict=True):
+        part = data[data[referent] == r]
+        table = _shares(part, group, variant, value, True, func)
+        table = table.reindex([g for g in groups if g in table.index])
+        totals = table.sum(axis=0)
+        variants = sorted(table.columns, key=lambda v: (-totals[v], label_text(v)))
+        table = table[variants]
+        stacked_barh(a, table, colors_for(variants), label_min=label_min)
+        a.set_title(label_text(r), loc="left", fontsize="medium")
+        a.set_xlim(0, 1)
+        a.xaxis.set_major_formatter(_percent())
+        a.tick_params(axis="y", length=0)
+        legend_outside(a, title=None)
+    axes[-1, 0].set_xlabel(f"{value} of mentions")
+    return finish(fig, data)
+
+
+def _percent() -> Any:
+    import matplotlib as mpl
+
+    return mpl.ticker.PercentFormatter(1.0, decimals=0)
+
+
+def plot_sources(
+    data: pd.DataFrame,
+    group: str = "outlet",
+    category: str = "speaker_country",
+    value: str = "share",
+    *,
+    normalize: bool | None = None,
+    order: Sequence[Hashable] | None = None,
+    category_order: Sequence[Hashable] | None = None,
+    palette: Sequence[str] | Mapping[Hashable, str] | None = None,
+    label_min: float | None = 0.1,
+    ax: Any = None,
+) -> Any:
+    """Who is quoted: stacked bars per outlet, split by the speakers' country (or any category).
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per (group, category) with a share or count, e.g. quotes
+        per outlet and speaker country from :func:`sources`.
+    group : str, default "outlet"
+    category : str, default "speaker_country"
+    value : str, default "share"
+        ``"share"`` draws 100% bars; ``"count"`` draws stacked counts.
+    normalize : bool, optional
+        Rescale to 100% per group; default ``True`` unless ``value == "count"``.
+    order, category_order : sequence, optional
+        Group order (default: sorted) and segment order.
+    palette : list or dict of colours, optional
+        Default: fixed country colours (other categories grey), else Okabe-Ito.
+    label_min : float or None, default 0.1
+        With shares, segments at least this wide show their percentage.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"outlet": ["Daily A"] * 3 + ["Times B"] * 3,
+    ...                    "speaker_country": ["KR", "JP", "US"] * 2,
+    ...                    "count": [30, 10, 5, 8, 25, 4]})
+    >>> ax = plot_sources(df, value="count")
+    >>> len(ax.patches), [t.get_text() for t in ax.get_legend().get_texts()]
+    (6, ['JP', 'KR', 'US'])
+    """
+    func = "plot_sources"
+    check_data(data, func, group=group, category=category, value=value)
+    check_numeric(data, func, value=value)
+    if (data[value] < 0).any():
+        raise ValueError(f"{func}: column {value!r} must be >= 0")
+    normalize = (value != "count") if normalize is None else normalize
+    table = _shares(data, group, category, value, normalize, func)
+    rows = levels(data[group], order)
+    cats = levels(data[category], category_order)
+    table = table.reindex(index=rows, columns=cats, fill_value=0.0)
+    ax = get_ax(ax)
+    stacked_barh(ax, table, colors_for(cats, palette), label_min=label_min if normalize else None)
+    if normalize:
+        ax.set_xlim(0, 1)
+        ax.xaxis.set_major_formatter(_percent())
+        ax.set_xlabel("share of quoted sources")
+    else:
+        ax.set_xlabel(f"quoted sources ({value})")
+    ax.set_ylabel(group)
+    ax.tick_params(axis="y", length=0)
+    legend_outside(ax, title=category)
+    return finish(ax, data)

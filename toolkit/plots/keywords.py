@@ -1,0 +1,401 @@
+"""Word-level charts: keyness bars, distinctive-terms scatter, lexical dispersion."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from toolkit.plots._util import (
+    check_data,
+    check_numeric,
+    colors_for,
+    finish,
+    get_ax,
+    label_text,
+    legend_outside,
+    levels,
+    marker,
+)
+from toolkit.plots.style import PALETTE
+
+__all__ = ["plot_dispersion", "plot_distinctive_terms", "plot_keyness"]
+
+
+def plot_keyness(
+    data: pd.DataFrame,
+    n: int = 10,
+    statistic: str = "G2",
+    effect: str = "log_ratio",
+    *,
+    term: str = "term",
+    show: str = "statistic",
+    target_label: str = "target",
+    reference_label: str = "reference",
+    colors: Sequence[str] = (PALETTE[0], PALETTE[1]),
+    ax: Any = None,
+) -> Any:
+    """Two-sided keyness bars: the top ``n`` key terms of the target and of the reference.
+
+    Terms are ranked by ``statistic``: positive values are key in the target,
+    negative values key in the reference (the ``keyness`` convention).
+
+    Parameters
+    ----------
+    data : DataFrame
+        :func:`keyness` output: one row per term with ``term``, the signed
+        statistic and the effect size.
+    n : int, default 10
+        Terms per side.
+    statistic : str, default "G2"
+        Signed keyness statistic column used for ranking (e.g. "G2", "chi2").
+    effect : str, default "log_ratio"
+        Effect-size column, drawn when ``show="effect"``.
+    term : str, default "term"
+    show : {"statistic", "effect"}, default "statistic"
+        Bar length: the statistic or the effect size.
+    target_label, reference_label : str
+        Legend names of the two sides (e.g. "KR outlets", "JP outlets").
+    colors : pair of colours
+        Target and reference bar colours.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> kw = pd.DataFrame({"term": ["east_sea", "dokdo", "takeshima", "sea_of_japan", "talks"],
+    ...                    "G2": [40.2, 25.1, -38.0, -22.5, 0.4],
+    ...                    "log_ratio": [3.1, 2.2, -3.4, -2.0, 0.1]})
+    >>> ax = plot_keyness(kw, n=2, target_label="KR", reference_label="JP")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['east_sea', 'dokdo', 'sea_of_japan', 'takeshima']
+    """
+    func = "plot_keyness"
+    check_data(
+        data, func, term=term, statistic=statistic, effect=effect if show == "effect" else None
+    )
+    check_numeric(data, func, statistic=statistic, effect=effect if show == "effect" else None)
+    if show not in ("statistic", "effect"):
+        raise ValueError(f"{func}: show must be 'statistic' or 'effect', not {show!r}")
+    if not isinstance(n, (int, np.integer)) or n < 1:
+        raise ValueError(f"{func}: n must be a positive integer, not {n!r}")
+    stat = data[statistic].astype(float)
+    # ties broken by term so the chart does not depend on row order
+    base = data.assign(_s=stat, _t=data[term].astype(str))
+    pos_side = base[base["_s"] > 0]
+    neg_side = base[base["_s"] < 0]
+    top = pos_side.sort_values(["_s", "_t"], ascending=[False, True]).head(n)
+    bottom = neg_side.sort_values(["_s", "_t"], ascending=[True, True]).head(n)
+    bottom = bottom.iloc[::-1]  # strongest reference term at the very bottom
+    rows = pd.concat([top, bottom])
+    if rows.empty:
+        raise ValueError(f"{func}: no term has a non-zero {statistic!r}")
+    col = statistic if show == "statistic" else effect
+    values = rows[col].to_numpy(dtype=float)
+    ax = get_ax(ax)
+    pos = np.arange(len(rows))
+    is_target = rows["_s"].to_numpy() > 0
+    for mask, color, label in (
+        (is_target, colors[0], target_label),
+        (~is_target, colors[1], reference_label),
+    ):
+        if mask.any():
+            ax.barh(
+                pos[mask],
+                values[mask],
+                color=color,
+                height=0.75,
+                label=label,
+                hatch=None if color == colors[0] else "////",
+                edgecolor="white",
+                linewidth=0.3,
+            )
+    ax.axvline(0, color="black", linewidth=0.6)
+    ax.set_yticks(pos, [label_text(t) for t in rows[term]])
+    ax.set_ylim(len(pos) - 0.5, -0.5)
+    if len(top) and len(bottom):
+        ax.axhline(len(top) - 0.5, color="#bbbbbb", linewidth=0.5, linestyle=":")
+    ax.set_xlabel(
+        col if show == "effect" else f"{col} (signed: + {target_label}, − {reference_label})"
+    )
+    ax.legend(frameon=False, loc="lower right" if len(bottom) == 0 else "best")
+    return finish(ax, data)
+
+
+def _repel(ys: np.ndarray, min_gap: float) -> np.ndarray:
+    """Spread sorted 1-D label positions so neighbours are at least ``min_gap`` apart."""
+    order = np.argsort(ys, kind="stable")
+    placed = ys[order].astype(float).copy()
+    for i in range(1, len(placed)):
+        placed[i] = max(placed[i], placed[i - 1] + min_gap)
+    # centre the block again so labels do not all drift upwards
+    shift = (placed - ys[order]).mean()
+    placed -= shift
+    for i in range(1, len(placed)):
+        placed[i] = max(placed[i], placed[i - 1] + min_gap)
+    out = np.empty_like(placed)
+    out[order] = placed
+    return out
+
+
+def plot_distinctive_terms(
+    data: pd.DataFrame,
+    x: str,
+    y: str,
+    label: str = "term",
+    n_labels: int = 10,
+    *,
+    log: bool = True,
+    colors: Sequence[str] = (PALETTE[0], PALETTE[1]),
+    ax: Any = None,
+) -> Any:
+    """Scatter of each term's relative frequency in group A (x) against group B (y).
+
+    Terms on the diagonal are used alike; the further from it, the more
+    distinctive. The ``n_labels`` most distinctive terms (half on each side,
+    by the log ratio of the frequencies) are labelled. A static alternative
+    to scattertext for papers.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per term with the two relative frequencies (e.g. per 10,000 tokens).
+    x, y : str
+        Relative-frequency columns of group A and group B; the axis labels.
+    label : str, default "term"
+        Term column.
+    n_labels : int, default 10
+        Terms to label in total; 0 for none.
+    log : bool, default True
+        Log-log axes (word frequencies are skewed). Zero frequencies are drawn
+        at half the smallest non-zero value, on the axis edge.
+    colors : pair of colours
+        Labelled terms that lean to A (below the diagonal) and to B (above).
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"term": ["east_sea", "takeshima", "talks", "summit"],
+    ...                    "KR": [12.0, 0.5, 8.0, 3.0], "JP": [0.4, 9.0, 7.5, 3.2]})
+    >>> ax = plot_distinctive_terms(df, x="KR", y="JP", n_labels=2)
+    >>> sorted(t.get_text() for t in ax.texts)
+    ['east_sea', 'takeshima']
+    """
+    func = "plot_distinctive_terms"
+    check_data(data, func, x=x, y=y, label=label)
+    check_numeric(data, func, x=x, y=y)
+    if n_labels < 0:
+        raise ValueError(f"{func}: n_labels must be >= 0")
+    xa = data[x].to_numpy(dtype=float)
+    ya = data[y].to_numpy(dtype=float)
+    if (xa < 0).any() or (ya < 0).any():
+        raise ValueError(f"{func}: relative frequencies must be >= 0")
+    ok = ~(np.isnan(xa) | np.isnan(ya))
+    if log:
+        positive = np.concatenate([xa[ok & (xa > 0)], ya[ok & (ya > 0)]])
+        if positive.size == 0:
+            raise ValueError(f"{func}: no positive frequencies to draw on log axes")
+        floor = positive.min() / 2
+        xa, ya = np.where(xa > 0, xa, floor), np.where(ya > 0, ya, floor)
+    else:
+        floor = 0.0
+    eps = floor if floor > 0 else 1e-12
+    lean = np.log2((ya + eps) / (xa + eps))  # > 0: more in B
+    ax = get_ax(ax)
+    ax.scatter(xa[ok], ya[ok], s=6, color="#9a9a9a", alpha=0.6, linewidths=0, zorder=2)
+    lo = float(min(xa[ok].min(), ya[ok].min()))
+    hi = float(max(xa[ok].max(), ya[ok].max()))
+    ax.plot([lo, hi], [lo, hi], color="#666666", linewidth=0.6, linestyle="--", marker="", zorder=1)
+    if log:
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+    terms = data[label].astype(str).to_numpy()
+    idx = np.flatnonzero(ok)
+    order_b = sorted(idx[lean[idx] > 0], key=lambda i: (-lean[i], terms[i]))
+    order_a = sorted(idx[lean[idx] < 0], key=lambda i: (lean[i], terms[i]))
+    k_b = n_labels // 2 + n_labels % 2
+    k_a = n_labels // 2
+    # if one side has too few distinctive terms, give its share to the other
+    chosen_b = order_b[: k_b + max(0, k_a - len(order_a))]
+    chosen_a = order_a[: k_a + max(0, k_b - len(order_b))]
+    ax.autoscale_view()
+    fig = ax.figure
+    font_px = 7.0 * fig.dpi / 72
+    for chosen, color, side in ((chosen_b, colors[1], "B"), (chosen_a, colors[0], "A")):
+        if not chosen:
+            continue
+        chosen = np.array(chosen)
+        ax.scatter(
+            xa[chosen],
+            ya[chosen],
+            s=14,
+            color=color,
+            zorder=3,
+            marker=marker(1 if side == "B" else 0),
+        )
+        # spread the labels vertically (in pixels) so neighbours never overlap
+        disp = ax.transData.transform(np.column_stack([xa[chosen], ya[chosen]]))
+        placed = _repel(disp[:, 1], font_px * 1.15)
+        dy_pt = (placed - disp[:, 1]) * 72 / fig.dpi
+        for i, dy in zip(chosen, dy_pt, strict=True):
+            # B leans up-left of the diagonal: write to the right, towards the open middle
+            dx = 6 if side == "B" else -6
+            ax.annotate(
+                terms[i],
+                (xa[i], ya[i]),
+                xytext=(dx, dy),
+                textcoords="offset points",
+                ha="left" if side == "B" else "right",
+                va="center",
+                fontsize="small",
+                color=color,
+                zorder=4,
+                arrowprops={
+                    "arrowstyle": "-",
+                    "color": color,
+                    "linewidth": 0.4,
+                    "shrinkA": 0,
+                    "shrinkB": 2,
+                },
+            )
+    ax.set_xlabel(f"{x} (relative frequency)")
+    ax.set_ylabel(f"{y} (relative frequency)")
+    return finish(ax, data)
+
+
+def plot_dispersion(
+    data: pd.DataFrame,
+    term: str = "term",
+    doc: str = "doc_id",
+    position: str = "position",
+    order: Sequence[Hashable] | str | Sequence[str] | None = None,
+    *,
+    label: str | None = None,
+    terms: Sequence[Hashable] | None = None,
+    palette: Sequence[str] | Mapping[Hashable, str] | None = None,
+    max_labels: int = 40,
+    ax: Any = None,
+) -> Any:
+    """Lexical dispersion ("x-ray"): where each term occurs within each document.
+
+    One row per document, the horizontal axis the relative position in the
+    document (0 = start, 1 = end), one tick per occurrence; several terms
+    share a row, each in its own colour and lane.
+
+    Parameters
+    ----------
+    data : DataFrame
+        :func:`dispersion` positions output: one row per occurrence with
+        ``term, doc_id, position`` (plus any document columns, e.g. date, outlet).
+    term, doc, position : str
+        Column names.
+    order : sequence of doc ids, column name(s), or None
+        Row order: an explicit list of document ids (documents without any
+        occurrence get an empty row, so coverage gaps show), or column(s)
+        of ``data`` to sort documents by (e.g. ``"date"`` or
+        ``["outlet", "date"]``). Default: order of first appearance.
+    label : str, optional
+        Column for row labels (e.g. "outlet"); default the document id.
+    terms : sequence, optional
+        Terms to draw, in this order (default: all, sorted).
+    palette : list or dict of colours, optional
+    max_labels : int, default 40
+        At most this many row labels are written (every k-th), to stay legible.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> pos = pd.DataFrame({"term": ["dokdo", "dokdo", "takeshima"],
+    ...                     "doc_id": ["d1", "d2", "d2"], "position": [0.1, 0.5, 0.9]})
+    >>> ax = plot_dispersion(pos, order=["d2", "d1", "d3"])
+    >>> len(ax.lines), [t.get_text() for t in ax.get_yticklabels()]
+    (2, ['d2', 'd1', 'd3'])
+    """
+    func = "plot_dispersion"
+    check_data(data, func, term=term, doc=doc, position=position, label=label)
+    check_numeric(data, func, position=position)
+    pos_vals = data[position].astype(float)
+    if ((pos_vals < 0) | (pos_vals > 1)).any():
+        raise ValueError(f"{func}: column {position!r} must hold relative positions in [0, 1]")
+    if order is None:
+        docs = list(pd.unique(data[doc]))
+    elif isinstance(order, str) or (
+        isinstance(order, Sequence)
+        and len(order)
+        and all(c in data.columns for c in order)
+        and not set(order) & set(data[doc])
+    ):
+        by = [order] if isinstance(order, str) else list(order)
+        check_data(data, func, order=by[0], **{f"order[{i}]": c for i, c in enumerate(by[1:])})
+        firsts = data.drop_duplicates(doc).sort_values([*by, doc], kind="stable")
+        docs = list(firsts[doc])
+    else:
+        docs = list(dict.fromkeys(order))
+        missing = set(data[doc]) - set(docs)
+        if missing:
+            raise ValueError(
+                f"{func}: order lacks {len(missing)} document(s) that have occurrences, "
+                f"e.g. {sorted(map(str, missing))[:3]}"
+            )
+    words = levels(data[term], terms) if terms is not None else levels(data[term])
+    if not words:
+        raise ValueError(f"{func}: none of terms={list(terms or [])} occur in the data")
+    colors = colors_for(words, palette)
+    row = {d: i for i, d in enumerate(docs)}
+    k = len(words)
+    lane = 0.8 / k
+    ax = get_ax(ax)
+    # tick height: the lane's share of the row, in points, so ticks never touch
+    row_pt = ax.bbox.height * 72 / ax.figure.dpi / max(len(docs), 1)
+    size = float(np.clip(0.9 * row_pt * lane, 2.0, 12.0))
+    for j, w in enumerate(words):
+        part = data[data[term] == w]
+        yy = part[doc].map(row).to_numpy(dtype=float) + (j - (k - 1) / 2) * lane
+        ax.plot(
+            part[position].to_numpy(dtype=float),
+            yy,
+            linestyle="none",
+            marker="|",
+            markersize=size,
+            markeredgewidth=1.0,
+            color=colors[w],
+            label=label_text(w),
+        )
+    if label is None:
+        names = [label_text(d) for d in docs]
+    else:
+        first = data.drop_duplicates(doc).set_index(doc)[label]
+        names = [label_text(first[d]) if d in first.index else label_text(d) for d in docs]
+    step = max(1, int(np.ceil(len(docs) / max_labels)))
+    ticks = list(range(0, len(docs), step))
+    ax.set_yticks(ticks, [names[i] for i in ticks])
+    ax.set_ylim(len(docs) - 0.5, -0.5)
+    ax.set_xlim(-0.01, 1.01)  # ticks at 0 and 1 stay whole
+    ax.set_xlabel("relative position in document")
+    ax.set_ylabel(label or doc)
+    # faint separators between documents (minor grid, so no extra line artists)
+    ax.set_yticks(np.arange(len(docs) + 1) - 0.5, minor=True)
+    ax.tick_params(axis="y", which="minor", length=0)
+    ax.grid(axis="y", which="minor", color="#eeeeee", linewidth=0.4)
+    ax.set_axisbelow(True)
+    if k > 1:
+        leg = legend_outside(ax, title=term)
+        for handle in getattr(leg, "legend_handles", None) or leg.legendHandles:
+            handle.set_markersize(8)  # legible key even when the ticks are small
+    return finish(ax, data)

@@ -1,0 +1,314 @@
+"""Tone charts: tone over time with intervals, and group comparisons (dot and whisker)."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from toolkit.plots._util import (
+    check_data,
+    check_numeric,
+    colors_for,
+    finish,
+    get_ax,
+    label_text,
+    legend_outside,
+    levels,
+    linestyle,
+    marker,
+    optional_column,
+    to_x,
+)
+
+__all__ = ["plot_group_comparison", "plot_tone_over_time"]
+
+
+def value_label(data: pd.DataFrame, y: str) -> str:
+    """Axis label for a value column, naming the measure when the data says which."""
+    measure = data.attrs.get("measure")
+    return f"{measure} ({y})" if isinstance(measure, str) and measure not in y else y
+
+
+def _bar_width(xs: np.ndarray) -> float:
+    steps = np.diff(np.unique(xs))
+    return 0.8 * float(steps.min()) if len(steps) else 0.8
+
+
+def plot_tone_over_time(
+    data: pd.DataFrame,
+    x: str = "period",
+    y: str = "mean",
+    hue: str | None = None,
+    ci_low: str | None = "ci_low",
+    ci_high: str | None = "ci_high",
+    n: str | None = "n_docs",
+    *,
+    hue_order: Sequence[Hashable] | None = None,
+    palette: Sequence[str] | Mapping[Hashable, str] | None = None,
+    ref: float | None = 0.0,
+    ax: Any = None,
+) -> Any:
+    """Mean tone per period, one line per group, with confidence ribbons and document counts.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per period (and group), e.g. the tone aggregation output
+        with columns ``period, mean, ci_low, ci_high, n_docs``.
+    x : str, default "period"
+        Period column: datetime, pandas Period, number, or ordered labels.
+    y : str, default "mean"
+        Value column.
+    hue : str, optional
+        Group column (e.g. "country"): one line per group, told apart by
+        colour, marker and line style.
+    ci_low, ci_high : str or None, default "ci_low", "ci_high"
+        Interval columns drawn as ribbons; skipped when absent (or ``None``).
+    n : str or None, default "n_docs"
+        Documents per row; their total per period is drawn as grey bars along
+        the bottom (right axis), so thin periods are visible. Skipped when absent.
+    hue_order : sequence, optional
+    palette : list or dict of colours, optional
+    ref : float or None, default 0.0
+        Draw a thin reference line at this value (neutral tone); ``None`` for none.
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+        The axes with the lines; the document-count bars sit on a twin axes.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({
+    ...     "period": pd.to_datetime(["2019-07-01", "2019-08-01"] * 2),
+    ...     "country": ["KR", "KR", "JP", "JP"],
+    ...     "mean": [-0.20, -0.35, -0.05, -0.15], "ci_low": [-0.3, -0.5, -0.1, -0.25],
+    ...     "ci_high": [-0.1, -0.2, 0.0, -0.05], "n_docs": [12, 20, 9, 15]})
+    >>> ax = plot_tone_over_time(df, hue="country")
+    >>> len(ax.lines) - 1, [t.get_text() for t in ax.get_legend().get_texts()]
+    (2, ['JP', 'KR'])
+    """
+    func = "plot_tone_over_time"
+    ci_low = optional_column(data, ci_low, "ci_low") if isinstance(data, pd.DataFrame) else ci_low
+    ci_high = (
+        optional_column(data, ci_high, "ci_high") if isinstance(data, pd.DataFrame) else ci_high
+    )
+    n = optional_column(data, n, "n_docs") if isinstance(data, pd.DataFrame) else n
+    check_data(data, func, x=x, y=y, hue=hue, ci_low=ci_low, ci_high=ci_high, n=n)
+    check_numeric(data, func, y=y, ci_low=ci_low, ci_high=ci_high, n=n)
+    if (ci_low is None) != (ci_high is None):
+        raise ValueError(f"{func}: give both ci_low and ci_high, or neither")
+    xs, categorical = to_x(data[x])
+    frame = data.assign(_x=xs.to_numpy() if hasattr(xs, "to_numpy") else xs)
+    if categorical:
+        cats = sorted(pd.unique(frame["_x"].dropna()), key=str)
+        frame["_x"] = frame["_x"].map({c: i for i, c in enumerate(cats)})
+    groups = [None] if hue is None else levels(frame[hue], hue_order)
+    colors = colors_for(["_all"] if hue is None else groups, palette)
+    ax = get_ax(ax)
+    for i, g in enumerate(groups):
+        part = frame if g is None else frame[frame[hue] == g]
+        part = part.sort_values("_x")
+        color = colors["_all" if g is None else g]
+        ax.plot(
+            part["_x"],
+            part[y],
+            color=color,
+            marker=marker(i),
+            linestyle=linestyle(i),
+            label=None if g is None else label_text(g),
+            zorder=3,
+        )
+        if ci_low is not None:
+            ax.fill_between(
+                part["_x"],
+                part[ci_low],
+                part[ci_high],
+                color=color,
+                alpha=0.18,
+                linewidth=0,
+                zorder=2,
+            )
+    if ref is not None:
+        ax.axhline(ref, color="#888888", linewidth=0.6, zorder=1)
+    if n is not None:
+        totals = frame.groupby("_x")[n].sum()
+        pos = totals.index.to_numpy()
+        twin = ax.twinx()
+        if pd.api.types.is_datetime64_any_dtype(totals.index):
+            import matplotlib.dates as mdates
+
+            pos = mdates.date2num(totals.index)
+        twin.bar(
+            pos,
+            totals.to_numpy(),
+            width=_bar_width(np.asarray(pos, dtype=float)),
+            color="#d9d9d9",
+            linewidth=0,
+        )
+        top = max(float(totals.max()), 1.0)
+        twin.set_ylim(0, top * 4)  # bars fill the bottom quarter
+        # ticks only where the bars are, so the right axis does not suggest a larger scale
+        from matplotlib.ticker import MaxNLocator
+
+        ticks = [t for t in MaxNLocator(nbins=2, integer=True).tick_values(0, top) if t <= top]
+        twin.set_yticks(ticks)
+        twin.set_ylabel("documents", color="#777777")
+        # label starts at the bottom, beside the bars it describes
+        twin.yaxis.label.set_y(0.0)
+        twin.yaxis.label.set_horizontalalignment("left")
+        twin.spines["right"].set_bounds(0, top)
+        twin.tick_params(axis="y", colors="#777777")
+        twin.spines["right"].set_visible(True)
+        twin.spines["top"].set_visible(False)
+        ax.set_zorder(twin.get_zorder() + 1)  # lines above the bars
+        ax.patch.set_visible(False)
+    if categorical:
+        ax.set_xticks(range(len(cats)), [label_text(c) for c in cats])
+    elif pd.api.types.is_datetime64_any_dtype(frame["_x"]):
+        import matplotlib.dates as mdates
+
+        locator = mdates.AutoDateLocator(maxticks=8)
+        ax.xaxis.set_major_locator(locator)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_xlabel(x)
+    ax.set_ylabel(value_label(data, y))
+    if hue is not None:
+        # above the plot: clear of the lines, the ribbons and the right-hand count axis
+        ax.legend(
+            title=None,
+            frameon=False,
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            ncols=min(len(groups), 6),
+            borderaxespad=0.2,
+            handlelength=2.5,
+        )
+    return finish(ax, data)
+
+
+def plot_group_comparison(
+    data: pd.DataFrame,
+    y: str,
+    x: str = "mean",
+    ci_low: str | None = "ci_low",
+    ci_high: str | None = "ci_high",
+    *,
+    hue: str | None = None,
+    n: str | None = "n_docs",
+    order: Sequence[Hashable] | None = None,
+    hue_order: Sequence[Hashable] | None = None,
+    sort: bool = True,
+    ref: float | None = None,
+    palette: Sequence[str] | Mapping[Hashable, str] | None = None,
+    ax: Any = None,
+) -> Any:
+    """Dot-and-whisker chart: one estimate with its interval per group, sorted.
+
+    Parameters
+    ----------
+    data : DataFrame
+        One row per group (and hue level) with an estimate and, optionally,
+        its interval, e.g. tone by outlet or a frame's share by country.
+    y : str
+        Group column (one row of the chart per group).
+    x : str, default "mean"
+        Estimate column (``"share"`` for frame shares).
+    ci_low, ci_high : str or None, default "ci_low", "ci_high"
+        Interval columns; whiskers are skipped when absent (or ``None``).
+    hue : str, optional
+        Second grouping drawn as dodged points per row (e.g. frame or period).
+    n : str or None, default "n_docs"
+        Documents per group, shown in the labels as ``(n=...)`` (without hue).
+    order, hue_order : sequence, optional
+        Explicit group / hue order (``order`` overrides ``sort``).
+    sort : bool, default True
+        Largest estimate on top (mean over hue levels with ``hue``).
+    ref : float, optional
+        Reference line (e.g. 0 for neutral tone).
+    palette : list or dict of colours, optional
+    ax : matplotlib Axes, optional
+
+    Returns
+    -------
+    matplotlib Axes
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"outlet": ["Daily A", "Times B", "Wire C"],
+    ...                    "mean": [-0.3, 0.1, -0.05], "ci_low": [-0.4, 0.0, -0.1],
+    ...                    "ci_high": [-0.2, 0.2, 0.0], "n_docs": [30, 25, 8]})
+    >>> ax = plot_group_comparison(df, y="outlet", ref=0)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Times B (n=25)', 'Wire C (n=8)', 'Daily A (n=30)']
+    """
+    func = "plot_group_comparison"
+    if isinstance(data, pd.DataFrame):
+        ci_low = optional_column(data, ci_low, "ci_low")
+        ci_high = optional_column(data, ci_high, "ci_high")
+        n = optional_column(data, n, "n_docs")
+    check_data(data, func, y=y, x=x, hue=hue, ci_low=ci_low, ci_high=ci_high, n=n)
+    check_numeric(data, func, x=x, ci_low=ci_low, ci_high=ci_high, n=n)
+    if (ci_low is None) != (ci_high is None):
+        raise ValueError(f"{func}: give both ci_low and ci_high, or neither")
+    keys = [y] if hue is None else [y, hue]
+    if data.duplicated(keys).any():
+        raise ValueError(
+            f"{func}: several rows per {' and '.join(map(repr, keys))}; aggregate first "
+            "(one estimate per group)"
+        )
+    if order is not None:
+        rows = [g for g in order if g in set(data[y])]
+    elif sort:
+        means = data.groupby(y)[x].mean()
+        rows = sorted(means.index, key=lambda g: (-means[g], label_text(g)))
+    else:
+        rows = list(pd.unique(data[y]))
+    groups = [None] if hue is None else levels(data[hue], hue_order)
+    colors = colors_for(["_all"] if hue is None else groups, palette)
+    pos_of = {g: i for i, g in enumerate(rows)}
+    step = 0.7 / len(groups)
+    ax = get_ax(ax)
+    if ref is not None:
+        ax.axvline(ref, color="#888888", linewidth=0.6, zorder=1)
+    for i, g in enumerate(groups):
+        part = data if g is None else data[data[hue] == g]
+        part = part[part[y].isin(pos_of)]
+        pos = part[y].map(pos_of).to_numpy(dtype=float) + (i - (len(groups) - 1) / 2) * step
+        xv = part[x].to_numpy(dtype=float)
+        err = None
+        if ci_low is not None:
+            err = np.vstack([xv - part[ci_low].to_numpy(float), part[ci_high].to_numpy(float) - xv])
+            err = np.clip(np.nan_to_num(err), 0, None)
+        ax.errorbar(
+            xv,
+            pos,
+            xerr=err,
+            fmt=marker(i),
+            color=colors["_all" if g is None else g],
+            ecolor=colors["_all" if g is None else g],
+            elinewidth=1.0,
+            capsize=2,
+            markersize=4,
+            linestyle="none",
+            label=None if g is None else label_text(g),
+            zorder=3,
+        )
+    labels = [label_text(g) for g in rows]
+    if n is not None and hue is None:
+        counts = data.set_index(y)[n]
+        labels = [f"{lab} (n={int(counts[g]):,})" for lab, g in zip(labels, rows, strict=True)]
+    ax.set_yticks(range(len(rows)), labels)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xlabel(value_label(data, x))
+    ax.set_ylabel(y)
+    ax.grid(axis="y", linewidth=0.3, color="#e5e5e5")
+    if hue is not None:
+        legend_outside(ax, title=hue)
+    return finish(ax, data)

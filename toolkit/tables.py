@@ -1,0 +1,345 @@
+"""Result tables for papers: LaTeX (booktabs) and Markdown with sensible number formatting.
+
+Both renderers are written here (no jinja2 or tabulate needed) and format
+numbers the same way: integers with thousands separators, other numbers
+with a fixed number of decimals, p-values in scientific notation below
+0.001, missing values as an empty cell (or ``na_rep``).
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["format_number", "format_p", "to_latex", "to_markdown"]
+
+# Column names treated as p-values unless p_columns= says otherwise.
+P_COLUMNS = ("p", "p_adj", "p_value", "pvalue", "p.value", "p_fdr", "p_holm", "q", "q_value")
+
+FloatFormat = str | int | Callable[[float], str] | None
+
+
+def format_p(p: float, digits: int = 3, latex: bool = False) -> str:
+    """Format a p-value: fixed decimals from 0.001 up, scientific notation below.
+
+    Parameters
+    ----------
+    p : float
+    digits : int, default 3
+        Decimals for p >= 0.001; significant digits in scientific notation.
+    latex : bool, default False
+        Write the exponent as ``$1.2 \\times 10^{-5}$`` instead of ``1.2e-05``.
+
+    Examples
+    --------
+    >>> format_p(0.0342), format_p(0.00001234), format_p(0.0)
+    ('0.034', '1.23e-05', '0')
+    >>> format_p(0.00001234, latex=True)
+    '$1.23 \\\\times 10^{-5}$'
+    """
+    if p is None or (isinstance(p, float) and math.isnan(p)):
+        return ""
+    p = float(p)
+    if p == 0:
+        return "0"
+    if p >= 0.001:
+        return f"{p:.{digits}f}"
+    mantissa, exponent = f"{p:.{digits - 1}e}".split("e")
+    if latex:
+        return f"${mantissa} \\times 10^{{{int(exponent)}}}$"
+    return f"{mantissa}e{exponent}"
+
+
+def format_number(value: Any, float_format: FloatFormat = 3, thousands: bool = True) -> str:
+    """Format one cell: integers with separators, floats with ``float_format``.
+
+    ``float_format`` is a number of decimals, a format string such as
+    ``"{:.2f}"``, or a function. Missing values become "".
+
+    Examples
+    --------
+    >>> format_number(12345), format_number(0.12345), format_number(2.0), format_number(None)
+    ('12,345', '0.123', '2', '')
+    >>> format_number(0.5, "{:.0%}")
+    '50%'
+    """
+    if value is None or value is pd.NaT:
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    if isinstance(value, numbers.Integral):
+        return f"{int(value):,}" if thousands else str(int(value))
+    if isinstance(value, numbers.Real):
+        v = float(value)
+        if math.isnan(v):
+            return ""
+        if math.isinf(v):
+            return "inf" if v > 0 else "-inf"
+        if callable(float_format):
+            return float_format(v)
+        if isinstance(float_format, str):
+            return float_format.format(v)
+        if v.is_integer() and abs(v) < 1e15:
+            return f"{int(v):,}" if thousands else str(int(v))
+        decimals = 3 if float_format is None else int(float_format)
+        return f"{v:,.{decimals}f}" if thousands else f"{v:.{decimals}f}"
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d") if value == value.normalize() else value.isoformat()
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    return str(value)
+
+
+def _is_code(column: object) -> bool:
+    """Years and ids are labels, not quantities: no thousands separators (2019, not 2,019)."""
+    name = str(column).lower()
+    return "year" in name or name == "id" or name.endswith("_id")
+
+
+def _is_na(value: Any) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists and arrays are values, not missing
+        return False
+
+
+def _cells(
+    df: pd.DataFrame,
+    float_format: FloatFormat | dict[str, FloatFormat],
+    p_columns: Iterable[str] | None,
+    na_rep: str,
+    latex: bool,
+) -> tuple[list[list[str]], list[bool]]:
+    """Formatted cell text per row, and whether each column is numeric (right-aligned)."""
+    p_cols = set(P_COLUMNS if p_columns is None else p_columns)
+    formats = float_format if isinstance(float_format, dict) else {}
+    default = None if isinstance(float_format, dict) else float_format
+    numeric = [
+        pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])
+        for c in df.columns
+    ]
+    columns = []
+    for c, is_num in zip(df.columns, numeric, strict=True):
+        fmt = formats.get(c, default)
+        is_p = str(c) in p_cols and is_num and fmt is None
+        uniform = fmt is None or (isinstance(fmt, int) and not isinstance(fmt, bool))
+        if is_num and not is_p and uniform and pd.api.types.is_float_dtype(df[c]):
+            # one rule per column, so decimals line up: whole numbers only if all are
+            vals = df[c].dropna().to_numpy(dtype=float)
+            finite = vals[np.isfinite(vals)]
+            whole = finite.size > 0 and np.all(finite == np.round(finite))
+            decimals = 3 if fmt is None else fmt
+            if not whole:
+                fmt = (lambda d: lambda v: f"{v:,.{d}f}")(decimals)
+        out = []
+        for v in df[c].tolist():
+            if _is_na(v):
+                out.append(na_rep)
+            elif is_p:
+                out.append(format_p(v, latex=latex))
+            else:
+                out.append(format_number(v, fmt, thousands=not _is_code(c)))
+        columns.append(out)
+    rows = [list(r) for r in zip(*columns, strict=True)] if columns else []
+    return rows, numeric
+
+
+def _frame(df: pd.DataFrame, index: bool, columns: Sequence[str] | None, func: str) -> pd.DataFrame:
+    if not isinstance(df, pd.DataFrame):
+        raise TypeError(f"{func}: expected a DataFrame, got {type(df).__name__}")
+    if columns is not None:
+        missing = [c for c in columns if c not in df.columns]
+        if missing:
+            raise ValueError(f"{func}: columns not in the table: {missing}")
+        df = df[list(columns)]
+    if index:
+        df = df.reset_index()
+    return df
+
+
+_LATEX_ESCAPES = {
+    "\\": r"\textbackslash{}",
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "{": r"\{",
+    "}": r"\}",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def _latex_escape(text: str) -> str:
+    return "".join(_LATEX_ESCAPES.get(ch, ch) for ch in text)
+
+
+def to_latex(
+    df: pd.DataFrame,
+    caption: str | None = None,
+    label: str | None = None,
+    float_format: FloatFormat | dict[str, FloatFormat] = None,
+    *,
+    columns: Sequence[str] | None = None,
+    index: bool = False,
+    p_columns: Iterable[str] | None = None,
+    na_rep: str = "",
+    notes: str | None = None,
+    position: str = "htbp",
+    escape: bool = True,
+) -> str:
+    """A LaTeX ``table`` with booktabs rules, caption and label.
+
+    Parameters
+    ----------
+    df : DataFrame
+    caption : str, optional
+        Placed above the table (the usual convention for tables).
+    label : str, optional
+        ``\\label{...}`` for cross-references, e.g. ``"tab:keyness"``.
+    float_format : int, str, callable or dict, optional
+        Decimals (default 3; whole numbers print without decimals), a
+        format string (``"{:.1%}"``) or a function; a dict sets it per column.
+    columns : sequence of str, optional
+        Columns to include, in this order.
+    index : bool, default False
+        Include the index as the first column(s).
+    p_columns : iterable of str, optional
+        Columns formatted as p-values (scientific notation below 0.001);
+        default: columns named ``p``, ``p_adj``, ``p_value`` and the like.
+    na_rep : str, default ""
+        Text for missing values.
+    notes : str, optional
+        A note set in small type under the table.
+    position : str, default "htbp"
+        Float placement.
+    escape : bool, default True
+        Escape LaTeX special characters in headers and text cells.
+
+    Returns
+    -------
+    str
+        Needs ``\\usepackage{booktabs}`` in the preamble (and a CJK-capable
+        engine such as XeLaTeX for Korean or Japanese text).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> kw = pd.DataFrame({"term": ["east_sea", "dokdo"], "G2": [40.21, 25.0],
+    ...                    "p": [0.00002, 0.0123]})
+    >>> print(to_latex(kw, caption="Key terms", label="tab:key"))
+    \\begin{table}[htbp]
+    \\centering
+    \\caption{Key terms}
+    \\label{tab:key}
+    \\begin{tabular}{lrr}
+    \\toprule
+    term & G2 & p \\\\
+    \\midrule
+    east\\_sea & 40.210 & $2.00 \\times 10^{-5}$ \\\\
+    dokdo & 25.000 & 0.012 \\\\
+    \\bottomrule
+    \\end{tabular}
+    \\end{table}
+    """
+    df = _frame(df, index, columns, "to_latex")
+    rows, numeric = _cells(df, float_format, p_columns, na_rep, latex=True)
+    esc = _latex_escape if escape else str
+
+    def cell(text: str, is_num: bool) -> str:
+        # formatted p-values already carry their own math mode
+        return text if (is_num and text.startswith("$")) else esc(text)
+
+    align = "".join("r" if n else "l" for n in numeric)
+    lines = [f"\\begin{{table}}[{position}]", "\\centering"]
+    if caption:
+        lines.append(f"\\caption{{{esc(caption)}}}")
+    if label:
+        lines.append(f"\\label{{{label}}}")
+    lines += [f"\\begin{{tabular}}{{{align}}}", "\\toprule"]
+    lines.append(" & ".join(esc(str(c)) for c in df.columns) + " \\\\")
+    lines.append("\\midrule")
+    for r in rows:
+        lines.append(" & ".join(cell(t, n) for t, n in zip(r, numeric, strict=True)) + " \\\\")
+    lines += ["\\bottomrule", "\\end{tabular}"]
+    if notes:
+        lines.append(f"\\par\\smallskip{{\\footnotesize {esc(notes)}\\par}}")
+    lines.append("\\end{table}")
+    return "\n".join(lines)
+
+
+def to_markdown(
+    df: pd.DataFrame,
+    caption: str | None = None,
+    float_format: FloatFormat | dict[str, FloatFormat] = None,
+    *,
+    columns: Sequence[str] | None = None,
+    index: bool = False,
+    p_columns: Iterable[str] | None = None,
+    na_rep: str = "",
+    max_rows: int | None = None,
+) -> str:
+    """A Markdown pipe table (GitHub / pandoc / Jupyter), numbers right-aligned.
+
+    Parameters
+    ----------
+    df : DataFrame
+    caption : str, optional
+        Written under the table as ``Table: caption`` (pandoc's caption syntax).
+    float_format, columns, index, p_columns, na_rep
+        As in :func:`to_latex`.
+    max_rows : int, optional
+        Show only the first rows, with a note saying how many there are.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"outlet": ["Daily A", "Times|B"], "n": [1200, 85],
+    ...                    "mean": [-0.2345, 0.1]})
+    >>> print(to_markdown(df, caption="Tone by outlet"))
+    | outlet   |     n |   mean |
+    |:---------|------:|-------:|
+    | Daily A  | 1,200 | -0.234 |
+    | Times\\|B |    85 |  0.100 |
+    <BLANKLINE>
+    Table: Tone by outlet
+    """
+    df = _frame(df, index, columns, "to_markdown")
+    total = len(df)
+    if max_rows is not None and total > max_rows:
+        df = df.head(max_rows)
+    rows, numeric = _cells(df, float_format, p_columns, na_rep, latex=False)
+    header = [str(c).replace("|", "\\|") for c in df.columns]
+    body = [[t.replace("|", "\\|").replace("\n", " ") for t in r] for r in rows]
+    widths = [max(3, len(h), *(len(r[i]) for r in body)) for i, h in enumerate(header)]
+
+    def line(cells: list[str]) -> str:
+        padded = [
+            c.rjust(w) if n else c.ljust(w) for c, w, n in zip(cells, widths, numeric, strict=True)
+        ]
+        return "| " + " | ".join(padded) + " |"
+
+    rule = (
+        "|"
+        + "|".join(
+            ("-" * (w + 1) + ":") if n else (":" + "-" * (w + 1))
+            for w, n in zip(widths, numeric, strict=True)
+        )
+        + "|"
+    )
+    lines = [line(header), rule, *(line(r) for r in body)]
+    if len(df) < total:
+        lines += ["", f"Showing {len(df):,} of {total:,} rows."]
+    if caption:
+        lines += ["", f"Table: {caption}"]
+    return "\n".join(lines)
