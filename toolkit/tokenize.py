@@ -557,10 +557,11 @@ class Tokens:
         Multi-word tokens span all their words. Spans are recovered by
         scanning the sentence left to right, so they cost nothing unless asked.
         """
-        s = self.sentences.iloc[row]
-        text = str(self.sentences["sentence"].iat[row])
+        sents = self.sentences
+        text = str(sents["sentence"].iat[row])
+        offset = int(sents["start"].iat[row])
         spans, pos = [], 0
-        for tok in s["tokens"]:
+        for tok in sents["tokens"].iat[row]:
             probe = tok.replace("_", " ")
             i = text.find(probe, pos)
             if i < 0:  # MWE matched across a newline or several spaces
@@ -571,7 +572,7 @@ class Tokens:
                 j = i + len(probe)
             if i < 0:
                 i, j = pos, pos
-            spans.append((int(s["start"]) + i, int(s["start"]) + j))
+            spans.append((offset + i, offset + j))
             pos = j
         return spans
 

@@ -1,0 +1,1112 @@
+"""Quotes and sources: who is quoted, in whose words, and who stays anonymous.
+
+:func:`quotes` finds
+
+- **direct quotes** between straight or curly double quotation marks (or,
+  in texts with no double marks, single curly marks), including quotes that
+  run over several sentences and quotes that continue in the next paragraph
+  (a paragraph that opens with a quotation mark without attribution belongs
+  to the speaker of the quote just before it, the newswire convention).
+  Quotes inside a quote (single marks within double) stay part of the outer
+  quote;
+- their **attribution** after the quote (``"...," Kim said``; ``"...," said
+  Kim``), before it (``Kim said: "..."``; ``According to Kim, "..."``), by
+  pronoun (``he said`` resolved to the nearest earlier speaker) or by
+  continuation;
+- **indirect attributions** ("Kim said that ...", "..., the official said",
+  "According to the ministry, ...").
+
+Each speaker phrase gets a **role** from ``toolkit/data/roles.yaml`` (first
+matching role in file order), a **country** from the actor lexicon
+(:mod:`toolkit.actors`) read on the speaker phrase, else from a title found in
+only one country (``chief cabinet secretary`` -> JP), else from an earlier
+mention of the same name, else, for an unnamed state body ("the foreign
+ministry", "an official here"), the outlet's home country; the column
+``country_source`` says which rule decided. A quote is **anonymous** when
+the sentence carries an anonymity formula ("speaking on condition of
+anonymity", "asked not to be named") or the speaker is an unnamed official,
+expert or source ("an official said", "sources said", "officials in Tokyo");
+unnamed ordinary people ("a retired teacher, 67") are ``named=False`` but not
+anonymous sources.
+
+Traps handled (see ``tests/test_quotes.py``): "so-called" is not "called";
+"that said", "as said before", "the said agreement" and "is said to be" are
+not attributions; "North Korea" in a speaker phrase is KP, never KR.
+:func:`sources` summarises by outlet or country; :func:`mentioned_not_quoted`
+lists named people who appear in an article but are never quoted.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from toolkit.actors import actor_lexicon, find_actors
+from toolkit.dictionaries import Dictionary, load_bundled
+from toolkit.tokenize import Tokens, as_tokens
+
+__all__ = ["mentioned_not_quoted", "quotes", "role_lexicon", "sources"]
+
+# --------------------------------------------------------------------------
+# Word lists (grammar of attribution, not lexicon content)
+# --------------------------------------------------------------------------
+
+_VERBS_ANY = (
+    r"said|says|say|told|added|adds|noted|stressed|stresses|emphasi[sz]ed|"
+    r"emphasi[sz]es|underscored|insisted|insists|argued|argues|warned|warns|explained|"
+    r"explains|stated|claimed|maintained|maintains|asserted|remarked|wrote|"
+    r"writes|recalled|replied|responded|asked|continued|declared|commented|"
+    r"complained|acknowledged|admitted|announced|pointed out|observed|predicted|suggested|"
+    r"urged|conceded|countered|lamented|cautioned|vowed|pledged|confirmed|called|described"
+)
+_VERBS_STRONG = (
+    r"said|says|say|told|added|noted|stressed|emphasi[sz]ed|insisted|argued|argue|"
+    r"warned|warn|maintained|maintain|explained|stated|asserted"
+)
+_VERBS_THAT = (
+    r"acknowledged|admitted|predicted|suggested|confirmed|announced|complained|cautioned|"
+    r"claimed|pointed out|conceded|countered"
+)
+# A verb must not be glued to a hyphen ("so-called") or to letters.
+_V = r"(?<![\w-])(?P<verb>{})(?![\w-])"
+_RX_TAIL_AFTER = re.compile(r"^[\s,]*" + _V.format(_VERBS_ANY) + r"\s+(?P<sp>.+?)\s*[.!?]?\s*$", re.S)
+_RX_TAIL_BEFORE = re.compile(r"^[\s,]*(?P<sp>.+?)\s+" + _V.format(_VERBS_ANY) + r"(?P<rest>.*)$", re.S)
+_RX_ACCORDING_TAIL = re.compile(r"^[\s,]*according to\s+(?P<sp>.+?)\s*[.!?]?\s*$", re.S | re.I)
+_RX_HEAD = re.compile(_V.format(_VERBS_ANY))
+_RX_ACCORDING_HEAD = re.compile(r"according to\s+(?P<sp>[^,]+?)\s*,?\s*$", re.I)
+_RX_IND_LEAD = re.compile(
+    r"^(?P<sp>.{2,160}?)\s+" + _V.format(_VERBS_STRONG + "|" + _VERBS_THAT) + r"\s+(?P<rest>.+)$",
+    re.S,
+)
+_RX_IND_TRAIL = re.compile(
+    r"^(?P<content>.{12,}?),\s+(?P<sp>[^,\"“”]{2,120}?)\s+"
+    + _V.format(r"said|says|say|added|noted|told\s+\w+|warned|argued|stressed|insisted|explained")
+    + r"(?P<tail>\s+(?:on|in|at|last|this|late|earlier)\b[^,]*)?\s*[.!?]?\s*$",
+    re.S,
+)
+_RX_IND_TRAIL_INV = re.compile(
+    r"^(?P<content>.{12,}?),\s+(?P<verb>said|says|added|noted)\s+(?P<sp>[^\"“”]+?)\s*[.!?]?\s*$",
+    re.S,
+)
+_RX_ACC_LEAD = re.compile(r"^According to\s+(?P<sp>[^,]{2,120}),\s+(?P<content>.+)$", re.S)
+_RX_ACC_TRAIL = re.compile(r"^(?P<content>.{12,}?),\s+according to\s+(?P<sp>[^,]{2,120}?)\s*[.!?]?\s*$", re.S)
+
+_NON_ATTRIB = re.compile(
+    r"(?:\b(?:that|as|having|easier|needless\s+to|so\s+to|the|be|been)\s+(?:said|say)\b)"
+    r"|(?:\b(?:said|says)\s+to\s+(?:be|have)\b)"
+    r"|(?:\b(?:say|says|said)\s+(?:much|a\s+lot|little|something|nothing|volumes)\b)",
+    re.I,
+)
+_INTRO = re.compile(
+    r"^(?:(?:In|On|At|During|After|Before|Speaking|Asked|When|Meanwhile|However|Later|Earlier|"
+    r"But|And|Still|Separately|Also|Yet|Instead|Today|Last|This|Since|While|Following|For|"
+    r"Responding|Referring|Commenting|Explaining|Addressing)\b[^,]{0,80},\s*)+"
+)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'/-]+(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[—–-]{1,2}\s*"
+)
+_LEADING = re.compile(r"^(?:but|and|yet|so|still|also)\s+", re.I)
+_TRAILING = re.compile(
+    r"(?:\s*,)?\s+(?:also|later|then|further|again|previously|earlier|repeatedly|recently|once|"
+    r"has|have|had|would|will|could|may|might|here|there|since|themselves|himself|herself|"
+    r"(?:on|last|this|late)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|night|morning))$",
+    re.I,
+)
+_CUT_APPOSITIVE = re.compile(
+    r",\s*(?:adding|noting|saying|speaking|referring|citing|who|which|including|when|after|as|"
+    r"while|in\s+an?\s+"
+    r"(?:interview|statement|briefing)|in\s+a\s+news|at\s+a\s+news|during)\b.*$",
+    re.I | re.S,
+)
+_ANON = re.compile(
+    r"condition of anonymity|on condition (?:that )?(?:he|she|they) not be (?:named|identified)|"
+    r"speaking anonymously|asked not to be (?:named|identified)|declined to be (?:named|identified)|"
+    r"requested anonymity|requesting anonymity|insisted on anonymity|declined to give (?:his|her|their) name|"
+    r"not authori[sz]ed to (?:speak|talk|comment)|who did not want to be named|unnamed",
+    re.I,
+)
+_FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|did|could|should|can)\b")
+_PRONOUNS = {"he", "she", "they", "it"}
+_DETERMINERS = {"a", "an", "the", "one", "two", "three", "several", "many", "some", "most",
+                "other", "another", "both", "all"}
+_INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "four", "many", "other",
+               "another", "various", "multiple", "few"}
+_REJECT_FIRST = {"that", "as", "having", "easier", "needless", "what", "which", "whatever", "this",
+                 "there", "it's", "no", "nothing", "not"}
+_REJECT_LAST = {"the", "a", "an", "this", "that", "these", "those", "as", "having", "is", "was",
+                "are", "were", "be", "been", "being", "easier", "than", "to", "of", "who", "which",
+                "and", "or", "but", "not", "never", "it's", "what", "nothing"}
+_TITLES = {
+    "president", "prime", "minister", "foreign", "defense", "defence", "chief", "cabinet",
+    "secretary", "deputy", "vice", "senior", "mr.", "ms.", "mrs.", "dr.", "prof.", "professor",
+    "gen.", "adm.", "lt.", "col.", "rep.", "sen.", "gov.", "ambassador", "spokesperson",
+    "spokesman", "spokeswoman", "director-general", "director", "general", "the", "a", "an",
+    "his", "her", "their", "its", "our", "former", "then", "lawmaker", "judge", "justice", "chairman",
+    "chairwoman", "ceo", "counterpart", "envoy", "governor", "mayor", "trade", "industry",
+    "economy", "unification", "finance", "education", "national", "security", "adviser",
+    "advisor", "official", "officials", "representative", "head", "leader", "opposition",
+    "ruling", "party", "assembly", "speaker", "and", "of", "for", "at", "in", "with", "on",
+}
+_NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'’]*(?:-[a-zA-Z'’]+)*\.?$")
+_QUOTE_OPEN = "\"“"
+_QUOTE_CLOSE = "\"”"
+
+_ROLE_TITLES = re.compile(
+    r"\b(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Trade Minister|"
+    r"Industry Minister|Unification Minister|Finance Minister|Minister|Vice Minister|"
+    r"Chief Cabinet Secretary|Cabinet Secretary|Ambassador|Gen\.|General|Adm\.|Admiral|"
+    r"Prof\.|Professor|Mr\.|Ms\.|Mrs\.|Dr\.|Rep\.|Sen\.|Gov\.|Governor|Mayor|Chairman|"
+    r"Chairwoman|Judge|Justice|Spokesperson|Spokesman|Spokeswoman|Director-General|"
+    r"counterpart|envoy|lawmaker|spokesperson|spokesman|spokeswoman|minister)\s+"
+    r"(?P<name>[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+[A-Z][\w'’]*(?:-[\w'’]+)*){0,2})"
+)
+_APPOSITIVE_NAME = re.compile(
+    r"(?P<name>\b[A-Z][a-z'’]+(?:-[a-z'’]+)*(?:\s+[A-Z][a-z'’]+(?:-[a-z'’]+)*){1,2}),\s+"
+    r"(?P<role>(?:a|an|the)?\s*[^,.;\"“”]{3,140})"
+)
+
+
+# --------------------------------------------------------------------------
+# Lexicons
+# --------------------------------------------------------------------------
+
+
+def role_lexicon() -> Dictionary:
+    """The speaker-role dictionary (``toolkit/data/roles.yaml``), in priority order.
+
+    Examples
+    --------
+    >>> list(role_lexicon().categories)[:3]
+    ['chief_cabinet_secretary', 'prime_minister', 'president']
+    """
+    return load_bundled("roles.yaml")
+
+
+_ACTORS_CACHE: dict[str, Dictionary] = {}
+
+
+def _speaker_actors() -> Dictionary:
+    """The actor lexicon plus the one-country titles of roles.yaml."""
+    if "lex" not in _ACTORS_CACHE:
+        from toolkit.data import data_path
+
+        with open(data_path("roles.yaml"), encoding="utf-8") as fh:
+            hints = yaml.safe_load(fh).get("_country_hints", {}) or {}
+        _ACTORS_CACHE["lex"] = actor_lexicon({k: list(v) for k, v in hints.items()})
+    return _ACTORS_CACHE["lex"]
+
+
+# --------------------------------------------------------------------------
+# One document
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class _Quote:
+    start: int  # content start
+    end: int  # content end
+    open_at: int  # position of the opening mark
+    close_at: int  # position of the closing mark (or paragraph end)
+    para: int
+    open_end: bool
+
+
+@dataclass
+class _Speaker:
+    text: str
+    start: int
+    end: int
+    verb: str = ""
+    attribution: str = ""
+
+
+@dataclass
+class _Doc:
+    doc_id: str
+    text: str
+    country: str
+    sent_starts: list[int]
+    sent_ends: list[int]
+    sent_ids: list[int]
+    sent_tokens: list[list[str]]
+    _tokens: list[tuple[int, int, str]] | None = field(default=None, repr=False)
+    _proper: set[str] | None = field(default=None, repr=False)
+
+    @property
+    def proper(self) -> set[str]:
+        """Words this document capitalizes mid-sentence (proper nouns, roughly)."""
+        if self._proper is None:
+            found: set[str] = set()
+            for s0, s1 in zip(self.sent_starts, self.sent_ends, strict=True):
+                words = re.findall(r"[\w'’.-]+", self.text[s0:s1])
+                found.update(w.strip(".") for w in words[1:] if _NAME_TOKEN.match(w))
+            self._proper = found
+        return self._proper
+
+    def sentence_at(self, pos: int) -> int:
+        k = bisect.bisect_right(self.sent_starts, pos) - 1
+        return max(k, 0)
+
+    def tokens_in(self, a: int, b: int) -> list[str]:
+        """Tokenizer tokens (multi-word expressions joined) lying inside text[a:b]."""
+        if self._tokens is None:
+            toks: list[tuple[int, int, str]] = []
+            for s0, s1, words in zip(self.sent_starts, self.sent_ends, self.sent_tokens,
+                                     strict=True):
+                toks.extend(_spans(self.text, s0, s1, words))
+            self._tokens = toks
+        return [w for s, e, w in self._tokens if s >= a and e <= b and e > s]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in re.finditer(r"\n+", text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out
+
+
+def _find_quotes(text: str) -> list[_Quote]:
+    """Direct quote spans, paragraph by paragraph."""
+    doubles = any(c in text for c in "\"“”")
+    found: list[_Quote] = []
+    for p, (a, b) in enumerate(_paragraphs(text)):
+        open_at = -1
+        for i in range(a, b):
+            ch = text[i]
+            if doubles:
+                if open_at < 0 and ch in _QUOTE_OPEN + "”":
+                    if ch == "”" and i > a and not text[i - 1].isspace():
+                        continue
+                    open_at = i
+                elif open_at >= 0 and ch in _QUOTE_CLOSE:
+                    found.append(_Quote(open_at + 1, i, open_at, i, p, False))
+                    open_at = -1
+            else:
+                if open_at < 0 and ch == "‘" and (i == a or not text[i - 1].isalnum()):
+                    open_at = i
+                elif open_at >= 0 and ch == "’" and i > 0 and text[i - 1] in ",.?!":
+                    found.append(_Quote(open_at + 1, i, open_at, i, p, False))
+                    open_at = -1
+        if open_at >= 0:
+            found.append(_Quote(open_at + 1, b, open_at, b, p, True))
+    out = []
+    for q in found:
+        # the comma before the closing mark belongs to the sentence, not the quote
+        while q.end > q.start and text[q.end - 1] in " ,\n":
+            q.end -= 1
+        while q.start < q.end and text[q.start].isspace():
+            q.start += 1
+        if q.end > q.start:
+            out.append(q)
+    return out
+
+
+def _clean_speaker(sp: str, start: int) -> tuple[str, int] | None:
+    """Trim a candidate speaker phrase; None when it cannot be a speaker."""
+    raw = sp
+    m = _DATELINE.match(sp)
+    if m:
+        sp = sp[m.end() :]
+    m = _INTRO.match(sp)
+    if m:
+        sp = sp[m.end() :]
+    # "The reaction has been mixed, and some survivors [said]": the subject
+    # of "said" is the last coordinated clause
+    parts = re.split(r"(?:,|;)\s+(?:and|but|while|whereas|yet)\s+", sp)
+    if len(parts) > 1:
+        sp = parts[-1]
+    m = _LEADING.match(sp)
+    if m:
+        sp = sp[m.end() :]
+    sp = _CUT_APPOSITIVE.sub("", sp)
+    prev = None
+    while prev != sp:
+        prev = sp
+        sp = _TRAILING.sub("", sp).strip().rstrip(",").strip()
+        sp = re.sub(r"\s+\w+ly$", "", sp) if len(sp.split()) > 1 else sp  # "has consistently"
+    sp = sp.strip().strip(",;:—–-").strip()
+    if not sp or any(c in sp for c in "\"“”"):
+        return None
+    words = sp.split()
+    if len(words) > 30:
+        return None
+    low = [w.lower().strip(",.") for w in words]
+    if low[0] in _REJECT_FIRST and len(words) == 1:
+        return None
+    if low[0] in {"as", "having", "easier", "needless", "what", "which", "whatever"}:
+        return None
+    if low[-1] in _REJECT_LAST:
+        return None
+    return sp, start + raw.find(sp)
+
+
+def _plausible(sp: str, tokens: list[str], roles: Dictionary, actors: Dictionary,
+               proper: set[str]) -> bool:
+    """Can this phrase be a speaker? A pronoun, a role, an actor, a determiner
+    phrase ("the agreement", "a member of ..."), or a proper name: a
+    capitalized word that is not the phrase's first word, or one the document
+    also capitalizes mid-sentence (so "Kim" counts and "Tourism" does not)."""
+    words = sp.split()
+    if sp.lower() in _PRONOUNS or words[0].lower() in _DETERMINERS:
+        return True
+    if roles.match(tokens) or find_actors(tokens, actors):
+        return True
+    from toolkit.tokenize import default_stopwords
+
+    stop = default_stopwords()
+    return any(
+        _NAME_TOKEN.match(w) and w.lower() not in stop and (k > 0 or w.strip(",.") in proper)
+        for k, w in enumerate(words)
+    )
+
+
+def _head_noun(sp: str) -> str:
+    head = re.split(r",|\s(?:of|at|with|from|for|in|on|who|here|there)\s", sp.lower())[0]
+    return head.split()[-1] if head.split() else ""
+
+
+def _speaker_name(sp: str, tokens: list[str], actors: Dictionary) -> str | None:
+    """A personal (or organisation) name in the speaker phrase, titles and places removed."""
+    head = re.split(r",|\s(?:of|at|with|from|for|in)\s", sp, maxsplit=1)[0]
+    actor_words = set()
+    for s, e, *_ in find_actors(tokens, actors):
+        for t in tokens[s:e]:
+            actor_words.update(t.replace("_", " ").lower().split())
+    runs: list[list[str]] = []
+    cur: list[str] = []
+    for w in head.split():
+        w2 = w.strip(",;:")
+        bare = re.sub(r"['’]s$", "", w2)
+        ok = (
+            _NAME_TOKEN.match(w2)
+            and w2.lower() not in _TITLES
+            and bare.lower() not in actor_words
+            and bare.lower().rstrip(".") not in actor_words
+        )
+        if ok:
+            cur.append(w2)
+        else:
+            if cur:
+                runs.append(cur)
+            cur = []
+    if cur:
+        runs.append(cur)
+    if not runs:
+        return None
+    best = max(runs, key=len)
+    name = " ".join(best)
+    roles = role_lexicon()
+    if roles.match(name.split()) and len(best) == 1:
+        return None
+    return name
+
+
+def _attr_tail(doc: _Doc, q: _Quote, next_open: int, para_end: int) -> _Speaker | None:
+    if q.open_end:
+        return None
+    k = doc.sentence_at(q.close_at)
+    stop = min(doc.sent_ends[k], next_open, para_end)
+    a = q.close_at + 1
+    tail = doc.text[a:stop]
+    if not tail.strip() or _NON_ATTRIB.search(tail[:40]):
+        return None
+    m = _RX_ACCORDING_TAIL.match(tail)
+    if m:
+        return _Speaker(m.group("sp"), a + m.start("sp"), a + m.end("sp"), "according to",
+                        "according_to")
+    m = _RX_TAIL_AFTER.match(tail)
+    if m:
+        return _Speaker(m.group("sp"), a + m.start("sp"), a + m.end("sp"), m.group("verb"), "after")
+    m = _RX_TAIL_BEFORE.match(tail)
+    if m:
+        return _Speaker(m.group("sp"), a + m.start("sp"), a + m.end("sp"), m.group("verb"), "after")
+    return None
+
+
+def _attr_head(doc: _Doc, q: _Quote, prev_close: int, para_start: int) -> _Speaker | None:
+    k = doc.sentence_at(q.open_at)
+    a = max(doc.sent_starts[k], prev_close + 1, para_start)
+    head = doc.text[a : q.open_at]
+    if not head.strip():
+        return None
+    m = _RX_ACCORDING_HEAD.search(head)
+    if m:
+        return _Speaker(m.group("sp"), a + m.start("sp"), a + m.end("sp"), "according to",
+                        "according_to")
+    for m in _RX_HEAD.finditer(head):
+        if _NON_ATTRIB.search(head[max(0, m.start() - 12) : m.end() + 8]):
+            continue
+        return _Speaker(head[: m.start()], a, a + m.start(), m.group("verb"), "before")
+    return None
+
+
+def _resolve_speaker(doc: _Doc, cand: _Speaker, roles: Dictionary, actors: Dictionary
+                     ) -> dict[str, Any] | None:
+    cleaned = _clean_speaker(cand.text, cand.start)
+    if cleaned is None:
+        return None
+    sp, start = cleaned
+    end = start + len(sp)
+    tokens = doc.tokens_in(start, end)
+    if not tokens:
+        tokens = sp.split()
+    if not _plausible(sp, tokens, roles, actors, doc.proper):
+        return None
+    matched_roles = []
+    for m in roles.match(tokens):
+        if m.category not in matched_roles:
+            matched_roles.append(m.category)
+    order = list(roles.categories)
+    matched_roles.sort(key=order.index)
+    acts = find_actors(tokens, actors)
+    return {
+        "speaker": sp,
+        "speaker_start": start,
+        "speaker_end": end,
+        "verb": cand.verb,
+        "attribution": cand.attribution,
+        "pronoun": sp.lower() in _PRONOUNS,
+        "speaker_name": None if sp.lower() in _PRONOUNS else _speaker_name(sp, tokens, actors),
+        "speaker_role": matched_roles[0] if matched_roles else None,
+        "speaker_roles": "|".join(matched_roles),
+        "phrase_country": acts[0][2] if acts else None,
+    }
+
+
+def _country_and_anonymity(doc: _Doc, info: dict[str, Any], sentence: str,
+                           history: list[dict[str, Any]], roles: Dictionary) -> None:
+    """Fill speaker_country, country_source, anonymous, named in ``info``.
+
+    ``history`` holds the speakers met earlier in the document: a later
+    "Kim" or "the official" takes the country of "Kim Min-su" or "a senior
+    South Korean official".
+    """
+    name = info.get("speaker_name")
+    role = info.get("speaker_role")
+    meta = roles.meta.get(role, {}) if role else {}
+    country, source = None, None
+    earlier = None
+    if name:
+        parts = name.split()
+        for h in reversed(history):
+            if h.get("speaker_start") == info.get("speaker_start"):
+                continue  # the same attribution met again (a continued quote)
+            hn = h.get("speaker_name")
+            if hn and (hn == name or (len(parts) == 1 and parts[0] in hn.split())):
+                earlier = h
+                break
+    elif info["speaker"].lower().startswith("the "):
+        head = _head_noun(info["speaker"])
+        for h in reversed(history):
+            if h.get("speaker_start") == info.get("speaker_start"):
+                continue
+            if not h.get("speaker_name") and h.get("speaker") and _head_noun(h["speaker"]) == head:
+                earlier = h
+                break
+    if info.get("phrase_country"):
+        country, source = info["phrase_country"], "speaker"
+    elif earlier is not None and earlier.get("speaker_country"):
+        country, source = earlier["speaker_country"], "earlier_mention"
+    if country is None and meta.get("government") and doc.country in _home_codes():
+        country, source = doc.country, "outlet"
+    info["speaker_country"] = country
+    info["country_source"] = source
+    sp_low = info["speaker"].lower().split()
+    head = re.split(r",|\s(?:of|at|with|from|for|in|on|who|here|there)\s", info["speaker"].lower())[0]
+    head_noun = _head_noun(info["speaker"])
+    plural = (
+        head_noun.endswith("s")
+        and not head_noun.endswith(("ss", "'s", "’s", "us"))
+        and head.split()[0] not in ("the", "this", "that", "his", "her", "its", "their", "our")
+    )
+    sourced = any(w.startswith(("source", "insider")) for w in sp_low)
+    unnamed_official = (
+        not name
+        and (sp_low[0] in _INDEFINITE or plural or sourced)
+        and role not in (None, "resident", "victim", "civic_group")
+    )
+    info["anonymous"] = bool(_ANON.search(sentence) or unnamed_official or (sourced and not name))
+    if earlier is not None and not name and earlier.get("anonymous"):
+        info["anonymous"] = True
+    info["named"] = bool(name)
+
+
+def _home_codes() -> set[str]:
+    return set(_speaker_actors().categories)
+
+
+def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int,
+                indirect: bool) -> list[dict[str, Any]]:
+    """All quotes of one document, resolved in reading order."""
+    text = doc.text
+    paras = _paragraphs(text)
+    qs = _find_quotes(text)
+
+    def sentence_of(a: int, b: int) -> str:
+        k0, k1 = doc.sentence_at(a), doc.sentence_at(max(a, b - 1))
+        return text[doc.sent_starts[k0] : doc.sent_ends[k1]]
+
+    # An unclosed quote continues into the next paragraph's quote: one chain.
+    chain = list(range(len(qs)))
+    for i in range(1, len(qs)):
+        if qs[i - 1].open_end and qs[i].para == qs[i - 1].para + 1:
+            chain[i] = chain[i - 1]
+    events: list[tuple[int, str, Any]] = []
+    chain_raw: dict[int, dict[str, Any]] = {}
+    for i, q in enumerate(qs):
+        para_start, para_end = paras[q.para]
+        next_open = qs[i + 1].open_at if i + 1 < len(qs) and qs[i + 1].para == q.para else para_end
+        prev_close = qs[i - 1].close_at if i and qs[i - 1].para == q.para else -1
+        info = None
+        for cand in (_attr_tail(doc, q, next_open, para_end),
+                     _attr_head(doc, q, prev_close, para_start)):
+            if cand is not None:
+                info = _resolve_speaker(doc, cand, roles, actors)
+                if info is not None:
+                    break
+        if info is not None:
+            chain_raw.setdefault(chain[i], info)
+        events.append((q.start, "direct", (i, q, info)))
+    if indirect:
+        quoted = [(q.open_at, q.close_at + 1) for q in qs]
+        for s0, s1 in zip(doc.sent_starts, doc.sent_ends, strict=True):
+            if any(a < s1 and b > s0 for a, b in quoted):
+                continue
+            found = _indirect(doc, s0, s1, roles, actors)
+            if found is not None:
+                events.append((found[1], "indirect", (s0, s1, *found)))
+    events.sort(key=lambda e: e[0])
+
+    rows: list[dict[str, Any]] = []
+    history: list[dict[str, Any]] = []
+    chain_done: dict[int, dict[str, Any]] = {}
+    prev_direct: tuple[_Quote, dict[str, Any] | None] | None = None
+
+    def finish(info: dict[str, Any], at: int, para_start: int, sentence: str) -> dict[str, Any]:
+        if info.get("pronoun"):
+            info = _resolve_pronoun(info, _antecedent(doc, history, at, para_start, roles, actors))
+        if "speaker_country" not in info:
+            _country_and_anonymity(doc, info, sentence, history, roles)
+        return info
+
+    for _, kind, payload in events:
+        if kind == "indirect":
+            s0, s1, info, c0, c1 = payload
+            para_start = next(a for a, b in paras if a <= s0 < b or s0 < a) if paras else 0
+            info = finish(info, s0, para_start, text[s0:s1])
+            history.append(info)
+            rows.append(_row(doc, "indirect", c0, c1, info))
+            continue
+        i, q, info = payload
+        words = len(re.findall(r"\w+", text[q.start : q.end]))
+        para_start = paras[q.para][0]
+        sentence = sentence_of(q.open_at, min(len(text), q.close_at + 1))
+        if info is None and chain[i] in chain_raw:
+            base = chain_done.get(chain[i])
+            if base is None:
+                base = finish(dict(chain_raw[chain[i]]), q.open_at, para_start, sentence)
+                chain_done[chain[i]] = base
+            info = dict(base, attribution="continued")
+        elif info is None and prev_direct is not None and prev_direct[1] is not None:
+            prev_q = prev_direct[0]
+            starts_para = text[para_start : q.open_at].strip() == ""
+            if prev_q.para == q.para or (prev_q.para == q.para - 1 and starts_para):
+                info = dict(prev_direct[1], attribution="continued")
+        if info is None and words < min_words:
+            continue  # a scare quote or a quoted term, not a quotation
+        if words < min_words and all(w[:1].isupper() for w in text[q.start : q.end].split()):
+            continue  # a quoted name ("Takeshima Day"), not a quotation
+        if info is not None:
+            if chain[i] in chain_done and info.get("attribution") != "continued":
+                info = dict(chain_done[chain[i]], attribution=info["attribution"])
+            else:
+                info = finish(info, q.open_at, para_start, sentence)
+                chain_done.setdefault(chain[i], info)
+            history.append(info)
+        prev_direct = (q, info)
+        rows.append(_row(doc, "direct", q.start, q.end, info))
+    return rows
+
+
+def _antecedent(doc: _Doc, history: list[dict[str, Any]], at: int, para_start: int,
+                roles: Dictionary, actors: Dictionary) -> dict[str, Any] | None:
+    """Who "he"/"she" refers to: the nearest earlier speaker, or a person
+    introduced earlier in the same paragraph ("A retired colonel, 67, took a
+    practical view. '...,' he said."), whichever is closer."""
+    last = next((h for h in reversed(history) if h.get("speaker")), None)
+    last_pos = last.get("speaker_start", -1) if last else -1
+    k = doc.sentence_at(at)
+    while k >= 0 and doc.sent_starts and doc.sent_starts[k] >= para_start:
+        s0 = doc.sent_starts[k]
+        if s0 <= last_pos:
+            break
+        if s0 < at:
+            sent = doc.text[s0 : min(doc.sent_ends[k], at)]
+            m = re.match(r"^(?P<np>[^,;:\"“”]{3,90}?)(?:,|\s+(?:took|was|is|has|had|who|"
+                         r"spoke|sat|stood|looked|came|went|\w+ed)\b)", sent)
+            if m and sent[:1] not in _QUOTE_OPEN:
+                cand = _Speaker(m.group("np"), s0, s0 + m.end("np"), "", "pronoun")
+                info = _resolve_speaker(doc, cand, roles, actors)
+                if info is not None and not info["pronoun"] and (
+                    info["speaker_role"] or info["speaker_name"]
+                ):
+                    _country_and_anonymity(doc, info, sent, history, roles)
+                    return info
+        k -= 1
+    return last
+
+
+def _resolve_pronoun(info: dict[str, Any], prev: dict[str, Any] | None) -> dict[str, Any]:
+    if prev is None:
+        out = dict(info)
+        out.update(speaker_country=None, country_source=None, anonymous=False, named=False)
+        out["resolved_from"] = info["speaker"]
+        out["speaker"] = None
+        return out
+    out = dict(prev)
+    out["attribution"] = info["attribution"]
+    out["verb"] = info["verb"]
+    out["resolved_from"] = info["speaker"]
+    out["pronoun"] = False
+    return out
+
+
+def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
+              ) -> tuple[dict[str, Any], int, int] | None:
+    sent = doc.text[s0:s1]
+    if _NON_ATTRIB.search(sent) and not re.search(r"(?<![\w-])(?:said|says)\s+(?!to\s)", sent):
+        return None
+    tries = []
+    m = _RX_ACC_LEAD.match(sent)
+    if m:
+        tries.append((m, "according_to", "according to"))
+    m = _RX_ACC_TRAIL.match(sent)
+    if m:
+        tries.append((m, "according_to", "according to"))
+    m = _RX_IND_LEAD.match(sent)
+    if m and not _NON_ATTRIB.search(sent[max(0, m.start("verb") - 12) : m.end("verb") + 8]):
+        tries.append((m, "lead", m.group("verb")))
+    for rx in (_RX_IND_TRAIL, _RX_IND_TRAIL_INV):
+        m = rx.match(sent)
+        if m:
+            tries.append((m, "trail", m.group("verb")))
+    for m, how, verb in tries:
+        sp = m.group("sp")
+        if how == "lead":
+            rest = m.group("rest")
+            that = re.match(r"^(?:\S+\s+){0,7}?that\s+", rest)
+            if that:
+                c0 = m.start("rest") + that.end()
+            elif re.fullmatch(_VERBS_STRONG, verb):
+                c0 = m.start("rest")
+                if verb in ("told", "tells"):
+                    obj = re.match(r"^(?:reporters|journalists|lawmakers|the\s+\w+|[A-Z]\w+(?:\s+[A-Z]\w+)*)"
+                                   r"(?:\s+(?:on|in|at)\s+\w+)?\s*,?\s*", rest)
+                    c0 += obj.end() if obj else 0
+            else:
+                continue
+            c1 = len(sent.rstrip().rstrip(".!?"))
+        else:
+            c0, c1 = m.start("content"), m.end("content")
+        content = sent[c0:c1].strip().rstrip(".!?").rstrip()
+        if len(content.split()) < 3:
+            continue
+        if how == "lead" and (len(sp.split()) > 14 or re.search(r"\s(?:that|which)\s", sp)):
+            continue  # a long clause, or a relative clause, before "say" is not its subject
+        if how == "trail" and (len(sp.split()) > 12 or _FINITE.search(sp)):
+            continue
+        cand = _Speaker(sp, s0 + m.start("sp"), s0 + m.end("sp"), verb,
+                        "according_to" if how == "according_to" else "indirect")
+        info = _resolve_speaker(doc, cand, roles, actors)
+        if info is None:
+            continue
+        start = s0 + c0 + (len(sent[c0:c1]) - len(sent[c0:c1].lstrip()))
+        return info, start, start + len(content)
+    return None
+
+
+def _row(doc: _Doc, kind: str, start: int, end: int, info: dict[str, Any] | None) -> dict[str, Any]:
+    info = info or {}
+    return {
+        "doc_id": doc.doc_id,
+        "sent_id": doc.sent_ids[doc.sentence_at(start)] if doc.sent_ids else None,
+        "kind": kind,
+        "quote": doc.text[start:end],
+        "start": start,
+        "end": end,
+        "speaker": info.get("speaker"),
+        "speaker_name": info.get("speaker_name"),
+        "speaker_role": info.get("speaker_role"),
+        "speaker_roles": info.get("speaker_roles", ""),
+        "speaker_country": info.get("speaker_country"),
+        "country_source": info.get("country_source"),
+        "anonymous": bool(info.get("anonymous", False)),
+        "named": bool(info.get("named", False)),
+        "attribution": info.get("attribution", "none") if info else "none",
+        "verb": info.get("verb"),
+        "resolved_from": info.get("resolved_from"),
+        "_info": info or None,
+    }
+
+
+_COLUMNS = ["doc_id", "quote_id", "sent_id", "kind", "quote", "start", "end", "speaker",
+            "speaker_name", "speaker_role", "speaker_roles", "speaker_country", "country_source",
+            "anonymous", "named", "attribution", "verb", "resolved_from"]
+
+
+def _spans(text: str, s0: int, s1: int, words: list[str]) -> list[tuple[int, int, str]]:
+    """Character spans of a sentence's tokens, found left to right in the text.
+
+    Joined multi-word tokens ("North_Korea") are looked up with spaces, and
+    with any whitespace when the words were split over a line break.
+    """
+    out, pos = [], s0
+    for w in words:
+        probe = w.replace("_", " ")
+        i = text.find(probe, pos, s1)
+        if i >= 0:
+            j = i + len(probe)
+        else:
+            m = re.compile(r"\s+".join(map(re.escape, probe.split(" ")))).search(text, pos, s1)
+            if m is None:
+                out.append((pos, pos, w))
+                continue
+            i, j = m.start(), m.end()
+        out.append((i, j, w))
+        pos = j
+    return out
+
+
+def _docs(tk: Tokens) -> list[_Doc]:
+    sent = tk.sentences
+    groups: dict[str, list[int]] = {}
+    for row, d in enumerate(sent["doc_id"]):
+        groups.setdefault(d, []).append(row)
+    starts = sent["start"].astype(int).tolist()
+    ends = sent["end"].astype(int).tolist()
+    ids = sent["sent_id"].astype(int).tolist()
+    tokens = sent["tokens"].tolist()
+    corpus = tk.corpus
+    countries = corpus["country"] if "country" in corpus.columns else [""] * len(corpus)
+    out = []
+    for doc_id, text, country in zip(corpus["doc_id"], corpus["text"], countries, strict=True):
+        rows = groups.get(doc_id, [])
+        out.append(
+            _Doc(
+                doc_id=doc_id,
+                text=text if isinstance(text, str) else "",
+                country=country if isinstance(country, str) else "",
+                sent_starts=[starts[r] for r in rows],
+                sent_ends=[ends[r] for r in rows],
+                sent_ids=[ids[r] for r in rows],
+                sent_tokens=[tokens[r] for r in rows],
+            )
+        )
+    return out
+
+
+def quotes(
+    data: pd.DataFrame | Tokens,
+    *,
+    indirect: bool = True,
+    min_words: int = 4,
+    assume_home: bool = False,
+) -> pd.DataFrame:
+    """Direct and indirect quotes with their speakers.
+
+    Parameters
+    ----------
+    data : corpus DataFrame or Tokens
+        The corpus ``country`` column is used as the home country of unnamed
+        state speakers ("the foreign ministry said").
+    indirect : bool, default True
+        Also find reported speech without quotation marks.
+    min_words : int, default 4
+        A quoted span shorter than this without an attribution is a quoted
+        term or scare quote ("the so-called 'comfort women'") and is skipped.
+    assume_home : bool, default False
+        Give every speaker whose country is still unknown the outlet's home
+        country (``country_source == "outlet_assumed"``). Right for most
+        ordinary people quoted by domestic outlets, wrong for some; off by
+        default so that "unknown" stays visible.
+
+    Returns
+    -------
+    DataFrame
+        One row per quote: ``doc_id, quote_id, sent_id, kind`` ("direct" or
+        "indirect"), ``quote, start, end`` (offsets into the text,
+        ``text[start:end] == quote``), ``speaker`` (the attribution phrase, or
+        for a pronoun the phrase it resolved to), ``speaker_name``,
+        ``speaker_role``, ``speaker_roles`` (all matching roles, ``|``-joined),
+        ``speaker_country``, ``country_source`` ("speaker", "earlier_mention",
+        "outlet" or "outlet_assumed"), ``anonymous``, ``named``, ``attribution`` ("after",
+        "before", "according_to", "continued", "indirect" or "none"),
+        ``verb``, ``resolved_from`` (the pronoun, when one was resolved).
+        Documents without quotes have no rows; ``attrs["docs_without_quotes"]``
+        lists them.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"text": ['"We will respond firmly," a defense ministry official said, '
+    ...                            "speaking on condition of anonymity. Japan's foreign minister "
+    ...                            'said that talks would resume.'], "country": ["KR"]})
+    >>> q = quotes(c)
+    >>> q[["kind", "speaker", "speaker_role", "speaker_country", "anonymous"]].values.tolist()
+    [['direct', 'a defense ministry official', 'defense_ministry', 'KR', True], ['indirect', "Japan's foreign minister", 'foreign_ministry', 'JP', False]]
+    """
+    tk = as_tokens(data)
+    roles = role_lexicon()
+    actors = _speaker_actors()
+    rows: list[dict[str, Any]] = []
+    empty = []
+    for doc in _docs(tk):
+        got = _doc_quotes(doc, roles, actors, min_words, indirect) if doc.text else []
+        if assume_home and doc.country in _home_codes():
+            for r in got:
+                if r["speaker"] is not None and r["speaker_country"] is None:
+                    r["speaker_country"], r["country_source"] = doc.country, "outlet_assumed"
+        if not got:
+            empty.append(doc.doc_id)
+        for k, r in enumerate(got):
+            r["quote_id"] = k
+        rows.extend(got)
+    out = pd.DataFrame(rows, columns=[*_COLUMNS, "_info"]).drop(columns="_info")
+    out = out[_COLUMNS]
+    for c in ("anonymous", "named"):
+        out[c] = out[c].astype(bool)
+    out["sent_id"] = out["sent_id"].astype("Int64")
+    from toolkit import __version__
+
+    out.attrs["measure"] = "quotes"
+    out.attrs["params"] = {"indirect": indirect, "min_words": min_words,
+                           "assume_home": assume_home}
+    out.attrs["toolkit_version"] = __version__
+    out.attrs["docs_without_quotes"] = empty
+    return out
+
+
+# --------------------------------------------------------------------------
+# People mentioned, and the summary by outlet
+# --------------------------------------------------------------------------
+
+
+def mentioned_not_quoted(
+    data: pd.DataFrame | Tokens, *, quotes_table: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Named people who appear in a document but are never quoted in it.
+
+    A person mention is a title followed by a name ("Foreign Minister Yun
+    Byung-se", "his counterpart Fumio Kishida") or a name followed by a role
+    appositive ("Junichi Ihara, director-general of ..."). A mention counts
+    as quoted when a quote in the same document has the same speaker name,
+    or a speaker name equal to its first or last word ("Lee" for "Lee
+    Sang-deok").
+
+    Parameters
+    ----------
+    data : corpus DataFrame or Tokens
+    quotes_table : DataFrame, optional
+        The output of :func:`quotes` on the same data (recomputed if omitted).
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, person, role, country, country_source, start, end,
+        sentence``; one row per person (first mention) never quoted.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"text": ['Japan sent Taro Sato, director-general of the foreign ministry. '
+    ...                            '"We are ready to talk," Kim Min-su, a Seoul official, said.']})
+    >>> mentioned_not_quoted(c)[["person", "role", "country"]].values.tolist()
+    [['Taro Sato', 'foreign_ministry', 'JP']]
+    """
+    tk = as_tokens(data)
+    qt = quotes(tk) if quotes_table is None else quotes_table
+    roles = role_lexicon()
+    actors = _speaker_actors()
+    rows = []
+    for doc in _docs(tk):
+        if not doc.text:
+            continue
+        spoken = {n for n in qt.loc[qt["doc_id"] == doc.doc_id, "speaker_name"].dropna()}
+        spoken_tokens = {n for n in spoken if " " not in n}
+        seen: set[str] = set()
+        mentions = []
+        for m in _ROLE_TITLES.finditer(doc.text):
+            mentions.append((m.start("name"), m.end("name"), m.group("name"), m.start(), m.end()))
+        for m in _APPOSITIVE_NAME.finditer(doc.text):
+            # the role must open the appositive ("X, director-general of ..."),
+            # not appear somewhere in a following clause
+            opening = doc.tokens_in(m.start("role"), m.end("role"))[:4]
+            if any(mm.start <= 2 for mm in roles.match(opening)):
+                mentions.append((m.start("name"), m.end("name"), m.group("name"), m.start("role"),
+                                 m.end("role")))
+        in_quotes = [(q.start, q.end) for q in _find_quotes(doc.text)]
+        mentions = sorted(
+            x for x in mentions if not any(a <= x[0] < b for a, b in in_quotes)
+        )
+        for s, e, name, c0, c1 in mentions:
+            name = name.strip()
+            toks = doc.tokens_in(s, e) or name.split()
+            if find_actors(toks, actors) and len(name.split()) <= 2 and not re.search(r"-", name):
+                continue  # a place or a country, not a person
+            if name in seen:
+                continue
+            parts = name.split()
+            quoted = name in spoken or parts[0] in spoken_tokens or parts[-1] in spoken_tokens or any(
+                n.split()[-1] == parts[-1] and n.split()[0] == parts[0] for n in spoken
+            )
+            seen.add(name)
+            if quoted:
+                continue
+            ctx_tokens = doc.tokens_in(c0, c1)
+            role = None
+            rm = [mm.category for mm in roles.match(ctx_tokens or doc.text[c0:c1].split())]
+            order = list(roles.categories)
+            if rm:
+                role = sorted(rm, key=order.index)[0]
+            country, source = _mention_country(doc, s, ctx_tokens, actors, roles, role)
+            k = doc.sentence_at(s)
+            rows.append(
+                {
+                    "doc_id": doc.doc_id,
+                    "person": name,
+                    "role": role,
+                    "country": country,
+                    "country_source": source,
+                    "start": s,
+                    "end": e,
+                    "sentence": doc.text[doc.sent_starts[k] : doc.sent_ends[k]] if doc.sent_starts
+                    else "",
+                }
+            )
+    cols = ["doc_id", "person", "role", "country", "country_source", "start", "end", "sentence"]
+    out = pd.DataFrame(rows, columns=cols)
+    out.attrs["measure"] = "mentioned_not_quoted"
+    return out
+
+
+def _mention_country(doc: _Doc, s: int, ctx: list[str], actors: Dictionary,
+                     roles: Dictionary, role: str | None) -> tuple[str | None, str | None]:
+    acts = find_actors(ctx, actors)
+    if acts:
+        return acts[0][2], "speaker"
+    # nearest actor before the name in the same sentence ("the Japanese side, led by ...")
+    k = doc.sentence_at(s)
+    before = doc.tokens_in(doc.sent_starts[k], s) if doc.sent_starts else []
+    acts = find_actors(before, actors)
+    if acts:
+        return acts[-1][2], "context"
+    if role and roles.meta.get(role, {}).get("government") and doc.country in _home_codes():
+        return doc.country, "outlet"
+    return None, None
+
+
+def sources(
+    data: pd.DataFrame | Tokens,
+    *,
+    by: str | Sequence[str] | None = None,
+    kind: str | None = None,
+    quotes_table: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Whose voices each outlet or country carries: shares of quotes by speaker country, role and anonymity.
+
+    Parameters
+    ----------
+    data : corpus DataFrame or Tokens
+    by : str or list of str, optional
+        Corpus column(s), e.g. ``"outlet"`` or ``"country"``.
+    kind : {"direct", "indirect"}, optional
+        Count only this kind of quote (both by default).
+    quotes_table : DataFrame, optional
+        Output of :func:`quotes` on the same data, to avoid recomputing.
+
+    Returns
+    -------
+    DataFrame
+        Long format: the by-columns, ``dimension`` ("speaker_country",
+        "speaker_role" or "anonymous"), ``category`` (missing country/role
+        become "unknown"; anonymity is "anonymous" / "on_record"), ``count``,
+        ``share`` (of the group's quotes), ``n_quotes`` and ``n_docs``
+        (documents in the group, with or without quotes). A group without any
+        quote gets one row per dimension with ``category`` "none", count 0
+        and share NaN, so every group is accounted for.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"text": ['"We regret it deeply," Japan\\'s chief cabinet secretary said.',
+    ...                            "No quotes here at all."], "outlet": ["A", "B"]})
+    >>> s = sources(c, by="outlet")
+    >>> s[s.dimension == "speaker_country"][["outlet", "category", "count", "n_docs"]].values.tolist()
+    [['A', 'JP', 1, 1], ['B', 'none', 0, 1]]
+    """
+    tk = as_tokens(data)
+    qt = quotes(tk) if quotes_table is None else quotes_table
+    if kind is not None:
+        if kind not in ("direct", "indirect"):
+            raise ValueError(f"kind must be 'direct', 'indirect' or None, not {kind!r}")
+        qt = qt[qt["kind"] == kind]
+    by_cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    missing = [c for c in by_cols if c not in tk.corpus.columns]
+    if missing:
+        raise KeyError(f"by column(s) {missing} not in the corpus")
+    meta = tk.corpus[["doc_id", *by_cols]].copy()
+    if not by_cols:
+        meta["_all"] = "all"
+    keys = by_cols or ["_all"]
+    df = qt.merge(meta, on="doc_id", how="left")
+    df["speaker_country"] = df["speaker_country"].fillna("unknown").astype(object)
+    df["speaker_role"] = df["speaker_role"].fillna("unknown").astype(object)
+    df["anonymous"] = df["anonymous"].map({True: "anonymous", False: "on_record"}).astype(object)
+    n_docs = meta.groupby(keys, dropna=False).size().rename("n_docs").reset_index()
+    parts = []
+    for dim in ("speaker_country", "speaker_role", "anonymous"):
+        cnt = df.groupby([*keys, dim], dropna=False).size().rename("count").reset_index()
+        cnt = cnt.rename(columns={dim: "category"})
+        cnt.insert(len(keys), "dimension", dim)
+        parts.append(cnt)
+    out = pd.concat(parts, ignore_index=True)
+    out["n_quotes"] = out.groupby([*keys, "dimension"], dropna=False)["count"].transform("sum")
+    out["share"] = out["count"] / out["n_quotes"]
+    # groups without quotes
+    have = out[keys].drop_duplicates()
+    none = n_docs.merge(have, on=keys, how="left", indicator=True)
+    none = none[none["_merge"] == "left_only"][keys]
+    if len(none):
+        fill = pd.concat(
+            [none.assign(dimension=dim, category="none", count=0, n_quotes=0, share=float("nan"))
+             for dim in ("speaker_country", "speaker_role", "anonymous")],
+            ignore_index=True,
+        )
+        out = pd.concat([out, fill], ignore_index=True)
+    out = out.merge(n_docs, on=keys, how="left")
+    dim_order = {"speaker_country": 0, "speaker_role": 1, "anonymous": 2}
+    out["_d"] = out["dimension"].map(dim_order)
+    out = out.sort_values([*keys, "_d", "count", "category"], ascending=[*[True] * len(keys), True,
+                                                                          False, True],
+                          kind="stable").drop(columns="_d")
+    out = out[[*keys, "dimension", "category", "count", "share", "n_quotes", "n_docs"]]
+    if not by_cols:
+        out = out.drop(columns="_all")
+    out = out.reset_index(drop=True)
+    from toolkit import __version__
+
+    out.attrs["measure"] = "sources"
+    out.attrs["params"] = {"by": by_cols, "kind": kind}
+    out.attrs["toolkit_version"] = __version__
+    return out
