@@ -94,3 +94,13 @@ def test_importing_plots_changes_no_matplotlib_settings():
         "print(sorted(k for k in before if before[k] != after[k]))"
     )
     assert _run(code) == "[]"
+
+
+def test_functions_named_like_their_modules_stay_callable():
+    code = (
+        "import toolkit, toolkit.tokenize, toolkit.aggregate, toolkit.naming, toolkit.quotes; "
+        "from toolkit.tokenize import Tokens; "
+        "print(all(callable(f) for f in (toolkit.tokenize, toolkit.aggregate, toolkit.naming, "
+        "toolkit.quotes)))"
+    )
+    assert _run(code) == "True"

@@ -6,8 +6,9 @@ and the **measures** computed from them, each a tidy DataFrame keyed by
 ``doc_id``. Plots live in :mod:`toolkit.plots`; the HTML report in
 :mod:`toolkit.report`.
 
-Importing the package is cheap and changes no global state: heavy modules
-(matplotlib, scipy, the sentiment analysers) load on first use.
+Importing the package changes no global state and loads only pandas, numpy
+and PyYAML: heavy modules (matplotlib, scipy, the sentiment analysers) load on
+first use.
 """
 
 from __future__ import annotations
@@ -16,6 +17,17 @@ import importlib
 from typing import Any
 
 __version__ = "0.1.0"
+
+# Four functions share their module's name. Importing a submodule sets the
+# package attribute of that name to the module, so without these eager
+# bindings ``toolkit.tokenize(corpus)`` would fail with "module is not
+# callable" as soon as anything imported ``toolkit.tokenize``. Bound here,
+# ``toolkit.tokenize`` is always the function; import the modules with
+# ``from toolkit.tokenize import ...``.
+from toolkit.aggregate import aggregate  # noqa: E402
+from toolkit.naming import naming  # noqa: E402
+from toolkit.quotes import quotes  # noqa: E402
+from toolkit.tokenize import tokenize  # noqa: E402
 
 # Public name -> module that defines it. Resolved lazily on first access.
 _EXPORTS = {
@@ -41,6 +53,14 @@ _EXPORTS = {
     "mentioned_not_quoted": "quotes",
     "load_dictionary": "dictionaries",
     "Dictionary": "dictionaries",
+    "tone": "sentiment",
+    "target_tone": "sentiment",
+    "aggregate": "aggregate",
+    "difference": "aggregate",
+    "coding_sheet": "validation",
+    "read_coding_sheet": "validation",
+    "compare_to_human": "validation",
+    "reliability": "validation",
     "paper_style": "plots",
     "save_figure": "plots",
     "to_latex": "tables",
