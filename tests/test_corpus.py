@@ -93,7 +93,7 @@ def test_invalid_jsonl_line_is_named(tmp_path):
 
 
 def test_folder_of_text_files_with_metadata_and_encodings(tmp_path):
-    (tmp_path / "a.txt").write_bytes("Seoul protested on Tuesday.".encode("utf-8"))
+    (tmp_path / "a.txt").write_bytes(b"Seoul protested on Tuesday.")
     (tmp_path / "b.txt").write_bytes("한국 정부는 항의했다.".encode("cp949"))
     (tmp_path / "c.txt").write_bytes("日本政府は抗議した。".encode("shift_jis"))
     (tmp_path / "d.txt").write_bytes(b"\xef\xbb\xbfWith a byte-order mark.")
@@ -138,7 +138,7 @@ def test_exact_duplicates_flagged_not_removed():
     texts = ["Same story here.", "Other story.", "Same  story here.", "same story here."]
     c = load_corpus(pd.DataFrame({"doc_id": ["x", "y", "z", "w"], "text": texts}))
     assert len(c) == 4
-    assert c["dup_group"].tolist() == ["x", None, "x", "x"]
+    assert c["dup_group"].tolist() == ["x", "y", "x", "x"]
     assert c["is_duplicate"].tolist() == [False, False, True, True]
 
 

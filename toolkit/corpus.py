@@ -386,8 +386,9 @@ def load_corpus(
         Canonical columns ``doc_id, text, title, date, outlet, country,
         language, url``; then ``status`` (``"ok"``, ``"empty"`` or
         ``"unreadable"``), ``status_reason`` (what was wrong or what cleaning
-        was done), ``dup_group`` (the ``doc_id`` of the first copy, for every
-        member of a group of exact duplicate texts; ``None`` otherwise),
+        was done), ``dup_group`` (the ``doc_id`` of the first document with
+        the same text: a document's own id when it has no exact duplicate,
+        ``None`` when it has no text),
         ``is_duplicate`` (True for second and later copies), ``n_chars``;
         then every other column of the source. ``date`` is ``datetime64``;
         the original strings are kept in ``date_raw``, and unparseable dates
@@ -459,7 +460,7 @@ def load_corpus(
     # Text and status.
     notes_in = df.pop("_notes").fillna("").tolist() if "_notes" in df.columns else [""] * n
     texts, status, reasons = [], [], []
-    for value, note in zip(df["text"].tolist(), notes_in):
+    for value, note in zip(df["text"].tolist(), notes_in, strict=True):
         if note.startswith("unreadable"):
             texts.append("")
             status.append("unreadable")
@@ -523,22 +524,24 @@ def load_corpus(
     if (df["country"] == "").any():
         lookup = _outlet_lookup(outlets)
         df["country"] = [
-            c or lookup.get(_norm_name(o), "") for c, o in zip(df["country"], df["outlet"])
+            c or lookup.get(_norm_name(o), "") for c, o in zip(df["country"], df["outlet"], strict=True)
         ]
 
     # Exact duplicates: same text after whitespace and case folding.
     keys = [" ".join(t.split()).casefold() if t else None for t in texts]
     first: dict[str, str] = {}
     count: dict[str, int] = {}
-    for k, d in zip(keys, df["doc_id"]):
+    for k, d in zip(keys, df["doc_id"], strict=True):
         if k is not None:
             first.setdefault(k, d)
             count[k] = count.get(k, 0) + 1
+    # Singletons get their own id (as in toolkit.dedup.find_duplicates), so a
+    # groupby on dup_group never drops a row; empty texts have no group.
     df["dup_group"] = pd.Series(
-        [first[k] if k is not None and count[k] > 1 else None for k in keys], dtype=object
+        [first[k] if k is not None else None for k in keys], dtype=object
     )
     df["is_duplicate"] = [
-        k is not None and count[k] > 1 and first[k] != d for k, d in zip(keys, df["doc_id"])
+        k is not None and count[k] > 1 and first[k] != d for k, d in zip(keys, df["doc_id"], strict=True)
     ]
     df["status_reason"] = reasons
     df["n_chars"] = [len(t) for t in texts]

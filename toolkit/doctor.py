@@ -19,7 +19,7 @@ __all__ = ["doctor", "check_environment"]
 _PACKAGES = [
     "pandas", "numpy", "scipy", "nltk", "textblob", "vaderSentiment", "matplotlib",
     "jupyterlab", "pyyaml", "tqdm", "charset-normalizer", "openpyxl", "pyarrow",
-    "python-docx", "beautifulsoup4", "datasketch", "krippendorff",
+    "python-docx", "beautifulsoup4", "krippendorff",
 ]
 # NLTK resource -> (what it would upgrade, the built-in used without it)
 _NLTK_DATA = {

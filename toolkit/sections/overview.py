@@ -94,18 +94,27 @@ def _problems(corpus: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def _duplicates(corpus: pd.DataFrame) -> pd.DataFrame:
-    grouped = corpus[corpus["dup_group"].notna()]
+    """Groups of exact and near-duplicate articles (wire copy, updated versions)."""
+    from toolkit.dedup import find_duplicates
+
+    found = find_duplicates(corpus)
+    found = found.assign(outlet=corpus["outlet"].to_numpy())
     rows = []
-    for group, part in grouped.groupby("dup_group", sort=True):
+    for group, part in found.groupby("dup_group", sort=True):
+        if len(part) < 2:
+            continue
         rows.append(
             {
                 "dup_group": group,
                 "copies": len(part),
+                "exact": bool(part["is_exact"].iloc[1:].all()),
+                "min_similarity": float(part["similarity"].min()),
                 "doc_ids": "; ".join(map(str, part["doc_id"])),
                 "outlets": "; ".join(sorted({_label(o) for o in part["outlet"]})),
             }
         )
-    return pd.DataFrame(rows, columns=["dup_group", "copies", "doc_ids", "outlets"])
+    cols = ["dup_group", "copies", "exact", "min_similarity", "doc_ids", "outlets"]
+    return pd.DataFrame(rows, columns=cols)
 
 
 def _top_terms(ctx: Any) -> pd.DataFrame:
@@ -245,10 +254,17 @@ def build(ctx: Any) -> str:
     else:
         out.append("<p>Every document has readable text.</p>")
     out.append("<h3>Duplicates</h3>")
+    out.append(
+        "<p>Exact copies and near-duplicates (wire stories reprinted by several outlets, "
+        "updated versions): 5-word shingles, MinHash/LSH candidates, exact Jaccard "
+        "similarity of at least 0.5 to the group's first article "
+        "(<code>toolkit.dedup.find_duplicates</code>). Nothing is removed; "
+        "<code>toolkit.dedup.drop_duplicates</code> keeps one per group.</p>"
+    )
     if len(dups):
         out += [ctx.table_html(dups, max_rows=20), link("dups")]
     else:
-        out.append("<p>No exact duplicates found.</p>")
+        out.append("<p>No duplicates found.</p>")
     out += [
         "<h3>Top terms per country</h3>",
         "<p>Most frequent words per country: lower-cased, without stopwords, punctuation "

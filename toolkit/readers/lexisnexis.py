@@ -1,0 +1,305 @@
+"""Read legacy LexisNexis (Academic / Nexis) exports saved as TXT or HTML.
+
+Each article starts with a centred ``N of M DOCUMENTS`` line, followed by
+the outlet, the date line (with weekday, time or edition lines), the title,
+upper-case fields (``BYLINE:``, ``SECTION:``, ``LENGTH:``, ``DATELINE:``),
+the body, trailing fields (``LOAD-DATE:``, ``LANGUAGE:``,
+``PUBLICATION-TYPE:``, ``GRAPHIC:`` ...) and a copyright notice. The HTML
+export has the same sequence with each block in its own ``<DIV>``, so it is
+flattened to the same paragraphs and parsed by the same code.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit.readers._common import (
+    Record,
+    build_frame,
+    clean_text,
+    language_code,
+    parse_export_date,
+)
+from toolkit.textio import read_text
+
+__all__ = ["read_lexisnexis", "HEADER_RE"]
+
+EXTRA_COLUMNS = (
+    "byline", "section", "length", "dateline", "edition", "load_date", "publication_type",
+    "graphic", "notes", "copyright",
+)
+
+#: The line that opens every article: "1 of 262 DOCUMENTS" (German: "1 von 262 DOKUMENTEN").
+HEADER_RE = re.compile(
+    r"^[ \t]*(\d{1,7})[ \t]+(?:of|von|sur|de|di)[ \t]+(\d{1,7})[ \t]+"
+    r"(?:DOCUMENTS?|DOKUMENTE?N?|DOCUMENTOS?|DOCUMENTI|DOCUMENTO)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_SELECTED_RE = re.compile(r"Selected Items?:\s*(\d+)\s*-\s*(\d+)", re.I)
+_FIELD_RE = re.compile(r"^([A-Z][A-Z\-]+(?: [A-Z\-]+){0,2}):[ \t]*(.*)$", re.S)
+# Fields LexisNexis prints before the body.
+_HEAD_FIELDS = {
+    "BYLINE", "SECTION", "LENGTH", "DATELINE", "HIGHLIGHT", "EDITION", "BODY", "HEADLINE",
+    "SOURCE", "COLUMN", "TYPE", "SERIES", "DISTRIBUTION", "BYLINE-AUTHOR",
+}
+# Fields LexisNexis prints after the body; the first one ends the body.
+_TAIL_FIELDS = {
+    "LOAD-DATE", "LANGUAGE", "PUBLICATION-TYPE", "JOURNAL-CODE", "GRAPHIC", "SUBJECT",
+    "ORGANIZATION", "PERSON", "GEOGRAPHIC", "COMPANY", "INDUSTRY", "TICKER", "COUNTRY",
+    "CITY", "STATE", "CORRECTION-DATE", "CORRECTION", "NOTES", "URL", "DOCUMENT-TYPE",
+    "ACC-NO", "DOCUMENT-ID", "PUBLICATION", "TERMS",
+}
+_COLUMN_OF = {
+    "BYLINE": "byline", "SECTION": "section", "LENGTH": "length", "DATELINE": "dateline",
+    "EDITION": "edition", "LOAD-DATE": "load_date", "PUBLICATION-TYPE": "publication_type",
+    "GRAPHIC": "graphic",
+}
+
+
+def html_to_text(markup: str) -> str:
+    """Flatten export HTML to text with a blank line between blocks.
+
+    A regular-expression pass (not a DOM parser) so that truncated or
+    malformed HTML still yields every block it contains.
+
+    Examples
+    --------
+    >>> html_to_text("<div><p>A<br>B</p></div><!-- x --><div>C &amp; D</div>")
+    'A\\nB\\n\\nC & D'
+    """
+    # A comment may not run across an article header: if a damaged file lost a
+    # "-->", the next one must not swallow the article in between.
+    text = re.sub(r"<!--(?:(?!-->)(?!\d+ of \d+ DOCUMENT).)*-->", " ", markup, flags=re.S)
+    # Only closed blocks are removed: an unclosed one in a damaged file must not
+    # swallow the articles after it.
+    text = re.sub(r"<(script|style|title)\b[^>]*>.*?</\1\s*>", " ", text, flags=re.S | re.I)
+    text = re.sub(r"<br\s*/?>", "\n", text, flags=re.I)
+    text = re.sub(
+        r"</?(?:div|p|tr|table|tbody|h\d|li|ul|ol|blockquote|body|html|center|hr)\b[^>]*>",
+        "\n\n", text, flags=re.I,
+    )
+    text = re.sub(r"<[A-Za-z/!?][^>]*>?", "", text)
+    text = html_lib.unescape(text).replace("\u00c2\u00a0", " ").replace("\u00a0", " ")
+    lines = [ln.strip() for ln in text.split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _paragraphs(block: str) -> list[list[str]]:
+    """Blank-line separated paragraphs, each a list of stripped non-empty lines."""
+    paras = []
+    for chunk in re.split(r"\n[ \t]*\n", block):
+        lines = [ln.strip() for ln in chunk.split("\n") if ln.strip()]
+        if lines:
+            paras.append(lines)
+    return paras
+
+
+def _looks_like_date(line: str) -> bool:
+    return len(line) <= 80 and not pd.isna(parse_export_date(line))
+
+
+def _parse_block(block: str, rec: Record) -> None:
+    """Fill ``rec`` from the text of one article (after its header line)."""
+    paras = _paragraphs(block)
+    head: list[list[str]] = []
+    body: list[str] = []
+    notes: list[str] = []
+    state = "head"
+    last_field = ""
+    for para in paras:
+        first = para[0]
+        m = _FIELD_RE.match(first)
+        label = m.group(1) if m else ""
+        is_field = bool(m) and (
+            label in _HEAD_FIELDS or label in _TAIL_FIELDS or state in ("head", "tail")
+        )
+        if is_field and state == "body" and label in _HEAD_FIELDS and label != "BODY":
+            # An upper-case "SECTION:" inside a body is most likely prose.
+            is_field = label in ("BYLINE", "LENGTH", "SECTION", "DATELINE")
+        if is_field:
+            value = clean_text(" ".join([m.group(2), *para[1:]]))
+            last_field = label
+            if label in _TAIL_FIELDS:
+                state = "tail"
+            elif label == "BODY":
+                state = "body"
+                if value:
+                    body.append(value)
+                continue
+            elif state == "head":
+                state = "fields"
+            _store(rec, label, value, notes)
+            continue
+        text = clean_text(" ".join(para))
+        if state == "head":
+            head.append(para)
+        elif state in ("fields", "body"):
+            state = "body"
+            body.append(text)
+        elif first.lower().startswith(("copyright", "©", "(c)")):
+            rec.extra["copyright"] = text
+        elif last_field == "GRAPHIC":
+            rec.extra["graphic"] = clean_text(f"{rec.extra.get('graphic', '')} {text}")
+        else:
+            notes.append(text)
+    _parse_head(head, rec, notes)
+    rec.text = "\n\n".join(body)
+    if notes:
+        rec.extra["notes"] = "; ".join(notes)
+    if state in ("head", "fields") and not body:
+        rec.warn("no body paragraphs after the header fields")
+    if state != "tail":
+        rec.warn("no LOAD-DATE or other trailing field: the article may be cut short")
+    if not rec.date_raw and rec.extra.get("load_date"):
+        rec.date_raw = str(rec.extra["load_date"])
+        rec.warn("no publication date; used LOAD-DATE")
+
+
+def _parse_head(head: list[list[str]], rec: Record, notes: list[str]) -> None:
+    """Outlet, date (+ edition lines) and title from the paragraphs before the fields."""
+    date_at = next((i for i, p in enumerate(head) if _looks_like_date(p[0])), None)
+    if date_at is None:
+        if head:
+            rec.outlet = " ".join(head[0])
+        rec.title = clean_text(" ".join(" ".join(p) for p in head[1:]))
+        return
+    before, date_para, after = head[:date_at], head[date_at], head[date_at + 1:]
+    rec.date_raw = date_para[0]
+    if len(date_para) > 1:
+        rec.extra["edition"] = clean_text(" ".join(date_para[1:]).strip(" ;"))
+    if before:
+        rec.outlet = " ".join(before[0])
+        notes.extend(" ".join(p) for p in before[1:])
+    rec.title = clean_text(" ".join(" ".join(p) for p in after))
+
+
+def _store(rec: Record, label: str, value: str, notes: list[str]) -> None:
+    if label == "LANGUAGE":
+        rec.language = language_code(value.split(";")[0])
+    elif label == "URL" and not rec.url:
+        rec.url = value
+    elif label == "HEADLINE" and not rec.title:
+        rec.title = value
+    elif label == "LENGTH":
+        m = re.search(r"\d[\d,.]*", value)
+        if m:
+            rec.extra["length"] = int(re.sub(r"[,.]", "", m.group(0)))
+    elif label in _COLUMN_OF:
+        col = _COLUMN_OF[label]
+        rec.extra[col] = f"{rec.extra[col]}; {value}" if rec.extra.get(col) else value
+    else:
+        notes.append(f"{label}: {value}")
+
+
+def parse_lexisnexis_text(text: str, path: str | Path, source_format: str,
+                          encoding: str = "") -> pd.DataFrame:
+    """Parse LexisNexis export text (already flattened from HTML if needed).
+
+    Raises
+    ------
+    ValueError
+        If there is no ``N of M DOCUMENTS`` line.
+    """
+    headers = list(HEADER_RE.finditer(text))
+    if not headers:
+        raise ValueError(f"{path}: no 'N of M DOCUMENTS' lines; not a LexisNexis export")
+    records: list[Record] = []
+    numbers: list[int] = []
+    totals: Counter[int] = Counter()
+    for k, m in enumerate(headers):
+        end = headers[k + 1].start() if k + 1 < len(headers) else len(text)
+        rec = Record()
+        numbers.append(int(m.group(1)))
+        totals[int(m.group(2))] += 1
+        _parse_block(text[m.end():end], rec)
+        records.append(rec)
+    file_warnings: list[str] = []
+    declared = totals.most_common(1)[0][0]
+    odd = sorted(t for t in totals if t != declared)
+    if odd:
+        for rec, m in zip(records, headers, strict=True):
+            if int(m.group(2)) != declared:
+                rec.warn(f"header says '{m.group(0).strip()}' but the file says {declared}")
+        file_warnings.append(f"'N of M DOCUMENTS' totals disagree: {declared} and {odd}")
+    repeated = sorted(n for n, c in Counter(numbers).items() if c > 1)
+    if repeated:
+        file_warnings.append(f"document numbers repeated: {repeated[:10]}")
+    selected = _SELECTED_RE.search(text[: headers[0].start()])
+    if selected:
+        expected = int(selected.group(2)) - int(selected.group(1)) + 1
+        if expected != len(records):
+            file_warnings.append(
+                f"download request selected {expected} documents, found {len(records)}"
+            )
+    span = max(numbers) - min(numbers) + 1
+    if span != len(set(numbers)):
+        file_warnings.append(
+            f"document numbers {min(numbers)}-{max(numbers)} have gaps: "
+            f"{span - len(set(numbers))} missing (truncated file or lost separators?)"
+        )
+    return build_frame(records, path, source_format, encoding=encoding,
+                       extra_columns=EXTRA_COLUMNS, file_warnings=file_warnings)
+
+
+def read_lexisnexis(path: str | Path, encoding: str | None = None) -> pd.DataFrame:
+    """Read a legacy LexisNexis export (``.txt`` or ``.html``).
+
+    Parameters
+    ----------
+    path : str or Path
+        The export file. HTML is recognised by its tags, not its extension.
+    encoding : str, optional
+        Force a codec; by default :func:`toolkit.textio.read_text` detects it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ``N of M DOCUMENTS`` line: canonical columns, then
+        ``byline``, ``section``, ``length``, ``dateline``, ``edition``,
+        ``load_date``, ``publication_type``, ``graphic``, ``notes``,
+        ``copyright`` and the common trailing columns. Headers whose total
+        ``M`` disagrees with the rest of the file, repeated numbers and gaps
+        are reported in ``parse_warnings`` / ``file_warnings``.
+
+    Raises
+    ------
+    ValueError
+        If the file has no ``N of M DOCUMENTS`` line, or cannot be decoded
+        (:class:`toolkit.textio.DecodeError` is a ``ValueError``).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> text = '''                 1 of 1 DOCUMENT
+    ...
+    ...                    The Example Herald
+    ...
+    ...                 April 14, 2015 Tuesday
+    ...
+    ... Ministers meet in Seoul
+    ...
+    ... BYLINE: A. Writer
+    ...
+    ... LENGTH: 9 words
+    ...
+    ... Officials from both countries met on Tuesday in Seoul.
+    ...
+    ... LANGUAGE: ENGLISH
+    ... '''
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "ln.txt"
+    >>> _ = p.write_text(text, encoding="utf-8")
+    >>> df = read_lexisnexis(p)
+    >>> df.loc[0, ["title", "outlet", "byline", "language"]].tolist()
+    ['Ministers meet in Seoul', 'The Example Herald', 'A. Writer', 'en']
+    """
+    path = Path(path)
+    text, codec = read_text(path, encoding)
+    if re.search(r"<(?:html|body|div|p|span|br)\b", text[:200_000], re.I):
+        return parse_lexisnexis_text(html_to_text(text), path, "lexisnexis_html", codec)
+    return parse_lexisnexis_text(text, path, "lexisnexis_txt", codec)
