@@ -27,6 +27,7 @@ _here = os.path.dirname(os.path.abspath(__file__))
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _here]
 
 import argparse  # noqa: E402
+import importlib  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
 import time  # noqa: E402
@@ -36,7 +37,6 @@ import pandas as pd  # noqa: E402
 from nltk.tokenize import NLTKWordTokenizer, PunktSentenceTokenizer  # noqa: E402
 
 from toolkit import load_demo, tokenize  # noqa: E402
-import importlib  # noqa: E402
 
 
 def synthetic_corpus(n: int, seed: int = 0) -> pd.DataFrame:
@@ -50,7 +50,7 @@ def synthetic_corpus(n: int, seed: int = 0) -> pd.DataFrame:
 def agreement(sentences: list[str], ours: list[list[str]]) -> float:
     nltk_tok = NLTKWordTokenizer()
     agree = total = 0
-    for sent, toks in zip(sentences, ours):
+    for sent, toks in zip(sentences, ours, strict=True):
         ref = ['"' if t in ("``", "''") else t for t in nltk_tok.tokenize(sent)]
         agree += sum((Counter(toks) & Counter(ref)).values())
         total += max(len(toks), len(ref))

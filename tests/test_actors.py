@@ -8,7 +8,7 @@ from toolkit.actors import actor_lexicon, actor_mentions, actor_table
 
 def mentions(text):
     m = actor_mentions(pd.DataFrame({"text": [text]}))
-    return list(zip(m["actor"], m["matched"]))
+    return list(zip(m["actor"], m["matched"], strict=True))
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,7 @@ def test_spans_point_into_the_document_text():
     text = "Officials met.\nTalks between Tokyo and Seoul resumed; the U.S.-Japan pact held."
     corpus = pd.DataFrame({"doc_id": ["d"], "text": [text]})
     m = actor_mentions(corpus)
-    assert [text[s:e] for s, e in zip(m["start"], m["end"])] == m["matched"].tolist()
+    assert [text[s:e] for s, e in zip(m["start"], m["end"], strict=True)] == m["matched"].tolist()
     assert m["matched"].tolist() == ["Tokyo", "Seoul", "U.S.", "Japan"]
     assert m["sent_id"].tolist() == [1, 1, 1, 1]
 
@@ -55,7 +55,7 @@ def test_user_extension_adds_patterns_and_actors():
 def test_actor_table_lists_includes_and_excludes():
     t = actor_table()
     assert set(t["actor"]) == {"KR", "JP", "US", "KP", "CN"}
-    assert ("JP", "Sea of Japan", "exclude") in set(zip(t.actor, t.pattern, t.kind))
+    assert ("JP", "Sea of Japan", "exclude") in set(zip(t.actor, t.pattern, t.kind, strict=True))
 
 
 def test_seed_like_sentence():

@@ -98,9 +98,10 @@ def test_importing_plots_changes_no_matplotlib_settings():
 
 def test_functions_named_like_their_modules_stay_callable():
     code = (
-        "import toolkit, toolkit.tokenize, toolkit.aggregate, toolkit.naming, toolkit.quotes; "
-        "from toolkit.tokenize import Tokens; "
-        "print(all(callable(f) for f in (toolkit.tokenize, toolkit.aggregate, toolkit.naming, "
-        "toolkit.quotes)))"
+        "import toolkit; from toolkit.tokenize import Tokens; from toolkit.kwic import kwic; "
+        "import toolkit.keyness, toolkit.aggregate, toolkit.naming, toolkit.quotes; "
+        "names = ['tokenize', 'aggregate', 'naming', 'quotes', 'keyness', 'kwic', "
+        "'frequencies', 'collocations']; "
+        "print(all(callable(getattr(toolkit, n)) for n in names))"
     )
     assert _run(code) == "True"

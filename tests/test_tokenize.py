@@ -117,7 +117,7 @@ def test_agreement_with_nltk_on_demo_sentences():
     theirs = [t for s in tk.sentences["sentence"] for t in _nltk_tokens(s)]
     # Compare as multisets per sentence to count disagreements.
     agree = total = 0
-    for toks, s in zip(tk.sentences["tokens"], tk.sentences["sentence"]):
+    for toks, s in zip(tk.sentences["tokens"], tk.sentences["sentence"], strict=True):
         ref = _nltk_tokens(s)
         remaining = list(ref)
         for t in toks:
@@ -224,8 +224,9 @@ def test_register_tokenizer_plugs_in_a_language():
         tk = tokenize(pd.DataFrame({"text": ["ab cd."], "language": ["xx"]}))
         assert tk.sentences.loc[0, "tokens"] == ["AB", "CD."]
     finally:
-        from toolkit import tokenize as mod
+        import importlib
 
+        mod = importlib.import_module("toolkit.tokenize")  # the module, not the function
         mod._TOKENIZERS.pop("xx")
         mod._tokenize_text.cache_clear()
 

@@ -6,28 +6,19 @@ and the **measures** computed from them, each a tidy DataFrame keyed by
 ``doc_id``. Plots live in :mod:`toolkit.plots`; the HTML report in
 :mod:`toolkit.report`.
 
-Importing the package changes no global state and loads only pandas, numpy
-and PyYAML: heavy modules (matplotlib, scipy, the sentiment analysers) load on
-first use.
+Importing the package is cheap and changes no global state: the modules
+(and matplotlib, scipy, the sentiment analysers) load on first use.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import Any
 
 __version__ = "0.1.0"
 
-# Four functions share their module's name. Importing a submodule sets the
-# package attribute of that name to the module, so without these eager
-# bindings ``toolkit.tokenize(corpus)`` would fail with "module is not
-# callable" as soon as anything imported ``toolkit.tokenize``. Bound here,
-# ``toolkit.tokenize`` is always the function; import the modules with
-# ``from toolkit.tokenize import ...``.
-from toolkit.aggregate import aggregate  # noqa: E402
-from toolkit.naming import naming  # noqa: E402
-from toolkit.quotes import quotes  # noqa: E402
-from toolkit.tokenize import tokenize  # noqa: E402
 
 # Public name -> module that defines it. Resolved lazily on first access.
 _EXPORTS = {
@@ -51,6 +42,17 @@ _EXPORTS = {
     "quotes": "quotes",
     "sources": "quotes",
     "mentioned_not_quoted": "quotes",
+    "frequencies": "frequencies",
+    "tf_idf": "frequencies",
+    "keyness": "keyness",
+    "keyness_from_counts": "keyness",
+    "collocations": "collocations",
+    "cooccurrence": "collocations",
+    "kwic": "kwic",
+    "kwic_html": "kwic",
+    "Concordance": "kwic",
+    "dispersion": "kwic",
+    "term_dispersion": "kwic",
     "load_dictionary": "dictionaries",
     "Dictionary": "dictionaries",
     "tone": "sentiment",
@@ -70,6 +72,26 @@ _EXPORTS = {
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
+
+
+# Several measures share their module's name (tokenize, keyness, kwic, naming,
+# quotes ...). Importing a submodule makes the package attribute of that name
+# the module, which would turn ``toolkit.keyness(...)`` into "module is not
+# callable" as soon as anything imported ``toolkit.keyness``. The package's
+# module class below hands out the function instead; import the modules
+# themselves with ``from toolkit.keyness import ...``.
+_SAME_NAME = frozenset(name for name, mod in _EXPORTS.items() if name == mod)
+
+
+class _Package(types.ModuleType):
+    def __getattribute__(self, name: str) -> Any:
+        value = super().__getattribute__(name)
+        if name in _SAME_NAME and isinstance(value, types.ModuleType):
+            return getattr(value, name)
+        return value
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> Any:

@@ -127,11 +127,11 @@ def actor_mentions(
     """
     tk = as_tokens(data)
     lex = lexicon if isinstance(lexicon, Dictionary) else actor_lexicon(lexicon)
-    texts = dict(zip(tk.corpus["doc_id"], tk.corpus["text"]))
+    texts = dict(zip(tk.corpus["doc_id"], tk.corpus["text"], strict=True))
     sents = tk.sentences
     rows = []
     for row, (doc_id, sent_id, toks, sentence) in enumerate(
-        zip(sents["doc_id"], sents["sent_id"], sents["tokens"], sents["sentence"])
+        zip(sents["doc_id"], sents["sent_id"], sents["tokens"], sents["sentence"], strict=True)
     ):
         hits = find_actors(toks, lex)
         if not hits:

@@ -35,7 +35,7 @@ _KEEP_S = ("ss", "us", "is", "ous", "ics")
 _VOWELS = set("aeiou")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def lemmatize(word: str) -> str:
     """Lemma of an English word form (lower-case input expected).
 

@@ -193,7 +193,7 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
         parts = [(0, len(block))]
         if language in ("ja", "zh", "ko") or "。" in block:
             cuts = [m.end() for m in _CJK_BOUNDARY.finditer(block)]
-            parts = [(a, b) for a, b in zip([0, *cuts], [*cuts, len(block)]) if b > a]
+            parts = [(a, b) for a, b in zip([0, *cuts], [*cuts, len(block)], strict=True) if b > a]
         for a, b in parts:
             piece = block[a:b]
             skip = len(piece) - len(piece.lstrip())
@@ -529,7 +529,7 @@ class Tokens:
         {'doc-000001': ['north_korea', 'fired', 'seoul']}
         """
         out: dict[str, list[str]] = {d: [] for d in self.doc_ids}
-        for d, toks in zip(self.sentences["doc_id"], self.sentence_tokens(**filters)):
+        for d, toks in zip(self.sentences["doc_id"], self.sentence_tokens(**filters), strict=True):
             out[d].extend(toks)
         return out
 
@@ -684,7 +684,7 @@ def tokenize(
     if "status" not in corpus.columns or "doc_id" not in corpus.columns:
         corpus = load_corpus(corpus)
     mwe_t = _load_mwes(mwes)
-    docs = zip(corpus["doc_id"], corpus["text"], corpus["language"])
+    docs = zip(corpus["doc_id"], corpus["text"], corpus["language"], strict=True)
     if progress:
         from tqdm.auto import tqdm
 

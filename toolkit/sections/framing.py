@@ -28,24 +28,20 @@ def _figures(ctx, shares: pd.DataFrame, by: str | None, stem: str, what: str) ->
     import toolkit.plots as plots
 
     out = []
-    if by is not None and hasattr(plots, "plot_frames_heatmap"):
+    if by is not None:
         with plots.paper_style():
             ax = plots.plot_frames_heatmap(shares, x=by, y="frame", value="share")
             ax.set_title(f"Share of documents using each {what} frame")
             src = ctx.save_figure(ax.figure, f"{stem}_heatmap")
         out.append(ctx.figure_html(src, f"Share of documents in which each {what} frame is "
                                         f"present, by {by}."))
-    if hasattr(plots, "plot_group_comparison"):
-        with plots.paper_style():
-            ax = plots.plot_group_comparison(shares, y="frame", x="share", hue=by,
-                                             n=None if by else "n_docs")
-            ax.set_xlabel("share of documents (95% bootstrap interval)")
-            src = ctx.save_figure(ax.figure, f"{stem}_shares")
-        out.append(ctx.figure_html(src, f"{what.capitalize()} frame shares with 95% "
-                                        "percentile-bootstrap intervals over documents."))
-    if not out:
-        out.append("<p class='note'>Figures skipped: toolkit.plots has no "
-                   "plot_frames_heatmap / plot_group_comparison.</p>")
+    with plots.paper_style():
+        ax = plots.plot_group_comparison(shares, y="frame", x="share", hue=by,
+                                         n=None if by else "n_docs")
+        ax.set_xlabel("share of documents (95% bootstrap interval)")
+        src = ctx.save_figure(ax.figure, f"{stem}_shares")
+    out.append(ctx.figure_html(src, f"{what.capitalize()} frame shares with 95% "
+                                    "percentile-bootstrap intervals over documents."))
     return out
 
 

@@ -30,7 +30,7 @@ def build(ctx) -> str:
         return "".join(parts)
     import toolkit.plots as plots
 
-    if by is not None and hasattr(plots, "plot_naming"):
+    if by is not None:
         used = counts.groupby("referent")["count"].transform("sum") > 0
         with plots.paper_style():
             shown = counts[used]
@@ -39,8 +39,6 @@ def build(ctx) -> str:
             src = ctx.save_figure(fig, "naming_by_outlet")
         parts.append(ctx.figure_html(src, "Share of each name among a referent's mentions, "
                                           "per outlet."))
-    else:
-        parts.append("<p class='note'>Figure skipped: toolkit.plots has no plot_naming.</p>")
     summary = (
         lines.groupby(["referent", "variant"])
         .agg(mentions=("doc_id", "size"), documents=("doc_id", "nunique"),

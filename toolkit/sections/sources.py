@@ -37,15 +37,13 @@ def build(ctx) -> str:
     import toolkit.plots as plots
 
     country = src_tab[(src_tab["dimension"] == "speaker_country") & (src_tab["count"] > 0)]
-    if by is not None and hasattr(plots, "plot_sources") and not country.empty:
+    if by is not None and not country.empty:
         with plots.paper_style():
             ax = plots.plot_sources(country, group=by, category="category", value="share")
             ax.get_legend().set_title("speaker country")
             src = ctx.save_figure(ax.figure, f"sources_by_{by}")
         parts.append(ctx.figure_html(src, f"Share of quoted statements by speaker country, per "
                                           f"{by}."))
-    elif by is not None:
-        parts.append("<p class='note'>Figure skipped: toolkit.plots has no plot_sources.</p>")
     for dim, label in (("speaker_country", "Speaker country"), ("speaker_role", "Speaker role"),
                        ("anonymous", "Anonymity")):
         part = src_tab[src_tab["dimension"] == dim].drop(columns="dimension")

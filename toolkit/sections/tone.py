@@ -35,26 +35,20 @@ def _freq(dates: pd.Series) -> tuple[str, str]:
     return "ME", "month"
 
 
-def _plot(name: str) -> Any:
-    import toolkit.plots as plots
-
-    # The section still writes its tables when a plot function is missing.
-    return getattr(plots, name, None)
-
-
 def _link(path: str) -> str:
     return f"<p class='note'>CSV: <a href='{html.escape(path)}'>{html.escape(path)}</a></p>"
 
 
 def _figure(ctx: Any, plot_name: str, data: pd.DataFrame, name: str, caption: str,
             labels: tuple[str, str], **kwargs: Any) -> str:
-    plot = _plot(plot_name)
-    if plot is None or data.empty:
-        why = "no data" if data.empty else f"toolkit.plots.{plot_name} is not available"
-        return f"<p class='note'>Figure skipped: {html.escape(why)}.</p>"
+    if data.empty:
+        return "<p class='note'>Figure skipped: no data.</p>"
     import matplotlib.pyplot as plt
 
+    import toolkit.plots as plots
     from toolkit.plots import paper_style
+
+    plot = getattr(plots, plot_name)
 
     with paper_style():
         fig, ax = plt.subplots(figsize=(6.5, 3.6))

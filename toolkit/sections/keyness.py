@@ -1,0 +1,116 @@
+"""Report section: keyness of one group of outlets against another.
+
+Korean against Japanese outlets (``country`` KR vs JP) when the corpus has
+both; otherwise the most common value of the first grouping column with at
+least two values against all the other documents.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pandas as pd
+
+TITLE = "Keywords: what each side writes about more"
+ORDER = 20
+
+_CANDIDATES = ("country", "outlet", "language", "episode")
+_SHOWN = [
+    "term",
+    "target_count",
+    "reference_count",
+    "target_per_10k",
+    "reference_per_10k",
+    "G2",
+    "p_adj",
+    "log_ratio",
+]
+
+
+def _choose(corpus: pd.DataFrame) -> tuple[str, object, object] | None:
+    """(by, target, reference) for the comparison, or None if there is nothing to compare."""
+    if "country" in corpus.columns:
+        values = set(corpus["country"].dropna())
+        if {"KR", "JP"} <= values:
+            return "country", "KR", "JP"
+    for col in _CANDIDATES:
+        if col not in corpus.columns:
+            continue
+        counts = corpus[col].dropna().astype(str)
+        counts = counts[counts.str.strip() != ""].value_counts()
+        if len(counts) >= 2:
+            top = sorted(counts.index, key=lambda v: (-counts[v], v))[0]
+            return col, top, None
+    return None
+
+
+def _label(by: str, value: object) -> str:
+    return f"{value} outlets" if by == "country" else f"{by} = {value}"
+
+
+def _slug(value: object) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", str(value)).strip("-") or "group"
+
+
+def build(ctx) -> str:
+    """Compute keyness, save the full table, show the top terms of each side and a figure."""
+    from toolkit.keyness import keyness
+
+    choice = _choose(ctx.corpus)
+    if choice is None:
+        return (
+            "<p>Keyness compares two groups of documents, but no grouping column "
+            f"({', '.join(_CANDIDATES)}) has two or more values in this corpus.</p>"
+        )
+    by, target, reference = choice
+    t_label = _label(by, target)
+    ref_label = "all other documents" if reference is None else _label(by, reference)
+    out = keyness(
+        ctx.tokens,
+        target,
+        by=by,
+        reference=reference,
+        measure="lr",
+        min_count=3,
+        stopwords=True,
+        drop_numbers=True,
+    )
+    ctx.cache["keyness"] = out
+    name = f"keyness_{_slug(target)}_vs_{_slug(reference if reference is not None else 'rest')}"
+    csv = ctx.save_table(out, name)
+    n_t, n_r = out.attrs["n_target_docs"], out.attrs["n_reference_docs"]
+    parts = [
+        f"<p>Target: <b>{html.escape(t_label)}</b> ({n_t} documents, "
+        f"{int(out.attrs['params']['target_total']):,} tokens); reference: "
+        f"<b>{html.escape(ref_label)}</b> ({n_r} documents, "
+        f"{int(out.attrs['params']['reference_total']):,} tokens). "
+        "Statistic: log-likelihood G2 with Williams' correction, signed (negative = key "
+        "in the reference); p_adj: Benjamini-Hochberg over the terms in the table; "
+        "log_ratio: binary log of the ratio of relative frequencies (zero counts replaced "
+        "by 0.5). Stopwords and "
+        "numbers removed, terms seen fewer than 3 times dropped. "
+        f"Full table: <a href='{html.escape(csv)}'>{html.escape(csv)}</a>.</p>"
+    ]
+    if out.empty:
+        parts.append("<p>No term occurs at least 3 times; nothing to show.</p>")
+        return "".join(parts)
+    parts.append(_figure(ctx, out, name, t_label, ref_label))
+    pos = out[out["G2"] > 0].head(15)[_SHOWN]
+    neg = out[out["G2"] < 0].sort_values(["G2", "term"]).head(15)[_SHOWN]
+    parts.append(f"<h3>Key in {html.escape(t_label)}</h3>")
+    parts.append(ctx.table_html(pos, max_rows=15) if len(pos) else "<p>None.</p>")
+    parts.append(f"<h3>Key in {html.escape(ref_label)}</h3>")
+    parts.append(ctx.table_html(neg, max_rows=15) if len(neg) else "<p>None.</p>")
+    return "".join(parts)
+
+
+def _figure(ctx, out: pd.DataFrame, name: str, target: str, reference: str) -> str:
+    from toolkit.plots import paper_style, plot_keyness
+
+    with paper_style(width="double", aspect=0.55):
+        ax = plot_keyness(out, n=10, statistic="G2", effect="log_ratio",
+                          target_label=target, reference_label=reference)
+        src = ctx.save_figure(ax.figure, name)
+    caption = f"Top 10 key terms on each side, {target} vs {reference} (signed log-likelihood G2)."
+    return ctx.figure_html(src, caption)
