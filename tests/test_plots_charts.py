@@ -528,3 +528,20 @@ def test_attrs_travel_to_the_figure():
     df.attrs = {"measure": "keyness", "params": {"statistic": "G2"}}
     ax = P.plot_keyness(df)
     assert ax.figure._toolkit_attrs["measure"] == "keyness"
+
+
+def test_frames_over_time_facets_show_the_highest_share():
+    # Regression: panels drawn later with a share of 1.0 were cut off at the
+    # first panel's autoscaled top.
+    import pandas as pd
+
+    from toolkit.plots import plot_frames_over_time
+
+    periods = pd.to_datetime(["2019-01-01", "2020-01-01"])
+    df = pd.DataFrame({"period": list(periods) * 2, "frame": ["a", "a", "b", "b"],
+                       "share": [0.1, 0.2, 0.5, 1.0], "ci_low": [0.0, 0.1, 0.4, 0.9],
+                       "ci_high": [0.2, 0.3, 0.6, 1.0]})
+    fig = plot_frames_over_time(df, kind="facets")
+    for ax in fig.axes:
+        if ax.get_visible():
+            assert ax.get_ylim()[1] >= 1.0

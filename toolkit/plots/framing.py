@@ -307,9 +307,13 @@ def plot_frames_over_time(
                     part["_x"], part[ci_low], part[ci_high], color=color, alpha=0.18, linewidth=0
                 )
         a.set_title(label_text(f), fontsize="medium")
-        a.set_ylim(bottom=0)
         if k % ncols == 0:
             a.set_ylabel(y)
+    # One shared scale from 0 to the highest value or interval bound; set once,
+    # after drawing, so that no panel's line or ribbon is cut off.
+    highs = [frame[y].max()] + ([frame[ci_high].max()] if ci_high is not None else [])
+    top = max((float(h) for h in highs if pd.notna(h)), default=1.0)
+    axes.flat[0].set_ylim(0, top * 1.05 if top > 0 else 1.0)
     for k in range(len(frames), nrows * ncols):
         axes.flat[k].set_visible(False)
         # the panel above an empty slot is the bottom of its column: give it tick labels

@@ -45,6 +45,23 @@ def _figures(ctx, shares: pd.DataFrame, by: str | None, stem: str, what: str) ->
     return out
 
 
+def _over_time(ctx, dictionary: str, stem: str) -> str:
+    """Yearly frame shares, one small panel per frame."""
+    from toolkit.framing import frame_shares
+    from toolkit.plots import paper_style, plot_frames_over_time
+
+    yearly = frame_shares(ctx.tokens, dictionary, freq="YE", n_boot=1000,
+                          random_state=ctx.random_state, min_count=MIN_COUNT)
+    csv = ctx.save_table(yearly, f"{stem}_shares_by_year")
+    with paper_style(width="double"):
+        fig = plot_frames_over_time(yearly, x="period", y="share", hue="frame", kind="facets")
+        src = ctx.save_figure(fig, f"{stem}_over_time")
+    return ctx.figure_html(src, "Share of documents using each issue frame per year, with 95% "
+                                "bootstrap intervals (years without articles are left out).") + (
+        f"<p class='note'>Table: <a href='{html.escape(csv)}'>{html.escape(csv)}</a></p>"
+    )
+
+
 def build(ctx) -> str:
     """Frame shares by group (issue and generic frames), dominant frames, co-occurrence."""
     from toolkit.framing import frame_cooccurrence, frame_shares, frame_table, frames
@@ -74,6 +91,8 @@ def build(ctx) -> str:
         shown = shares.copy()
         parts.append(ctx.table_html(shown, max_rows=30))
         parts.extend(_figures(ctx, shares, by, stem, what))
+        if what == "issue" and ctx.corpus["date"].notna().sum() >= 2:
+            parts.append(_over_time(ctx, dictionary, stem))
         dom = scores["dominant_frame"].fillna("(none)")
         if by is not None:
             dom_tab = (

@@ -53,6 +53,45 @@ def _slug(value: object) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", str(value)).strip("-") or "group"
 
 
+# Contested place names whose spread across articles the x-ray shows.
+_XRAY_TERMS = ["Dokdo", "Takeshima", "East Sea", "Sea of Japan"]
+
+
+def _scatter(ctx, out: pd.DataFrame, name: str, target: str, reference: str) -> str:
+    from toolkit.plots import paper_style, plot_distinctive_terms
+
+    with paper_style(width="single", aspect=1.0):
+        ax = plot_distinctive_terms(out, x="reference_per_10k", y="target_per_10k",
+                                    n_labels=12)
+        ax.set_xlabel(f"per 10,000 tokens, {reference}")
+        ax.set_ylabel(f"per 10,000 tokens, {target}")
+        src = ctx.save_figure(ax.figure, f"{name}_scatter")
+    return ctx.figure_html(src, f"Relative frequency of each term in {target} (y) and "
+                                f"{reference} (x); the most distinctive terms are labelled.")
+
+
+def _xray(ctx) -> str:
+    """Where the contested place names fall in the articles that use them, by date."""
+    from toolkit.kwic import dispersion
+    from toolkit.plots import paper_style, plot_dispersion
+
+    pos = dispersion(ctx.tokens, _XRAY_TERMS, include_empty=False)
+    if pos.empty:
+        return "<p>None of the contested place names occurs in this corpus.</p>"
+    meta = ctx.corpus[["doc_id", "date", "outlet"]]
+    pos = pos.merge(meta, on="doc_id", how="left")
+    n_docs = pos["doc_id"].nunique()
+    with paper_style(width="double", height=min(9.0, 1.0 + 0.12 * n_docs)):
+        ax = plot_dispersion(pos, order=["date", "doc_id"], label="outlet", terms=_XRAY_TERMS)
+        src = ctx.save_figure(ax.figure, "dispersion_place_names")
+    csv = ctx.save_table(pos, "dispersion_place_names")
+    return ctx.figure_html(src, f"Lexical dispersion of {', '.join(_XRAY_TERMS)}: one row per "
+                                f"article that uses any of them ({n_docs}), ordered by date, "
+                                "labelled by outlet; 0 = start of the article, 1 = end.") + (
+        f"<p class='note'>Positions: <a href='{html.escape(csv)}'>{html.escape(csv)}</a></p>"
+    )
+
+
 def build(ctx) -> str:
     """Compute keyness, save the full table, show the top terms of each side and a figure."""
     from toolkit.keyness import keyness
@@ -96,6 +135,8 @@ def build(ctx) -> str:
         parts.append("<p>No term occurs at least 3 times; nothing to show.</p>")
         return "".join(parts)
     parts.append(_figure(ctx, out, name, t_label, ref_label))
+    parts.append(_scatter(ctx, out, name, t_label, ref_label))
+    parts.append(_xray(ctx))
     pos = out[out["G2"] > 0].head(15)[_SHOWN]
     neg = out[out["G2"] < 0].sort_values(["G2", "term"]).head(15)[_SHOWN]
     parts.append(f"<h3>Key in {html.escape(t_label)}</h3>")
