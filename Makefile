@@ -28,7 +28,7 @@ bench: setup
 	for f in benchmarks/*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
 
 strip-notebooks: setup
-	$(BIN)/python scripts/strip_notebooks.py notebooks/*.ipynb
+	$(BIN)/python scripts/strip_notebooks.py notebooks/*.ipynb notebooks/solutions/*.ipynb
 
 lab: setup
 	$(BIN)/jupyter lab notebooks/
