@@ -150,3 +150,22 @@ def test_cjk_font_choice(monkeypatch, installed, cff, expected):
         assert style.cjk_fonts() == expected
     finally:
         style._find_cjk_fonts.cache_clear()
+
+
+def test_interactive_mode_set_inside_paper_style_survives():
+    # Jupyter's inline backend turns interactive mode on at the first figure;
+    # resetting it on exit stopped later figures from showing.
+    import matplotlib as mpl
+
+    from toolkit.plots import paper_style
+
+    before = mpl.rcParams["interactive"]
+    try:
+        mpl.rcParams["interactive"] = False
+        with paper_style():
+            mpl.rcParams["interactive"] = True
+            assert mpl.rcParams["font.size"] == 8
+        assert mpl.rcParams["interactive"] is True
+        assert mpl.rcParams["font.size"] != 8 or mpl.rcParamsDefault["font.size"] == 8
+    finally:
+        mpl.rcParams["interactive"] = before

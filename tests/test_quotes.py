@@ -254,3 +254,15 @@ def test_every_document_is_listed_and_offsets_hold() -> None:
     assert q["doc_id"].tolist() == ["d0"]
     assert q.attrs["docs_without_quotes"] == ["d1", "d2"]
     assert q["quote_id"].tolist() == [0]
+
+
+def test_mentioned_not_quoted_skips_institutions_places_and_possessives():
+    # Constructed example text.
+    text = (
+        "The General Security of Military Information Agreement was renewed. "
+        "Ships of the Self-Defense Forces sailed into the Pacific Ocean. "
+        "President Park Geun-hye's government defended the deal. "
+        "Officials said President Park Geun-hye would speak later."
+    )
+    people = mentioned_not_quoted(pd.DataFrame({"text": [text]}))["person"].tolist()
+    assert people == ["Park Geun-hye"]

@@ -902,6 +902,16 @@ def quotes(
 # --------------------------------------------------------------------------
 
 
+# Words that make a capitalised "name" after a title an institution, a treaty
+# or a place rather than a person.
+_NOT_PERSON_WORDS = frozenset(
+    """security forces force ocean sea agreement treaty ministry office council court party
+    assembly university institute agency bureau committee government command navy army
+    group association union bank company corporation news times daily post shimbun ilbo
+    island islands islets peninsula prefecture province city strait bay""".split()
+)
+
+
 def mentioned_not_quoted(
     data: pd.DataFrame | Tokens, *, quotes_table: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -960,7 +970,9 @@ def mentioned_not_quoted(
             x for x in mentions if not any(a <= x[0] < b for a, b in in_quotes)
         )
         for s, e, name, c0, c1 in mentions:
-            name = name.strip()
+            name = re.sub(r"['’]s$", "", name.strip())  # "Park Geun-hye's" is Park Geun-hye
+            if any(w.lower() in _NOT_PERSON_WORDS for w in name.split()):
+                continue  # "General Security (of Military Information Agreement)", "Pacific Ocean"
             toks = doc.tokens_in(s, e) or name.split()
             if find_actors(toks, actors) and len(name.split()) <= 2 and not re.search(r"-", name):
                 continue  # a place or a country, not a person

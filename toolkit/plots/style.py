@@ -334,4 +334,12 @@ def paper_style(
     )
     params.update(dict(rc or {}))
     with mpl.rc_context(params):
-        yield
+        try:
+            yield
+        finally:
+            interactive = mpl.rcParams["interactive"]
+    # Jupyter's inline backend switches interactive mode on when the first
+    # figure of a session is made; if that happened inside this block,
+    # rc_context would switch it off again and later figures would silently
+    # stop showing. Keep it: it is matplotlib's state, not our style.
+    mpl.rcParams["interactive"] = interactive
