@@ -3,14 +3,9 @@
 The toolkit tokenizes a corpus once (:func:`tokenize`) and every measure reuses
 the resulting :class:`Tokens`. Three steps run per document:
 
-1. **Sentences.** A rule-based splitter written for news copy. A full stop
-   ends a sentence when the next word starts a new one, except after titles
-   (Mr., Gen., Lt., Sen., No.), single initials, month abbreviations before a
-   day number, and after "U.S.", "a.m.", "Inc." and similar unless the next
-   word is a typical sentence opener ("The", "He", "But" ...). Closing quotes
-   and brackets stay with the sentence they close. A fresh NLTK (Punkt
-   without its trained data) splits "The U.S. and Japan will" after "U.S.";
-   this splitter does not, and it needs no data.
+1. **Sentences** (:mod:`toolkit.sentences`). A rule-based splitter written
+   for news copy that handles titles, initials, "U.S." and quotes, and needs
+   no data (a fresh NLTK splits "The U.S. and Japan will" after "U.S.").
 2. **Words** follow the Penn Treebank conventions of NLTK's
    ``NLTKWordTokenizer``: clitics split (``Japan 's``, ``do n't``), hyphenated
    words, numbers with commas/decimals and abbreviations with inner periods
@@ -42,6 +37,7 @@ import pandas as pd
 import yaml
 
 from toolkit.data import data_path
+from toolkit.sentences import split_sentences
 
 __all__ = [
     "Tokens",
@@ -53,154 +49,6 @@ __all__ = [
     "tokenize",
     "word_tokenize",
 ]
-
-# --------------------------------------------------------------------------
-# Sentences
-# --------------------------------------------------------------------------
-
-# Abbreviations that never end a sentence: a name or number always follows.
-_TITLES = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cpt sgt adm cmdr cdr brig sen rep gov
-    pres amb rev fr st mt no nos vol art fig vs v ft messrs supt dept sec asst""".split()
-)
-_MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
-# Abbreviations that may end a sentence; we split after them only before a
-# typical sentence opener.
-_TERMINAL_ABBR = frozenset(
-    "u.s u.k u.n e.u a.m p.m inc co corp ltd jr sr etc bros plc".split()
-)
-_OPENERS = frozenset(
-    """the a an he she it they we i you but and or so yet in on at by for from with
-    this that these those his her its their our there here meanwhile however still
-    as after before when while if although though since until because some many
-    most several officials analysts experts critics one two three earlier later
-    last next both neither no not what who why how despite under over""".split()
-)
-_MULTI_PERIOD = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
-
-# A candidate boundary: terminal punctuation, optional closers, whitespace,
-# then something that can open a sentence.
-_CANDIDATE = re.compile(
-    r"""(?P<punct>[.!?]+|…)(?P<close>["'”’)\]]*)(?P<space>\s+)"""
-    r"""(?=["“‘'(\[「]?[A-Z0-9\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff])"""
-)
-_NEXT_WORD = re.compile(r"[\w'’]+")
-_CJK_BOUNDARY = re.compile(r"(?<=[。！？])(?:[」』）\)]*)")
-
-
-_ABBREVIATIONS = _TITLES | _MONTH_ABBR | _TERMINAL_ABBR
-_LEADING = "\"“‘'([「"
-
-
-def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
-    """Split one paragraph into (start, end) spans, offsets into the document."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _CANDIDATE.finditer(text):
-        if m.group("punct") == ".":
-            p = m.start("punct")
-            # The word before the full stop, found with C-level string scans
-            # (a regex anchored at the end would rescan the paragraph each time).
-            w0 = max(text.rfind(" ", 0, p), text.rfind("\n", 0, p)) + 1
-            word = text[w0:p].lstrip(_LEADING)
-            key = word.lower()
-            if key in _ABBREVIATIONS or "." in key or (len(word) == 1 and word.isupper()):
-                if key in _TITLES or (len(word) == 1 and word.isupper()):
-                    continue
-                nxt = text[m.end() : m.end() + 24].lstrip(_LEADING)
-                next_word = _NEXT_WORD.match(nxt)
-                next_word = next_word.group(0).lower() if next_word else ""
-                if key in _MONTH_ABBR and next_word[:1].isdigit():
-                    continue
-                if (
-                    key in _TERMINAL_ABBR or _MULTI_PERIOD.match(key)
-                ) and next_word not in _OPENERS:
-                    continue
-        spans.append((offset + start, offset + m.end("close")))
-        start = m.end()
-    if start < len(text):
-        spans.append((offset + start, offset + len(text.rstrip())))
-    return [s for s in spans if s[1] > s[0]]
-
-
-_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-•*]\s)")
-_LINE = re.compile(r"\n")
-
-
-def _blocks(text: str) -> Iterable[tuple[int, int]]:
-    """Yield (start, end) of paragraph-like blocks.
-
-    Blank lines always separate blocks. A single newline separates them when
-    the line before ends a sentence or is a short heading-like line (a title or
-    a dateline), so hard-wrapped paragraphs are rejoined but headlines are not
-    glued onto the first sentence.
-    """
-    pos = 0
-    for para in _PARAGRAPH.split(text) if "\n" in text else [text]:
-        p_start = text.find(para, pos)
-        pos = p_start + len(para)
-        lines = para.split("\n")
-        b_start = p_start
-        cursor = p_start
-        for i, line in enumerate(lines):
-            cursor_end = cursor + len(line)
-            last = i == len(lines) - 1
-            stripped = line.rstrip()
-            ends_sentence = stripped.endswith((".", "!", "?", '"', "”", "’", ":", "。", "」"))
-            nxt = lines[i + 1].lstrip()[:1] if not last else ""
-            heading = (
-                0 < len(stripped) < 60
-                and not stripped.endswith((",", ";"))
-                and not nxt.islower()
-            )
-            if last or ends_sentence or heading:
-                yield b_start, cursor_end
-                b_start = cursor_end + 1
-            cursor = cursor_end + 1
-
-
-def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
-    """Split ``text`` into sentences and return their character spans.
-
-    Parameters
-    ----------
-    text : str
-        One document.
-    language : str, default "en"
-        ISO code. Korean and Japanese also split after 。！？ and the
-        full-width forms.
-
-    Returns
-    -------
-    list of (start, end)
-        ``text[start:end]`` is each sentence, stripped of surrounding space.
-
-    Examples
-    --------
-    >>> t = "The U.S. and Japan will meet Gen. Kim at 9 a.m. Tuesday. Talks end Jan. 5."
-    >>> [t[s:e] for s, e in split_sentences(t)]
-    ['The U.S. and Japan will meet Gen. Kim at 9 a.m. Tuesday.', 'Talks end Jan. 5.']
-    """
-    if not text or not text.strip():
-        return []
-    spans: list[tuple[int, int]] = []
-    for b0, b1 in _blocks(text):
-        block = text[b0:b1]
-        lead = len(block) - len(block.lstrip())
-        block = block.strip()
-        if not block:
-            continue
-        parts = [(0, len(block))]
-        if language in ("ja", "zh", "ko") or "。" in block:
-            cuts = [m.end() for m in _CJK_BOUNDARY.finditer(block)]
-            parts = [(a, b) for a, b in zip([0, *cuts], [*cuts, len(block)], strict=True) if b > a]
-        for a, b in parts:
-            piece = block[a:b]
-            skip = len(piece) - len(piece.lstrip())
-            for s, e in _split_block(piece.strip(), b0 + lead + a + skip):
-                spans.append((s, e))
-    return spans
-
 
 # --------------------------------------------------------------------------
 # Words
