@@ -545,3 +545,19 @@ def test_frames_over_time_facets_show_the_highest_share():
     for ax in fig.axes:
         if ax.get_visible():
             assert ax.get_ylim()[1] >= 1.0
+
+
+def test_tone_over_time_does_not_bridge_missing_years():
+    import numpy as np
+    import pandas as pd
+
+    from toolkit.plots import plot_tone_over_time
+
+    years = pd.to_datetime(["2015-01-01", "2016-01-01", "2019-01-01", "2020-01-01"])
+    df = pd.DataFrame({"period": years, "mean": [0.1, 0.2, -0.1, 0.0],
+                       "ci_low": [0.0, 0.1, -0.2, -0.1], "ci_high": [0.2, 0.3, 0.0, 0.1],
+                       "n_docs": [3, 4, 5, 6]})
+    ax = plot_tone_over_time(df)
+    y = np.asarray(ax.lines[0].get_ydata(), dtype=float)
+    # four points plus one break between 2016 and 2019
+    assert len(y) == 5 and np.isnan(y).sum() == 1 and np.isnan(y[2])

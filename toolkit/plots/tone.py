@@ -37,6 +37,32 @@ def _bar_width(xs: np.ndarray) -> float:
     return 0.8 * float(steps.min()) if len(steps) else 0.8
 
 
+def _smallest_step(xs: pd.Series) -> Any:
+    """The smallest distance between distinct x values (a bin's width), or None."""
+    values = pd.Series(pd.unique(xs.dropna())).sort_values()
+    diffs = values.diff().dropna()  # distinct and sorted, so all positive
+    return diffs.min() if len(diffs) else None
+
+
+def _break_gaps(part: pd.DataFrame, step: Any, cols: Sequence[str | None]) -> pd.DataFrame:
+    """Insert an empty point wherever bins are missing, so lines do not bridge them.
+
+    A gap is a distance of more than 1.5 bins between consecutive points (so
+    months of 28 to 31 days are not gaps, but a missing month is).
+    """
+    if step is None or len(part) < 2:
+        return part
+    xs = part["_x"].reset_index(drop=True)
+    gaps = [k for k in range(1, len(xs)) if xs[k] - xs[k - 1] > step * 1.5]
+    if not gaps:
+        return part
+    fillers = pd.DataFrame({"_x": [xs[k - 1] + (xs[k] - xs[k - 1]) / 2 for k in gaps]})
+    for c in cols:
+        if c is not None:
+            fillers[c] = np.nan
+    return pd.concat([part, fillers], ignore_index=True).sort_values("_x", kind="stable")
+
+
 def plot_tone_over_time(
     data: pd.DataFrame,
     x: str = "period",
@@ -111,9 +137,10 @@ def plot_tone_over_time(
     groups = [None] if hue is None else levels(frame[hue], hue_order)
     colors = colors_for(["_all"] if hue is None else groups, palette)
     ax = get_ax(ax)
+    step = _smallest_step(frame["_x"])
     for i, g in enumerate(groups):
         part = frame if g is None else frame[frame[hue] == g]
-        part = part.sort_values("_x")
+        part = _break_gaps(part.sort_values("_x"), step, [y, ci_low, ci_high])
         color = colors["_all" if g is None else g]
         ax.plot(
             part["_x"],
