@@ -33,6 +33,11 @@ def squash(s: float) -> float:
     return s / math.sqrt(s * s + 15)
 
 
+def sentence(s: float, n_words: int) -> float:
+    """The sentence score by hand: the sum over (n_words / 20) ** 0.25, then squashed."""
+    return squash(s / (n_words / 20) ** 0.25)
+
+
 def test_lexicon_merges_vader_and_news_file():
     lex = news_lexicon().set_index("word")
     news = pd.read_csv(data_path("tone", "news_lexicon.tsv"), sep="\t", comment="#",
@@ -52,19 +57,20 @@ def test_single_word_and_negation_by_hand():
     # "frayed" is a news entry (-1.8), weighed 1.5 as a negative word
     s, pos, neg, n = news_tone_score("Relations have frayed.")
     assert (pos, n) == (0, 1)
-    assert s == pytest.approx(squash(-1.8 * 1.5))
-    # negated positive: VADER's "good" times -0.74, then counted as negative
+    assert neg == pytest.approx(-1.8 * 1.5)
+    assert s == pytest.approx(sentence(-1.8 * 1.5, 3))
+    # negated positive: VADER's "good" times -0.74, then counted as negative (5 words)
     s, *_ = news_tone_score("The talks were not good.")
-    assert s == pytest.approx(squash(VADER["good"] * -0.74 * 1.5))
+    assert s == pytest.approx(sentence(VADER["good"] * -0.74 * 1.5, 5))
 
 
 def test_booster_and_contrast_by_hand():
     g, h = VADER["good"], VADER["hopeful"]
     s, *_ = news_tone_score("The talks were very good.")
-    assert s == pytest.approx(squash(g * 1.3))
+    assert s == pytest.approx(sentence(g * 1.3, 5))
     # before "but" x0.5, after x1.5; "angered" is a news entry (-2.0), negative weight 1.5
     s, *_ = news_tone_score("Officials were hopeful, but the visit angered Seoul.")
-    assert s == pytest.approx(squash(h * 0.5 + -2.0 * 1.5 * 1.5))
+    assert s == pytest.approx(sentence(h * 0.5 + -2.0 * 1.5 * 1.5, 8))
 
 
 def test_names_inflections_and_derivations():
@@ -79,8 +85,35 @@ def test_names_inflections_and_derivations():
     # "unhelpful" is not in either lexicon: reversed, damped "helpful"
     assert "unhelpful" not in VADER
     assert news_tone_score("It was unhelpful.")[0] == pytest.approx(
-        squash(-0.8 * VADER["helpful"] * 1.5)
+        sentence(-0.8 * VADER["helpful"] * 1.5, 3)
     )
+
+
+def test_length_rule():
+    # the same single judgement ("frayed", -1.8 x 1.5) in a sentence of 3 and of 15 words
+    short = "Relations have frayed."
+    long = "Relations between the two governments in the region have frayed over the last three years."
+    s, pos, neg, n = news_tone_score(short)
+    s_long, pos_long, neg_long, n_long = news_tone_score(long)
+    assert (pos, n, pos_long, n_long) == (0, 1, 0, 1)
+    assert neg == neg_long == pytest.approx(-2.7)
+    assert s == pytest.approx(sentence(-2.7, 3)) and s_long == pytest.approx(sentence(-2.7, 15))
+    assert s < s_long < 0
+    # length_power=0 switches the rule off: plain squashing of the sum
+    off = with_params(length_power=0.0)
+    assert news_tone_score(short, off)[0] == pytest.approx(squash(neg))
+    assert news_tone_score(long, off)[0] == pytest.approx(squash(neg))
+
+
+def test_second_revision_entries():
+    # general vocabulary missing from VADER, now in the news lexicon
+    for word in ("quagmire", "cronyism", "botched", "detente", "headway"):
+        assert word not in VADER
+    assert news_tone_score("Talks sank into a quagmire.")[0] < 0
+    assert news_tone_score("Negotiators made headway.")[0] > 0
+    # "no" is a negator, not also a negative word (VADER scores it -1.2)
+    assert VADER["no"] < 0
+    assert news_tone_score("There was no comment.")[3] == 0
 
 
 def test_parameters_switch_rules_off():
