@@ -538,9 +538,25 @@ def tone(
     params = {"method": method, "level": level, "aggregate": aggregate, "threshold": threshold,
               "negation_window": negation_window,
               "dictionary": getattr(d, "name", None)}
+    # The analysers and the bundled dictionary are English: a Korean or
+    # Japanese document would score 0 ("neutral") only because no word is
+    # known. Such documents are left unscored and say why.
+    english_only = method != "dictionary" or dictionary is None
+    other = corpus.loc[~corpus["language"].isin(["en", ""]), ["doc_id", "language"]]
+    if english_only and len(other):
+        cols = [c for c in COLUMNS[method] if c in sent.columns and c != "n_tokens"]
+        sent.loc[sent["doc_id"].isin(other["doc_id"]), cols] = np.nan
     if level == "sentence":
         return _attrs(sent, "tone", params)
-    return _attrs(_document_level(sent, corpus, method, aggregate, threshold), "tone", params)
+    doc = _document_level(sent, corpus, method, aggregate, threshold)
+    if english_only and len(other):
+        why = dict(zip(other["doc_id"], other["language"], strict=True))
+        hit = doc["doc_id"].isin(why) & (doc["n_sentences"] > 0)
+        doc.loc[hit, "status"] = [
+            f"not scored: language '{why[d]}' (method '{method}' is English-only)"
+            for d in doc.loc[hit, "doc_id"]
+        ]
+    return _attrs(doc, "tone", params)
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,90 @@
+"""Rule: every input document is accounted for in every per-document output.
+
+One awkward corpus (constructed text) goes through every document-level
+measure: empty, missing, whitespace-only and markup-only texts, Korean and
+Japanese text, mixed scripts, an exact duplicate and a very long document.
+"""
+
+import pandas as pd
+import pytest
+
+import toolkit
+from toolkit.dedup import find_duplicates
+from toolkit.framing import frames
+from toolkit.sentiment import target_tone, tone
+
+TEXTS = [
+    'Seoul protested Tokyo\'s claim to Dokdo. "We reject it," an official said.',
+    None,
+    "",
+    "   ",
+    "<p>Tokyo &amp; Seoul met.</p>",
+    "<div></div>",
+    "독도는 한국 땅이다. 일본은 항의했다.",
+    "竹島は日本の領土だ。韓国は反発した。",
+    'Seoul protested Tokyo\'s claim to Dokdo. "We reject it," an official said.',
+    "Seoul 서울 and Tokyo 東京 talked about the East Sea. 서울과 도쿄는 동해를 논의했다.",
+    "The talks on the Sea of Japan collapsed again. " * 2000,
+]
+
+
+@pytest.fixture(scope="module")
+def tokens():
+    corpus = toolkit.load_corpus(pd.DataFrame({"text": TEXTS, "outlet": "Yonhap",
+                                               "date": "2019-01-01"}))
+    return toolkit.tokenize(corpus)
+
+
+def test_corpus_keeps_and_labels_every_row(tokens):
+    c = tokens.corpus
+    assert len(c) == len(TEXTS)
+    assert c["status"].tolist() == ["ok", "empty", "empty", "empty", "ok", "empty",
+                                    "ok", "ok", "ok", "ok", "ok"]
+    assert (c.loc[c["status"] == "empty", "status_reason"] != "").all()
+    assert c["language"].tolist()[6:8] == ["ko", "ja"]
+    assert bool(c.loc[8, "is_duplicate"]) and c.loc[8, "dup_group"] == c.loc[0, "doc_id"]
+
+
+@pytest.mark.parametrize(
+    "measure",
+    [
+        lambda tk: tone(tk, level="document"),
+        lambda tk: tone(tk, method="vader", level="document"),
+        lambda tk: tone(tk, method="textblob", level="document"),
+        lambda tk: tone(tk, method="dictionary", level="document"),
+        lambda tk: frames(tk),
+        lambda tk: frames(tk, "generic"),
+        lambda tk: find_duplicates(tk.corpus),
+        lambda tk: tk.by_doc(),
+    ],
+    ids=["tone-news", "tone-vader", "tone-textblob", "tone-dictionary", "frames-issue",
+         "frames-generic", "find_duplicates", "tokens-by_doc"],
+)
+def test_one_row_per_document(tokens, measure):
+    out = measure(tokens)
+    assert out["doc_id"].tolist() == tokens.doc_ids
+
+
+def test_empty_documents_are_unscored_not_zero(tokens):
+    out = tone(tokens, level="document").set_index("doc_id")
+    empty = tokens.corpus.loc[tokens.corpus["status"] == "empty", "doc_id"]
+    assert out.loc[empty, "tone"].isna().all()
+    english = tokens.corpus.loc[tokens.corpus["language"] == "en", "doc_id"]
+    assert out.loc[english.drop(empty.index, errors="ignore"), "tone"].notna().all()
+
+
+def test_target_tone_documents_cover_the_corpus(tokens):
+    out = target_tone(tokens, level="document")
+    assert set(out["doc_id"]) == set(tokens.doc_ids)
+
+
+def test_english_only_tone_leaves_korean_and_japanese_unscored_with_a_reason(tokens):
+    out = tone(tokens, level="document").set_index("doc_id")
+    ko, ja = tokens.doc_ids[6], tokens.doc_ids[7]
+    assert out.loc[[ko, ja], "tone"].isna().all()
+    assert out.loc[ko, "status"] == "not scored: language 'ko' (method 'news' is English-only)"
+    assert out.loc[ja, "status"].startswith("not scored: language 'ja'")
+    # a user dictionary may be Korean: then Korean documents are scored
+    kdict = {"positive": ["한국"], "negative": ["항의했다"]}
+    d = tone(tokens, method="dictionary", dictionary=kdict, level="document").set_index("doc_id")
+    assert d.loc[ko, "status"] == "ok" and d.loc[ko, "neg"] == 1
