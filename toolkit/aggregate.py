@@ -128,7 +128,13 @@ def _check(data: pd.DataFrame, value: str, doc: str, keys: list[str], ci: float)
         raise TypeError(f"data must be a DataFrame, got {type(data).__name__}")
     missing = [c for c in [value, doc, *keys] if c not in data.columns]
     if missing:
-        raise KeyError(f"columns not in data: {missing}; have {list(data.columns)}")
+        hint = (
+            " Measures return doc_id and scores only: join the corpus columns first, e.g. "
+            f"data.merge(corpus[['doc_id', {', '.join(repr(m) for m in missing)}]], on='doc_id')."
+            if "doc_id" in data.columns
+            else ""
+        )
+        raise KeyError(f"columns not in data: {missing}; have {list(data.columns)}.{hint}")
     if not 0 < ci < 1:
         raise ValueError(f"ci must be between 0 and 1, got {ci}")
 
