@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import gc
 import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -238,7 +239,12 @@ def _tokenize_text(
     so wire copy repeated across outlets is tokenized once."""
     spans = split_sentences(text, language)
     words = _TOKENIZERS.get(language, _words_en)
-    return tuple(spans), tuple(tuple(_merge_mwes(words(text[s:e]), mwes)) for s, e in spans)
+    # Interning shares one string object per distinct token across the whole
+    # corpus ("the" is stored once, not millions of times): about half the
+    # memory of a large tokenized corpus, for a few percent of the time.
+    return tuple(spans), tuple(
+        tuple(map(sys.intern, _merge_mwes(words(text[s:e]), mwes))) for s, e in spans
+    )
 
 
 _NUMBER = re.compile(r"^[\d.,:/+%-]*\d[\d.,:/+%-]*(?:st|nd|rd|th|s)?$")
