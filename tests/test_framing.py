@@ -235,3 +235,17 @@ def test_bad_arguments_raise_clearly() -> None:
         explain_frames(c, frame="weather")
     with pytest.raises(KeyError):
         frame_shares(c, by="outlet_name", n_boot=10)
+
+
+def test_frame_shares_reuses_given_scores_and_checks_min_count():
+    import pandas as pd
+
+    from toolkit.framing import frame_shares, frames
+
+    c = pd.DataFrame({"text": ["Dokdo talks and a summit.", "Trade fell."], "country": ["KR", "JP"]})
+    scores = frames(c, min_count=1)
+    a = frame_shares(c, by="country", n_boot=50, scores=scores)
+    b = frame_shares(c, by="country", n_boot=50)
+    pd.testing.assert_frame_equal(a, b)
+    with pytest.raises(ValueError, match="min_count"):
+        frame_shares(c, by="country", n_boot=50, min_count=2, scores=scores)

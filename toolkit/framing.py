@@ -426,6 +426,7 @@ def frame_shares(
     ci: float = 0.95,
     n_boot: int = 1000,
     random_state: int = 0,
+    scores: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Share of documents using each frame, by group and period, with bootstrap intervals.
 
@@ -446,6 +447,10 @@ def frame_shares(
     min_count : int, default 1
     ci, n_boot, random_state
         Percentile bootstrap over documents, as in :func:`toolkit.aggregate.aggregate`.
+    scores : DataFrame, optional
+        The document-level output of :func:`frames` for the same data,
+        dictionary and ``min_count``, to avoid computing it again (e.g. for
+        shares by country and then by year).
 
     Returns
     -------
@@ -469,7 +474,10 @@ def frame_shares(
     if value not in ("present", "dominant"):
         raise ValueError(f"value must be 'present' or 'dominant', not {value!r}")
     tk = as_tokens(data)
-    scores = frames(tk, dictionary, level="document", min_count=min_count)
+    if scores is None:
+        scores = frames(tk, dictionary, level="document", min_count=min_count)
+    elif scores.attrs.get("params", {}).get("min_count", min_count) != min_count:
+        raise ValueError("scores were computed with another min_count")
     names = scores.attrs["frames"]
     by_cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
     meta_cols = [c for c in dict.fromkeys([*by_cols, "date"]) if c in tk.corpus.columns]

@@ -45,13 +45,13 @@ def _figures(ctx, shares: pd.DataFrame, by: str | None, stem: str, what: str) ->
     return out
 
 
-def _over_time(ctx, dictionary: str, stem: str) -> str:
+def _over_time(ctx, dictionary: str, stem: str, scores: pd.DataFrame) -> str:
     """Yearly frame shares, one small panel per frame."""
     from toolkit.framing import frame_shares
     from toolkit.plots import paper_style, plot_frames_over_time
 
     yearly = frame_shares(ctx.tokens, dictionary, freq="YE", n_boot=1000,
-                          random_state=ctx.random_state, min_count=MIN_COUNT)
+                          random_state=ctx.random_state, min_count=MIN_COUNT, scores=scores)
     csv = ctx.save_table(yearly, f"{stem}_shares_by_year")
     with paper_style(width="double"):
         fig = plot_frames_over_time(yearly, x="period", y="share", hue="frame", kind="facets")
@@ -80,7 +80,7 @@ def build(ctx) -> str:
         scores = frames(ctx.tokens, dictionary, min_count=MIN_COUNT)
         ctx.cache[f"frames_{dictionary}"] = scores
         shares = frame_shares(ctx.tokens, dictionary, by=by, n_boot=1000,
-                              random_state=ctx.random_state, min_count=MIN_COUNT)
+                              random_state=ctx.random_state, min_count=MIN_COUNT, scores=scores)
         csv_s = ctx.save_table(shares, f"{stem}_shares{'_by_' + by if by else ''}")
         csv_d = ctx.save_table(scores, f"{stem}_by_document")
         co = frame_cooccurrence(scores)
@@ -92,7 +92,7 @@ def build(ctx) -> str:
         parts.append(ctx.table_html(shown, max_rows=30))
         parts.extend(_figures(ctx, shares, by, stem, what))
         if what == "issue" and ctx.corpus["date"].notna().sum() >= 2:
-            parts.append(_over_time(ctx, dictionary, stem))
+            parts.append(_over_time(ctx, dictionary, stem, scores))
         dom = scores["dominant_frame"].fillna("(none)")
         if by is not None:
             dom_tab = (
