@@ -81,6 +81,11 @@ def find_actors(tokens: list[str], lexicon: Dictionary) -> list[tuple[int, int, 
     Returns ``(start, end, actor, part_start, part_end)`` tuples: tokens
     ``start:end`` matched, and for a match inside a hyphenated compound the
     character range of the part within the token (else ``(0, 0)``).
+
+    Examples
+    --------
+    >>> find_actors(["The", "U.S.-Japan", "pact", "and", "North_Korea"], actor_lexicon())
+    [(1, 2, 'US', 0, 4), (1, 2, 'JP', 5, 10), (4, 5, 'KP', 0, 0)]
     """
     out = [(m.start, m.end, m.category, 0, 0) for m in lexicon.match(tokens)]
     covered = {i for s, e, *_ in out for i in range(s, e)}

@@ -110,7 +110,13 @@ class ReportContext:
 
 
 def available_sections() -> list[Any]:
-    """Section modules found in :mod:`toolkit.sections`, in report order."""
+    """Section modules found in :mod:`toolkit.sections`, in report order.
+
+    Examples
+    --------
+    >>> [m.__name__.rsplit(".", 1)[1] for m in available_sections()][:2]
+    ['overview', 'keyness']
+    """
     import toolkit.sections as pkg
 
     mods = [

@@ -266,8 +266,18 @@ class Tokens:
     corpus : DataFrame
         The corpus that was tokenized (one row per document).
     sentences : DataFrame
-        One row per sentence: ``doc_id, sent_id, start, end, sentence, tokens``;
-        ``start``/``end`` are character offsets into the document's text.
+        One row per sentence: ``doc_id, sent_id, start, end, sentence, tokens,
+        n_tokens``; ``start``/``end`` are character offsets into the
+        document's text.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tk = tokenize(pd.DataFrame({"doc_id": ["a", "b"], "text": ["Seoul met Tokyo.", ""]}))
+    >>> tk
+    <Tokens: 2 documents, 1 sentences, 4 tokens>
+    >>> tk.doc_ids, tk.sentences.loc[0, "tokens"]
+    (['a', 'b'], ['Seoul', 'met', 'Tokyo', '.'])
     """
 
     corpus: pd.DataFrame
@@ -573,6 +583,13 @@ def as_tokens(data: pd.DataFrame | Tokens, **kwargs: object) -> Tokens:
 
     Measures call this so that they accept either a corpus or its tokens;
     pass tokens to avoid the (cached, but not free) second pass.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> tk = tokenize(pd.DataFrame({"text": ["Seoul met Tokyo."]}))
+    >>> as_tokens(tk) is tk
+    True
     """
     if isinstance(data, Tokens):
         return data
