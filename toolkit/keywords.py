@@ -36,6 +36,7 @@ from itertools import chain
 import numpy as np
 import pandas as pd
 
+from toolkit.aggregate import period_start
 from toolkit.tokenize import Tokens, as_tokens
 
 __all__ = ["TOKEN_FILTERS", "clear_cache", "compile_patterns", "token_stream"]
@@ -213,30 +214,6 @@ def doc_term_matrix(stream: Stream):
 # Groups
 # --------------------------------------------------------------------------
 
-_FREQ_ALIASES = {
-    "ME": "M",
-    "MS": "M",
-    "QE": "Q",
-    "QS": "Q",
-    "YE": "Y",
-    "YS": "Y",
-    "A": "Y",
-    "AS": "Y",
-    "A-DEC": "Y",
-    "BME": "M",
-    "BMS": "M",
-}
-
-
-def period_start(dates: pd.Series, freq: str) -> pd.Series:
-    """Start of the calendar period of each date (``"M"`` and ``"ME"`` both mean month)."""
-    alias = _FREQ_ALIASES.get(freq.upper(), freq)
-    dates = pd.to_datetime(dates, errors="coerce")
-    if getattr(dates.dt, "tz", None) is not None:
-        dates = dates.dt.tz_localize(None)
-    return dates.dt.to_period(alias).dt.start_time
-
-
 def group_columns(by: str | Sequence[str] | None, freq: str | None) -> list[str]:
     """Column names of the grouping (``"period"`` is added by ``freq=``)."""
     cols = [] if by is None else [by] if isinstance(by, str) else list(by)
@@ -253,7 +230,7 @@ def group_codes(
         if c == "period" and freq:
             if "date" not in corpus.columns:
                 raise ValueError("freq= needs a 'date' column in the corpus")
-            frame[c] = period_start(corpus["date"], freq).to_numpy()
+            frame[c] = period_start(corpus["date"], freq).to_numpy()  # one binning rule for all
         elif c not in corpus.columns:
             raise ValueError(f"by={c!r} is not a column of the corpus; columns: {list(corpus)}")
         else:
