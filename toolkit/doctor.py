@@ -19,7 +19,7 @@ __all__ = ["doctor", "check_environment"]
 _PACKAGES = [
     "pandas", "numpy", "scipy", "nltk", "textblob", "vaderSentiment", "matplotlib",
     "jupyterlab", "pyyaml", "tqdm", "charset-normalizer", "openpyxl", "pyarrow",
-    "python-docx", "beautifulsoup4", "krippendorff",
+    "python-docx", "beautifulsoup4", "krippendorff", "jinja2",
 ]
 # NLTK resource -> (what it would upgrade, the built-in used without it)
 _NLTK_DATA = {
@@ -94,7 +94,7 @@ def check_environment() -> list[dict[str, str]]:
         "status": "ok" if font else "optional",
         "detail": font or "none found: Korean/Japanese labels show as boxes",
         "fix": "" if font else "Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; "
-        "conda: conda install -c conda-forge font-noto-cjk (not needed for English labels)",
+        "conda: conda install -c conda-forge font-ttf-noto-cjk (not needed for English labels)",
     })
     for mod, what in (("ipykernel", "Jupyter kernel for the notebooks"),):
         ok = importlib.util.find_spec(mod) is not None

@@ -37,6 +37,16 @@ def _bar_width(xs: np.ndarray) -> float:
     return 0.8 * float(steps.min()) if len(steps) else 0.8
 
 
+def _legend_columns(ax: Any, labels: Sequence[str]) -> int:
+    """As many legend columns as fit across the figure (long outlet names wrap to rows)."""
+    import matplotlib as mpl
+
+    width_in = ax.figure.get_figwidth()
+    size_pt = mpl.font_manager.FontProperties(size=mpl.rcParams["legend.fontsize"]).get_size()
+    column_in = max(map(len, labels), default=1) * size_pt * 0.55 / 72 + 0.55  # text + handle
+    return int(max(1, min(len(labels), 6, width_in // column_in)))
+
+
 def _smallest_step(xs: pd.Series) -> Any:
     """The smallest distance between distinct x values (a bin's width), or None."""
     values = pd.Series(pd.unique(xs.dropna())).sort_values()
@@ -212,7 +222,7 @@ def plot_tone_over_time(
             frameon=False,
             loc="lower left",
             bbox_to_anchor=(0.0, 1.0),
-            ncols=min(len(groups), 6),
+            ncols=_legend_columns(ax, [label_text(g) for g in groups]),
             borderaxespad=0.2,
             handlelength=2.5,
         )
