@@ -88,3 +88,14 @@ def test_english_only_tone_leaves_korean_and_japanese_unscored_with_a_reason(tok
     kdict = {"positive": ["한국"], "negative": ["항의했다"]}
     d = tone(tokens, method="dictionary", dictionary=kdict, level="document").set_index("doc_id")
     assert d.loc[ko, "status"] == "ok" and d.loc[ko, "neg"] == 1
+
+
+def test_bundled_frames_do_not_measure_korean_or_japanese(tokens):
+    out = frames(tokens).set_index("doc_id")
+    ko, ja = tokens.doc_ids[6], tokens.doc_ids[7]
+    assert out.loc[ko, "status"].startswith("not measured: language 'ko'")
+    assert out.loc[ja, "status"].startswith("not measured: language 'ja'")
+    assert out.loc[[ko, ja], "history_rate"].isna().all()
+    # a user dictionary in Korean measures them
+    user = frames(tokens, {"territory": ["독도*"]}).set_index("doc_id")
+    assert user.loc[ko, "status"] == "ok" and user.loc[ko, "territory_count"] == 1
