@@ -186,3 +186,19 @@ def test_empty_corpus_and_no_mentions() -> None:
     out = naming(corpus("", "Nothing here."), by=None)
     assert out.empty and list(out.columns) == [
         "referent", "variant", "count", "share", "n_docs", "n_hedged"]
+
+
+def test_korean_and_japanese_names_are_counted():
+    # Constructed sentences.
+    texts = [
+        "독도는 한국 땅이다. 일본은 다케시마라고 부른다. 동해에서 훈련이 열렸다. 동해안 날씨는 맑다.",
+        "竹島は日本の領土だ。日本海で訓練が行われた。処理水の放出が始まった。",
+        "오염수 방류에 반대했다. 강제징용 피해자들이 소송을 냈다.",
+    ]
+    out = naming(pd.DataFrame({"text": texts, "outlet": ["A", "B", "C"]}), by="outlet")
+    got = {(r.outlet, r.variant): r.count for r in out.itertuples() if r.count}
+    assert got == {
+        ("A", "dokdo"): 1, ("A", "takeshima"): 1, ("A", "east_sea"): 1,
+        ("B", "takeshima"): 1, ("B", "sea_of_japan"): 1, ("B", "treated_water"): 1,
+        ("C", "contaminated_water"): 1, ("C", "forced_labor"): 1,
+    }
