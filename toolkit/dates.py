@@ -6,6 +6,9 @@ dotted ``2015.04.14``, English ``April 14, 2015`` / ``14 April 2015`` /
 ``2015년 4월 14일`` and Japanese ``2015年4月14日``. Anything else becomes
 ``NaT``: the caller keeps the row and counts the failure.
 
+German, French, Spanish, Italian, Portuguese and Russian month names (as in
+Factiva and Nexis exports made in those interface languages) are read too.
+
 Times and time zones are dropped on purpose: news is binned by the day it
 was published where it was published, and mixing offsets would move
 articles across midnight.
@@ -14,11 +17,12 @@ articles across midnight.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 import pandas as pd
 
-__all__ = ["parse_date", "parse_dates"]
+__all__ = ["normalise_date_text", "parse_date", "parse_dates"]
 
 _MONTHS = {
     m: i
@@ -49,6 +53,71 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# Month names in the interface languages of Factiva and Nexis exports (and of
+# European CSV files); mapped to English so that one set of patterns reads them.
+_FOREIGN_MONTHS = {
+    # German
+    "januar": "January", "jänner": "January", "februar": "February", "märz": "March",
+    "maerz": "March", "april": "April", "mai": "May", "juni": "June", "juli": "July",
+    "august": "August", "september": "September", "oktober": "October",
+    "november": "November", "dezember": "December",
+    # French
+    "janvier": "January", "février": "February", "fevrier": "February", "mars": "March",
+    "avril": "April", "juin": "June", "juillet": "July", "août": "August",
+    "aout": "August", "septembre": "September", "octobre": "October",
+    "novembre": "November", "décembre": "December", "decembre": "December",
+    # Spanish
+    "enero": "January", "febrero": "February", "marzo": "March", "abril": "April",
+    "mayo": "May", "junio": "June", "julio": "July", "agosto": "August",
+    "septiembre": "September", "setiembre": "September", "octubre": "October",
+    "noviembre": "November", "diciembre": "December",
+    # Italian
+    "gennaio": "January", "febbraio": "February", "aprile": "April", "maggio": "May",
+    "giugno": "June", "luglio": "July", "settembre": "September", "ottobre": "October",
+    "dicembre": "December",
+    # Portuguese
+    "janeiro": "January", "fevereiro": "February", "março": "March", "maio": "May",
+    "junho": "June", "julho": "July", "setembro": "September", "outubro": "October",
+    "dezembro": "December",
+    # Russian (genitive, as dates are written)
+    "января": "January", "февраля": "February", "марта": "March", "апреля": "April",
+    "мая": "May", "июня": "June", "июля": "July", "августа": "August",
+    "сентября": "September", "октября": "October", "ноября": "November",
+    "декабря": "December",
+}
+_FOREIGN_MONTH_RE = re.compile(
+    r"(?<![^\W\d_])(" + "|".join(sorted(map(re.escape, _FOREIGN_MONTHS), key=len, reverse=True))
+    + r")\.?(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def normalise_date_text(value: str) -> str:
+    """Rewrite foreign-language date words into forms the English patterns read.
+
+    Handles German, French, Spanish, Italian, Portuguese and Russian month
+    names (Factiva and Nexis interfaces), ``1er`` and ``de`` in French and
+    Spanish dates, and Korean dotted dates with spaces (``2015. 4. 14.``).
+    Korean ``2015년 4월 14일`` and Japanese ``2015年4月14日`` are already read
+    by ``parse_date``.
+
+    Examples
+    --------
+    >>> normalise_date_text("9 Januar 1993")
+    '9 January 1993'
+    >>> normalise_date_text("9 de enero de 1993")
+    '9 January 1993'
+    >>> normalise_date_text("2015. 4. 14. 오전 5:38")
+    '2015.4.14 오전 5:38'
+    """
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    text = re.sub(r"(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?", r"\1.\2.\3", text)
+    text = re.sub(r"\b(\d{1,2})(?:er|o|°)(?=\s)", r"\1", text)
+    text = _FOREIGN_MONTH_RE.sub(lambda m: _FOREIGN_MONTHS[m.group(1).lower()], text)
+    text = re.sub(r"\b(\d{1,2})\s+de\s+([A-Z][a-z]+)\s+de\s+(\d{4})", r"\1 \2 \3", text)
+    return text
+
+
 def parse_date(value: object) -> pd.Timestamp:
     """Parse one date; return ``NaT`` when it cannot be read.
 
@@ -70,6 +139,16 @@ def parse_date(value: object) -> pd.Timestamp:
     text = str(value).strip()
     if not text:
         return pd.NaT
+    stamp = _match_date(text)
+    if stamp is pd.NaT:
+        # second chance: German, French, Spanish ... month names, "1er", "2015. 4. 14."
+        normalised = normalise_date_text(text)
+        if normalised != text:
+            stamp = _match_date(normalised)
+    return stamp
+
+
+def _match_date(text: str) -> pd.Timestamp:
     for pattern, order in _PATTERNS:
         m = pattern.search(text)
         if not m:

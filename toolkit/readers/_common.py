@@ -8,12 +8,12 @@ date parsing and the warning texts are the same for every archive.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from toolkit.corpus import CANONICAL_COLUMNS as _CORPUS_COLUMNS
 from toolkit.dates import parse_date
 
 __all__ = [
@@ -22,12 +22,11 @@ __all__ = [
     "build_frame",
     "clean_text",
     "language_code",
-    "normalise_date_text",
     "parse_export_date",
 ]
 
-#: The columns every reader returns first, in this order.
-CANONICAL_COLUMNS = ["doc_id", "text", "title", "date", "outlet", "country", "language", "url"]
+#: The columns every reader returns first, in this order (the corpus's own).
+CANONICAL_COLUMNS = list(_CORPUS_COLUMNS)
 
 # Columns every reader appends after its own extras (``parse_warnings`` is last).
 _TRAILING_COLUMNS = ["source_file", "source_format", "encoding", "date_raw", "file_warnings"]
@@ -74,87 +73,9 @@ def clean_text(value: object) -> str:
 
 # --------------------------------------------------------------------------- dates
 
-# Month names in the interface languages of Factiva and Nexis that dates.py
-# does not read; mapped to English so that one parser handles them all.
-_FOREIGN_MONTHS = {
-    # German
-    "januar": "January", "jänner": "January", "februar": "February", "märz": "March",
-    "maerz": "March", "april": "April", "mai": "May", "juni": "June", "juli": "July",
-    "august": "August", "september": "September", "oktober": "October",
-    "november": "November", "dezember": "December",
-    # French
-    "janvier": "January", "février": "February", "fevrier": "February", "mars": "March",
-    "avril": "April", "juin": "June", "juillet": "July", "août": "August",
-    "aout": "August", "septembre": "September", "octobre": "October",
-    "novembre": "November", "décembre": "December", "decembre": "December",
-    # Spanish
-    "enero": "January", "febrero": "February", "marzo": "March", "abril": "April",
-    "mayo": "May", "junio": "June", "julio": "July", "agosto": "August",
-    "septiembre": "September", "setiembre": "September", "octubre": "October",
-    "noviembre": "November", "diciembre": "December",
-    # Italian
-    "gennaio": "January", "febbraio": "February", "aprile": "April", "maggio": "May",
-    "giugno": "June", "luglio": "July", "settembre": "September", "ottobre": "October",
-    "dicembre": "December",
-    # Portuguese
-    "janeiro": "January", "fevereiro": "February", "março": "March", "maio": "May",
-    "junho": "June", "julho": "July", "setembro": "September", "outubro": "October",
-    "dezembro": "December",
-    # Russian (genitive, as dates are written)
-    "января": "January", "февраля": "February", "марта": "March", "апреля": "April",
-    "мая": "May", "июня": "June", "июля": "July", "августа": "August",
-    "сентября": "September", "октября": "October", "ноября": "November",
-    "декабря": "December",
-}
-_FOREIGN_MONTH_RE = re.compile(
-    r"(?<![^\W\d_])(" + "|".join(sorted(map(re.escape, _FOREIGN_MONTHS), key=len, reverse=True))
-    + r")\.?(?![^\W\d_])",
-    re.IGNORECASE,
-)
-
-
-def normalise_date_text(value: str) -> str:
-    """Rewrite interface-language date words so :func:`toolkit.dates.parse_date` reads them.
-
-    Handles German, French, Spanish, Italian, Portuguese and Russian month
-    names (Factiva and Nexis interfaces), ``1er`` and ``de`` in French and
-    Spanish dates, and Korean dotted dates with spaces (``2015. 4. 14.``).
-    Korean ``2015년 4월 14일`` and Japanese ``2015年4月14日`` are already read
-    by ``parse_date``.
-
-    Examples
-    --------
-    >>> normalise_date_text("9 Januar 1993")
-    '9 January 1993'
-    >>> normalise_date_text("9 de enero de 1993")
-    '9 January 1993'
-    >>> normalise_date_text("2015. 4. 14. 오전 5:38")
-    '2015.4.14 오전 5:38'
-    """
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    text = re.sub(r"(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?", r"\1.\2.\3", text)
-    text = re.sub(r"\b(\d{1,2})(?:er|o|°)(?=\s)", r"\1", text)
-    text = _FOREIGN_MONTH_RE.sub(lambda m: _FOREIGN_MONTHS[m.group(1).lower()], text)
-    text = re.sub(r"\b(\d{1,2})\s+de\s+([A-Z][a-z]+)\s+de\s+(\d{4})", r"\1 \2 \3", text)
-    return text
-
-
-def parse_export_date(value: object) -> pd.Timestamp:
-    """Parse a date string from an export, after :func:`normalise_date_text`.
-
-    Examples
-    --------
-    >>> parse_export_date("14 avril 2015")
-    Timestamp('2015-04-14 00:00:00')
-    >>> parse_export_date("")
-    NaT
-    """
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return pd.NaT
-    stamp = parse_date(value)
-    if pd.isna(stamp) and isinstance(value, str):
-        stamp = parse_date(normalise_date_text(value))
-    return stamp
+# Interface-language month names are handled by toolkit.dates itself, so that
+# load_corpus reads "14 avril 2015" in a CSV as readily as in a Factiva page.
+parse_export_date = parse_date
 
 
 # ------------------------------------------------------------------------ languages
