@@ -21,20 +21,9 @@ polarity), ``dictionary`` (``tone_relative`` = (pos - neg) / (pos + neg) with
 comparison, ``target window (vader)``: VADER on five words either side of
 the target.
 
-Results of ``python benchmarks/tone_validity.py`` (deterministic):
-
-=============================  =====================  =====  ========
-data set                       method                 r      macro F1
-=============================  =====================  =====  ========
-NYT editorials dev (n=2,596)   vader                  0.495  0.526
-NYT editorials dev             textblob               0.291  0.400
-NYT editorials dev             dictionary             0.494  0.530
-NYT editorials dev             news                   0.561  0.561
-NewsMTSC dev (n=343)           vader (sentence)       0.380  0.508
-NewsMTSC dev                   news (sentence)        0.449  0.541
-NewsMTSC dev                   target window (vader)  0.338  0.487
-NewsMTSC dev                   target_tone (news)     0.453  0.615
-=============================  =====================  =====  ========
+The script prints the table; the current figures are kept in one place, the
+docstring of :mod:`toolkit.sentiment` (also shown in the README), and
+``tests/test_tone_validity.py`` checks them.
 
 ``--cv`` adds the cross-validated estimate for the news measure's tuned
 parameters (:func:`cv_table`): 5 seeded folds of NYT dev; in each, the grid
