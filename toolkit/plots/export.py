@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import re
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -151,13 +152,39 @@ def save_figure(
     return written
 
 
+@contextlib.contextmanager
+def _settled_layout(fig: Any, max_draws: int = 20) -> Iterator[None]:
+    """Run the figure's layout engine to a fixed point, and hold it there while saving.
+
+    Constrained layout converges over several draws (the axes' width moves
+    the tick labels, which move the axes), so without this, saving the same
+    figure twice gives files that differ in the sixth decimal place.
+    """
+    engine = fig.get_layout_engine()
+    if engine is None:
+        yield
+        return
+    before = None
+    for _ in range(max_draws):
+        fig.canvas.draw()
+        now = [tuple(ax.get_position().bounds) for ax in fig.axes]
+        if now == before:
+            break
+        before = now
+    fig.set_layout_engine("none")
+    try:
+        yield
+    finally:
+        fig.set_layout_engine(engine)
+
+
 def _save_all(
     fig: Any, stem: Path, formats: Sequence[str], dpi: int, info: dict[str, Any], rc: dict[str, Any]
 ) -> list[Path]:
     import matplotlib as mpl
 
     written = []
-    with mpl.rc_context(rc), warnings.catch_warnings():
+    with mpl.rc_context(rc), warnings.catch_warnings(), _settled_layout(fig):
         # apply_cjk_fallback already warned once if CJK glyphs are missing; matplotlib
         # would add one warning per glyph and format on top of that.
         from toolkit.plots import style
