@@ -59,9 +59,23 @@ def test_single_word_and_negation_by_hand():
     assert (pos, n) == (0, 1)
     assert neg == pytest.approx(-1.8 * 1.5)
     assert s == pytest.approx(sentence(-1.8 * 1.5, 3))
-    # negated positive: VADER's "good" times -0.74, then counted as negative (5 words)
+    # negated positive: VADER's "good" times -0.74, plus "not" itself (-1.0), both
+    # counted as negative (5 words)
     s, *_ = news_tone_score("The talks were not good.")
-    assert s == pytest.approx(sentence(VADER["good"] * -0.74 * 1.5, 5))
+    assert s == pytest.approx(sentence((VADER["good"] * -0.74 - 1.0) * 1.5, 5))
+
+
+def test_negation_words_carry_tone_only_beside_sentiment_words():
+    # a sentence without lexicon words stays neutral whatever its negations
+    assert news_tone_score("No decision was taken and nothing was signed.") == (0.0, 0, 0, 0)
+    # "never" (-1.0) beside "frayed" (-1.8) that it does not negate (3 tokens away);
+    # n hits counts lexicon words only
+    s, pos, neg, n = news_tone_score("Ties frayed and talks never resumed.")
+    assert n == 1 and neg == pytest.approx((-1.8 - 1.0) * 1.5)
+    assert s == pytest.approx(sentence((-1.8 - 1.0) * 1.5, 6))
+    # switched off, only the lexicon word counts
+    off = with_params(negator_valence=0.0)
+    assert news_tone_score("Ties frayed and talks never resumed.", off)[2] == pytest.approx(-2.7)
 
 
 def test_booster_and_contrast_by_hand():
