@@ -1,0 +1,46 @@
+"""The helpers of benchmarks/tone_ceiling.py that need none of its optional packages."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from toolkit.news_tone import news_tone_score, with_params
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def ceiling():
+    spec = importlib.util.spec_from_file_location("tone_ceiling",
+                                                  ROOT / "benchmarks" / "tone_ceiling.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_second_tier_adds_only_unknown_words_and_restores(ceiling):
+    plain = with_params(length_power=0.0, negator_valence=0.0)
+    assert news_tone_score("Zorbly results.", plain)[3] == 0
+    good = news_tone_score("Good results.", plain)[0]
+    # "good" is known to the news measure and keeps its VADER valence
+    with ceiling.second_tier({"zorbly": 2.0, "good": -3.0}, 0.5):
+        s, pos, neg, n = news_tone_score("Zorbly results.", plain)
+        assert (pos, neg, n) == (1.0, 0, 1)  # 2.0 x 0.5
+        assert news_tone_score("Good results.", plain)[0] == good
+    assert news_tone_score("Zorbly results.", plain)[3] == 0
+
+
+def test_best_cutoffs_finds_a_perfect_split(ceiling):
+    import numpy as np
+
+    x = np.array([-3.0, -2.0, -1.0, 0.0, 0.1, 0.2, 2.0, 3.0, 4.0])
+    y = np.array([-1, -1, -1, 0, 0, 0, 1, 1, 1])
+
+    def macro_f1(a, b):  # accuracy is 1 exactly when macro F1 is 1
+        return float((a == b).mean())
+
+    f1, lo, hi = ceiling.best_cutoffs(x, y, macro_f1)
+    assert f1 == 1.0 and -1.0 < lo <= 0.0 and 0.2 <= hi < 2.0
