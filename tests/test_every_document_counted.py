@@ -90,6 +90,18 @@ def test_english_only_tone_leaves_korean_and_japanese_unscored_with_a_reason(tok
     assert d.loc[ko, "status"] == "ok" and d.loc[ko, "neg"] == 1
 
 
+def test_document_tone_from_sentences_keeps_every_document_and_status(tokens):
+    from toolkit.sentiment import document_tone
+
+    sent = tone(tokens)
+    out = document_tone(sent, tokens).set_index("doc_id")
+    assert out.index.tolist() == tokens.doc_ids
+    ko = tokens.doc_ids[6]
+    assert out.loc[ko, "status"] == "not scored: language 'ko' (method 'news' is English-only)"
+    empty = tokens.corpus.loc[tokens.corpus["status"] == "empty", "doc_id"]
+    assert out.loc[empty, "tone"].isna().all()
+
+
 def test_bundled_frames_do_not_measure_korean_or_japanese(tokens):
     out = frames(tokens).set_index("doc_id")
     ko, ja = tokens.doc_ids[6], tokens.doc_ids[7]

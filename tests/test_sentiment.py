@@ -167,6 +167,46 @@ def test_dictionary_document_level_sums_counts(tokens):
     assert doc.loc["d", "tone"] == -1.0 and math.isnan(doc.loc["c", "tone"])
 
 
+@pytest.mark.parametrize("method,aggregate", [
+    ("news", "mean"), ("vader", "median"), ("textblob", "share_positive"),
+    ("dictionary", "counts"), ("news", "share_negative"),
+])
+def test_document_tone_equals_tone_at_document_level(tokens, method, aggregate):
+    from toolkit.sentiment import document_tone
+
+    sent = tone(tokens, method)
+    got = document_tone(sent, tokens, aggregate=aggregate)
+    want = tone(tokens, method, level="document", aggregate=aggregate)
+    pd.testing.assert_frame_equal(got, want)
+    assert got.attrs["params"] == want.attrs["params"]
+
+
+def test_document_tone_by_hand(corpus):
+    from toolkit.sentiment import document_tone
+
+    sent = tone(corpus, "news")
+    doc = document_tone(sent, corpus, aggregate="share_negative").set_index("doc_id")
+    # doc b: "Relations have frayed badly." (negative), "The talks will resume in May!"
+    # (no lexicon word: 0), so half its sentences are negative
+    b = sent[sent["doc_id"] == "b"]["tone"].tolist()
+    assert b[0] < -0.05 and b[1] == 0.0
+    assert doc.loc["b", "tone"] == 0.5 and doc.loc["d", "tone"] == 1.0
+    assert math.isnan(doc.loc["c", "tone"]) and doc.loc["c", "status"] == "empty"
+
+
+def test_document_tone_rejects_other_tables(corpus):
+    from toolkit.sentiment import document_tone
+
+    docs = tone(corpus, level="document")
+    with pytest.raises(ValueError, match="level='sentence'"):
+        document_tone(docs, corpus)
+    with pytest.raises(ValueError, match="aggregate"):
+        document_tone(tone(corpus), corpus, aggregate="counts")
+    other = pd.DataFrame({"doc_id": ["a"], "text": ["Relations have frayed."]})
+    with pytest.raises(ValueError, match="not in data"):
+        document_tone(tone(corpus), other)
+
+
 def test_bad_arguments():
     c = pd.DataFrame({"text": ["Talks resumed."]})
     with pytest.raises(ValueError, match="method"):

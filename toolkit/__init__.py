@@ -57,6 +57,7 @@ _EXPORTS = {
     "Dictionary": "dictionaries",
     "tone": "sentiment",
     "target_tone": "sentiment",
+    "document_tone": "sentiment",
     "aggregate": "aggregate",
     "difference": "aggregate",
     "coding_sheet": "validation",

@@ -94,6 +94,7 @@ __all__ = [
     "METHODS",
     "NEGATORS",
     "dictionary_scores",
+    "document_tone",
     "score_sentences",
     "target_tone",
     "tone",
@@ -353,6 +354,19 @@ def _split(text: str, language: str) -> tuple[tuple[int, int], ...]:
     return tuple(split_sentences(text, language))
 
 
+def _corpus_of(data: pd.DataFrame | Tokens) -> pd.DataFrame:
+    """The loaded corpus behind ``data`` (doc_ids as :func:`tone` assigns them)."""
+    if isinstance(data, Tokens):
+        return data.corpus
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"expected a corpus DataFrame or Tokens, got {type(data).__name__}")
+    if "status" in data.columns and "doc_id" in data.columns:
+        return data
+    from toolkit.corpus import load_corpus
+
+    return load_corpus(data)
+
+
 def _sentence_table(data: pd.DataFrame | Tokens) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(sentences ``doc_id, sent_id, sentence``, corpus) without word tokenization.
 
@@ -363,14 +377,9 @@ def _sentence_table(data: pd.DataFrame | Tokens) -> tuple[pd.DataFrame, pd.DataF
     """
     if isinstance(data, Tokens):
         return data.sentences[["doc_id", "sent_id", "sentence"]], data.corpus
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"expected a corpus DataFrame or Tokens, got {type(data).__name__}")
-    from toolkit.corpus import load_corpus
     from toolkit.tokenize import _TOKENIZERS
 
-    corpus = data
-    if "status" not in corpus.columns or "doc_id" not in corpus.columns:
-        corpus = load_corpus(corpus)
+    corpus = _corpus_of(data)
     docs, ids, texts = [], [], []
     for doc_id, text, lang in zip(
         corpus["doc_id"], corpus["text"], corpus["language"], strict=True
@@ -549,14 +558,80 @@ def tone(
         sent.loc[sent["doc_id"].isin(other["doc_id"]), cols] = np.nan
     if level == "sentence":
         return _attrs(sent, "tone", params)
+    return _attrs(_documents(sent, corpus, method, aggregate, threshold), "tone", params)
+
+
+def _documents(
+    sent: pd.DataFrame, corpus: pd.DataFrame, method: str, aggregate: str, threshold: float
+) -> pd.DataFrame:
     doc = _document_level(sent, corpus, method, aggregate, threshold)
-    if english_only and len(other):
+    # Documents in another language whose sentences were left unscored say why.
+    other = corpus.loc[~corpus["language"].isin(["en", ""]), ["doc_id", "language"]]
+    if len(other):
         why = dict(zip(other["doc_id"], other["language"], strict=True))
-        hit = doc["doc_id"].isin(why) & (doc["n_sentences"] > 0)
+        hit = (doc["doc_id"].isin(why) & (doc["n_sentences"] > 0)
+               & doc["tone_mean"].isna()).to_numpy()
         doc.loc[hit, "status"] = [
             f"not scored: language '{why[d]}' (method '{method}' is English-only)"
             for d in doc.loc[hit, "doc_id"]
         ]
+    return doc
+
+
+def document_tone(
+    sentences: pd.DataFrame,
+    data: pd.DataFrame | Tokens,
+    *,
+    aggregate: str = "mean",
+    threshold: float = 0.05,
+) -> pd.DataFrame:
+    """Document tone from sentence scores you already have, without scoring again.
+
+    ``tone(data, method, level="document")`` is ``document_tone(tone(data,
+    method), data)``; use this when you need both tables, or several
+    aggregates, from one (possibly long) scoring run.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        What :func:`tone` returned at ``level="sentence"`` (its ``attrs``
+        name the method).
+    data : corpus DataFrame or Tokens
+        The corpus the sentences came from: it fixes the rows (every
+        document, in corpus order) and the statuses of documents without
+        sentences.
+    aggregate, threshold
+        As in :func:`tone`.
+
+    Returns
+    -------
+    DataFrame
+        The same table as ``tone(data, method, level="document")``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = pd.DataFrame({"text": ["Ties have frayed. Talks resumed.", ""]})
+    >>> s = tone(c)
+    >>> document_tone(s, c, aggregate="share_negative")[["tone", "status"]].values.tolist()
+    [[0.5, 'ok'], [nan, 'empty']]
+    """
+    params = dict(sentences.attrs.get("params", {}))
+    method = params.get("method")
+    if sentences.attrs.get("measure") != "tone" or params.get("level") != "sentence":
+        raise ValueError("sentences must be what tone(..., level='sentence') returned")
+    allowed = ("mean", "median", "share_negative", "share_positive") + (
+        ("counts",) if method == "dictionary" else ()
+    )
+    if aggregate not in allowed:
+        raise ValueError(f"aggregate must be one of {allowed}, not {aggregate!r}")
+    corpus = _corpus_of(data)
+    unknown = set(sentences["doc_id"]) - set(corpus["doc_id"])
+    if unknown:
+        raise ValueError(f"{len(unknown)} doc_id(s) in sentences are not in data, "
+                         f"e.g. {sorted(unknown)[:3]}")
+    params.update(level="document", aggregate=aggregate, threshold=threshold)
+    doc = _documents(sentences, corpus, method, aggregate, threshold)
     return _attrs(doc, "tone", params)
 
 

@@ -79,13 +79,13 @@ def _differences(mentions: pd.DataFrame, seed: int) -> pd.DataFrame:
 def build(ctx: Any) -> str:
     """Tone by country over time, by outlet, and toward KR vs JP by outlet country."""
     from toolkit.aggregate import aggregate
-    from toolkit.sentiment import target_tone, tone
+    from toolkit.sentiment import document_tone, target_tone, tone
 
     corpus = ctx.corpus
     tk = ctx.tokens
     sent = tone(tk, "news")
     ctx.cache["tone_sentences"] = sent
-    docs = tone(tk, "news", level="document")
+    docs = document_tone(sent, tk)
     ctx.cache["tone_documents"] = docs
     meta = corpus[["doc_id", "date", "outlet", "country"]]
     docs_m = docs.merge(meta, on="doc_id", how="left")
