@@ -1,7 +1,8 @@
 """Tone of sentences and articles, and tone toward an actor.
 
 :func:`tone` scores every sentence with one method and, at
-``level="document"``, aggregates sentence scores to one row per article.
+``level="document"``, aggregates sentence scores to one row per article
+(:func:`document_tone` does the same from sentence scores you already have).
 Sentence level comes first because sentence scores are what the methods were
 built for: VADER's compound saturates towards +-1 on long texts, so an
 article's tone is stated explicitly as an aggregate of its sentences (mean,
