@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -13,12 +12,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def ceiling():
-    spec = importlib.util.spec_from_file_location("tone_ceiling",
-                                                  ROOT / "benchmarks" / "tone_ceiling.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+def ceiling(load_benchmark):
+    return load_benchmark("tone_ceiling")
 
 
 def test_second_tier_adds_only_unknown_words_and_restores(ceiling):

@@ -11,7 +11,6 @@ guard what is achieved. The target-tone target (NewsMTSC dev macro F1 >=
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -23,12 +22,8 @@ pytestmark = pytest.mark.skipif(not EVAL.is_dir(), reason="../shared/eval is not
 
 
 @pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("tone_validity",
-                                                  ROOT / "benchmarks" / "tone_validity.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+def bench(load_benchmark):
+    return load_benchmark("tone_validity")
 
 
 @pytest.fixture(scope="module")
