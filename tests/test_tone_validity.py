@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 pytestmark = pytest.mark.skipif(not EVAL.is_dir(), reason="../shared/eval is not present")
