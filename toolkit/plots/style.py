@@ -56,9 +56,9 @@ COUNTRY_COLORS = {
 # Common journal column widths in inches (single column ~ 89 mm, full page ~ 183 mm).
 WIDTHS = {"single": 3.5, "onehalf": 5.5, "double": 7.2}
 
-# CJK fonts in order of preference: pan-CJK families first (they cover Hangul and
-# kana), then Japanese-only and Korean-only families, which are combined.
-_CJK_PREFERRED = (
+# CJK fonts, each group in order of preference: pan-CJK families (they cover
+# Hangul and kana), else a Japanese-only and a Korean-only family combined.
+_PAN_CJK = (
     "Noto Sans CJK JP",
     "Noto Sans CJK KR",
     "Noto Sans CJK SC",
@@ -70,50 +70,25 @@ _CJK_PREFERRED = (
     "Noto Serif CJK KR",
     "WenQuanYi Zen Hei",
     "Droid Sans Fallback",
-    "Apple SD Gothic Neo",
+)
+_JA_ONLY = (
     "Hiragino Sans",
     "Hiragino Kaku Gothic ProN",
-    "Malgun Gothic",
     "Yu Gothic",
     "MS Gothic",
     "IPAexGothic",
     "IPAGothic",
     "TakaoGothic",
+)
+_KO_ONLY = (
+    "Apple SD Gothic Neo",
+    "Malgun Gothic",
     "NanumGothic",
     "NanumBarunGothic",
     "UnDotum",
     "AppleGothic",
 )
-_PAN_CJK = {
-    "Noto Sans CJK JP",
-    "Noto Sans CJK KR",
-    "Noto Sans CJK SC",
-    "Noto Sans CJK TC",
-    "Source Han Sans",
-    "Source Han Sans JP",
-    "Source Han Sans K",
-    "Noto Serif CJK JP",
-    "Noto Serif CJK KR",
-    "WenQuanYi Zen Hei",
-    "Droid Sans Fallback",
-}
-_JA_ONLY = {
-    "Hiragino Sans",
-    "Hiragino Kaku Gothic ProN",
-    "Yu Gothic",
-    "MS Gothic",
-    "IPAexGothic",
-    "IPAGothic",
-    "TakaoGothic",
-}
-_KO_ONLY = {
-    "Apple SD Gothic Neo",
-    "Malgun Gothic",
-    "NanumGothic",
-    "NanumBarunGothic",
-    "UnDotum",
-    "AppleGothic",
-}
+_CJK_PREFERRED = _PAN_CJK + _JA_ONLY + _KO_ONLY
 
 _CJK_RE = re.compile(
     "[\u1100-\u11ff\u3000-\u303f\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
@@ -190,11 +165,9 @@ def _find_cjk_fonts() -> tuple[str, ...]:
         entries = _cjk_entries()
     cff = {name: _is_cff(path) for name, path in entries.items()}
 
-    def best(names: set[str]) -> list[str]:
+    def best(names: tuple[str, ...]) -> list[str]:
         # TrueType outlines first (valid Type 42 PDFs), then the preference order
-        return sorted(
-            (n for n in cff if n in names), key=lambda n: (cff[n], _CJK_PREFERRED.index(n))
-        )
+        return sorted((n for n in cff if n in names), key=lambda n: (cff[n], names.index(n)))
 
     pan, ja, ko = best(_PAN_CJK), best(_JA_ONLY), best(_KO_ONLY)
     if pan and not cff[pan[0]]:
