@@ -84,6 +84,17 @@ def check_contract(df: pd.DataFrame) -> None:
     assert str(df["date"].dtype) == "datetime64[ns]"
 
 
+def check_round_trip(df: pd.DataFrame, arts: list[dict]) -> None:
+    """The reader gave back exactly the articles that were rendered, in order."""
+    check_contract(df)
+    assert len(df) == len(arts)
+    assert df["title"].tolist() == [a["title"] for a in arts]
+    assert df["outlet"].tolist() == [a["outlet"] for a in arts]
+    assert df["date"].tolist() == [pd.Timestamp(a["date"]) for a in arts]
+    assert df["text"].tolist() == ["\n\n".join(a["body"]) for a in arts]
+
+
+
 def decoded(data: bytes) -> str | None:
     try:
         return decode_bytes(data)[0]
@@ -147,12 +158,7 @@ def test_lexisnexis_round_trip(tmp_path, data, codec):
     path = tmp_path / "ln.txt"
     path.write_bytes(render_lexisnexis(arts).encode(codec))
     df = read_lexisnexis(path, encoding=codec)
-    check_contract(df)
-    assert len(df) == len(arts)
-    assert df["title"].tolist() == [a["title"] for a in arts]
-    assert df["outlet"].tolist() == [a["outlet"] for a in arts]
-    assert df["date"].tolist() == [pd.Timestamp(a["date"]) for a in arts]
-    assert df["text"].tolist() == ["\n\n".join(a["body"]) for a in arts]
+    check_round_trip(df, arts)
     assert df["file_warnings"].iloc[0] == ""
 
 
@@ -243,12 +249,7 @@ def test_factiva_round_trip(tmp_path, data, codec):
     path = tmp_path / "f.html"
     path.write_bytes(render_factiva(arts).encode(codec))
     df = read_factiva(path, encoding=codec)
-    check_contract(df)
-    assert len(df) == len(arts)
-    assert df["title"].tolist() == [a["title"] for a in arts]
-    assert df["outlet"].tolist() == [a["outlet"] for a in arts]
-    assert df["date"].tolist() == [pd.Timestamp(a["date"]) for a in arts]
-    assert df["text"].tolist() == ["\n\n".join(a["body"]) for a in arts]
+    check_round_trip(df, arts)
     assert df["length"].tolist() == [10 + i for i in range(len(arts))]
 
 
@@ -307,12 +308,7 @@ def test_nexis_round_trip(tmp_path, data):
     path = tmp_path / "n.docx"
     path.write_bytes(render_nexis(arts, set(), True))
     df = read_nexis(path)
-    check_contract(df)
-    assert len(df) == len(arts)
-    assert df["title"].tolist() == [a["title"] for a in arts]
-    assert df["outlet"].tolist() == [a["outlet"] for a in arts]
-    assert df["date"].tolist() == [pd.Timestamp(a["date"]) for a in arts]
-    assert df["text"].tolist() == ["\n\n".join(a["body"]) for a in arts]
+    check_round_trip(df, arts)
     assert (df["parse_warnings"].str.contains("empty body")
             == [not a["body"] for a in arts]).all()
 
