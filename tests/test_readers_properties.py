@@ -94,7 +94,6 @@ def check_round_trip(df: pd.DataFrame, arts: list[dict]) -> None:
     assert df["text"].tolist() == ["\n\n".join(a["body"]) for a in arts]
 
 
-
 def decoded(data: bytes) -> str | None:
     try:
         return decode_bytes(data)[0]
