@@ -171,14 +171,27 @@ def test_dictionary_document_level_sums_counts(tokens):
     ("news", "mean"), ("vader", "median"), ("textblob", "share_positive"),
     ("dictionary", "counts"), ("news", "share_negative"),
 ])
-def test_document_tone_equals_tone_at_document_level(tokens, method, aggregate):
+def test_document_tone_aggregates_sentences_like_plain_pandas(tokens, method, aggregate):
     from toolkit.sentiment import document_tone
 
     sent = tone(tokens, method)
-    got = document_tone(sent, tokens, aggregate=aggregate)
-    want = tone(tokens, method, level="document", aggregate=aggregate)
-    pd.testing.assert_frame_equal(got, want)
-    assert got.attrs["params"] == want.attrs["params"]
+    got = document_tone(sent, tokens, aggregate=aggregate).set_index("doc_id")
+    # a second implementation of each aggregate, with pandas on the sentence table
+    g = sent.groupby("doc_id")
+    if aggregate == "counts":
+        sums = g[["pos", "neg"]].sum()
+        want = (sums["pos"] - sums["neg"]) / (sums["pos"] + sums["neg"])
+    elif aggregate.startswith("share_"):
+        sign = -1 if aggregate == "share_negative" else 1
+        want = g["tone"].apply(lambda t: float((sign * t > 0.05).mean()))
+    else:
+        want = g["tone"].agg(aggregate)
+    assert got.index.tolist() == tokens.doc_ids  # every document, in corpus order
+    assert got.loc[want.index, "tone"].to_numpy() == pytest.approx(want.to_numpy())
+    assert got.loc[want.index, "n_sentences"].tolist() == g.size().tolist()
+    assert got.drop(want.index)["tone"].isna().all()  # documents without sentences
+    assert got.attrs["params"]["level"] == "document"
+    assert got.attrs["params"]["aggregate"] == aggregate
 
 
 def test_document_tone_by_hand(corpus):
