@@ -22,6 +22,23 @@ def test_pattern_never_matches_inside_a_joined_token():
     assert d.count(["North_Korea", "Korea", "korean"]) == {"kr": 1}
 
 
+def test_multiword_entries_match_whatever_expressions_the_tokens_joined():
+    # the same entry against tokens joined by different multi-word expression lists
+    d = Dictionary({"pm": ["Prime Minister Kishida Fumio"]})
+    for toks in (["Prime", "Minister", "Kishida", "Fumio"],
+                 ["Prime_Minister", "Kishida", "Fumio"],
+                 ["Prime", "Minister", "Kishida_Fumio"],
+                 ["Prime_Minister", "Kishida_Fumio"]):
+        got = [(m.start, m.end) for m in d.match([*toks, "said"])]
+        assert got == [(0, len(toks))], toks
+    # but never a part of a joined token: "Minister Kishida" starts inside Prime_Minister
+    assert Dictionary({"x": ["Minister Kishida"]}).count(["Prime_Minister", "Kishida"]) == {"x": 0}
+    # one glob element may stand for a whole joined token
+    d = Dictionary({"party": ["ruling *party"]})
+    got = d.match(["the", "ruling", "Liberal_Democratic_Party", "won"])
+    assert [(m.start, m.end) for m in got] == [(1, 3)]
+
+
 def test_longest_match_wins_and_no_overlap_within_a_category():
     d = Dictionary({"x": ["trade", "trade war", "war"]})
     got = [(m.start, m.end, m.pattern) for m in d.match(["trade", "war", "war"])]

@@ -38,8 +38,6 @@ from typing import Any
 
 import yaml
 
-from toolkit.tokenize import _merge_mwes, default_mwes
-
 __all__ = ["Dictionary", "DictionaryError", "Match", "load_dictionary"]
 
 
@@ -67,6 +65,15 @@ def _compile_element(element: str, case_sensitive: bool) -> tuple[str, re.Patter
         flags = 0 if case_sensitive else re.IGNORECASE
         return element, re.compile(rf"^{rx}$", flags)
     return element, None
+
+
+def _words_of(token: str) -> tuple[str, ...]:
+    """The words of a token the tokenizer joined with "_" (``north_korea``)."""
+    if "_" in token:
+        words = tuple(token.split("_"))
+        if all(words):
+            return words
+    return (token,)
 
 
 @dataclass
@@ -122,8 +129,7 @@ class Dictionary:
         """Index patterns by their first element for fast lookup.
 
         Each entry is (category, pattern text, elements) where elements is a
-        list of (exact, regex) pairs; multi-word patterns also get a joined
-        one-element entry so they match the tokenizer's ``_`` tokens.
+        list of (exact, regex) pairs, one per word of the pattern.
         """
         exact: dict[str, list[tuple[str, str, list]]] = {}
         globs: list[tuple[re.Pattern[str], tuple[str, str, list]]] = []
@@ -132,34 +138,41 @@ class Dictionary:
                 words = self._norm(pat).replace("_", " ").split()
                 if not words:
                     continue
-                variants = [words]
-                if len(words) > 1:
-                    # The tokenizer may have joined all or part of the entry
-                    # ("Prime Minister Kishida" -> Prime_Minister, Kishida).
-                    variants.append(["_".join(words)])
-                    merged = _merge_mwes(words, default_mwes())
-                    if merged != words and len(merged) > 1:
-                        variants.append([self._norm(w) for w in merged])
-                for v in variants:
-                    elems = [_compile_element(w, self.case_sensitive) for w in v]
-                    entry = (cat, pat, elems)
-                    first, rx = elems[0]
-                    if rx is None:
-                        exact.setdefault(first, []).append(entry)
-                    else:
-                        globs.append((rx, entry))
+                elems = [_compile_element(w, self.case_sensitive) for w in words]
+                entry = (cat, pat, elems)
+                first, rx = elems[0]
+                if rx is None:
+                    exact.setdefault(first, []).append(entry)
+                else:
+                    globs.append((rx, entry))
         return {"exact": exact, "globs": globs}
 
-    def _starts(self, index: dict[str, Any], t: str) -> list[tuple[str, str, list]]:
-        # Memoised per distinct token: glob dictionaries (LIWC, LSD) have
-        # thousands of patterns, but a corpus has far fewer distinct words
-        # than tokens.
+    @staticmethod
+    def _starts(index: dict[str, Any], t: str) -> list[tuple[str, str, list]]:
+        hit = list(index["exact"].get(t, ()))
+        hit.extend(entry for rx, entry in index["globs"] if rx.match(t))
+        return hit
+
+    def _candidates(self, index: dict[str, Any], tok: str) -> list[tuple[str, str, list]]:
+        """Patterns that may start at token ``tok``: one-word patterns matching the
+        whole token (a glob such as "export_control*" may match a joined token),
+        longer ones whose first element matches its first word or all of it.
+
+        Memoised per distinct token: glob dictionaries (LIWC, LSD) have
+        thousands of patterns, but a corpus has far fewer distinct words than
+        tokens.
+        """
         memo = index.setdefault("memo", {})
-        hit = memo.get(t)
+        hit = memo.get(tok)
         if hit is None:
-            hit = list(index["exact"].get(t, ()))
-            hit.extend(entry for rx, entry in index["globs"] if rx.match(t))
-            memo[t] = hit
+            whole = self._starts(index, tok)
+            hit = [e for e in whole if len(e[2]) == 1]
+            words = _words_of(tok)
+            firsts = self._starts(index, words[0]) if len(words) > 1 else whole
+            hit += [e for e in firsts if len(e[2]) > 1]
+            if len(words) > 1:
+                hit += [e for e in whole if len(e[2]) > 1 and e not in hit]
+            memo[tok] = hit
         return hit
 
     @staticmethod
@@ -168,17 +181,40 @@ class Dictionary:
         return token == exact if rx is None else bool(rx.match(token))
 
     def _raw_matches(self, index: dict[str, Any], tokens: Sequence[str]) -> list[Match]:
+        """Matches of whole tokens: a token the tokenizer joined ("north_korea")
+        is matched by the pattern's words ("North Korea") but never in part, so
+        "Korea" does not match inside "North Korea", whichever multi-word
+        expressions the tokens were made with.
+        """
         norm = [self._norm(t) for t in tokens]
         found: list[Match] = []
         for i, tok in enumerate(norm):
-            cands = self._starts(index, tok)
-            for cat, pat, elems in cands:
-                n = len(elems)
-                if i + n > len(norm):
-                    continue
-                if all(self._element_ok(e, norm[i + k]) for k, e in enumerate(elems[1:], 1)):
-                    found.append(Match(i, i + n, cat, pat, self.values.get((cat, pat), 1.0)))
+            for cat, pat, elems in self._candidates(index, tok):
+                end = i + 1 if len(elems) == 1 else self._span_end(elems, norm, i)
+                if end is not None:
+                    found.append(Match(i, end, cat, pat, self.values.get((cat, pat), 1.0)))
         return found
+
+    def _span_end(self, elems: list, norm: list[str], i: int) -> int | None:
+        """End token of a multi-word pattern starting at token ``i``, if its words
+        cover whole tokens exactly. A joined token is covered by its words, or by
+        one pattern element that matches it whole ("ruling *party" matches
+        "ruling Liberal_Democratic_Party")."""
+        k, j = 0, i
+        while k < len(elems):
+            if j >= len(norm):
+                return None
+            words = _words_of(norm[j])
+            if k + len(words) <= len(elems) and all(
+                self._element_ok(elems[k + m], w) for m, w in enumerate(words)
+            ):
+                k += len(words)
+            elif len(words) > 1 and self._element_ok(elems[k], norm[j]):
+                k += 1
+            else:
+                return None
+            j += 1
+        return j
 
     # -- matching ------------------------------------------------------
     def match(self, tokens: Sequence[str]) -> list[Match]:
