@@ -37,6 +37,13 @@ def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     assert conda_deps == pip_deps
 
 
+def test_doctor_checks_every_runtime_dependency():
+    from toolkit.doctor import _PACKAGES
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert {_name(p)[0] for p in _PACKAGES} == {_name(r)[0] for r in project["dependencies"]}
+
+
 def test_python_requirement_matches():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     env = (ROOT / "environment.yml").read_text(encoding="utf-8")

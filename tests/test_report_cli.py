@@ -78,10 +78,24 @@ def test_cli_doctor_and_sections():
     res = run_cli("doctor")
     assert res.returncode == 0, res.stdout
     assert "nltk data punkt_tab" in res.stdout
-    assert "never" not in res.stdout.lower() or "ssl" not in res.stdout.lower()
+    # the doctor suggests no change to SSL settings (a common, unsafe "fix" for downloads)
+    assert "ssl" not in res.stdout.lower()
     res = run_cli("sections")
     assert res.returncode == 0
     assert res.stdout.splitlines()[0].startswith("overview")
+
+
+def test_doctor_reports_the_cjk_fonts_the_plots_use(monkeypatch):
+    import toolkit.plots
+    from toolkit.doctor import check_environment
+
+    def row():
+        return next(r for r in check_environment() if r["check"].startswith("CJK font"))
+
+    monkeypatch.setattr(toolkit.plots, "cjk_fonts", lambda: ["IPAGothic", "NanumGothic"])
+    assert row()["status"] == "ok" and row()["detail"] == "IPAGothic, NanumGothic"
+    monkeypatch.setattr(toolkit.plots, "cjk_fonts", lambda: [])
+    assert row()["status"] == "optional" and row()["detail"].startswith("none found")
 
 
 def test_unknown_section_is_an_error(tmp_path):

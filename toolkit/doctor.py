@@ -16,6 +16,7 @@ from importlib import metadata
 
 __all__ = ["doctor", "check_environment"]
 
+# The runtime dependencies of pyproject.toml (tests/test_packaging.py checks they agree).
 _PACKAGES = [
     "pandas", "numpy", "scipy", "nltk", "textblob", "vaderSentiment", "matplotlib",
     "jupyterlab", "pyyaml", "tqdm", "charset-normalizer", "openpyxl", "pyarrow",
@@ -84,10 +85,10 @@ def check_environment() -> list[dict[str, str]]:
             "fix": "" if has else f"optional: {sys.executable} -m nltk.downloader {name}",
         })
     try:
-        from toolkit.plots import cjk_font  # type: ignore[attr-defined]
+        from toolkit.plots import cjk_fonts
 
-        font = cjk_font()
-    except Exception:  # plots may be unavailable in a minimal install
+        font = ", ".join(cjk_fonts()) or None
+    except ImportError:  # matplotlib missing: the package rows above say so
         font = None
     rows.append({
         "check": "CJK font for Korean/Japanese labels",
