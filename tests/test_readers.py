@@ -246,6 +246,15 @@ def test_lexisnexis_cp1252():
     assert df["language"].tolist() == ["fr", "en"]
 
 
+def test_load_corpus_passes_a_forced_encoding_to_the_export_reader():
+    from toolkit.corpus import load_corpus
+
+    c = load_corpus(FIXTURES / "lexisnexis_cp1252.txt", encoding="latin-1")
+    assert c["encoding"].tolist() == ["latin-1", "latin-1"]
+    # latin-1 has no curly quotes: cp1252's 0x93/0x94 become control characters
+    assert c.loc[0, "title"] == "Café diplomacy: \x93a naïve hope\x94, critics say"
+
+
 def test_lexisnexis_truncated_file_keeps_rows_and_warns():
     df = read_lexisnexis(FIXTURES / "lexisnexis_truncated.txt")
     assert len(df) == 2

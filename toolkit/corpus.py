@@ -247,17 +247,14 @@ def _read_table(path: Path, encoding: str | None) -> pd.DataFrame:
     )
 
 
-def _try_export(path: Path) -> pd.DataFrame | None:
+def _try_export(path: Path, encoding: str | None) -> pd.DataFrame | None:
     """Read ``path`` with an archive-export reader if its content matches one."""
-    try:
-        from toolkit import readers
-    except ImportError:  # readers are optional at this layer
-        return None
-    detect = getattr(readers, "detect_format", None)
-    fmt = detect(path) if detect else None
+    from toolkit import readers  # here, not at the top: the readers import this module
+
+    fmt = readers.detect_format(path)
     if fmt is None:
         return None
-    return readers.read_export(path, format=fmt)
+    return readers.read_export(path, format=fmt, encoding=encoding)
 
 
 _TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".json", ".jsonl", ".ndjson", ".parquet")
@@ -273,7 +270,7 @@ def _read_folder(folder: Path, encoding: str | None) -> pd.DataFrame:
             continue
         rel = p.relative_to(folder).as_posix()
         if p.suffix.lower() == ".txt":
-            export = _try_export(p)
+            export = _try_export(p, encoding)
             if export is not None:
                 frames.append(export)
                 continue
@@ -287,7 +284,7 @@ def _read_folder(folder: Path, encoding: str | None) -> pd.DataFrame:
         elif p.suffix.lower() in _TABLE_SUFFIXES:
             frames.append(_read_table(p, encoding))
         else:
-            export = _try_export(p)
+            export = _try_export(p, encoding)
             if export is not None:
                 frames.append(export)
     docs = pd.DataFrame(rows)
@@ -331,7 +328,7 @@ def _read_source(source: object, encoding: str | None) -> tuple[pd.DataFrame, st
         # column and id survives; scraper JSON is recognised by its field
         # names (maintext, date_publish, source_domain) in the aliases above.
         if path.suffix.lower() not in _TABLE_SUFFIXES:
-            export = _try_export(path)
+            export = _try_export(path, encoding)
             if export is not None:
                 return export, str(path)
         if path.suffix.lower() == ".txt":
