@@ -88,6 +88,15 @@ def test_yaml_nested_categories_values_and_metadata(tmp_path):
     assert d.name == "d"
 
 
+def test_a_mapping_loads_like_the_same_yaml_file(tmp_path):
+    mapping = {"_about": "documentation", "tone": {"positive": ["calm*"]}, "x": ["y"]}
+    path = tmp_path / "d.yaml"
+    path.write_text("_about: documentation\ntone:\n  positive: [calm*]\nx: [y]\n",
+                    encoding="utf-8")
+    assert load_dictionary(mapping).categories == {"tone.positive": ["calm*"], "x": ["y"]}
+    assert load_dictionary(path).categories == load_dictionary(mapping).categories
+
+
 def test_two_column_tables_with_categories_or_values(tmp_path):
     cats = tmp_path / "cats.csv"
     cats.write_text("word,category\nprovocation,negative\naccord,positive\n", encoding="utf-8")

@@ -31,7 +31,7 @@ import csv
 import functools
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -296,6 +296,11 @@ def _from_yaml(text: str, source: str) -> tuple[dict, dict, dict, dict]:
         raise DictionaryError(f"{source}:{where} is not valid YAML ({err})") from err
     if not isinstance(data, Mapping):
         raise DictionaryError(f"{source}: a YAML dictionary must be a mapping of categories")
+    return _from_mapping(data)
+
+
+def _from_mapping(data: Mapping[str, Any]) -> tuple[dict, dict, dict, dict]:
+    """(categories, excludes, metadata, values) of a nested category mapping."""
     cats: dict = {}
     excl: dict = {}
     meta: dict = {}
@@ -310,8 +315,7 @@ def _from_yaml(text: str, source: str) -> tuple[dict, dict, dict, dict]:
 def _from_table(text: str, source: str, sep: str) -> tuple[dict, dict]:
     cats: dict[str, list[str]] = {}
     values: dict[tuple[str, str], float] = {}
-    lines = [ln for ln in text.splitlines()]
-    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=sep)
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
     for lineno, row in enumerate(reader, start=1):
         if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
             continue
@@ -371,9 +375,7 @@ def load_dictionary(
     {'frames.trade': ['export control*', 'tariff*']}
     """
     if isinstance(source, Mapping):
-        cats, excl, meta, values = {}, {}, {}, {}
-        for key, node in source.items():
-            _flatten(node, str(key), cats, excl, meta, values)
+        cats, excl, meta, values = _from_mapping(source)
         return Dictionary(cats, values, excl, meta, case_sensitive, name or "")
     path = Path(source)
     fmt = (format or path.suffix.lstrip(".")).lower()
@@ -386,11 +388,9 @@ def load_dictionary(
         sep = "\t" if fmt in ("tsv", "tab") or (fmt == "txt" and "\t" in text) else ","
         cats, values = _from_table(text, label, sep)
         return Dictionary(cats, values, {}, {}, case_sensitive, name or path.stem)
-    try:
-        from toolkit import dictionaries_formats as extra
-    except ImportError:
-        extra = None
-    reader = getattr(extra, "READERS", {}).get(fmt) if extra else None
+    from toolkit.dictionaries_formats import READERS  # here: that module imports this one
+
+    reader = READERS.get(fmt)
     if reader is None:
         raise DictionaryError(f"{label}: unknown dictionary format {fmt!r}")
     cats, values = reader(text, label)
@@ -412,7 +412,3 @@ def load_bundled(name: str) -> Dictionary:
 
     return load_dictionary(data_path(name))
 
-
-def iter_categories(d: Dictionary) -> Iterable[str]:
-    """Category names in order (convenience for loops in measures)."""
-    return iter(d.categories)

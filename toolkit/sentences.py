@@ -86,7 +86,6 @@ def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-•*]\s)")
-_LINE = re.compile(r"\n")
 
 
 def _blocks(text: str) -> Iterable[tuple[int, int]]:
