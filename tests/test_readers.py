@@ -255,6 +255,21 @@ def test_load_corpus_passes_a_forced_encoding_to_the_export_reader():
     assert c.loc[0, "title"] == "Café diplomacy: \x93a naïve hope\x94, critics say"
 
 
+def test_load_corpus_reads_scraper_json_with_the_scraper_field_names(tmp_path):
+    from toolkit.corpus import load_corpus
+    from toolkit.readers import read_export
+
+    path = tmp_path / "scraped.json"
+    path.write_text(json.dumps({"articles": [
+        {"headline": "Talks resume", "article_text": "Officials met in Seoul.",
+         "pubdate": "14 April 2015", "site_name": "example.org"}]}), encoding="utf-8")
+    c = load_corpus(path)
+    assert c.loc[0, "text"] == "Officials met in Seoul." and c.loc[0, "title"] == "Talks resume"
+    assert c.loc[0, "date"] == TS("2015-04-14") and c.loc[0, "outlet"] == "example.org"
+    r = read_export(path)
+    assert (r.loc[0, "text"], r.loc[0, "date"]) == (c.loc[0, "text"], c.loc[0, "date"])
+
+
 def test_lexisnexis_truncated_file_keeps_rows_and_warns():
     df = read_lexisnexis(FIXTURES / "lexisnexis_truncated.txt")
     assert len(df) == 2

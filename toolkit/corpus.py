@@ -11,6 +11,7 @@ rather than removed.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -38,8 +39,8 @@ __all__ = [
 CANONICAL_COLUMNS = ["doc_id", "text", "title", "date", "outlet", "country", "language", "url"]
 BOOKKEEPING_COLUMNS = ["status", "status_reason", "dup_group", "is_duplicate", "n_chars"]
 
-# Column names seen in exports and scraper output, tried when the canonical
-# name is absent. Korean names are BigKinds'.
+# Column names seen in exports, tried when the canonical name is absent (after
+# them, the scraper reader's field names: see _aliases). Korean names are BigKinds'.
 _ALIASES = {
     "text": ["body", "content", "maintext", "article", "full_text", "fulltext", "story", "본문"],
     "title": ["headline", "heading", "hd", "제목"],
@@ -56,6 +57,20 @@ _SCRIPT = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WS = re.compile(r"[ \t\u00a0\u3000]+")
+
+
+
+
+@functools.lru_cache(maxsize=1)
+def _aliases() -> dict[str, list[str]]:
+    """Export column names, then the scraper reader's, so a scraper JSON file
+    loaded as a table is read like :func:`toolkit.readers.read_scraped` reads it."""
+    from toolkit.readers.scraper import FIELD_KEYS  # here: the readers import this module
+
+    return {
+        canon: names + [k for k in FIELD_KEYS.get(canon, ()) if k != canon and k not in names]
+        for canon, names in _ALIASES.items()
+    }
 
 
 # --------------------------------------------------------------------------
@@ -417,7 +432,7 @@ def load_corpus(
                 f"columns= names {absent} not found in {label}; found {list(raw.columns)}"
             )
     df.columns = [str(c) for c in df.columns]
-    for canon, aliases in _ALIASES.items():
+    for canon, aliases in _aliases().items():
         if canon not in df.columns:
             lower = {c.lower(): c for c in df.columns}
             hit = next((lower[a.lower()] for a in aliases if a.lower() in lower), None)
