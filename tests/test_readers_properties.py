@@ -145,9 +145,9 @@ def render_lexisnexis(arts: list[dict]) -> str:
     return "\n".join(out)
 
 
-LN_HEADER = re.compile(r"^[ \t]*\d+[ \t]+(?:of|von|sur|de|di)[ \t]+\d+[ \t]+"
-                       r"(?:DOCUMENTS?|DOKUMENTE?N?|DOCUMENTOS?|DOCUMENTI|DOCUMENTO)[ \t]*$",
-                       re.I | re.M)
+# The header line exactly as render_lexisnexis writes it (the reader accepts a
+# wider, multilingual form).
+LN_HEADER = re.compile(r"^ {17}\d+ of \d+ DOCUMENTS$", re.M)
 
 
 @SETTINGS
@@ -236,8 +236,10 @@ def render_factiva(arts: list[dict]) -> str:
 
 
 def factiva_markers(text: str) -> int:
-    return (len(re.findall(r"class=\"[^\"]*\b[a-z]{2}Article\b", text))
-            + len(re.findall(r"id=\"article-", text))
+    # An intact block opens with both markers and counts once; a block that
+    # lost one of them still counts once.
+    both = r'id="article-[^"]*" class="article"><div class="article enArticle"'
+    return (len(re.findall(both + r'|id="article-|class="[^"]*\b[a-z]{2}Article\b', text))
             + len(re.findall(r"<b>\s*HD\s*</b>", text)))
 
 
