@@ -95,6 +95,9 @@ def test_a_mapping_loads_like_the_same_yaml_file(tmp_path):
                     encoding="utf-8")
     assert load_dictionary(mapping).categories == {"tone.positive": ["calm*"], "x": ["y"]}
     assert load_dictionary(path).categories == load_dictionary(mapping).categories
+    # "_language" is the one documentation key that is read
+    assert load_dictionary(mapping).language == ""
+    assert load_dictionary({"_language": "en", "x": ["y"]}).language == "en"
 
 
 def test_two_column_tables_with_categories_or_values(tmp_path):

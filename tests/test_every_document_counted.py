@@ -88,6 +88,25 @@ def test_english_only_tone_leaves_korean_and_japanese_unscored_with_a_reason(tok
     kdict = {"positive": ["한국"], "negative": ["항의했다"]}
     d = tone(tokens, method="dictionary", dictionary=kdict, level="document").set_index("doc_id")
     assert d.loc[ko, "status"] == "ok" and d.loc[ko, "neg"] == 1
+    # the bundled English dictionary passed explicitly is still English
+    from toolkit.news_tone import news_dictionary
+
+    d = tone(tokens, method="dictionary", dictionary=news_dictionary(),
+             level="document").set_index("doc_id")
+    assert d.loc[ko, "status"] == ("not scored: language 'ko' "
+                                   "(dictionary 'news_dictionary' is in 'en')")
+    assert pd.isna(d.loc[ko, "tone"])
+
+
+def test_target_tone_leaves_korean_and_japanese_mentions_unscored(tokens):
+    ko, ja = tokens.doc_ids[6], tokens.doc_ids[7]
+    mentions = target_tone(tokens)
+    assert mentions["doc_id"].isin([ko, ja]).any()  # 독도/한국/일본 are found ...
+    assert mentions.loc[mentions["doc_id"].isin([ko, ja]), "tone"].isna().all()  # ... not scored
+    assert mentions.loc[mentions["doc_id"] == tokens.doc_ids[0], "tone"].notna().all()
+    doc = target_tone(tokens, ["KR", "JP"], level="document")
+    st = doc.loc[(doc["doc_id"] == ko) & (doc["target"] == "JP"), "status"].item()
+    assert st == "not scored: language 'ko' (method 'news' is English-only)"
 
 
 def test_document_tone_from_sentences_keeps_every_document_and_status(tokens):
@@ -111,3 +130,8 @@ def test_bundled_frames_do_not_measure_korean_or_japanese(tokens):
     # a user dictionary in Korean measures them
     user = frames(tokens, {"territory": ["독도*"]}).set_index("doc_id")
     assert user.loc[ko, "status"] == "ok" and user.loc[ko, "territory_count"] == 1
+    # the bundled dictionary passed as an object is still English
+    from toolkit.framing import frame_dictionary
+
+    same = frames(tokens, frame_dictionary("issue")).set_index("doc_id")
+    assert same.loc[ko, "status"] == "not measured: language 'ko' (dictionary 'issue_frames' is in 'en')"

@@ -152,6 +152,28 @@ def _script_counts(text: str) -> dict[str, int]:
     return counts
 
 
+def other_language(corpus: pd.DataFrame, language: str) -> dict[str, str]:
+    """Documents a measure in ``language`` cannot read: ``{doc_id: their language}``.
+
+    Documents whose detected language is another one (not ``language``, and
+    not ``""``, no letters) are left unmeasured by the English-only methods
+    and dictionaries, with a status naming their language, instead of being
+    counted as "no match". ``language=""`` (a dictionary for any language)
+    excludes nothing.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"doc_id": ["a", "b", "c"], "language": ["en", "ko", ""]})
+    >>> other_language(c, "en")
+    {'b': 'ko'}
+    """
+    if not language or "language" not in corpus.columns:
+        return {}
+    lang = corpus["language"].fillna("").astype(str)
+    hit = ~lang.isin([language, ""])
+    return dict(zip(corpus.loc[hit, "doc_id"], lang[hit], strict=True))
+
+
 def detect_language(text: str) -> tuple[str, float]:
     """Guess the language of ``text`` from its scripts.
 

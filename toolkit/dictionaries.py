@@ -92,6 +92,11 @@ class Dictionary:
         Free metadata per category (label, definition, notes, source).
     case_sensitive : bool, default False
     name : str, optional
+    language : str, optional
+        ISO code of the language the patterns are written in (``"en"``), or
+        ``""`` when they may match any language. Measures leave documents in
+        another language unmeasured instead of counting them as "no match".
+        In YAML, the top-level key ``_language``.
 
     Examples
     --------
@@ -108,6 +113,7 @@ class Dictionary:
     meta: dict[str, dict[str, Any]] = field(default_factory=dict)
     case_sensitive: bool = False
     name: str = ""
+    language: str = ""
 
     def __post_init__(self) -> None:
         self.categories = {str(k): [str(p) for p in v] for k, v in self.categories.items()}
@@ -287,7 +293,7 @@ def _flatten(node: Any, prefix: str, cats: dict, excl: dict, meta: dict, values:
         raise DictionaryError(f"category {prefix!r}: expected a list of patterns, got {node!r}")
 
 
-def _from_yaml(text: str, source: str) -> tuple[dict, dict, dict, dict]:
+def _from_yaml(text: str, source: str) -> Mapping[str, Any]:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as err:
@@ -296,7 +302,7 @@ def _from_yaml(text: str, source: str) -> tuple[dict, dict, dict, dict]:
         raise DictionaryError(f"{source}:{where} is not valid YAML ({err})") from err
     if not isinstance(data, Mapping):
         raise DictionaryError(f"{source}: a YAML dictionary must be a mapping of categories")
-    return _from_mapping(data)
+    return data
 
 
 def _from_mapping(data: Mapping[str, Any]) -> tuple[dict, dict, dict, dict]:
@@ -354,7 +360,9 @@ def load_dictionary(
     source : path or mapping
         A file (YAML, CSV/TSV, and the formats of
         :mod:`toolkit.dictionaries_formats`) or an in-memory mapping of
-        category -> patterns (nested mappings allowed).
+        category -> patterns (nested mappings allowed). In YAML and
+        mappings, keys starting with ``_`` are documentation, except
+        ``_language`` (see :class:`Dictionary`).
     format : str, optional
         Force a format: ``"yaml"``, ``"csv"``, ``"tsv"`` (or a format name
         registered in :mod:`toolkit.dictionaries_formats`). By default the
@@ -375,15 +383,13 @@ def load_dictionary(
     {'frames.trade': ['export control*', 'tariff*']}
     """
     if isinstance(source, Mapping):
-        cats, excl, meta, values = _from_mapping(source)
-        return Dictionary(cats, values, excl, meta, case_sensitive, name or "")
+        return _dictionary_of(source, case_sensitive, name or "")
     path = Path(source)
     fmt = (format or path.suffix.lstrip(".")).lower()
     text = _read(path)
     label = str(path)
     if fmt in ("yaml", "yml"):
-        cats, excl, meta, values = _from_yaml(text, label)
-        return Dictionary(cats, values, excl, meta, case_sensitive, name or path.stem)
+        return _dictionary_of(_from_yaml(text, label), case_sensitive, name or path.stem)
     if fmt in ("csv", "tsv", "txt", "tab"):
         sep = "\t" if fmt in ("tsv", "tab") or (fmt == "txt" and "\t" in text) else ","
         cats, values = _from_table(text, label, sep)
@@ -395,6 +401,12 @@ def load_dictionary(
         raise DictionaryError(f"{label}: unknown dictionary format {fmt!r}")
     cats, values = reader(text, label)
     return Dictionary(cats, values, {}, {}, case_sensitive, name or path.stem)
+
+
+def _dictionary_of(data: Mapping[str, Any], case_sensitive: bool, name: str) -> Dictionary:
+    cats, excl, meta, values = _from_mapping(data)
+    language = str(data.get("_language") or "")
+    return Dictionary(cats, values, excl, meta, case_sensitive, name, language)
 
 
 def _read(path: Path) -> str:

@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit.corpus import other_language
 from toolkit.dictionaries import Dictionary, Match, load_bundled, load_dictionary
 from toolkit.tokenize import Tokens, as_tokens
 
@@ -247,15 +248,14 @@ def frames(
             "ok" if w > 0 else _doc_status(tk, x) for x, w in zip(tk.doc_ids, doc_words, strict=True)
         ]
 
-    if dictionary is None or (isinstance(dictionary, str) and dictionary in _BUNDLED):
-        # The bundled dictionaries are English: in a Korean or Japanese text
-        # "no frame found" would only mean "no English word found".
-        lang = dict(zip(tk.corpus["doc_id"], tk.corpus["language"], strict=True))
-        for k, doc_id in enumerate(keys["doc_id"]):
-            if status[k] == "ok" and lang.get(doc_id, "en") not in ("en", ""):
-                status[k] = (f"not measured: language '{lang[doc_id]}' "
-                             "(the bundled frame dictionaries are English)")
-                words[k] = 0
+    # In a Korean or Japanese text an English dictionary's "no frame found"
+    # would only mean "no English word found".
+    other = other_language(tk.corpus, d.language)
+    for k, doc_id in enumerate(keys["doc_id"]):
+        if status[k] == "ok" and doc_id in other:
+            status[k] = (f"not measured: language '{other[doc_id]}' "
+                         f"(dictionary '{d.name}' is in '{d.language}')")
+            words[k] = 0
     out = keys.copy()
     out["n_tokens"] = words
     out["status"] = status

@@ -591,4 +591,5 @@ def news_dictionary(min_abs: float = 0.5) -> Dictionary:
             "negative": words.loc[words["valence"] <= -min_abs, "word"].tolist(),
         },
         name="news_dictionary",
+        language="en",
     )

@@ -88,6 +88,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit.corpus import other_language
 from toolkit.dictionaries import Dictionary, load_dictionary
 from toolkit.tokenize import Tokens, as_tokens
 
@@ -546,35 +547,33 @@ def tone(
         raise ValueError(f"aggregate must be one of {allowed}, not {aggregate!r}")
     d = _as_dictionary(dictionary) if method == "dictionary" else None
     sent, corpus = _sentence_scores(data, method, d, negation_window, n_jobs)
-    params = {"method": method, "level": level, "aggregate": aggregate, "threshold": threshold,
-              "negation_window": negation_window,
-              "dictionary": getattr(d, "name", None)}
     # The analysers and the bundled dictionary are English: a Korean or
     # Japanese document would score 0 ("neutral") only because no word is
     # known. Such documents are left unscored and say why.
-    english_only = method != "dictionary" or dictionary is None
-    other = corpus.loc[~corpus["language"].isin(["en", ""]), ["doc_id", "language"]]
-    if english_only and len(other):
+    language = "en" if d is None else d.language
+    params = {"method": method, "level": level, "aggregate": aggregate, "threshold": threshold,
+              "negation_window": negation_window,
+              "dictionary": getattr(d, "name", None), "language": language}
+    other = other_language(corpus, language)
+    if other:
         cols = [c for c in COLUMNS[method] if c in sent.columns and c != "n_tokens"]
-        sent.loc[sent["doc_id"].isin(other["doc_id"]), cols] = np.nan
+        sent.loc[sent["doc_id"].isin(other), cols] = np.nan
     if level == "sentence":
         return _attrs(sent, "tone", params)
-    return _attrs(_documents(sent, corpus, method, aggregate, threshold), "tone", params)
+    return _attrs(_documents(sent, corpus, params), "tone", params)
 
 
-def _documents(
-    sent: pd.DataFrame, corpus: pd.DataFrame, method: str, aggregate: str, threshold: float
-) -> pd.DataFrame:
-    doc = _document_level(sent, corpus, method, aggregate, threshold)
-    # Documents in another language whose sentences were left unscored say why.
-    other = corpus.loc[~corpus["language"].isin(["en", ""]), ["doc_id", "language"]]
-    if len(other):
-        why = dict(zip(other["doc_id"], other["language"], strict=True))
-        hit = (doc["doc_id"].isin(why) & (doc["n_sentences"] > 0)
-               & doc["tone_mean"].isna()).to_numpy()
+def _documents(sent: pd.DataFrame, corpus: pd.DataFrame, params: dict[str, Any]) -> pd.DataFrame:
+    method = params["method"]
+    doc = _document_level(sent, corpus, method, params["aggregate"], params["threshold"])
+    language = params.get("language", "en")
+    other = other_language(corpus, language)
+    if other:
+        what = (f"method '{method}' is English-only" if method != "dictionary"
+                else f"dictionary '{params['dictionary']}' is in '{language}'")
+        hit = (doc["doc_id"].isin(other) & (doc["n_sentences"] > 0)).to_numpy()
         doc.loc[hit, "status"] = [
-            f"not scored: language '{why[d]}' (method '{method}' is English-only)"
-            for d in doc.loc[hit, "doc_id"]
+            f"not scored: language '{other[d]}' ({what})" for d in doc.loc[hit, "doc_id"]
         ]
     return doc
 
@@ -632,7 +631,7 @@ def document_tone(
         raise ValueError(f"{len(unknown)} doc_id(s) in sentences are not in data, "
                          f"e.g. {sorted(unknown)[:3]}")
     params.update(level="document", aggregate=aggregate, threshold=threshold)
-    doc = _documents(sentences, corpus, method, aggregate, threshold)
+    doc = _documents(sentences, corpus, params)
     return _attrs(doc, "tone", params)
 
 
@@ -721,6 +720,7 @@ def target_tone(
     tk = as_tokens(data)
     lex, targets = _target_dictionary(target)
     wanted = set(targets)
+    other = other_language(tk.corpus, "en")  # the methods read English only
     sents = tk.sentences
     rows = []
     for row, (doc_id, sent_id, toks, sentence, s0) in enumerate(
@@ -737,7 +737,9 @@ def target_tone(
             a, b = spans[s][0] - s0, spans[e - 1][1] - s0
             if p1:
                 a, b = spans[s][0] - s0 + p0, spans[s][0] - s0 + p1
-            if method == "news":
+            if doc_id in other:
+                score = np.nan
+            elif method == "news":
                 score = span_tone_score(sentence, a, b, window=window)
             else:
                 score = _SCORERS[method](_window_text(sentence, a, b, window))[0]
@@ -753,4 +755,7 @@ def target_tone(
     doc = g.reindex(grid).reset_index().rename(columns={"mean": "tone", "size": "n_mentions"})
     doc["n_mentions"] = doc["n_mentions"].fillna(0).astype("int64")
     doc["status"] = np.where(doc["n_mentions"] > 0, "ok", "no mention")
+    unread = doc["doc_id"].isin(other) & (doc["n_mentions"] > 0)
+    doc.loc[unread, "status"] = [f"not scored: language '{other[d]}' (method '{method}' is "
+                                 "English-only)" for d in doc.loc[unread, "doc_id"]]
     return _attrs(doc, "target_tone", params)
