@@ -100,10 +100,12 @@ def second_tier(extra: dict[str, float], weight: float) -> Iterator[None]:
             merged[w] = v * weight
     saved = nt._lexicon
     nt._lexicon = lambda: (merged, bigrams)
+    nt._scored.cache_clear()  # sentences scored with the other lexicon
     try:
         yield
     finally:
         nt._lexicon = saved
+        nt._scored.cache_clear()
 
 
 def _components(texts: pd.Series) -> np.ndarray:

@@ -245,17 +245,16 @@ DEFAULT = NewsToneParams()
 
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|[.,;:!?()\"“”]|--|—|–")
 _CLAUSE_BREAK = frozenset([",", ";", ":", "--", "—", "–", "(", ")", ".", "!", "?"])
-_NEGATORS = frozenset(
-    """not no never neither nor without nobody nothing none nowhere cannot cant dont
-    doesnt didnt isnt arent wasnt werent wont wouldnt shouldnt couldnt hasnt havent hadnt
-    hardly barely scarcely lack lacks lacked lacking fail fails failed failing""".split()
-)
-# Negation words proper, for the negator-valence rule; "lack" and "fail" negate
-# the word after them (``_NEGATORS``) but are lexicon words with their own tone.
+# Negation words proper carry tone of their own (the negator-valence rule).
 _NEGATION_WORDS = frozenset(
     """not no never neither nor without nobody nothing none nowhere cannot cant dont
     doesnt didnt isnt arent wasnt werent wont wouldnt shouldnt couldnt hasnt havent
     hadnt""".split()
+)
+# Words that reverse the word after them: the negation words, and words such as
+# "lack" and "fail" that are also lexicon words with their own tone.
+_NEGATORS = _NEGATION_WORDS | frozenset(
+    "hardly barely scarcely lack lacks lacked lacking fail fails failed failing".split()
 )
 _BOOSTERS = frozenset(
     """very extremely deeply highly hugely greatly seriously severely sharply badly
@@ -482,6 +481,18 @@ def _squash(x: float, alpha: float) -> float:
     return x / math.sqrt(x * x + alpha) if x else 0.0
 
 
+@functools.lru_cache(maxsize=4096)
+def _scored(
+    text: str, params: NewsToneParams
+) -> tuple[list[tuple[str, int, int, bool]], list[tuple[int, float]], int]:
+    """(tokens, modified hits with negation words, number of lexicon hits) of a
+    sentence; cached, because tone toward targets scores one sentence once per
+    mention. Callers must not change the lists."""
+    toks = _tokens(text)
+    hits = _modified(toks, _valences(toks, params), params)
+    return toks, _with_negators(toks, hits, params), len(hits)
+
+
 def news_tone_score(text: str, params: NewsToneParams = DEFAULT) -> tuple[float, float, float, int]:
     """Score one sentence: ``(score in [-1, 1], positive sum, negative sum, n lexicon hits)``.
 
@@ -491,10 +502,7 @@ def news_tone_score(text: str, params: NewsToneParams = DEFAULT) -> tuple[float,
     >>> s < 0, n
     (True, 2)
     """
-    toks = _tokens(text)
-    hits = _modified(toks, _valences(toks, params), params)
-    n_hits = len(hits)
-    hits = _with_negators(toks, hits, params)
+    toks, hits, n_hits = _scored(text, params)
     pos = sum(v for _, v in hits if v > 0)
     neg = sum(v for _, v in hits if v < 0) * params.negative_weight
     total = pos + neg
@@ -538,7 +546,7 @@ def span_tone_score(
     >>> span_tone_score(s, 0, 5) > 0 > span_tone_score(s, 29, 34)
     True
     """
-    toks = _tokens(text)
+    toks, hits, _ = _scored(text, params)
     inside = [i for i, t in enumerate(toks) if t[1] < end and t[2] > start]
     if not inside:
         return news_tone_score(text, params)[0]
@@ -548,7 +556,6 @@ def span_tone_score(
         if t[0] in _CLAUSE_BREAK or t[0] in _CONTRAST or t[0] in _SUBORDINATORS
     ]
     total = 0.0
-    hits = _with_negators(toks, _modified(toks, _valences(toks, params), params), params)
     for i, v in hits:
         if t0 <= i <= t1:
             continue
