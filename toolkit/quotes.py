@@ -235,7 +235,8 @@ class _Doc:
     sent_starts: list[int]
     sent_ends: list[int]
     sent_ids: list[int]
-    sent_tokens: list[list[str]]
+    sent_rows: list[int]
+    tk: Tokens = field(repr=False)
     _tokens: list[tuple[int, int, str]] | None = field(default=None, repr=False)
     _proper: set[str] | None = field(default=None, repr=False)
 
@@ -258,9 +259,10 @@ class _Doc:
         """Tokenizer tokens (multi-word expressions joined) lying inside text[a:b]."""
         if self._tokens is None:
             toks: list[tuple[int, int, str]] = []
-            for s0, s1, words in zip(self.sent_starts, self.sent_ends, self.sent_tokens,
-                                     strict=True):
-                toks.extend(_spans(self.text, s0, s1, words))
+            words = self.tk.sentences["tokens"]
+            for row in self.sent_rows:
+                spans = self.tk.token_spans(row)
+                toks.extend((a, b, w) for (a, b), w in zip(spans, words.iat[row], strict=True))
             self._tokens = toks
         return [w for s, e, w in self._tokens if s >= a and e <= b and e > s]
 
@@ -753,39 +755,15 @@ def _row(doc: _Doc, kind: str, start: int, end: int, info: dict[str, Any] | None
         "country_source": info.get("country_source"),
         "anonymous": bool(info.get("anonymous", False)),
         "named": bool(info.get("named", False)),
-        "attribution": info.get("attribution", "none") if info else "none",
+        "attribution": info.get("attribution", "none"),
         "verb": info.get("verb"),
         "resolved_from": info.get("resolved_from"),
-        "_info": info or None,
     }
 
 
 _COLUMNS = ["doc_id", "quote_id", "sent_id", "kind", "quote", "start", "end", "speaker",
             "speaker_name", "speaker_role", "speaker_roles", "speaker_country", "country_source",
             "anonymous", "named", "attribution", "verb", "resolved_from"]
-
-
-def _spans(text: str, s0: int, s1: int, words: list[str]) -> list[tuple[int, int, str]]:
-    """Character spans of a sentence's tokens, found left to right in the text.
-
-    Joined multi-word tokens ("North_Korea") are looked up with spaces, and
-    with any whitespace when the words were split over a line break.
-    """
-    out, pos = [], s0
-    for w in words:
-        probe = w.replace("_", " ")
-        i = text.find(probe, pos, s1)
-        if i >= 0:
-            j = i + len(probe)
-        else:
-            m = re.compile(r"\s+".join(map(re.escape, probe.split(" ")))).search(text, pos, s1)
-            if m is None:
-                out.append((pos, pos, w))
-                continue
-            i, j = m.start(), m.end()
-        out.append((i, j, w))
-        pos = j
-    return out
 
 
 def _docs(tk: Tokens) -> list[_Doc]:
@@ -796,7 +774,6 @@ def _docs(tk: Tokens) -> list[_Doc]:
     starts = sent["start"].astype(int).tolist()
     ends = sent["end"].astype(int).tolist()
     ids = sent["sent_id"].astype(int).tolist()
-    tokens = sent["tokens"].tolist()
     corpus = tk.corpus
     countries = corpus["country"] if "country" in corpus.columns else [""] * len(corpus)
     out = []
@@ -810,7 +787,8 @@ def _docs(tk: Tokens) -> list[_Doc]:
                 sent_starts=[starts[r] for r in rows],
                 sent_ends=[ends[r] for r in rows],
                 sent_ids=[ids[r] for r in rows],
-                sent_tokens=[tokens[r] for r in rows],
+                sent_rows=rows,
+                tk=tk,
             )
         )
     return out
@@ -882,8 +860,7 @@ def quotes(
         for k, r in enumerate(got):
             r["quote_id"] = k
         rows.extend(got)
-    out = pd.DataFrame(rows, columns=[*_COLUMNS, "_info"]).drop(columns="_info")
-    out = out[_COLUMNS]
+    out = pd.DataFrame(rows, columns=_COLUMNS)
     for c in ("anonymous", "named"):
         out[c] = out[c].astype(bool)
     out["sent_id"] = out["sent_id"].astype("Int64")
@@ -946,13 +923,14 @@ def mentioned_not_quoted(
     """
     tk = as_tokens(data)
     qt = quotes(tk) if quotes_table is None else quotes_table
+    speakers = qt.dropna(subset=["speaker_name"]).groupby("doc_id")["speaker_name"].agg(set)
     roles = role_lexicon()
     actors = _speaker_actors()
     rows = []
     for doc in _docs(tk):
         if not doc.text:
             continue
-        spoken = {n for n in qt.loc[qt["doc_id"] == doc.doc_id, "speaker_name"].dropna()}
+        spoken = speakers.get(doc.doc_id, set())
         spoken_tokens = {n for n in spoken if " " not in n}
         seen: set[str] = set()
         mentions = []
