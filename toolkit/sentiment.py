@@ -309,19 +309,33 @@ def score_sentences(
         from toolkit.tokenize import word_tokenize
 
         d = _as_dictionary(dictionary)
-        uniq = list(dict.fromkeys(texts))
-        rows = _run(_dict_chunk, (d, negation_window),
-                    [tuple(word_tokenize(t)) for t in uniq], n_jobs)
+        vals = _score_once(texts, _dict_chunk, (d, negation_window), n_jobs,
+                           prepare=lambda t: tuple(word_tokenize(t)))
     else:
-        uniq = list(dict.fromkeys(texts))
-        rows = _run(_score_chunk, (method,), uniq, n_jobs)
-    memo = dict(zip(uniq, rows, strict=True))
-    return pd.DataFrame([memo[t] for t in texts], columns=COLUMNS[method])
+        vals = _score_once(texts, _score_chunk, (method,), n_jobs)
+    return pd.DataFrame(vals, columns=COLUMNS[method])
 
 
 def _check_method(method: str) -> None:
     if method not in METHODS:
         raise ValueError(f"method must be one of {METHODS}, not {method!r}")
+
+
+def _check_aggregate(method: str, aggregate: str) -> None:
+    allowed = ("mean", "median", "share_negative", "share_positive") + (
+        ("counts",) if method == "dictionary" else ()
+    )
+    if aggregate not in allowed:
+        raise ValueError(f"aggregate must be one of {allowed}, not {aggregate!r}")
+
+
+def _score_once(keys: list, chunk_fn: Any, args: tuple, n_jobs: int,
+                prepare: Any = None) -> list:
+    """Score each distinct key once (wire copy repeats sentences) and map back."""
+    uniq = list(dict.fromkeys(keys))
+    rows = _run(chunk_fn, args, [prepare(k) for k in uniq] if prepare else uniq, n_jobs)
+    memo = dict(zip(uniq, rows, strict=True))
+    return [memo[k] for k in keys]
 
 
 def _as_dictionary(dictionary: Dictionary | str | Path | Mapping | None) -> Dictionary:
@@ -413,17 +427,11 @@ def _sentence_scores(
         tk = as_tokens(data)
         sents, corpus = tk.sentences, tk.corpus
         toks = [tuple(t) for t in sents["tokens"]]
-        uniq = list(dict.fromkeys(toks))
-        rows = _run(_dict_chunk, (d, negation_window), uniq, n_jobs)
-        memo = dict(zip(uniq, rows, strict=True))
-        vals = [memo[t] for t in toks]
+        vals = _score_once(toks, _dict_chunk, (d, negation_window), n_jobs)
     else:
         sents, corpus = _sentence_table(data)
         texts = sents["sentence"].astype(str).tolist()
-        uniq = list(dict.fromkeys(texts))
-        rows = _run(_score_chunk, (method,), uniq, n_jobs)
-        memo = dict(zip(uniq, rows, strict=True))
-        vals = [memo[t] for t in texts]
+        vals = _score_once(texts, _score_chunk, (method,), n_jobs)
     scores = pd.DataFrame(vals, columns=COLUMNS[method])
     out = pd.concat([sents[["doc_id", "sent_id"]].reset_index(drop=True), scores], axis=1)
     if "n_hits" in out:
@@ -540,11 +548,7 @@ def tone(
     _check_method(method)
     if level not in ("sentence", "document"):
         raise ValueError(f"level must be 'sentence' or 'document', not {level!r}")
-    allowed = ("mean", "median", "share_negative", "share_positive") + (
-        ("counts",) if method == "dictionary" else ()
-    )
-    if aggregate not in allowed:
-        raise ValueError(f"aggregate must be one of {allowed}, not {aggregate!r}")
+    _check_aggregate(method, aggregate)
     d = _as_dictionary(dictionary) if method == "dictionary" else None
     sent, corpus = _sentence_scores(data, method, d, negation_window, n_jobs)
     # The analysers and the bundled dictionary are English: a Korean or
@@ -620,11 +624,7 @@ def document_tone(
     method = params.get("method")
     if sentences.attrs.get("measure") != "tone" or params.get("level") != "sentence":
         raise ValueError("sentences must be what tone(..., level='sentence') returned")
-    allowed = ("mean", "median", "share_negative", "share_positive") + (
-        ("counts",) if method == "dictionary" else ()
-    )
-    if aggregate not in allowed:
-        raise ValueError(f"aggregate must be one of {allowed}, not {aggregate!r}")
+    _check_aggregate(method, aggregate)
     corpus = _corpus_of(data)
     unknown = set(sentences["doc_id"]) - set(corpus["doc_id"])
     if unknown:
