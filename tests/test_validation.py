@@ -41,11 +41,15 @@ def test_coding_sheet_stratified_and_blinded(corpus, tmp_path):
     assert sheet["code"].eq("").all()
     assert set(key.columns) == {"item_id", "doc_id", "sent_id", "outlet"}
     assert (tmp_path / "sheet.csv").exists() and (tmp_path / "sheet_key.csv").exists()
-    # texts on the sheet are the sentences the key points to
-    sents = {("x1", 0): "Talks resumed."}
+    # texts on the sheet are the sentences the key points to (each fixture text is
+    # three short sentences, split here by hand at ". ")
+    sents = {(d, k): part if part.endswith(".") else part + "."
+             for d, text in zip(corpus["doc_id"], corpus["text"], strict=True)
+             for k, part in enumerate(text.split(". "))}
     row = key.merge(sheet, on="item_id")
-    hit = row[(row.doc_id == "x1") & (row.sent_id == 0)]
-    assert hit.empty or hit["text"].iloc[0] == sents[("x1", 0)]
+    assert len(row) == 9
+    assert [sents[(d, k)] for d, k in zip(row["doc_id"], row["sent_id"], strict=True)] == (
+        row["text"].tolist())
 
 
 def test_coding_sheet_reallocates_and_ignores_row_order(corpus):
@@ -63,6 +67,9 @@ def test_coding_sheet_reallocates_and_ignores_row_order(corpus):
 def test_document_sheet(corpus):
     sheet, key = coding_sheet(corpus, n=2, level="document")
     assert len(sheet) == 2 and "sent_id" not in key.columns
+    texts = dict(zip(corpus["doc_id"], corpus["text"], strict=True))
+    row = key.merge(sheet, on="item_id")
+    assert row["text"].tolist() == [texts[d] for d in row["doc_id"]]
 
 
 def test_read_back_joins_key_and_names_bad_codes(corpus, tmp_path):

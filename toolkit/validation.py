@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from toolkit.tokenize import Tokens, as_tokens
+from toolkit.tokenize import Tokens
 
 __all__ = [
     "HumanComparison",
@@ -114,14 +114,16 @@ def coding_sheet(
     """
     if level not in ("sentence", "document"):
         raise ValueError(f"level must be 'sentence' or 'document', not {level!r}")
-    tk = as_tokens(data)
-    corpus = tk.corpus
+    # Only sentences (or nothing) are needed: no word tokenization.
+    from toolkit.sentiment import _corpus_of, _sentence_table
+
+    sents, corpus = _sentence_table(data) if level == "sentence" else (None, _corpus_of(data))
     strata = [by] if isinstance(by, str) else list(by or [])
     missing = [c for c in strata if c not in corpus.columns]
     if missing:
         raise KeyError(f"stratum columns not in the corpus: {missing}")
     if level == "sentence":
-        items = tk.sentences[["doc_id", "sent_id", "sentence"]].rename(columns={"sentence": "text"})
+        items = sents[["doc_id", "sent_id", "sentence"]].rename(columns={"sentence": "text"})
     else:
         items = corpus.loc[corpus["text"].fillna("").astype(str).str.strip() != "",
                            ["doc_id", "title", "text"]].copy()
