@@ -159,6 +159,11 @@ def test_counts_shares_and_documents_by_group() -> None:
     # shares within each (group, referent) add to one
     sums = out.groupby(["country", "referent"])["share"].sum()
     assert (sums.round(9) == 1).all()
+    # counting from lines already found: only the lines passed are counted
+    lines = naming_lines(c)
+    pd.testing.assert_frame_equal(naming(c, by="country", lines=lines), out)
+    dokdo_only = naming(c, by="country", lines=lines[lines.referent == "dokdo"])
+    assert set(dokdo_only.referent) == {"dokdo"}
 
 
 def test_period_bins_accept_both_month_aliases() -> None:

@@ -282,6 +282,7 @@ def test_report_section_writes_tables_and_cache(tmp_path):
     for name in ("tone_sentences", "tone_documents", "tone_by_outlet",
                  "tone_by_country_over_time", "tone_toward_kr_jp_by_outlet_country"):
         assert (tmp_path / "tables" / f"{name}.csv").exists()
-    assert len(ctx.cache["tone_sentences"]) == 5  # k1 has two sentences, e none
+    sents = pd.read_csv(tmp_path / "tables" / "tone_sentences.csv")
+    assert len(sents) == 5  # k1 has two sentences, e none
     docs = pd.read_csv(tmp_path / "tables" / "tone_documents.csv")
     assert len(docs) == 5 and docs.loc[docs.doc_id == "e", "status"].item() == "empty"

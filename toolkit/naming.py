@@ -308,6 +308,7 @@ def naming(
     freq: str | None = None,
     lexicon: LexiconLike = None,
     referent: str | Sequence[str] | None = None,
+    lines: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Which name each group uses for each contested referent.
 
@@ -322,6 +323,10 @@ def naming(
     lexicon : see :func:`naming_lexicon`
     referent : str or list of str, optional
         Only these referents.
+    lines : DataFrame, optional
+        The output of :func:`naming_lines` for the same data, lexicon and
+        referents, to avoid finding the mentions again (as ``scores=`` in
+        :func:`toolkit.framing.frame_shares`).
 
     Returns
     -------
@@ -350,7 +355,8 @@ def naming(
 
     tk = as_tokens(data)
     lex = naming_lexicon(lexicon)
-    lines = naming_lines(tk, lexicon=lex, referent=referent)
+    if lines is None:
+        lines = naming_lines(tk, lexicon=lex, referent=referent)
     by_cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
     missing = [c for c in by_cols if c not in tk.corpus.columns]
     if missing:

@@ -49,7 +49,6 @@ class ReportContext:
     progress: bool = False
     random_state: int = 0
     _tokens: Any = field(default=None, repr=False)
-    cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def tokens(self):

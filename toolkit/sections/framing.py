@@ -78,7 +78,6 @@ def build(ctx) -> str:
     for dictionary, what, stem in (("issue", "issue", "frames_issue"),
                                    ("generic", "generic", "frames_generic")):
         scores = frames(ctx.tokens, dictionary, min_count=MIN_COUNT)
-        ctx.cache[f"frames_{dictionary}"] = scores
         shares = frame_shares(ctx.tokens, dictionary, by=by, n_boot=1000,
                               random_state=ctx.random_state, min_count=MIN_COUNT, scores=scores)
         csv_s = ctx.save_table(shares, f"{stem}_shares{'_by_' + by if by else ''}")

@@ -115,7 +115,6 @@ def build(ctx) -> str:
         stopwords=True,
         drop_numbers=True,
     )
-    ctx.cache["keyness"] = out
     name = f"keyness_{_slug(target)}_vs_{_slug(reference if reference is not None else 'rest')}"
     csv = ctx.save_table(out, name)
     n_t, n_r = out.attrs["n_target_docs"], out.attrs["n_reference_docs"]

@@ -15,7 +15,6 @@ def build(ctx) -> str:
 
     by = group_column(ctx.corpus)
     qt = quotes(ctx.tokens)
-    ctx.cache["quotes"] = qt
     src_tab = sources(ctx.tokens, by=by, quotes_table=qt)
     silent = mentioned_not_quoted(ctx.tokens, quotes_table=qt)
     csv_q = ctx.save_table(qt, "quotes")

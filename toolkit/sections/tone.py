@@ -4,9 +4,7 @@ Sentence tone comes from the project's news measure (``tone(method="news")``);
 an article's tone is the mean of its sentences; groups and time bins are
 summarised by :func:`toolkit.aggregate.aggregate` with bootstrap intervals
 that resample articles. Tone toward KR and JP is :func:`target_tone` per
-mention, averaged within each article first. Sentence scores are left in
-``ctx.cache["tone_sentences"]`` (and document scores in
-``ctx.cache["tone_documents"]``) for other sections.
+mention, averaged within each article first.
 """
 
 from __future__ import annotations
@@ -84,9 +82,7 @@ def build(ctx: Any) -> str:
     corpus = ctx.corpus
     tk = ctx.tokens
     sent = tone(tk, "news")
-    ctx.cache["tone_sentences"] = sent
     docs = document_tone(sent, tk)
-    ctx.cache["tone_documents"] = docs
     meta = corpus[["doc_id", "date", "outlet", "country"]]
     docs_m = docs.merge(meta, on="doc_id", how="left")
     for col in ("outlet", "country"):
@@ -132,7 +128,6 @@ def build(ctx: Any) -> str:
     ]
 
     mentions = target_tone(tk, ["KR", "JP"])
-    ctx.cache["target_tone"] = mentions
     m = mentions.merge(meta[["doc_id", "country"]], on="doc_id", how="left")
     m["country"] = m["country"].fillna("").astype(str).replace("", "(none)")
     m = m.rename(columns={"country": "outlet_country"})
