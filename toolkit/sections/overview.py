@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from collections import Counter
 from typing import Any
 
 import pandas as pd
@@ -118,19 +117,15 @@ def _duplicates(corpus: pd.DataFrame) -> pd.DataFrame:
 
 
 def _top_terms(ctx: Any) -> pd.DataFrame:
-    corpus = ctx.corpus
-    docs = ctx.tokens.doc_tokens(lower=True, drop_punct=True, drop_numbers=True, stopwords=True)
-    # duplicates would count the same article twice
-    keep = corpus.loc[~corpus["is_duplicate"].astype(bool), ["doc_id", "country"]]
-    rows = []
-    for country, part in keep.groupby(keep["country"].map(_label), sort=True):
-        counts = Counter(t for d in part["doc_id"] for t in docs.get(d, []))
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:_TOP_TERMS]
-        rows += [
-            {"country": country, "rank": i + 1, "term": term, "n": n}
-            for i, (term, n) in enumerate(ranked)
-        ]
-    return pd.DataFrame(rows, columns=["country", "rank", "term", "n"])
+    from toolkit.frequencies import frequencies
+
+    # grouped by is_duplicate too, so duplicates (the same article twice) drop out
+    top = frequencies(ctx.tokens, by=["is_duplicate", "country"], n=_TOP_TERMS, lower=True,
+                      drop_punct=True, drop_numbers=True, stopwords=True)
+    top = top[~top["is_duplicate"].astype(bool)]
+    out = pd.DataFrame({"country": top["country"].map(_label), "rank": top["rank"],
+                        "term": top["term"], "n": top["count"]})
+    return out.sort_values(["country", "rank"], kind="stable").reset_index(drop=True)
 
 
 def _bar_height(n_bars: int) -> float:
