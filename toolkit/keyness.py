@@ -286,7 +286,7 @@ def adjust_p(p: np.ndarray, method: str = "bh") -> np.ndarray:
 
 
 def _measure_name(measure: str) -> str:
-    key = _MEASURES.get(str(measure).lower()) if measure != "G2" else "G2"
+    key = _MEASURES.get(str(measure).lower())
     if key is None:
         raise ValueError(
             f"measure must be one of 'chi2', 'lr' (or 'G2'), 'exact' (or 'fisher'), 'pmi'; "
@@ -401,15 +401,8 @@ def keyness_from_counts(
         e11 = (af + bf) * (af + cf) / (af + bf + cf + df)
         pmi = np.log2(af / e11)
         pct = 100.0 * (af / t_total - b_adj / r_total) / (b_adj / r_total)
-        g2 = g2_stat(af, bf, cf, df) / williams_q(af, bf, cf, df)
-        if name == "chi2":
-            stat = chi2_stat(af, bf, cf, df, yates)
-            if williams:
-                stat = stat / williams_q(af, bf, cf, df)
-            p = chdtrc(1, stat)
-            stat = sign * stat
-        elif name == "G2":
-            stat = g2_stat(af, bf, cf, df, yates)
+        if name in ("chi2", "G2"):
+            stat = (chi2_stat if name == "chi2" else g2_stat)(af, bf, cf, df, yates)
             if williams:
                 stat = stat / williams_q(af, bf, cf, df)
             p = chdtrc(1, stat)
@@ -417,8 +410,9 @@ def keyness_from_counts(
         elif name == "exact":
             stat = np.log(af) + np.log(df) - np.log(bf) - np.log(cf)
             p = fisher_p(a, b, cf.astype(np.int64), df.astype(np.int64))
-        else:
-            stat, p = pmi, chdtrc(1, g2)
+        else:  # PMI, tested with Williams-corrected G2
+            stat = pmi
+            p = chdtrc(1, g2_stat(af, bf, cf, df) / williams_q(af, bf, cf, df))
     out = pd.DataFrame(
         {
             "term": terms,
