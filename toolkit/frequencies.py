@@ -18,21 +18,12 @@ from toolkit.keywords import (
     doc_term_matrix,
     group_codes,
     group_columns,
+    group_matrix,
     token_stream,
 )
 from toolkit.tokenize import Tokens
 
 __all__ = ["frequencies", "tf_idf"]
-
-
-def _group_matrix(codes: np.ndarray, n_groups: int):
-    """Sparse group x document indicator matrix."""
-    from scipy import sparse
-
-    n = len(codes)
-    return sparse.csr_matrix(
-        (np.ones(n, dtype=np.int64), (codes, np.arange(n))), shape=(n_groups, n)
-    )
 
 
 def frequencies(
@@ -94,7 +85,7 @@ def frequencies(
     codes, labels = group_codes(corpus, by, freq)
     n_groups = len(labels)
     mat = doc_term_matrix(stream)
-    ind = _group_matrix(codes, n_groups)
+    ind = group_matrix(codes, n_groups)
     counts = (ind @ mat).tocsr()
     dfreq = (ind @ (mat > 0).astype(np.int64)).tocsr()
     counts.sort_indices()
@@ -176,7 +167,7 @@ def tf_idf(
     mat = doc_term_matrix(stream)
     cols = group_columns("doc_id" if by is None else by, None)
     codes, labels = group_codes(corpus, cols)
-    grouped = (_group_matrix(codes, len(labels)) @ mat).tocsr()
+    grouped = (group_matrix(codes, len(labels)) @ mat).tocsr()
     totals = np.asarray(grouped.sum(axis=1)).ravel()
     has_tokens = totals > 0
     n_documents = int(has_tokens.sum())

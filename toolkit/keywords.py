@@ -220,6 +220,16 @@ def group_columns(by: str | Sequence[str] | None, freq: str | None) -> list[str]
     return [*cols, "period"] if freq else cols
 
 
+def group_matrix(codes: np.ndarray, n_groups: int):
+    """Sparse group x document indicator matrix, from :func:`group_codes`' codes."""
+    from scipy import sparse
+
+    n = len(codes)
+    return sparse.csr_matrix(
+        (np.ones(n, dtype=np.int64), (codes, np.arange(n))), shape=(n_groups, n)
+    )
+
+
 def group_codes(
     corpus: pd.DataFrame, by: str | Sequence[str] | None, freq: str | None = None
 ) -> tuple[np.ndarray, pd.DataFrame]:

@@ -23,6 +23,7 @@ from toolkit.keywords import (
     doc_term_matrix,
     find_matches,
     group_codes,
+    group_matrix,
     token_stream,
 )
 from toolkit.tokenize import Tokens
@@ -362,14 +363,8 @@ def term_dispersion(
     stream = token_stream(data, **filters)
     mat = doc_term_matrix(stream)
     if by is not None:
-        from scipy import sparse
-
         codes, labels = group_codes(stream.tokens.corpus, by)
-        ind = sparse.csr_matrix(
-            (np.ones(len(codes), dtype=np.int64), (codes, np.arange(len(codes)))),
-            shape=(len(labels), len(codes)),
-        )
-        mat = (ind @ mat).tocsr()
+        mat = (group_matrix(codes, len(labels)) @ mat).tocsr()
     sizes = np.asarray(mat.sum(axis=1)).ravel().astype(float)
     mat = mat[sizes > 0]
     sizes = sizes[sizes > 0]
