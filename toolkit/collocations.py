@@ -153,9 +153,15 @@ def _ngram_table(stream, size: int, min_count: int) -> pd.DataFrame:
 
 def _finish(out: pd.DataFrame, sort: str, p_adjust: str | None, key: str) -> pd.DataFrame:
     out["p_adj"] = adjust_p(out["p"].to_numpy(), p_adjust)
+    return _sorted(out, sort, key)
+
+
+def _sorted(out: pd.DataFrame, sort: str, key: str) -> pd.DataFrame:
+    """Rows by ``sort`` descending (NaN last), ties by ``key``."""
     if sort not in out.columns:
-        raise ValueError(f"sort must be a column of the result, e.g. {_MEASURE_COLUMNS}")
-    order = np.lexsort((out[key].astype(str).to_numpy(), -out[sort].fillna(-np.inf).to_numpy()))
+        raise ValueError(f"sort must be one of {_MEASURE_COLUMNS + ['count']}, not {sort!r}")
+    order = np.lexsort((out[key].astype(str).to_numpy(),
+                        -out[sort].astype(float).fillna(-np.inf).to_numpy()))
     return out.iloc[order].reset_index(drop=True)
 
 
@@ -232,15 +238,7 @@ def collocations(
         out = pd.DataFrame(
             {c: pd.Series(dtype=object if c == "collocation" else float) for c in cols}
         )
-    if sort not in out.columns:
-        raise ValueError(f"sort must be one of {_MEASURE_COLUMNS + ['count']}, not {sort!r}")
-    order = np.lexsort(
-        (
-            out["collocation"].astype(str).to_numpy(),
-            -out[sort].astype(float).fillna(-np.inf).to_numpy(),
-        )
-    )
-    out = out.iloc[order].reset_index(drop=True)
+    out = _sorted(out, sort, "collocation")
     word_cols = [c for c in out.columns if c.startswith("count_w")]
     out = out[[*cols[:3], *word_cols, *cols[3:]]]
     params = {
