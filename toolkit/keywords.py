@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.aggregate import period_start
-from toolkit.tokenize import Tokens, as_tokens
+from toolkit.tokenize import Tokens, as_tokens, token_filter
 
 __all__ = ["TOKEN_FILTERS", "clear_cache", "compile_patterns", "token_stream"]
 
@@ -108,17 +108,9 @@ class Stream:
 
 
 def _filter_vocab(raw_vocab: np.ndarray, filters: dict) -> list[str | None]:
-    """Apply the token filters to each distinct token (None = dropped).
-
-    A throwaway :class:`Tokens` with one single-token sentence per distinct
-    string reuses the tokenizer's own filter code, so a term here is exactly
-    what :meth:`Tokens.doc_tokens` would give for the same filters.
-    """
-    probe = Tokens(
-        corpus=pd.DataFrame({"doc_id": []}),
-        sentences=pd.DataFrame({"tokens": pd.Series([[t] for t in raw_vocab], dtype=object)}),
-    )
-    return [r[0] if r else None for r in probe.sentence_tokens(**filters)]
+    """Apply the token filters to each distinct token (None = dropped)."""
+    keep = token_filter(**filters)
+    return [r[0] if (r := keep([t])) else None for t in raw_vocab]
 
 
 # Tokens -> raw arrays, for the few Tokens objects used most recently. The

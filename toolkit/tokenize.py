@@ -47,6 +47,7 @@ __all__ = [
     "default_stopwords",
     "register_tokenizer",
     "split_sentences",
+    "token_filter",
     "tokenize",
     "word_tokenize",
 ]
@@ -251,6 +252,45 @@ _NUMBER = re.compile(r"^[\d.,:/+%-]*\d[\d.,:/+%-]*(?:st|nd|rd|th|s)?$")
 _HAS_WORD = re.compile(r"\w")
 
 
+def token_filter(
+    *,
+    lower: bool = True,
+    drop_punct: bool = True,
+    drop_numbers: bool = False,
+    stopwords: bool | Iterable[str] = False,
+    min_length: int = 1,
+    stem: str | None = None,
+) -> Callable[[Sequence[str]], list[str]]:
+    """The token filters of :meth:`Tokens.sentence_tokens` as one function.
+
+    Every measure that filters tokens uses this, so a term means the same
+    thing everywhere.
+
+    Examples
+    --------
+    >>> token_filter(stopwords=True)(["The", "talks", ",", "resumed"])
+    ['talks', 'resumed']
+    """
+    stop = _stopword_set(stopwords)
+    stemmer = _stemmer(stem)
+
+    def keep(toks: Sequence[str]) -> list[str]:
+        out = []
+        for t in toks:
+            if drop_punct and not _HAS_WORD.search(t):
+                continue
+            if drop_numbers and _NUMBER.match(t):
+                continue
+            lt = t.lower()
+            if lt in stop or len(t) < min_length:
+                continue
+            t = lt if lower else t
+            out.append(stemmer(t) if stemmer else t)
+        return out
+
+    return keep
+
+
 @dataclass
 class Tokens:
     """A tokenized corpus: sentences and their word tokens, keyed by ``doc_id``.
@@ -294,29 +334,6 @@ class Tokens:
     def doc_ids(self) -> list[str]:
         """Document ids in corpus order (documents without text included)."""
         return self.corpus["doc_id"].tolist()
-
-    def _filter(
-        self,
-        toks: Sequence[str],
-        lower: bool,
-        drop_punct: bool,
-        drop_numbers: bool,
-        stop: frozenset[str],
-        min_length: int,
-        stem: Callable[[str], str] | None,
-    ) -> list[str]:
-        out = []
-        for t in toks:
-            if drop_punct and not _HAS_WORD.search(t):
-                continue
-            if drop_numbers and _NUMBER.match(t):
-                continue
-            lt = t.lower()
-            if lt in stop or len(t) < min_length:
-                continue
-            t = lt if lower else t
-            out.append(stem(t) if stem else t)
-        return out
 
     def sentence_tokens(
         self,
@@ -364,15 +381,12 @@ class Tokens:
         >>> tk.sentence_tokens(ngrams=2)
         [['north_korea fired', 'fired missiles'], ['seoul responded']]
         """
-        stop = _stopword_set(stopwords)
-        stemmer = _stemmer(stem)
+        keep = token_filter(lower=lower, drop_punct=drop_punct, drop_numbers=drop_numbers,
+                            stopwords=stopwords, min_length=min_length, stem=stem)
         sizes = [ngrams] if isinstance(ngrams, int) else list(ngrams)
         if not sizes or any(not isinstance(n, int) or n < 1 for n in sizes):
             raise ValueError(f"ngrams must be a positive int or a sequence of them, not {ngrams!r}")
-        out = [
-            self._filter(t, lower, drop_punct, drop_numbers, stop, min_length, stemmer)
-            for t in self.sentences["tokens"]
-        ]
+        out = [keep(t) for t in self.sentences["tokens"]]
         if sizes == [1]:
             return out
         return [
