@@ -209,6 +209,13 @@ def _components(n: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return connected_components(graph, directed=False)[1]
 
 
+def _dates(corpus: pd.DataFrame) -> np.ndarray:
+    """The corpus dates as datetime64 (NaT where missing or unparsed)."""
+    if "date" not in corpus:
+        return np.full(len(corpus), np.datetime64("NaT"), dtype="datetime64[ns]")
+    return pd.to_datetime(corpus["date"], errors="coerce").to_numpy(dtype="datetime64[ns]")
+
+
 def find_duplicates(
     corpus: pd.DataFrame,
     threshold: float = 0.5,
@@ -291,10 +298,7 @@ def find_duplicates(
     # Compared as strings so that mixed or numeric ids still sort one way.
     doc_ids = id_series.astype(str).to_numpy()
     texts = corpus[column].fillna("").astype(str).to_numpy()
-    if "date" in corpus:
-        dates = pd.to_datetime(corpus["date"], errors="coerce").to_numpy(dtype="datetime64[ns]")
-    else:
-        dates = np.full(n_rows, np.datetime64("NaT"), dtype="datetime64[ns]")
+    dates = _dates(corpus)
 
     # Tokens become small integer ids at once (the strings of 100,000 articles
     # would take gigabytes); ids are mapped to content hashes later.
@@ -445,34 +449,34 @@ def drop_duplicates(
         or (dups["doc_id"].astype(str).to_numpy() == corpus["doc_id"].astype(str).to_numpy()).all()
     )
     if same_rows:
-        group = dups["dup_group"]
+        group, rep = dups["dup_group"], dups["is_representative"]
     else:
         if "doc_id" not in corpus or not corpus["doc_id"].is_unique:
             raise ValueError("dups does not share corpus's index and doc_id is not unique")
-        group = corpus["doc_id"].map(dups.set_index("doc_id")["dup_group"])
+        by_id = dups.set_index("doc_id")
+        group = corpus["doc_id"].map(by_id["dup_group"])
+        rep = corpus["doc_id"].map(by_id["is_representative"])
         if group.isna().any():
             missing = corpus.loc[group.isna(), "doc_id"].tolist()[:5]
             raise ValueError(f"documents missing from dups: {missing}")
     work = pd.DataFrame({"group": group.to_numpy(), "pos": np.arange(len(corpus))})
-    ids = corpus["doc_id"].astype(str) if "doc_id" in corpus else pd.Series(corpus.index.astype(str))
-    work["doc_id"] = ids.to_numpy()
-    if "date" in corpus:
-        dates = pd.to_datetime(corpus["date"], errors="coerce").to_numpy(dtype="datetime64[ns]")
+    if keep == "earliest":
+        # find_duplicates already chose the earliest (then lowest doc_id) member
+        kept_pos = np.flatnonzero(rep.astype(bool).to_numpy())
     else:
-        dates = np.full(len(corpus), np.datetime64("NaT"), dtype="datetime64[ns]")
-    work["undated"] = np.isnat(dates)
-    work["date"] = dates
-    text_col = kwargs.get("column", "text")
-    lengths = (corpus[text_col].fillna("").astype(str).str.len().to_numpy()
-               if text_col in corpus else np.zeros(len(corpus), dtype=int))
-    work["neg_len"] = -lengths
-    order = {
-        "first": ["pos"],
-        "earliest": ["undated", "date", "doc_id", "pos"],
-        "longest": ["neg_len", "undated", "date", "doc_id", "pos"],
-    }[keep]
-    chosen = work.sort_values(order, kind="mergesort").groupby("group", sort=False).head(1)
-    kept_pos = np.sort(chosen["pos"].to_numpy())
+        ids = (corpus["doc_id"].astype(str) if "doc_id" in corpus
+               else pd.Series(corpus.index.astype(str)))
+        work["doc_id"] = ids.to_numpy()
+        dates = _dates(corpus)
+        work["undated"] = np.isnat(dates)
+        work["date"] = dates
+        text_col = kwargs.get("column", "text")
+        lengths = (corpus[text_col].fillna("").astype(str).str.len().to_numpy()
+                   if text_col in corpus else np.zeros(len(corpus), dtype=int))
+        work["neg_len"] = -lengths
+        order = ["pos"] if keep == "first" else ["neg_len", "undated", "date", "doc_id", "pos"]
+        chosen = work.sort_values(order, kind="mergesort").groupby("group", sort=False).head(1)
+        kept_pos = np.sort(chosen["pos"].to_numpy())
     counts = work.groupby("group")["pos"].size()
     out = corpus.iloc[kept_pos].copy()
     out["dup_group"] = work["group"].to_numpy()[kept_pos]
