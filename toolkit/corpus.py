@@ -561,7 +561,10 @@ def load_corpus(
             c or lookup.get(_norm_name(o), "") for c, o in zip(df["country"], df["outlet"], strict=True)
         ]
 
-    # Exact duplicates: same text after whitespace and case folding.
+    # Exact duplicates, cheaply: the same text after whitespace and case folding,
+    # the first in corpus order standing for the group. toolkit.dedup.find_duplicates
+    # is the fuller tool: it compares word tokens (so "met." and "met!" match),
+    # finds near-duplicates and picks the earliest-dated copy.
     keys = [" ".join(t.split()).casefold() if t else None for t in texts]
     first: dict[str, str] = {}
     count: dict[str, int] = {}
@@ -569,8 +572,8 @@ def load_corpus(
         if k is not None:
             first.setdefault(k, d)
             count[k] = count.get(k, 0) + 1
-    # Singletons get their own id (as in toolkit.dedup.find_duplicates), so a
-    # groupby on dup_group never drops a row; empty texts have no group.
+    # Singletons get their own id (as find_duplicates does), so a groupby on
+    # dup_group never drops a row; empty texts have no group.
     df["dup_group"] = pd.Series(
         [first[k] if k is not None else None for k in keys], dtype=object
     )
