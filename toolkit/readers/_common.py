@@ -22,7 +22,6 @@ __all__ = [
     "build_frame",
     "clean_text",
     "language_code",
-    "parse_export_date",
 ]
 
 #: The columns every reader returns first, in this order (the corpus's own).
@@ -69,13 +68,6 @@ def clean_text(value: object) -> str:
     out = "\n".join(lines)
     out = re.sub(r"\n{3,}", "\n\n", out)
     return out.strip()
-
-
-# --------------------------------------------------------------------------- dates
-
-# Interface-language month names are handled by toolkit.dates itself, so that
-# load_corpus reads "14 avril 2015" in a CSV as readily as in a Factiva page.
-parse_export_date = parse_date
 
 
 # ------------------------------------------------------------------------ languages
@@ -198,7 +190,7 @@ def build_frame(
     file_warnings = list(file_warnings or [])
     rows = []
     for pos, rec in enumerate(records, start=1):
-        date = parse_export_date(rec.date_raw) if rec.date_raw else pd.NaT
+        date = parse_date(rec.date_raw) if rec.date_raw else pd.NaT
         if not rec.date_raw:
             rec.warn("no date")
         elif pd.isna(date):

@@ -13,7 +13,7 @@ import zipfile
 from pathlib import Path
 
 from toolkit.readers.bigkinds import is_bigkinds_header
-from toolkit.readers.lexisnexis import HEADER_RE
+from toolkit.readers.lexisnexis import HEADER_RE, HTML_RE
 from toolkit.readers.scraper import looks_like_article
 from toolkit.textio import DecodeError, decode_bytes
 
@@ -38,7 +38,6 @@ _FACTIVA_RE = re.compile(
 )
 # Upper case only: prose saying "3 of 5 documents" must not look like an export.
 _LN_HEADER_RE = re.compile(r"(?<![\w])\d{1,7}\s+(?:of|von)\s+\d{1,7}\s+(?:DOCUMENTS?|DOKUMENTEN?)\b")
-_TAG_RE = re.compile(r"<(?:html|body|div|p|span|br|table)\b", re.I)
 _NEXIS_MARKERS = ("End of Document", "Load-Date:", "Job Number:")
 
 
@@ -75,6 +74,13 @@ def _sniff_zip(path: Path) -> str | None:
     return None
 
 
+def _has_article_keys(text: str) -> bool:
+    """A text key and a title/url key near the start of a (possibly cut) JSON file."""
+    head = text[:20_000]
+    return bool(re.search(r'"(?:maintext|text|content)"\s*:', head)) and bool(
+        re.search(r'"(?:title|url|headline)"\s*:', head))
+
+
 def _sniff_json(text: str) -> bool:
     stripped = text.lstrip("\ufeff \t\r\n")
     try:
@@ -87,11 +93,9 @@ def _sniff_json(text: str) -> bool:
                 data = json.loads(first)
             except json.JSONDecodeError:
                 # A large or cut file: look for article keys in its first object.
-                return bool(re.search(r'"(?:maintext|text|content)"\s*:', stripped[:20_000])) and \
-                    bool(re.search(r'"(?:title|url|headline)"\s*:', stripped[:20_000]))
+                return _has_article_keys(stripped)
         elif stripped.startswith("["):
-            return bool(re.search(r'"(?:maintext|text|content)"\s*:', stripped[:20_000])) and \
-                bool(re.search(r'"(?:title|url|headline)"\s*:', stripped[:20_000]))
+            return _has_article_keys(stripped)
     if isinstance(data, list):
         return bool(data) and looks_like_article(data[0])
     if isinstance(data, dict):
@@ -143,7 +147,7 @@ def detect_format(path: str | Path) -> str | None:
     if _FACTIVA_RE.search(text):
         return "factiva_html"
     if HEADER_RE.search(text) or _LN_HEADER_RE.search(text):
-        return "lexisnexis_html" if _TAG_RE.search(text) else "lexisnexis_txt"
+        return "lexisnexis_html" if HTML_RE.search(text) else "lexisnexis_txt"
     stripped = text.lstrip("\ufeff \t\r\n")
     if stripped[:1] in ("{", "[") and _sniff_json(text):
         return "scraped_json"

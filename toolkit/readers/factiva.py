@@ -24,13 +24,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from toolkit.dates import parse_date
 from toolkit.readers._common import (
     Record,
     build_frame,
     clean_text,
     is_language_name,
     language_code,
-    parse_export_date,
 )
 from toolkit.textio import read_text
 
@@ -89,7 +89,7 @@ def _parse_article_layout(div, rec: Record) -> None:
     if wc_at is None:
         rec.warn("no word-count line; date and source found by shape")
         date_at = next((i for i, t in enumerate(texts)
-                        if len(t) < 60 and not pd.isna(parse_export_date(t))), None)
+                        if len(t) < 60 and not pd.isna(parse_date(t))), None)
         credit = texts[:date_at] if date_at is not None else []
     else:
         credit = texts[:wc_at]

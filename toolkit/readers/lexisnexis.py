@@ -18,16 +18,16 @@ from pathlib import Path
 
 import pandas as pd
 
+from toolkit.dates import parse_date
 from toolkit.readers._common import (
     Record,
     build_frame,
     clean_text,
     language_code,
-    parse_export_date,
 )
 from toolkit.textio import read_text
 
-__all__ = ["read_lexisnexis", "HEADER_RE"]
+__all__ = ["read_lexisnexis", "HEADER_RE", "HTML_RE"]
 
 EXTRA_COLUMNS = (
     "byline", "section", "length", "dateline", "edition", "load_date", "publication_type",
@@ -40,6 +40,8 @@ HEADER_RE = re.compile(
     r"(?:DOCUMENTS?|DOKUMENTE?N?|DOCUMENTOS?|DOCUMENTI|DOCUMENTO)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+#: Markup that tells the HTML export from the TXT one (format detection uses it too).
+HTML_RE = re.compile(r"<(?:html|body|div|p|span|br|table)\b", re.I)
 _SELECTED_RE = re.compile(r"Selected Items?:\s*(\d+)\s*-\s*(\d+)", re.I)
 _FIELD_RE = re.compile(r"^([A-Z][A-Z\-]+(?: [A-Z\-]+){0,2}):[ \t]*(.*)$", re.S)
 # Fields LexisNexis prints before the body.
@@ -101,7 +103,7 @@ def _paragraphs(block: str) -> list[list[str]]:
 
 
 def _looks_like_date(line: str) -> bool:
-    return len(line) <= 80 and not pd.isna(parse_export_date(line))
+    return len(line) <= 80 and not pd.isna(parse_date(line))
 
 
 def _parse_block(block: str, rec: Record) -> None:
@@ -300,6 +302,6 @@ def read_lexisnexis(path: str | Path, encoding: str | None = None) -> pd.DataFra
     """
     path = Path(path)
     text, codec = read_text(path, encoding)
-    if re.search(r"<(?:html|body|div|p|span|br)\b", text[:200_000], re.I):
+    if HTML_RE.search(text, 0, 200_000):
         return parse_lexisnexis_text(html_to_text(text), path, "lexisnexis_html", codec)
     return parse_lexisnexis_text(text, path, "lexisnexis_txt", codec)

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from toolkit.dates import parse_date
 from toolkit.readers._common import (
     Record,
     build_frame,
     clean_text,
     language_code,
-    parse_export_date,
 )
 
 __all__ = ["read_nexis"]
@@ -151,7 +151,7 @@ def _split_date_line(line: str) -> tuple[str, str]:
 
 def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
     """Fill ``rec`` from the items of one article (between separators)."""
-    items = [(t, tab) for t, tab in chunk]
+    items = list(chunk)
     while items and not items[0][0].strip():
         items.pop(0)
     stripped = [clean_text(t) for t, _ in items]
@@ -164,7 +164,7 @@ def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
     head_end = len(items)
     for i, t in enumerate(stripped):
         if t == "Body" or t.startswith("Copyright") or t.startswith("©") or (
-            _FIELD_RE.match(t) and _FIELD_RE.match(t).group(1).lower() in _FIELD_COLUMNS
+            (m := _FIELD_RE.match(t)) and m.group(1).lower() in _FIELD_COLUMNS
         ):
             head_end = i
             break
@@ -175,7 +175,7 @@ def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
     if len(head) > 1:
         rec.outlet = head[1].replace("\n", " ")
     for line in head[2:]:
-        if not rec.date_raw and not pd.isna(parse_export_date(line)):
+        if not rec.date_raw and not pd.isna(parse_date(line)):
             date, edition = _split_date_line(line)
             rec.date_raw = date
             if edition:
