@@ -106,8 +106,8 @@ def optional_column(data: pd.DataFrame, name: str | None, default: str) -> str |
     Lets interval and count columns be drawn when a measure provides them
     without making them mandatory, while a misspelt explicit name still errors.
     """
-    if name is None:
-        return None
+    if name is None or not isinstance(data, pd.DataFrame):
+        return name  # not a table: left for check_data to report
     if name in data.columns:
         return name
     if name == default:
@@ -188,6 +188,34 @@ def to_x(values: pd.Series) -> tuple[np.ndarray | pd.Series, bool]:
     if pd.api.types.is_datetime64_any_dtype(values) or pd.api.types.is_numeric_dtype(values):
         return values, False
     return values, True
+
+
+def x_positions(data: pd.DataFrame, x: str) -> tuple[pd.DataFrame, list[Any]]:
+    """``data`` with an ``_x`` plotting column, and the categories if x is categorical.
+
+    Dates, periods and numbers are plotted as they are; categories at 0, 1,
+    2, ... in sorted order (the returned list, for the tick labels).
+    """
+    xs, categorical = to_x(data[x])
+    frame = data.assign(_x=xs.to_numpy() if hasattr(xs, "to_numpy") else xs)
+    cats: list[Any] = []
+    if categorical:
+        cats = sorted(pd.unique(frame["_x"].dropna()), key=str)
+        frame["_x"] = frame["_x"].map({c: i for i, c in enumerate(cats)})
+    return frame, cats
+
+
+def time_axis(ax: Any, xs: pd.Series, cats: list[Any], **locator: int) -> None:
+    """Tick labels for an x axis drawn from :func:`x_positions`: the categories,
+    or concise dates (``locator``: AutoDateLocator's minticks/maxticks)."""
+    if cats:
+        ax.set_xticks(range(len(cats)), [label_text(c) for c in cats])
+    elif pd.api.types.is_datetime64_any_dtype(xs):
+        import matplotlib.dates as mdates
+
+        loc = mdates.AutoDateLocator(**locator)
+        ax.xaxis.set_major_locator(loc)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
 
 
 def marker(i: int) -> str:

@@ -24,7 +24,9 @@ from toolkit.plots._util import (
     marker,
     optional_column,
     stacked_barh,
+    time_axis,
     to_x,
+    x_positions,
 )
 
 __all__ = ["plot_frames_heatmap", "plot_frames_over_time", "plot_naming", "plot_sources"]
@@ -228,17 +230,11 @@ def plot_frames_over_time(
     func = "plot_frames_over_time"
     if kind not in ("facets", "area"):
         raise ValueError(f"{func}: kind must be 'facets' or 'area', not {kind!r}")
-    if isinstance(data, pd.DataFrame):
-        ci_low = optional_column(data, ci_low, "ci_low")
-        ci_high = optional_column(data, ci_high, "ci_high")
+    ci_low = optional_column(data, ci_low, "ci_low")
+    ci_high = optional_column(data, ci_high, "ci_high")
     check_data(data, func, x=x, y=y, hue=hue, group=group, ci_low=ci_low, ci_high=ci_high)
     check_numeric(data, func, y=y, ci_low=ci_low, ci_high=ci_high)
-    xs, categorical = to_x(data[x])
-    frame = data.assign(_x=xs.to_numpy() if hasattr(xs, "to_numpy") else xs)
-    cats: list[Any] = []
-    if categorical:
-        cats = sorted(pd.unique(frame["_x"].dropna()), key=str)
-        frame["_x"] = frame["_x"].map({c: i for i, c in enumerate(cats)})
+    frame, cats = x_positions(data, x)
     frames = levels(frame[hue], hue_order)
     if kind == "area":
         if group is not None:
@@ -262,7 +258,7 @@ def plot_frames_over_time(
             edgecolor="white",
             linewidth=0.4,
         )
-        _time_axis(ax, frame["_x"], cats)
+        time_axis(ax, frame["_x"], cats, minticks=2, maxticks=5)
         ax.set_xlabel(x)
         ax.set_ylabel(y)
         ax.set_ylim(bottom=0)
@@ -320,7 +316,7 @@ def plot_frames_over_time(
         if k - ncols >= 0:
             axes.flat[k - ncols].xaxis.set_tick_params(labelbottom=True)
     for a in axes.flat[: len(frames)]:
-        _time_axis(a, frame["_x"], cats)
+        time_axis(a, frame["_x"], cats, minticks=2, maxticks=5)
         a.tick_params(axis="x", labelrotation=0)
     fig.supxlabel(x, fontsize="medium")
     if group is not None:
@@ -334,17 +330,6 @@ def plot_frames_over_time(
             frameon=False,
         )
     return finish(fig, data)
-
-
-def _time_axis(ax: Any, xs: pd.Series, cats: list[Any]) -> None:
-    if cats:
-        ax.set_xticks(range(len(cats)), [label_text(c) for c in cats])
-    elif pd.api.types.is_datetime64_any_dtype(xs):
-        import matplotlib.dates as mdates
-
-        locator = mdates.AutoDateLocator(minticks=2, maxticks=5)
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
 
 
 def _shares(

@@ -20,7 +20,8 @@ from toolkit.plots._util import (
     linestyle,
     marker,
     optional_column,
-    to_x,
+    time_axis,
+    x_positions,
 )
 
 __all__ = ["plot_group_comparison", "plot_tone_over_time"]
@@ -130,20 +131,14 @@ def plot_tone_over_time(
     (2, ['JP', 'KR'])
     """
     func = "plot_tone_over_time"
-    ci_low = optional_column(data, ci_low, "ci_low") if isinstance(data, pd.DataFrame) else ci_low
-    ci_high = (
-        optional_column(data, ci_high, "ci_high") if isinstance(data, pd.DataFrame) else ci_high
-    )
-    n = optional_column(data, n, "n_docs") if isinstance(data, pd.DataFrame) else n
+    ci_low = optional_column(data, ci_low, "ci_low")
+    ci_high = optional_column(data, ci_high, "ci_high")
+    n = optional_column(data, n, "n_docs")
     check_data(data, func, x=x, y=y, hue=hue, ci_low=ci_low, ci_high=ci_high, n=n)
     check_numeric(data, func, y=y, ci_low=ci_low, ci_high=ci_high, n=n)
     if (ci_low is None) != (ci_high is None):
         raise ValueError(f"{func}: give both ci_low and ci_high, or neither")
-    xs, categorical = to_x(data[x])
-    frame = data.assign(_x=xs.to_numpy() if hasattr(xs, "to_numpy") else xs)
-    if categorical:
-        cats = sorted(pd.unique(frame["_x"].dropna()), key=str)
-        frame["_x"] = frame["_x"].map({c: i for i, c in enumerate(cats)})
+    frame, cats = x_positions(data, x)
     groups = [None] if hue is None else levels(frame[hue], hue_order)
     colors = colors_for(["_all"] if hue is None else groups, palette)
     ax = get_ax(ax)
@@ -205,14 +200,7 @@ def plot_tone_over_time(
         twin.spines["top"].set_visible(False)
         ax.set_zorder(twin.get_zorder() + 1)  # lines above the bars
         ax.patch.set_visible(False)
-    if categorical:
-        ax.set_xticks(range(len(cats)), [label_text(c) for c in cats])
-    elif pd.api.types.is_datetime64_any_dtype(frame["_x"]):
-        import matplotlib.dates as mdates
-
-        locator = mdates.AutoDateLocator(maxticks=8)
-        ax.xaxis.set_major_locator(locator)
-        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    time_axis(ax, frame["_x"], cats, maxticks=8)
     ax.set_xlabel(x)
     ax.set_ylabel(value_label(data, y))
     if hue is not None:
@@ -286,10 +274,9 @@ def plot_group_comparison(
     ['Times B (n=25)', 'Wire C (n=8)', 'Daily A (n=30)']
     """
     func = "plot_group_comparison"
-    if isinstance(data, pd.DataFrame):
-        ci_low = optional_column(data, ci_low, "ci_low")
-        ci_high = optional_column(data, ci_high, "ci_high")
-        n = optional_column(data, n, "n_docs")
+    ci_low = optional_column(data, ci_low, "ci_low")
+    ci_high = optional_column(data, ci_high, "ci_high")
+    n = optional_column(data, n, "n_docs")
     check_data(data, func, y=y, x=x, hue=hue, ci_low=ci_low, ci_high=ci_high, n=n)
     check_numeric(data, func, x=x, ci_low=ci_low, ci_high=ci_high, n=n)
     if (ci_low is None) != (ci_high is None):
