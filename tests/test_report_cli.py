@@ -64,6 +64,7 @@ def test_cli_report_on_a_user_csv(tmp_path):
     page = index.read_text(encoding="utf-8")
     assert "3 documents" in page
     assert "constructed teaching" not in page
+    assert "mine.csv" in page  # the page names the file, also when --column renamed columns
 
 
 def test_cli_reports_a_missing_text_column_clearly(tmp_path):

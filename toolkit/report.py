@@ -42,12 +42,15 @@ class ReportContext:
         ``out_dir / "figures"``.
     progress : bool
         Whether long steps may show progress bars.
+    random_state, n_boot : int
+        Seed and number of resamples of every bootstrap interval in the report.
     """
 
     corpus: pd.DataFrame
     out_dir: Path
     progress: bool = False
     random_state: int = 0
+    n_boot: int = 1000
     _tokens: Any = field(default=None, repr=False)
 
     @property
@@ -185,7 +188,9 @@ def build_report(
         corpus = source if isinstance(source, pd.DataFrame) else load_corpus(source)
         if "status" not in corpus.columns:
             corpus = load_corpus(corpus)
-        label = str(source) if not isinstance(source, pd.DataFrame) else "DataFrame"
+        # a corpus loaded from a file (e.g. by the CLI with --column) names its file
+        label = (str(source) if not isinstance(source, pd.DataFrame)
+                 else str(corpus.attrs.get("source", "DataFrame")))
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ctx = ReportContext(corpus=corpus, out_dir=out, progress=progress, random_state=random_state)

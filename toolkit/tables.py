@@ -90,8 +90,6 @@ def format_number(value: Any, float_format: FloatFormat = 3, thousands: bool = T
         return f"{v:,.{decimals}f}" if thousands else f"{v:.{decimals}f}"
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d") if value == value.normalize() else value.isoformat()
-    if isinstance(value, float) and math.isnan(value):
-        return ""
     return str(value)
 
 

@@ -50,7 +50,7 @@ def _over_time(ctx, dictionary: str, stem: str, scores: pd.DataFrame) -> str:
     from toolkit.framing import frame_shares
     from toolkit.plots import paper_style, plot_frames_over_time
 
-    yearly = frame_shares(ctx.tokens, dictionary, freq="YE", n_boot=1000,
+    yearly = frame_shares(ctx.tokens, dictionary, freq="YE", n_boot=ctx.n_boot,
                           random_state=ctx.random_state, min_count=MIN_COUNT, scores=scores)
     csv = ctx.save_table(yearly, f"{stem}_shares_by_year")
     with paper_style(width="double"):
@@ -72,13 +72,13 @@ def build(ctx) -> str:
         f"<i>present</i> in a document when its patterns match at least {MIN_COUNT} times "
         "(<code>min_count</code>); shares are "
         "the proportion of documents with the frame, with 95% percentile-bootstrap intervals "
-        f"that resample documents ({1000} resamples, seed {ctx.random_state}). Use "
+        f"that resample documents ({ctx.n_boot:,} resamples, seed {ctx.random_state}). Use "
         "<code>toolkit.framing.explain_frames</code> to see which words fired.</p>"
     ]
-    for dictionary, what, stem in (("issue", "issue", "frames_issue"),
-                                   ("generic", "generic", "frames_generic")):
+    for dictionary in ("issue", "generic"):
+        what, stem = dictionary, f"frames_{dictionary}"
         scores = frames(ctx.tokens, dictionary, min_count=MIN_COUNT)
-        shares = frame_shares(ctx.tokens, dictionary, by=by, n_boot=1000,
+        shares = frame_shares(ctx.tokens, dictionary, by=by, n_boot=ctx.n_boot,
                               random_state=ctx.random_state, min_count=MIN_COUNT, scores=scores)
         csv_s = ctx.save_table(shares, f"{stem}_shares{'_by_' + by if by else ''}")
         csv_d = ctx.save_table(scores, f"{stem}_by_document")
@@ -87,8 +87,7 @@ def build(ctx) -> str:
         parts.append(f"<h3>{html.escape(what.capitalize())} frames</h3>")
         parts.append(ctx.table_html(frame_table(dictionary)[["frame", "label", "n_patterns"]],
                                     max_rows=20))
-        shown = shares.copy()
-        parts.append(ctx.table_html(shown, max_rows=30))
+        parts.append(ctx.table_html(shares, max_rows=30))
         parts.extend(_figures(ctx, shares, by, stem, what))
         if what == "issue" and ctx.corpus["date"].notna().sum() >= 2:
             parts.append(_over_time(ctx, dictionary, stem, scores))

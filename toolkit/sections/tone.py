@@ -17,7 +17,6 @@ import pandas as pd
 TITLE = "Tone"
 ORDER = 30
 
-_N_BOOT = 1000
 
 
 def _freq(dates: pd.Series) -> tuple[str, str]:
@@ -37,16 +36,13 @@ def _link(path: str) -> str:
     return f"<p class='note'>CSV: <a href='{html.escape(path)}'>{html.escape(path)}</a></p>"
 
 
-def _figure(ctx: Any, plot_name: str, data: pd.DataFrame, name: str, caption: str,
+def _figure(ctx: Any, plot: Any, data: pd.DataFrame, name: str, caption: str,
             labels: tuple[str, str], **kwargs: Any) -> str:
     if data.empty:
         return "<p class='note'>Figure skipped: no data.</p>"
     import matplotlib.pyplot as plt
 
-    import toolkit.plots as plots
     from toolkit.plots import paper_style
-
-    plot = getattr(plots, plot_name)
 
     with paper_style():
         fig, ax = plt.subplots(figsize=(6.5, 3.6))
@@ -57,7 +53,12 @@ def _figure(ctx: Any, plot_name: str, data: pd.DataFrame, name: str, caption: st
     return ctx.figure_html(src, caption)
 
 
-def _differences(mentions: pd.DataFrame, seed: int) -> pd.DataFrame:
+def _named(values: pd.Series) -> pd.Series:
+    """Group labels with missing and empty values shown as "(none)"."""
+    return values.fillna("").astype(str).replace("", "(none)")
+
+
+def _differences(mentions: pd.DataFrame, ctx: Any) -> pd.DataFrame:
     """KR-outlet minus JP-outlet tone toward each target, with intervals."""
     from toolkit.aggregate import difference
 
@@ -66,7 +67,7 @@ def _differences(mentions: pd.DataFrame, seed: int) -> pd.DataFrame:
         sub = mentions[mentions["target"] == target]
         if {"KR", "JP"} <= set(sub["outlet_country"]):
             d = difference(sub, "tone", by="outlet_country", groups=("KR", "JP"),
-                           n_boot=_N_BOOT, random_state=seed)
+                           n_boot=ctx.n_boot, random_state=ctx.random_state)
             d.insert(0, "toward", target)
             rows.append(d)
     cols = ["toward", "group_a", "group_b", "mean_a", "mean_b", "difference", "ci_low",
@@ -77,6 +78,7 @@ def _differences(mentions: pd.DataFrame, seed: int) -> pd.DataFrame:
 def build(ctx: Any) -> str:
     """Tone by country over time, by outlet, and toward KR vs JP by outlet country."""
     from toolkit.aggregate import aggregate
+    from toolkit.plots import plot_group_comparison, plot_tone_over_time
     from toolkit.sentiment import document_tone, target_tone, tone
 
     corpus = ctx.corpus
@@ -86,14 +88,14 @@ def build(ctx: Any) -> str:
     meta = corpus[["doc_id", "date", "outlet", "country"]]
     docs_m = docs.merge(meta, on="doc_id", how="left")
     for col in ("outlet", "country"):
-        docs_m[col] = docs_m[col].fillna("").astype(str).replace("", "(none)")
+        docs_m[col] = _named(docs_m[col])
     n_ok = int((docs["status"] == "ok").sum())
     seed = ctx.random_state
     parts = [
         f"<p>Sentence tone from the toolkit's news measure (in [-1, 1]; "
         f"<code>tone(method='news')</code>), averaged over each article's sentences. "
         f"{n_ok:,} of {len(docs):,} articles have text to score. Intervals are 95% "
-        f"percentile bootstrap intervals over articles ({_N_BOOT:,} resamples, seed "
+        f"percentile bootstrap intervals over articles ({ctx.n_boot:,} resamples, seed "
         f"{seed}); <em>n</em> is the number of articles.</p>"
     ]
     tables: dict[str, str] = {
@@ -103,24 +105,24 @@ def build(ctx: Any) -> str:
 
     freq, unit = _freq(docs_m["date"])
     if freq:
-        over_time = aggregate(docs_m, "tone", by="country", freq=freq, n_boot=_N_BOOT,
+        over_time = aggregate(docs_m, "tone", by="country", freq=freq, n_boot=ctx.n_boot,
                               random_state=seed)
         tables["time"] = ctx.save_table(over_time, "tone_by_country_over_time")
         parts += [
             f"<h3>Tone by outlet country, per {unit}</h3>",
-            _figure(ctx, "plot_tone_over_time", over_time, "tone_by_country_over_time",
+            _figure(ctx, plot_tone_over_time, over_time, "tone_by_country_over_time",
                     f"Mean article tone per {unit} by outlet country, with 95% intervals.",
                     (unit.capitalize(), "Mean article tone"), hue="country"),
             ctx.table_html(over_time.assign(period=over_time["period"].dt.strftime("%Y-%m")),
                            max_rows=30),
             _link(tables["time"]),
         ]
-    by_outlet = aggregate(docs_m, "tone", by=["country", "outlet"], n_boot=_N_BOOT,
+    by_outlet = aggregate(docs_m, "tone", by=["country", "outlet"], n_boot=ctx.n_boot,
                           random_state=seed)
     tables["outlet"] = ctx.save_table(by_outlet, "tone_by_outlet")
     parts += [
         "<h3>Tone by outlet</h3>",
-        _figure(ctx, "plot_group_comparison", by_outlet, "tone_by_outlet",
+        _figure(ctx, plot_group_comparison, by_outlet, "tone_by_outlet",
                 "Mean article tone by outlet, with 95% intervals.",
                 ("Mean article tone", ""), y="outlet", ref=0.0),
         ctx.table_html(by_outlet, max_rows=40),
@@ -129,12 +131,12 @@ def build(ctx: Any) -> str:
 
     mentions = target_tone(tk, ["KR", "JP"])
     m = mentions.merge(meta[["doc_id", "country"]], on="doc_id", how="left")
-    m["country"] = m["country"].fillna("").astype(str).replace("", "(none)")
+    m["country"] = _named(m["country"])
     m = m.rename(columns={"country": "outlet_country"})
-    toward = aggregate(m, "tone", by=["outlet_country", "target"], n_boot=_N_BOOT,
+    toward = aggregate(m, "tone", by=["outlet_country", "target"], n_boot=ctx.n_boot,
                        random_state=seed)
     toward["target"] = toward["target"].map({"KR": "toward KR", "JP": "toward JP"})
-    diffs = _differences(m, seed)
+    diffs = _differences(m, ctx)
     tables["diff"] = ctx.save_table(diffs, "tone_toward_kr_jp_differences")
     tables["mentions"] = ctx.save_table(mentions, "tone_toward_targets_mentions")
     tables["toward"] = ctx.save_table(toward, "tone_toward_kr_jp_by_outlet_country")
@@ -145,7 +147,7 @@ def build(ctx: Any) -> str:
         "they are from the mention (scale 5 tokens) and less again outside its clause; "
         "when the country is the speaker (\"Seoul said\") the score is damped. Mentions are "
         "averaged within each article before the bootstrap.</p>",
-        _figure(ctx, "plot_group_comparison", toward, "tone_toward_kr_jp",
+        _figure(ctx, plot_group_comparison, toward, "tone_toward_kr_jp",
                 "Tone toward KR and JP by outlet country, with 95% intervals.",
                 ("Mean tone toward the country", "Outlet country"),
                 y="outlet_country", hue="target", ref=0.0),
