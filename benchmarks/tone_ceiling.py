@@ -115,7 +115,23 @@ def _components(texts: pd.Series) -> np.ndarray:
     return np.array([news_tone_score(t) for t in texts], dtype=float)
 
 
-def best_cutoffs(x: np.ndarray, yc: np.ndarray, macro_f1) -> tuple[float, float, float]:
+def classes(x: np.ndarray) -> np.ndarray:
+    """-1/0/1 at the +-0.05 cut-offs."""
+    return np.where(x > 0.05, 1, np.where(x < -0.05, -1, 0))
+
+
+def macro_f1(y: np.ndarray, p: np.ndarray) -> float:
+    """Macro F1 of class arrays, fast enough for the cut-off search (the published
+    figures come from toolkit.validation.compare_to_human; a test checks they agree)."""
+    f1s = []
+    for c in (-1, 0, 1):
+        tp = int(((p == c) & (y == c)).sum())
+        pred, true = int((p == c).sum()), int((y == c).sum())
+        f1s.append(2 * tp / (pred + true) if pred + true else 0.0)
+    return float(np.mean(f1s))
+
+
+def best_cutoffs(x: np.ndarray, yc: np.ndarray) -> tuple[float, float, float]:
     """(macro F1, low, high): the best pair of cut-offs among 91 quantiles of ``x``."""
     qs = np.unique(np.quantile(x, np.linspace(0.05, 0.95, 91)))
     best = (0.0, 0.0, 0.0)
@@ -135,24 +151,24 @@ def main() -> int:
         print(f"tone_ceiling: {why}; nothing to measure.")
         return 0
     import scipy.sparse as sp
-    from scipy.stats import pearsonr
     from sklearn.feature_extraction.text import CountVectorizer
     from sklearn.linear_model import LogisticRegression
 
     tv = _validity_module()
     nyt = tv.load_nyt(EVAL)
-    y = nyt["mean_rating"].to_numpy(dtype=float) / 4
-    yc = tv._classes(y)
+    y = nyt["mean_rating"].to_numpy(dtype=float)
+    yc = classes(y / 4)
     folds = tv.cv_folds(len(nyt))
     sets = {"NewsMTSC train": tv.load_newsmtsc(EVAL, "train"),
             "NewsMTSC dev": tv.load_newsmtsc(EVAL, "dev")}
 
-    def rf(x, target, classes):
-        return f"r {pearsonr(x, target)[0]:.3f}  F1 {tv.macro_f1(classes, tv._classes(x)):.3f}"
+    def rf(x, target, code_range=tv.NYT_RANGE):
+        r, f1 = tv.agreement(x, target, code_range)
+        return f"r {r:.3f}  F1 {f1:.3f}"
 
     base = _components(nyt["text"])
-    f1, lo, hi = best_cutoffs(base[:, 0], yc, tv.macro_f1)
-    print("1. Shipped news measure, NYT dev:", rf(base[:, 0], y, yc))
+    f1, lo, hi = best_cutoffs(base[:, 0], yc)
+    print("1. Shipped news measure, NYT dev:", rf(base[:, 0], y))
     print(f"   best cut-offs chosen on NYT dev itself: F1 {f1:.3f} (negative below {lo:.3f},"
           f" positive above {hi:.3f})")
     silent = base[:, 3] == 0
@@ -173,11 +189,11 @@ def main() -> int:
                 gi_scores[weight] = x[:, 0]
                 if weight == 1.0:
                     tier_features = x
-            line = (f"   {name} x{weight:<4}: NYT {rf(x[:, 0], y, yc)}, silent "
+            line = (f"   {name} x{weight:<4}: NYT {rf(x[:, 0], y)}, silent "
                     f"{(x[:, 3] == 0).mean():.0%}")
             for k, xo in others.items():
                 lab = sets[k]["polarity"].to_numpy(dtype=int)
-                line += f" | {k} {rf(xo, lab, lab)}"
+                line += f" | {k} {rf(xo, lab, tv.LABEL_RANGE)}"
             print(line)
 
     held_out = []
@@ -185,7 +201,7 @@ def main() -> int:
         train, test = folds != f, folds == f
 
         def fit(x, idx):
-            return pearsonr(x[idx], y[idx])[0], tv.macro_f1(yc[idx], tv._classes(x[idx]))
+            return tv.agreement(x[idx], y[idx], tv.NYT_RANGE)
 
         chosen = max(gi_scores, key=lambda w: sum(fit(gi_scores[w], train)))
         held_out.append((chosen, *fit(gi_scores[chosen], test)))
@@ -219,7 +235,7 @@ def main() -> int:
             pred[test] = model.predict(x_test)
             proba = model.predict_proba(x_test)
             score[test] = proba[:, 2] - proba[:, 0]
-        return tv.macro_f1(yc, pred), best_cutoffs(score, yc, tv.macro_f1)[0]
+        return macro_f1(yc, pred), best_cutoffs(score, yc)[0]
 
     for c in (0.1, 1.0):
         clf, cut = cross_validate(c, bag=False)

@@ -13,6 +13,9 @@ Data (read-only, beside the repository in ``../shared/eval``; never copied):
   F1 = 3-class macro F1 (score cut at +-0.05); r = Pearson correlation
   with the label. ``target_tone`` rows score toward the gold span.
 
+r and F1 are computed by :func:`toolkit.validation.compare_to_human`, the
+function users run on their own hand coding (:func:`agreement`).
+
 Methods: ``vader`` (vaderSentiment compound), ``textblob`` (pattern
 polarity), ``dictionary`` (``tone_relative`` = (pos - neg) / (pos + neg) with
 0 without matches, counted with the toolkit's own news dictionary,
@@ -70,21 +73,25 @@ import pandas as pd  # noqa: E402
 EVAL = _ROOT.parent / "shared" / "eval"
 
 
-def _classes(x: np.ndarray, cut: float = 0.05) -> np.ndarray:
-    return np.where(x > cut, 1, np.where(x < -cut, -1, 0))
+def agreement(x: np.ndarray, human: np.ndarray, code_range: tuple[float, float]
+              ) -> tuple[float, float]:
+    """(Pearson r, 3-class macro F1) of scores ``x`` against human ratings on ``code_range``.
+
+    Computed by :func:`toolkit.validation.compare_to_human`, the function users
+    call on their own hand coding, so the published figures and theirs mean the
+    same thing (classes cut at +-0.05 after mapping the ratings onto [-1, 1]).
+    """
+    from toolkit.validation import compare_to_human
+
+    ids = np.arange(len(x))
+    res = compare_to_human(pd.DataFrame({"doc_id": ids, "tone": x}),
+                           pd.DataFrame({"doc_id": ids, "code": human}), code_range=code_range)
+    summary = res.summary.iloc[0]
+    return float(summary["pearson"]), float(summary["macro_f1"])
 
 
-def macro_f1(y: np.ndarray, p: np.ndarray) -> float:
-    """Unweighted mean of the per-class F1 over the classes -1, 0, 1."""
-    f1s = []
-    for c in (-1, 0, 1):
-        tp = int(((p == c) & (y == c)).sum())
-        fp = int(((p == c) & (y != c)).sum())
-        fn = int(((p != c) & (y == c)).sum())
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1s.append(2 * prec * rec / (prec + rec) if prec + rec else 0.0)
-    return float(np.mean(f1s))
+NYT_RANGE = (-4.0, 4.0)  # mean rating of 20 raters
+LABEL_RANGE = (-1.0, 1.0)  # NewsMTSC polarity
 
 
 def load_nyt(eval_dir: Path = EVAL) -> pd.DataFrame:
@@ -101,21 +108,19 @@ def load_newsmtsc(eval_dir: Path = EVAL, split: str = "dev") -> pd.DataFrame:
 
 def validity_table(eval_dir: Path = EVAL) -> pd.DataFrame:
     """One row per (method, data set): ``method, dataset, n, r, macro_f1``."""
-    from scipy.stats import pearsonr
-
     from toolkit.news_tone import news_dictionary, span_tone_score
     from toolkit.sentiment import _SCORERS, _window_text, score_sentences
 
     rows = []
     nyt = load_nyt(eval_dir)
     y = nyt["mean_rating"].to_numpy(dtype=float)
-    yc = _classes(y / 4)
     d = news_dictionary()
     for method in ("vader", "textblob", "dictionary", "news"):
         s = score_sentences(nyt["text"], method, dictionary=d if method == "dictionary" else None)
         x = s["tone"].to_numpy(dtype=float)
+        r, f1 = agreement(x, y, NYT_RANGE)
         rows.append({"method": method, "dataset": "NYT editorials dev", "n": len(x),
-                     "r": float(pearsonr(x, y)[0]), "macro_f1": macro_f1(yc, _classes(x))})
+                     "r": r, "macro_f1": f1})
     mt = load_newsmtsc(eval_dir, "dev")
     ym = mt["polarity"].to_numpy(dtype=int)
     scores = {
@@ -132,8 +137,9 @@ def validity_table(eval_dir: Path = EVAL) -> pd.DataFrame:
     }
     for method, x in scores.items():
         x = np.asarray(x, dtype=float)
+        r, f1 = agreement(x, ym, LABEL_RANGE)
         rows.append({"method": method, "dataset": "NewsMTSC dev (toward target)", "n": len(x),
-                     "r": float(pearsonr(x, ym)[0]), "macro_f1": macro_f1(ym, _classes(x))})
+                     "r": r, "macro_f1": f1})
     return pd.DataFrame(rows)
 
 
@@ -174,13 +180,10 @@ def cv_table(eval_dir: Path = EVAL, k: int = 5, random_state: int = 0) -> pd.Dat
     ``"length_power=0, NewsMTSC train"`` (the second data set every change
     was checked on; sentence level, label -1/0/1).
     """
-    from scipy.stats import pearsonr
-
     from toolkit.news_tone import DEFAULT
 
     nyt = load_nyt(eval_dir)
     y = nyt["mean_rating"].to_numpy(dtype=float)
-    yc = _classes(y / 4)
     folds = cv_folds(len(nyt), k, random_state)
     names = list(CV_GRID)
     grid = [dict(zip(names, vals, strict=True))
@@ -188,7 +191,7 @@ def cv_table(eval_dir: Path = EVAL, k: int = 5, random_state: int = 0) -> pd.Dat
     scores = [_news_scores(nyt["text"], **g) for g in grid]
 
     def fit(x: np.ndarray, idx: np.ndarray) -> tuple[float, float]:
-        return float(pearsonr(x[idx], y[idx])[0]), macro_f1(yc[idx], _classes(x[idx]))
+        return agreement(x[idx], y[idx], NYT_RANGE)
 
     rows = []
     for f in range(k):
@@ -214,7 +217,7 @@ def cv_table(eval_dir: Path = EVAL, k: int = 5, random_state: int = 0) -> pd.Dat
                           ("negator_valence=0", {**shipped, "negator_valence": 0.0})):
         xm = _news_scores(mt["sentence"], **params)
         extra.append({"fold": f"{label}, NewsMTSC train", **params,
-                      "r": float(pearsonr(xm, ym)[0]), "macro_f1": macro_f1(ym, _classes(xm))})
+                      **dict(zip(("r", "macro_f1"), agreement(xm, ym, LABEL_RANGE), strict=True))})
     return pd.concat([cv, pd.DataFrame(extra)], ignore_index=True)
 
 

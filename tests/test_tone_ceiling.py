@@ -29,9 +29,19 @@ def test_best_cutoffs_finds_a_perfect_split(ceiling):
 
     x = np.array([-3.0, -2.0, -1.0, 0.0, 0.1, 0.2, 2.0, 3.0, 4.0])
     y = np.array([-1, -1, -1, 0, 0, 0, 1, 1, 1])
-
-    def macro_f1(a, b):  # accuracy is 1 exactly when macro F1 is 1
-        return float((a == b).mean())
-
-    f1, lo, hi = ceiling.best_cutoffs(x, y, macro_f1)
+    f1, lo, hi = ceiling.best_cutoffs(x, y)
     assert f1 == 1.0 and -1.0 < lo <= 0.0 and 0.2 <= hi < 2.0
+
+
+def test_fast_macro_f1_agrees_with_compare_to_human(ceiling):
+    import numpy as np
+    import pandas as pd
+
+    from toolkit.validation import compare_to_human
+
+    rng = np.random.default_rng(0)
+    y, p = rng.integers(-1, 2, 200), rng.integers(-1, 2, 200)
+    ids = np.arange(200)
+    want = compare_to_human(pd.DataFrame({"doc_id": ids, "tone": p.astype(float)}),
+                            pd.DataFrame({"doc_id": ids, "code": y})).summary.loc[0, "macro_f1"]
+    assert ceiling.macro_f1(y, p) == pytest.approx(want)

@@ -137,3 +137,12 @@ def test_reliability_alpha_hand_worked():
 def test_reliability_needs_two_coders():
     with pytest.raises(ValueError, match="two coder"):
         reliability(pd.DataFrame({"a": [1]}), ["a"])
+
+
+def test_ratings_exactly_on_a_cut_off_stay_neutral():
+    # mean ratings of +-0.2 on a -4..4 scale are +-0.05 after rescaling: on the
+    # cut-off, so neutral (floating-point error once made 0.2 positive)
+    s = pd.DataFrame({"doc_id": list("abc"), "tone": [0.0, 0.0, 0.1]})
+    h = pd.DataFrame({"doc_id": list("abc"), "code": [0.2, -0.2, 0.25]})
+    r = compare_to_human(s, h, code_range=(-4, 4))
+    assert r.confusion.loc["neutral", "neutral"] == 2 and r.summary.loc[0, "accuracy"] == 1.0

@@ -305,7 +305,9 @@ def compare_to_human(
     m = scores[keys + [score]].merge(human[keys + ["_human"]], on=keys, how="inner")
     m = m.dropna(subset=[score, "_human"])
     lo, hi = code_range
-    y = 2 * (m["_human"].to_numpy(dtype=float) - lo) / (hi - lo) - 1
+    # Rounded so that a rating exactly on a cut-off stays there: without it,
+    # 0.2 on a -4..4 scale becomes 0.05000000000000004 and crosses +0.05.
+    y = np.round(2 * (m["_human"].to_numpy(dtype=float) - lo) / (hi - lo) - 1, 12)
     x = m[score].to_numpy(dtype=float)
     from scipy import stats
 
