@@ -119,8 +119,8 @@ def test_cff_detection(tmp_path):
 def test_cjk_fonts_returns_installed_names():
     from matplotlib import font_manager
 
+    found = style.cjk_fonts()  # may register system CJK fonts matplotlib had not listed
     names = {f.name for f in font_manager.fontManager.ttflist}
-    found = style.cjk_fonts()
     assert all(name in names for name in found)
     # a machine with any known CJK family installed must get one (CI installs
     # NanumGothic and IPAGothic); without any, the list is empty
