@@ -30,6 +30,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit._meta import attach_attrs
+
 __all__ = ["aggregate", "difference", "period_start"]
 
 StatFunc = Callable[..., Any]
@@ -139,15 +141,6 @@ def _check(data: pd.DataFrame, value: str, doc: str, keys: list[str], ci: float)
         raise ValueError(f"ci must be between 0 and 1, got {ci}")
 
 
-def _attrs(out: pd.DataFrame, measure: str, params: dict[str, Any]) -> pd.DataFrame:
-    from toolkit import __version__
-
-    out.attrs["measure"] = measure
-    out.attrs["params"] = params
-    out.attrs["toolkit_version"] = __version__
-    return out
-
-
 def aggregate(
     data: pd.DataFrame,
     value: str,
@@ -235,7 +228,7 @@ def aggregate(
         rows.append((*key, est, lo, hi, len(vals)))
     out = pd.DataFrame(rows, columns=[*cell_keys, stat_name, "ci_low", "ci_high", "n_docs"])
     out["n_docs"] = out["n_docs"].astype("int64")
-    return _attrs(
+    return attach_attrs(
         out,
         "aggregate",
         {"value": value, "by": keys, "freq": freq, "stat": stat_name, "ci": ci,
@@ -320,7 +313,7 @@ def difference(
             "n_docs_a": len(va), "n_docs_b": len(vb),
         }]
     )
-    return _attrs(
+    return attach_attrs(
         out,
         "difference",
         {"value": value, "by": by, "groups": [a, b], "ci": ci, "n_boot": n_boot,

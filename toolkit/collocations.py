@@ -38,9 +38,9 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
+from toolkit._meta import attach_attrs
 from toolkit.keyness import adjust_p
 from toolkit.keywords import (
-    attach_attrs,
     check_filters,
     compile_patterns,
     find_matches,

@@ -35,6 +35,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit._meta import attach_attrs
 from toolkit.corpus import other_language
 from toolkit.dictionaries import Dictionary, Match, load_bundled, load_dictionary
 from toolkit.tokenize import Tokens, as_tokens
@@ -152,12 +153,8 @@ def _dominant(counts: np.ndarray, names: Sequence[str]) -> tuple[list[Any], list
 
 
 def _attrs(out: pd.DataFrame, measure: str, d: Dictionary, **params: Any) -> pd.DataFrame:
-    from toolkit import __version__
-
-    out.attrs["measure"] = measure
-    out.attrs["params"] = {"dictionary": d.name, **params}
+    attach_attrs(out, measure, {"dictionary": d.name, **params})
     out.attrs["frames"] = list(d.categories)
-    out.attrs["toolkit_version"] = __version__
     return out
 
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from toolkit._meta import attach_attrs
 from toolkit.keywords import (
-    attach_attrs,
     check_filters,
     doc_term_matrix,
     group_codes,

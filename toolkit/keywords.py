@@ -55,16 +55,6 @@ def check_filters(filters: dict) -> dict:
     return filters
 
 
-def attach_attrs(out: pd.DataFrame, measure: str, params: dict) -> pd.DataFrame:
-    """Record the measure, its parameters and the toolkit version on ``out``."""
-    from toolkit import __version__
-
-    out.attrs["measure"] = measure
-    out.attrs["params"] = params
-    out.attrs["toolkit_version"] = __version__
-    return out
-
-
 # --------------------------------------------------------------------------
 # Token streams
 # --------------------------------------------------------------------------

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from toolkit._meta import attach_attrs
 from toolkit.keywords import (
-    attach_attrs,
     check_filters,
     compile_patterns,
     doc_term_matrix,

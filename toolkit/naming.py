@@ -36,6 +36,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from toolkit._meta import attach_attrs
 from toolkit.dictionaries import Dictionary, load_bundled, load_dictionary
 from toolkit.tokenize import Tokens, as_tokens
 
@@ -293,12 +294,7 @@ def naming_lines(
 
 
 def _attrs(out: pd.DataFrame, measure: str, lex: Dictionary, **params: Any) -> pd.DataFrame:
-    from toolkit import __version__
-
-    out.attrs["measure"] = measure
-    out.attrs["params"] = {"lexicon": lex.name, **params}
-    out.attrs["toolkit_version"] = __version__
-    return out
+    return attach_attrs(out, measure, {"lexicon": lex.name, **params})
 
 
 def naming(

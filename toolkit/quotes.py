@@ -47,6 +47,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from toolkit._meta import attach_attrs
 from toolkit.actors import actor_lexicon, find_actors
 from toolkit.dictionaries import Dictionary, load_bundled
 from toolkit.tokenize import Tokens, as_tokens
@@ -864,12 +865,8 @@ def quotes(
     for c in ("anonymous", "named"):
         out[c] = out[c].astype(bool)
     out["sent_id"] = out["sent_id"].astype("Int64")
-    from toolkit import __version__
-
-    out.attrs["measure"] = "quotes"
-    out.attrs["params"] = {"indirect": indirect, "min_words": min_words,
-                           "assume_home": assume_home}
-    out.attrs["toolkit_version"] = __version__
+    attach_attrs(out, "quotes", {"indirect": indirect, "min_words": min_words,
+                                 "assume_home": assume_home})
     out.attrs["docs_without_quotes"] = empty
     return out
 
@@ -1094,9 +1091,4 @@ def sources(
     if not by_cols:
         out = out.drop(columns="_all")
     out = out.reset_index(drop=True)
-    from toolkit import __version__
-
-    out.attrs["measure"] = "sources"
-    out.attrs["params"] = {"by": by_cols, "kind": kind}
-    out.attrs["toolkit_version"] = __version__
-    return out
+    return attach_attrs(out, "sources", {"by": by_cols, "kind": kind})

@@ -88,6 +88,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit._meta import attach_attrs
 from toolkit.corpus import other_language
 from toolkit.dictionaries import Dictionary, load_dictionary
 from toolkit.tokenize import Tokens, as_tokens
@@ -354,15 +355,6 @@ def _as_dictionary(dictionary: Dictionary | str | Path | Mapping | None) -> Dict
 # --------------------------------------------------------------------------
 
 
-def _attrs(out: pd.DataFrame, measure: str, params: dict[str, Any]) -> pd.DataFrame:
-    from toolkit import __version__
-
-    out.attrs["measure"] = measure
-    out.attrs["params"] = params
-    out.attrs["toolkit_version"] = __version__
-    return out
-
-
 @lru_cache(maxsize=200_000)
 def _split(text: str, language: str) -> tuple[tuple[int, int], ...]:
     from toolkit.tokenize import split_sentences
@@ -563,8 +555,8 @@ def tone(
         cols = [c for c in COLUMNS[method] if c in sent.columns and c != "n_tokens"]
         sent.loc[sent["doc_id"].isin(other), cols] = np.nan
     if level == "sentence":
-        return _attrs(sent, "tone", params)
-    return _attrs(_documents(sent, corpus, params), "tone", params)
+        return attach_attrs(sent, "tone", params)
+    return attach_attrs(_documents(sent, corpus, params), "tone", params)
 
 
 def _documents(sent: pd.DataFrame, corpus: pd.DataFrame, params: dict[str, Any]) -> pd.DataFrame:
@@ -632,7 +624,7 @@ def document_tone(
                          f"e.g. {sorted(unknown)[:3]}")
     params.update(level="document", aggregate=aggregate, threshold=threshold)
     doc = _documents(sentences, corpus, params)
-    return _attrs(doc, "tone", params)
+    return attach_attrs(doc, "tone", params)
 
 
 # --------------------------------------------------------------------------
@@ -749,7 +741,7 @@ def target_tone(
     out = pd.DataFrame(rows, columns=cols)
     params = {"target": targets, "window": window, "method": method, "level": level}
     if level == "mention":
-        return _attrs(out, "target_tone", params)
+        return attach_attrs(out, "target_tone", params)
     g = out.groupby(["doc_id", "target"], sort=False)["tone"].agg(["mean", "size"])
     grid = pd.MultiIndex.from_product([tk.doc_ids, targets], names=["doc_id", "target"])
     doc = g.reindex(grid).reset_index().rename(columns={"mean": "tone", "size": "n_mentions"})
@@ -758,4 +750,4 @@ def target_tone(
     unread = doc["doc_id"].isin(other) & (doc["n_mentions"] > 0)
     doc.loc[unread, "status"] = [f"not scored: language '{other[d]}' (method '{method}' is "
                                  "English-only)" for d in doc.loc[unread, "doc_id"]]
-    return _attrs(doc, "target_tone", params)
+    return attach_attrs(doc, "target_tone", params)
