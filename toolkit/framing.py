@@ -230,7 +230,8 @@ def frames(
             )
             counts = np.vstack([counts, np.zeros((len(missing), len(names)), dtype=np.int64)])
             words = np.concatenate([words, np.zeros(len(missing), dtype=np.int64)])
-            status += [_doc_status(tk, x) for x in missing]
+            why = _doc_statuses(tk)
+            status += [why[x] for x in missing]
     else:
         order = {d_: k for k, d_ in enumerate(tk.doc_ids)}
         rows = sent["doc_id"].map(order).to_numpy()
@@ -241,9 +242,8 @@ def frames(
             np.add.at(doc_words, rows, words)
         keys = pd.DataFrame({"doc_id": tk.doc_ids})
         counts, words = doc_counts, doc_words
-        status = [
-            "ok" if w > 0 else _doc_status(tk, x) for x, w in zip(tk.doc_ids, doc_words, strict=True)
-        ]
+        why = _doc_statuses(tk)
+        status = ["ok" if w > 0 else why[x] for x, w in zip(tk.doc_ids, doc_words, strict=True)]
 
     # In a Korean or Japanese text an English dictionary's "no frame found"
     # would only mean "no English word found".
@@ -273,18 +273,12 @@ def frames(
     return _attrs(out, "frames", d, level=level, min_count=min_count)
 
 
-def _doc_status(tk: Tokens, doc_id: str) -> str:
-    """Why a document has nothing to measure (its corpus status, else "empty")."""
-    cache = tk.__dict__.setdefault("_frame_status", None)
-    if cache is None:
-        corpus = tk.corpus
-        cache = (
-            dict(zip(corpus["doc_id"], corpus["status"], strict=True))
-            if "status" in corpus.columns else {}
-        )
-        tk.__dict__["_frame_status"] = cache
-    st = cache.get(doc_id)
-    return st if isinstance(st, str) and st != "ok" else "empty"
+def _doc_statuses(tk: Tokens) -> dict[str, str]:
+    """Why each document has nothing to measure: its corpus status, else "empty"."""
+    corpus = tk.corpus
+    src = corpus["status"] if "status" in corpus.columns else [None] * len(corpus)
+    return {d: st if isinstance(st, str) and st != "ok" else "empty"
+            for d, st in zip(corpus["doc_id"], src, strict=True)}
 
 
 def explain_frames(
