@@ -112,3 +112,21 @@ def test_functions_named_like_their_modules_stay_callable():
         "print(all(callable(getattr(toolkit, n)) for n in names))"
     )
     assert _run(code) == "True"
+
+
+def test_version_is_written_once_and_citation_agrees():
+    """pyproject reads the version from the package; CITATION.cff repeats it."""
+    import re
+    from pathlib import Path
+
+    import toolkit
+
+    root = Path(__file__).resolve().parents[1]
+    pyproject = (root / "pyproject.toml").read_text(encoding="utf-8")
+    # no literal version in pyproject: it is read from toolkit.__version__
+    assert re.search(r'^version\s*=\s*"', pyproject, flags=re.M) is None
+    assert 'dynamic = ["version"]' in pyproject
+    cff = (root / "CITATION.cff").read_text(encoding="utf-8")
+    cited = re.search(r'^version:\s*"?([^"\n]+)"?', cff, flags=re.M).group(1)
+    assert cited == toolkit.__version__
+    assert (root / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
