@@ -142,10 +142,11 @@ TONE = pd.DataFrame(
 
 def test_tone_over_time_lines_ribbons_counts():
     ax = P.plot_tone_over_time(TONE, hue="country", ref=None)
-    assert len(ax.lines) == 2
+    # two group lines + JP's open marker for September (3 documents < 5)
+    assert len(ax.lines) == 3
     assert len(ax.collections) == 2  # one ribbon per group
-    assert _legend(ax) == ["JP", "KR"]
-    kr = ax.lines[1]
+    assert _legend(ax) == ["JP", "KR", "open marker: fewer than 5 documents, no interval"]
+    kr = [ln for ln in ax.lines if ln.get_label() == "KR"][0]
     assert list(kr.get_ydata()) == [-0.2, -0.3, -0.1]
     twin = [a for a in ax.figure.axes if a is not ax][0]
     assert [p.get_height() for p in twin.patches] == [18, 32, 8]  # documents per month
@@ -178,9 +179,10 @@ def test_tone_over_time_errors():
 
 def test_tone_attrs_name_axis():
     df = TONE.copy()
-    df.attrs = {"measure": "tone"}
+    df.attrs = {"measure": "aggregate", "params": {"value": "tone", "stat": "mean"}}
     ax = P.plot_tone_over_time(df, hue="country")
-    assert ax.get_ylabel() == "tone (mean)"
+    assert ax.get_ylabel() == "Mean tone"
+    assert ax.get_xlabel() == "Period"
 
 
 GROUPS = pd.DataFrame(

@@ -241,6 +241,45 @@ def label_text(value: object) -> str:
     return str(value)
 
 
+_NICE = {
+    "n": "Count",
+    "n_docs": "Documents",
+    "n_tokens": "Length (tokens)",
+    "n_chars": "Length (characters)",
+    "g2": "G²",
+    "G2": "G²",
+    "log_ratio": "Log ratio",
+    "lr": "Log ratio",
+    "p_adj": "Adjusted p",
+    "ci_low": "Lower bound",
+    "ci_high": "Upper bound",
+    "doc_id": "Document",
+}
+
+
+def nice(name: object) -> str:
+    """A column name as a human-readable axis label ("n_docs" -> "Documents").
+
+    Known toolkit columns get their caption wording; anything else has its
+    underscores turned into spaces and its first letter capitalised (user
+    labels that already contain capitals or spaces are left as they are).
+    """
+    text = str(name)
+    if text in _NICE:
+        return _NICE[text]
+    if text.endswith("_per_10k"):
+        return f"{nice(text[: -len('_per_10k')])} per 10,000 tokens"
+    if "_" not in text and text != text.lower():
+        return text  # the user's own label ("Tone (VADER)"): keep it
+    text = text.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def term_text(term: object) -> str:
+    """A lexicon term for display: multiword ids ("sea_of_japan") with spaces."""
+    return label_text(term).replace("_", " ")
+
+
 def time_labels(values: Sequence[object]) -> list[str]:
     """Tick labels for period starts: YYYY-MM when every value is a month start/end."""
     ts = [pd.Timestamp(v) if not isinstance(v, pd.Period) else v.start_time for v in values]

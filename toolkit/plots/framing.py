@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit.aggregate import MIN_DOCS
 from toolkit.plots._util import (
     check_data,
     check_numeric,
@@ -22,6 +23,7 @@ from toolkit.plots._util import (
     levels,
     linestyle,
     marker,
+    nice,
     optional_column,
     stacked_barh,
     time_axis,
@@ -178,6 +180,7 @@ def plot_frames_over_time(
     palette: Sequence[str] | Mapping[Hashable, str] | None = None,
     ncols: int | None = None,
     figsize: tuple[float, float] | None = None,
+    min_docs: int | None = MIN_DOCS,
     ax: Any = None,
 ) -> Any:
     """Frame shares over time: small multiples (one panel per frame) or a stacked area.
@@ -206,6 +209,12 @@ def plot_frames_over_time(
         Facet columns (default up to 3).
     figsize : (float, float), optional
         Facets: figure size; default from the current style's width.
+    min_docs : int or None, default 5
+        Facets: periods from fewer documents (an ``n_docs`` column, or a
+        ``small_cell`` flag) get an open marker and no ribbon. Lines break
+        across periods with no row (no articles), as in
+        :func:`plot_tone_over_time`; the stacked area (``kind="area"``) cannot
+        break and spans them (one reason to prefer facets).
     ax : matplotlib Axes, optional
         Area only.
 
@@ -280,6 +289,15 @@ def plot_frames_over_time(
     fig, axes = plt.subplots(
         nrows, ncols, sharex=True, sharey=True, squeeze=False, figsize=figsize, layout="constrained"
     )
+    from toolkit.plots.tone import _break_gaps, _small_cells, _smallest_step
+
+    # periods without articles break the lines (as in plot_tone_over_time)
+    step = _smallest_step(frame["_x"])
+    n_col = "n_docs" if "n_docs" in frame.columns else None
+    frame["_small"] = _small_cells(frame, n_col, min_docs)
+    if ci_low is not None:
+        frame["_lo"] = frame[ci_low].where(~frame["_small"])
+        frame["_hi"] = frame[ci_high].where(~frame["_small"])
     for k, (f, a) in enumerate(zip(frames, axes.flat, strict=False)):
         for i, g in enumerate(groups):
             part = (
@@ -287,24 +305,30 @@ def plot_frames_over_time(
                 if g is None
                 else frame[(frame[hue] == f) & (frame[group] == g)]
             )
-            part = part.sort_values("_x")
+            cols = [y, "_lo", "_hi"] if ci_low is not None else [y]
+            part = _break_gaps(part.sort_values("_x"), step, cols).reset_index(drop=True)
             color = colors["_all" if g is None else g]
             a.plot(
                 part["_x"],
                 part[y],
                 color=color,
                 marker=marker(i),
+                markevery=list(np.flatnonzero(part["_small"].eq(False).to_numpy())),
                 linestyle=linestyle(i),
                 markersize=2.5,
                 label=None if g is None else label_text(g),
             )
+            small = part[part["_small"].eq(True)]
+            if len(small):
+                a.plot(small["_x"], small[y], linestyle="none", marker=marker(i),
+                       markersize=2.5, markerfacecolor="white", markeredgecolor=color)
             if ci_low is not None:
                 a.fill_between(
-                    part["_x"], part[ci_low], part[ci_high], color=color, alpha=0.18, linewidth=0
+                    part["_x"], part["_lo"], part["_hi"], color=color, alpha=0.18, linewidth=0
                 )
         a.set_title(label_text(f), fontsize="medium")
         if k % ncols == 0:
-            a.set_ylabel(y)
+            a.set_ylabel(nice(y))
     # One shared scale from 0 to the highest value or interval bound; set once,
     # after drawing, so that no panel's line or ribbon is cut off.
     highs = [frame[y].max()] + ([frame[ci_high].max()] if ci_high is not None else [])
@@ -318,13 +342,18 @@ def plot_frames_over_time(
     for a in axes.flat[: len(frames)]:
         time_axis(a, frame["_x"], cats, minticks=2, maxticks=5)
         a.tick_params(axis="x", labelrotation=0)
-    fig.supxlabel(x, fontsize="medium")
+    xlabel = nice(x)
+    if frame["_small"].any() and ci_low is not None:
+        from toolkit.plots.tone import _small_note
+
+        xlabel += f"\n({_small_note(min_docs)})"
+    fig.supxlabel(xlabel, fontsize="medium")
     if group is not None:
         handles, labels = axes.flat[0].get_legend_handles_labels()
         fig.legend(
             handles,
             labels,
-            title=group,
+            title=nice(group),
             loc="outside upper center",
             ncols=min(len(groups), 6),
             frameon=False,
