@@ -63,10 +63,16 @@ class ReportContext:
         return self._tokens
 
     def save_table(self, df: pd.DataFrame, name: str, index: bool = False) -> str:
-        """Write ``df`` to ``tables/<name>.csv``; return the path relative to the report."""
+        """Write ``df`` to ``tables/<name>.csv``; return the path relative to the report.
+
+        Text cells that a spreadsheet would run as a formula get a leading
+        quote (:func:`toolkit.tables.safe_for_spreadsheet`); numbers are kept.
+        """
+        from toolkit.tables import safe_for_spreadsheet
+
         path = self.out_dir / "tables" / f"{name}.csv"
         path.parent.mkdir(parents=True, exist_ok=True)
-        df.to_csv(path, index=index, lineterminator="\n")
+        safe_for_spreadsheet(df).to_csv(path, index=index, lineterminator="\n")
         return path.relative_to(self.out_dir).as_posix()
 
     def save_figure(self, fig: Any, name: str) -> str:
@@ -109,6 +115,39 @@ class ReportContext:
             f"<figcaption>{html.escape(caption)} "
             f"(<a href='{html.escape(pdf)}'>PDF</a>)</figcaption></figure>"
         )
+
+
+def _where(err: BaseException) -> str:
+    """The innermost toolkit frame of ``err`` as ``toolkit/x.py, line n`` (no install path)."""
+    import toolkit
+
+    root = Path(toolkit.__file__).resolve().parent.parent
+    where = ""
+    for frame in traceback.extract_tb(err.__traceback__):
+        try:
+            rel = Path(frame.filename).resolve().relative_to(root)
+        except ValueError:
+            continue  # a library or the user's own file: not ours to name
+        where = f"{rel.as_posix()}, line {frame.lineno}"
+    return where
+
+
+def _failure_html(err: BaseException) -> str:
+    """A failed section: the error's type and message, and where in the toolkit.
+
+    No traceback: it would print absolute paths of the user's machine (home
+    folder, install location) into a page that may be shared.
+    """
+    message = str(err)
+    for path in {str(Path.home()), str(Path.cwd())} - {"", "/"}:
+        message = message.replace(path, "…")
+    where = _where(err)
+    return (
+        f"<p class='error'>This section failed: {html.escape(type(err).__name__)}: "
+        f"{html.escape(message)}"
+        + (f" <span class='note'>(in {html.escape(where)})</span>" if where else "")
+        + "</p>"
+    )
 
 
 def available_sections() -> list[Any]:
@@ -213,11 +252,7 @@ def build_report(
         try:
             body = mod.build(ctx)
         except Exception as err:  # one failing section must not sink the report
-            body = (
-                f"<p>This section failed: {html.escape(type(err).__name__)}: "
-                f"{html.escape(str(err))}</p><pre class='error'>"
-                f"{html.escape(traceback.format_exc(limit=3))}</pre>"
-            )
+            body = _failure_html(err)
         nav.append(f"<li><a href='#{name}'>{html.escape(title)}</a></li>")
         parts.append(f"<section id='{name}'><h2>{html.escape(title)}</h2>{body}</section>")
     constructed = bool(corpus.get("constructed", pd.Series(dtype=bool)).fillna(False).any())

@@ -16,7 +16,70 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["format_number", "format_p", "to_latex", "to_markdown"]
+__all__ = ["format_number", "format_p", "safe_for_spreadsheet", "to_latex", "to_markdown"]
+
+# A text cell starting with one of these is run as a formula by Excel,
+# LibreOffice or Google Sheets (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutral(value: Any) -> Any:
+    # text already quoted this way gets a second quote, so that
+    # undo_spreadsheet_quotes() gives back exactly the original
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def undo_spreadsheet_quotes(values: pd.Series) -> pd.Series:
+    """Remove the quote :func:`safe_for_spreadsheet` added (for reading files back)."""
+    def undo(v: Any) -> Any:
+        if isinstance(v, str) and v.startswith("'") and v.lstrip("'").startswith(FORMULA_STARTS):
+            return v[1:]
+        return v
+
+    return values.map(undo)
+
+
+def safe_for_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` whose text cannot run as a spreadsheet formula.
+
+    Text cells (and column names) that start with ``=``, ``+``, ``-``, ``@``,
+    a tab or a carriage return get a leading single quote, as OWASP
+    recommends against CSV injection: the spreadsheet then shows the text
+    instead of evaluating it (``=HYPERLINK(...)`` would otherwise send data
+    to a web site when the file is opened). Numbers, dates and booleans are
+    left as they are, so a negative score stays a number. Use it on any
+    table written for people to open in Excel (the report's CSVs and
+    :func:`toolkit.validation.coding_sheet` do).
+
+    Parameters
+    ----------
+    df : DataFrame
+
+    Returns
+    -------
+    DataFrame
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"text": ["=1+2", "-ok", "fine"], "score": [-0.5, 0.1, 0.0]})
+    >>> out = safe_for_spreadsheet(df)
+    >>> out["text"].tolist(), out["score"].tolist()
+    (["'=1+2", "'-ok", 'fine'], [-0.5, 0.1, 0.0])
+    """
+    out = df.copy()
+    for c in out.columns:
+        col = out[c]
+        if col.dtype == object or pd.api.types.is_string_dtype(col):
+            out[c] = col.map(_neutral)
+        elif isinstance(col.dtype, pd.CategoricalDtype) and col.cat.categories.dtype == object:
+            out[c] = col.cat.rename_categories([_neutral(v) for v in col.cat.categories])
+    out.columns = [_neutral(c) for c in out.columns]
+    if pd.api.types.is_string_dtype(out.index):
+        out.index = out.index.map(_neutral)
+    return out
 
 # Column names treated as p-values unless p_columns= says otherwise.
 P_COLUMNS = ("p", "p_adj", "p_value", "pvalue", "p.value", "p_fdr", "p_holm", "q", "q_value")
