@@ -17,6 +17,7 @@ from toolkit.plots._util import (
     colors_for,
     finish,
     get_ax,
+    hatch,
     ink_for,
     label_text,
     legend_outside,
@@ -26,6 +27,7 @@ from toolkit.plots._util import (
     nice,
     optional_column,
     stacked_barh,
+    term_text,
     time_axis,
     to_x,
     x_positions,
@@ -79,7 +81,8 @@ def plot_frames_heatmap(
     y : str, default "frame"
     value : str, default "share"
     x_order, y_order : sequence, optional
-        Column / row order (default: sorted; time in order).
+        Column / row order. Default: columns sorted (time in order), rows by
+        prevalence (highest mean over the columns on top, ties by name).
     annotate : bool, default True
         Write each cell's value in it (dark text on light cells and vice versa).
     fmt : str, optional
@@ -116,6 +119,10 @@ def plot_frames_heatmap(
     xs, categorical = to_x(data[x])
     cols = levels(data[x], x_order)
     rows = levels(data[y], y_order)
+    if y_order is None:
+        means = table.mean(axis=1)
+        rows = sorted(rows, key=lambda r: (-np.nan_to_num(means.get(r, np.nan), nan=-np.inf),
+                                           label_text(r)))
     table = table.reindex(index=rows, columns=cols)
     vals = table.to_numpy(dtype=float)
     ax = get_ax(ax)
@@ -144,7 +151,7 @@ def plot_frames_heatmap(
 
         col_labels = time_labels(cols)
     ax.set_xticks(np.arange(len(cols)) + 0.5, col_labels)
-    ax.set_yticks(np.arange(len(rows)) + 0.5, [label_text(r) for r in rows])
+    ax.set_yticks(np.arange(len(rows)) + 0.5, [term_text(r) for r in rows])
     ax.set_ylim(len(rows), 0)  # first frame on top
     ax.tick_params(length=0)
     for side in ("top", "right", "bottom", "left"):
@@ -154,11 +161,11 @@ def plot_frames_heatmap(
         for t in ax.get_xticklabels():
             t.set_horizontalalignment("right")
             t.set_rotation_mode("anchor")
-    ax.set_xlabel(x)
-    ax.set_ylabel(y)
+    ax.set_xlabel(nice(x))
+    ax.set_ylabel(nice(y))
     if colorbar:
         cb = ax.figure.colorbar(mesh, ax=ax, fraction=0.05, pad=0.02)
-        cb.set_label(value)
+        cb.set_label(nice(value))
         cb.outline.set_visible(False)
         if "%" in fmt:
             cb.ax.yaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0, decimals=0))
@@ -262,17 +269,18 @@ def plot_frames_over_time(
         ax.stackplot(
             table.index,
             *[table[f].to_numpy(float) for f in frames],
-            labels=[label_text(f) for f in frames],
+            labels=[term_text(f) for f in frames],
             colors=[colors[f] for f in frames],
+            hatch=[hatch(k) for k in range(len(frames))],
             edgecolor="white",
             linewidth=0.4,
         )
         time_axis(ax, frame["_x"], cats, minticks=2, maxticks=5)
-        ax.set_xlabel(x)
-        ax.set_ylabel(y)
+        ax.set_xlabel(nice(x))
+        ax.set_ylabel(nice(y))
         ax.set_ylim(bottom=0)
         handles, labels = ax.get_legend_handles_labels()
-        legend_outside(ax, title=hue, handles=handles[::-1], labels=labels[::-1])
+        legend_outside(ax, title=nice(hue), handles=handles[::-1], labels=labels[::-1])
         return finish(ax, data)
 
     if ax is not None:
@@ -326,7 +334,7 @@ def plot_frames_over_time(
                 a.fill_between(
                     part["_x"], part["_lo"], part["_hi"], color=color, alpha=0.18, linewidth=0
                 )
-        a.set_title(label_text(f), fontsize="medium")
+        a.set_title(term_text(f), fontsize="medium")
         if k % ncols == 0:
             a.set_ylabel(nice(y))
     # One shared scale from 0 to the highest value or interval bound; set once,
@@ -521,10 +529,10 @@ def plot_sources(
     if normalize:
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(_percent())
-        ax.set_xlabel("share of quoted sources")
+        ax.set_xlabel("Share of quoted sources")
     else:
-        ax.set_xlabel(f"quoted sources ({value})")
-    ax.set_ylabel(group)
+        ax.set_xlabel(f"Quoted sources ({nice(value).lower()})")
+    ax.set_ylabel(nice(group))
     ax.tick_params(axis="y", length=0)
-    legend_outside(ax, title=category)
+    legend_outside(ax, title=nice(category))
     return finish(ax, data)

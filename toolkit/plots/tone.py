@@ -446,6 +446,9 @@ def plot_group_comparison(
         handles.append(Line2D([], [], linestyle="none", marker="o", markerfacecolor="white",
                               markeredgecolor="#555555"))
         texts.append(_small_note(min_docs))
-    if handles:
-        legend_outside(ax, handles=handles, labels=texts, title=None if hue is None else nice(hue))
+    if hue is not None:
+        legend_outside(ax, handles=handles, labels=texts, title=nice(hue))
+    elif handles:  # only the open-marker note: above the axes, not beside them
+        ax.legend(handles, texts, frameon=False, loc="lower left", bbox_to_anchor=(0.0, 1.0),
+                  borderaxespad=0.2)
     return finish(ax, data)
