@@ -447,7 +447,7 @@ NAMING = pd.DataFrame(
 
 def test_naming_small_multiples_to_100_percent():
     fig = P.plot_naming(NAMING, value="count")
-    assert [a.get_title(loc="left") for a in fig.axes] == ["islets", "sea"]
+    assert [a.get_legend().get_title().get_text() for a in fig.axes] == ["islets", "sea"]
     islets, sea = fig.axes
     assert len(sea.patches) == 4 and len(islets.patches) == 4  # 2 outlets x 2 variants
     widths = {(round(p.get_y() + p.get_height() / 2), round(p.get_width(), 4)) for p in sea.patches}
