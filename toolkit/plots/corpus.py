@@ -285,8 +285,14 @@ def plot_lengths(
                     linestyle=linestyle(i),
                     label=name,
                 )
-            # inside, small: a legend beside a one-column panel would take a third of it
-            ax.legend(title=nice(hue), frameon=False, loc="upper right", fontsize="x-small",
+            from matplotlib.lines import Line2D
+
+            # line keys (a step histogram's own key is a filled box without its dash
+            # pattern); inside, small: beside a one-column panel it would take a third
+            keys = [Line2D([], [], color=colors[g], linewidth=1.2, linestyle=linestyle(i))
+                    for i, g in enumerate(groups)]
+            ax.legend(keys, names, title=nice(hue), frameon=False, loc="upper right",
+                      fontsize="x-small",
                       title_fontsize="x-small", handlelength=1.8, borderaxespad=0.1)
         ax.set_xlabel(nice(x))
         if stat == "share":

@@ -439,10 +439,16 @@ def plot_group_comparison(
     ax.set_xlabel(value_label(data, x))
     ax.set_ylabel(nice(y))
     ax.grid(axis="y", linewidth=0.3, color="#e5e5e5")
-    handles, texts = ax.get_legend_handles_labels()
-    if any_small:
-        from matplotlib.lines import Line2D
+    from matplotlib.lines import Line2D
 
+    # proxies: an errorbar's own legend handle is its whisker, which looks the same
+    # for every group; the marker shape is what tells groups apart in greyscale
+    handles = [
+        Line2D([], [], color=colors[g], marker=marker(i), markersize=4, linestyle="none")
+        for i, g in enumerate(groups) if g is not None
+    ]
+    texts = [label_text(g) for g in groups if g is not None]
+    if any_small:
         handles.append(Line2D([], [], linestyle="none", marker="o", markerfacecolor="white",
                               markeredgecolor="#555555"))
         texts.append(_small_note(min_docs))
