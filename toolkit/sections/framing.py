@@ -95,7 +95,7 @@ def build(ctx) -> str:
         if by is not None:
             dom_tab = (
                 pd.crosstab(dom, ctx.corpus.set_index("doc_id").loc[scores["doc_id"], by].values)
-                .rename_axis("dominant_frame").reset_index()
+                .rename_axis(index="dominant_frame", columns=None).reset_index()
             )
         else:
             dom_tab = dom.value_counts().rename_axis("dominant_frame").reset_index(name="n")

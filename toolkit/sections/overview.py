@@ -163,7 +163,8 @@ def _figures(ctx: Any, parts: dict[str, Any]) -> dict[str, str]:
     countries = list(pd.unique(terms["country"]))[:_MAX_PANELS]
     if countries:
         with paper_style("double", height=_bar_height(_TOP_TERMS) + 0.2):
-            fig, axes = plt.subplots(1, len(countries), squeeze=False)
+            # one count scale for all panels, so bar lengths compare across countries
+            fig, axes = plt.subplots(1, len(countries), squeeze=False, sharex=True)
             for ax, country in zip(axes[0], countries, strict=True):
                 sub = terms[terms["country"] == country]
                 color = COUNTRY_COLORS.get(country, "#0072B2")
