@@ -455,7 +455,7 @@ def build_report(
             listed = ", ".join(f"{k}: {v:,}" for k, v in other.items())
             notes.append(f"Comparisons are made within language '{lang}'; {int(other.sum()):,} "
                          f"documents have text in another language ({listed}).")
-    extra = "".join(f"<p class='note'>{html.escape(n)}</p>" for n in notes)
+    extra = "".join(f"<p class='note'>{html.escape(n, quote=False)}</p>" for n in notes)
     page = (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
