@@ -21,6 +21,7 @@ from toolkit.plots._util import (
     levels,
     linestyle,
     nice,
+    term_text,
     thin_ticks,
     time_labels,
 )
@@ -152,7 +153,7 @@ def plot_counts(
             ax.bar(pos + offset, vals, width=width, bottom=base if stacked else None, **kw)
         if stacked:
             base = base + vals
-    labels = time_labels(table.index) if time_axis else [label_text(v) for v in table.index]
+    labels = time_labels(table.index) if time_axis else [term_text(v) for v in table.index]
     value_label = "Count" if y is None else nice(y)
     if orient == "h":
         ax.set_yticks(pos, labels)

@@ -276,16 +276,22 @@ def plot_distinctive_terms(
         # spread the labels vertically (in pixels) so neighbours never overlap
         disp = ax.transData.transform(np.column_stack([xa[chosen], ya[chosen]]))
         placed = _repel(disp[:, 1], font_px * 1.3)
+        # keep the block of labels inside the axes (not over the tick labels)
+        y0, y1 = ax.bbox.y0 + font_px, ax.bbox.y1 - font_px
+        if len(placed) and placed.min() < y0:
+            placed = placed + (y0 - placed.min())
+        if len(placed) and placed.max() > y1:
+            placed = placed - (placed.max() - y1)
         dy_pt = (placed - disp[:, 1]) * 72 / fig.dpi
         for i, dy in zip(chosen, dy_pt, strict=True):
-            # B leans up-left of the diagonal: write to the right, towards the open middle
-            dx = 9 if side == "B" else -9
+            # both sides write to the right: B (up-left of the diagonal) towards the open
+            # middle, A (down-right) into the empty lower-right corner
             ax.annotate(
                 terms[i],
                 (xa[i], ya[i]),
-                xytext=(dx, dy),
+                xytext=(9, dy),
                 textcoords="offset points",
-                ha="left" if side == "B" else "right",
+                ha="left",
                 va="center",
                 fontsize="small",
                 color=color,
@@ -304,8 +310,9 @@ def plot_distinctive_terms(
     ax.set_xlabel(_freq_label(x))
     ax.set_ylabel(_freq_label(y))
     if chosen_a or chosen_b:
-        ax.legend(frameon=False, loc="lower right", fontsize="x-small", handletextpad=0.2,
-                  borderaxespad=0.1)
+        # above the axes: the labelled terms fill the corners inside
+        ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0.0, 1.0), fontsize="x-small",
+                  handletextpad=0.2, borderaxespad=0.1, ncols=2)
     return finish(ax, data)
 
 

@@ -64,7 +64,7 @@ def _scatter(ctx, out: pd.DataFrame, name: str, target: str, reference: str) -> 
 
     with paper_style(width="single", aspect=1.0):
         ax = plot_distinctive_terms(out, x="reference_per_10k", y="target_per_10k",
-                                    n_labels=12)
+                                    n_labels=12, key_labels=(reference, target))
         ax.set_xlabel(f"per 10,000 tokens, {reference}")
         ax.set_ylabel(f"per 10,000 tokens, {target}")
         src = ctx.save_figure(ax.figure, f"{name}_scatter")
