@@ -113,7 +113,9 @@ def colors_for(
         # more groups than distinct safe colours: extend with tab20's darker
         # shades (even indices); patterns (HATCHES) keep them apart anyway
         cmap = mpl.colormaps["tab20"]
-        extra = [mpl.colors.to_hex(cmap(2 * i % 20)) for i in range(10)]
+        # red, brown, purple, olive, grey, cyan, pink first: tab20's blue, orange and
+        # green look like the Okabe-Ito ones already in use
+        extra = [mpl.colors.to_hex(cmap(i)) for i in (6, 10, 8, 16, 14, 18, 12, 0, 2, 4)]
         extra = [c for c in extra if c not in pal]
         pal = pal + [extra[i % len(extra)] for i in range(len(keys) - len(pal))]
     return {k: pal[i] for i, k in enumerate(keys)}

@@ -480,6 +480,33 @@ def plot_naming(
     def title_of(r: Hashable) -> str:
         return labels.get(r, titles.get(r, term_text(r))) if isinstance(r, str) else label_text(r)
 
+    many = ax is None and ncols > 2
+    panels = []
+    for r in refs:
+        part = data[data[referent] == r]
+        present = part.groupby(group)[value].sum()
+        present = present[present > 0]
+        table = _shares(part[part[group].isin(present.index)], group, variant, value, True, func)
+        table = table.reindex(index=groups, fill_value=np.nan)
+        known = lex_order.get(r, []) if isinstance(r, str) else []
+        variants = [v for v in known if v in table.columns] + sorted(
+            (v for v in table.columns if v not in known), key=label_text
+        )
+        # long lexicon labels wrap, so a key is never wider than its panel
+        names = {
+            v: textwrap.fill(
+                labels.get(v, lex_labels.get((r, v), term_text(v))) if isinstance(v, str)
+                else label_text(v), 30)
+            for v in variants
+        }
+        key_cols = 1 if many or max(len(t) for t in names.values()) > 16 else min(len(variants), 2)
+        title = textwrap.fill(title_of(r), 40)
+        # lines of text above the bars: the title and the key's entries
+        lines = title.count("\n") + 1 + math.ceil(
+            sum(t.count("\n") + 1 for t in names.values()) / key_cols)
+        panels.append((r, table[variants].fillna(0.0), present, variants, names, key_cols,
+                       title, lines))
+
     if ax is not None:
         axes_list = [ax] if hasattr(ax, "barh") else list(np.ravel(ax))
         if len(axes_list) != len(refs):
@@ -493,29 +520,26 @@ def plot_naming(
         nrows = math.ceil(len(refs) / ncols)
         if figsize is None:
             width = plt.rcParams["figure.figsize"][0]
-            # bars ~0.16 in each; title, axis and a two-row legend ~0.75 in per panel
-            figsize = (width, 0.3 + nrows * (0.75 + 0.16 * len(groups)))
+            line_in = plt.rcParams["legend.fontsize"] if isinstance(
+                plt.rcParams["legend.fontsize"], (int, float)) else 8
+            line_in = 1.35 * float(line_in) / 72
+            # per row of panels: its tallest key, the bars (~0.16 in each, at least
+            # 0.35 in) and the tick labels
+            height = 0.3
+            for k in range(nrows):
+                row = panels[k * ncols: (k + 1) * ncols]
+                height += (max(p[-1] for p in row) * line_in + max(0.35, 0.16 * len(groups))
+                           + 0.3)
+            figsize = (width, height)
+        # constrained layout gives each row of panels the room its keys need
         fig, grid = plt.subplots(nrows, ncols, squeeze=False, figsize=figsize,
                                  layout="constrained", sharey=True)
         axes_list = list(grid.flat[: len(refs)])
         for extra in grid.flat[len(refs):]:
             extra.set_visible(False)
-    for r, a in zip(refs, axes_list, strict=True):
-        part = data[data[referent] == r]
-        present = part.groupby(group)[value].sum()
-        present = present[present > 0]
-        table = _shares(part[part[group].isin(present.index)], group, variant, value, True, func)
-        table = table.reindex(index=groups, fill_value=np.nan)
-        known = lex_order.get(r, []) if isinstance(r, str) else []
-        variants = [v for v in known if v in table.columns] + sorted(
-            (v for v in table.columns if v not in known), key=label_text
-        )
-        table = table[variants].fillna(0.0)
-        names = {
-            v: labels.get(v, lex_labels.get((r, v), term_text(v))) if isinstance(v, str)
-            else label_text(v)
-            for v in variants
-        }
+    for (_r, table, present, variants, names, key_cols, title, _n), a in zip(
+        panels, axes_list, strict=True
+    ):
         by_position = colors_for(list(range(len(variants))))
         colors = {v: by_position[i] for i, v in enumerate(variants)}
         stacked_barh(a, table, colors, label_min=label_min, labels=names)
@@ -528,14 +552,9 @@ def plot_naming(
         a.tick_params(axis="y", length=0)
         # the referent as the key's title, above the bars: panel title and key in one
         # block that the layout keeps clear of the neighbouring panels
-        # long lexicon labels wrap, so a key is never wider than its panel
-        names = {v: textwrap.fill(t, 30) for v, t in names.items()}
-        a.legend_ = None
         handles, _ = a.get_legend_handles_labels()
-        wide = max(len(t) for t in names.values()) > 16 or fig is not None and ncols > 2
-        leg = a.legend(handles, [names[v] for v in variants], title=textwrap.fill(title_of(r), 40),
-                       frameon=False, loc="lower left",
-                       bbox_to_anchor=(0.0, 1.0), ncols=1 if wide else min(len(variants), 2),
+        leg = a.legend(handles, [names[v] for v in variants], title=title, frameon=False,
+                       loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=key_cols,
                        handlelength=1.6, borderaxespad=0.2, columnspacing=0.8,
                        alignment="left")
         leg.get_title().set_fontweight("bold")
