@@ -210,3 +210,13 @@ def test_layout_settles_in_a_bounded_number_of_draws(monkeypatch, tmp_path):
         pass
     assert 2 <= len(draws) <= 5
     plt.close("all")
+
+
+def test_data_labels_are_never_parsed_as_math(tmp_path):
+    # an outlet name with two dollar signs used to be read as broken mathtext
+    df = pd.DataFrame({"outlet": ["Cost $\\frac{1}{$ Daily", "Plain"], "n": [3, 1]})
+    ax = P.plot_counts(df, x="outlet")
+    P.save_figure(ax.figure, tmp_path / "f", formats=("png",))
+    texts = [t.get_text() for t in ax.get_yticklabels()]
+    assert texts[0] == "Cost \\$\\frac{1}{\\$ Daily"  # escaped: drawn literally
+    plt.close("all")

@@ -267,7 +267,8 @@ def label_text(value: object) -> str:
         return "(missing)"
     if value == "":
         return "(none)"
-    return str(value)
+    # data never switches matplotlib into math mode: "Cost $5 $6" stays as written
+    return str(value).replace("$", "\\$")
 
 
 _NICE = {

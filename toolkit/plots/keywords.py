@@ -80,7 +80,7 @@ def plot_keyness(
     ...                    "log_ratio": [3.1, 2.2, -3.4, -2.0, 0.1]})
     >>> ax = plot_keyness(kw, n=2, target_label="KR", reference_label="JP")
     >>> [t.get_text() for t in ax.get_yticklabels()]
-    ['east_sea', 'dokdo', 'sea_of_japan', 'takeshima']
+    ['east sea', 'dokdo', 'sea of japan', 'takeshima']
     """
     func = "plot_keyness"
     check_data(
@@ -204,7 +204,7 @@ def plot_distinctive_terms(
     ...                    "KR": [12.0, 0.5, 8.0, 3.0], "JP": [0.4, 9.0, 7.5, 3.2]})
     >>> ax = plot_distinctive_terms(df, x="KR", y="JP", n_labels=2)
     >>> sorted(t.get_text() for t in ax.texts)
-    ['east_sea', 'takeshima']
+    ['east sea', 'takeshima']
     """
     func = "plot_distinctive_terms"
     check_data(data, func, x=x, y=y, label=label)
