@@ -56,7 +56,7 @@ def test_counts_stacked_bars_add_up():
 def test_counts_without_y_counts_rows():
     ax = P.plot_counts(COUNTS, x="outlet", y=None)
     assert _widths(ax) == [2, 2, 1]
-    assert ax.get_xlabel() == "count"
+    assert ax.get_xlabel() == "Count"
 
 
 def test_counts_time_axis_vertical_and_fills_months():
@@ -103,13 +103,20 @@ def test_lengths_histogram():
     ax = P.plot_lengths(LENGTHS, bins=4)
     assert len(ax.patches) == 4
     assert sum(p.get_height() for p in ax.patches) == 5  # the NaN is left out
-    assert ax.get_xlabel() == "n_tokens"
+    assert ax.get_xlabel() == "Length (tokens)"
 
 
 def test_lengths_step_histograms_per_group():
     ax = P.plot_lengths(LENGTHS, hue="country", bins=3)
     assert len(ax.patches) == 2  # one outline per group
     assert _legend(ax) == ["JP (n=2)", "KR (n=3)"]
+    # groups of different sizes: heights are shares of each group's documents.
+    # bins of 700/3 from 100 (edges 333.3, 566.7): JP 300 | 400 -> 1/2 each;
+    # KR 100, 200 | - | 800 -> 2/3, 0, 1/3
+    jp = ax.patches[0].get_path().vertices[:, 1]
+    kr = ax.patches[1].get_path().vertices[:, 1]
+    assert np.isclose(jp.max(), 0.5) and np.isclose(kr.max(), 2 / 3)
+    assert ax.get_ylabel() == "Share of the group's documents"
 
 
 def test_lengths_boxes():
@@ -142,10 +149,11 @@ TONE = pd.DataFrame(
 
 def test_tone_over_time_lines_ribbons_counts():
     ax = P.plot_tone_over_time(TONE, hue="country", ref=None)
-    assert len(ax.lines) == 2
+    # two group lines + JP's open marker for September (3 documents < 5)
+    assert len(ax.lines) == 3
     assert len(ax.collections) == 2  # one ribbon per group
-    assert _legend(ax) == ["JP", "KR"]
-    kr = ax.lines[1]
+    assert _legend(ax) == ["JP", "KR", "open marker: fewer than 5 documents, no interval"]
+    kr = [ln for ln in ax.lines if ln.get_label() == "KR"][0]
     assert list(kr.get_ydata()) == [-0.2, -0.3, -0.1]
     twin = [a for a in ax.figure.axes if a is not ax][0]
     assert [p.get_height() for p in twin.patches] == [18, 32, 8]  # documents per month
@@ -178,9 +186,10 @@ def test_tone_over_time_errors():
 
 def test_tone_attrs_name_axis():
     df = TONE.copy()
-    df.attrs = {"measure": "tone"}
+    df.attrs = {"measure": "aggregate", "params": {"value": "tone", "stat": "mean"}}
     ax = P.plot_tone_over_time(df, hue="country")
-    assert ax.get_ylabel() == "tone (mean)"
+    assert ax.get_ylabel() == "Mean tone"
+    assert ax.get_xlabel() == "Period"
 
 
 GROUPS = pd.DataFrame(
@@ -239,7 +248,7 @@ KEY = pd.DataFrame(
 
 def test_keyness_two_sided():
     ax = P.plot_keyness(KEY, n=2, target_label="KR", reference_label="JP")
-    assert _yticks(ax) == ["east_sea", "dokdo", "sea_of_japan", "takeshima"]
+    assert _yticks(ax) == ["east sea", "dokdo", "sea of japan", "takeshima"]
     assert _widths(ax) == [40, 25, -20, -38]
     assert _legend(ax) == ["KR", "JP"]
 
@@ -247,14 +256,14 @@ def test_keyness_two_sided():
 def test_keyness_effect_and_statistic_choice():
     df = KEY.rename(columns={"G2": "chi2"})
     ax = P.plot_keyness(df, n=1, statistic="chi2", show="effect")
-    assert _yticks(ax) == ["east_sea", "takeshima"]
+    assert _yticks(ax) == ["east sea", "takeshima"]
     assert _widths(ax) == [3.0, -3.5]
-    assert ax.get_xlabel() == "log_ratio"
+    assert ax.get_xlabel() == "Log ratio"
 
 
 def test_keyness_one_side_only():
     ax = P.plot_keyness(KEY[KEY["G2"] > 0], n=5)
-    assert _yticks(ax) == ["east_sea", "dokdo", "apology"]
+    assert _yticks(ax) == ["east sea", "dokdo", "apology"]
     assert _legend(ax) == ["target"]
 
 
@@ -280,10 +289,13 @@ def test_distinctive_terms_labels_extremes():
     ax = P.plot_distinctive_terms(DIST, x="KR", y="JP", n_labels=4)
     # log2(JP/KR) with zeros at half the smallest non-zero value (0.2):
     # B side: minister (4.3), takeshima (4.2); A side: east_sea (-4.9), dokdo (-3.2)
-    assert sorted(t.get_text() for t in ax.texts) == ["dokdo", "east_sea", "minister", "takeshima"]
+    assert sorted(t.get_text() for t in ax.texts) == ["dokdo", "east sea", "minister", "takeshima"]
     assert ax.get_xscale() == "log"
     assert ax.get_xlabel() == "KR (relative frequency)"
-    assert len(ax.collections[0].get_offsets()) == 6
+    # five terms measured in both groups (filled), one with a zero (open, on the "0" line)
+    assert len(ax.collections[0].get_offsets()) == 5
+    assert len(ax.collections[1].get_offsets()) == 1
+    assert "0" in [t.get_text() for t in ax.get_xticklabels()]
 
 
 def test_distinctive_terms_no_labels_linear():
@@ -321,7 +333,7 @@ def test_dispersion_rows_and_ticks():
 
 def test_dispersion_order_by_column_and_labels():
     ax = P.plot_dispersion(POS, order="date", label="outlet")
-    assert _yticks(ax) == ["Times B", "Daily A"]
+    assert _yticks(ax) == ["2019-07-01 Times B", "2019-08-02 Daily A"]
 
 
 def test_dispersion_explicit_order_keeps_empty_documents():
@@ -435,7 +447,7 @@ NAMING = pd.DataFrame(
 
 def test_naming_small_multiples_to_100_percent():
     fig = P.plot_naming(NAMING, value="count")
-    assert [a.get_title(loc="left") for a in fig.axes] == ["islets", "sea"]
+    assert [a.get_legend().get_title().get_text() for a in fig.axes] == ["islets", "sea"]
     islets, sea = fig.axes
     assert len(sea.patches) == 4 and len(islets.patches) == 4  # 2 outlets x 2 variants
     widths = {(round(p.get_y() + p.get_height() / 2), round(p.get_width(), 4)) for p in sea.patches}

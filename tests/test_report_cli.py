@@ -136,3 +136,16 @@ def test_every_report_section_module_follows_the_contract():
         assert isinstance(mod.ORDER, int)
         assert callable(mod.build)
         assert Path(mod.__file__).parent.name == "sections"
+
+
+def test_demo_report_reads_like_a_paper(demo_report):
+    out, page = demo_report
+    assert "col_0" not in page
+    assert "<meta name='viewport'" in page and "<nav class='toc'" in page
+    # yearly bins print as years, p-values below 0.001 as "< 0.001"
+    assert "<td>2015</td>" in page and "<td>2015-01</td>" not in page
+    assert "&lt; 0.001" in page
+    # Yonhap has one article: flagged as a small cell in the table and the CSV
+    by_outlet = pd.read_csv(out / "tables" / "tone_by_outlet.csv").set_index("outlet")
+    assert bool(by_outlet.loc["Yonhap", "small_cell"]) and by_outlet.loc["Yonhap", "n_docs"] == 1
+    assert "fewer than 5 documents" in page

@@ -22,10 +22,10 @@ RESULT = pd.DataFrame(
     [
         (0.05, "0.050"),
         (0.001, "0.001"),
-        (0.000999, "9.99e-04"),
-        (3.2e-12, "3.20e-12"),
+        (0.000999, "< 0.001"),
+        (3.2e-12, "< 0.001"),
         (1.0, "1.000"),
-        (0.0, "0"),
+        (0.0, "< 0.001"),
         (float("nan"), ""),
     ],
 )
@@ -34,7 +34,9 @@ def test_format_p(p, text):
 
 
 def test_format_p_latex():
-    assert format_p(4.56e-8, latex=True) == "$4.56 \\times 10^{-8}$"
+    assert format_p(4.56e-8, latex=True) == "$<0.001$"
+    assert format_p(4.56e-8, latex=True, exact=True) == "$4.56 \\times 10^{-8}$"
+    assert format_p(0.000999, exact=True) == "9.99e-04"
 
 
 @pytest.mark.parametrize(
@@ -75,8 +77,8 @@ def test_latex_cells():
     body = to_latex(RESULT).splitlines()
     rows = body[body.index("\\midrule") + 1 : body.index("\\bottomrule")]
     assert rows == [
-        "east\\_sea & 1,200 & 40.215 & $2.50 \\times 10^{-7}$ & yes \\\\",
-        "50\\% \\& more & 35 & 12.500 & $4.00 \\times 10^{-4}$ & no \\\\",
+        "east\\_sea & 1,200 & 40.215 & $<0.001$ & yes \\\\",
+        "50\\% \\& more & 35 & 12.500 & $<0.001$ & no \\\\",
         "조선일보 & 7 &  & 0.031 & yes \\\\",
     ]
 
@@ -107,9 +109,9 @@ def test_latex_index_and_errors():
 def test_markdown_table():
     out = to_markdown(RESULT[["term", "target_count", "p"]], caption="Key terms")
     lines = out.splitlines()
-    assert lines[0].split("|")[1:-1] == [" term       ", " target_count ", "        p "]
-    assert lines[1] == "|:-----------|-------------:|---------:|"
-    assert lines[2] == "| east_sea   |        1,200 | 2.50e-07 |"
+    assert lines[0].split("|")[1:-1] == [" term       ", " target_count ", "       p "]
+    assert lines[1] == "|:-----------|-------------:|--------:|"
+    assert lines[2] == "| east_sea   |        1,200 | < 0.001 |"
     assert lines[-1] == "Table: Key terms"
     # every table line has the same number of cells
     assert {line.count("|") for line in lines[:5]} == {4}
@@ -134,3 +136,30 @@ def test_years_and_ids_have_no_thousands_separator():
     df = pd.DataFrame({"year": [2019, 2020], "doc_id": [10234, 10235], "n": [12000, 5]})
     lines = to_markdown(df).splitlines()
     assert lines[2] == "| 2019 |  10234 | 12,000 |"
+
+
+def test_latex_keeps_a_pivot_index_by_default():
+    long = pd.DataFrame({"frame": ["conflict", "conflict", "economic", "economic"],
+                         "country": ["JP", "KR", "JP", "KR"], "share": [0.5, 0.25, 0.125, 0.75]})
+    wide = long.pivot(index="frame", columns="country", values="share")
+    lines = to_latex(wide).splitlines()
+    assert "frame & JP & KR \\\\" in lines
+    assert "conflict & 0.500 & 0.250 \\\\" in lines
+    # pandas' default 0, 1, 2 index is not printed (also after filtering)
+    assert "0 & " not in to_latex(long[long.share > 0.2])
+    assert to_markdown(long).splitlines()[0].startswith("| frame")
+    assert "frame" not in to_latex(wide, index=False).splitlines()[5]
+
+
+def test_renamed_headers_keep_p_formatting_and_math():
+    df = pd.DataFrame({"term": ["east_sea"], "G2": [40.2], "p_adj": [0.00002]})
+    out = to_latex(df, headers={"G2": "$G^2$", "p_adj": "$p_{adj}$", "term": "term_1 & co"})
+    assert "term\\_1 \\& co & $G^2$ & $p_{adj}$ \\\\" in out
+    assert "east\\_sea & 40.200 & $<0.001$ \\\\" in out
+    # a column renamed in the DataFrame itself is still recognised as p-values
+    renamed = df.rename(columns={"p_adj": "$p_{adj}$"})
+    assert "$<0.001$" in to_latex(renamed)
+    assert "0.000" not in to_latex(renamed)
+    assert to_markdown(df, headers={"p_adj": "p (adjusted)"}).endswith("|      < 0.001 |")
+    with pytest.raises(ValueError, match="headers"):
+        to_latex(df, headers={"nope": "x"})

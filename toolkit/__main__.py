@@ -6,21 +6,61 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+_REPORT_EXAMPLES = """\
+examples:
+  python -m toolkit report
+      the bundled demo corpus, into ./report
+  python -m toolkit report articles.csv --out my_report
+  python -m toolkit report nexis_2019.docx nexis_2020.docx factiva.html
+      several exports read as one corpus
+  python -m toolkit report corpus/ --by country --target KR --reference JP
+      keywords of Korean against Japanese outlets
+  python -m toolkit report corpus.csv --by outlet --target "Korea Herald"
+      one outlet against all other documents
+  python -m toolkit report corpus.csv --outlets my_outlets.tsv --language en
+      outlet spellings and countries from a table (columns outlet, country,
+      aliases separated by |); compare within English-language articles
+  python -m toolkit report data.csv --column body=text --column paper=outlet
+"""
+
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from toolkit import __version__
+
     parser = argparse.ArgumentParser(
         prog="python -m toolkit",
         description="Measure tone and framing in Korea-Japan news coverage.",
+        epilog="Run 'python -m toolkit report --help' for the report's options and examples.",
     )
+    parser.add_argument("--version", action="version", version=f"toolkit {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
-    rep = sub.add_parser("report", help="write the HTML report, CSV tables and figures")
-    rep.add_argument("source", nargs="?", default=None,
-                     help="corpus file or folder (default: the bundled demo corpus)")
+    rep = sub.add_parser(
+        "report",
+        help="write the HTML report, CSV tables and figures",
+        description="Write an HTML report (with CSV tables and PNG/PDF figures) for a corpus.",
+        epilog=_REPORT_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    rep.add_argument("source", nargs="*", default=None,
+                     help="corpus file(s) or folder (default: the bundled demo corpus); "
+                          "several files are read as one corpus")
     rep.add_argument("--out", default="report", help="output folder (default: ./report)")
     rep.add_argument("--sections", default=None,
                      help="comma-separated section names (default: all; see 'sections')")
     rep.add_argument("--column", action="append", default=[], metavar="YOURS=CANONICAL",
                      help="rename a column, e.g. --column body=text (repeatable)")
+    rep.add_argument("--by", default=None, metavar="COLUMN",
+                     help="column whose groups are compared (e.g. country, outlet)")
+    rep.add_argument("--target", default=None, metavar="VALUE",
+                     help="the group of --by to describe (e.g. KR)")
+    rep.add_argument("--reference", default=None, metavar="VALUE",
+                     help="the group to compare it with (default: all other documents)")
+    rep.add_argument("--outlets", default=None, metavar="TABLE.tsv",
+                     help="outlet table (tab-separated: outlet, country[, kind, aliases]) "
+                          "to merge spellings and fill countries")
+    rep.add_argument("--language", default=None, metavar="CODE",
+                     help="compare within this language (e.g. en, ko, ja; default: the "
+                          "most common one when the corpus mixes languages)")
     rep.add_argument("--no-progress", action="store_true", help="hide progress bars")
     rep.add_argument("--random-state", type=int, default=0, help="seed for bootstrap intervals")
     sub.add_parser("doctor", help="check the installation and optional data")
@@ -40,19 +80,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from toolkit.report import build_report
 
-    source = args.source
+    sources = list(args.source or [])
+    source = None if not sources else sources[0] if len(sources) == 1 else sources
     try:
-        if source is not None and args.column:
-            from toolkit.corpus import load_corpus
-
-            bad = [pair for pair in args.column if "=" not in pair]
-            if bad:
-                raise ValueError(f"--column takes YOURS=CANONICAL, got {bad}")
-            mapping = dict(pair.split("=", 1) for pair in args.column)
-            source = load_corpus(source, columns=mapping)
+        if (args.target is None) != (args.by is None) or (
+            args.reference is not None and args.by is None
+        ):
+            raise ValueError("--by and --target go together (--reference is optional)")
+        compare = None if args.by is None else (args.by, args.target, args.reference)
+        bad = [pair for pair in args.column if "=" not in pair]
+        if bad:
+            raise ValueError(f"--column takes YOURS=CANONICAL, got {bad}")
+        mapping = dict(pair.split("=", 1) for pair in args.column) or None
+        if mapping and source is None:
+            raise ValueError("--column needs a corpus file")
         sections = args.sections.split(",") if args.sections else None
         index = build_report(source, args.out, sections=sections,
-                             progress=not args.no_progress, random_state=args.random_state)
+                             progress=not args.no_progress, random_state=args.random_state,
+                             compare=compare, outlets=args.outlets, language=args.language,
+                             columns=mapping)
     except (ValueError, FileNotFoundError, TypeError) as err:
         # The user's input is wrong: say what, without a traceback.
         print(f"error: {err}", file=sys.stderr)

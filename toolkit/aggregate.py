@@ -19,6 +19,13 @@ The interval is the percentile bootstrap: the ``(1 - ci) / 2`` and
 ``(1 + ci) / 2`` quantiles (numpy's default linear interpolation) of the
 statistic over ``n_boot`` resamples of the cell's documents, drawn as one
 ``n_boot x n`` index matrix per cell.
+
+**Small cells.** A percentile bootstrap over two or three documents can only
+recombine those few values: its "95%" interval covers far less than 95% and
+is often narrower than the spread of the documents themselves. Cells with
+fewer than ``min_docs`` documents (:data:`MIN_DOCS`, 5, by default) keep
+their computed bounds in the table but carry ``small_cell = True``; the
+plots draw such cells with an open marker and no interval, and say so.
 """
 
 from __future__ import annotations
@@ -32,7 +39,13 @@ import pandas as pd
 
 from toolkit._meta import attach_attrs
 
-__all__ = ["aggregate", "difference", "period_start"]
+__all__ = ["MIN_DOCS", "aggregate", "difference", "period_start"]
+
+#: Fewest documents in a cell for its bootstrap interval to be shown as one.
+#: A choice, not a law: with 5 documents the percentile bootstrap can form
+#: 126 distinct resamples (multisets), with 2 only 3, and the percentile
+#: interval's coverage falls well short of its nominal level in tiny samples.
+MIN_DOCS = 5
 
 StatFunc = Callable[..., Any]
 
@@ -153,6 +166,7 @@ def aggregate(
     ci: float = 0.95,
     n_boot: int = 1000,
     random_state: int = 0,
+    min_docs: int = MIN_DOCS,
 ) -> pd.DataFrame:
     """Summarise a score by group and time bin, with a document bootstrap interval.
 
@@ -182,6 +196,9 @@ def aggregate(
         Bootstrap resamples per cell.
     random_state : int, default 0
         Seed; each cell uses a generator seeded with it.
+    min_docs : int, default :data:`MIN_DOCS` (5)
+        Cells with fewer documents are flagged ``small_cell`` (their interval
+        is not a reliable 95% interval; plots withhold it).
 
     Returns
     -------
@@ -191,8 +208,9 @@ def aggregate(
         named after ``stat``), ``ci_low``, ``ci_high``, ``n_docs`` (documents
         with a non-missing score; rows with a missing score are ignored, so a
         cell where nothing could be measured appears with ``n_docs == 0`` and
-        NaN statistic). Cells with one document get NaN interval bounds. Time
-        bins without any row do not appear.
+        NaN statistic), and ``small_cell`` (``n_docs < min_docs``). Cells
+        with one document get NaN interval bounds. Time bins without any row
+        do not appear.
 
     Examples
     --------
@@ -228,11 +246,13 @@ def aggregate(
         rows.append((*key, est, lo, hi, len(vals)))
     out = pd.DataFrame(rows, columns=[*cell_keys, stat_name, "ci_low", "ci_high", "n_docs"])
     out["n_docs"] = out["n_docs"].astype("int64")
+    out["small_cell"] = out["n_docs"] < min_docs
     return attach_attrs(
         out,
         "aggregate",
         {"value": value, "by": keys, "freq": freq, "stat": stat_name, "ci": ci,
-         "n_boot": n_boot, "random_state": random_state, "unit": doc},
+         "n_boot": n_boot, "random_state": random_state, "unit": doc,
+         "min_docs": min_docs},
     )
 
 

@@ -44,6 +44,12 @@ class ReportContext:
         Whether long steps may show progress bars.
     random_state, n_boot : int
         Seed and number of resamples of every bootstrap interval in the report.
+    compare : (by, target, reference) or None
+        The comparison the user asked for (``reference`` None = all other
+        documents); sections choose one themselves when it is None.
+    language : str or None
+        Compare and count within documents of this language (a code such as
+        "en"); None when the corpus has one language.
     """
 
     corpus: pd.DataFrame
@@ -51,7 +57,19 @@ class ReportContext:
     progress: bool = False
     random_state: int = 0
     n_boot: int = 1000
+    compare: tuple[str, Any, Any] | None = None
+    language: str | None = None
     _tokens: Any = field(default=None, repr=False)
+
+    def other_languages(self) -> pd.Series:
+        """Documents with text in another language than :attr:`language`, counted per language."""
+        corpus = self.corpus
+        if self.language is None or "language" not in corpus.columns:
+            return pd.Series(dtype="int64")
+        lang = corpus["language"].fillna("").astype(str)
+        has_text = corpus["status"].eq("ok") if "status" in corpus.columns else True
+        other = lang[(lang != self.language) & (lang != "") & has_text]
+        return other.value_counts().sort_index()
 
     @property
     def tokens(self):
@@ -63,10 +81,16 @@ class ReportContext:
         return self._tokens
 
     def save_table(self, df: pd.DataFrame, name: str, index: bool = False) -> str:
-        """Write ``df`` to ``tables/<name>.csv``; return the path relative to the report."""
+        """Write ``df`` to ``tables/<name>.csv``; return the path relative to the report.
+
+        Text cells that a spreadsheet would run as a formula get a leading
+        quote (:func:`toolkit.tables.safe_for_spreadsheet`); numbers are kept.
+        """
+        from toolkit.tables import safe_for_spreadsheet
+
         path = self.out_dir / "tables" / f"{name}.csv"
         path.parent.mkdir(parents=True, exist_ok=True)
-        df.to_csv(path, index=index, lineterminator="\n")
+        safe_for_spreadsheet(df).to_csv(path, index=index, lineterminator="\n")
         return path.relative_to(self.out_dir).as_posix()
 
     def save_figure(self, fig: Any, name: str) -> str:
@@ -87,17 +111,26 @@ class ReportContext:
 
     @staticmethod
     def table_html(df: pd.DataFrame, max_rows: int = 20, float_format: str = "{:.3f}") -> str:
-        """An HTML table of the first ``max_rows`` rows, numbers formatted for reading."""
-        shown = df.head(max_rows)
-        out = shown.to_html(
-            index=False,
-            border=0,
-            classes="table",
-            na_rep="",
-            float_format=lambda x: float_format.format(x),
-        )
+        """An HTML table of the first ``max_rows`` rows, numbers formatted for reading.
+
+        p-value columns print "< 0.001" below 0.001; dates print as years
+        when every date is 1 January, as months when every date is a month's
+        first day; booleans as yes/no. Wide tables scroll sideways on a phone.
+        """
+        shown = _readable(df.head(max_rows), float_format)
+        out = shown.to_html(index=False, border=0, classes="table", na_rep="", escape=True)
+        out = f"<div class='scroll'>{out}</div>"
         if len(df) > max_rows:
             out += f"<p class='note'>Showing {max_rows} of {len(df):,} rows.</p>"
+        if "small_cell" in df.columns and df["small_cell"].fillna(False).astype(bool).any():
+            from toolkit.aggregate import MIN_DOCS
+
+            out += (
+                "<p class='note'>small_cell = yes: fewer than "
+                f"{df.attrs.get('params', {}).get('min_docs', MIN_DOCS)} documents; its "
+                "bootstrap interval is not a reliable 95% interval (the figures leave it "
+                "out).</p>"
+            )
         return out
 
     @staticmethod
@@ -109,6 +142,73 @@ class ReportContext:
             f"<figcaption>{html.escape(caption)} "
             f"(<a href='{html.escape(pdf)}'>PDF</a>)</figcaption></figure>"
         )
+
+
+def date_format(values: pd.Series) -> str:
+    """strftime format that shows what varies: "%Y" for yearly bins, "%Y-%m" for monthly."""
+    d = pd.to_datetime(values.dropna())
+    if d.empty:
+        return "%Y-%m-%d"
+    if ((d.dt.month == 1) & (d.dt.day == 1)).all() and (d == d.dt.normalize()).all():
+        return "%Y"
+    if (d.dt.day == 1).all() and (d == d.dt.normalize()).all():
+        return "%Y-%m"
+    return "%Y-%m-%d"
+
+
+def _readable(df: pd.DataFrame, float_format: str) -> pd.DataFrame:
+    """Cells as display text: p-values, dates, booleans and numbers formatted."""
+    from toolkit.tables import _looks_like_p, format_p
+
+    out = pd.DataFrame(index=df.index)
+    for c in df.columns:
+        col = df[c]
+        if pd.api.types.is_bool_dtype(col):
+            out[c] = col.map({True: "yes", False: "no"})
+        elif pd.api.types.is_datetime64_any_dtype(col):
+            out[c] = col.dt.strftime(date_format(col)).fillna("")
+        elif pd.api.types.is_float_dtype(col):
+            if _looks_like_p(c):
+                out[c] = col.map(lambda v: format_p(v) if pd.notna(v) else "")
+            else:
+                out[c] = col.map(lambda v: float_format.format(v) if pd.notna(v) else "")
+        else:
+            out[c] = col
+    out.columns = [str(c) for c in df.columns]
+    return out
+
+
+def _where(err: BaseException) -> str:
+    """The innermost toolkit frame of ``err`` as ``toolkit/x.py, line n`` (no install path)."""
+    import toolkit
+
+    root = Path(toolkit.__file__).resolve().parent.parent
+    where = ""
+    for frame in traceback.extract_tb(err.__traceback__):
+        try:
+            rel = Path(frame.filename).resolve().relative_to(root)
+        except ValueError:
+            continue  # a library or the user's own file: not ours to name
+        where = f"{rel.as_posix()}, line {frame.lineno}"
+    return where
+
+
+def _failure_html(err: BaseException) -> str:
+    """A failed section: the error's type and message, and where in the toolkit.
+
+    No traceback: it would print absolute paths of the user's machine (home
+    folder, install location) into a page that may be shared.
+    """
+    message = str(err)
+    for path in {str(Path.home()), str(Path.cwd())} - {"", "/"}:
+        message = message.replace(path, "…")
+    where = _where(err)
+    return (
+        f"<p class='error'>This section failed: {html.escape(type(err).__name__)}: "
+        f"{html.escape(message)}"
+        + (f" <span class='note'>(in {html.escape(where)})</span>" if where else "")
+        + "</p>"
+    )
 
 
 def available_sections() -> list[Any]:
@@ -130,33 +230,107 @@ def available_sections() -> list[Any]:
 
 
 _CSS = """
+*{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;
-padding:0 1rem;color:#222;line-height:1.45}
+padding:0 1rem;color:#222;line-height:1.45;overflow-wrap:break-word}
 h1{font-size:1.6rem} h2{border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2.5rem}
-table.table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}
+h2,h3{scroll-margin-top:.5rem}
+.scroll{overflow-x:auto;max-width:100%;margin:.5rem 0}
+table.table{border-collapse:collapse;font-size:.85rem;margin:0}
 table.table td,table.table th{padding:.2rem .5rem;border-bottom:1px solid #eee;text-align:right}
 table.table td:first-child,table.table th:first-child{text-align:left}
-figure{margin:1rem 0} figure img{max-width:100%} figcaption{font-size:.85rem;color:#555}
+figure{margin:1rem 0} figure img{max-width:100%;height:auto} figcaption{font-size:.85rem;color:#555}
 .note{font-size:.85rem;color:#555} .error{background:#fee;padding:.5rem;white-space:pre-wrap}
-nav li{margin:.1rem 0}
+nav.toc{background:#f6f6f6;padding:.5rem 1rem;border-radius:4px}
+nav.toc ul{margin:.2rem 0;padding-left:1.2rem} nav li{margin:.1rem 0}
+nav.section-toc{font-size:.85rem;color:#555} nav.section-toc ul{display:flex;flex-wrap:wrap;
+gap:.2rem 1rem;list-style:none;padding:0;margin:.3rem 0}
+a.top{font-size:.8rem;display:inline-block;margin-top:1rem}
+code{overflow-wrap:anywhere}
+@media (max-width:40rem){body{margin:.5rem auto;padding:0 .5rem}h1{font-size:1.3rem}
+table.table{font-size:.75rem}}
 """
 
 
+def _subsections(name: str, body: str) -> tuple[str, list[tuple[str, str]]]:
+    """Give each ``<h3>`` of a section an id; return the body and (id, title) pairs."""
+    import re
+
+    found: list[tuple[str, str]] = []
+
+    def number(m: re.Match) -> str:
+        anchor = f"{name}-{len(found) + 1}"
+        found.append((anchor, re.sub(r"<[^>]+>", "", m.group(2))))
+        return f"<h3{m.group(1)} id='{anchor}'>{m.group(2)}</h3>"
+
+    body = re.sub(r"<h3([^>]*)>(.*?)</h3>", number, body, flags=re.S)
+    return body, found
+
+
+def _apply_outlets(corpus: pd.DataFrame, outlets: Any) -> tuple[pd.DataFrame, int]:
+    """Outlet spellings -> the table's canonical names; missing countries filled.
+
+    Returns the corpus and how many documents had their outlet renamed (the
+    original spelling is kept in ``outlet_as_loaded``).
+    """
+    from toolkit.corpus import _norm_name, outlet_table
+
+    table = outlet_table(outlets)
+    canonical: dict[str, tuple[str, str]] = {}
+    for row in table.iloc[::-1].itertuples(index=False):  # earlier (the user's) rows win
+        for name in [row.outlet, *str(row.aliases).split("|")]:
+            if name.strip():
+                canonical[_norm_name(name)] = (row.outlet, row.country)
+    corpus = corpus.copy()
+    raw = corpus["outlet"].fillna("").astype(str)
+    hits = [canonical.get(_norm_name(o)) if o else None for o in raw]
+    new = [h[0] if h else o for h, o in zip(hits, raw, strict=True)]
+    renamed = sum(1 for a, b in zip(new, raw, strict=True) if a != b)
+    if renamed:
+        corpus["outlet_as_loaded"] = raw
+    corpus["outlet"] = new
+    country = corpus["country"].fillna("").astype(str)
+    corpus["country"] = [c or (h[1] if h else "") for c, h in zip(country, hits, strict=True)]
+    return corpus, renamed
+
+
+def _main_language(corpus: pd.DataFrame, language: str | None) -> str | None:
+    """The language to compare within: the one asked for, else the most common one
+    among documents with text when there are several; None for one language."""
+    if "language" not in corpus.columns:
+        return language
+    ok = corpus["status"].eq("ok") if "status" in corpus.columns else pd.Series(True, corpus.index)
+    langs = corpus.loc[ok, "language"].fillna("").astype(str)
+    counts = langs[langs != ""].value_counts()
+    if language is not None:
+        if language not in counts.index:
+            raise ValueError(f"language={language!r}: no document with text in it; "
+                             f"languages found: {sorted(counts.index)}")
+        return language
+    if len(counts) < 2:
+        return None
+    return sorted(counts.index, key=lambda v: (-counts[v], v))[0]
+
+
 def build_report(
-    source: pd.DataFrame | str | Path | None = None,
+    source: pd.DataFrame | str | Path | Sequence[str | Path] | None = None,
     out_dir: str | Path = "report",
     *,
     sections: Sequence[str] | None = None,
     progress: bool = True,
     random_state: int = 0,
+    compare: Sequence[Any] | None = None,
+    outlets: Any = None,
+    language: str | None = None,
+    columns: dict[str, str] | None = None,
 ) -> Path:
     """Write the HTML report, CSV tables and PNG/PDF figures for a corpus.
 
     Parameters
     ----------
-    source : DataFrame, path or None
-        A corpus or anything :func:`toolkit.load_corpus` reads; ``None`` uses
-        the bundled demo corpus.
+    source : DataFrame, path, list of paths or None
+        A corpus or anything :func:`toolkit.load_corpus` reads (several files
+        are read as one corpus); ``None`` uses the bundled demo corpus.
     out_dir : path, default "report"
         Output folder (created; existing files with the same names are replaced).
     sections : list of str, optional
@@ -165,6 +339,21 @@ def build_report(
         Show progress bars.
     random_state : int, default 0
         Seed for every resampling step (bootstrap intervals), so reruns match.
+    compare : (by, target) or (by, target, reference), optional
+        The groups to compare, e.g. ``("country", "KR", "JP")``; reference
+        ``None`` (or left out) means all other documents. Default: KR against
+        JP outlets when the corpus has both, else the largest group of the
+        first column with two values against the rest.
+    outlets : mapping or path, optional
+        An outlet table (see :func:`toolkit.corpus.outlet_table`): spellings
+        listed as aliases are merged into the outlet's name ("The Guardian",
+        "Guardian" -> one outlet), and missing countries are filled from it.
+    language : str, optional
+        Language code to compare within (keywords, top terms), and the one
+        the counts of unreadable documents refer to. Default: the most
+        common language among documents with text, when there are several.
+    columns : mapping, optional
+        Rename your columns to canonical ones (as in :func:`toolkit.load_corpus`).
 
     Returns
     -------
@@ -185,15 +374,38 @@ def build_report(
         corpus = load_demo()
         label = "bundled demo corpus (constructed teaching articles plus one Yonhap article)"
     else:
-        corpus = source if isinstance(source, pd.DataFrame) else load_corpus(source)
-        if "status" not in corpus.columns:
-            corpus = load_corpus(corpus)
+        many = not isinstance(source, (pd.DataFrame, str, Path))
+        if many:
+            source = [Path(p) for p in source]
+        if isinstance(source, pd.DataFrame) and "status" in source.columns and not columns:
+            corpus = source
+        else:
+            corpus = load_corpus(source, columns=columns, outlets=outlets)
         # a corpus loaded from a file (e.g. by the CLI with --column) names its file
-        label = (str(source) if not isinstance(source, pd.DataFrame)
-                 else str(corpus.attrs.get("source", "DataFrame")))
+        if many:
+            label = ", ".join(p.name for p in source)
+        elif isinstance(source, pd.DataFrame):
+            label = str(corpus.attrs.get("source", "DataFrame"))
+        else:
+            label = str(source)
+    renamed = 0
+    if outlets is not None:
+        corpus, renamed = _apply_outlets(corpus, outlets)
+    if compare is not None:
+        compare = tuple(compare) + (None,) * (3 - len(tuple(compare)))
+        if len(compare) != 3 or compare[0] not in corpus.columns:
+            raise ValueError(f"compare must be (column, target[, reference]) with a corpus "
+                             f"column; got {compare!r}; columns: {list(corpus.columns)}")
+        by_values = set(corpus[compare[0]].dropna().astype(str))
+        for side in compare[1:]:
+            if side is not None and str(side) not in by_values:
+                raise ValueError(f"{compare[0]}={side!r} is not in the corpus; values: "
+                                 f"{sorted(by_values)[:20]}")
+    lang = _main_language(corpus, language)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    ctx = ReportContext(corpus=corpus, out_dir=out, progress=progress, random_state=random_state)
+    ctx = ReportContext(corpus=corpus, out_dir=out, progress=progress, random_state=random_state,
+                        compare=compare, language=lang)
     mods = available_sections()
     if sections is not None:
         wanted = set(sections)
@@ -213,13 +425,15 @@ def build_report(
         try:
             body = mod.build(ctx)
         except Exception as err:  # one failing section must not sink the report
-            body = (
-                f"<p>This section failed: {html.escape(type(err).__name__)}: "
-                f"{html.escape(str(err))}</p><pre class='error'>"
-                f"{html.escape(traceback.format_exc(limit=3))}</pre>"
-            )
-        nav.append(f"<li><a href='#{name}'>{html.escape(title)}</a></li>")
-        parts.append(f"<section id='{name}'><h2>{html.escape(title)}</h2>{body}</section>")
+            body = _failure_html(err)
+        body, subs = _subsections(name, body)
+        sub_links = "".join(f"<li><a href='#{a}'>{html.escape(t)}</a></li>" for a, t in subs)
+        nav.append(f"<li><a href='#{name}'>{html.escape(title)}</a>"
+                   + (f"<ul>{sub_links}</ul>" if subs else "") + "</li>")
+        local = (f"<nav class='section-toc' aria-label='In this section'>In this section:"
+                 f"<ul>{sub_links}</ul></nav>" if len(subs) > 1 else "")
+        parts.append(f"<section id='{name}'><h2>{html.escape(title)}</h2>{local}{body}"
+                     "<a class='top' href='#top'>Back to top ↑</a></section>")
     constructed = bool(corpus.get("constructed", pd.Series(dtype=bool)).fillna(False).any())
     warning = (
         "<p class='note'><strong>Note:</strong> this corpus contains constructed teaching "
@@ -228,12 +442,28 @@ def build_report(
         if constructed
         else ""
     )
+    notes = []
+    if renamed:
+        notes.append(f"{renamed:,} outlet names were merged into the outlet table's spelling "
+                     "(the original is in the column outlet_as_loaded).")
+    if compare is not None:
+        ref = "all other documents" if compare[2] is None else f"{compare[0]} = {compare[2]}"
+        notes.append(f"Comparison: {compare[0]} = {compare[1]} against {ref}.")
+    if lang is not None:
+        other = ctx.other_languages()
+        if len(other):
+            listed = ", ".join(f"{k}: {v:,}" for k, v in other.items())
+            notes.append(f"Comparisons are made within language '{lang}'; {int(other.sum()):,} "
+                         f"documents have text in another language ({listed}).")
+    extra = "".join(f"<p class='note'>{html.escape(n, quote=False)}</p>" for n in notes)
     page = (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>Tone and framing report</title><style>{_CSS}</style></head><body>"
-        f"<h1>Tone and framing report</h1><p class='note'>Corpus: {html.escape(label)}; "
-        f"{len(corpus):,} documents. toolkit {__version__}.</p>{warning}"
-        f"<nav><ul>{''.join(nav)}</ul></nav>{''.join(parts)}</body></html>"
+        f"<h1 id='top'>Tone and framing report</h1><p class='note'>Corpus: "
+        f"{html.escape(label)}; {len(corpus):,} documents. toolkit {__version__}.</p>{warning}"
+        f"{extra}<nav class='toc' aria-label='Contents'><strong>Contents</strong>"
+        f"<ul>{''.join(nav)}</ul></nav>{''.join(parts)}</body></html>"
     )
     index = out / "index.html"
     index.write_text(page, encoding="utf-8")

@@ -2,21 +2,94 @@
 
 Both renderers are written here (no jinja2 or tabulate needed) and format
 numbers the same way: integers with thousands separators, other numbers
-with a fixed number of decimals, p-values in scientific notation below
-0.001, missing values as an empty cell (or ``na_rep``).
+with a fixed number of decimals, p-values as "< 0.001" below 0.001 (APA
+style; ``exact_p=True`` for scientific notation), missing values as an empty
+cell (or ``na_rep``). A table's index is printed when it holds row labels.
+:func:`safe_for_spreadsheet` prepares a table for Excel.
 """
 
 from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Callable, Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["format_number", "format_p", "to_latex", "to_markdown"]
+__all__ = [
+    "format_number",
+    "format_p",
+    "meaningful_index",
+    "safe_for_spreadsheet",
+    "to_latex",
+    "to_markdown",
+]
+
+# A text cell starting with one of these is run as a formula by Excel,
+# LibreOffice or Google Sheets (OWASP "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _neutral(value: Any) -> Any:
+    # text already quoted this way gets a second quote, so that
+    # undo_spreadsheet_quotes() gives back exactly the original
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def undo_spreadsheet_quotes(values: pd.Series) -> pd.Series:
+    """Remove the quote :func:`safe_for_spreadsheet` added (for reading files back)."""
+    def undo(v: Any) -> Any:
+        if isinstance(v, str) and v.startswith("'") and v.lstrip("'").startswith(FORMULA_STARTS):
+            return v[1:]
+        return v
+
+    return values.map(undo)
+
+
+def safe_for_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` whose text cannot run as a spreadsheet formula.
+
+    Text cells (and column names) that start with ``=``, ``+``, ``-``, ``@``,
+    a tab or a carriage return get a leading single quote, as OWASP
+    recommends against CSV injection: the spreadsheet then shows the text
+    instead of evaluating it (``=HYPERLINK(...)`` would otherwise send data
+    to a web site when the file is opened). Numbers, dates and booleans are
+    left as they are, so a negative score stays a number. Use it on any
+    table written for people to open in Excel (the report's CSVs and
+    :func:`toolkit.validation.coding_sheet` do).
+
+    Parameters
+    ----------
+    df : DataFrame
+
+    Returns
+    -------
+    DataFrame
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"text": ["=1+2", "-ok", "fine"], "score": [-0.5, 0.1, 0.0]})
+    >>> out = safe_for_spreadsheet(df)
+    >>> out["text"].tolist(), out["score"].tolist()
+    (["'=1+2", "'-ok", 'fine'], [-0.5, 0.1, 0.0])
+    """
+    out = df.copy()
+    for c in out.columns:
+        col = out[c]
+        if col.dtype == object or pd.api.types.is_string_dtype(col):
+            out[c] = col.map(_neutral)
+        elif isinstance(col.dtype, pd.CategoricalDtype) and col.cat.categories.dtype == object:
+            out[c] = col.cat.rename_categories([_neutral(v) for v in col.cat.categories])
+    out.columns = [_neutral(c) for c in out.columns]
+    if pd.api.types.is_string_dtype(out.index):
+        out.index = out.index.map(_neutral)
+    return out
 
 # Column names treated as p-values unless p_columns= says otherwise.
 P_COLUMNS = ("p", "p_adj", "p_value", "pvalue", "p.value", "p_fdr", "p_holm", "q", "q_value")
@@ -24,31 +97,40 @@ P_COLUMNS = ("p", "p_adj", "p_value", "pvalue", "p.value", "p_fdr", "p_holm", "q
 FloatFormat = str | int | Callable[[float], str] | None
 
 
-def format_p(p: float, digits: int = 3, latex: bool = False) -> str:
-    """Format a p-value: fixed decimals from 0.001 up, scientific notation below.
+def format_p(p: float, digits: int = 3, latex: bool = False, exact: bool = False) -> str:
+    """Format a p-value: fixed decimals from 0.001 up, "< 0.001" below.
 
     Parameters
     ----------
     p : float
     digits : int, default 3
-        Decimals for p >= 0.001; significant digits in scientific notation.
+        Decimals for p >= 10**-digits (and the threshold below which
+        "< 0.001" is written); significant digits when ``exact``.
     latex : bool, default False
-        Write the exponent as ``$1.2 \\times 10^{-5}$`` instead of ``1.2e-05``.
+        Write math for LaTeX (``$<0.001$``; ``<`` in text mode prints as "¡").
+    exact : bool, default False
+        Scientific notation below the threshold instead (``1.23e-05``,
+        ``$1.23 \\times 10^{-5}$``), e.g. for a supplement. Values this small
+        are rarely meaningful: they depend on the test's tail approximation.
 
     Examples
     --------
     >>> format_p(0.0342), format_p(0.00001234), format_p(0.0)
-    ('0.034', '1.23e-05', '0')
-    >>> format_p(0.00001234, latex=True)
+    ('0.034', '< 0.001', '< 0.001')
+    >>> format_p(0.00001234, exact=True), format_p(0.00001234, latex=True)
+    ('1.23e-05', '$<0.001$')
+    >>> format_p(0.00001234, latex=True, exact=True)
     '$1.23 \\\\times 10^{-5}$'
     """
     if p is None or (isinstance(p, float) and math.isnan(p)):
         return ""
     p = float(p)
-    if p == 0:
-        return "0"
-    if p >= 0.001:
+    threshold = 10.0 ** -digits
+    if p >= threshold:
         return f"{p:.{digits}f}"
+    if not exact or p == 0:
+        bound = f"{threshold:.{digits}f}"
+        return f"$<{bound}$" if latex else f"< {bound}"
     mantissa, exponent = f"{p:.{digits - 1}e}".split("e")
     if latex:
         return f"${mantissa} \\times 10^{{{int(exponent)}}}$"
@@ -106,15 +188,25 @@ def _is_na(value: Any) -> bool:
         return False
 
 
+def _looks_like_p(column: object) -> bool:
+    """A p-value column by name, also when written as math ("$p_{adj}$")."""
+    name = str(column)
+    bare = re.sub(r"[$\\{}\s]", "", name).lower()
+    return name in P_COLUMNS or bare in P_COLUMNS or bare in {"p_{adj}", "padj", "p-value"}
+
+
 def _cells(
     df: pd.DataFrame,
     float_format: FloatFormat | dict[str, FloatFormat],
     p_columns: Iterable[str] | None,
     na_rep: str,
     latex: bool,
+    exact_p: bool = False,
 ) -> tuple[list[list[str]], list[bool]]:
     """Formatted cell text per row, and whether each column is numeric (right-aligned)."""
-    p_cols = set(P_COLUMNS if p_columns is None else p_columns)
+    p_cols = (
+        {c for c in df.columns if _looks_like_p(c)} if p_columns is None else set(p_columns)
+    )
     formats = float_format if isinstance(float_format, dict) else {}
     default = None if isinstance(float_format, dict) else float_format
     numeric = [
@@ -124,7 +216,7 @@ def _cells(
     columns = []
     for c, is_num in zip(df.columns, numeric, strict=True):
         fmt = formats.get(c, default)
-        is_p = str(c) in p_cols and is_num and fmt is None
+        is_p = (c in p_cols or str(c) in p_cols) and is_num and fmt is None
         uniform = fmt is None or (isinstance(fmt, int) and not isinstance(fmt, bool))
         if is_num and not is_p and uniform and pd.api.types.is_float_dtype(df[c]):
             # one rule per column, so decimals line up: whole numbers only if all are
@@ -139,7 +231,7 @@ def _cells(
             if _is_na(v):
                 out.append(na_rep)
             elif is_p:
-                out.append(format_p(v, latex=latex))
+                out.append(format_p(v, latex=latex, exact=exact_p))
             else:
                 out.append(format_number(v, fmt, thousands=not _is_code(c)))
         columns.append(out)
@@ -147,7 +239,26 @@ def _cells(
     return rows, numeric
 
 
-def _frame(df: pd.DataFrame, index: bool, columns: Sequence[str] | None, func: str) -> pd.DataFrame:
+def meaningful_index(df: pd.DataFrame) -> bool:
+    """Whether the index carries row labels worth printing.
+
+    A named index (a pivot's rows, ``set_index("term")``) or one of labels
+    does; pandas' default 0, 1, 2, ... (also after filtering) does not.
+    """
+    idx = df.index
+    if any(name is not None for name in idx.names):
+        return True
+    return not pd.api.types.is_integer_dtype(idx.dtype)
+
+
+def _frame(
+    df: pd.DataFrame,
+    index: bool | None,
+    columns: Sequence[str] | None,
+    func: str,
+    headers: Mapping[Any, str] | None = None,
+) -> tuple[pd.DataFrame, list[str]]:
+    """The table to print and the header text of each of its columns."""
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"{func}: expected a DataFrame, got {type(df).__name__}")
     if columns is not None:
@@ -155,9 +266,24 @@ def _frame(df: pd.DataFrame, index: bool, columns: Sequence[str] | None, func: s
         if missing:
             raise ValueError(f"{func}: columns not in the table: {missing}")
         df = df[list(columns)]
+    if index is None:
+        index = meaningful_index(df)
     if index:
+        names = [n if n is not None else "" for n in df.index.names]
+        df = df.copy()
+        df.index = df.index.set_names([f"__index_{i}" if n == "" else n
+                                       for i, n in enumerate(names)])
         df = df.reset_index()
-    return df
+    if isinstance(df.columns, pd.MultiIndex):
+        df.columns = [" ".join(str(p) for p in c if str(p) != "") for c in df.columns]
+    headers = dict(headers or {})
+    unknown = [h for h in headers if h not in set(df.columns)]
+    if unknown:
+        raise ValueError(f"{func}: headers= names columns not in the table: {unknown}")
+    text = [
+        headers.get(c, "" if str(c).startswith("__index_") else str(c)) for c in df.columns
+    ]
+    return df, text
 
 
 _LATEX_ESCAPES = {
@@ -178,6 +304,13 @@ def _latex_escape(text: str) -> str:
     return "".join(_LATEX_ESCAPES.get(ch, ch) for ch in text)
 
 
+def _latex_header(text: str) -> str:
+    """Escape a header, keeping ``$...$`` math as written ("$G^2$", "$p_{adj}$")."""
+    parts = re.split(r"(\$[^$]+\$)", text)
+    return "".join(p if p.startswith("$") and p.endswith("$") and len(p) > 2
+                   else _latex_escape(p) for p in parts)
+
+
 def to_latex(
     df: pd.DataFrame,
     caption: str | None = None,
@@ -185,8 +318,10 @@ def to_latex(
     float_format: FloatFormat | dict[str, FloatFormat] = None,
     *,
     columns: Sequence[str] | None = None,
-    index: bool = False,
+    index: bool | None = None,
+    headers: Mapping[Any, str] | None = None,
     p_columns: Iterable[str] | None = None,
+    exact_p: bool = False,
     na_rep: str = "",
     notes: str | None = None,
     position: str = "htbp",
@@ -206,11 +341,20 @@ def to_latex(
         format string (``"{:.1%}"``) or a function; a dict sets it per column.
     columns : sequence of str, optional
         Columns to include, in this order.
-    index : bool, default False
-        Include the index as the first column(s).
+    index : bool, optional
+        Include the index as the first column(s). Default: when it holds row
+        labels (a named index, such as a pivot's rows, or non-integer
+        labels), not pandas' default 0, 1, 2, ...
+    headers : mapping, optional
+        Header text per column (``{"p_adj": "$p_{adj}$", "G2": "$G^2$"}``);
+        formatting still follows the original names, so a renamed p-value
+        column keeps its "< 0.001". ``$...$`` math in headers is kept as
+        written; everything else is escaped.
     p_columns : iterable of str, optional
-        Columns formatted as p-values (scientific notation below 0.001);
-        default: columns named ``p``, ``p_adj``, ``p_value`` and the like.
+        Columns formatted as p-values ("< 0.001" below 0.001); default:
+        columns named ``p``, ``p_adj``, ``p_value`` and the like (also as math).
+    exact_p : bool, default False
+        Scientific notation instead of "< 0.001" (see :func:`format_p`).
     na_rep : str, default ""
         Text for missing values.
     notes : str, optional
@@ -218,7 +362,9 @@ def to_latex(
     position : str, default "htbp"
         Float placement.
     escape : bool, default True
-        Escape LaTeX special characters in headers and text cells.
+        Escape LaTeX special characters in text cells, the caption and the
+        headers (outside ``$...$`` math). ``False`` leaves them all as
+        written (for cells that hold LaTeX).
 
     Returns
     -------
@@ -240,14 +386,14 @@ def to_latex(
     \\toprule
     term & G2 & p \\\\
     \\midrule
-    east\\_sea & 40.210 & $2.00 \\times 10^{-5}$ \\\\
+    east\\_sea & 40.210 & $<0.001$ \\\\
     dokdo & 25.000 & 0.012 \\\\
     \\bottomrule
     \\end{tabular}
     \\end{table}
     """
-    df = _frame(df, index, columns, "to_latex")
-    rows, numeric = _cells(df, float_format, p_columns, na_rep, latex=True)
+    df, header = _frame(df, index, columns, "to_latex", headers)
+    rows, numeric = _cells(df, float_format, p_columns, na_rep, latex=True, exact_p=exact_p)
     esc = _latex_escape if escape else str
 
     def cell(text: str, is_num: bool) -> str:
@@ -261,7 +407,7 @@ def to_latex(
     if label:
         lines.append(f"\\label{{{label}}}")
     lines += [f"\\begin{{tabular}}{{{align}}}", "\\toprule"]
-    lines.append(" & ".join(esc(str(c)) for c in df.columns) + " \\\\")
+    lines.append(" & ".join(_latex_header(h) if escape else h for h in header) + " \\\\")
     lines.append("\\midrule")
     for r in rows:
         lines.append(" & ".join(cell(t, n) for t, n in zip(r, numeric, strict=True)) + " \\\\")
@@ -278,8 +424,10 @@ def to_markdown(
     float_format: FloatFormat | dict[str, FloatFormat] = None,
     *,
     columns: Sequence[str] | None = None,
-    index: bool = False,
+    index: bool | None = None,
+    headers: Mapping[Any, str] | None = None,
     p_columns: Iterable[str] | None = None,
+    exact_p: bool = False,
     na_rep: str = "",
     max_rows: int | None = None,
 ) -> str:
@@ -290,7 +438,7 @@ def to_markdown(
     df : DataFrame
     caption : str, optional
         Written under the table as ``Table: caption`` (pandoc's caption syntax).
-    float_format, columns, index, p_columns, na_rep
+    float_format, columns, index, headers, p_columns, exact_p, na_rep
         As in :func:`to_latex`.
     max_rows : int, optional
         Show only the first rows, with a note saying how many there are.
@@ -312,12 +460,12 @@ def to_markdown(
     <BLANKLINE>
     Table: Tone by outlet
     """
-    df = _frame(df, index, columns, "to_markdown")
+    df, header = _frame(df, index, columns, "to_markdown", headers)
     total = len(df)
     if max_rows is not None and total > max_rows:
         df = df.head(max_rows)
-    rows, numeric = _cells(df, float_format, p_columns, na_rep, latex=False)
-    header = [str(c).replace("|", "\\|") for c in df.columns]
+    rows, numeric = _cells(df, float_format, p_columns, na_rep, latex=False, exact_p=exact_p)
+    header = [h.replace("|", "\\|") for h in header]
     body = [[t.replace("|", "\\|").replace("\n", " ") for t in r] for r in rows]
     widths = [max(3, len(h), *(len(r[i]) for r in body)) for i, h in enumerate(header)]
 

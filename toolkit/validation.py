@@ -91,7 +91,9 @@ def coding_sheet(
     random_state : int, default 0
     path : path, optional
         Write the sheet to ``path`` (CSV, UTF-8 with BOM so Excel shows Korean
-        and Japanese text) and the key to ``<stem>_key.csv`` beside it.
+        and Japanese text) and the key to ``<stem>_key.csv`` beside it. Text
+        starting with ``=``, ``+``, ``-``, ``@``, tab or CR is written with a
+        leading ``'`` so the spreadsheet does not run it as a formula.
     coders : list of str, default ("code",)
         Names of the empty code columns on the sheet (e.g. ``["coder_a",
         "coder_b"]`` when coders share one file).
@@ -158,11 +160,15 @@ def coding_sheet(
     sheet["notes"] = ""
     key = sample.drop(columns="text")
     if path is not None:
+        from toolkit.tables import safe_for_spreadsheet
+
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        sheet.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
-        key.to_csv(path.with_name(f"{path.stem}_key.csv"), index=False, encoding="utf-8-sig",
-                   lineterminator="\n")
+        # coders open these in Excel: text like "=HYPERLINK(...)" must not run
+        safe_for_spreadsheet(sheet).to_csv(path, index=False, encoding="utf-8-sig",
+                                           lineterminator="\n")
+        safe_for_spreadsheet(key).to_csv(path.with_name(f"{path.stem}_key.csv"), index=False,
+                                         encoding="utf-8-sig", lineterminator="\n")
     return sheet, key
 
 
@@ -190,8 +196,13 @@ def read_coding_sheet(
     ValueError
         If a code is not a number; the message names the item and column.
     """
+    from toolkit.tables import undo_spreadsheet_quotes
+
     path = Path(path)
     sheet = pd.read_csv(path, sep=None, engine="python", encoding="utf-8-sig", dtype=str)
+    for c in ("item_id", "text", "notes"):
+        if c in sheet.columns:  # the quote coding_sheet put before "=", "-", ...
+            sheet[c] = undo_spreadsheet_quotes(sheet[c])
     if "item_id" not in sheet.columns:
         raise ValueError(f"{path}: no item_id column; is this a coding sheet?")
     cols = list(coders) if coders else [
@@ -213,6 +224,9 @@ def read_coding_sheet(
         key = cand if cand.exists() else None
     if key is not None:
         k = key if isinstance(key, pd.DataFrame) else pd.read_csv(key, encoding="utf-8-sig")
+        if not isinstance(key, pd.DataFrame):
+            k = k.apply(lambda col: undo_spreadsheet_quotes(col)
+                        if pd.api.types.is_string_dtype(col) else col)
         sheet = sheet.merge(k, on="item_id", how="left", validate="one_to_one")
     return sheet
 

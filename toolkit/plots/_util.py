@@ -64,7 +64,23 @@ def levels(values: pd.Series, order: Sequence[Hashable] | None = None) -> list[H
         return list(present)
 
 
-_OTHER_GREYS = ("#999999", "#BBBBBB", "#777777", "#DDDDDD", "#555555")
+# Greys for non-country labels beside country colours ("unknown", "(none)"):
+# light first, so they stand apart from the mid-dark country colours in greyscale.
+_OTHER_GREYS = ("#DDDDDD", "#AAAAAA", "#F2F2F2", "#777777", "#555555")
+
+# Fill patterns that tell bars, segments and areas apart without colour (greyscale
+# print, colour-blind readers); index 0 is plain.
+HATCHES = ("", "////", "....", "xxxx", "\\\\\\\\", "oo", "----", "++++", "||||", "**", "OO", "..//")
+
+
+def hatch(i: int) -> str:
+    """The fill pattern of the ``i``-th category (see :data:`HATCHES`)."""
+    return HATCHES[i % len(HATCHES)]
+
+
+# Yellow (#F0E442) is unreadable as a line or label on white, so default
+# palettes skip it; extra colours come from the dark half of tab20.
+_DEFAULT = tuple(c for c in PALETTE if c.upper() != "#F0E442")
 
 
 def colors_for(
@@ -88,15 +104,20 @@ def colors_for(
         ):
             others = iter(_OTHER_GREYS)
             return {k: COUNTRY_COLORS[k] if k in countries else next(others) for k in keys}
-    pal = list(palette) if palette is not None else list(PALETTE)
+    pal = list(palette) if palette is not None else list(_DEFAULT)
     if not pal:
         raise ValueError("palette is empty")
     if len(keys) > len(pal):
         import matplotlib as mpl
 
-        # more groups than distinct safe colours: extend with a long qualitative map
+        # more groups than distinct safe colours: extend with tab20's darker
+        # shades (even indices); patterns (HATCHES) keep them apart anyway
         cmap = mpl.colormaps["tab20"]
-        pal = pal + [mpl.colors.to_hex(cmap(i % 20)) for i in range(len(keys) - len(pal))]
+        # red, brown, purple, olive, grey, cyan, pink first: tab20's blue, orange and
+        # green look like the Okabe-Ito ones already in use
+        extra = [mpl.colors.to_hex(cmap(i)) for i in (6, 10, 8, 16, 14, 18, 12, 0, 2, 4)]
+        extra = [c for c in extra if c not in pal]
+        pal = pal + [extra[i % len(extra)] for i in range(len(keys) - len(pal))]
     return {k: pal[i] for i, k in enumerate(keys)}
 
 
@@ -122,17 +143,21 @@ def stacked_barh(
     *,
     label_min: float | None = None,
     fmt: str = "{:.0%}",
+    hatches: bool = True,
+    labels: Mapping[Hashable, str] | None = None,
 ) -> None:
     """Horizontal stacked bars: one bar per row of ``table``, one segment per column.
 
     Segments wider than ``label_min`` get their value written inside, in
-    black or white, whichever reads better on the segment's colour.
+    black or white, whichever reads better on the segment's colour. Each
+    column also gets its own fill pattern (greyscale-safe) unless ``hatches``
+    is false; ``labels`` maps columns to legend text.
     """
     import matplotlib as mpl
 
     pos = np.arange(len(table))
     left = np.zeros(len(table))
-    for col in table.columns:
+    for k, col in enumerate(table.columns):
         vals = table[col].to_numpy(dtype=float)
         bars = ax.barh(
             pos,
@@ -142,13 +167,15 @@ def stacked_barh(
             color=colors[col],
             edgecolor="white",
             linewidth=0.4,
-            label=label_text(col),
+            hatch=hatch(k) if hatches else None,
+            label=(labels or {}).get(col, label_text(col)),
         )
         if label_min is not None:
             rgb = mpl.colors.to_rgb(colors[col])
             ink = ink_for(rgb)
             for bar, v in zip(bars, vals, strict=True):
                 if v >= label_min:
+                    # a box in the segment's colour keeps the number clear of the pattern
                     ax.text(
                         bar.get_x() + bar.get_width() / 2,
                         bar.get_y() + bar.get_height() / 2,
@@ -157,6 +184,8 @@ def stacked_barh(
                         va="center",
                         color=ink,
                         fontsize="x-small",
+                        bbox={"boxstyle": "square,pad=0.1", "facecolor": colors[col],
+                              "edgecolor": "none"} if hatches and hatch(k) else None,
                     )
         left = left + vals
     ax.set_yticks(pos, [label_text(v) for v in table.index])
@@ -238,7 +267,47 @@ def label_text(value: object) -> str:
         return "(missing)"
     if value == "":
         return "(none)"
-    return str(value)
+    # data never switches matplotlib into math mode: "Cost $5 $6" stays as written
+    return str(value).replace("$", "\\$")
+
+
+_NICE = {
+    "n": "Count",
+    "n_docs": "Documents",
+    "n_tokens": "Length (tokens)",
+    "n_chars": "Length (characters)",
+    "g2": "G²",
+    "G2": "G²",
+    "log_ratio": "Log ratio",
+    "lr": "Log ratio",
+    "p_adj": "Adjusted p",
+    "ci_low": "Lower bound",
+    "ci_high": "Upper bound",
+    "doc_id": "Document",
+}
+
+
+def nice(name: object) -> str:
+    """A column name as a human-readable axis label ("n_docs" -> "Documents").
+
+    Known toolkit columns get their caption wording; anything else has its
+    underscores turned into spaces and its first letter capitalised (user
+    labels that already contain capitals or spaces are left as they are).
+    """
+    text = str(name)
+    if text in _NICE:
+        return _NICE[text]
+    if text.endswith("_per_10k"):
+        return f"{nice(text[: -len('_per_10k')])} per 10,000 tokens"
+    if "_" not in text and text != text.lower():
+        return text  # the user's own label ("Tone (VADER)"): keep it
+    text = text.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def term_text(term: object) -> str:
+    """A lexicon term for display: multiword ids ("sea_of_japan") with spaces."""
+    return label_text(term).replace("_", " ")
 
 
 def time_labels(values: Sequence[object]) -> list[str]:

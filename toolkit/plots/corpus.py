@@ -15,11 +15,13 @@ from toolkit.plots._util import (
     colors_for,
     finish,
     get_ax,
+    hatch,
     is_time,
     label_text,
-    legend_outside,
     levels,
     linestyle,
+    nice,
+    term_text,
     thin_ticks,
     time_labels,
 )
@@ -143,31 +145,32 @@ def plot_counts(
         vals = table[g].to_numpy(dtype=float)
         offset = 0.0 if stacked or n_groups == 1 else (i - (n_groups - 1) / 2) * width
         label = None if hue is None else label_text(g)
-        kw = {"color": colors[g], "label": label, "edgecolor": "white", "linewidth": 0.4}
+        kw = {"color": colors[g], "label": label, "edgecolor": "white", "linewidth": 0.4,
+              "hatch": None if hue is None else hatch(i)}
         if orient == "h":
             ax.barh(pos + offset, vals, height=width, left=base if stacked else None, **kw)
         else:
             ax.bar(pos + offset, vals, width=width, bottom=base if stacked else None, **kw)
         if stacked:
             base = base + vals
-    labels = time_labels(table.index) if time_axis else [label_text(v) for v in table.index]
-    value_label = "count" if y is None else y
+    labels = time_labels(table.index) if time_axis else [term_text(v) for v in table.index]
+    value_label = "Count" if y is None else nice(y)
     if orient == "h":
         ax.set_yticks(pos, labels)
         ax.set_ylim(len(pos) - 0.5, -0.5)  # first category on top
         ax.set_xlabel(value_label)
-        ax.set_ylabel(x)
+        ax.set_ylabel(nice(x))
     else:
         ax.set_xticks(pos, labels)
         ax.set_xlim(-0.5, len(pos) - 0.5)
-        ax.set_xlabel(x)
+        ax.set_xlabel(nice(x))
         ax.set_ylabel(value_label)
         if time_axis or max((len(s) for s in labels), default=0) > 4:
             ax.tick_params(axis="x", labelrotation=90 if len(labels) > 6 else 45)
         thin_ticks(ax, "x")
     if hue is not None:
         # horizontal bars are sorted largest first, so the lower right is usually free
-        ax.legend(title=hue, frameon=False, loc="lower right" if orient == "h" else "best")
+        ax.legend(title=nice(hue), frameon=False, loc="lower right" if orient == "h" else "best")
     return finish(ax, data)
 
 
@@ -199,6 +202,7 @@ def plot_lengths(
     order: Sequence[Hashable] | None = None,
     palette: Sequence[str] | Mapping[Hashable, str] | None = None,
     log: bool = False,
+    stat: str | None = None,
     ax: Any = None,
 ) -> Any:
     """Distribution of document lengths: a histogram or one box per group.
@@ -221,6 +225,10 @@ def plot_lengths(
     palette : list or dict of colours, optional
     log : bool, default False
         Logarithmic length axis (for corpora mixing briefs and long features).
+    stat : {"count", "share"}, optional
+        Histogram heights: documents per bin, or the share of the group's
+        documents per bin. Default: "share" with ``hue`` (groups of different
+        sizes stay comparable), "count" without.
     ax : matplotlib Axes, optional
 
     Returns
@@ -241,6 +249,9 @@ def plot_lengths(
     check_numeric(data, func, x=x)
     if kind not in ("hist", "box"):
         raise ValueError(f"{func}: kind must be 'hist' or 'box', not {kind!r}")
+    stat = stat or ("count" if hue is None else "share")
+    if stat not in ("count", "share"):
+        raise ValueError(f"{func}: stat must be 'count' or 'share', not {stat!r}")
     values = data[x].astype(float)
     keep = values.notna()
     if not keep.any():
@@ -257,22 +268,39 @@ def plot_lengths(
         edges = np.histogram_bin_edges(values[keep], bins=bins)
         if log and (values[keep] > 0).all():
             edges = np.geomspace(max(values[keep].min(), 1), values[keep].max(), len(edges))
+        def weights(s: pd.Series) -> np.ndarray | None:
+            return np.full(len(s), 1 / len(s)) if stat == "share" and len(s) else None
+
         if hue is None:
-            ax.hist(series[0], bins=edges, color=colors["_all"], edgecolor="white", linewidth=0.4)
+            ax.hist(series[0], bins=edges, weights=weights(series[0]), color=colors["_all"],
+                    edgecolor="white", linewidth=0.4)
         else:
             for i, (g, s, name) in enumerate(zip(groups, series, names, strict=True)):
                 ax.hist(
                     s,
                     bins=edges,
+                    weights=weights(s),
                     histtype="step",
                     color=colors[g],
                     linewidth=1.2,
                     linestyle=linestyle(i),
                     label=name,
                 )
-            legend_outside(ax, title=hue)
-        ax.set_xlabel(x)
-        ax.set_ylabel("documents")
+            from matplotlib.lines import Line2D
+
+            # line keys (a step histogram's own key is a filled box without its dash
+            # pattern); inside, small: beside a one-column panel it would take a third
+            keys = [Line2D([], [], color=colors[g], linewidth=1.2, linestyle=linestyle(i))
+                    for i, g in enumerate(groups)]
+            ax.legend(keys, names, title=nice(hue), frameon=False, loc="upper right",
+                      fontsize="x-small",
+                      title_fontsize="x-small", handlelength=1.8, borderaxespad=0.1)
+        ax.set_xlabel(nice(x))
+        if stat == "share":
+            ax.set_ylabel("Share of documents" if hue is None else "Share of the group's documents")
+            ax.yaxis.set_major_formatter(_percent())
+        else:
+            ax.set_ylabel("Documents")
         if log:
             _log_axis(ax)
     else:
@@ -285,12 +313,18 @@ def plot_lengths(
             med.set_label("_median")  # findable, never in a legend
         ax.set_yticks(pos, names)
         ax.set_ylim(len(pos) - 0.5, -0.5)
-        ax.set_xlabel(x)
+        ax.set_xlabel(nice(x))
         if hue is not None:
-            ax.set_ylabel(hue)
+            ax.set_ylabel(nice(hue))
         if log:
             _log_axis(ax)
     return finish(ax, data)
+
+
+def _percent() -> Any:
+    from matplotlib.ticker import PercentFormatter
+
+    return PercentFormatter(1.0, decimals=0)
 
 
 def _log_axis(ax: Any) -> None:

@@ -164,13 +164,23 @@ def _settled_layout(fig: Any, max_draws: int = 20) -> Iterator[None]:
     if engine is None:
         yield
         return
+    import numpy as np
+
     before = None
     for _ in range(max_draws):
         fig.canvas.draw()
-        now = [tuple(ax.get_position().bounds) for ax in fig.axes]
-        if now == before:
+        now = np.array([ax.get_position().bounds for ax in fig.axes], dtype=float)
+        # settled when nothing moves by more than 1e-5 of the figure (well under
+        # a pixel); layouts that oscillate by less stop here instead of running
+        # all max_draws
+        if before is not None and now.shape == before.shape and np.allclose(
+            now, before, rtol=0, atol=1e-5
+        ):
             break
         before = now
+    # freeze on rounded positions, so saving the same figure again gives the same bytes
+    for ax, bounds in zip(fig.axes, np.round(now, 5), strict=True):
+        ax.set_position(tuple(float(b) for b in bounds))
     fig.set_layout_engine("none")
     try:
         yield
@@ -183,23 +193,32 @@ def _save_all(
 ) -> list[Path]:
     import matplotlib as mpl
 
-    written = []
-    with mpl.rc_context(rc), warnings.catch_warnings(), _settled_layout(fig):
-        # apply_cjk_fallback already warned once if CJK glyphs are missing; matplotlib
-        # would add one warning per glyph and format on top of that.
-        from toolkit.plots import style
+    from toolkit.plots import style
 
+    with mpl.rc_context(rc), warnings.catch_warnings():
+        # apply_cjk_fallback already warned once if CJK glyphs are missing; matplotlib
+        # would add one warning per glyph and per draw on top of that. Installed
+        # before the layout draws, which render the text too.
         if style._warned_no_cjk:
             warnings.filterwarnings("ignore", message=_GLYPH_MISSING.pattern)
-        for fmt in formats:
-            path = Path(f"{stem}.{fmt}")
-            fig.savefig(
-                path,
-                format=fmt,
-                dpi=dpi,
-                bbox_inches="tight",
-                pad_inches=0.02,
-                metadata=_format_metadata(fmt, info),
-            )
-            written.append(path)
+        with _settled_layout(fig):
+            written = _save_each(fig, stem, formats, dpi, info)
+    return written
+
+
+def _save_each(
+    fig: Any, stem: Path, formats: Sequence[str], dpi: int, info: dict[str, Any]
+) -> list[Path]:
+    written = []
+    for fmt in formats:
+        path = Path(f"{stem}.{fmt}")
+        fig.savefig(
+            path,
+            format=fmt,
+            dpi=dpi,
+            bbox_inches="tight",
+            pad_inches=0.02,
+            metadata=_format_metadata(fmt, info),
+        )
+        written.append(path)
     return written

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 import warnings
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
@@ -10,20 +11,24 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit.aggregate import MIN_DOCS
 from toolkit.plots._util import (
     check_data,
     check_numeric,
     colors_for,
     finish,
     get_ax,
+    hatch,
     ink_for,
     label_text,
     legend_outside,
     levels,
     linestyle,
     marker,
+    nice,
     optional_column,
     stacked_barh,
+    term_text,
     time_axis,
     to_x,
     x_positions,
@@ -77,7 +82,8 @@ def plot_frames_heatmap(
     y : str, default "frame"
     value : str, default "share"
     x_order, y_order : sequence, optional
-        Column / row order (default: sorted; time in order).
+        Column / row order. Default: columns sorted (time in order), rows by
+        prevalence (highest mean over the columns on top, ties by name).
     annotate : bool, default True
         Write each cell's value in it (dark text on light cells and vice versa).
     fmt : str, optional
@@ -114,6 +120,10 @@ def plot_frames_heatmap(
     xs, categorical = to_x(data[x])
     cols = levels(data[x], x_order)
     rows = levels(data[y], y_order)
+    if y_order is None:
+        means = table.mean(axis=1)
+        rows = sorted(rows, key=lambda r: (-np.nan_to_num(means.get(r, np.nan), nan=-np.inf),
+                                           label_text(r)))
     table = table.reindex(index=rows, columns=cols)
     vals = table.to_numpy(dtype=float)
     ax = get_ax(ax)
@@ -142,7 +152,7 @@ def plot_frames_heatmap(
 
         col_labels = time_labels(cols)
     ax.set_xticks(np.arange(len(cols)) + 0.5, col_labels)
-    ax.set_yticks(np.arange(len(rows)) + 0.5, [label_text(r) for r in rows])
+    ax.set_yticks(np.arange(len(rows)) + 0.5, [term_text(r) for r in rows])
     ax.set_ylim(len(rows), 0)  # first frame on top
     ax.tick_params(length=0)
     for side in ("top", "right", "bottom", "left"):
@@ -152,11 +162,11 @@ def plot_frames_heatmap(
         for t in ax.get_xticklabels():
             t.set_horizontalalignment("right")
             t.set_rotation_mode("anchor")
-    ax.set_xlabel(x)
-    ax.set_ylabel(y)
+    ax.set_xlabel(nice(x))
+    ax.set_ylabel(nice(y))
     if colorbar:
         cb = ax.figure.colorbar(mesh, ax=ax, fraction=0.05, pad=0.02)
-        cb.set_label(value)
+        cb.set_label(nice(value))
         cb.outline.set_visible(False)
         if "%" in fmt:
             cb.ax.yaxis.set_major_formatter(mpl.ticker.PercentFormatter(1.0, decimals=0))
@@ -178,6 +188,7 @@ def plot_frames_over_time(
     palette: Sequence[str] | Mapping[Hashable, str] | None = None,
     ncols: int | None = None,
     figsize: tuple[float, float] | None = None,
+    min_docs: int | None = MIN_DOCS,
     ax: Any = None,
 ) -> Any:
     """Frame shares over time: small multiples (one panel per frame) or a stacked area.
@@ -206,6 +217,12 @@ def plot_frames_over_time(
         Facet columns (default up to 3).
     figsize : (float, float), optional
         Facets: figure size; default from the current style's width.
+    min_docs : int or None, default 5
+        Facets: periods from fewer documents (an ``n_docs`` column, or a
+        ``small_cell`` flag) get an open marker and no ribbon. Lines break
+        across periods with no row (no articles), as in
+        :func:`plot_tone_over_time`; the stacked area (``kind="area"``) cannot
+        break and spans them (one reason to prefer facets).
     ax : matplotlib Axes, optional
         Area only.
 
@@ -253,17 +270,18 @@ def plot_frames_over_time(
         ax.stackplot(
             table.index,
             *[table[f].to_numpy(float) for f in frames],
-            labels=[label_text(f) for f in frames],
+            labels=[term_text(f) for f in frames],
             colors=[colors[f] for f in frames],
+            hatch=[hatch(k) for k in range(len(frames))],
             edgecolor="white",
             linewidth=0.4,
         )
         time_axis(ax, frame["_x"], cats, minticks=2, maxticks=5)
-        ax.set_xlabel(x)
-        ax.set_ylabel(y)
+        ax.set_xlabel(nice(x))
+        ax.set_ylabel(nice(y))
         ax.set_ylim(bottom=0)
         handles, labels = ax.get_legend_handles_labels()
-        legend_outside(ax, title=hue, handles=handles[::-1], labels=labels[::-1])
+        legend_outside(ax, title=nice(hue), handles=handles[::-1], labels=labels[::-1])
         return finish(ax, data)
 
     if ax is not None:
@@ -280,6 +298,15 @@ def plot_frames_over_time(
     fig, axes = plt.subplots(
         nrows, ncols, sharex=True, sharey=True, squeeze=False, figsize=figsize, layout="constrained"
     )
+    from toolkit.plots.tone import _break_gaps, _small_cells, _smallest_step
+
+    # periods without articles break the lines (as in plot_tone_over_time)
+    step = _smallest_step(frame["_x"])
+    n_col = "n_docs" if "n_docs" in frame.columns else None
+    frame["_small"] = _small_cells(frame, n_col, min_docs)
+    if ci_low is not None:
+        frame["_lo"] = frame[ci_low].where(~frame["_small"])
+        frame["_hi"] = frame[ci_high].where(~frame["_small"])
     for k, (f, a) in enumerate(zip(frames, axes.flat, strict=False)):
         for i, g in enumerate(groups):
             part = (
@@ -287,24 +314,30 @@ def plot_frames_over_time(
                 if g is None
                 else frame[(frame[hue] == f) & (frame[group] == g)]
             )
-            part = part.sort_values("_x")
+            cols = [y, "_lo", "_hi"] if ci_low is not None else [y]
+            part = _break_gaps(part.sort_values("_x"), step, cols).reset_index(drop=True)
             color = colors["_all" if g is None else g]
             a.plot(
                 part["_x"],
                 part[y],
                 color=color,
                 marker=marker(i),
+                markevery=list(np.flatnonzero(part["_small"].eq(False).to_numpy())),
                 linestyle=linestyle(i),
                 markersize=2.5,
                 label=None if g is None else label_text(g),
             )
+            small = part[part["_small"].eq(True)]
+            if len(small):
+                a.plot(small["_x"], small[y], linestyle="none", marker=marker(i),
+                       markersize=2.5, markerfacecolor="white", markeredgecolor=color)
             if ci_low is not None:
                 a.fill_between(
-                    part["_x"], part[ci_low], part[ci_high], color=color, alpha=0.18, linewidth=0
+                    part["_x"], part["_lo"], part["_hi"], color=color, alpha=0.18, linewidth=0
                 )
-        a.set_title(label_text(f), fontsize="medium")
+        a.set_title(term_text(f), fontsize="medium")
         if k % ncols == 0:
-            a.set_ylabel(y)
+            a.set_ylabel(nice(y))
     # One shared scale from 0 to the highest value or interval bound; set once,
     # after drawing, so that no panel's line or ribbon is cut off.
     highs = [frame[y].max()] + ([frame[ci_high].max()] if ci_high is not None else [])
@@ -318,13 +351,18 @@ def plot_frames_over_time(
     for a in axes.flat[: len(frames)]:
         time_axis(a, frame["_x"], cats, minticks=2, maxticks=5)
         a.tick_params(axis="x", labelrotation=0)
-    fig.supxlabel(x, fontsize="medium")
+    xlabel = nice(x)
+    if frame["_small"].any() and ci_low is not None:
+        from toolkit.plots.tone import _small_note
+
+        xlabel += f"\n({_small_note(min_docs)})"
+    fig.supxlabel(xlabel, fontsize="medium")
     if group is not None:
         handles, labels = axes.flat[0].get_legend_handles_labels()
         fig.legend(
             handles,
             labels,
-            title=group,
+            title=nice(group),
             loc="outside upper center",
             ncols=min(len(groups), 6),
             frameon=False,
@@ -346,6 +384,22 @@ def _shares(
     return table
 
 
+def _lexicon_names() -> tuple[dict[str, str], dict[tuple[str, str], str], dict[str, list[str]]]:
+    """Referent titles, variant labels and variant order from the built-in naming lexicon."""
+    from toolkit.naming import naming_table
+
+    table = naming_table()
+    titles = dict(zip(table["referent"], table["referent_label"], strict=True))
+    labels = {
+        (r, v): lab
+        for r, v, lab in zip(table["referent"], table["variant"], table["label"], strict=True)
+    }
+    order: dict[str, list[str]] = {}
+    for r, v in zip(table["referent"], table["variant"], strict=True):
+        order.setdefault(r, []).append(v)
+    return titles, labels, order
+
+
 def plot_naming(
     data: pd.DataFrame,
     referent: str = "referent",
@@ -355,8 +409,11 @@ def plot_naming(
     *,
     referent_order: Sequence[Hashable] | None = None,
     group_order: Sequence[Hashable] | None = None,
+    labels: Mapping[Hashable, str] | None = None,
     label_min: float = 0.12,
+    ncols: int = 1,
     figsize: tuple[float, float] | None = None,
+    ax: Any = None,
 ) -> Any:
     """Naming choices: for each contested referent, 100% stacked bars of variants per group.
 
@@ -369,15 +426,32 @@ def plot_naming(
         Column names. Values are rescaled to 100% within each group and
         referent, so counts work as well as shares.
     referent_order, group_order : sequence, optional
+        Panel order and row order (default sorted). Every panel has the same
+        rows, so a group sits at the same height in each; a group without a
+        mention of a referent shows "no mentions".
+    labels : mapping, optional
+        Display text for variants and referents (``{"east_sea": "East
+        Sea"}``). Default: the built-in lexicon's labels for its own ids,
+        else the id with spaces for underscores.
     label_min : float, default 0.12
         Segments at least this wide show their percentage.
+    ncols : int, default 1
+        Panels per row (2 or 3 keep a figure with many referents short).
     figsize : (float, float), optional
-        Default: the current style's width, height growing with the bars.
+        Default: the current style's width; height from the rows of bars
+        (about 0.16 in per bar).
+    ax : Axes or sequence of Axes, optional
+        Draw into these (one per referent) instead of a new figure.
 
     Returns
     -------
-    matplotlib Figure
-        One panel per referent, each with its own variant legend.
+    matplotlib Figure, or the Axes given as ``ax``
+        One panel per referent, titled by its variant legend. Colours
+        and patterns follow a variant's position in the lexicon (its first
+        variant is always blue and plain, the second vermillion and
+        hatched ...), not its frequency, so a colour never swaps meaning
+        between outlets; for the built-in lexicon the first variant of the
+        main referents is the Korean usage and the second the Japanese.
 
     Examples
     --------
@@ -388,7 +462,7 @@ def plot_naming(
     ...     "variant": ["East Sea", "Sea of Japan"] * 2 + ["Dokdo", "Takeshima"] * 2,
     ...     "share": [0.9, 0.1, 0.05, 0.95, 1.0, 0.0, 0.1, 0.9]})
     >>> fig = plot_naming(df)
-    >>> [a.get_title(loc="left") for a in fig.axes], len(fig.axes[0].patches)
+    >>> [a.get_legend().get_title().get_text() for a in fig.axes], len(fig.axes[0].patches)
     (['islets', 'sea'], 4)
     """
     import matplotlib.pyplot as plt
@@ -400,26 +474,95 @@ def plot_naming(
         raise ValueError(f"{func}: column {value!r} must be >= 0")
     refs = levels(data[referent], referent_order)
     groups = levels(data[group], group_order)
-    if figsize is None:
-        width = plt.rcParams["figure.figsize"][0]
-        figsize = (width, 0.5 + sum(0.45 + 0.2 * len(groups) for _ in refs))
-    fig, axes = plt.subplots(
-        len(refs), 1, squeeze=False, figsize=figsize, layout="constrained", sharex=True
-    )
-    for r, a in zip(refs, axes[:, 0], strict=True):
+    titles, lex_labels, lex_order = _lexicon_names()
+    labels = dict(labels or {})
+
+    def title_of(r: Hashable) -> str:
+        return labels.get(r, titles.get(r, term_text(r))) if isinstance(r, str) else label_text(r)
+
+    many = ax is None and ncols > 2
+    panels = []
+    for r in refs:
         part = data[data[referent] == r]
-        table = _shares(part, group, variant, value, True, func)
-        table = table.reindex([g for g in groups if g in table.index])
-        totals = table.sum(axis=0)
-        variants = sorted(table.columns, key=lambda v: (-totals[v], label_text(v)))
-        table = table[variants]
-        stacked_barh(a, table, colors_for(variants), label_min=label_min)
-        a.set_title(label_text(r), loc="left", fontsize="medium")
+        present = part.groupby(group)[value].sum()
+        present = present[present > 0]
+        table = _shares(part[part[group].isin(present.index)], group, variant, value, True, func)
+        table = table.reindex(index=groups, fill_value=np.nan)
+        known = lex_order.get(r, []) if isinstance(r, str) else []
+        variants = [v for v in known if v in table.columns] + sorted(
+            (v for v in table.columns if v not in known), key=label_text
+        )
+        # long lexicon labels wrap, so a key is never wider than its panel
+        names = {
+            v: textwrap.fill(
+                labels.get(v, lex_labels.get((r, v), term_text(v))) if isinstance(v, str)
+                else label_text(v), 30)
+            for v in variants
+        }
+        key_cols = 1 if many or max(len(t) for t in names.values()) > 16 else min(len(variants), 2)
+        title = textwrap.fill(title_of(r), 40)
+        # lines of text above the bars: the title and the key's entries
+        lines = title.count("\n") + 1 + math.ceil(
+            sum(t.count("\n") + 1 for t in names.values()) / key_cols)
+        panels.append((r, table[variants].fillna(0.0), present, variants, names, key_cols,
+                       title, lines))
+
+    if ax is not None:
+        axes_list = [ax] if hasattr(ax, "barh") else list(np.ravel(ax))
+        if len(axes_list) != len(refs):
+            raise ValueError(
+                f"{func}: got {len(axes_list)} Axes for {len(refs)} referents; pass one Axes "
+                "per referent, or select referents first (e.g. data[data.referent == 'dokdo'])"
+            )
+        fig = None
+    else:
+        ncols = max(1, min(int(ncols), len(refs)))
+        nrows = math.ceil(len(refs) / ncols)
+        if figsize is None:
+            width = plt.rcParams["figure.figsize"][0]
+            line_in = plt.rcParams["legend.fontsize"] if isinstance(
+                plt.rcParams["legend.fontsize"], (int, float)) else 8
+            line_in = 1.35 * float(line_in) / 72
+            # per row of panels: its tallest key, the bars (~0.16 in each, at least
+            # 0.35 in) and the tick labels
+            height = 0.3
+            for k in range(nrows):
+                row = panels[k * ncols: (k + 1) * ncols]
+                height += (max(p[-1] for p in row) * line_in + max(0.35, 0.16 * len(groups))
+                           + 0.3)
+            figsize = (width, height)
+        # constrained layout gives each row of panels the room its keys need
+        fig, grid = plt.subplots(nrows, ncols, squeeze=False, figsize=figsize,
+                                 layout="constrained", sharey=True)
+        axes_list = list(grid.flat[: len(refs)])
+        for extra in grid.flat[len(refs):]:
+            extra.set_visible(False)
+    for (_r, table, present, variants, names, key_cols, title, _n), a in zip(
+        panels, axes_list, strict=True
+    ):
+        by_position = colors_for(list(range(len(variants))))
+        colors = {v: by_position[i] for i, v in enumerate(variants)}
+        stacked_barh(a, table, colors, label_min=label_min, labels=names)
+        for i, g in enumerate(groups):
+            if g not in present.index:
+                a.text(0.01, i, "no mentions", va="center", ha="left", fontsize="x-small",
+                       color="#777777")
         a.set_xlim(0, 1)
         a.xaxis.set_major_formatter(_percent())
         a.tick_params(axis="y", length=0)
-        legend_outside(a, title=None)
-    axes[-1, 0].set_xlabel(f"{value} of mentions")
+        # the referent as the key's title, above the bars: panel title and key in one
+        # block that the layout keeps clear of the neighbouring panels
+        handles, _ = a.get_legend_handles_labels()
+        leg = a.legend(handles, [names[v] for v in variants], title=title, frameon=False,
+                       loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=key_cols,
+                       handlelength=1.6, borderaxespad=0.2, columnspacing=0.8,
+                       alignment="left")
+        leg.get_title().set_fontweight("bold")
+        if fig is None:
+            a.set_ylabel(nice(group))
+    if fig is None:
+        return axes_list[0] if len(axes_list) == 1 and hasattr(ax, "barh") else ax
+    fig.supxlabel("Share of the referent's mentions", fontsize="medium")
     return finish(fig, data)
 
 
@@ -492,10 +635,10 @@ def plot_sources(
     if normalize:
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(_percent())
-        ax.set_xlabel("share of quoted sources")
+        ax.set_xlabel("Share of quoted sources")
     else:
-        ax.set_xlabel(f"quoted sources ({value})")
-    ax.set_ylabel(group)
+        ax.set_xlabel(f"Quoted sources ({nice(value).lower()})")
+    ax.set_ylabel(nice(group))
     ax.tick_params(axis="y", length=0)
-    legend_outside(ax, title=category)
+    legend_outside(ax, title=nice(category))
     return finish(ax, data)

@@ -14,12 +14,18 @@ from toolkit.plots._util import (
     colors_for,
     finish,
     get_ax,
+    is_time,
     label_text,
     legend_outside,
     levels,
     marker,
+    nice,
+    term_text,
 )
 from toolkit.plots.style import PALETTE
+
+# Dispersion ticks: one shape per term, so terms stay apart without colour.
+_TICKS = ("|", "o", "x", "^", "s", "+", "D", "v")
 
 __all__ = ["plot_dispersion", "plot_distinctive_terms", "plot_keyness"]
 
@@ -74,7 +80,7 @@ def plot_keyness(
     ...                    "log_ratio": [3.1, 2.2, -3.4, -2.0, 0.1]})
     >>> ax = plot_keyness(kw, n=2, target_label="KR", reference_label="JP")
     >>> [t.get_text() for t in ax.get_yticklabels()]
-    ['east_sea', 'dokdo', 'sea_of_japan', 'takeshima']
+    ['east sea', 'dokdo', 'sea of japan', 'takeshima']
     """
     func = "plot_keyness"
     check_data(
@@ -117,12 +123,14 @@ def plot_keyness(
                 linewidth=0.3,
             )
     ax.axvline(0, color="black", linewidth=0.6)
-    ax.set_yticks(pos, [label_text(t) for t in rows[term]])
+    ax.set_yticks(pos, [term_text(t) for t in rows[term]])
     ax.set_ylim(len(pos) - 0.5, -0.5)
     if len(top) and len(bottom):
         ax.axhline(len(top) - 0.5, color="#bbbbbb", linewidth=0.5, linestyle=":")
     ax.set_xlabel(
-        col if show == "effect" else f"{col} (signed: + {target_label}, − {reference_label})"
+        nice(col)
+        if show == "effect"
+        else f"{nice(col)} (signed: + {target_label}, − {reference_label})"
     )
     ax.legend(frameon=False, loc="lower right" if len(bottom) == 0 else "best")
     return finish(ax, data)
@@ -153,6 +161,7 @@ def plot_distinctive_terms(
     *,
     log: bool = True,
     colors: Sequence[str] = (PALETTE[0], PALETTE[1]),
+    key_labels: tuple[str, str] | None = None,
     ax: Any = None,
 ) -> Any:
     """Scatter of each term's relative frequency in group A (x) against group B (y).
@@ -177,6 +186,11 @@ def plot_distinctive_terms(
         at half the smallest non-zero value, on the axis edge.
     colors : pair of colours
         Labelled terms that lean to A (below the diagonal) and to B (above).
+        They also differ in marker shape, and a key names both sides.
+    key_labels : (str, str), optional
+        Names of A and B in the key ("more frequent in ..."); default from
+        the column names. Terms with a zero frequency are drawn open on a
+        "0" line beyond a dotted break (log axes cannot show zero).
     ax : matplotlib Axes, optional
 
     Returns
@@ -190,7 +204,7 @@ def plot_distinctive_terms(
     ...                    "KR": [12.0, 0.5, 8.0, 3.0], "JP": [0.4, 9.0, 7.5, 3.2]})
     >>> ax = plot_distinctive_terms(df, x="KR", y="JP", n_labels=2)
     >>> sorted(t.get_text() for t in ax.texts)
-    ['east_sea', 'takeshima']
+    ['east sea', 'takeshima']
     """
     func = "plot_distinctive_terms"
     check_data(data, func, x=x, y=y, label=label)
@@ -212,15 +226,26 @@ def plot_distinctive_terms(
         floor = 0.0
     eps = floor if floor > 0 else 1e-12
     lean = np.log2((ya + eps) / (xa + eps))  # > 0: more in B
+    key = {"A": key_labels[0] if key_labels else nice(x).replace(" per 10,000 tokens", ""),
+           "B": key_labels[1] if key_labels else nice(y).replace(" per 10,000 tokens", "")}
     ax = get_ax(ax)
-    ax.scatter(xa[ok], ya[ok], s=6, color="#9a9a9a", alpha=0.6, linewidths=0, zorder=2)
+    zero = ok & ((xa == floor) | (ya == floor)) if log else np.zeros(len(xa), bool)
+    ax.scatter(xa[ok & ~zero], ya[ok & ~zero], s=6, color="#9a9a9a", alpha=0.6, linewidths=0,
+               zorder=2)
+    if zero.any():
+        # zero frequencies cannot sit on a log scale: they go on a "0" line beyond a
+        # break, drawn open so they do not read as measured small values
+        ax.scatter(xa[zero], ya[zero], s=6, facecolors="none", edgecolors="#9a9a9a",
+                   linewidths=0.5, alpha=0.8, zorder=2)
     lo = float(min(xa[ok].min(), ya[ok].min()))
     hi = float(max(xa[ok].max(), ya[ok].max()))
     ax.plot([lo, hi], [lo, hi], color="#666666", linewidth=0.6, linestyle="--", marker="", zorder=1)
     if log:
         ax.set_xscale("log")
         ax.set_yscale("log")
-    terms = data[label].astype(str).to_numpy()
+        if zero.any():
+            _zero_break(ax, floor, positive.min())
+    terms = np.array([term_text(t) for t in data[label]], dtype=object)
     idx = np.flatnonzero(ok)
     order_b = sorted(idx[lean[idx] > 0], key=lambda i: (-lean[i], terms[i]))
     order_a = sorted(idx[lean[idx] < 0], key=lambda i: (lean[i], terms[i]))
@@ -231,7 +256,10 @@ def plot_distinctive_terms(
     chosen_a = order_a[: k_a + max(0, k_b - len(order_b))]
     ax.autoscale_view()
     fig = ax.figure
-    font_px = 7.0 * fig.dpi / 72
+    import matplotlib as mpl
+
+    font_pt = mpl.font_manager.FontProperties(size="small").get_size_in_points()
+    font_px = font_pt * fig.dpi / 72
     for chosen, color, side in ((chosen_b, colors[1], "B"), (chosen_a, colors[0], "A")):
         if not chosen:
             continue
@@ -243,24 +271,34 @@ def plot_distinctive_terms(
             color=color,
             zorder=3,
             marker=marker(1 if side == "B" else 0),
+            label=f"more frequent in {key[side]}",
         )
         # spread the labels vertically (in pixels) so neighbours never overlap
         disp = ax.transData.transform(np.column_stack([xa[chosen], ya[chosen]]))
-        placed = _repel(disp[:, 1], font_px * 1.15)
+        placed = _repel(disp[:, 1], font_px * 1.3)
+        # keep the block of labels inside the axes (not over the tick labels)
+        y0, y1 = ax.bbox.y0 + font_px, ax.bbox.y1 - font_px
+        if len(placed) and placed.min() < y0:
+            placed = placed + (y0 - placed.min())
+        if len(placed) and placed.max() > y1:
+            placed = placed - (placed.max() - y1)
         dy_pt = (placed - disp[:, 1]) * 72 / fig.dpi
         for i, dy in zip(chosen, dy_pt, strict=True):
-            # B leans up-left of the diagonal: write to the right, towards the open middle
-            dx = 6 if side == "B" else -6
+            # both sides write to the right: B (up-left of the diagonal) towards the open
+            # middle, A (down-right) into the empty lower-right corner
             ax.annotate(
                 terms[i],
                 (xa[i], ya[i]),
-                xytext=(dx, dy),
+                xytext=(9, dy),
                 textcoords="offset points",
-                ha="left" if side == "B" else "right",
+                ha="left",
                 va="center",
                 fontsize="small",
                 color=color,
                 zorder=4,
+                # a white box keeps the label readable over the grey cloud of terms
+                bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none",
+                      "alpha": 0.85},
                 arrowprops={
                     "arrowstyle": "-",
                     "color": color,
@@ -269,9 +307,35 @@ def plot_distinctive_terms(
                     "shrinkB": 2,
                 },
             )
-    ax.set_xlabel(f"{x} (relative frequency)")
-    ax.set_ylabel(f"{y} (relative frequency)")
+    ax.set_xlabel(_freq_label(x))
+    ax.set_ylabel(_freq_label(y))
+    if chosen_a or chosen_b:
+        # above the axes: the labelled terms fill the corners inside
+        ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0.0, 1.0), fontsize="x-small",
+                  handletextpad=0.2, borderaxespad=0.1, ncols=2)
     return finish(ax, data)
+
+
+def _freq_label(column: str) -> str:
+    """"target_per_10k" -> "Target per 10,000 tokens"; other names get "(relative frequency)"."""
+    text = nice(column)
+    return text if "per 10,000" in text else f"{text} (relative frequency)"
+
+
+def _zero_break(ax: Any, floor: float, smallest: float) -> None:
+    """Mark the stand-in position of zero frequencies on log axes: a "0" tick and a break."""
+    from matplotlib.ticker import FixedLocator, FuncFormatter, LogLocator
+
+    gap = float(np.sqrt(floor * smallest))  # halfway (in log terms) to the smallest value
+    for axis, line in ((ax.xaxis, ax.axvline), (ax.yaxis, ax.axhline)):
+        line(gap, color="#bbbbbb", linewidth=0.6, linestyle=(0, (1, 2)), zorder=1)
+        major = [t for t in LogLocator().tick_values(smallest, ax.get_xlim()[1] * 10)
+                 if t > gap]
+        axis.set_major_locator(FixedLocator([floor, *major]))
+        axis.set_major_formatter(
+            FuncFormatter(lambda v, _p, f=floor: "0" if np.isclose(v, f) else f"{v:g}")
+        )
+        axis.set_minor_locator(FixedLocator([]))
 
 
 def plot_dispersion(
@@ -333,6 +397,7 @@ def plot_dispersion(
     pos_vals = data[position].astype(float)
     if ((pos_vals < 0) | (pos_vals > 1)).any():
         raise ValueError(f"{func}: column {position!r} must hold relative positions in [0, 1]")
+    by: list[str] = []
     if order is None:
         docs = list(pd.unique(data[doc]))
     elif isinstance(order, str) or (
@@ -363,39 +428,52 @@ def plot_dispersion(
     ax = get_ax(ax)
     # tick height: the lane's share of the row, in points, so ticks never touch
     row_pt = ax.bbox.height * 72 / ax.figure.dpi / max(len(docs), 1)
-    size = float(np.clip(0.9 * row_pt * lane, 2.0, 12.0))
+    # at least 4 pt: smaller ticks vanish in print (lanes may then touch, shapes differ)
+    size = float(np.clip(0.9 * row_pt * lane, 4.0, 12.0))
     for j, w in enumerate(words):
         part = data[data[term] == w]
         yy = part[doc].map(row).to_numpy(dtype=float) + (j - (k - 1) / 2) * lane
+        shape = _TICKS[j % len(_TICKS)]
         ax.plot(
             part[position].to_numpy(dtype=float),
             yy,
             linestyle="none",
-            marker="|",
-            markersize=size,
+            marker=shape,
+            markersize=size if shape == "|" else size * 0.7,
             markeredgewidth=1.0,
+            markerfacecolor="none" if shape in ("o", "s", "^", "D", "v") else colors[w],
             color=colors[w],
-            label=label_text(w),
+            label=term_text(w),
         )
+    firsts = data.drop_duplicates(doc).set_index(doc)
     if label is None:
         names = [label_text(d) for d in docs]
     else:
-        first = data.drop_duplicates(doc).set_index(doc)[label]
-        names = [label_text(first[d]) if d in first.index else label_text(d) for d in docs]
+        names = [label_text(firsts[label][d]) if d in firsts.index else label_text(d)
+                 for d in docs]
+    dated = [c for c in by if is_time(data[c])] if by else []
+    if dated:
+        # rows are ordered by date: say so on every row label
+        when = firsts[dated[0]]
+        names = [
+            f"{pd.Timestamp(when[d]):%Y-%m-%d} {n}" if d in when.index and pd.notna(when[d])
+            else n
+            for d, n in zip(docs, names, strict=True)
+        ]
     step = max(1, int(np.ceil(len(docs) / max_labels)))
     ticks = list(range(0, len(docs), step))
     ax.set_yticks(ticks, [names[i] for i in ticks])
     ax.set_ylim(len(docs) - 0.5, -0.5)
     ax.set_xlim(-0.01, 1.01)  # ticks at 0 and 1 stay whole
-    ax.set_xlabel("relative position in document")
-    ax.set_ylabel(label or doc)
+    ax.set_xlabel("Relative position in the document")
+    ax.set_ylabel("Documents" + (f" ({', '.join(map(nice, by)).lower()})" if by else ""))
     # faint separators between documents (minor grid, so no extra line artists)
     ax.set_yticks(np.arange(len(docs) + 1) - 0.5, minor=True)
     ax.tick_params(axis="y", which="minor", length=0)
     ax.grid(axis="y", which="minor", color="#eeeeee", linewidth=0.4)
     ax.set_axisbelow(True)
     if k > 1:
-        leg = legend_outside(ax, title=term)
+        leg = legend_outside(ax, title=nice(term))
         for handle in getattr(leg, "legend_handles", None) or leg.legendHandles:
             handle.set_markersize(8)  # legible key even when the ticks are small
     return finish(ax, data)

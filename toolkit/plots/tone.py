@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit.aggregate import MIN_DOCS
 from toolkit.plots._util import (
     check_data,
     check_numeric,
@@ -19,6 +20,7 @@ from toolkit.plots._util import (
     levels,
     linestyle,
     marker,
+    nice,
     optional_column,
     time_axis,
     x_positions,
@@ -28,9 +30,34 @@ __all__ = ["plot_group_comparison", "plot_tone_over_time"]
 
 
 def value_label(data: pd.DataFrame, y: str) -> str:
-    """Axis label for a value column, naming the measure when the data says which."""
-    measure = data.attrs.get("measure")
-    return f"{measure} ({y})" if isinstance(measure, str) and measure not in y else y
+    """Axis label for a value column, naming what was summarised when the data says so.
+
+    An :func:`toolkit.aggregate.aggregate` table of ``tone`` gives "Mean tone";
+    other columns get :func:`nice` names ("n_docs" -> "Documents").
+    """
+    params = data.attrs.get("params")
+    if isinstance(params, dict) and y == params.get("stat") and isinstance(
+        params.get("value"), str
+    ):
+        value = str(params["value"]).lstrip("_").replace("_", " ") or "value"
+        return f"{nice(y)} {value}"
+    return nice(y)
+
+
+def _small_cells(data: pd.DataFrame, n: str | None, min_docs: int | None) -> pd.Series:
+    """Rows whose interval is withheld: flagged ``small_cell`` or fewer than ``min_docs``."""
+    small = pd.Series(False, index=data.index)
+    if "small_cell" in data.columns:
+        small |= data["small_cell"].fillna(False).astype(bool)
+    if n is not None and min_docs is not None:
+        small |= pd.to_numeric(data[n], errors="coerce").fillna(0) < min_docs
+    return small
+
+
+def _small_note(min_docs: int | None) -> str:
+    if min_docs is None:
+        return "open marker: no interval (too few documents)"
+    return f"open marker: fewer than {min_docs} documents, no interval"
 
 
 def _bar_width(xs: np.ndarray) -> float:
@@ -86,6 +113,7 @@ def plot_tone_over_time(
     hue_order: Sequence[Hashable] | None = None,
     palette: Sequence[str] | Mapping[Hashable, str] | None = None,
     ref: float | None = 0.0,
+    min_docs: int | None = MIN_DOCS,
     ax: Any = None,
 ) -> Any:
     """Mean tone per period, one line per group, with confidence ribbons and document counts.
@@ -111,12 +139,19 @@ def plot_tone_over_time(
     palette : list or dict of colours, optional
     ref : float or None, default 0.0
         Draw a thin reference line at this value (neutral tone); ``None`` for none.
+    min_docs : int or None, default 5 (:data:`toolkit.aggregate.MIN_DOCS`)
+        Points from fewer documents (per ``n``, or flagged in a ``small_cell``
+        column) are drawn with an open marker and no interval, and the legend
+        says why; so are points whose interval is missing. ``None``: only the
+        ``small_cell`` flag and missing intervals count.
     ax : matplotlib Axes, optional
 
     Returns
     -------
     matplotlib Axes
         The axes with the lines; the document-count bars sit on a twin axes.
+        Every point with an interval shows it: runs of neighbouring periods
+        as a ribbon, a period without a neighbour as a whisker.
 
     Examples
     --------
@@ -139,33 +174,77 @@ def plot_tone_over_time(
     if (ci_low is None) != (ci_high is None):
         raise ValueError(f"{func}: give both ci_low and ci_high, or neither")
     frame, cats = x_positions(data, x)
+    frame["_small"] = _small_cells(frame, n, min_docs)
+    if ci_low is not None:
+        # a cell whose interval is withheld (too few documents) or undefined
+        # (one document) is drawn with an open marker and explained in the legend
+        frame["_small"] |= frame[ci_low].isna() | frame[ci_high].isna()
+        frame["_lo"] = frame[ci_low].where(~frame["_small"])
+        frame["_hi"] = frame[ci_high].where(~frame["_small"])
     groups = [None] if hue is None else levels(frame[hue], hue_order)
     colors = colors_for(["_all"] if hue is None else groups, palette)
     ax = get_ax(ax)
     step = _smallest_step(frame["_x"])
+    any_small = False
     for i, g in enumerate(groups):
         part = frame if g is None else frame[frame[hue] == g]
-        part = _break_gaps(part.sort_values("_x"), step, [y, ci_low, ci_high])
+        part = _break_gaps(part.sort_values("_x"), step, [y, "_lo", "_hi"] if ci_low else [y])
+        part = part.reset_index(drop=True)
         color = colors["_all" if g is None else g]
+        solid = part["_small"].eq(False).to_numpy()  # fillers (NaN) are not points
         ax.plot(
             part["_x"],
             part[y],
             color=color,
             marker=marker(i),
+            markevery=list(np.flatnonzero(solid)),
             linestyle=linestyle(i),
             label=None if g is None else label_text(g),
             zorder=3,
         )
+        small = part[part["_small"].eq(True)]
+        if len(small):
+            any_small = True
+            ax.plot(
+                small["_x"],
+                small[y],
+                linestyle="none",
+                marker=marker(i),
+                markerfacecolor="white",
+                markeredgecolor=color,
+                zorder=4,
+            )
         if ci_low is not None:
             ax.fill_between(
                 part["_x"],
-                part[ci_low],
-                part[ci_high],
+                part["_lo"],
+                part["_hi"],
                 color=color,
                 alpha=0.18,
                 linewidth=0,
                 zorder=2,
             )
+            # a ribbon needs two neighbouring intervals: a lone one gets a whisker
+            has = part["_lo"].notna().to_numpy()
+            before = np.r_[False, has[:-1]]
+            after = np.r_[has[1:], False]
+            alone = part[has & ~before & ~after]
+            if len(alone):
+                ax.errorbar(
+                    alone["_x"],
+                    alone[y],
+                    yerr=np.vstack(
+                        [
+                            (alone[y] - alone["_lo"]).clip(lower=0).to_numpy(float),
+                            (alone["_hi"] - alone[y]).clip(lower=0).to_numpy(float),
+                        ]
+                    ),
+                    fmt="none",
+                    ecolor=color,
+                    elinewidth=1.0,
+                    capsize=2.5,
+                    zorder=3,
+                )
     if ref is not None:
         ax.axhline(ref, color="#888888", linewidth=0.6, zorder=1)
     if n is not None:
@@ -201,16 +280,27 @@ def plot_tone_over_time(
         ax.set_zorder(twin.get_zorder() + 1)  # lines above the bars
         ax.patch.set_visible(False)
     time_axis(ax, frame["_x"], cats, maxticks=8)
-    ax.set_xlabel(x)
+    ax.set_xlabel(nice(x))
     ax.set_ylabel(value_label(data, y))
-    if hue is not None:
+    handles, texts = ax.get_legend_handles_labels()
+    if any_small and ci_low is not None:
+        from matplotlib.lines import Line2D
+
+        handles.append(
+            Line2D([], [], linestyle="none", marker="o", markerfacecolor="white",
+                   markeredgecolor="#555555")
+        )
+        texts.append(_small_note(min_docs))
+    if handles:
         # above the plot: clear of the lines, the ribbons and the right-hand count axis
         ax.legend(
+            handles,
+            texts,
             title=None,
             frameon=False,
             loc="lower left",
             bbox_to_anchor=(0.0, 1.0),
-            ncols=_legend_columns(ax, [label_text(g) for g in groups]),
+            ncols=_legend_columns(ax, texts),
             borderaxespad=0.2,
             handlelength=2.5,
         )
@@ -231,6 +321,7 @@ def plot_group_comparison(
     sort: bool = True,
     ref: float | None = None,
     palette: Sequence[str] | Mapping[Hashable, str] | None = None,
+    min_docs: int | None = MIN_DOCS,
     ax: Any = None,
 ) -> Any:
     """Dot-and-whisker chart: one estimate with its interval per group, sorted.
@@ -257,6 +348,10 @@ def plot_group_comparison(
     ref : float, optional
         Reference line (e.g. 0 for neutral tone).
     palette : list or dict of colours, optional
+    min_docs : int or None, default 5 (:data:`toolkit.aggregate.MIN_DOCS`)
+        Groups from fewer documents (per ``n`` or a ``small_cell`` column), or
+        without an interval, get an open marker and no whisker; a note under
+        the axes says why.
     ax : matplotlib Axes, optional
 
     Returns
@@ -301,22 +396,29 @@ def plot_group_comparison(
     ax = get_ax(ax)
     if ref is not None:
         ax.axvline(ref, color="#888888", linewidth=0.6, zorder=1)
+    small_all = _small_cells(data, n, min_docs)
+    if ci_low is not None:
+        small_all |= data[ci_low].isna() | data[ci_high].isna()
+    any_small = False
     for i, g in enumerate(groups):
-        part = data if g is None else data[data[hue] == g]
-        part = part[part[y].isin(pos_of)]
+        keep = data[y].isin(pos_of) if g is None else (data[hue] == g) & data[y].isin(pos_of)
+        part = data[keep]
+        small = small_all[keep].to_numpy()
         pos = part[y].map(pos_of).to_numpy(dtype=float) + (i - (len(groups) - 1) / 2) * step
         xv = part[x].to_numpy(dtype=float)
         err = None
         if ci_low is not None:
             err = np.vstack([xv - part[ci_low].to_numpy(float), part[ci_high].to_numpy(float) - xv])
             err = np.clip(np.nan_to_num(err), 0, None)
+            err[:, small] = 0.0  # too few documents: the interval is withheld
+        color = colors["_all" if g is None else g]
         ax.errorbar(
-            xv,
-            pos,
-            xerr=err,
+            xv[~small] if ci_low is not None else xv,
+            pos[~small] if ci_low is not None else pos,
+            xerr=None if err is None else err[:, ~small],
             fmt=marker(i),
-            color=colors["_all" if g is None else g],
-            ecolor=colors["_all" if g is None else g],
+            color=color,
+            ecolor=color,
             elinewidth=1.0,
             capsize=2,
             markersize=4,
@@ -324,6 +426,10 @@ def plot_group_comparison(
             label=None if g is None else label_text(g),
             zorder=3,
         )
+        if ci_low is not None and small.any():
+            any_small = True
+            ax.plot(xv[small], pos[small], linestyle="none", marker=marker(i), markersize=4,
+                    markerfacecolor="white", markeredgecolor=color, zorder=4)
     labels = [label_text(g) for g in rows]
     if n is not None and hue is None:
         counts = data.set_index(y)[n]
@@ -331,8 +437,24 @@ def plot_group_comparison(
     ax.set_yticks(range(len(rows)), labels)
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set_xlabel(value_label(data, x))
-    ax.set_ylabel(y)
+    ax.set_ylabel(nice(y))
     ax.grid(axis="y", linewidth=0.3, color="#e5e5e5")
+    from matplotlib.lines import Line2D
+
+    # proxies: an errorbar's own legend handle is its whisker, which looks the same
+    # for every group; the marker shape is what tells groups apart in greyscale
+    handles = [
+        Line2D([], [], color=colors[g], marker=marker(i), markersize=4, linestyle="none")
+        for i, g in enumerate(groups) if g is not None
+    ]
+    texts = [label_text(g) for g in groups if g is not None]
+    if any_small:
+        handles.append(Line2D([], [], linestyle="none", marker="o", markerfacecolor="white",
+                              markeredgecolor="#555555"))
+        texts.append(_small_note(min_docs))
     if hue is not None:
-        legend_outside(ax, title=hue)
+        legend_outside(ax, handles=handles, labels=texts, title=nice(hue))
+    elif handles:  # only the open-marker note: above the axes, not beside them
+        ax.legend(handles, texts, frameon=False, loc="lower left", bbox_to_anchor=(0.0, 1.0),
+                  borderaxespad=0.2)
     return finish(ax, data)

@@ -38,7 +38,7 @@ def _figures(ctx, shares: pd.DataFrame, by: str | None, stem: str, what: str) ->
     with plots.paper_style():
         ax = plots.plot_group_comparison(shares, y="frame", x="share", hue=by,
                                          n=None if by else "n_docs")
-        ax.set_xlabel("share of documents (95% bootstrap interval)")
+        ax.set_xlabel("Share of documents (95% bootstrap interval)")
         src = ctx.save_figure(ax.figure, f"{stem}_shares")
     out.append(ctx.figure_html(src, f"{what.capitalize()} frame shares with 95% "
                                     "percentile-bootstrap intervals over documents."))
@@ -95,7 +95,7 @@ def build(ctx) -> str:
         if by is not None:
             dom_tab = (
                 pd.crosstab(dom, ctx.corpus.set_index("doc_id").loc[scores["doc_id"], by].values)
-                .rename_axis("dominant_frame").reset_index()
+                .rename_axis(index="dominant_frame", columns=None).reset_index()
             )
         else:
             dom_tab = dom.value_counts().rename_axis("dominant_frame").reset_index(name="n")

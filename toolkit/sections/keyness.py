@@ -28,8 +28,10 @@ _SHOWN = [
 ]
 
 
-def _choose(corpus: pd.DataFrame) -> tuple[str, object, object] | None:
+def _choose(corpus: pd.DataFrame, asked=None) -> tuple[str, object, object] | None:
     """(by, target, reference) for the comparison, or None if there is nothing to compare."""
+    if asked is not None:
+        return asked
     if "country" in corpus.columns:
         values = set(corpus["country"].dropna())
         if {"KR", "JP"} <= values:
@@ -62,7 +64,7 @@ def _scatter(ctx, out: pd.DataFrame, name: str, target: str, reference: str) -> 
 
     with paper_style(width="single", aspect=1.0):
         ax = plot_distinctive_terms(out, x="reference_per_10k", y="target_per_10k",
-                                    n_labels=12)
+                                    n_labels=12, key_labels=(reference, target))
         ax.set_xlabel(f"per 10,000 tokens, {reference}")
         ax.set_ylabel(f"per 10,000 tokens, {target}")
         src = ctx.save_figure(ax.figure, f"{name}_scatter")
@@ -96,7 +98,13 @@ def build(ctx) -> str:
     """Compute keyness, save the full table, show the top terms of each side and a figure."""
     from toolkit.keyness import keyness
 
-    choice = _choose(ctx.corpus)
+    corpus = ctx.corpus
+    lang = ctx.language
+    candidates = corpus
+    if lang is not None and "language" in corpus.columns:
+        # words of two languages are not comparable: compare within one
+        candidates = corpus[corpus["language"].fillna("").astype(str) == lang]
+    choice = _choose(candidates, ctx.compare)
     if choice is None:
         return (
             "<p>Keyness compares two groups of documents, but no grouping column "
@@ -105,25 +113,47 @@ def build(ctx) -> str:
     by, target, reference = choice
     t_label = _label(by, target)
     ref_label = "all other documents" if reference is None else _label(by, reference)
-    out = keyness(
-        ctx.tokens,
-        target,
-        by=by,
-        reference=reference,
-        measure="lr",
-        min_count=3,
-        stopwords=True,
-        drop_numbers=True,
-    )
+    target_key, reference_key, by_key = target, reference, by
+    if lang is not None and by != "language" and "language" in corpus.columns:
+        by_key = [by, "language"]
+        target_key = (target, lang)
+        if reference is None:
+            others = candidates[by].dropna()
+            reference_key = [(v, lang) for v in sorted(set(others) - {target}, key=str)]
+        else:
+            reference_key = (reference, lang)
+    try:
+        out = keyness(
+            ctx.tokens,
+            target_key,
+            by=by_key,
+            reference=reference_key,
+            measure="lr",
+            min_count=3,
+            stopwords=True,
+            drop_numbers=True,
+        )
+    except ValueError as err:
+        if lang is None:
+            raise
+        return (f"<p>Within language '{html.escape(lang)}', the comparison of "
+                f"{html.escape(t_label)} with {html.escape(ref_label)} is not possible: "
+                f"{html.escape(str(err))}.</p>")
     name = f"keyness_{_slug(target)}_vs_{_slug(reference if reference is not None else 'rest')}"
     csv = ctx.save_table(out, name)
     n_t, n_r = out.attrs["n_target_docs"], out.attrs["n_reference_docs"]
+    within = ""
+    if lang is not None:
+        n_other = int(ctx.other_languages().sum())
+        within = (f"Both sides are documents in language '{html.escape(lang)}' only; "
+                  f"{n_other:,} documents in other languages are left out (comparing the "
+                  "words of two languages would only find the languages). ")
     parts = [
-        f"<p>Target: <b>{html.escape(t_label)}</b> ({n_t} documents, "
+        f"<p>{within}Target: <b>{html.escape(t_label)}</b> ({n_t} documents, "
         f"{int(out.attrs['params']['target_total']):,} tokens); reference: "
         f"<b>{html.escape(ref_label)}</b> ({n_r} documents, "
         f"{int(out.attrs['params']['reference_total']):,} tokens). "
-        "Statistic: log-likelihood G2 with Williams' correction, signed (negative = key "
+        "Statistic: log-likelihood G² with Williams' correction, signed (negative = key "
         "in the reference); p_adj: Benjamini-Hochberg over the terms in the table; "
         "log_ratio: binary log of the ratio of relative frequencies (zero counts replaced "
         "by 0.5). Stopwords and "
@@ -152,5 +182,5 @@ def _figure(ctx, out: pd.DataFrame, name: str, target: str, reference: str) -> s
         ax = plot_keyness(out, n=10, statistic="G2", effect="log_ratio",
                           target_label=target, reference_label=reference)
         src = ctx.save_figure(ax.figure, name)
-    caption = f"Top 10 key terms on each side, {target} vs {reference} (signed log-likelihood G2)."
+    caption = f"Top 10 key terms on each side, {target} vs {reference} (signed log-likelihood G²)."
     return ctx.figure_html(src, caption)

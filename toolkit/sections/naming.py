@@ -31,10 +31,11 @@ def build(ctx) -> str:
 
     if by is not None:
         used = counts.groupby("referent")["count"].transform("sum") > 0
-        with plots.paper_style():
-            shown = counts[used]
-            height = 0.5 + shown["referent"].nunique() * (0.45 + 0.2 * shown[by].nunique())
-            fig = plots.plot_naming(shown, group=by, value="count", figsize=(7.0, height))
+        shown = counts[used]
+        # several referents side by side keep the figure about a page tall at most
+        ncols = 1 if shown["referent"].nunique() <= 2 else 2
+        with plots.paper_style(width="double"):
+            fig = plots.plot_naming(shown, group=by, value="count", ncols=ncols)
             src = ctx.save_figure(fig, "naming_by_outlet")
         parts.append(ctx.figure_html(src, "Share of each name among a referent's mentions, "
                                           "per outlet."))

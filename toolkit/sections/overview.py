@@ -142,34 +142,35 @@ def _figures(ctx: Any, parts: dict[str, Any]) -> dict[str, str]:
     with paper_style("single", height=_bar_height(len(per_outlet))):
         fig, ax = plt.subplots()
         plot_counts(per_outlet, x="outlet", y="n", hue="country", stacked=True, ax=ax)
-        ax.set_xlabel("articles")
+        ax.set_xlabel("Articles")
         out["outlets"] = ctx.save_figure(fig, "overview_outlets")
     per_month = parts["per_month"].dropna(subset=["month"])
     if not per_month.empty:
         with paper_style("double", height=2.4):
             fig, ax = plt.subplots()
             plot_counts(per_month, x="month", y="n", hue="country", stacked=True, ax=ax)
-            ax.set_ylabel("articles")
+            ax.set_ylabel("Articles")
             out["months"] = ctx.save_figure(fig, "overview_months")
     lengths = parts["lengths"]
     with paper_style("double", height=2.4):
         fig, (left, right) = plt.subplots(1, 2)
         plot_lengths(lengths, x="n_tokens", ax=left)
-        left.set_xlabel("tokens per article")
+        left.set_xlabel("Tokens per article")
         plot_lengths(lengths, x="n_tokens", hue="country", kind="box", ax=right)
-        right.set_xlabel("tokens per article")
+        right.set_xlabel("Tokens per article")
         out["lengths"] = ctx.save_figure(fig, "overview_lengths")
     terms = parts["top_terms"]
     countries = list(pd.unique(terms["country"]))[:_MAX_PANELS]
     if countries:
         with paper_style("double", height=_bar_height(_TOP_TERMS) + 0.2):
-            fig, axes = plt.subplots(1, len(countries), squeeze=False)
+            # one count scale for all panels, so bar lengths compare across countries
+            fig, axes = plt.subplots(1, len(countries), squeeze=False, sharex=True)
             for ax, country in zip(axes[0], countries, strict=True):
                 sub = terms[terms["country"] == country]
                 color = COUNTRY_COLORS.get(country, "#0072B2")
                 plot_counts(sub, x="term", y="n", order=list(sub["term"]), palette=[color], ax=ax)
                 ax.set_title(country)
-                ax.set_xlabel("count")
+                ax.set_xlabel("Occurrences")
                 ax.set_ylabel("")
             out["terms"] = ctx.save_figure(fig, "overview_top_terms")
     return out

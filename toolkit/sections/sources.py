@@ -39,7 +39,7 @@ def build(ctx) -> str:
     if by is not None and not country.empty:
         with plots.paper_style():
             ax = plots.plot_sources(country, group=by, category="category", value="share")
-            ax.get_legend().set_title("speaker country")
+            ax.get_legend().set_title("Speaker country")
             src = ctx.save_figure(ax.figure, f"sources_by_{by}")
         parts.append(ctx.figure_html(src, f"Share of quoted statements by speaker country, per "
                                           f"{by}."))

@@ -90,13 +90,27 @@ def build(ctx: Any) -> str:
     for col in ("outlet", "country"):
         docs_m[col] = _named(docs_m[col])
     n_ok = int((docs["status"] == "ok").sum())
+    status = docs["status"].astype(str)
+    other_lang = status.str.startswith("not scored: language")
+    langs = status[other_lang].str.extract(r"language '([^']*)'")[0].value_counts().sort_index()
     seed = ctx.random_state
+    unread = ""
+    if other_lang.any():
+        listed = ", ".join(f"{k}: {v:,}" for k, v in langs.items())
+        unread += (f" {int(other_lang.sum()):,} have text in another language ({listed}), "
+                   "which this English measure does not score;")
+    n_rest = len(docs) - n_ok - int(other_lang.sum())
+    if n_rest:
+        unread += f" {n_rest:,} have no readable text;"
     parts = [
         f"<p>Sentence tone from the toolkit's news measure (in [-1, 1]; "
         f"<code>tone(method='news')</code>), averaged over each article's sentences. "
-        f"{n_ok:,} of {len(docs):,} articles have text to score. Intervals are 95% "
+        f"{n_ok:,} of {len(docs):,} articles were scored;{unread.rstrip(';')}"
+        f"{'.' if unread else ''} Intervals are 95% "
         f"percentile bootstrap intervals over articles ({ctx.n_boot:,} resamples, seed "
-        f"{seed}); <em>n</em> is the number of articles.</p>"
+        f"{seed}); <em>n</em> is the number of articles. Cells with fewer than 5 articles "
+        "are drawn with an open marker and without an interval (small_cell in the "
+        "tables).</p>"
     ]
     tables: dict[str, str] = {
         "sentences": ctx.save_table(sent, "tone_sentences"),
@@ -113,8 +127,7 @@ def build(ctx: Any) -> str:
             _figure(ctx, plot_tone_over_time, over_time, "tone_by_country_over_time",
                     f"Mean article tone per {unit} by outlet country, with 95% intervals.",
                     (unit.capitalize(), "Mean article tone"), hue="country"),
-            ctx.table_html(over_time.assign(period=over_time["period"].dt.strftime("%Y-%m")),
-                           max_rows=30),
+            ctx.table_html(over_time, max_rows=30),
             _link(tables["time"]),
         ]
     by_outlet = aggregate(docs_m, "tone", by=["country", "outlet"], n_boot=ctx.n_boot,
