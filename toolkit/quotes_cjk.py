@@ -157,6 +157,13 @@ def _spans(text: str, language: str) -> list[tuple[int, int, str]]:
         close = closers[text[o]]
         c = text.find(close, o + 1, min(n, o + 1 + _MAX_QUOTE))
         if c < 0:
+            # a quote cut by the end of a truncated text (BigKinds exports keep
+            # the first 200 characters): it runs to the end, without its "..";
+            # the closing position is then the text's length
+            tail = text[o + 1 :].rstrip()
+            if n - o <= _MAX_QUOTE and text[o] != "‘" and not rx.search(tail):
+                out.append((o, o + 1 + len(tail.rstrip(".…")), text[o]))
+                break
             i = o + 1
             continue
         out.append((o, c, text[o]))
@@ -382,12 +389,13 @@ def find_quotes(
         m = g["attribution"].match(after)
         # the whole verb word: "규탄했" -> "규탄했다"
         verb = m.group("verb") + re.match(r"[\w]*", after[m.end() :]).group() if m else None
-        said = m is not None or g["connective"].match(after) is not None
+        cut = c >= len(text.rstrip(".… \n"))  # the text ends inside the quote
+        said = m is not None or g["connective"].match(after) is not None or cut
         paren = _PAREN.match(after)
         if mark == "‘" and not said:
             continue  # single marks without attribution: a term or a title
-        if not said and paren is None and _words(quote, language) < min_words:
-            continue
+        if (cut or not said) and paren is None and _words(quote, language) < min_words:
+            continue  # a quoted term, or a fragment cut by truncation ("처음 ..")
         info: dict[str, Any] | None = None
         attribution, resolved = "none", None
         phrase = None
