@@ -52,6 +52,11 @@ _BEFORE = 200  # characters before the quote searched for the speaker
 _HANGUL_WORD = re.compile(r"[가-힣]{2,4}")
 # one-syllable words that end a clause before a noun phrase ("구매해 온 A씨는")
 _KO_NOT_NOUN = frozenset("온 간 본 준 된 할 갈 올 될 난 든 쓴 낸 그 저 몇".split())
+# titles after which a one-syllable word is a surname ("윤 대통령", "한 총리")
+_KO_TITLES = ("대통령", "총리", "장관", "차관", "의원", "대표", "교수", "위원장", "대변인", "실장",
+              "회장", "판사", "변호사", "지사", "시장", "총장", "대사", "원내대표")
+# common nouns that stand before a title in Japanese and are not names (大学教授)
+_JA_NOT_NAMES = frozenset("大学 政府 同 元 前 現 新 県 市 町 村 党 同社 会社 副 米 中 韓 日 北".split())
 # verb endings that close a clause ("5시 10분이 되자 경찰은")
 _KO_CLAUSE_ENDS = ("되자", "하자", "오자", "나자", "지자", "리자", "르자", "는데", "지만", "니까", "면서")
 _PAREN = re.compile(r"^\s*[(（]([^()（）\n]{2,40})[)）]")  # “…”(speaker, title)
@@ -242,6 +247,8 @@ def _ko_phrase(segment: str, *, first: bool) -> str | None:
 def _ja_phrase(segment: str, *, first: bool) -> str | None:
     """The speaker phrase of a Japanese segment: noun run (+ の + noun run) before は/が."""
     rx = re.compile(rf"((?:{_JA_NOUN}+の)?{_JA_NOUN}+)(は|が)")
+    # an age in brackets between the noun and the particle: 男性（68）は
+    segment = re.sub(r"[（(]\d{1,3}[）)](?=[はが])", "", segment)
     found = list(rx.finditer(segment))
     if first:  # the last topic (は), else the first subject (が)
         found = [m for m in reversed(found) if m.group(2) == "は"] + [
@@ -271,12 +278,10 @@ def _name(phrase: str, language: str) -> str | None:
                 name = name.removesuffix(s)
             return name if _HANGUL_WORD.fullmatch(name) else None
         first = words[0]
-        # a surname alone before a title is a name too ("윤 대통령"), but "이
-        # 관계자" is "this official"
-        one = (len(words) > 1 and len(first) == 1
-               and any(rx.match(words[1]) for _, rx in roles)
-               and not _grammar()["ko"]["anonymous"].search(words[1]))
-        if len(words) < 2 or not (_HANGUL_WORD.fullmatch(first) or one):
+        # a surname alone before a title is a name too ("윤 대통령", "한 총리"),
+        # but "이 관계자" is "this official" and "한 유족" "a bereaved relative"
+        one = len(words) > 1 and len(first) == 1 and words[1].startswith(_KO_TITLES)
+        if len(words) < 2 or not (_HANGUL_WORD.fullmatch(first) or one) or first.endswith("의"):
             return None
         if any(rx.search(first) for _, rx in roles):
             return None
@@ -290,6 +295,8 @@ def _name(phrase: str, language: str) -> str | None:
     starts = [m.start() for _, rx in roles if (m := rx.search(phrase))]
     cut = min(starts) if starts else 0
     head = phrase[:cut]
+    if head in _JA_NOT_NAMES:
+        return None
     if 1 <= len(head) <= 5 and re.fullmatch(r"[\u4e00-\u9fff\u3005\u3040-\u30ff]+", head):
         if not find_actors_text(head, actors):
             return head
