@@ -388,6 +388,7 @@ def find_quotes(
     ids = list(sent_ids) if sent_ids is not None else list(range(len(starts)))
     rows: list[dict[str, Any]] = []
     last: tuple[int, dict[str, Any]] | None = None  # (sentence index, speaker info)
+    body_end = len(text.rstrip(".… \n"))  # once: rstrip copies the text
     for o, c, mark in _spans(text, language):
         quote = text[o + 1 : c]
         k = max(bisect.bisect_right(starts, o) - 1, 0)
@@ -396,7 +397,7 @@ def find_quotes(
         m = g["attribution"].match(after)
         # the whole verb word: "규탄했" -> "규탄했다"
         verb = m.group("verb") + re.match(r"[\w]*", after[m.end() :]).group() if m else None
-        cut = c >= len(text.rstrip(".… \n"))  # the text ends inside the quote
+        cut = c >= body_end  # the text ends inside the quote
         said = m is not None or g["connective"].match(after) is not None or cut
         paren = _PAREN.match(after)
         if mark == "‘" and not said:
