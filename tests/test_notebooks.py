@@ -31,6 +31,7 @@ COURSE = [
     "04_framing.ipynb",
     "05_figures_for_papers.ipynb",
     "06_your_own_corpus.ipynb",
+    "07_korean_and_japanese.ipynb",
 ]
 SOLUTIONS = [name.replace(".ipynb", "_solutions.ipynb") for name in COURSE]
 ALL = [NB_DIR / n for n in COURSE] + [NB_DIR / "solutions" / n for n in SOLUTIONS]

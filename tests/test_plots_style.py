@@ -73,15 +73,39 @@ def _cjk_counts():
     return pd.DataFrame({"outlet": ["조선일보", "朝日新聞", "Daily A"], "n": [3, 2, 1]})
 
 
-def test_no_cjk_font_warns_once(monkeypatch):
-    monkeypatch.setattr(style, "cjk_fonts", lambda: [])
+@pytest.fixture
+def no_cjk_fonts(monkeypatch):
+    """A machine whose only fonts are matplotlib's DejaVu: no CJK font at all."""
+    from matplotlib import font_manager
+
+    base = sorted({e.fname for e in font_manager.fontManager.ttflist if "DejaVu" in e.fname})
+    monkeypatch.setattr(style, "_font_files", lambda: base)
+    monkeypatch.setattr(style, "_system_font_files", lambda: [])
     monkeypatch.setattr(style, "_warned_no_cjk", False)
-    with pytest.warns(UserWarning, match="fonts-noto-cjk") as record:
+    style._cjk_choice.cache_clear()
+    yield
+    style._cjk_choice.cache_clear()
+
+
+def test_no_cjk_font_warns_once(no_cjk_fonts):
+    assert style.cjk_fonts() == []
+    with pytest.warns(UserWarning, match="fonts-nanum") as record:
         plot_counts(_cjk_counts(), x="outlet")
         plot_counts(_cjk_counts(), x="outlet")
-    ours = [w for w in record if "CJK font" in str(w.message)]
+    ours = [w for w in record if "no installed font" in str(w.message)]
     assert len(ours) == 1
-    assert "conda" in str(ours[0].message)
+    assert "conda" in str(ours[0].message) and "pip install" in str(ours[0].message)
+
+
+def test_no_cjk_font_one_warning_in_all_including_saving(no_cjk_fonts, tmp_path):
+    from toolkit.plots import save_figure
+
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        ax = plot_counts(_cjk_counts(), x="outlet")
+        save_figure(ax.figure, tmp_path / "fig", formats=["pdf", "png", "svg"])
+    assert [str(w.message)[:40] for w in record] == [
+        "Labels contain Korean/Japanese/Chinese c"]
 
 
 def test_no_warning_without_cjk_text(monkeypatch):
@@ -116,44 +140,71 @@ def test_cff_detection(tmp_path):
     assert style._is_cff(str(collection))
 
 
-def test_cjk_fonts_returns_installed_names():
-    from matplotlib import font_manager
+def _cov(family, hangul=0, kana=0, kanji=0, truetype=True):
+    return {"family": family, "path": f"/fonts/{family}", "truetype": truetype,
+            "hangul": hangul, "kana": kana, "kanji": kanji, "chars": frozenset()}
 
-    found = style.cjk_fonts()  # may register system CJK fonts matplotlib had not listed
-    names = {f.name for f in font_manager.fontManager.ttflist}
-    assert all(name in names for name in found)
-    # a machine with any known CJK family installed must get one (CI installs
-    # NanumGothic and IPAGothic); without any, the list is empty
-    assert bool(found) == bool(names & set(style._CJK_PREFERRED))
+
+# Coverage figures: Hangul syllables of 11,172, kana of 169, JIS level-1 kanji of 2,965.
+NANUM = _cov("NanumGothic", hangul=11172, kana=169, kanji=2443)
+IPAEX = _cov("IPAexGothic", kana=169, kanji=2965)
+DROID = _cov("Droid Sans Fallback", hangul=3, kana=169, kanji=2965)  # the issue's font
+NOTO_OTF = _cov("Noto Sans CJK JP", hangul=11172, kana=169, kanji=2965, truetype=False)
+NOTO_TTF = _cov("Noto Sans CJK TTF", hangul=11172, kana=169, kanji=2965)
 
 
 @pytest.mark.parametrize(
-    ("installed", "cff", "expected"),
+    ("installed", "expected"),
     [
-        # TrueType pan-CJK font beats everything
-        ({"Noto Sans CJK JP", "WenQuanYi Zen Hei"}, {"Noto Sans CJK JP"}, ["WenQuanYi Zen Hei"]),
-        # CFF pan-CJK font loses to a TrueType Japanese + Korean pair
-        (
-            {"Noto Sans CJK JP", "IPAGothic", "NanumGothic"},
-            {"Noto Sans CJK JP"},
-            ["IPAGothic", "NanumGothic"],
-        ),
+        # one TrueType font with everything is enough
+        ([NANUM, IPAEX, NOTO_TTF], ["Noto Sans CJK TTF"]),
+        # a CFF font loses to a TrueType Japanese + Korean pair (PDF Type 42)
+        ([NOTO_OTF, IPAEX, NANUM], ["IPAexGothic", "NanumGothic"]),
+        # "Droid Sans Fallback" is a Japanese font here, never the Korean one
+        ([DROID, NANUM], ["Droid Sans Fallback", "NanumGothic"]),
+        ([DROID], ["Droid Sans Fallback"]),
         # a CFF font is still better than nothing
-        ({"Noto Sans CJK JP"}, {"Noto Sans CJK JP"}, ["Noto Sans CJK JP"]),
-        # Japanese only: use it (Korean glyphs will be missing, but kana and kanji work)
-        ({"IPAGothic"}, set(), ["IPAGothic"]),
-        (set(), set(), []),
+        ([NOTO_OTF], ["Noto Sans CJK JP", "Noto Sans CJK JP"][:1]),
+        ([NANUM], ["NanumGothic"]),
+        ([_cov("DejaVu Sans", hangul=0, kana=0, kanji=0)], []),
+        ([], []),
     ],
 )
-def test_cjk_font_choice(monkeypatch, installed, cff, expected):
-    monkeypatch.setattr(style, "_cjk_entries", lambda: {n: n for n in installed})
-    monkeypatch.setattr(style, "_register_system_cjk_files", lambda: None)
-    monkeypatch.setattr(style, "_is_cff", lambda path: path in cff)
-    style._find_cjk_fonts.cache_clear()
+def test_cjk_fonts_are_chosen_by_coverage_not_by_name(installed, expected):
+    assert [c["family"] for c in style._choose(installed)] == expected
+
+
+def test_placeholder_fonts_count_distinct_glyphs():
+    # matplotlib's "Last Resort" maps every character to one box per block
+    rows = {r["family"]: r for r in style.cjk_font_coverage()}
+    if "Last Resort High-Efficiency" in rows:
+        assert rows["Last Resort High-Efficiency"]["hangul"] < 10
+        assert not rows["Last Resort High-Efficiency"]["chosen"]
+
+
+def test_jis_level1_kanji_set():
+    kanji = style._jis_level1()
+    assert len(kanji) == 2965  # JIS X 0208 level 1
+    assert chr(kanji[0]) == "亜" and chr(kanji[-1]) == "腕"  # first and last of the level
+
+
+def test_packaged_fonts_alone_cover_korean_and_japanese(monkeypatch):
+    # a machine with no system CJK font: only the fonts the PyPI dependencies ship
+    from matplotlib import font_manager
+
+    files = style._packaged_font_files()
+    assert len(files) == 2
+    base = [e.fname for e in font_manager.fontManager.ttflist if "DejaVu" in e.fname]
+    monkeypatch.setattr(style, "_font_files", lambda: sorted(set(base) | set(files)))
+    monkeypatch.setattr(style, "_system_font_files", lambda: [])
+    style._cjk_choice.cache_clear()
     try:
-        assert style.cjk_fonts() == expected
+        chosen = style._cjk_choice()
+        assert [c["family"] for c in chosen] == ["IPAexGothic", "NanumGothic"]
+        assert chosen[1]["hangul"] == 11172 and chosen[0]["kanji"] == 2965
+        assert all(c["truetype"] for c in chosen)
     finally:
-        style._find_cjk_fonts.cache_clear()
+        style._cjk_choice.cache_clear()
 
 
 def test_interactive_mode_set_inside_paper_style_survives():
@@ -173,3 +224,64 @@ def test_interactive_mode_set_inside_paper_style_survives():
         assert mpl.rcParams["font.size"] != 8 or mpl.rcParamsDefault["font.size"] == 8
     finally:
         mpl.rcParams["interactive"] = before
+
+
+def _embedded_truetype(pdf: bytes) -> dict[str, bytes]:
+    """Font name -> decompressed /FontFile2 stream, read from the PDF's objects."""
+    import re
+    import zlib
+
+    objects = {int(m.group(1)): m.start() for m in re.finditer(rb"\n(\d+) 0 obj\n", pdf)}
+
+    def body(num: int) -> bytes:
+        start = objects[num]
+        return pdf[start : pdf.index(b"endobj", start)]
+
+    out = {}
+    for m in re.finditer(rb"/FontDescriptor (\d+) 0 R", pdf):
+        desc = body(int(m.group(1)))
+        name = re.search(rb"/FontName /([^\s/]+)", desc).group(1).decode()
+        ref = re.search(rb"/FontFile2 (\d+) 0 R", desc)
+        if ref is None:
+            continue
+        obj = body(int(ref.group(1)))
+        raw = obj[obj.index(b"stream") + len(b"stream") :].lstrip(b"\r\n")
+        out[name] = zlib.decompressobj().decompress(raw)
+    return out
+
+
+def _sfnt_tables(font: bytes) -> set[str]:
+    n = int.from_bytes(font[4:6], "big")
+    return {font[12 + 16 * i : 16 + 16 * i].decode("latin-1") for i in range(n)}
+
+
+def test_korean_and_japanese_labels_render_and_embed_truetype_outlines(tmp_path):
+    # Uses whatever the coverage rule picks on this machine: on one without
+    # system CJK fonts, the fonts of the PyPI dependencies.
+    from toolkit.plots import save_figure
+
+    style._cjk_choice.cache_clear()
+    fonts = style.cjk_fonts()
+    assert fonts, "no CJK font: the packaged NanumGothic/IPAexGothic should always be found"
+    df = pd.DataFrame({"outlet": ["조선일보", "한겨레", "朝日新聞", "読売新聞", "徴用工・処理水"],
+                       "n": [5, 4, 3, 2, 1]})
+    with warnings.catch_warnings(record=True) as record:
+        warnings.simplefilter("always")
+        with paper_style():
+            ax = plot_counts(df, x="outlet")
+            ax.set_title("독도와 竹島, 동해와 日本海")
+            save_figure(ax.figure, tmp_path / "fig", formats=["pdf"])
+    assert [str(w.message) for w in record] == []  # no missing glyph, no fallback warning
+    embedded = _embedded_truetype((tmp_path / "fig.pdf").read_bytes())
+    cjk = {name: data for name, data in embedded.items() if "DejaVu" not in name}
+    assert cjk, f"no CJK font embedded: {sorted(embedded)}"
+    for name, data in cjk.items():
+        assert data[:4] == b"\x00\x01\x00\x00", f"{name} is not a TrueType font program"
+        assert {"glyf", "loca"} <= _sfnt_tables(data), f"{name} has no glyf outlines"
+    # every Hangul, kana and kanji of the labels is drawn by some embedded font
+    covered = set()
+    for cov in style._coverages(style._font_files()):
+        if cov["family"] in fonts:
+            covered |= cov["chars"]
+    text = "".join(df["outlet"]) + "독도와竹島동해와日本海"
+    assert {ch for ch in text if style.has_cjk(ch) and ord(ch) not in covered} == set()

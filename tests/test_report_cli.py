@@ -87,16 +87,32 @@ def test_cli_doctor_and_sections():
 
 
 def test_doctor_reports_the_cjk_fonts_the_plots_use(monkeypatch):
-    import toolkit.plots
+    import toolkit.plots.style as style
     from toolkit.doctor import check_environment
 
-    def row():
-        return next(r for r in check_environment() if r["check"].startswith("CJK font"))
+    def rows():
+        return {r["check"]: r for r in check_environment() if r["check"].endswith("label font")}
 
-    monkeypatch.setattr(toolkit.plots, "cjk_fonts", lambda: ["IPAGothic", "NanumGothic"])
-    assert row()["status"] == "ok" and row()["detail"] == "IPAGothic, NanumGothic"
-    monkeypatch.setattr(toolkit.plots, "cjk_fonts", lambda: [])
-    assert row()["status"] == "optional" and row()["detail"].startswith("none found")
+    def font(family, hangul, kana, kanji, chosen=True):
+        return {"family": family, "path": family, "truetype": True, "hangul": hangul,
+                "kana": kana, "kanji": kanji, "chosen": chosen}
+
+    monkeypatch.setattr(style, "cjk_font_coverage", lambda: [
+        font("NanumGothic", 11172, 169, 2443), font("IPAexGothic", 0, 169, 2965)])
+    got = rows()
+    assert got["Korean label font"]["status"] == "ok"
+    assert got["Korean label font"]["detail"].startswith("NanumGothic: 11,172/11,172 Hangul")
+    assert got["Japanese label font"]["detail"].startswith("IPAexGothic: 0/11,172 Hangul")
+    # the case: a "fallback" font with 3 Hangul syllables is not an ok Korean font
+    monkeypatch.setattr(style, "cjk_font_coverage", lambda: [
+        font("Droid Sans Fallback", 3, 169, 2965)])
+    got = rows()
+    assert got["Korean label font"]["status"] == "optional"
+    assert "3/11,172 Hangul" in got["Korean label font"]["detail"]
+    assert got["Japanese label font"]["status"] == "ok"
+    monkeypatch.setattr(style, "cjk_font_coverage", lambda: [])
+    assert all(r["status"] == "optional" and r["detail"].startswith("none found")
+               for r in rows().values())
 
 
 def test_unknown_section_is_an_error(tmp_path):

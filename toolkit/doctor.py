@@ -20,7 +20,8 @@ __all__ = ["doctor", "check_environment"]
 _PACKAGES = [
     "pandas", "numpy", "scipy", "nltk", "textblob", "vaderSentiment", "matplotlib",
     "jupyterlab", "pyyaml", "tqdm", "charset-normalizer", "openpyxl", "pyarrow",
-    "python-docx", "beautifulsoup4", "krippendorff", "jinja2",
+    "python-docx", "beautifulsoup4", "krippendorff", "jinja2", "koreanize-matplotlib",
+    "matplotlib-fontja",
 ]
 # NLTK resource -> (what it would upgrade, the built-in used without it)
 _NLTK_DATA = {
@@ -84,23 +85,44 @@ def check_environment() -> list[dict[str, str]]:
             "detail": f"present: {upgrade} available" if has else f"absent: using {builtin}",
             "fix": "" if has else f"optional: {sys.executable} -m nltk.downloader {name}",
         })
-    try:
-        from toolkit.plots import cjk_fonts
-
-        font = ", ".join(cjk_fonts()) or None
-    except ImportError:  # matplotlib missing: the package rows above say so
-        font = None
-    rows.append({
-        "check": "CJK font for Korean/Japanese labels",
-        "status": "ok" if font else "optional",
-        "detail": font or "none found: Korean/Japanese labels show as boxes",
-        "fix": "" if font else "Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; "
-        "conda: conda install -c conda-forge font-ttf-noto-cjk (not needed for English labels)",
-    })
+    rows.extend(_font_rows())
     for mod, what in (("ipykernel", "Jupyter kernel for the notebooks"),):
         ok = importlib.util.find_spec(mod) is not None
         rows.append({"check": what, "status": "ok" if ok else "missing", "detail": mod,
                      "fix": "" if ok else f'{sys.executable} -m pip install -e ".[test]"'})
+    return rows
+
+
+def _font_rows() -> list[dict[str, str]]:
+    """One row each for the Korean and the Japanese label font, with its glyph coverage.
+
+    Fonts are judged by the glyphs they hold (see :func:`toolkit.plots.style.cjk_fonts`),
+    not by their names.
+    """
+    fix = (f'{sys.executable} -m pip install -e "."  (brings NanumGothic and IPAexGothic), '
+           "or Debian/Ubuntu: sudo apt-get install fonts-nanum fonts-ipafont-gothic "
+           "(not needed for English labels)")
+    try:
+        from toolkit.plots.style import _HANGUL, _KANA, _jis_level1, cjk_font_coverage
+    except ImportError:  # matplotlib missing: the package rows above say so
+        return [{"check": "CJK fonts for Korean/Japanese labels", "status": "optional",
+                 "detail": "matplotlib is not installed", "fix": fix}]
+    chosen = [r for r in cjk_font_coverage() if r["chosen"]]
+    n_kanji = len(_jis_level1())
+    rows = []
+    for lang, key, total in (("Korean", "hangul", len(_HANGUL)), ("Japanese", "kanji", n_kanji)):
+        best = max(chosen, key=lambda r: r[key], default=None)
+        if best is None or best[key] == 0:
+            rows.append({"check": f"{lang} label font", "status": "optional",
+                         "detail": f"none found: {lang} labels show as empty boxes", "fix": fix})
+            continue
+        outline = "TrueType outlines" if best["truetype"] else "CFF outlines (PDF less portable)"
+        detail = (f"{best['family']}: {best['hangul']:,}/{len(_HANGUL):,} Hangul syllables, "
+                  f"{best['kana']}/{len(_KANA)} kana, {best['kanji']:,}/{n_kanji:,} JIS level-1 "
+                  f"kanji; {outline}")
+        full = best[key] == total and (key != "kanji" or best["kana"] == len(_KANA))
+        rows.append({"check": f"{lang} label font", "status": "ok" if full else "optional",
+                     "detail": detail, "fix": "" if full else fix})
     return rows
 
 

@@ -24,6 +24,15 @@ Counting rules
 - Names are matched on tokens, so "East Sea" never matches inside "East
   China Sea", and "Sea of Japan" is one token the actor lexicon does not
   read as Japan.
+- Korean and Japanese names (a variant's ``text_patterns``) are matched on
+  the characters of the sentence, so they are found inside compounds
+  (일본군위안부, 일본군성노예제) and with any particle (독도는, 竹島は), however
+  the tokenizer splits the words; lookarounds in the patterns keep out
+  longer words that only contain a name (전범기업 is not 전범기, the "war
+  criminal flag"). Hedging cues there are a bracket, a slash or middle dot,
+  "일본명"/"韓国名" ("the Japanese/Korean name"), 또는/혹은/または ("or"),
+  "라고 부르는"/"と呼ぶ" ("called"); 이른바/소위/いわゆる ("so-called") or
+  quotation marks make a mention distanced.
 """
 
 from __future__ import annotations
@@ -51,8 +60,16 @@ _CUES = frozenset(
     dubbed termed labeled labelled ( / or versus vs vs. instead rather than""".split()
 )
 _PLACES = frozenset("korea korean koreans japan japanese seoul tokyo".split())
-_QUOTES = "\"'“”‘’「」"
+_QUOTES = "\"'“”‘’「」『』"
 _MAX_GAP = 8
+
+# Korean and Japanese (character matching; see the module docstring).
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_CUES = ("(", "（", "/", "／", "・", "·", "명", "名", "또는", "혹은", "または", "부르", "呼",
+             "표기", "表記")
+_CJK_SO_CALLED = ("이른바", "소위", "いわゆる", "所謂")
+_CJK_MAX_GAP = 15  # characters between two names of a hedged pair
+_CJK_WINDOW = 3  # characters of context per token of ``window``
 
 
 def naming_lexicon(lexicon: LexiconLike = None) -> Dictionary:
@@ -84,6 +101,81 @@ def naming_lexicon(lexicon: LexiconLike = None) -> Dictionary:
             f"naming categories must be '<referent>.<variant>' (two levels), got {bad[:5]}"
         )
     return lex
+
+
+def _text_patterns(lex: Dictionary) -> list[tuple[str, str, re.Pattern[str]]]:
+    """(referent, variant, regex) for every variant with ``text_patterns``.
+
+    A space in a pattern matches any run of whitespace or none, since Korean
+    word spacing varies ("강제징용" / "강제 징용").
+    """
+    out = []
+    for cat in lex.categories:
+        pats = lex.meta.get(cat, {}).get("text_patterns") or []
+        if isinstance(pats, str):
+            pats = [pats]
+        if not pats:
+            continue
+        ref, var = cat.split(".")
+        src = "|".join("(?:" + str(p).strip().replace(" ", r"\s*") + ")" for p in pats)
+        try:
+            out.append((ref, var, re.compile(src, 0 if lex.case_sensitive else re.IGNORECASE)))
+        except re.error as err:
+            raise ValueError(f"naming variant {cat!r}: bad text_patterns regex ({err})") from err
+    return out
+
+
+def _cjk_found(
+    sentence: str, rxs: list[tuple[str, str, re.Pattern[str]]], wanted: set[str] | None
+) -> list[tuple[int, int, str, str]]:
+    """Non-overlapping (start, end, referent, variant) character spans, longest first."""
+    hits = [
+        (m.start(), m.end(), ref, var)
+        for ref, var, rx in rxs
+        if wanted is None or ref in wanted
+        for m in rx.finditer(sentence)
+        if m.end() > m.start()
+    ]
+    by_ref: dict[str, list] = {}
+    for h in hits:
+        by_ref.setdefault(h[2], []).append(h)
+    out = []
+    for ms in by_ref.values():
+        ms.sort(key=lambda x: (x[0], -(x[1] - x[0]), x[3]))
+        busy = -1
+        for m in ms:
+            if m[0] >= busy:
+                out.append(m)
+                busy = m[1]
+    out.sort(key=lambda x: (x[0], x[2]))
+    return out
+
+
+def _cjk_hedged(sentence: str, found: list[tuple[int, int, str, str]]) -> set[int]:
+    """Indexes of mentions in a hedged pair: "독도(일본명 다케시마)", "竹島（韓国名・独島）"."""
+    flagged: set[int] = set()
+    for a in range(len(found)):
+        for b in range(a + 1, len(found)):
+            sa, ea, ra, va = found[a]
+            sb, _, rb, vb = found[b]
+            if sb - ea > _CJK_MAX_GAP:
+                break
+            if ra != rb or va == vb or sb < ea:
+                continue
+            gap = sentence[ea:sb]
+            if any(c in gap for c in _CJK_CUES):
+                flagged.update((a, b))
+    return flagged
+
+
+def _cjk_distanced(sentence: str, start: int, end: int) -> bool:
+    before = sentence[max(0, start - 8) : start].rstrip()
+    if before.endswith(_CJK_SO_CALLED):
+        return True
+    if before and before[-1] in _QUOTES:
+        # a closing mark may come after the name or after its particle: ‘위안부’는
+        return any(ch in _QUOTES for ch in sentence[end : end + 3])
+    return False
 
 
 def _referent_meta(lexicon: LexiconLike) -> dict[str, dict[str, Any]]:
@@ -121,7 +213,7 @@ def naming_table(lexicon: LexiconLike = None) -> pd.DataFrame:
                 "variant": var,
                 "label": meta.get("label", var),
                 "signals": " ".join(str(meta.get("signals", "")).split()),
-                "patterns": "; ".join(pats),
+                "patterns": "; ".join([*pats, *map(str, meta.get("text_patterns") or [])]),
             }
         )
     cols = ["referent", "referent_label", "variant", "label", "signals", "patterns"]
@@ -204,8 +296,10 @@ def _hedged(units: list[str], found: list[tuple[int, int, str, str]]) -> set[int
 def _distanced(text: str, start: int, end: int, prev_unit: str) -> bool:
     if prev_unit.lower() in ("so-called", "so_called", "socalled"):
         return True
-    before = text[:start].rstrip()
-    after = text[end:].lstrip()
+    # a bounded look either side: slicing to the text's start or end made
+    # every mention cost the document's length (quadratic on long texts)
+    before = text[max(0, start - 64) : start].rstrip()
+    after = text[end : end + 64].lstrip()
     if after[:1] in ",.":
         after = after[1:]
     return bool(before) and before[-1] in _QUOTES and after[:1] in _QUOTES
@@ -249,6 +343,8 @@ def naming_lines(
     wanted = None if referent is None else ({referent} if isinstance(referent, str) else set(referent))
     texts = dict(zip(tk.corpus["doc_id"], tk.corpus["text"], strict=True))
     sent = tk.sentences
+    rxs = _text_patterns(lex)
+    order = {d: k for k, d in enumerate(tk.corpus["doc_id"])}
     rows = []
     for i, toks in enumerate(sent["tokens"]):
         units, where = _units(toks)
@@ -285,12 +381,56 @@ def naming_lines(
                     "sentence": sent["sentence"].iat[i],
                 }
             )
+    if rxs:
+        rows.extend(_cjk_rows(sent, texts, rxs, wanted, window))
+        rows.sort(key=lambda r: (order[r["doc_id"]], r["start"], r["referent"]))
     cols = ["doc_id", "sent_id", "referent", "variant", "matched", "start", "end", "hedged",
             "distanced", "left", "right", "sentence"]
     out = pd.DataFrame(rows, columns=cols)
     out["hedged"] = out["hedged"].astype(bool)
     out["distanced"] = out["distanced"].astype(bool)
     return _attrs(out, "naming_lines", lex, referent=referent, window=window)
+
+
+def _cjk_rows(
+    sent: pd.DataFrame,
+    texts: dict[Any, str],
+    rxs: list[tuple[str, str, re.Pattern[str]]],
+    wanted: set[str] | None,
+    window: int,
+) -> list[dict[str, Any]]:
+    """Rows of :func:`naming_lines` for the ``text_patterns`` of sentences with CJK text."""
+    rows = []
+    width = window * _CJK_WINDOW
+    for did, sid, off, sentence in zip(
+        sent["doc_id"], sent["sent_id"], sent["start"], sent["sentence"], strict=True
+    ):
+        if not _CJK_CHAR.search(sentence):
+            continue
+        found = _cjk_found(sentence, rxs, wanted)
+        if not found:
+            continue
+        hedged = _cjk_hedged(sentence, found)
+        text = texts[did]
+        for k, (s, e, ref, var) in enumerate(found):
+            start, stop = int(off) + s, int(off) + e
+            rows.append(
+                {
+                    "doc_id": did,
+                    "sent_id": int(sid),
+                    "referent": ref,
+                    "variant": var,
+                    "matched": text[start:stop],
+                    "start": start,
+                    "end": stop,
+                    "hedged": k in hedged,
+                    "distanced": _cjk_distanced(sentence, s, e),
+                    "left": sentence[max(0, s - width) : s].strip(),
+                    "right": sentence[e : e + width].strip(),
+                    "sentence": sentence,
+                }
+            )
+    return rows
 
 
 def _attrs(out: pd.DataFrame, measure: str, lex: Dictionary, **params: Any) -> pd.DataFrame:

@@ -47,6 +47,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from toolkit import quotes_cjk as _cjk
 from toolkit._meta import attach_attrs
 from toolkit.actors import actor_lexicon, find_actors
 from toolkit.dictionaries import Dictionary, load_bundled
@@ -851,7 +852,7 @@ def quotes(
     rows: list[dict[str, Any]] = []
     empty = []
     for doc in _docs(tk):
-        got = _doc_quotes(doc, roles, actors, min_words, indirect) if doc.text else []
+        got = _cjk.doc_quotes(doc, lang, min_words) if (lang := _cjk.language_of(tk, doc.doc_id)) else _doc_quotes(doc, roles, actors, min_words, indirect) if doc.text else []  # noqa: E501  Korean/Japanese: toolkit.quotes_cjk
         if assume_home and doc.country in _home_codes():
             for r in got:
                 if r["speaker"] is not None and r["speaker_country"] is None:

@@ -7,15 +7,12 @@ small multiples), and never shows or saves by itself. Wrap plotting in
 :func:`paper_style` for print sizes and journal widths, and write files with
 :func:`save_figure` (PDF with TrueType fonts, byte-identical SVG, PNG).
 
-Korean and Japanese labels (e.g. outlet names) use an installed CJK font as
-a fallback (Noto Sans CJK, Source Han Sans, WenQuanYi Zen Hei, IPAGothic +
-NanumGothic, ...). Without one, a single warning says how to install it:
-Debian/Ubuntu ``apt-get install fonts-noto-cjk``, conda
-``conda install -c conda-forge font-ttf-noto-cjk``. Fonts with TrueType
-outlines are preferred when several are installed: Noto Sans CJK's Debian
-files hold CFF outlines, which matplotlib embeds in PDF in a way strict PDF
-checkers flag (matplotlib issue #20870); PNG and SVG are unaffected, and
-``fonts-nanum`` plus ``fonts-ipafont-gothic`` avoid it for PDF.
+Korean and Japanese labels (e.g. outlet names) get CJK fallback fonts chosen
+by the glyphs they hold, never by name (:func:`toolkit.plots.style.cjk_fonts`):
+every machine has NanumGothic and IPAexGothic, TrueType fonts shipped by two
+of the toolkit's PyPI dependencies, so labels render and PDFs embed TrueType
+outlines without system CJK fonts. ``python -m toolkit doctor`` reports each
+font's coverage. If some character is still missing, a single warning says so.
 """
 
 from __future__ import annotations

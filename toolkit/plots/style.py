@@ -22,6 +22,7 @@ __all__ = [
     "PALETTE",
     "STYLE_PATH",
     "WIDTHS",
+    "cjk_font_coverage",
     "cjk_fonts",
     "paper_style",
 ]
@@ -56,50 +57,53 @@ COUNTRY_COLORS = {
 # Common journal column widths in inches (single column ~ 89 mm, full page ~ 183 mm).
 WIDTHS = {"single": 3.5, "onehalf": 5.5, "double": 7.2}
 
-# CJK fonts, each group in order of preference: pan-CJK families (they cover
-# Hangul and kana), else a Japanese-only and a Korean-only family combined.
-_PAN_CJK = (
-    "Noto Sans CJK JP",
-    "Noto Sans CJK KR",
-    "Noto Sans CJK SC",
-    "Noto Sans CJK TC",
-    "Source Han Sans",
-    "Source Han Sans JP",
-    "Source Han Sans K",
-    "Noto Serif CJK JP",
-    "Noto Serif CJK KR",
-    "WenQuanYi Zen Hei",
-    "Droid Sans Fallback",
+# CJK fonts are chosen by the glyphs they hold, never by family name: a font
+# called "... Fallback" or "... CJK" may lack most Hangul (Droid Sans Fallback
+# has 3 of the 11,172 syllables). A Korean font must hold at least the 2,350
+# Hangul syllables of KS X 1001 (all 11,172 ranks first); a Japanese font the
+# 169 kana and 95% of the 2,965 JIS X 0208 level-1 kanji. TrueType (glyf)
+# outlines rank before CFF ones: matplotlib embeds both as Type 42 in PDF,
+# which is only valid for TrueType (matplotlib issue #20870).
+_HANGUL = tuple(range(0xAC00, 0xD7A4))  # all 11,172 modern syllables
+_KANA = (*range(0x3041, 0x3094), *range(0x30A1, 0x30F7))  # the 169 kana of JIS X 0208
+_KO_MIN = 2350  # the Hangul syllables of KS X 1001
+_JA_KANJI_SHARE = 0.95
+# PyPI packages that ship TrueType CJK fonts (pyproject.toml installs them):
+# NanumGothic (SIL OFL 1.1) and IPAexGothic (IPA Font License 1.0). Their
+# files are read in place; the packages are never imported, because importing
+# them changes matplotlib's global settings.
+_PACKAGED_FONTS = (
+    ("koreanize_matplotlib", "fonts/NanumGothic.ttf"),
+    ("matplotlib_fontja", "fonts/ipaexg.ttf"),
 )
-_JA_ONLY = (
-    "Hiragino Sans",
-    "Hiragino Kaku Gothic ProN",
-    "Yu Gothic",
-    "MS Gothic",
-    "IPAexGothic",
-    "IPAGothic",
-    "TakaoGothic",
-)
-_KO_ONLY = (
-    "Apple SD Gothic Neo",
-    "Malgun Gothic",
-    "NanumGothic",
-    "NanumBarunGothic",
-    "UnDotum",
-    "AppleGothic",
-)
-_CJK_PREFERRED = _PAN_CJK + _JA_ONLY + _KO_ONLY
+# Cheap probe before a font's whole character map is read: 가, あ, 日.
+_PROBE = (0xAC00, 0x3042, 0x65E5)
+
+
+@lru_cache(maxsize=1)
+def _jis_level1() -> tuple[int, ...]:
+    """The 2,965 JIS X 0208 level-1 kanji (rows 16-47), from Python's EUC-JP codec."""
+    out = []
+    for row in range(0xB0, 0xD0):
+        for cell in range(0xA1, 0xFF):
+            try:
+                out.append(ord(bytes([row, cell]).decode("euc_jp")))
+            except UnicodeDecodeError:  # the unused end of row 47
+                continue
+    return tuple(out)
+
 
 _CJK_RE = re.compile(
     "[\u1100-\u11ff\u3000-\u303f\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
     "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
 )
 _NO_CJK_MESSAGE = (
-    "Labels contain Korean/Japanese/Chinese characters but no CJK font is installed, "
-    "so those characters will render as empty boxes. Install a CJK font, e.g. "
-    "Debian/Ubuntu: `sudo apt-get install fonts-noto-cjk`; conda: "
-    "`conda install -c conda-forge {conda}`; macOS and Windows ship one. Then "
-    "restart Python (matplotlib caches its font list)."
+    "Labels contain Korean/Japanese/Chinese characters that no installed font can draw "
+    "({missing}), so they will render as empty boxes. The toolkit's own dependencies "
+    "bring NanumGothic and IPAexGothic: reinstall them with `pip install -e .` from the "
+    "project folder, or install a TrueType CJK font (Debian/Ubuntu: `sudo apt-get install "
+    "fonts-nanum fonts-ipafont-gothic`; conda: `conda install -c conda-forge {conda}`). "
+    "Then restart Python (matplotlib caches its font list)."
 )
 _CONDA_CJK_PACKAGE = "font-ttf-noto-cjk"
 _warned_no_cjk = False
@@ -108,13 +112,6 @@ _warned_no_cjk = False
 def has_cjk(text: object) -> bool:
     """Whether ``text`` contains a Hangul, kana or CJK ideograph character."""
     return isinstance(text, str) and _CJK_RE.search(text) is not None
-
-
-_CJK_FILE = re.compile(
-    r"cjk|nanum|ipag|ipaexg|wqy|droidsansfallback|sourcehan|malgun|yugoth|msgothic|"
-    r"hiragino|applegothic|applesdgothic|takao|undotum",
-    re.I,
-)
 
 
 def _is_cff(path: str) -> bool:
@@ -134,93 +131,237 @@ def _is_cff(path: str) -> bool:
     return head[:4] == b"OTTO"
 
 
-def _cjk_entries() -> dict[str, str]:
+def _packaged_font_files() -> list[str]:
+    """The CJK font files shipped by the PyPI packages in ``_PACKAGED_FONTS``."""
+    import importlib.util
+
+    out = []
+    for package, rel in _PACKAGED_FONTS:
+        try:
+            spec = importlib.util.find_spec(package)
+        except (ImportError, ValueError):
+            continue
+        for root in (spec.submodule_search_locations or []) if spec else []:
+            path = Path(root) / rel
+            if path.is_file():
+                out.append(str(path))
+    return out
+
+
+@lru_cache(maxsize=1024)
+def _coverage_of(path: str, mtime: float) -> dict[str, Any] | None:
+    """Family and glyph coverage of one font file (``None`` if unreadable or not CJK)."""
+    from matplotlib.ft2font import FT2Font
+
+    try:
+        font = FT2Font(path)
+        if not any(font.get_char_index(c) for c in _PROBE):
+            return None
+        cmap = font.get_charmap()
+    except (OSError, RuntimeError, ValueError):
+        return None
+    def glyphs(codes: Iterable[int]) -> int:
+        # distinct glyphs, not mapped characters: a placeholder font such as
+        # matplotlib's "Last Resort" maps every character to one box per block
+        return len({cmap[c] for c in codes if c in cmap})
+
+    cjk = [c for c in cmap if c >= 0x1100]
+    real = len({cmap[c] for c in cjk}) >= 0.5 * len(cjk)
+    return {
+        "family": font.family_name,
+        "path": path,
+        "truetype": not _is_cff(path),
+        "hangul": glyphs(_HANGUL),
+        "kana": glyphs(_KANA),
+        "kanji": glyphs(_jis_level1()),
+        "chars": frozenset(cjk) if real else frozenset(),
+    }
+
+
+def _font_files() -> list[str]:
+    """Font files matplotlib knows, plus the packaged CJK fonts, each once, sorted."""
     from matplotlib import font_manager
 
-    wanted = set(_CJK_PREFERRED)
-    found: dict[str, str] = {}
-    for entry in font_manager.fontManager.ttflist:
-        if entry.name in wanted:
-            found.setdefault(entry.name, entry.fname)
-    return found
+    files = {e.fname for e in font_manager.fontManager.ttflist}
+    files.update(_packaged_font_files())
+    return sorted(files)
 
 
-def _register_system_cjk_files() -> None:
-    """Add CJK font files installed after matplotlib built its (cached) font list."""
+def _coverages(files: Iterable[str]) -> list[dict[str, Any]]:
+    out = []
+    for path in files:
+        try:
+            mtime = Path(path).stat().st_mtime
+        except OSError:
+            continue
+        cov = _coverage_of(path, mtime)
+        if cov is not None:
+            out.append(cov)
+    return out
+
+
+def _rank(cov: dict[str, Any], key: str) -> tuple:
+    # TrueType first, then the most glyphs of the script, then the other
+    # script's, then the name and path so that ties break the same everywhere
+    other = "kanji" if key == "hangul" else "hangul"
+    return (not cov["truetype"], -cov[key], -cov[other], cov["family"], cov["path"])
+
+
+def _korean_ok(cov: dict[str, Any]) -> bool:
+    return cov["hangul"] >= _KO_MIN
+
+
+def _japanese_ok(cov: dict[str, Any]) -> bool:
+    return cov["kana"] >= len(_KANA) and cov["kanji"] >= _JA_KANJI_SHARE * len(_jis_level1())
+
+
+def _choose(covs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The fonts to use, Japanese first: one font that serves both, else one of each."""
+    ko = sorted((c for c in covs if _korean_ok(c)), key=lambda c: _rank(c, "hangul"))
+    ja = sorted((c for c in covs if _japanese_ok(c)), key=lambda c: _rank(c, "kanji"))
+    both = [c for c in ja if _korean_ok(c)]
+    best_both = sorted(both, key=lambda c: (_rank(c, "kanji")[0], -c["hangul"] - c["kanji"]))
+    if best_both and best_both[0]["truetype"] and best_both[0]["hangul"] == len(_HANGUL):
+        return [best_both[0]]
+    chosen = ja[:1] + [c for c in ko[:1] if c not in ja[:1]]
+    return chosen
+
+
+def _register(paths: Iterable[str]) -> None:
     from matplotlib import font_manager
 
-    for path in font_manager.findSystemFonts():
-        if _CJK_FILE.search(Path(path).name):
+    known = {e.fname for e in font_manager.fontManager.ttflist}
+    for path in paths:
+        if path not in known:
             try:
                 font_manager.fontManager.addfont(path)
             except (OSError, RuntimeError, ValueError):  # unreadable font file: skip it
                 continue
 
 
+def _system_font_files() -> list[str]:
+    from matplotlib import font_manager
+
+    return sorted(font_manager.findSystemFonts())
+
+
 @lru_cache(maxsize=1)
-def _find_cjk_fonts() -> tuple[str, ...]:
-    entries = _cjk_entries()
-    if not entries:
-        _register_system_cjk_files()
-        entries = _cjk_entries()
-    cff = {name: _is_cff(path) for name, path in entries.items()}
+def _cjk_choice() -> tuple[dict[str, Any], ...]:
+    covs = _coverages(_font_files())
+    chosen = _choose(covs)
+    if len(chosen) < 2 and not any(_korean_ok(c) and _japanese_ok(c) for c in chosen):
+        # fonts installed after matplotlib cached its font list
+        covs = _coverages(sorted(set(_font_files()) | set(_system_font_files())))
+        chosen = _choose(covs)
+    _register(c["path"] for c in chosen)
+    return tuple(chosen)
 
-    def best(names: tuple[str, ...]) -> list[str]:
-        # TrueType outlines first (valid Type 42 PDFs), then the preference order
-        return sorted((n for n in cff if n in names), key=lambda n: (cff[n], names.index(n)))
 
-    pan, ja, ko = best(_PAN_CJK), best(_JA_ONLY), best(_KO_ONLY)
-    if pan and not cff[pan[0]]:
-        return (pan[0],)
-    if ja and ko and not cff[ja[0]] and not cff[ko[0]]:
-        return (ja[0], ko[0])
-    if pan:
-        return (pan[0],)
-    return tuple(ja[:1] + ko[:1])
+def cjk_font_coverage() -> list[dict[str, Any]]:
+    """Every installed font with Korean or Japanese glyphs, and how many it has.
+
+    Returns one dict per font file: ``family``, ``path``, ``truetype`` (glyf
+    outlines, which embed validly in PDF), ``hangul`` (of the 11,172 Hangul
+    syllables), ``kana`` (of the 169 JIS kana), ``kanji`` (of the 2,965 JIS
+    level-1 kanji) and ``chosen`` (used by :func:`cjk_fonts`).
+
+    Examples
+    --------
+    >>> rows = cjk_font_coverage()
+    >>> all({"family", "hangul", "kana", "kanji", "truetype"} <= set(r) for r in rows)
+    True
+    """
+    chosen = {c["path"] for c in _cjk_choice()}
+    covs = _coverages(sorted(set(_font_files()) | set(_system_font_files())))
+    return [
+        {k: v for k, v in c.items() if k != "chars"} | {"chosen": c["path"] in chosen}
+        for c in covs
+    ]
 
 
 def cjk_fonts() -> list[str]:
-    """Installed font families that can draw Korean and Japanese, best first.
+    """Font families that draw Korean and Japanese, chosen by the glyphs they hold.
 
-    Returns one pan-CJK family (Noto Sans CJK, Source Han Sans, WenQuanYi Zen
-    Hei, ...) when available, else a Japanese and a Korean family together
-    (e.g. IPAGothic + NanumGothic); ``[]`` when none is installed. Fonts with
-    TrueType outlines are preferred because they embed cleanly in PDF. Fonts
-    installed after matplotlib cached its font list are found too.
+    Returns one family that covers all Hangul syllables and Japanese kana and
+    kanji with TrueType outlines when one is installed, else a Japanese and a
+    Korean family (Japanese first, so that kanji are drawn in Japanese style):
+    with the toolkit's dependencies, ``["IPAexGothic", "NanumGothic"]``.
+    ``[]`` when no installed font holds enough of either script. Fonts with
+    TrueType outlines rank first because they embed validly in PDF.
 
     Examples
     --------
     >>> isinstance(cjk_fonts(), list)
     True
     """
-    return list(_find_cjk_fonts())
+    return [c["family"] for c in _cjk_choice()]
 
 
-def warn_no_cjk() -> None:
+def _fonts_for(chars: set[int]) -> tuple[list[str], set[int]]:
+    """Extra families for characters the chosen fonts lack, and what stays missing."""
+    chosen = _cjk_choice()
+    missing = {c for c in chars if not any(c in f["chars"] for f in chosen)}
+    if not missing:
+        return [], set()
+    extra = []
+    covs = sorted(_coverages(_font_files()), key=lambda c: _rank(c, "kanji"))
+    for cov in covs:
+        got = missing & cov["chars"]
+        if got:
+            extra.append(cov)
+            missing -= got
+        if not missing:
+            break
+    _register(c["path"] for c in extra)
+    return [c["family"] for c in extra], missing
+
+
+def warn_no_cjk(missing: str = "") -> None:
     """Warn (once per session) that CJK labels cannot be drawn."""
     global _warned_no_cjk
     if not _warned_no_cjk:
         _warned_no_cjk = True
-        warnings.warn(_NO_CJK_MESSAGE.format(conda=_CONDA_CJK_PACKAGE), UserWarning, stacklevel=5)
+        warnings.warn(
+            _NO_CJK_MESSAGE.format(conda=_CONDA_CJK_PACKAGE, missing=missing or "CJK"),
+            UserWarning,
+            stacklevel=5,
+        )
+
+
+def _needs_korean_first(text: str) -> bool:
+    return bool(re.search("[\uac00-\ud7af\u1100-\u11ff\u3130-\u318f]", text)) and not re.search(
+        "[\u3040-\u30ff]", text
+    )
 
 
 def apply_cjk_fallback(fig: Any) -> None:
-    """Give every text of ``fig`` a CJK fallback font if any text needs one.
+    """Give every text of ``fig`` CJK fallback fonts if any text needs one.
 
     Only the figure's own text objects are changed (never global rcParams).
-    Without an installed CJK font this warns once and leaves the figure alone.
+    The fonts are chosen by coverage (:func:`cjk_fonts`); characters they
+    lack are looked up in every other installed font. Korean text gets the
+    Korean font before the Japanese one, other text the reverse, so hanja in
+    Korean and kanji in Japanese labels are each drawn in their own style.
+    Without a font for some characters this warns once and draws the rest.
     """
     from matplotlib.text import Text
 
     texts = fig.findobj(Text)
-    if not any(has_cjk(t.get_text()) for t in texts):
+    labels = [t.get_text() for t in texts]
+    if not any(has_cjk(s) for s in labels):
         return
     fonts = cjk_fonts()
+    needed = {ord(ch) for s in labels if has_cjk(s) for ch in s if _CJK_RE.match(ch)}
+    extra, missing = _fonts_for(needed)
+    if missing:
+        warn_no_cjk("".join(sorted(chr(c) for c in missing))[:20])
+    fonts = fonts + [f for f in extra if f not in fonts]
     if not fonts:
-        warn_no_cjk()
         return
-    for t in texts:
-        t.set_fontfamily(_with_fallback(t.get_fontfamily(), fonts))
+    korean_first = _korean_first(fonts)
+    for t, s in zip(texts, labels, strict=True):
+        order = korean_first if _needs_korean_first(s) else fonts
+        t.set_fontfamily(_with_fallback(t.get_fontfamily(), order))
     import matplotlib as mpl
 
     family = _with_fallback(mpl.rcParams["font.family"], fonts)
@@ -230,6 +371,17 @@ def apply_cjk_fallback(fig: Any) -> None:
         except (TypeError, ValueError):
             for t in ax.get_xticklabels() + ax.get_yticklabels():
                 t.set_fontfamily(family)
+        # tick labels made later take the family above; re-order the current
+        # ones by their own script
+        for t in ax.get_xticklabels() + ax.get_yticklabels():
+            if _needs_korean_first(t.get_text()):
+                t.set_fontfamily(_with_fallback(mpl.rcParams["font.family"], korean_first))
+
+
+def _korean_first(fonts: list[str]) -> list[str]:
+    """``fonts`` with the families that hold the most Hangul first."""
+    hangul = {c["family"]: c["hangul"] for c in _cjk_choice()}
+    return sorted(fonts, key=lambda f: -hangul.get(f, 0))
 
 
 def _with_fallback(family: Sequence[str] | str, fonts: Iterable[str]) -> list[str]:
