@@ -107,7 +107,9 @@ _NON_ATTRIB = re.compile(
 _INTRO = re.compile(
     r"^(?:(?:In|On|At|During|After|Before|Speaking|Asked|When|Meanwhile|However|Later|Earlier|"
     r"But|And|Still|Separately|Also|Yet|Instead|Today|Last|This|Since|While|Following|For|"
-    r"Responding|Referring|Commenting|Explaining|Addressing)\b[^,]{0,80},\s*)+"
+    r"Responding|Referring|Commenting|Explaining|Addressing|As|Despite|With|Without|Although|"
+    r"Though|Because|If|Unlike|Amid|Under|Once|Given|Shortly|Then|Now|Here|There|Again|Overall|"
+    r"[A-Z][a-z]+ing)\b[^,]{0,120},\s*)+"
 )
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'/-]+(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[—–-]{1,2}\s*"
@@ -155,7 +157,7 @@ _TITLES = {
     "advisor", "official", "officials", "representative", "head", "leader", "opposition",
     "ruling", "party", "assembly", "speaker", "and", "of", "for", "at", "in", "with", "on",
 }
-_NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'’]*(?:-[a-zA-Z'’]+)*\.?$")
+_NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'’]*(?:[-.&][a-zA-Z'’]+)*\.?$")
 _QUOTE_OPEN = "\"“"
 _QUOTE_CLOSE = "\"”"
 
@@ -231,15 +233,18 @@ class _Speaker:
 @dataclass
 class _Doc:
     doc_id: str
-    text: str
+    text: str  # the text with Nexis '' marks read as double quotes (same length)
     country: str
     sent_starts: list[int]
     sent_ends: list[int]
     sent_ids: list[int]
     sent_rows: list[int]
     tk: Tokens = field(repr=False)
+    raw: str = ""  # the text as given, for the quote column
     _tokens: list[tuple[int, int, str]] | None = field(default=None, repr=False)
+    _tok_starts: list[int] | None = field(default=None, repr=False)
     _proper: set[str] | None = field(default=None, repr=False)
+    _lowered: frozenset[str] | None = field(default=None, repr=False)
 
     @property
     def proper(self) -> set[str]:
@@ -252,6 +257,13 @@ class _Doc:
             self._proper = found
         return self._proper
 
+    @property
+    def lowered(self) -> frozenset[str]:
+        """Words this document writes in lower case somewhere (so not names)."""
+        if self._lowered is None:
+            self._lowered = frozenset(re.findall(r"(?<![\w'’-])[a-z][a-z'’-]*", self.text))
+        return self._lowered
+
     def sentence_at(self, pos: int) -> int:
         k = bisect.bisect_right(self.sent_starts, pos) - 1
         return max(k, 0)
@@ -260,12 +272,38 @@ class _Doc:
         """Tokenizer tokens (multi-word expressions joined) lying inside text[a:b]."""
         if self._tokens is None:
             toks: list[tuple[int, int, str]] = []
-            words = self.tk.sentences["tokens"]
+            words = self.tk.sentences["tokens"].tolist()
             for row in self.sent_rows:
                 spans = self.tk.token_spans(row)
-                toks.extend((a, b, w) for (a, b), w in zip(spans, words.iat[row], strict=True))
+                toks.extend((a, b, w) for (a, b), w in zip(spans, words[row], strict=True))
+            toks.sort(key=lambda t: (t[0], t[1]))
             self._tokens = toks
-        return [w for s, e, w in self._tokens if s >= a and e <= b and e > s]
+            self._tok_starts = [t[0] for t in toks]
+        # tokens are sorted by start, so only the ones starting in [a, b) are
+        # looked at: the cost follows the span, not the document
+        i = bisect.bisect_left(self._tok_starts, a)
+        j = bisect.bisect_left(self._tok_starts, b)
+        return [w for s, e, w in self._tokens[i:j] if e <= b and e > s]
+
+
+_NEXIS_MARK = re.compile(r"''")
+
+
+def _read_marks(text: str) -> str:
+    """The text with the Nexis convention of two apostrophes for a double
+    quotation mark (``''Yes,'' he said``) rewritten as a straight double mark
+    plus a space, keeping every offset: an opening pair becomes `` "`` (the
+    mark next to the quote), a closing pair ``" ``."""
+    if text.count("''") < 2:
+        return text
+    out = list(text)
+    for m in _NEXIS_MARK.finditer(text):
+        i = m.start()
+        before = text[i - 1] if i else " "
+        after = text[i + 2] if i + 2 < len(text) else " "
+        opening = (before.isspace() or before in "([—–-") and not after.isspace()
+        out[i], out[i + 1] = (" ", '"') if opening else ('"', " ")
+    return "".join(out)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -355,7 +393,7 @@ def _clean_speaker(sp: str, start: int) -> tuple[str, int] | None:
 
 
 def _plausible(sp: str, tokens: list[str], roles: Dictionary, actors: Dictionary,
-               proper: set[str]) -> bool:
+               proper: set[str], lowered: frozenset[str] = frozenset()) -> bool:
     """Can this phrase be a speaker? A pronoun, a role, an actor, a determiner
     phrase ("the agreement", "a member of ..."), or a proper name: a
     capitalized word that is not the phrase's first word, or one the document
@@ -369,7 +407,9 @@ def _plausible(sp: str, tokens: list[str], roles: Dictionary, actors: Dictionary
 
     stop = default_stopwords()
     return any(
-        _NAME_TOKEN.match(w) and w.lower() not in stop and (k > 0 or w.strip(",.") in proper)
+        _NAME_TOKEN.match(w) and w.lower() not in stop
+        and (k > 0 or w.strip(",.") in proper
+             or (len(w) > 2 and lowered and re.sub(r"['’]s$", "", w).lower() not in lowered))
         for k, w in enumerate(words)
     )
 
@@ -464,7 +504,7 @@ def _resolve_speaker(doc: _Doc, cand: _Speaker, roles: Dictionary, actors: Dicti
     tokens = doc.tokens_in(start, end)
     if not tokens:
         tokens = sp.split()
-    if not _plausible(sp, tokens, roles, actors, doc.proper):
+    if not _plausible(sp, tokens, roles, actors, doc.proper, doc.lowered):
         return None
     matched_roles = []
     for m in roles.match(tokens):
@@ -549,6 +589,28 @@ def _home_codes() -> set[str]:
     return set(_speaker_actors().categories)
 
 
+# Quoted words inside the reporter's own sentence shorter than this are a
+# quoted term or fragment ("the 'big four'", "hoped for 'a positive climate'").
+_PARTIAL_MIN = 5
+
+
+def _fragment(text: str, q: _Quote, min_words: int) -> bool:
+    """A quoted term, title or short partial quote rather than a quotation.
+
+    A quote shorter than ``min_words`` words is one unless it is a whole
+    utterance opening its sentence (``"No comment," he said``; ``he said:
+    "No."``); a quote inside the reporter's sentence also when it is shorter
+    than five words."""
+    words = len(re.findall(r"\w+", text[q.start : q.end]))
+    prev = text[max(0, q.open_at - 40) : q.open_at].rstrip()
+    opens = (not prev or prev[-1] in ".!?:\n\"”" or text[q.open_at - 1 : q.open_at] == "\n"
+             or re.search(r"\b(?:said|says|asked|added|replied|wrote)\s*,$", prev) is not None)
+    if opens:
+        return words < min_words and text[q.start : q.close_at].rstrip()[-1:] not in (
+            ",", ".", "!", "?")
+    return words < max(min_words, _PARTIAL_MIN)
+
+
 def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int,
                 indirect: bool) -> list[dict[str, Any]]:
     """All quotes of one document, resolved in reading order."""
@@ -581,17 +643,33 @@ def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int
         if info is not None:
             chain_raw.setdefault(chain[i], info)
         events.append((q.start, "direct", (i, q, info)))
+    frag = [_fragment(text, q, min_words) for q in qs]
+    absorbed: set[int] = set()
     if indirect:
-        quoted = [(q.open_at, q.close_at + 1) for q in qs]
+        marks = [(q.open_at, q.close_at + 1, f) for q, f in zip(qs, frag, strict=True)]
+        qi = 0
         for s0, s1 in zip(doc.sent_starts, doc.sent_ends, strict=True):
-            if any(a < s1 and b > s0 for a, b in quoted):
-                continue
-            found = _indirect(doc, s0, s1, roles, actors)
-            if found is not None:
-                events.append((found[1], "indirect", (s0, s1, *found)))
+            while qi < len(marks) and marks[qi][1] <= s0:
+                qi += 1
+            near, inside = [], []
+            for j in range(qi, len(marks)):
+                if marks[j][0] >= s1:
+                    break
+                near.append(marks[j])
+                inside.append(j)
+            for info, c0, c1 in _indirect(doc, s0, s1, roles, actors, near):
+                # a quotation within reported speech ('said it was "another
+                # step ..."'): the longer of the two is the quote
+                within = [j for j in inside if not frag[j] and c0 < qs[j].open_at
+                          and c1 >= qs[j].close_at - 1]
+                if any(qs[j].end - qs[j].start >= 0.5 * (c1 - c0) for j in within):
+                    continue
+                absorbed.update(within)
+                events.append((c0, "indirect", (s0, s1, info, c0, c1)))
     events.sort(key=lambda e: e[0])
 
     rows: list[dict[str, Any]] = []
+    para_starts = [a for a, _ in paras]
     history: list[dict[str, Any]] = []
     chain_done: dict[int, dict[str, Any]] = {}
     prev_direct: tuple[_Quote, dict[str, Any] | None] | None = None
@@ -606,7 +684,8 @@ def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int
     for _, kind, payload in events:
         if kind == "indirect":
             s0, s1, info, c0, c1 = payload
-            para_start = next(a for a, b in paras if a <= s0 < b or s0 < a) if paras else 0
+            k = bisect.bisect_right(para_starts, s0) - 1
+            para_start = para_starts[k] if k >= 0 else (para_starts[0] if para_starts else 0)
             info = finish(info, s0, para_start, text[s0:s1])
             history.append(info)
             rows.append(_row(doc, "indirect", c0, c1, info))
@@ -626,8 +705,8 @@ def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int
             starts_para = text[para_start : q.open_at].strip() == ""
             if prev_q.para == q.para or (prev_q.para == q.para - 1 and starts_para):
                 info = dict(prev_direct[1], attribution="continued")
-        if info is None and words < min_words:
-            continue  # a scare quote or a quoted term, not a quotation
+        if frag[i] or i in absorbed:
+            continue  # a scare quote, a quoted term or a few quoted words, not a quotation
         if words < min_words and all(w[:1].isupper() for w in text[q.start : q.end].split()):
             continue  # a quoted name ("Takeshima Day"), not a quotation
         if info is not None:
@@ -639,6 +718,19 @@ def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int
             history.append(info)
         prev_direct = (q, info)
         rows.append(_row(doc, "direct", q.start, q.end, info))
+        if indirect and info is not None and info.get("attribution") == "after":
+            # '"...," she said, adding that talks would resume.'
+            k = doc.sentence_at(q.close_at)
+            s_end = min(doc.sent_ends[k], qs[i + 1].open_at if i + 1 < len(qs) else len(text))
+            tail = text[q.close_at + 1 : s_end]
+            part = _PARTICIPLE.search(tail)
+            if part and not re.search(r"[\"“”]", tail):
+                c0 = q.close_at + 1 + part.start("content")
+                c0, c1 = _strip_content(text, c0, q.close_at + 1 + len(tail))
+                if len(text[c0:c1].split()) >= 3:
+                    rows.append(_row(doc, "indirect", c0, c1, dict(info, verb=part.group("verb"),
+                                                                  attribution="indirect")))
+    rows.sort(key=lambda r: r["start"])
     return rows
 
 
@@ -685,58 +777,277 @@ def _resolve_pronoun(info: dict[str, Any], prev: dict[str, Any] | None) -> dict[
     return out
 
 
-def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
-              ) -> tuple[dict[str, Any], int, int] | None:
-    sent = doc.text[s0:s1]
-    if _NON_ATTRIB.search(sent) and not re.search(r"(?<![\w-])(?:said|says)\s+(?!to\s)", sent):
+# Reported speech without quotation marks. A speech verb with a subject
+# right before it: the subject is the whole opening of the sentence or, when
+# that is too long to be one, the words after the last clause boundary
+# ("..., but analysts say", "a day after Prime Minister X said").
+_SAY = r"said|says|say|added|adds"
+_IND_VERBS = (
+    _SAY + r"|told|tells|noted|notes|stressed|stresses|emphasi[sz]ed|insisted|insists|argued|argues|"
+    r"warned|warns|maintained|maintains|explained|explains|stated|asserted|reiterated|"
+    r"acknowledged|acknowledges|admitted|admits|predicted|predicts|suggested|confirmed|confirms|"
+    r"announced|announces|complained|cautioned|claimed|claims|pointed out|conceded|countered|"
+    r"reported|reports|concluded|denied|denies|recalled|wrote|writes|replied|responded|"
+    r"recogni[sz]ed|hinted"
+)
+_RX_IND_VERB = re.compile(r"(?<![\w-])(?P<verb>" + _IND_VERBS + r")(?![\w-])")
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# what may stand between the verb and the reported clause (or the sentence end)
+_AFTER_VERB = re.compile(
+    r"^(?:\s+(?:\w+ly(?!\w)|on\s+" + _WEEKDAY + r"|" + _WEEKDAY + r"|today|yesterday|tonight|"
+    r"(?:on|in|at|during|after|from|over|via|through|late|last|this|earlier|later)\s+"
+    r"(?![A-Z]\w*\s+(?:is|was|are|were|has|had|will|would)\b)[^,.;\"“”]{0,60}?"
+    r"(?:statement|interview|briefing|conference|meeting|hearing|speech|report|letter|event|"
+    r"e-?mail|comments?|Twitter|television|radio|blog|website|week|month|year|morning|"
+    r"afternoon|evening|night|" + _WEEKDAY + r"|\d{4}|\d{1,2})))*",
+)
+_CONJ = (r"(?:but|and|while|whereas|as|after|before|because|when|since|though|although|until|so|"
+         r"even as|even though)")
+_BOUNDARY = re.compile(
+    r"(?:(?:[,;:]|\s--|\s[—–])\s*(?:" + _CONJ + r"\s+)?|\s" + _CONJ + r"\s+)(?=\S)"
+)
+_PARTICIPLE = re.compile(
+    r",\s+(?:and\s+)?(?P<verb>saying|adding|noting|arguing|warning|insisting|explaining|"
+    r"stressing|claiming|predicting|acknowledging|admitting)\s+(?:that\s+)?(?P<content>.+)$",
+    re.S,
+)
+_RX_TRAIL_INV = re.compile(
+    r",\s+(?P<verb>said|says|added|noted|wrote|reported|explained|continued)\s+"
+    r"(?P<sp>[^\"“”]+?)\s*[.!?]?\s*$",
+    re.S,
+)
+_RX_QUOTED_AS = re.compile(
+    r"(?:^|,\s+)(?P<sp>[^,\"“”]{2,120}?)\s+(?:was|were|is|are)\s+quoted\s+as\s+saying\b", re.S
+)
+_RX_QUOTED_X_AS = re.compile(
+    r"\bquoted\s+(?P<sp>[^,\"“”]{2,120}?)\s+as\s+saying\s*,?\s*(?:that\s+)?(?P<content>.+)$", re.S
+)
+_PRONOUN_START = re.compile(r"^(?:he|she|they|it|we|I|there|you)\s+\w", re.I)
+_NOT_CLAUSE = re.compile(r"^(?:to|of|about|for|on|against|with|from|into|by|in)\b", re.I)
+_FINITE_SOON = re.compile(
+    r"^(?:\S+\s+){0,9}?(?:is|was|are|were|had|has|have|would|will|could|should|can|may|might|must|"
+    r"did|does|do)\b"
+)
+_TOLD_OBJECT = re.compile(
+    r"^\s*(?:reporters|journalists|lawmakers|legislators|parliament|members|delegates|supporters|"
+    r"him|her|them|us|me|AFP|the\s+[\w\s-]{1,40}?|(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)"
+    r"(?=\s|,)"
+)
+
+
+def _strip_content(sent: str, c0: int, c1: int) -> tuple[int, int]:
+    """Trim space, commas and the final punctuation off sent[c0:c1]."""
+    while c0 < c1 and sent[c0] in " ,\n":
+        c0 += 1
+    while c1 > c0 and sent[c1 - 1] in " .!?;,:\n":
+        c1 -= 1
+    return c0, c1
+
+
+def _subjects(before: str, trailing: bool) -> list[tuple[str, int]]:
+    """Candidate subjects of a verb: the whole of ``before`` and the words
+    after its last clause boundary, each with its offset in ``before``. For
+    a trailing attribution ("..., the ministry said") only the latter."""
+    out = []
+    if not trailing and before.strip() and len(before.split()) <= 14:
+        out.append((before, 0))
+    last = None
+    for m in _BOUNDARY.finditer(before):
+        last = m
+    if last is not None and before[last.end():].strip():
+        out.append((before[last.end():], last.end()))
+    return out
+
+
+_SUBJECT = re.compile(
+    r"^(?P<sp>(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+?)"
+    r"(?=(?:,[^,]{1,120},)?\s+(?:\w+ly\s+)?(?:has\s+|had\s+|have\s+|also\s+)?"
+    r"(?:\w+ed|told|said|says|wrote|spoke|met|made|sent|gave|took|rejected|urged|called)\b)"
+)
+_LEAD_PARTICIPLE = re.compile(
+    r"^(?:Saying|Noting|Arguing|Warning|Insisting|Stressing|Explaining|Adding|Claiming)\s+"
+    r"(?:that\s+)?(?P<content>[^\"“”]{10,}?),\s+(?P<rest>[A-Z][^,]{0,60}?\s+\w+ed\b)",
+    re.S,
+)
+_PARENTHETICAL = re.compile(
+    r"^(?P<c1>[^\"“”]{6,}?),\s+(?P<sp>[^,\"“”]{2,60}?)\s+(?P<verb>said|says|added|argued|noted|"
+    r"insisted)(?:\s+" + _WEEKDAY + r")?,\s+(?P<c2>[^\"“”]{6,})$",
+    re.S,
+)
+
+
+def _sentence_subject(sent: str) -> tuple[str, int] | None:
+    """The subject of a sentence: its opening noun phrase before the first verb."""
+    body = sent
+    at = 0
+    m = _DATELINE.match(body)
+    if m:
+        at = m.end()
+    m = _INTRO.match(body[at:])
+    if m:
+        at += m.end()
+    m = _SUBJECT.match(body[at:])
+    if not m:
         return None
-    tries = []
+    return m.group("sp"), at
+
+
+def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary,
+              quoted: list[tuple[int, int, bool]]) -> list[tuple[dict[str, Any], int, int]]:
+    """Reported speech in the sentence text[s0:s1]: (speaker info, start, end) of each
+    reported clause, with absolute offsets. ``quoted`` lists the direct quotes
+    in the sentence (open, close, is_fragment); a reported clause may contain
+    a quote that starts inside it, but never starts in or at a quote."""
+    sent = doc.text[s0:s1]
+    found: list[tuple[dict[str, Any], int, int]] = []
+
+    def resolve(sp: str, at: int, verb: str, how: str) -> dict[str, Any] | None:
+        info = _resolve_speaker(doc, _Speaker(sp, s0 + at, s0 + at + len(sp), verb, how), roles,
+                                actors)
+        # a clause ("Paris was considering ...") is not a speaker
+        if info is not None and _FINITE.search(re.split(r",", info["speaker"])[0]):
+            return None
+        return info
+
+    def add(info: dict[str, Any], c0: int, c1: int) -> bool:
+        c0, c1 = _strip_content(sent, c0, c1)
+        if c1 - c0 < 8 or len(sent[c0:c1].split()) < 3:
+            return False
+        a, b = s0 + c0, s0 + c1
+        for qa, qb, _frag in quoted:
+            if qa < b and qb > a and not (qa > a and b >= qb - 1):
+                return False  # the clause starts inside a quote or cuts one
+        if any(fa < b and fb > a for _, fa, fb in found):
+            return False
+        found.append((info, a, b))
+        return True
+
+    def in_quote(pos: int) -> bool:
+        return any(qa <= s0 + pos < qb for qa, qb, _ in quoted)
+
     m = _RX_ACC_LEAD.match(sent)
     if m:
-        tries.append((m, "according_to", "according to"))
+        info = resolve(m.group("sp"), m.start("sp"), "according to", "according_to")
+        if info is not None and add(info, m.start("content"), m.end("content")):
+            return found
     m = _RX_ACC_TRAIL.match(sent)
     if m:
-        tries.append((m, "according_to", "according to"))
-    m = _RX_IND_LEAD.match(sent)
-    if m and not _NON_ATTRIB.search(sent[max(0, m.start("verb") - 12) : m.end("verb") + 8]):
-        tries.append((m, "lead", m.group("verb")))
-    for rx in (_RX_IND_TRAIL, _RX_IND_TRAIL_INV):
-        m = rx.match(sent)
-        if m:
-            tries.append((m, "trail", m.group("verb")))
-    for m, how, verb in tries:
-        sp = m.group("sp")
-        if how == "lead":
-            rest = m.group("rest")
-            that = re.match(r"^(?:\S+\s+){0,7}?that\s+", rest)
-            if that:
-                c0 = m.start("rest") + that.end()
-            elif re.fullmatch(_VERBS_STRONG, verb):
-                c0 = m.start("rest")
-                if verb in ("told", "tells"):
-                    obj = re.match(r"^(?:reporters|journalists|lawmakers|the\s+\w+|[A-Z]\w+(?:\s+[A-Z]\w+)*)"
-                                   r"(?:\s+(?:on|in|at)\s+\w+)?\s*,?\s*", rest)
-                    c0 += obj.end() if obj else 0
-            else:
+        info = resolve(m.group("sp"), m.start("sp"), "according to", "according_to")
+        if info is not None and add(info, m.start("content"), m.end("content")):
+            return found
+    m = _RX_QUOTED_X_AS.search(sent)
+    if m and not in_quote(m.start()):
+        info = resolve(m.group("sp"), m.start("sp"), "quoted as saying", "indirect")
+        if info is not None and add(info, m.start("content"), len(sent)):
+            return found
+    m = _RX_QUOTED_AS.search(sent)
+    if m and m.start() > 0 and not in_quote(m.start()):
+        info = resolve(m.group("sp"), m.start("sp"), "quoted as saying", "indirect")
+        if info is not None and add(info, 0, m.start()):
+            return found
+    m = _PARENTHETICAL.match(sent)
+    if m:
+        info = resolve(m.group("sp"), m.start("sp"), m.group("verb"), "indirect")
+        if info is not None and add(info, 0, len(sent)):
+            return found
+    m = _LEAD_PARTICIPLE.match(sent)
+    if m:
+        subj = _sentence_subject(sent[m.start("rest"):])
+        if subj is not None:
+            info = resolve(subj[0], m.start("rest") + subj[1], "saying", "indirect")
+            if info is not None and add(info, m.start("content"), m.end("content")):
+                return found
+    m = _RX_TRAIL_INV.search(sent)
+    if m and m.start() > 12 and not in_quote(m.start()):
+        head = m.group("sp").split(",")[0]
+        if len(head.split()) <= 9 and not re.search(r"\b\w+(?:ed|ing)\b", head):
+            info = resolve(m.group("sp"), m.start("sp"), m.group("verb"), "indirect")
+            if info is not None and add(info, 0, m.start()):
+                return found
+
+    for v in _RX_IND_VERB.finditer(sent):
+        verb = v.group("verb")
+        if in_quote(v.start()) or _NON_ATTRIB.search(sent[max(0, v.start() - 12) : v.end() + 8]):
+            continue
+        before = sent[: v.start()].rstrip()
+        rest_at = v.end()
+        adv = _AFTER_VERB.match(sent[rest_at:])
+        rest_at += adv.end() if adv else 0
+        rest = sent[rest_at:]
+        trailing = not rest.strip(" .!?\n") or rest.lstrip(" ")[:1] in ",;"
+        info, sub_at = None, 0
+        if re.search(r"\s(?:and|or)$", before) and not trailing:
+            # "X condemned ... and warned that ...": the sentence's subject
+            subj = _sentence_subject(sent)
+            if subj is not None:
+                info = resolve(subj[0], subj[1], verb, "indirect")
+                sub_at = subj[1]
+        for sp, at in ([] if info is not None else _subjects(before, trailing)):
+            if re.search(r"\"|“|”", sp):
                 continue
-            c1 = len(sent.rstrip().rstrip(".!?"))
-        else:
-            c0, c1 = m.start("content"), m.end("content")
-        content = sent[c0:c1].strip().rstrip(".!?").rstrip()
-        if len(content.split()) < 3:
-            continue
-        if how == "lead" and (len(sp.split()) > 14 or re.search(r"\s(?:that|which)\s", sp)):
-            continue  # a long clause, or a relative clause, before "say" is not its subject
-        if how == "trail" and (len(sp.split()) > 12 or _FINITE.search(sp)):
-            continue
-        cand = _Speaker(sp, s0 + m.start("sp"), s0 + m.end("sp"), verb,
-                        "according_to" if how == "according_to" else "indirect")
-        info = _resolve_speaker(doc, cand, roles, actors)
+            info = resolve(sp, at, verb, "indirect")
+            if info is not None:
+                sub_at = at
+                break
         if info is None:
             continue
-        start = s0 + c0 + (len(sent[c0:c1]) - len(sent[c0:c1].lstrip()))
-        return info, start, start + len(content)
-    return None
+        if trailing:
+            # "..., the ministry said (on Monday)." -- the clause before the subject
+            if sub_at == 0 or not re.search(r"(?:[,;:]|--)\s*$", before[:sub_at]):
+                continue
+            c_end = len(before[:sub_at].rstrip().rstrip(",;:-").rstrip())
+            if add(info, 0, c_end):
+                break
+            continue
+        if re.fullmatch(r"told|tells", verb):
+            that = re.search(r"\bthat\s+", rest[:240])
+            if that and len(rest[: that.start()].split()) <= 25 and not re.search(
+                r"[\"“”]", rest[: that.start()]
+            ):
+                rest_at += that.end()
+            else:
+                obj = _TOLD_OBJECT.match(rest)
+                if not obj:
+                    continue
+                rest_at += obj.end()
+                adv = _AFTER_VERB.match(sent[rest_at:])
+                rest_at += adv.end() if adv else 0
+                body = sent[rest_at:].lstrip(" ,")
+                if not (_PRONOUN_START.match(body) or _FINITE_SOON.match(body)):
+                    continue
+        else:
+            that = re.match(r"^\s*,?\s*that\s+", rest)
+            if that:
+                rest_at += that.end()
+            elif not re.fullmatch(_SAY, verb):
+                body = rest.lstrip()
+                if not (_PRONOUN_START.match(body) or _FINITE_SOON.match(body)):
+                    continue
+        body = sent[rest_at:]
+        if _NOT_CLAUSE.match(body.lstrip()) or body.lstrip()[:1] in "\"“”":
+            continue
+        c_end = len(sent)
+        part = _PARTICIPLE.search(body)
+        if part:
+            c_end = rest_at + part.start()
+        if not add(info, rest_at, c_end):
+            continue
+        if part:
+            add(dict(info, verb=part.group("verb")), rest_at + part.start("content"), len(sent))
+        break
+    if not found:
+        # "Xi warned officials ..., saying that reforms could ..." -- the
+        # participle's speaker is the subject of the sentence
+        part = _PARTICIPLE.search(sent)
+        if part and not in_quote(part.start()) and not any(
+            qa < s0 + part.start() for qa, _, frag in quoted if not frag
+        ):
+            subj = _sentence_subject(sent)
+            if subj is not None:
+                info = resolve(subj[0], subj[1], part.group("verb"), "indirect")
+                if info is not None:
+                    add(info, part.start("content"), len(sent))
+    return found
 
 
 def _row(doc: _Doc, kind: str, start: int, end: int, info: dict[str, Any] | None) -> dict[str, Any]:
@@ -745,7 +1056,7 @@ def _row(doc: _Doc, kind: str, start: int, end: int, info: dict[str, Any] | None
         "doc_id": doc.doc_id,
         "sent_id": doc.sent_ids[doc.sentence_at(start)] if doc.sent_ids else None,
         "kind": kind,
-        "quote": doc.text[start:end],
+        "quote": doc.raw[start:end],
         "start": start,
         "end": end,
         "speaker": info.get("speaker"),
@@ -783,7 +1094,8 @@ def _docs(tk: Tokens) -> list[_Doc]:
         out.append(
             _Doc(
                 doc_id=doc_id,
-                text=text if isinstance(text, str) else "",
+                text=_read_marks(text) if isinstance(text, str) else "",
+                raw=text if isinstance(text, str) else "",
                 country=country if isinstance(country, str) else "",
                 sent_starts=[starts[r] for r in rows],
                 sent_ends=[ends[r] for r in rows],
@@ -977,7 +1289,7 @@ def mentioned_not_quoted(
                     "country_source": source,
                     "start": s,
                     "end": e,
-                    "sentence": doc.text[doc.sent_starts[k] : doc.sent_ends[k]] if doc.sent_starts
+                    "sentence": doc.raw[doc.sent_starts[k] : doc.sent_ends[k]] if doc.sent_starts
                     else "",
                 }
             )
