@@ -243,7 +243,7 @@ class _Doc:
     sent_ends: list[int]
     sent_ids: list[int]
     sent_rows: list[int]
-    tk: Tokens = field(repr=False)
+    sent_tokens: list[tuple[int, int, list[str]]] = field(repr=False)
     raw: str = ""  # the text as given, for the quote column
     _tokens: list[tuple[int, int, str]] | None = field(default=None, repr=False)
     _tok_starts: list[int] | None = field(default=None, repr=False)
@@ -287,10 +287,8 @@ class _Doc:
         """Tokenizer tokens (multi-word expressions joined) lying inside text[a:b]."""
         if self._tokens is None:
             toks: list[tuple[int, int, str]] = []
-            words = self.tk.sentences["tokens"].tolist()
-            for row in self.sent_rows:
-                spans = self.tk.token_spans(row)
-                toks.extend((a, b, w) for (a, b), w in zip(spans, words[row], strict=True))
+            for s0, s1, words in self.sent_tokens:
+                toks.extend(_token_spans(self.raw, s0, s1, words))
             toks.sort(key=lambda t: (t[0], t[1]))
             self._tokens = toks
             self._tok_starts = [t[0] for t in toks]
@@ -319,6 +317,27 @@ def _read_marks(text: str) -> str:
         opening = (before.isspace() or before in "([—–-") and not after.isspace()
         out[i], out[i + 1] = (" ", '"') if opening else ('"', " ")
     return "".join(out)
+
+
+def _token_spans(text: str, s0: int, s1: int, words: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, token) of a sentence's tokens, found left to right in
+    text[s0:s1] (a multi-word token "South_Korea" spans its words)."""
+    out, pos = [], s0
+    for tok in words:
+        probe = tok.replace("_", " ")
+        i = text.find(probe, pos, s1)
+        if i < 0:  # a multi-word token across a line break or double space
+            parts = probe.split(" ")
+            i = text.find(parts[0], pos, s1)
+            j = text.find(parts[-1], max(i, pos), s1)
+            j = j + len(parts[-1]) if i >= 0 and j >= 0 else -1
+        else:
+            j = i + len(probe)
+        if i < 0 or j < 0:
+            i = j = pos
+        out.append((i, j, tok))
+        pos = j
+    return out
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -574,6 +593,46 @@ def _resolve_speaker(doc: _Doc, cand: _Speaker, roles: Dictionary, actors: Dicti
     }
 
 
+class _History(list):
+    """The speakers met so far in a document, in reading order, indexed by
+    name, by name word and by head noun so that finding the earlier mention of
+    a speaker does not rescan the document's quotes (linear time)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._by_name: dict[str, list[int]] = {}
+        self._by_word: dict[str, list[int]] = {}
+        self._by_head: dict[str, list[int]] = {}
+
+    def append(self, info: dict[str, Any]) -> None:  # type: ignore[override]
+        k = len(self)
+        super().append(info)
+        name = info.get("speaker_name")
+        if name:
+            self._by_name.setdefault(name, []).append(k)
+            for w in set(name.split()):
+                self._by_word.setdefault(w, []).append(k)
+        elif info.get("speaker"):
+            self._by_head.setdefault(_head_noun(info["speaker"]), []).append(k)
+
+    def earlier(self, info: dict[str, Any]) -> dict[str, Any] | None:
+        """The latest earlier speaker with the same name ("Kim" for "Kim
+        Min-su") or, for "the ...", the same head noun, not counting the same
+        attribution met again (a continued quote)."""
+        name = info.get("speaker_name")
+        if name:
+            parts = name.split()
+            idx = self._by_word.get(parts[0], []) if len(parts) == 1 else self._by_name.get(name, [])
+        elif info["speaker"].lower().startswith("the "):
+            idx = self._by_head.get(_head_noun(info["speaker"]), [])
+        else:
+            return None
+        for k in reversed(idx):
+            if self[k].get("speaker_start") != info.get("speaker_start"):
+                return self[k]
+        return None
+
+
 def _country_and_anonymity(doc: _Doc, info: dict[str, Any], sentence: str,
                            history: list[dict[str, Any]], roles: Dictionary) -> None:
     """Fill speaker_country, country_source, anonymous, named in ``info``.
@@ -586,24 +645,7 @@ def _country_and_anonymity(doc: _Doc, info: dict[str, Any], sentence: str,
     role = info.get("speaker_role")
     meta = roles.meta.get(role, {}) if role else {}
     country, source = None, None
-    earlier = None
-    if name:
-        parts = name.split()
-        for h in reversed(history):
-            if h.get("speaker_start") == info.get("speaker_start"):
-                continue  # the same attribution met again (a continued quote)
-            hn = h.get("speaker_name")
-            if hn and (hn == name or (len(parts) == 1 and parts[0] in hn.split())):
-                earlier = h
-                break
-    elif info["speaker"].lower().startswith("the "):
-        head = _head_noun(info["speaker"])
-        for h in reversed(history):
-            if h.get("speaker_start") == info.get("speaker_start"):
-                continue
-            if not h.get("speaker_name") and h.get("speaker") and _head_noun(h["speaker"]) == head:
-                earlier = h
-                break
+    earlier = history.earlier(info) if isinstance(history, _History) else None
     if info.get("phrase_country"):
         country, source = info["phrase_country"], "speaker"
     elif earlier is not None and earlier.get("speaker_country"):
@@ -716,7 +758,7 @@ def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int
 
     rows: list[dict[str, Any]] = []
     para_starts = [a for a, _ in paras]
-    history: list[dict[str, Any]] = []
+    history = _History()
     chain_done: dict[int, dict[str, Any]] = {}
     prev_direct: tuple[_Quote, dict[str, Any] | None] | None = None
 
@@ -1249,6 +1291,7 @@ def _docs(tk: Tokens) -> list[_Doc]:
     starts = sent["start"].astype(int).tolist()
     ends = sent["end"].astype(int).tolist()
     ids = sent["sent_id"].astype(int).tolist()
+    words = sent["tokens"].tolist()
     corpus = tk.corpus
     countries = corpus["country"] if "country" in corpus.columns else [""] * len(corpus)
     out = []
@@ -1279,7 +1322,7 @@ def _docs(tk: Tokens) -> list[_Doc]:
                 sent_ends=s_ends,
                 sent_ids=s_ids,
                 sent_rows=rows,
-                tk=tk,
+                sent_tokens=[(starts[r], ends[r], words[r]) for r in rows],
             )
         )
     return out
@@ -1375,7 +1418,18 @@ _NOT_PERSON_WORDS = frozenset(
     """security forces force ocean sea agreement treaty ministry office council court party
     assembly university institute agency bureau committee government command navy army
     group association union bank company corporation news times daily post shimbun ilbo
-    island islands islets peninsula prefecture province city strait bay""".split()
+    island islands islets peninsula prefecture province city strait bay
+    foundation fund trust center centre museum department organization organisation
+    commission federation league society network alliance coalition movement campaign
+    church school college academy hospital club board forum initiative project program
+    programme inc ltd co corp llc plc motors electric airlines holdings industries
+    affairs relations rights policy foreign domestic international national global public
+    gulf river mountains valley lake county state states region republic kingdom empire
+    united the""".split()
+)
+# ... and words that make it a place when they open it ("Northern Iraq", but "Oliver North")
+_PLACE_FIRST = frozenset(
+    "northern southern eastern western north south east west central upper lower greater".split()
 )
 
 
@@ -1434,12 +1488,12 @@ def mentioned_not_quoted(
                 mentions.append((m.start("name"), m.end("name"), m.group("name"), m.start("role"),
                                  m.end("role")))
         in_quotes = [(q.start, q.end) for q in _find_quotes(doc.text)]
-        mentions = sorted(
-            x for x in mentions if not any(a <= x[0] < b for a, b in in_quotes)
-        )
+        mentions = sorted(x for x in mentions if not _inside(in_quotes, x[0]))
         for s, e, name, c0, c1 in mentions:
             name = re.sub(r"['’]s$", "", name.strip())  # "Park Geun-hye's" is Park Geun-hye
-            if any(w.lower() in _NOT_PERSON_WORDS for w in name.split()):
+            if any(w.lower() in _NOT_PERSON_WORDS for w in name.split()) or (
+                name.split()[0].lower() in _PLACE_FIRST
+            ):
                 continue  # "General Security (of Military Information Agreement)", "Pacific Ocean"
             toks = doc.tokens_in(s, e) or name.split()
             if find_actors(toks, actors) and len(name.split()) <= 2 and not re.search(r"-", name):
@@ -1478,6 +1532,12 @@ def mentioned_not_quoted(
     out = pd.DataFrame(rows, columns=cols)
     out.attrs["measure"] = "mentioned_not_quoted"
     return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Is ``pos`` inside one of the sorted, non-overlapping ``spans``? (bisect)"""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _mention_country(doc: _Doc, s: int, ctx: list[str], actors: Dictionary,
