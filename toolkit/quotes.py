@@ -126,7 +126,7 @@ _TRAILING = re.compile(
     re.I,
 )
 _CUT_APPOSITIVE = re.compile(
-    r",\s*(?:adding|noting|saying|speaking|referring|citing|who|which|including|when|after|as|"
+    r",\s*(?:adding|noting|saying|speaking|referring|citing|who|whose|which|including|when|after|as|"
     r"(?-i:[a-z]+ing)|"
     r"while|in\s+an?\s+"
     r"(?:interview|statement|briefing)|in\s+a\s+news|at\s+a\s+news|during)\b.*$",
@@ -153,6 +153,7 @@ _REJECT_LAST = {"the", "a", "an", "this", "that", "these", "those", "as", "havin
 _TITLES = {
     "president", "prime", "minister", "foreign", "defense", "defence", "chief", "cabinet",
     "secretary", "deputy", "vice", "senior", "mr.", "ms.", "mrs.", "dr.", "prof.", "professor",
+    "mr", "ms", "mrs", "miss", "dr", "prof", "sir", "dame", "madam", "mme", "rev.", "rev", "fr.",
     "gen.", "adm.", "lt.", "col.", "rep.", "sen.", "gov.", "ambassador", "spokesperson",
     "spokesman", "spokeswoman", "director-general", "director", "general", "the", "a", "an",
     "his", "her", "their", "its", "our", "former", "then", "lawmaker", "judge", "justice", "chairman",
@@ -377,6 +378,8 @@ def _find_quotes(text: str) -> list[_Quote]:
             found.append(_Quote(open_at + 1, b, open_at, b, p, True))
     out = []
     for q in found:
+        if _non_quote(text, q):
+            continue
         # the comma before the closing mark belongs to the sentence, not the quote
         while q.end > q.start and text[q.end - 1] in " ,\n":
             q.end -= 1
@@ -385,6 +388,56 @@ def _find_quotes(text: str) -> list[_Quote]:
         if q.end > q.start:
             out.append(q)
     return out
+
+
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+# dates and numbers opening a phrase ("2018, Moon's administration", "March 1, the
+# ministry"), and "according to" left in front of a source
+_LEADING_DATE = re.compile(
+    r"^(?:(?:on|in|since|by|until)\s+)?(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,4}(?:s|st|nd|rd|th)?|"
+    + _MONTH + r"|" + r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    r"(?:\s*,\s*\d{4})?\s*[,.:;]?\s+",
+    re.I,
+)
+_ACCORDING = re.compile(r"^according\s+to\s+", re.I)
+
+
+_WORK_CUE = re.compile(
+    r"\b(?:titled|entitled|called|named|dubbed|headlined|headline|book|novel|film|movie|"
+    r"documentary|play|song|album|series|show|exhibition|report|article|essay|column|slogan|"
+    r"hashtag|campaign|project|banner|sign|placards?|motto)\W{0,3}$",
+    re.I,
+)
+
+
+def _non_quote(text: str, q: _Quote) -> bool:
+    """Marks that do not enclose anybody's words: markup and code (``url("...")``,
+    ``<a href="...">``, ``[gallery ids="1,2"]``), web addresses and file names,
+    and titles of works, headlines and slogans (a title-cased phrase without
+    sentence punctuation, or one introduced by "titled", "the film" ...)."""
+    before = text[max(0, q.open_at - 60) : q.open_at]
+    content = text[q.open_at + 1 : q.close_at]
+    if re.search(r"(?:url\(|=)\s*$", before, re.I):
+        return True
+    lt, gt = before.rfind("<"), before.rfind(">")
+    if lt > gt and re.match(r"<\s*/?\s*[A-Za-z]", before[lt:]):
+        return True  # inside an HTML tag
+    lb, rb = before.rfind("["), before.rfind("]")
+    if lb > rb and re.match(r"\[\s*/?\w", before[lb:]):
+        return True  # inside a [shortcode ...]
+    if "://" in content or re.search(r"[{};]\s*[\w-]+\s*:", content) or re.fullmatch(
+        r"[\w./#:@?&%+-]*[./#@][\w./#:@?&%+-]*", content.strip()
+    ):
+        return True  # a URL, a path, a CSS rule
+    words = re.findall(r"[A-Za-z][\w'’-]*", content)
+    if not re.search(r"[.!?,;:]\s*$|[.!?]\s", content.strip()) and words:
+        long = [w for w in words if len(w) > 3]
+        capital = [w for w in long if w[0].isupper()]
+        if len(long) >= 2 and len(capital) >= 0.75 * len(long) and len(words) <= 14:
+            return True  # a title or headline in title case
+        if _WORK_CUE.search(before) and len(words) <= 14:
+            return True
+    return False
 
 
 def _clean_speaker(sp: str, start: int) -> tuple[str, int] | None:
@@ -396,6 +449,10 @@ def _clean_speaker(sp: str, start: int) -> tuple[str, int] | None:
     m = _INTRO.match(sp)
     if m:
         sp = sp[m.end() :]
+    for rx in (_ACCORDING, _LEADING_DATE, _LEADING_DATE):
+        m = rx.match(sp)
+        if m:
+            sp = sp[m.end() :]
     # "The reaction has been mixed, and some survivors [said]": the subject
     # of "said" is the last coordinated clause
     parts = re.split(r"(?:,|;)\s+(?:and|but|while|whereas|yet)\s+", sp)
@@ -419,6 +476,10 @@ def _clean_speaker(sp: str, start: int) -> tuple[str, int] | None:
     low = [w.lower().strip(",.") for w in words]
     if low[0] in _REJECT_FIRST and len(words) == 1:
         return None
+    if low[0] in ("according", "there", "here", "it's", "this", "these", "those") or low[0][:1].isdigit():
+        return None  # "According", "There is one part that ...", a number or date
+    if _FINITE.search(sp.split(",")[0]):
+        return None  # a clause, not a noun phrase
     if low[0] in {"as", "having", "easier", "needless", "what", "which", "whatever", "who", "whom",
                   "whose", "where"}:
         return None
@@ -523,6 +584,12 @@ def _attr_tail(doc: _Doc, q: _Quote, next_open: int, para_end: int) -> list[_Spe
     return []
 
 
+_RX_HEAD_PARTICIPLE = re.compile(
+    r"\b(?P<verb>saying|adding|writing|declaring|insisting|stressing|noting|telling\s+\w+)"
+    r"(?:\s+that)?\s*[,:]?\s*$"
+)
+
+
 def _attr_head(doc: _Doc, q: _Quote, prev_close: int, para_start: int) -> list[_Speaker]:
     """Speaker candidates before a quote (``Kim said: "..."``), nearest reading first.
 
@@ -541,12 +608,17 @@ def _attr_head(doc: _Doc, q: _Quote, prev_close: int, para_start: int) -> list[_
                          "according_to")]
     out = []
     verb = ""
-    for m in _RX_HEAD.finditer(head):
-        if _NON_ATTRIB.search(head[max(0, m.start() - 12) : m.end() + 8]):
-            continue
+    # the speech verb nearest the quote ("..., the cable said, adding that Xi
+    # noted: '...'"), its subject the whole head or the words after a boundary
+    verbs = [m for m in _RX_HEAD.finditer(head)
+             if not _NON_ATTRIB.search(head[max(0, m.start() - 12) : m.end() + 8])]
+    if verbs:
+        m = verbs[-1]
         verb = m.group("verb")
-        out.append(_Speaker(head[: m.start()], a, a + m.start(), verb, "before"))
-        break
+        for sp, at in _subjects(head[: m.start()], False):
+            out.append(_Speaker(sp, a + at, a + at + len(sp), verb, "before"))
+    elif _RX_HEAD_PARTICIPLE.search(head):
+        verb = _RX_HEAD_PARTICIPLE.search(head).group("verb")
     if a == doc.sent_starts[k] and (verb or head.rstrip().endswith(":")):
         subj = _sentence_subject(head)
         if subj is not None:
@@ -861,6 +933,8 @@ def _is_person(info: dict[str, Any], roles: Dictionary) -> bool:
     role = info.get("speaker_role")
     kind = roles.meta.get(role, {}).get("kind") if role else None
     sp = info.get("speaker") or ""
+    if re.search(r"\s(?:and|or|&)\s", sp.split(",")[0]):
+        return False  # "France and Britain": more than one
     if info.get("speaker_name") and not re.match(r"(?i)the\s", sp):
         return True
     return kind == "person"
