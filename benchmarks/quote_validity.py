@@ -1,6 +1,6 @@
 """Validity of :func:`toolkit.quotes.quotes` on real news, against hand annotation.
 
-Gold standard: ``tests/fixtures/quotes_dev.tsv`` (447 direct and indirect
+Gold standard: ``tests/fixtures/quotes_dev.tsv`` (449 direct and indirect
 quotes with their speakers in 47 real AFP and New York Times articles of
 ``../shared/samples/exports``; guideline in
 ``tests/fixtures/quotes_dev_README.md``). The project stores only offsets and
@@ -14,7 +14,9 @@ Scores, per split and overall:
   quote, title, short partial quote) are left out of both counts.
 - **speaker precision**: of the matched quotes to which the tool gives a
   speaker, the share whose speaker is right (the predicted phrase contains
-  the last word of the gold speaker or of one of its listed alternatives).
+  the last word of the gold speaker or of one of its listed alternatives, or
+  the family name of a name written family name first: "Kim" for "Kim
+  Min-su").
   **speaker recall**: right speakers over all gold quotes that have one.
 - **roles**: every speaker role given in the 47 articles, and the military
   roles given to a phrase without a military word (should be none).
@@ -90,6 +92,8 @@ def _heads(row: pd.Series) -> list[str]:
         words = re.findall(r"[\w’'.-]+", n.strip())
         if words and n.strip() != "none":
             out.append(re.sub(r"['’]s$", "", words[-1]).strip(".").lower())
+            if len(words) == 2 and "-" in words[1] and words[0][:1].isupper():
+                out.append(words[0].lower())  # "Kim Min-su" is also "Kim"
     return out
 
 

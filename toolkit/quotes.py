@@ -251,6 +251,7 @@ class _Doc:
     _proper: set[str] | None = field(default=None, repr=False)
     _lowered: frozenset[str] | None = field(default=None, repr=False)
     _honorifics: dict[str, str] | None = field(default=None, repr=False)
+    genders: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def proper(self) -> set[str]:
@@ -551,6 +552,9 @@ def _speaker_name(sp: str, tokens: list[str], actors: Dictionary) -> str | None:
     return name
 
 
+# a source in parentheses right after the quote; not a photo credit or page
+# reference ("(Nina Berman/Sipa Press)", "(pg. 4)")
+_RX_SOURCE_PAREN = re.compile(r"^[\s.,]*\((?P<sp>[A-Z][^()\d/]{1,60})\)")
 _RX_QUOTED_TAIL = re.compile(
     r"^[\s,]*(?P<src>[^\"“”]+?)\s+quoted\s+(?P<sp>.+?)\s+as\s+(?:saying|telling)\b", re.S
 )
@@ -564,6 +568,11 @@ def _attr_tail(doc: _Doc, q: _Quote, next_open: int, para_end: int) -> list[_Spe
     stop = min(doc.sent_ends[k], next_open, para_end)
     a = q.close_at + 1
     tail = doc.text[a:stop]
+    m = _RX_SOURCE_PAREN.match(doc.text[a : min(next_open, para_end)])
+    if m:
+        # '"We will not give up." (Kim Min-ji, survivor)'
+        sp = m.group("sp").split(",")[0].strip()
+        return [_Speaker(sp, a + m.start("sp"), a + m.start("sp") + len(sp), "", "after")]
     if not tail.strip() or _NON_ATTRIB.search(tail[:40]):
         return []
     m = _RX_ACCORDING_TAIL.match(tail)
@@ -836,8 +845,11 @@ def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int
 
     def finish(info: dict[str, Any], at: int, para_start: int, sentence: str) -> dict[str, Any]:
         if info.get("pronoun"):
-            info = _resolve_pronoun(info, _antecedent(doc, history, at, info["speaker"].lower(),
-                                                      roles, actors))
+            pron = info["speaker"].lower()
+            info = _resolve_pronoun(info, _antecedent(doc, history, at, pron, roles, actors))
+            if pron in ("he", "she") and info.get("speaker_name"):
+                # what "he"/"she" was resolved to tells that person's gender later on
+                doc.genders.setdefault(info["speaker_name"], "m" if pron == "he" else "f")
         if "speaker_country" not in info:
             _country_and_anonymity(doc, info, sentence, history, roles)
         return info
@@ -917,7 +929,7 @@ def _gender(doc: _Doc, info: dict[str, Any]) -> str | None:
         return "m"
     name = info.get("speaker_name")
     if name:
-        g = doc.honorifics.get(re.sub(r"['’]s$", "", name.split()[-1]))
+        g = doc.genders.get(name) or doc.honorifics.get(re.sub(r"['’]s$", "", name.split()[-1]))
         if g:
             return g
     at = info.get("speaker_end")
@@ -1120,7 +1132,7 @@ _AUX = frozenset("""was were is are has had have will would can could may might 
 _IRREGULAR = frozenset("""told said says say took made gave sent met spoke wrote saw came went
     became won lost beat put kept left led held brought thought felt found got""".split())
 _AFTER_VERB_WORD = frozenset("""the a an his her their its our that to on in at with by for of
-    this these those it him them us me up down off out""".split())
+    this these those it him them us me up down off out .""".split())
 
 
 def _sentence_subject(sent: str) -> tuple[str, int] | None:
@@ -1138,9 +1150,11 @@ def _sentence_subject(sent: str) -> tuple[str, int] | None:
         at += m.end()
     words = list(re.finditer(r"[^\s]+", sent[at:]))
     for i, w in enumerate(words[:12]):
-        word = w.group().strip(",;:")
+        word = w.group().strip(",;:.!?")
         low = word.lower()
         nxt = words[i + 1].group().lower().strip(",") if i + 1 < len(words) else ""
+        if w.group()[-1:] in ".!?":
+            nxt = "."  # "Okada, a ministry official, disagreed."
         verbish = i > 0 and (
             low in _AUX
             or low in _IRREGULAR
