@@ -22,9 +22,17 @@ Scores, per split and overall:
   roles given to a phrase without a military word (should be none).
 
 The *tune* split is the one the rules of :mod:`toolkit.quotes` were adjusted
-against; the *held* split was only scored. Run
-``python benchmarks/quote_validity.py``; it exits with a message (status 0)
-when ``../shared`` is absent.
+against; the *held* split was only scored.
+
+**Speed** (``--speed``): ``quotes`` and ``mentioned_not_quoted`` on one
+document made of distinct real articles of ``../shared/samples/exports`` (all
+English stories, no repeats), a quarter of it and all of it (4x the
+characters); printed beside the tokenizer's time on the same text as the
+linear baseline measured in the same run. Issue 12 measured 57 s and 100 s
+on a 1 MB article with the earlier code.
+
+Run ``python benchmarks/quote_validity.py [--speed]``; it exits with a message
+(status 0) when ``../shared`` is absent.
 """
 
 from __future__ import annotations
@@ -188,7 +196,43 @@ def main() -> int:
     print(f"\nroles given: {dict(sorted(r['roles'].items()))}")
     print(f"military roles: {r['military']}, without a military word in the phrase: "
           f"{len(r['military_wrong'])} {r['military_wrong']}")
+    if "--speed" in sys.argv:
+        speed()
     return 0
+
+
+def speed() -> None:
+    """Seconds for a quarter of the real English text and for all of it, one document each."""
+    import time
+
+    import toolkit
+    from toolkit.quotes import mentioned_not_quoted, quotes
+    from toolkit.tokenize import tokenize
+
+    texts: list[str] = []
+    for f in ("lexisnexis_legacy_afp.html", "factiva_nyt.html", "nexis_uni_nyt.docx"):
+        c = toolkit.load_corpus(EXPORTS / f)
+        texts += [t for t in c["text"] if isinstance(t, str) and t.strip()]
+    whole = "\n\n".join(texts)
+    quarter = whole[: len(whole) // 4]
+    quarter = quarter[: quarter.rfind("\n\n")]
+    print(f"\nspeed, one document of real articles ({len(quarter):,} and {len(whole):,} chars)")
+    print(f"{'':<22}{'1/4 text':>10}{'all':>10}{'ratio':>8}")
+    times = {}
+    for label, text in (("quarter", quarter), ("all", whole)):
+        df = pd.DataFrame({"doc_id": ["big"], "text": [text]})
+        t0 = time.perf_counter()
+        tk = tokenize(df)
+        t1 = time.perf_counter()
+        q = quotes(tk)
+        t2 = time.perf_counter()
+        mentioned_not_quoted(tk, quotes_table=q)
+        t3 = time.perf_counter()
+        times[label] = (t1 - t0, t2 - t1, t3 - t2)
+    for k, name in enumerate(("tokenize (baseline)", "quotes", "mentioned_not_quoted")):
+        a, b = times["quarter"][k], times["all"][k]
+        print(f"{name:<22}{a:>9.2f}s{b:>9.2f}s{b / a:>8.1f}")
+    print("(4x the text: a ratio near 4 is linear, near 16 quadratic)")
 
 
 if __name__ == "__main__":
