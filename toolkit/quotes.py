@@ -246,6 +246,7 @@ class _Doc:
     sent_rows: list[int]
     sent_tokens: list[tuple[int, int, list[str]]] = field(repr=False)
     raw: str = ""  # the text as given, for the quote column
+    language: str = ""  # the corpus "language" column, for dispatch by language
     _tokens: list[tuple[int, int, str]] | None = field(default=None, repr=False)
     _tok_starts: list[int] | None = field(default=None, repr=False)
     _proper: set[str] | None = field(default=None, repr=False)
@@ -1382,8 +1383,10 @@ def _docs(tk: Tokens) -> list[_Doc]:
     words = sent["tokens"].tolist()
     corpus = tk.corpus
     countries = corpus["country"] if "country" in corpus.columns else [""] * len(corpus)
+    languages = corpus["language"] if "language" in corpus.columns else [""] * len(corpus)
     out = []
-    for doc_id, text, country in zip(corpus["doc_id"], corpus["text"], countries, strict=True):
+    for doc_id, text, country, lang in zip(corpus["doc_id"], corpus["text"], countries, languages,
+                                           strict=True):
         rows = groups.get(doc_id, [])
         shadow = _read_marks(text) if isinstance(text, str) else ""
         s_starts, s_ends, s_ids = [], [], []
@@ -1406,6 +1409,7 @@ def _docs(tk: Tokens) -> list[_Doc]:
                 text=shadow,
                 raw=text if isinstance(text, str) else "",
                 country=country if isinstance(country, str) else "",
+                language=lang if isinstance(lang, str) else "",
                 sent_starts=s_starts,
                 sent_ends=s_ends,
                 sent_ids=s_ids,
