@@ -117,7 +117,11 @@ _INTRO = re.compile(
 _DATELINE = re.compile(
     r"^[A-Z][A-Z .'/-]+(?:,\s*[A-Z][a-z]{2,4}\.?\s+\d{1,2})?\s*(?:\([^)]*\))?\s*[—–-]{1,2}\s*"
 )
-_LEADING = re.compile(r"^(?:but|and|yet|so|still|also)\s+", re.I)
+_LEADING = re.compile(
+    r"^(?:(?:but|and|yet|so|still|also)\s+|(?:adding|saying|noting|explaining|arguing|insisting|"
+    r"warning|stressing)\s+(?:that\s+)?)+",
+    re.I,
+)
 _TRAILING = re.compile(
     r"(?:\s*,)?\s+(?:also|later|then|further|again|previously|earlier|repeatedly|recently|once|"
     r"has|have|had|would|will|could|may|might|here|there|since|themselves|himself|herself|"
@@ -139,7 +143,9 @@ _ANON = re.compile(
     r"not authori[sz]ed to (?:speak|talk|comment)|who did not want to be named|unnamed",
     re.I,
 )
-_FINITE = re.compile(r"\b(?:had|has|have|was|were|is|are|would|will|did|could|should|can)\b")
+_FINITE = re.compile(
+    r"\b(?:had|has|have|was|were|is|are|would|will|did|could|should|can|might|may|must|shall|does)\b"
+)
 _PRONOUNS = {"he", "she", "they", "it"}
 _DETERMINERS = {"a", "an", "the", "one", "two", "three", "several", "many", "some", "most",
                 "other", "another", "both", "all"}
@@ -1034,12 +1040,13 @@ _RX_IND_VERB = re.compile(r"(?<![\w-])(?P<verb>" + _IND_VERBS + r")(?![\w-])")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # what may stand between the verb and the reported clause (or the sentence end)
 _AFTER_VERB = re.compile(
-    r"^(?:\s+(?:\w+ly(?!\w)|on\s+" + _WEEKDAY + r"|" + _WEEKDAY + r"|today|yesterday|tonight|"
+    r"^(?:\s+(?:(?!only\b)\w+ly(?!\w)|on\s+" + _WEEKDAY + r"|" + _WEEKDAY + r"|today|yesterday|"
+    r"tonight|for\s+(?:years|decades|months|weeks|some\s+time|a\s+long\s+time)|"
     r"(?:on|in|at|during|after|from|over|via|through|late|last|this|earlier|later)\s+"
     r"(?![A-Z]\w*\s+(?:is|was|are|were|has|had|will|would)\b)[^,.;\"“”]{0,60}?"
     r"(?:statement|interview|briefing|conference|meeting|hearing|speech|report|letter|event|"
     r"e-?mail|comments?|Twitter|television|radio|blog|website|week|month|year|morning|"
-    r"afternoon|evening|night|" + _WEEKDAY + r"|\d{4}|\d{1,2})))*",
+    r"afternoon|evening|night|" + _WEEKDAY + r"|(?:\d{4}|\d{1,2})(?!,?\d))))*",
 )
 _CONJ = (r"(?:but|and|while|whereas|as|after|before|because|when|since|though|although|until|so|"
          r"even as|even though)")
@@ -1106,10 +1113,24 @@ def _subjects(before: str, trailing: bool) -> list[tuple[str, int]]:
     return out
 
 
+_NEGATED = re.compile(
+    r"(?:\b(?:not|never|n't|no\s+one|nobody)\s+(?:\w+\s+){0,2}|\b(?:refused|declined|unwilling|"
+    r"reluctant)\s+to\s+|\b(?:not|n't|never)\b[^,.;]{0,80}\s(?:or|nor))\s*$",
+    re.I,
+)
+
+
+def _clausal(text: str) -> bool:
+    """Does ``text`` open a clause ("that ...", "he would ...", "the plan was ...")?"""
+    body = text.lstrip(" ,")
+    return bool(re.match(r"that\s", body) or _PRONOUN_START.match(body) or _FINITE_SOON.match(body))
+
+
 _SECOND_THAT = re.compile(r",?\s+(?:but|and)\s+(?:also\s+)?that\s+")
 _REPORTER_CLAUSE = re.compile(
     r",\s+(?:while|whereas|though|although)\s+(?!(?:he|she|they|it|we)\b)"
     r"|,\s+(?:though|although|but|and)\s+(?:he|she|it|they)\s+(?:also\s+)?(?:added|said|noted)\b"
+    r"|,\s+(?:after|before|as|when|because|since|until|following)\s+(?:his|her|its|their|the|a|an)\b"
 )
 _SUBJECT = re.compile(
     r"^(?P<sp>(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+?)"
@@ -1189,8 +1210,10 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
     def resolve(sp: str, at: int, verb: str, how: str) -> dict[str, Any] | None:
         info = _resolve_speaker(doc, _Speaker(sp, s0 + at, s0 + at + len(sp), verb, how), roles,
                                 actors)
-        # a clause ("Paris was considering ...") is not a speaker
-        if info is not None and _FINITE.search(re.split(r",", info["speaker"])[0]):
+        # a clause ("Paris was considering ...") or a relative clause ("actions
+        # that it") is not a speaker
+        if info is not None and (_FINITE.search(re.split(r",", info["speaker"])[0])
+                                 or re.search(r"\s(?:that|which|who|whom)\s", info["speaker"])):
             return None
         return info
 
@@ -1199,8 +1222,8 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
         if c1 - c0 < 8 or len(sent[c0:c1].split()) < 3:
             return False
         a, b = s0 + c0, s0 + c1
-        for qa, qb, _frag in quoted:
-            if qa < b and qb > a and not (qa > a and b >= qb - 1):
+        for qa, qb, frag in quoted:
+            if qa < b and qb > a and not ((qa > a or (frag and qa >= a)) and b >= qb - 1):
                 return False  # the clause starts inside a quote or cuts one
         if any(fa < b and fb > a for _, fa, fb in found):
             return False
@@ -1251,15 +1274,24 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
             if info is not None and add(info, 0, m.start()):
                 return found
 
+    done_until = 0
     for v in _RX_IND_VERB.finditer(sent):
         verb = v.group("verb")
-        if in_quote(v.start()) or _NON_ATTRIB.search(sent[max(0, v.start() - 12) : v.end() + 8]):
+        if v.start() < done_until or in_quote(v.start()) or _NON_ATTRIB.search(
+            sent[max(0, v.start() - 12) : v.end() + 8]
+        ):
             continue
         before = sent[: v.start()].rstrip()
+        if _NEGATED.search(before):
+            continue  # "refused to say", "did not give the figures or say"
         rest_at = v.end()
         adv = _AFTER_VERB.match(sent[rest_at:])
         rest_at += adv.end() if adv else 0
         rest = sent[rest_at:]
+        if re.match(r"^\s*[,:]?\s*[\"“”]", rest) and any(
+            not f and qa >= s0 + rest_at for qa, _, f in quoted
+        ):
+            continue  # 'Kim said, "..."': the attribution of a direct quote
         trailing = not rest.strip(" .!?\n") or rest.lstrip(" ")[:1] in ",;"
         info, sub_at = None, 0
         if re.search(r"\s(?:and|or)$", before) and not trailing:
@@ -1283,8 +1315,15 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
                 continue
             c_end = len(before[:sub_at].rstrip().rstrip(",;:-").rstrip())
             if add(info, 0, c_end):
-                break
+                done_until = v.end()
+                part = _PARTICIPLE.match(rest.rstrip()) if rest.lstrip()[:1] == "," else None
+                if part and _clausal(rest[part.end("verb") :]):
+                    # "..., state media reported, adding their weapons could ..."
+                    add(dict(info, verb=part.group("verb")), rest_at + part.start("content"),
+                        len(sent))
+                    done_until = len(sent)
             continue
+        that = None
         if re.fullmatch(r"told|tells", verb):
             that = re.search(r"\bthat\s+", rest[:240])
             if that and len(rest[: that.start()].split()) <= 25 and not re.search(
@@ -1310,7 +1349,10 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
                 if not (_PRONOUN_START.match(body) or _FINITE_SOON.match(body)):
                     continue
         body = sent[rest_at:]
-        if _NOT_CLAUSE.match(body.lstrip()) or body.lstrip()[:1] in "\"“”":
+        if (not that and _NOT_CLAUSE.match(body.lstrip())) or (
+            body.lstrip()[:1] in "\"“”" and not any(
+                f and qa == s0 + rest_at + len(body) - len(body.lstrip()) for qa, _, f in quoted)
+        ):
             continue
         c_end = len(sent)
         part = _PARTICIPLE.search(body)
@@ -1324,16 +1366,18 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
             c_end = cut.start()
         if not add(info, rest_at, c_end):
             continue
+        done_until = c_end
         if second:
             add(info, second.end(), len(sent) if not part else rest_at + part.start())
-        if part:
+            done_until = len(sent) if not part else rest_at + part.start()
+        if part and _clausal(body[part.end("verb") :]):
             add(dict(info, verb=part.group("verb")), rest_at + part.start("content"), len(sent))
-        break
+            done_until = len(sent)
     if not found:
         # "Xi warned officials ..., saying that reforms could ..." -- the
         # participle's speaker is the subject of the sentence
         part = _PARTICIPLE.search(sent)
-        if part and not in_quote(part.start()) and not any(
+        if part and _clausal(sent[part.end("verb") :]) and not in_quote(part.start()) and not any(
             qa < s0 + part.start() for qa, _, frag in quoted if not frag
         ):
             subj = _sentence_subject(sent)
