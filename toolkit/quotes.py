@@ -146,7 +146,8 @@ _ANON = re.compile(
 _FINITE = re.compile(
     r"\b(?:had|has|have|was|were|is|are|would|will|did|could|should|can|might|may|must|shall|does)\b"
 )
-_PRONOUNS = {"he", "she", "they", "it"}
+_PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
+_SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
 _DETERMINERS = {"a", "an", "the", "one", "two", "three", "several", "many", "some", "most",
                 "other", "another", "both", "all"}
 _INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "four", "many", "other",
@@ -641,9 +642,9 @@ def _attr_head(doc: _Doc, q: _Quote, prev_close: int, para_start: int) -> list[_
             out.append(_Speaker(subj[0], a + subj[1], a + subj[1] + len(subj[0]), verb or ":",
                                 "before"))
     elif not verb and a == doc.sent_starts[k] and re.fullmatch(
-        r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:\w+ly\s+)?", head
+        r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:(?:\w+ly|also|then|again|further|later)\s+)?", head
     ):
-        sp = re.sub(r"\s+\w+ly\s*$", "", head).strip()
+        sp = re.sub(r"\s+(?:\w+ly|also|then|again|further|later)\s*$", "", head).strip()
         out.append(_Speaker(sp, a + head.find(sp), a + head.find(sp) + len(sp), "", "before"))
     return out
 
@@ -852,7 +853,7 @@ def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int
 
     def finish(info: dict[str, Any], at: int, para_start: int, sentence: str) -> dict[str, Any]:
         if info.get("pronoun"):
-            pron = info["speaker"].lower()
+            pron = _SUBJECT_FORM.get(info["speaker"].lower(), info["speaker"].lower())
             info = _resolve_pronoun(info, _antecedent(doc, history, at, pron, roles, actors))
             if pron in ("he", "she") and info.get("speaker_name"):
                 # what "he"/"she" was resolved to tells that person's gender later on
@@ -948,15 +949,28 @@ def _gender(doc: _Doc, info: dict[str, Any]) -> str | None:
     return None
 
 
+_ORG_NAME = re.compile(r"^(?:[A-Z]{2,}|[A-Z][\w]*[.&][\w.&]*)$|\b(?:Inc|Corp|Co|Ltd|Group|Times|Post)\b")
+
+
 def _is_person(info: dict[str, Any], roles: Dictionary) -> bool:
     role = info.get("speaker_role")
     kind = roles.meta.get(role, {}).get("kind") if role else None
     sp = info.get("speaker") or ""
-    if re.search(r"\s(?:and|or|&)\s", sp.split(",")[0]):
-        return False  # "France and Britain": more than one
-    if info.get("speaker_name") and not re.match(r"(?i)the\s", sp):
+    name = info.get("speaker_name") or ""
+    if re.search(r"\s(?:and|or|&)\s", sp.split(",")[0]) or _plural(sp):
+        return False  # "France and Britain", "officials": more than one
+    if name and _ORG_NAME.search(name):
+        return False  # "E.ON", "NATO", "Global Times"
+    if name and not re.match(r"(?i)the\s", sp):
         return True
     return kind == "person"
+
+
+def _plural(sp: str) -> bool:
+    head = _head_noun(sp)
+    return head.endswith("s") and not head.endswith(("ss", "'s", "’s", "us", "is")) and not (
+        sp.split()[0][:1].isupper() and len(sp.split()) <= 3 and sp.split()[0].lower() != "the"
+    )
 
 
 def _compatible(doc: _Doc, pronoun: str, info: dict[str, Any], roles: Dictionary) -> bool:
@@ -968,8 +982,15 @@ def _compatible(doc: _Doc, pronoun: str, info: dict[str, Any], roles: Dictionary
         g = _gender(doc, info)
         return g is None or g == ("m" if pronoun == "he" else "f")
     if pronoun == "it":
-        return not _is_person(info, roles)
-    return True  # "they": people or a body
+        return not _is_person(info, roles) and not _plural(info["speaker"])
+    # "they": several people, or a body; not one named person
+    return not _is_person(info, roles)
+
+
+_PASSIVE_AGENT = re.compile(
+    r"\b(?:was|were|is|are|been)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\s+by\s+"
+    r"(?P<sp>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)"
+)
 
 
 def _antecedent(doc: _Doc, history: list[dict[str, Any]], at: int, pronoun: str,
@@ -991,13 +1012,18 @@ def _antecedent(doc: _Doc, history: list[dict[str, Any]], at: int, pronoun: str,
         sent = doc.text[s0 : min(doc.sent_ends[kk], at)]
         if sent[:1] in _QUOTE_OPEN:
             continue
+        found = []
         subj = _sentence_subject(sent)
-        if subj is None:
-            continue
-        cand = _Speaker(subj[0], s0 + subj[1], s0 + subj[1] + len(subj[0]), "", "pronoun")
-        info = _resolve_speaker(doc, cand, roles, actors)
-        if info is not None and not info["pronoun"] and (info["speaker_role"] or
-                                                         info["speaker_name"]):
+        if subj is not None:
+            found.append(subj)
+        agent = _PASSIVE_AGENT.search(sent)
+        if agent:  # "a clearer policy was advanced by Robert Oakley"
+            found.append((agent.group("sp"), agent.start("sp")))
+        for sp, off in found:
+            cand = _Speaker(sp, s0 + off, s0 + off + len(sp), "", "pronoun")
+            info = _resolve_speaker(doc, cand, roles, actors)
+            if info is None or info["pronoun"] or not (info["speaker_role"] or info["speaker_name"]):
+                continue
             if _FINITE.search(info["speaker"]):
                 continue
             _country_and_anonymity(doc, info, sent, history, roles)
@@ -1064,7 +1090,8 @@ _RX_TRAIL_INV = re.compile(
     re.S,
 )
 _RX_QUOTED_AS = re.compile(
-    r"(?:^|,\s+)(?P<sp>[^,\"“”]{2,120}?)\s+(?:was|were|is|are)\s+quoted\s+as\s+saying\b", re.S
+    r"(?:^|,\s+)(?:(?P<sp>[^,\"“”]{2,120}?)\s+(?:was|were|is|are)\s+quoted|[^,\"“”]{2,80}?\s+"
+    r"(?:quoted|cited)\s+(?P<sp2>[^,\"“”]{2,60}?))\s+as\s+saying\s*[.!?]?\s*$", re.S
 )
 _RX_QUOTED_X_AS = re.compile(
     r"\bquoted\s+(?P<sp>[^,\"“”]{2,120}?)\s+as\s+saying\s*,?\s*(?:that\s+)?(?P<content>.+)$", re.S
@@ -1250,7 +1277,8 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
             return found
     m = _RX_QUOTED_AS.search(sent)
     if m and m.start() > 0 and not in_quote(m.start()):
-        info = resolve(m.group("sp"), m.start("sp"), "quoted as saying", "indirect")
+        g = "sp" if m.group("sp") else "sp2"
+        info = resolve(m.group(g), m.start(g), "quoted as saying", "indirect")
         if info is not None and add(info, 0, m.start()):
             return found
     m = _PARENTHETICAL.match(sent)
