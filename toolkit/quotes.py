@@ -850,6 +850,7 @@ def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int
     history = _History()
     chain_done: dict[int, dict[str, Any]] = {}
     prev_direct: tuple[_Quote, dict[str, Any] | None] | None = None
+    prev_indirect: tuple[int, int, dict[str, Any]] | None = None
 
     def finish(info: dict[str, Any], at: int, para_start: int, sentence: str) -> dict[str, Any]:
         if info.get("pronoun"):
@@ -870,6 +871,7 @@ def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int
             info = finish(info, s0, para_start, text[s0:s1])
             history.append(info)
             rows.append(_row(doc, "indirect", c0, c1, info))
+            prev_indirect = (para_start, c1, info)
             continue
         i, q, info = payload
         words = len(re.findall(r"\w+", text[q.start : q.end]))
@@ -881,11 +883,18 @@ def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int
                 base = finish(dict(chain_raw[chain[i]]), q.open_at, para_start, sentence)
                 chain_done[chain[i]] = base
             info = dict(base, attribution="continued")
-        elif info is None and prev_direct is not None and prev_direct[1] is not None:
+        elif info is None and prev_direct is not None and prev_direct[1] is not None and (
+            prev_indirect is None or prev_indirect[1] < prev_direct[0].close_at
+        ):
             prev_q = prev_direct[0]
             starts_para = text[para_start : q.open_at].strip() == ""
             if prev_q.para == q.para or (prev_q.para == q.para - 1 and starts_para):
                 info = dict(prev_direct[1], attribution="continued")
+        elif info is None and prev_indirect is not None and prev_indirect[0] == para_start and (
+            prev_indirect[1] < q.open_at and text[:q.open_at].rstrip()[-1:] in ".!?\"”"
+        ):
+            # "Fear could be part of it, Mr. Camargo said. 'Governments are afraid.'"
+            info = dict(prev_indirect[2], attribution="continued")
         if frag[i] or i in absorbed:
             continue  # a scare quote, a quoted term or a few quoted words, not a quotation
         if words < min_words and all(w[:1].isupper() for w in text[q.start : q.end].split()):
