@@ -131,7 +131,7 @@ _TRAILING = re.compile(
 )
 _CUT_APPOSITIVE = re.compile(
     r",\s*(?:adding|noting|saying|speaking|referring|citing|who|whose|which|including|when|after|as|"
-    r"(?-i:[a-z]+ing)|"
+    r"(?-i:[a-z]+ing)|(?-i:[a-z]+ed)\s+(?:on|in|by|at|last|this|earlier)|"
     r"while|in\s+an?\s+"
     r"(?:interview|statement|briefing)|in\s+a\s+news|at\s+a\s+news|during)\b.*$",
     re.I | re.S,
@@ -471,6 +471,9 @@ def _clean_speaker(sp: str, start: int) -> tuple[str, int] | None:
     if m:
         sp = sp[m.end() :]
     sp = _CUT_APPOSITIVE.sub("", sp)
+    # "an activist with a civic group that has supported ...": the relative
+    # clause describes the speaker and is not part of the name
+    sp = re.sub(r"(?<=\w)\s+(?:who|whom|whose|that|which)\s.*$", "", sp, flags=re.S)
     prev = None
     while prev != sp:
         prev = sp
@@ -1156,6 +1159,11 @@ _NEGATED = re.compile(
 )
 
 
+_CLAUSE_VERB = re.compile(
+    r"\b[a-z]+(?:ed|ing)\s+(?:the|a|an|his|her|their|its|this|these|those|him|them)\b"
+)
+
+
 def _clausal(text: str) -> bool:
     """Does ``text`` open a clause ("that ...", "he would ...", "the plan was ...")?"""
     body = text.lstrip(" ,")
@@ -1244,6 +1252,12 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
     found: list[tuple[dict[str, Any], int, int]] = []
 
     def resolve(sp: str, at: int, verb: str, how: str) -> dict[str, Any] | None:
+        if re.search(r"\b(?:that|which|who|whom)(?:\s+\S+){0,3}\s*$", sp) or _CLAUSE_VERB.search(
+            sp.split(",")[0]
+        ):
+            # "actions that it [says]": the verb is inside a relative clause;
+            # "X started releasing the water, after checks [confirmed]": a clause
+            return None
         info = _resolve_speaker(doc, _Speaker(sp, s0 + at, s0 + at + len(sp), verb, how), roles,
                                 actors)
         # a clause ("Paris was considering ...") or a relative clause ("actions
