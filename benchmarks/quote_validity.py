@@ -1,6 +1,6 @@
 """Validity of :func:`toolkit.quotes.quotes` on real news, against hand annotation.
 
-Gold standard: ``tests/fixtures/quotes_dev.tsv`` (449 direct and indirect
+Gold standard: ``tests/fixtures/quotes_dev.tsv`` (450 direct and indirect
 quotes with their speakers in 47 real AFP and New York Times articles of
 ``../shared/samples/exports``; guideline in
 ``tests/fixtures/quotes_dev_README.md``). The project stores only offsets and

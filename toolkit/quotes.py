@@ -1164,8 +1164,13 @@ _CLAUSE_VERB = re.compile(
 )
 
 
-def _clausal(text: str) -> bool:
-    """Does ``text`` open a clause ("that ...", "he would ...", "the plan was ...")?"""
+def _clausal(text: str, verb: str = "") -> bool:
+    """Does ``text`` open a clause ("that ...", "he would ...", "the plan was ...")?
+    After "saying", "arguing" and the like it always does; "adding" and
+    "noting" may take a noun ("adding 0.08 percent", "noting the loss")."""
+    if verb in ("saying", "arguing", "insisting", "explaining", "stressing", "claiming",
+                "predicting"):
+        return True
     body = text.lstrip(" ,")
     return bool(re.match(r"that\s", body) or _PRONOUN_START.match(body) or _FINITE_SOON.match(body))
 
@@ -1215,7 +1220,7 @@ def _sentence_subject(sent: str) -> tuple[str, int] | None:
     if m:
         at += m.end()
     words = list(re.finditer(r"[^\s]+", sent[at:]))
-    for i, w in enumerate(words[:12]):
+    for i, w in enumerate(words[:30]):
         word = w.group().strip(",;:.!?")
         low = word.lower()
         nxt = words[i + 1].group().lower().strip(",") if i + 1 < len(words) else ""
@@ -1228,6 +1233,9 @@ def _sentence_subject(sent: str) -> tuple[str, int] | None:
             # "Xi reportedly warned ..."
             or (re.fullmatch(r"[a-z]+ly", word) is not None
                 and re.fullmatch(r"[a-z]+ed", nxt) is not None)
+            # "Todd Tucker, a fellow at ..., criticized ..." (after an appositive)
+            or (i > 2 and words[i - 1].group().endswith(",")
+                and re.fullmatch(r"[a-z]+ed", word) is not None)
         )
         if not verbish:
             continue
@@ -1368,7 +1376,7 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
             if add(info, 0, c_end):
                 done_until = v.end()
                 part = _PARTICIPLE.match(rest.rstrip()) if rest.lstrip()[:1] == "," else None
-                if part and _clausal(rest[part.end("verb") :]):
+                if part and _clausal(rest[part.end("verb") :], part.group("verb")):
                     # "..., state media reported, adding their weapons could ..."
                     add(dict(info, verb=part.group("verb")), rest_at + part.start("content"),
                         len(sent))
@@ -1421,14 +1429,16 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
         if second:
             add(info, second.end(), len(sent) if not part else rest_at + part.start())
             done_until = len(sent) if not part else rest_at + part.start()
-        if part and _clausal(body[part.end("verb") :]):
+        if part and _clausal(body[part.end("verb") :], part.group("verb")):
             add(dict(info, verb=part.group("verb")), rest_at + part.start("content"), len(sent))
             done_until = len(sent)
     if not found:
         # "Xi warned officials ..., saying that reforms could ..." -- the
         # participle's speaker is the subject of the sentence
         part = _PARTICIPLE.search(sent)
-        if part and _clausal(sent[part.end("verb") :]) and not in_quote(part.start()) and not any(
+        if part and _clausal(sent[part.end("verb") :], part.group("verb")) and not in_quote(
+            part.start()
+        ) and not any(
             qa < s0 + part.start() for qa, _, frag in quoted if not frag
         ):
             subj = _sentence_subject(sent)
