@@ -858,7 +858,13 @@ def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int
     def finish(info: dict[str, Any], at: int, para_start: int, sentence: str) -> dict[str, Any]:
         if info.get("pronoun"):
             pron = _SUBJECT_FORM.get(info["speaker"].lower(), info["speaker"].lower())
-            info = _resolve_pronoun(info, _antecedent(doc, history, at, pron, roles, actors))
+            where = at
+            sp_at = info.get("speaker_start", at)
+            if sp_at > at and _RX_IND_VERB.search(text[at:sp_at]):
+                # "The Global Times said ..., though it added ...": the
+                # sentence's own earlier speaker counts
+                where = sp_at
+            info = _resolve_pronoun(info, _antecedent(doc, history, where, pron, roles, actors))
             if pron in ("he", "she") and info.get("speaker_name"):
                 # what "he"/"she" was resolved to tells that person's gender later on
                 doc.genders.setdefault(info["speaker_name"], "m" if pron == "he" else "f")
@@ -935,7 +941,7 @@ _MALE_WORDS = re.compile(
     r"businessman|assemblyman|grandfather|widower|Mr\.?|Sir)\b")
 _HONORIFIC_NAME = re.compile(r"\b(?P<h>Mr|Ms|Mrs|Miss)\.?\s+(?:[A-Z][\w'’-]*\s+){0,2}"
                              r"(?P<n>[A-Z][\w'’-]+)")
-_THIRD = re.compile(r"\b(?P<m>he|his|him)\b|\b(?P<f>she|her|hers)\b", re.I)
+_THIRD = re.compile(r"\b(?P<m>he|his|him)\b|\b(?P<f>she|her|hers)\b|\b(?P<n>its)\b", re.I)
 
 
 def _gender(doc: _Doc, info: dict[str, Any]) -> str | None:
@@ -957,14 +963,14 @@ def _gender(doc: _Doc, info: dict[str, Any]) -> str | None:
         k = doc.sentence_at(at)
         m = _THIRD.search(doc.text, at, doc.sent_ends[k])
         if m:
-            return "m" if m.group("m") else "f"
+            return "m" if m.group("m") else ("f" if m.group("f") else "n")
     return None
 
 
 _ORG_NAME = re.compile(r"^(?:[A-Z]{2,}|[A-Z][\w]*[.&][\w.&]*)$|\b(?:Inc|Corp|Co|Ltd|Group|Times|Post)\b")
 
 
-def _is_person(info: dict[str, Any], roles: Dictionary) -> bool:
+def _is_person(info: dict[str, Any], roles: Dictionary, doc: _Doc | None = None) -> bool:
     role = info.get("speaker_role")
     kind = roles.meta.get(role, {}).get("kind") if role else None
     sp = info.get("speaker") or ""
@@ -973,6 +979,8 @@ def _is_person(info: dict[str, Any], roles: Dictionary) -> bool:
         return False  # "France and Britain", "officials": more than one
     if name and _ORG_NAME.search(name):
         return False  # "E.ON", "NATO", "Global Times"
+    if name and doc is not None and _gender(doc, info) == "n":
+        return False  # "Transunion ... said its own systems ..."
     if name and not re.match(r"(?i)the\s", sp):
         return True
     return kind == "person"
@@ -989,14 +997,14 @@ def _compatible(doc: _Doc, pronoun: str, info: dict[str, Any], roles: Dictionary
     if not info.get("speaker") or info.get("pronoun"):
         return False
     if pronoun in ("he", "she"):
-        if not _is_person(info, roles):
+        if not _is_person(info, roles, doc):
             return False
         g = _gender(doc, info)
         return g is None or g == ("m" if pronoun == "he" else "f")
     if pronoun == "it":
-        return not _is_person(info, roles) and not _plural(info["speaker"])
+        return not _is_person(info, roles, doc) and not _plural(info["speaker"])
     # "they": several people, or a body; not one named person
-    return not _is_person(info, roles)
+    return not _is_person(info, roles, doc)
 
 
 _PASSIVE_AGENT = re.compile(
@@ -1089,7 +1097,7 @@ _AFTER_VERB = re.compile(
 _CONJ = (r"(?:but|and|while|whereas|as|after|before|because|when|since|though|although|until|so|"
          r"even as|even though)")
 _BOUNDARY = re.compile(
-    r"(?:(?:[,;:]|\s--|\s[—–])\s*(?:" + _CONJ + r"\s+)?|\s" + _CONJ + r"\s+)(?=\S)"
+    r"(?:(?:[,;:][\"”]?|\s--|\s[—–])\s*(?:" + _CONJ + r"\s+)?|\s" + _CONJ + r"\s+)(?=\S)"
 )
 _PARTICIPLE = re.compile(
     r",\s+(?:and\s+)?(?P<verb>saying|adding|noting|arguing|warning|insisting|explaining|"
@@ -1109,7 +1117,12 @@ _RX_QUOTED_X_AS = re.compile(
     r"\bquoted\s+(?P<sp>[^,\"“”]{2,120}?)\s+as\s+saying\s*,?\s*(?:that\s+)?(?P<content>.+)$", re.S
 )
 _PRONOUN_START = re.compile(r"^(?:he|she|they|it|we|I|there|you)\s+\w", re.I)
-_NOT_CLAUSE = re.compile(r"^(?:to|of|about|for|on|against|with|from|into|by|in)\b", re.I)
+_NOT_CLAUSE = re.compile(
+    r"^(?:to|of|about|for|on|against|with|from|into|by|in|ahead|"
+    r"as(?!\s+(?:many|much|few|little|long|soon|well)\b)|at(?!\s+(?:least|most)\b)|after|before|"
+    r"during|while|when|following|amid|under|over(?!\s+\d)|without|outside|inside|near)\b",
+    re.I,
+)
 _FINITE_SOON = re.compile(
     r"^(?:\S+\s+){0,9}?(?:is|was|are|were|had|has|have|would|will|could|should|can|may|might|must|"
     r"did|does|do)\b"
@@ -1164,6 +1177,13 @@ _CLAUSE_VERB = re.compile(
 )
 
 
+# "X was asked ..., and while not confirming the details, said ..."
+_COORD_SUBORD = re.compile(
+    r"(?:,\s*|\s)(?:and|but)\s+(?:while|when|though|although|after|before|as|if|despite|without)"
+    r"\b[^,]*,\s*$"
+)
+
+
 def _clausal(text: str, verb: str = "") -> bool:
     """Does ``text`` open a clause ("that ...", "he would ...", "the plan was ...")?
     After "saying", "arguing" and the like it always does; "adding" and
@@ -1180,6 +1200,7 @@ _REPORTER_CLAUSE = re.compile(
     r",\s+(?:while|whereas|though|although)\s+(?!(?:he|she|they|it|we)\b)"
     r"|,\s+(?:though|although|but|and)\s+(?:he|she|it|they)\s+(?:also\s+)?(?:added|said|noted)\b"
     r"|,\s+(?:after|before|as|when|because|since|until|following)\s+(?:his|her|its|their|the|a|an)\b"
+    r"|,\s+(?:but|and)\s+(?:also\s+)?(?:said|added|noted|insisted|stressed|warned|argued)\b"
 )
 _SUBJECT = re.compile(
     r"^(?P<sp>(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+?)"
@@ -1281,7 +1302,8 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
             return False
         a, b = s0 + c0, s0 + c1
         for qa, qb, frag in quoted:
-            if qa < b and qb > a and not ((qa > a or (frag and qa >= a)) and b >= qb - 1):
+            inside = (qa >= a and b >= qb - 3) if frag else (qa > a and b >= qb - 1)
+            if qa < b and qb > a and not inside:
                 return False  # the clause starts inside a quote or cuts one
         if any(fa < b and fb > a for _, fa, fb in found):
             return False
@@ -1353,7 +1375,7 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
             continue  # 'Kim said, "..."': the attribution of a direct quote
         trailing = not rest.strip(" .!?\n") or rest.lstrip(" ")[:1] in ",;"
         info, sub_at = None, 0
-        if re.search(r"\s(?:and|or)$", before) and not trailing:
+        if (re.search(r"\s(?:and|or|but)$", before) or _COORD_SUBORD.search(before)) and not trailing:
             # "X condemned ... and warned that ...": the sentence's subject
             subj = _sentence_subject(sent)
             if subj is not None:
@@ -1368,11 +1390,13 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
                 break
         if info is None:
             continue
+        if not trailing and re.search(r"[,.!?][\"”]\s*$", before[:sub_at]):
+            continue  # '"...," he said ahead of the match': a direct quote's attribution
         if trailing:
             # "..., the ministry said (on Monday)." -- the clause before the subject
-            if sub_at == 0 or not re.search(r"(?:[,;:]|--|[—–])\s*$", before[:sub_at]):
+            if sub_at == 0 or not re.search(r"(?:[,;:][\"”]?|--|[—–])\s*$", before[:sub_at]):
                 continue
-            c_end = len(before[:sub_at].rstrip().rstrip(",;:-").rstrip())
+            c_end = len(before[:sub_at].rstrip().rstrip(",;:-\"”").rstrip())
             if add(info, 0, c_end):
                 done_until = v.end()
                 part = _PARTICIPLE.match(rest.rstrip()) if rest.lstrip()[:1] == "," else None
