@@ -1244,13 +1244,16 @@ def _sentence_subject(sent: str) -> tuple[str, int] | None:
     for i, w in enumerate(words[:30]):
         word = w.group().strip(",;:.!?")
         low = word.lower()
-        nxt = words[i + 1].group().lower().strip(",") if i + 1 < len(words) else ""
+        nxt_raw = words[i + 1].group() if i + 1 < len(words) else ""
+        nxt = nxt_raw.lower().strip(",")
         if w.group()[-1:] in ".!?":
             nxt = "."  # "Okada, a ministry official, disagreed."
         verbish = i > 0 and (
             low in _AUX
             or low in _IRREGULAR
             or (re.fullmatch(r"[a-z]+(?:ed|s)", word) is not None and nxt in _AFTER_VERB_WORD)
+            # "Tokyo removed Korea ...", "Putin told Xi ..."
+            or (re.fullmatch(r"[a-z]+ed", word) is not None and nxt_raw[:1].isupper())
             # "Xi reportedly warned ..."
             or (re.fullmatch(r"[a-z]+ly", word) is not None
                 and re.fullmatch(r"[a-z]+ed", nxt) is not None)
@@ -1365,6 +1368,11 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
         before = sent[: v.start()].rstrip()
         if _NEGATED.search(before):
             continue  # "refused to say", "did not give the figures or say"
+        if verb.endswith("s") and re.match(
+            r"\s+(?:have|has|are|were|was|is|had|will|would|can|could|may|might|that\s+\w+\s+"
+            r"(?:have|has|are|were|was|is))\b", sent[v.end():]
+        ):
+            continue  # "media reports have focused on ...": a noun, not the verb
         rest_at = v.end()
         adv = _AFTER_VERB.match(sent[rest_at:])
         rest_at += adv.end() if adv else 0
