@@ -1,7 +1,7 @@
 """Validity of :func:`toolkit.quotes.quotes` on real news, against hand annotation.
 
-Gold standard: ``tests/fixtures/quotes_dev.tsv`` (483 direct and indirect
-quotes with their speakers in 52 real AFP and New York Times articles of
+Gold standard: ``tests/fixtures/quotes_dev.tsv`` (524 direct and indirect
+quotes with their speakers in 55 real AFP and New York Times articles of
 ``../shared/samples/exports``; guideline in
 ``tests/fixtures/quotes_dev_README.md``). The project stores only offsets and
 labels; the text is read from ``../shared`` at run time.
@@ -18,7 +18,7 @@ Scores, per split and overall:
   the family name of a name written family name first: "Kim" for "Kim
   Min-su").
   **speaker recall**: right speakers over all gold quotes that have one.
-- **roles**: every speaker role given in the 52 articles, and the military
+- **roles**: every speaker role given in the 55 articles, and the military
   roles given to a phrase without a military word (should be none).
 
 The *tune* split is the one the rules of :mod:`toolkit.quotes` were adjusted

@@ -394,7 +394,7 @@ def test_dev_set_offsets_point_at_the_annotated_text() -> None:
 
 
 def test_quotes_on_real_news_meet_the_targets() -> None:
-    """Against the hand annotation of 52 real articles (both splits): span
+    """Against the hand annotation of 55 real articles (both splits): span
     precision >= 0.90, speaker precision >= 0.85, span and speaker recall
     >= 0.75 (issue 15)."""
     if not (SHARED / "samples" / "exports").exists():

@@ -114,7 +114,9 @@ _RX_IND_TRAIL_INV = re.compile(
 )
 _RX_ACC_LEAD = re.compile(r"^According to\s+(?P<sp>[^,]{2,120}),\s+(?P<content>.+)$", re.S)
 _RX_ACC_TRAIL = re.compile(
-    r"^(?P<content>.{12,}?),\s+according to\s+(?P<sp>[^,]{2,120}?)\s*(?:[.!?]?\s*$|,\s)", re.S
+    r"^(?P<content>.{12,}?),\s+according to\s+(?P<sp>[^,]{2,120}?(?:,\s+[A-Z][^,]{1,60}?)?)"
+    r"\s*(?:[.!?]?\s*$|,\s)",
+    re.S,
 )
 
 _NON_ATTRIB = re.compile(
@@ -494,7 +496,7 @@ def _clean_speaker(sp: str, start: int) -> tuple[str, int] | None:
     while prev != sp:
         prev = sp
         sp = _TRAILING.sub("", sp).strip().rstrip(",").strip()
-        sp = re.sub(r"\s+\w+ly$", "", sp) if len(sp.split()) > 1 else sp  # "has consistently"
+        sp = re.sub(r"\s+[a-z]+ly$", "", sp) if len(sp.split()) > 1 else sp  # "has consistently"
     sp = sp.strip().strip(",;:—–-").strip()
     if not sp or any(c in sp for c in "\"“”"):
         return None
@@ -1003,10 +1005,13 @@ def _is_person(info: dict[str, Any], roles: Dictionary, doc: _Doc | None = None)
 
 
 def _plural(sp: str) -> bool:
+    """A plural common noun heads the phrase ("officials", "African nations"),
+    not a name ending in s ("Jonny Evans")."""
     head = _head_noun(sp)
-    return head.endswith("s") and not head.endswith(("ss", "'s", "’s", "us", "is")) and not (
-        sp.split()[0][:1].isupper() and len(sp.split()) <= 3 and sp.split()[0].lower() != "the"
-    )
+    words = re.split(r",|\s(?:of|at|with|from|for|in|on|who|here|there)\s", sp)[0].split()
+    raw_head = words[-1] if words else ""
+    return (head.endswith("s") and not head.endswith(("ss", "'s", "’s", "us", "is"))
+            and raw_head[:1].islower())
 
 
 def _compatible(doc: _Doc, pronoun: str, info: dict[str, Any], roles: Dictionary) -> bool:
@@ -1116,7 +1121,7 @@ _BOUNDARY = re.compile(
     r"(?:(?:[,;:][\"”]?|\s--|\s[—–])\s*(?:" + _CONJ + r"\s+)?|\s" + _CONJ + r"\s+)(?=\S)"
 )
 _PARTICIPLE = re.compile(
-    r",\s+(?:and\s+)?(?P<verb>saying|adding|noting|arguing|warning|insisting|explaining|"
+    r"(?:,\s+(?:and\s+)?|\s+by\s+)(?P<verb>saying|adding|noting|arguing|warning|insisting|explaining|"
     r"stressing|claiming|predicting|acknowledging|admitting)\s+(?:that\s+)?(?P<content>.+)$",
     re.S,
 )
@@ -1130,7 +1135,9 @@ _RX_QUOTED_AS = re.compile(
     r"(?:quoted|cited)\s+(?P<sp2>[^,\"“”]{2,60}?))\s+as\s+saying\s*[.!?]?\s*$", re.S
 )
 _RX_QUOTED_X_AS = re.compile(
-    r"\bquoted\s+(?P<sp>[^,\"“”]{2,120}?)\s+as\s+saying\s*,?\s*(?:that\s+)?(?P<content>.+)$", re.S
+    r"\b(?:quoted|cited)\s+(?P<sp>[^\"“”]{2,200}?),?\s+as\s+saying(?:\s+(?:in|on|last|this)\s+[\w ]{1,20}?)?"
+    r"\s*,?\s*(?:that\s+)?(?P<content>.+)$",
+    re.S,
 )
 _PRONOUN_START = re.compile(r"^(?:he|she|they|it|we|I|there|you)\s+\w", re.I)
 _NOT_CLAUSE = re.compile(
@@ -1159,15 +1166,26 @@ def _strip_content(sent: str, c0: int, c1: int) -> tuple[int, int]:
     return c0, c1
 
 
+_NAME_APPOSITIVE = re.compile(
+    r"(?:^|[,;:][\"”]?\s+)(?P<sp>(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*,\s+(?:a|an|the)\s"
+    r"[^\"“”;]{3,160})$"
+)
+
+
 def _subjects(before: str, trailing: bool) -> list[tuple[str, int]]:
     """Candidate subjects of a verb, each with its offset in ``before``: the
     whole of ``before`` (a name with an appositive: "Pedro Neto, a former
     negotiator, who ...,") and the words after each clause boundary, nearest
     first. For a trailing attribution ("..., the ministry said") only phrases
-    after a comma or dash."""
+    after a comma or dash, a name with its appositives first ("..., Richard
+    Mills, a spokesman for the trade representative, Robert Zoellick, said")."""
     out = []
     if not trailing and before.strip() and len(before.split()) <= 30:
         out.append((before, 0))
+    if trailing:
+        m = _NAME_APPOSITIVE.search(before)
+        if m:
+            out.append((m.group("sp"), m.start("sp")))
     tails = []
     for m in _BOUNDARY.finditer(before):
         tail = before[m.end():]
@@ -1211,12 +1229,16 @@ def _clausal(text: str, verb: str = "") -> bool:
     return bool(re.match(r"that\s", body) or _PRONOUN_START.match(body) or _FINITE_SOON.match(body))
 
 
-_SECOND_THAT = re.compile(r",?\s+(?:but|and)\s+(?:also\s+)?that\s+")
+_SECOND_THAT = re.compile(
+    r",?\s+(?:but|and)\s+(?:also\s+)?(?:(?:noting|adding|saying|arguing|insisting|stressing)\s+)?"
+    r"that\s+"
+)
 _REPORTER_CLAUSE = re.compile(
     r",\s+(?:while|whereas|though|although)\s+(?!(?:he|she|they|it|we)\b)"
     r"|,\s+(?:though|although|but|and)\s+(?:he|she|it|they)\s+(?:also\s+)?(?:added|said|noted)\b"
     r"|,\s+(?:after|before|as|when|because|since|until|following)\s+(?:his|her|its|their|the|a|an)\b"
     r"|,\s+(?:but|and)\s+(?:also\s+)?(?:said|added|noted|insisted|stressed|warned|argued)\b"
+    r"|,\s+in\s+(?:an?\s+(?:effort|bid|attempt|move)|order)\s+to\b"
 )
 _SUBJECT = re.compile(
     r"^(?P<sp>(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+?)"
@@ -1356,7 +1378,11 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
     m = _PARENTHETICAL.match(sent)
     if m:
         info = resolve(m.group("sp"), m.start("sp"), m.group("verb"), "indirect")
-        end = m.end("c1") if re.match(r"(?:but|and|yet)\b", m.group("c2")) else len(sent)
+        c2 = m.group("c2")
+        # "..., X said, but could eventually help ..." (no new subject): c1 only
+        end = m.end("c1") if re.match(r"(?:but|and|yet)\s+(?:\w+ly\s+)?(?:could|would|will|can|may|"
+                                      r"might|should|must|is|was|are|were|has|had|[a-z]+ed)\b",
+                                      c2) else len(sent)
         if info is not None and add(info, 0, end):
             return found
     m = _LEAD_PARTICIPLE.match(sent)
