@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DecodeError", "Decoded", "decode_bytes", "decode_text", "read_decoded", "read_text"]
+__all__ = ["DecodeError", "Decoded", "check_archive", "decode_bytes", "decode_text", "read_decoded", "read_text"]
 
 # Legacy codecs tried when the bytes are not UTF-8; order matters only for ties.
 CANDIDATE_ENCODINGS = ("cp949", "euc_jp", "cp932", "cp1252")
@@ -394,3 +394,51 @@ def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
     """
     result = read_decoded(path, encoding)
     return result.text, result.encoding
+
+
+#: Limits on the members of a zip-based file (.docx, .xlsx) before it is parsed.
+MAX_MEMBER_BYTES = 512 * 2**20
+MAX_TOTAL_BYTES = 1024 * 2**20
+MAX_RATIO = 200
+
+
+def check_archive(path: str | Path) -> None:
+    """Refuse a .docx/.xlsx whose members would expand beyond sane sizes (a zip bomb).
+
+    The sizes are the ones the zip directory declares, so nothing is
+    decompressed: a member over 512 MiB, a total over 1 GiB, or a member
+    over 1 MiB that expands more than 200-fold (text XML rarely exceeds
+    20-fold) is refused.
+
+    Raises
+    ------
+    DecodeError
+        Naming the file and the member.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, zipfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "ok.docx"
+    >>> with zipfile.ZipFile(p, "w") as z:
+    ...     z.writestr("word/document.xml", "<w:document/>")
+    >>> check_archive(p)
+    """
+    import zipfile
+
+    path = Path(path)
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip at all: the format's reader says what is wrong
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_MEMBER_BYTES or (info.file_size > 2**20 and ratio > MAX_RATIO):
+            raise DecodeError(
+                f"{path}: member {info.filename} would expand to {info.file_size:,} bytes "
+                f"from {info.compress_size:,} (a zip bomb?); not read"
+            )
+    if total > MAX_TOTAL_BYTES:
+        raise DecodeError(f"{path}: members would expand to {total:,} bytes in all; not read")

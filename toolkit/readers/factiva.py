@@ -27,12 +27,13 @@ import pandas as pd
 from toolkit.dates import parse_date
 from toolkit.readers._common import (
     Record,
+    add_file_warning,
     build_frame,
     clean_text,
     is_language_name,
     language_code,
 )
-from toolkit.textio import read_text
+from toolkit.textio import read_decoded
 
 __all__ = ["read_factiva", "WORD_COUNT_RE"]
 
@@ -254,6 +255,9 @@ def parse_factiva_html(markup: str, path: str | Path, encoding: str = "") -> pd.
     declared = _declared_results(soup)
     if declared is not None and declared < len(records):
         file_warnings.append(f"search summary says {declared} results, found {len(records)}")
+    elif declared is not None and declared > len(records):
+        file_warnings.append(f"export declares {declared} results, found {len(records)}: "
+                             "the file was cut short or is a partial download")
     df = build_frame(records, path, "factiva_html", encoding=encoding,
                      extra_columns=EXTRA_COLUMNS, file_warnings=file_warnings)
     df.attrs["declared"] = declared
@@ -317,5 +321,6 @@ def read_factiva(path: str | Path, encoding: str | None = None) -> pd.DataFrame:
     120
     """
     path = Path(path)
-    markup, codec = read_text(path, encoding)
-    return parse_factiva_html(markup, path, codec)
+    decoded = read_decoded(path, encoding)
+    return add_file_warning(parse_factiva_html(decoded.text, path, decoded.encoding),
+                            decoded.note)
