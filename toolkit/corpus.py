@@ -369,13 +369,33 @@ def _sniff_delimiter(header: str, suffix: str) -> str:
     return best
 
 
+def _scrub(value: object) -> tuple[object, bool]:
+    """Replace lone surrogates (legal in JSON escapes, not in UTF-8) in a record's strings."""
+    if isinstance(value, str):
+        if _LONE_SURROGATE.search(value):
+            return _LONE_SURROGATE.sub("\ufffd", value), True
+        return value, False
+    if isinstance(value, dict):
+        out, hit = {}, False
+        for k, v in value.items():
+            (k2, h1), (v2, h2) = _scrub(str(k)), _scrub(v)
+            out[k2] = v2
+            hit = hit or h1 or h2
+        return out, hit
+    if isinstance(value, list):
+        pairs = [_scrub(v) for v in value]
+        return [v for v, _ in pairs], any(h for _, h in pairs)
+    return value, False
+
+
 def _records_frame(records: list[object], path: Path) -> pd.DataFrame:
     """JSON records as rows; a record that is not an object becomes an unreadable row."""
     rows, notes = [], []
     for n, rec in enumerate(records, start=1):
         if isinstance(rec, dict):
-            rows.append({str(k): v for k, v in rec.items()})
-            notes.append("")
+            clean, hit = _scrub(rec)
+            rows.append(clean)
+            notes.append("invalid characters (lone surrogates) replaced by U+FFFD" if hit else "")
         else:
             rows.append({})
             kind = "null" if rec is None else type(rec).__name__
@@ -832,9 +852,9 @@ def load_corpus(
     # Dates.
     if not pd.api.types.is_datetime64_any_dtype(df["date"]):
         raw_dates = df["date"]
-        df["date_raw"] = raw_dates.where(raw_dates.notna(), "").astype(str)
+        df["date_raw"] = raw_dates.astype(object).where(raw_dates.notna(), "").astype(str)
         df["date"] = parse_dates(raw_dates)
-        bad = int((df["date"].isna() & (df["date_raw"].str.strip() != "")).sum())
+        bad = int((df["date"].isna() & (df["date_raw"].astype(str).str.strip() != "")).sum())
         if bad:
             warnings.warn(
                 f"{bad} of {n} dates could not be parsed and were kept as NaT "
@@ -845,7 +865,7 @@ def load_corpus(
         df["date"] = parse_dates(df["date"])
 
     # Language, per document where not given.
-    langs = df["language"].str.lower().tolist()
+    langs = [str(v).lower() for v in df["language"]]
     for i, text in enumerate(texts):
         if langs[i]:
             continue

@@ -415,6 +415,10 @@ def _sentence_scores(
     negation_window: int,
     n_jobs: int,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    if isinstance(data, pd.DataFrame):
+        from toolkit.corpus import check_unique_ids
+
+        check_unique_ids(data)  # repeated ids would merge articles at document level
     if method == "dictionary":
         tk = as_tokens(data)
         sents, corpus = tk.sentences, tk.corpus
