@@ -22,14 +22,73 @@ from toolkit.dates import parse_date
 from toolkit.textio import DecodeError, check_archive, decode_text
 
 # Constructed vocabulary: common Korean, Japanese and European words.
-KO_WORDS = ["정부", "외교", "한국", "서울", "대통령", "회담", "협력", "문제", "경제", "발표",
-            "장관", "국민", "선거", "시장", "사건", "학생", "병원", "날씨", "지역", "사람"]
-JA_WORDS = ["東京", "政府", "外交", "首相", "会談", "日本", "問題", "経済", "発表", "大臣",
-            "国民", "選挙", "市場", "事件", "学生", "病院", "天気", "地域", "ことば", "テレビ"]
-EU_WORDS = ["Pokémon", "café", "Müller", "Straße", "garçon", "señor", "naïve", "déjà",
-            "Zürich", "résumé", "Köln", "façade", "élève", "über", "São"]
-ENCODINGS = {"ko": ["cp949", "euc_kr"], "ja": ["shift_jis", "cp932", "euc_jp"],
-             "eu": ["cp1252"], "any": ["utf-8", "utf-16"]}
+KO_WORDS = [
+    "정부",
+    "외교",
+    "한국",
+    "서울",
+    "대통령",
+    "회담",
+    "협력",
+    "문제",
+    "경제",
+    "발표",
+    "장관",
+    "국민",
+    "선거",
+    "시장",
+    "사건",
+    "학생",
+    "병원",
+    "날씨",
+    "지역",
+    "사람",
+]
+JA_WORDS = [
+    "東京",
+    "政府",
+    "外交",
+    "首相",
+    "会談",
+    "日本",
+    "問題",
+    "経済",
+    "発表",
+    "大臣",
+    "国民",
+    "選挙",
+    "市場",
+    "事件",
+    "学生",
+    "病院",
+    "天気",
+    "地域",
+    "ことば",
+    "テレビ",
+]
+EU_WORDS = [
+    "Pokémon",
+    "café",
+    "Müller",
+    "Straße",
+    "garçon",
+    "señor",
+    "naïve",
+    "déjà",
+    "Zürich",
+    "résumé",
+    "Köln",
+    "façade",
+    "élève",
+    "über",
+    "São",
+]
+ENCODINGS = {
+    "ko": ["cp949", "euc_kr"],
+    "ja": ["shift_jis", "cp932", "euc_jp"],
+    "eu": ["cp1252"],
+    "any": ["utf-8", "utf-16"],
+}
 
 
 def _quiet_load(source, **kw):
@@ -41,10 +100,18 @@ def _quiet_load(source, **kw):
 # ------------------------------------------------------------------ decoding
 
 
-@pytest.mark.parametrize("text,encoding", [
-    ("東京", "shift_jis"), ("東京", "euc_jp"), ("政府", "cp932"), ("Pokémon", "cp1252"),
-    ("한국 정부", "cp949"), ("서울", "euc_kr"), ("日本政府は抗議した。", "euc_jp"),
-])
+@pytest.mark.parametrize(
+    "text,encoding",
+    [
+        ("東京", "shift_jis"),
+        ("東京", "euc_jp"),
+        ("政府", "cp932"),
+        ("Pokémon", "cp1252"),
+        ("한국 정부", "cp949"),
+        ("서울", "euc_kr"),
+        ("日本政府は抗議した。", "euc_jp"),
+    ],
+)
 def test_short_strings_in_each_encoding_round_trip(text, encoding):
     assert decode_text(text.encode(encoding)).text == text
 
@@ -59,7 +126,8 @@ def test_generated_text_round_trips_or_is_flagged(lang, data):
     raw = text.encode(encoding)
     decoded = decode_text(raw)
     assert decoded.text == text or decoded.note.startswith(
-        ("encoding uncertain", "UTF-8 byte-order mark")), (text, decoded)
+        ("encoding uncertain", "UTF-8 byte-order mark")
+    ), (text, decoded)
 
 
 def test_utf8_bom_before_cp949_is_decoded_and_noted():
@@ -99,8 +167,13 @@ def test_renamed_ids_never_collide():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["a", "a~2", "a~3", "", "doc-000001", "doc-000002~2", "b"]),
-                min_size=1, max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(["a", "a~2", "a~3", "", "doc-000001", "doc-000002~2", "b"]),
+        min_size=1,
+        max_size=12,
+    )
+)
 def test_doc_ids_unique_after_loading(ids):
     c = _quiet_load(pd.DataFrame({"doc_id": ids, "text": ["t"] * len(ids)}))
     assert c["doc_id"].is_unique and len(c) == len(ids)
@@ -127,9 +200,18 @@ def test_measures_refuse_repeated_ids():
 
 
 def test_user_columns_are_kept_under_user_prefix():
-    df = pd.DataFrame({"text": ["Seoul met Tokyo."], "status": ["draft"],
-                       "status_reason": ["mine"], "dup_group": ["g7"], "is_duplicate": ["no"],
-                       "n_chars": [999], "date_raw": ["raw"], "_notes": ["unreadable, mine"]})
+    df = pd.DataFrame(
+        {
+            "text": ["Seoul met Tokyo."],
+            "status": ["draft"],
+            "status_reason": ["mine"],
+            "dup_group": ["g7"],
+            "is_duplicate": ["no"],
+            "n_chars": [999],
+            "date_raw": ["raw"],
+            "_notes": ["unreadable, mine"],
+        }
+    )
     with pytest.warns(UserWarning, match="user_status"):
         c = load_corpus(df)
     assert c.loc[0, "user_status"] == "draft" and c.loc[0, "status"] == "ok"
@@ -149,8 +231,9 @@ def test_reloading_a_corpus_is_stable():
 # ------------------------------------------------------------------ markup
 
 
-@pytest.mark.parametrize("text", ["if a<b and c>d then", "write to <kim@example.com> today",
-                                  "x <y> z", "<3 and >2"])
+@pytest.mark.parametrize(
+    "text", ["if a<b and c>d then", "write to <kim@example.com> today", "x <y> z", "<3 and >2"]
+)
 def test_text_that_is_not_markup_survives(text):
     assert _quiet_load(pd.DataFrame({"text": [text]})).loc[0, "text"] == text
 
@@ -171,9 +254,14 @@ def test_json_null_and_non_object_records_are_rows(tmp_path):
     assert "null" in c.loc[1, "status_reason"]
 
 
-@pytest.mark.parametrize("content,match", [
-    ("42", "holds a int"), ("[" * 100_000, "a.json"), ('{"text": }', "a.json"),
-])
+@pytest.mark.parametrize(
+    "content,match",
+    [
+        ("42", "holds a int"),
+        ("[" * 100_000, "a.json"),
+        ('{"text": }', "a.json"),
+    ],
+)
 def test_bad_json_is_a_load_error_naming_the_file(tmp_path, content, match):
     p = tmp_path / "a.json"
     p.write_text(content, encoding="utf-8")
@@ -195,12 +283,21 @@ def test_header_only_csv_and_empty_frame_give_empty_corpus(tmp_path):
     for source in (p, pd.DataFrame()):
         c = _quiet_load(source)
         assert len(c) == 0 and list(c.columns[:8]) == [
-            "doc_id", "text", "title", "date", "outlet", "country", "language", "url"]
+            "doc_id",
+            "text",
+            "title",
+            "date",
+            "outlet",
+            "country",
+            "language",
+            "url",
+        ]
 
 
 def test_tab_separated_csv_and_excel_unicode_text(tmp_path):
-    (tmp_path / "t.csv").write_text("text\tdate\nOne.\t2015-04-14\nTwo.\t2015-04-15\n",
-                                    encoding="utf-8")
+    (tmp_path / "t.csv").write_text(
+        "text\tdate\nOne.\t2015-04-14\nTwo.\t2015-04-15\n", encoding="utf-8"
+    )
     assert _quiet_load(tmp_path / "t.csv")["text"].tolist() == ["One.", "Two."]
     u = tmp_path / "u.txt"  # Excel "Unicode text": UTF-16 with BOM, tab-separated
     u.write_bytes("text\toutlet\r\n한국 정부.\tYonhap\r\n日本政府.\tKyodo\r\n".encode("utf-16"))
@@ -211,30 +308,47 @@ def test_tab_separated_csv_and_excel_unicode_text(tmp_path):
 
 def test_scraper_wrapper_with_a_non_object_entry(tmp_path):
     p = tmp_path / "s.json"
-    p.write_text(json.dumps({"articles": [
-        {"title": "A", "maintext": "One.", "url": "https://example.org/1"}, None,
-        {"title": "B", "maintext": "Two.", "url": "https://example.org/2"}]}), encoding="utf-8")
+    p.write_text(
+        json.dumps(
+            {
+                "articles": [
+                    {"title": "A", "maintext": "One.", "url": "https://example.org/1"},
+                    None,
+                    {"title": "B", "maintext": "Two.", "url": "https://example.org/2"},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     c = _quiet_load(p)
     assert len(c) == 3 and c["text"].tolist() == ["One.", "", "Two."]
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ("2018.05.28", "2018-05-28"), ("2018년 5월 28일", "2018-05-28"),
-    ("2018年5月28日", "2018-05-28"), ("28. Februar 2012 Dienstag", "2012-02-28"),
-    ("28 février 2012", "2012-02-28"),
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("2018.05.28", "2018-05-28"),
+        ("2018년 5월 28일", "2018-05-28"),
+        ("2018年5月28日", "2018-05-28"),
+        ("28. Februar 2012 Dienstag", "2012-02-28"),
+        ("28 février 2012", "2012-02-28"),
+    ],
+)
 def test_dates_in_archive_forms(raw, expected):
     assert parse_date(raw) == pd.Timestamp(expected)
 
 
 def test_truncated_lexisnexis_is_warned_and_last_article_flagged(tmp_path):
     def block(n):
-        return (f"                             {n} of 5 DOCUMENTS\n\n"
-                "                              The Example Herald\n\n"
-                "                               April 14, 2015 Tuesday\n\n"
-                f"Constructed headline {n}\n\nBYLINE: A. Writer\n\nLENGTH: 40 words\n\n"
-                + "Constructed body text about talks. " * 8
-                + "\n\nLOAD-DATE: April 15, 2015\n\nLANGUAGE: ENGLISH\n\n")
+        return (
+            f"                             {n} of 5 DOCUMENTS\n\n"
+            "                              The Example Herald\n\n"
+            "                               April 14, 2015 Tuesday\n\n"
+            f"Constructed headline {n}\n\nBYLINE: A. Writer\n\nLENGTH: 40 words\n\n"
+            + "Constructed body text about talks. " * 8
+            + "\n\nLOAD-DATE: April 15, 2015\n\nLANGUAGE: ENGLISH\n\n"
+        )
+
     text = block(1) + block(2) + block(3)
     cut = text[: text.rindex("LOAD-DATE")]  # the file ends inside article 3
     p = tmp_path / "ln.txt"
@@ -253,8 +367,9 @@ def test_folder_accounts_for_every_file(tmp_path):
     (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4 constructed")
     (tmp_path / "c.md").write_text("Tokyo replied.", encoding="utf-8")
     (tmp_path / "d.json").write_text("42", encoding="utf-8")  # unreadable: must not abort
-    (tmp_path / "metadata.csv").write_text("file,outlet\na.txt,Yonhap\nz.txt,Kyodo\n",
-                                           encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text(
+        "file,outlet\na.txt,Yonhap\nz.txt,Kyodo\n", encoding="utf-8"
+    )
     report = tmp_path / "report"
     (report / "tables").mkdir(parents=True)
     (report / "index.html").write_text("<html></html>", encoding="utf-8")
