@@ -406,3 +406,64 @@ def test_zip_bomb_refused_before_parsing(tmp_path):
         check_archive(p)
     with pytest.raises(ValueError, match="bomb.xlsx"):
         load_corpus(p)
+
+
+def test_factiva_page_mixing_article_and_table_layouts(tmp_path):
+    from toolkit.readers import read_factiva
+
+    page = (
+        '<html><body><div id="article-EXAMPL0020150414eb4e0001a" class="article">'
+        '<div class="article enArticle"><div id="hd">Ministers meet</div>'
+        "<div>120 words</div><div>14 April 2015</div><div>Example Daily</div>"
+        "<div>EXDLY</div><div>English</div>"
+        '<p class="articleParagraph">Officials met.</p></div></div>'
+        "<table><tr><td><b>HD</b></td><td>Talks resume</td></tr>"
+        "<tr><td><b>PD</b></td><td>15 April 2015</td></tr>"
+        "<tr><td><b>SN</b></td><td>Example Times</td></tr>"
+        "<tr><td><b>TD</b></td><td>Diplomats resumed talks.</td></tr>"
+        "<tr><td><b>AN</b></td><td>Document EXTIM00020150415eb4f0001b</td></tr></table>"
+        "</body></html>"
+    )
+    p = tmp_path / "mixed.html"
+    p.write_text(page, encoding="utf-8")
+    df = read_factiva(p)
+    assert df["title"].tolist() == ["Ministers meet", "Talks resume"]
+    assert df["text"].tolist() == ["Officials met.", "Diplomats resumed talks."]
+
+
+def test_damaged_parquet_error_names_the_file(tmp_path):
+    p = tmp_path / "broken.parquet"
+    p.write_bytes(b"PAR1 not really parquet")
+    with pytest.raises(LoadError, match="broken.parquet"):
+        load_corpus(p)
+
+
+def test_very_long_sentence_is_scored_in_bounded_pieces(monkeypatch):
+    """Linear growth without timing: no scorer call ever sees more than the cap."""
+    from toolkit import sentiment
+
+    seen: list[int] = []
+    real = sentiment._SCORERS["vader"]
+
+    def spy(text):
+        seen.append(len(text))
+        return real(text)
+
+    monkeypatch.setitem(sentiment._SCORERS, "vader", spy)
+    run_on = " ".join(["Seoul", "criticised", "Tokyo", "and"] * 5_000)  # 85,000 characters
+    with pytest.warns(UserWarning, match="scored in pieces"):
+        out = sentiment.tone(pd.DataFrame({"doc_id": ["d"], "text": [run_on]}), "vader",
+                             level="document")
+    assert max(seen) <= sentiment.LONG_SENTENCE_CHARS
+    assert sum(seen) >= len(run_on) - len(seen)  # every piece scored (spaces at cuts aside)
+    assert out.loc[0, "tone"] < 0  # "criticised" throughout
+
+
+def test_comment_and_script_removal_is_exact():
+    from toolkit.corpus import _remove_blocks
+    from toolkit.readers.lexisnexis import _strip_comments
+
+    assert _remove_blocks("a<!-- x -->b<script>s</script>c<style>t</style >d") == "a b c d"
+    assert _remove_blocks("<!--" * 1000 + "end") == "<!--" * 1000 + "end"
+    assert _strip_comments("a<!-- x -->b<!-- open") == "a b<!-- open"
+    assert _strip_comments("<!--" * 1000) == "<!--" * 1000

@@ -505,7 +505,7 @@ def _try_export(path: Path, encoding: str | None) -> pd.DataFrame | None:
 
 # Reader warnings carried into status_reason (the rest stay in parse_warnings).
 _CARRIED_NOTES = ("encoding uncertain", "UTF-8 byte-order mark", "UTF-16", "truncated",
-                  "export declares")
+                  "export declares", "no 'End of Document'")
 _TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".json", ".jsonl", ".ndjson", ".parquet")
 _META_NAMES = ("metadata.csv", "meta.csv", "metadata.tsv", "index.csv")
 _ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -829,7 +829,8 @@ def load_corpus(
             status.append("empty")
             if not notes:
                 notes.append("no text" if value == "" else "text is only whitespace or markup")
-        elif "truncated" in note:
+        elif any(part.startswith(("truncated", "no 'End of Document'"))
+                 for part in note.split("; ")):
             status.append("truncated")
         else:
             status.append("ok")

@@ -211,6 +211,11 @@ def _group_code_rows(rows: list[tuple[str, object]]) -> list[list[tuple[str, obj
     return groups
 
 
+def _position(tag: object) -> tuple[int, int]:
+    """Where a tag starts in the page (html.parser records line and column)."""
+    return (getattr(tag, "sourceline", None) or 0, getattr(tag, "sourcepos", None) or 0)
+
+
 def parse_factiva_html(markup: str, path: str | Path, encoding: str = "") -> pd.DataFrame:
     """Parse the text of a Factiva HTML export (see :func:`read_factiva`)."""
     from bs4 import BeautifulSoup
@@ -218,26 +223,35 @@ def parse_factiva_html(markup: str, path: str | Path, encoding: str = "") -> pd.
     soup = BeautifulSoup(markup, "html.parser")
     for br in soup.find_all("br"):
         br.replace_with("\n")
-    records: list[Record] = []
     containers = soup.find_all("div", class_=re.compile(r"^[a-z]{2}Article$"))
     if not containers:
         containers = soup.find_all("div", id=re.compile(r"^article-"))
+    # A page may mix the article layout and field tables (articles saved from
+    # both views): every block and every HD..AN run outside a block is an
+    # article, kept in page order.
+    items: list[tuple[tuple[int, int], Record]] = []
+    inside = {id(div) for div in containers}
     for div in containers:
-        rec = Record()
         rows = _code_rows(div)
         if rows:
-            groups = _group_code_rows(rows)
-            _fill_from_codes(groups[0], rec)
-            if len(groups) > 1:
-                rec.warn("one article block holds several HD/AN runs; kept the first")
+            for k, group in enumerate(_group_code_rows(rows)):
+                rec = Record()
+                _fill_from_codes(group, rec)
+                if k:
+                    rec.warn("one of several HD/AN runs in one article block")
+                items.append((_position(group[0][1]), rec))
         else:
-            _parse_article_layout(div, rec)
-        records.append(rec)
-    if not containers:
-        for group in _group_code_rows(_code_rows(soup)):
             rec = Record()
-            _fill_from_codes(group, rec)
-            records.append(rec)
+            _parse_article_layout(div, rec)
+            items.append((_position(div), rec))
+    outside = [(code, cell) for code, cell in _code_rows(soup)
+               if not any(id(p) in inside for p in cell.parents)]
+    for group in _group_code_rows(outside):
+        rec = Record()
+        _fill_from_codes(group, rec)
+        items.append((_position(group[0][1]), rec))
+    items.sort(key=lambda item: item[0])
+    records = [rec for _, rec in items]
     if not records:
         raise ValueError(
             f"{path}: no Factiva articles found (no 'article' blocks and no HD/PD field tables)"
