@@ -8,7 +8,9 @@ of that size and prints the slowest time per character over them:
 * ``run-on``: one sentence of constructed news words with commas and no
   full stop (a scraped page that lost its punctuation);
 * ``punct``: runs of dots, quotation marks and ``<!--`` / ``<script``
-  openers between words (broken markup, ellipses, quote-heavy copy).
+  openers between words (broken markup, ellipses, quote-heavy copy);
+* ``dots``: nothing but full stops;
+* ``openers``: nothing but ``<!--`` (an HTML comment opened and never closed).
 
 The ratio column is time per character against the 10k-character size in
 the same run: about 1 for a linear measure, about 10 per tenfold size for
@@ -105,7 +107,15 @@ def main() -> None:
     warnings.simplefilter("ignore")  # the long-sentence notes are expected here
     sizes = [int(s) for s in args.sizes.split(",")]
     rng = random.Random(12)
-    texts = {n: {"run-on": run_on(n, rng), "punct": punct(n, rng)} for n in sizes}
+    texts = {
+        n: {
+            "run-on": run_on(n, rng),
+            "punct": punct(n, rng),
+            "dots": "." * n,
+            "openers": ("<!--" * n)[:n],
+        }
+        for n in sizes
+    }
     print(
         f"{'measure':22s}{'chars':>10s}{'seconds':>10s}{'us/char':>10s}{'ratio':>8s}  worst input"
     )

@@ -68,15 +68,21 @@ _KO_FINAL_W = [0, -1.2, -4.5, -6, -0.6, -5, -4, -2.5, -0.8, -4, -3.5, -5, -6, -6
 
 
 @functools.lru_cache(maxsize=1)
-def _common_chars() -> tuple[frozenset[str], frozenset[str]]:
+def _common_chars() -> tuple[dict[str, float], dict[str, float]]:
+    """Log-weights of the listed frequent Hangul syllables and kanji (two tiers each)."""
     import yaml
 
     from toolkit.data import data_path
 
     with open(data_path("encoding", "common_chars.yaml"), encoding="utf-8") as fh:
         data = yaml.safe_load(fh)
-    ko = frozenset(c for c in data["korean"] if 0xAC00 <= ord(c) <= 0xD7A3)
-    ja = frozenset(c for c in data["japanese"] if 0x4E00 <= ord(c) <= 0x9FFF)
+    ko: dict[str, float] = {}
+    ja: dict[str, float] = {}
+    for key, table, lo, hi, weight in (
+        ("korean_common", ko, 0xAC00, 0xD7A3, -5.5), ("korean", ko, 0xAC00, 0xD7A3, -3.5),
+        ("japanese_common", ja, 0x4E00, 0x9FFF, -6.0), ("japanese", ja, 0x4E00, 0x9FFF, -4.5),
+    ):
+        table.update({c: weight for c in data[key] if lo <= ord(c) <= hi})
     return ko, ja
 
 
@@ -97,12 +103,12 @@ def _hangul_weight(c: str) -> float:
     """Log-weight of a Hangul syllable in Korean text."""
     common_ko, _ = _common_chars()
     if c in common_ko:
-        return -4.0
+        return common_ko[c]
     if not _in_codec(c, "euc_kr", 2):
         return -14.0  # cp949's extension syllables: almost never in text
     n = ord(c) - 0xAC00
     ini, vow, fin = n // 588, (n % 588) // 28, n % 28
-    return -6.5 + _KO_INITIAL_W[ini] + _KO_VOWEL_W[vow] + _KO_FINAL_W[fin]
+    return -7.5 + _KO_INITIAL_W[ini] + _KO_VOWEL_W[vow] + _KO_FINAL_W[fin]
 
 
 def _char_weight(c: str, language: str, prev: str, nxt: str) -> float:
@@ -120,7 +126,8 @@ def _char_weight(c: str, language: str, prev: str, nxt: str) -> float:
             return -7.0  # Greek or Cyrillic inside a word of them
         return -9.0
     cjk_penalty = -4.0 if latin_neighbours == 2 else 0.0  # "Pok駑on": a kanji inside a word
-    if 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or o in (0x30FB, 0x30FC):
+    if (0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or 0x2010 <= o <= 0x2027
+            or o in (0x30FB, 0x30FC, 0x00B7)):
         return -5.0 + cjk_penalty  # CJK punctuation and full-width forms
     if language == "ko":
         if 0xAC00 <= o <= 0xD7A3:
@@ -129,7 +136,7 @@ def _char_weight(c: str, language: str, prev: str, nxt: str) -> float:
             return -9.0 + cjk_penalty
         if 0x3131 <= o <= 0x318E:
             return -11.0  # a lone jamo
-        return -11.0
+        return -9.5  # symbols, Greek, units: in KS X 1001, but rare in text
     # Japanese
     _, common_ja = _common_chars()
     if 0x3041 <= o <= 0x3096:
@@ -138,14 +145,14 @@ def _char_weight(c: str, language: str, prev: str, nxt: str) -> float:
         return -4.5 + cjk_penalty
     if 0x4E00 <= o <= 0x9FFF:
         if c in common_ja:
-            return -5.0 + cjk_penalty
+            return common_ja[c] + cjk_penalty
         # JIS level-1 kanji (EUC-JP lead bytes 0xB0-0xCF) are the common ones
         lead = c.encode("euc_jp", errors="ignore")[:1]
         level1 = bool(lead) and 0xB0 <= lead[0] <= 0xCF
         return (-8.5 if level1 else -11.0) + cjk_penalty
     if 0xFF61 <= o <= 0xFF9F:
         return -10.0  # half-width katakana: legacy, rare in news text
-    return -11.0
+    return -9.5  # symbols, Greek, Cyrillic: in JIS X 0208, but rare in text
 
 
 def plausibility(text: str, encoding: str) -> float:
@@ -256,7 +263,9 @@ def _decode_legacy(data: bytes, prefix_note: str = "", utf8: str | None = None) 
     note = prefix_note
     if len(ranked) > 1:
         second_enc, (second_score, _) = ranked[1]
-        if best_score - second_score < UNCERTAIN_MARGIN:
+        # short strings carry little evidence: ask for a wider gap before trusting one
+        margin = UNCERTAIN_MARGIN * (1 + 1.5 / n_foreign)
+        if best_score - second_score < margin:
             note = "; ".join(filter(None, [
                 note, f"encoding uncertain: read as {best_enc}, could be {second_enc}"]))
     return Decoded(_normalise(best_text), best_enc, note)
