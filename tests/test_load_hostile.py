@@ -467,3 +467,18 @@ def test_comment_and_script_removal_is_exact():
     assert _remove_blocks("<!--" * 1000 + "end") == "<!--" * 1000 + "end"
     assert _strip_comments("a<!-- x -->b<!-- open") == "a b<!-- open"
     assert _strip_comments("<!--" * 1000) == "<!--" * 1000
+
+
+def test_is_corpus_tells_a_loaded_corpus_from_a_table_with_a_status_column():
+    from toolkit.corpus import is_corpus
+
+    table = pd.DataFrame({"text": ["Seoul met Tokyo."], "status": ["draft"]})
+    assert not is_corpus(table)
+    assert is_corpus(_quiet_load(table))
+
+
+def test_excel_unicode_text_in_a_folder(tmp_path):
+    (tmp_path / "export.txt").write_bytes("text\toutlet\r\nOne.\tA\r\nTwo.\tB\r\n".encode("utf-16"))
+    (tmp_path / "note.txt").write_text("A plain article.", encoding="utf-8")
+    c = _quiet_load(tmp_path)
+    assert sorted(c["text"]) == ["A plain article.", "One.", "Two."]

@@ -35,6 +35,7 @@ __all__ = [
     "LoadError",
     "RESERVED_COLUMNS",
     "check_unique_ids",
+    "is_corpus",
     "detect_language",
     "load_corpus",
     "load_demo",
@@ -72,6 +73,27 @@ def _naming(path: Path):
     except Exception as err:  # pandas, json, openpyxl, pyarrow, zipfile errors alike
         raise LoadError(f"{path}: cannot read it as {path.suffix or 'a table'} "
                         f"({type(err).__name__}: {err})") from err
+
+
+def is_corpus(data: object) -> bool:
+    """True for a DataFrame :func:`load_corpus` made (its columns, statuses and unique ids).
+
+    A table that merely has a ``status`` column of its own is not a corpus;
+    callers should pass it through :func:`load_corpus`, which keeps that
+    column as ``user_status``.
+
+    Examples
+    --------
+    >>> is_corpus(load_corpus(pd.DataFrame({"text": ["Seoul met Tokyo."]})))
+    True
+    >>> is_corpus(pd.DataFrame({"text": ["x"], "status": ["draft"]}))
+    False
+    """
+    if not isinstance(data, pd.DataFrame):
+        return False
+    if not set(CANONICAL_COLUMNS + BOOKKEEPING_COLUMNS) <= set(data.columns):
+        return False
+    return bool(data["status"].isin(STATUSES).all() and data["doc_id"].is_unique)
 
 
 def check_unique_ids(data: pd.DataFrame, what: str = "corpus") -> None:
@@ -568,6 +590,14 @@ def _read_folder(folder: Path, encoding: str | None) -> tuple[pd.DataFrame, list
                                 "status": "read", "reason": fw})
             elif suffix in _ARTICLE_SUFFIXES:
                 decoded = read_decoded(p, encoding)
+                if suffix == ".txt" and _is_delimited_table(decoded.text):
+                    table = _read_table(p, encoding)  # Excel's "Unicode text" table
+                    table["source_file"] = rel
+                    frames.append(table)
+                    summary.append({"file": rel, "format": "tsv", "articles": len(table),
+                                    "status": "read",
+                                    "reason": "tab-separated table in a .txt file"})
+                    continue
                 rows.append({"doc_id": rel, "text": decoded.text, "source_file": rel,
                              "encoding": decoded.encoding, "load_note": decoded.note})
                 summary.append({"file": rel, "format": suffix[1:], "articles": 1,
