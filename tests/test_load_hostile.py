@@ -11,6 +11,7 @@ import codecs
 import json
 import warnings
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -482,3 +483,21 @@ def test_excel_unicode_text_in_a_folder(tmp_path):
     (tmp_path / "note.txt").write_text("A plain article.", encoding="utf-8")
     c = _quiet_load(tmp_path)
     assert sorted(c["text"]) == ["A plain article.", "One.", "Two."]
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "samples" / "exports"
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/samples/exports")
+def test_real_lexisnexis_html_cut_midway_is_flagged(tmp_path):
+    raw = (SHARED / "lexisnexis_legacy_afp.html").read_bytes()
+    marker = b"41 of 74 DOCUMENTS"
+    assert marker in raw
+    cut = raw[: raw.index(marker) - 2000]  # the file now ends inside article 40
+    p = tmp_path / "cut.html"
+    p.write_bytes(cut)
+    c = _quiet_load(p)
+    assert len(c) == 40
+    assert c["status"].iloc[-1] == "truncated"
+    assert (c["status"].iloc[:-1] == "ok").all()
+    assert c["status_reason"].str.contains("declares 74 documents, found 40").all()
