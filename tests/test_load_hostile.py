@@ -167,7 +167,7 @@ def test_renamed_ids_never_collide():
     assert c["doc_id"].tolist() == ["a", "a~3", "a~2"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(
     st.lists(
         st.sampled_from(["a", "a~2", "a~3", "", "doc-000001", "doc-000002~2", "b"]),
@@ -182,6 +182,16 @@ def test_doc_ids_unique_after_loading(ids):
     for i, v in enumerate(ids):
         if v and ids.count(v) == 1:
             assert c.loc[i, "doc_id"] == v
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["a", "a~2", "a~3", "", "doc-000002", "doc-000002~2"]),
+                max_size=30))
+def test_id_rule_alone_gives_unique_ids(ids):
+    from toolkit.corpus import _unique_ids
+
+    out, _ = _unique_ids(ids)
+    assert len(set(out)) == len(out) == len(ids) and all(out)
 
 
 def test_measures_refuse_repeated_ids():
