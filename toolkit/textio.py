@@ -135,7 +135,7 @@ def _char_weight(c: str, language: str, prev: str, nxt: str) -> float:
         if 0x4E00 <= o <= 0x9FFF:  # hanja: used in Korean news, but sparingly
             return -9.0 + cjk_penalty
         if 0x3131 <= o <= 0x318E:
-            return -11.0  # a lone jamo
+            return -13.0  # a lone jamo
         return -9.5  # symbols, Greek, units: in KS X 1001, but rare in text
     # Japanese
     _, common_ja = _common_chars()
@@ -188,7 +188,17 @@ def plausibility(text: str, encoding: str) -> float:
         score += _char_weight(c, language, prev, nxt)
         if language == "ja" and prev == " " and i > 1 and not text[i - 2].isascii():
             score -= 3.0  # Japanese does not put spaces between words; Korean does
+        elif language == "ko" and _is_hangul(prev) != _is_hangul(c) and _is_cjk(prev) | _is_cjk(c):
+            score -= 3.0  # hanja glued to Hangul inside a word: rare in Korean text
     return score
+
+
+def _is_hangul(c: str) -> bool:
+    return 0xAC00 <= ord(c) <= 0xD7A3
+
+
+def _is_cjk(c: str) -> bool:
+    return 0x4E00 <= ord(c) <= 0x9FFF
 
 
 def _looks_utf16(data: bytes) -> str | None:
