@@ -511,3 +511,16 @@ def test_real_lexisnexis_html_cut_midway_is_flagged(tmp_path):
     assert c["status"].iloc[-1] == "truncated"
     assert (c["status"].iloc[:-1] == "ok").all()
     assert c["status_reason"].str.contains("declares 74 documents, found 40").all()
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="needs ../shared/samples/exports")
+def test_real_factiva_page_cut_midway_keeps_articles_and_flags_the_last(tmp_path):
+    raw = (SHARED / "factiva_nyt.html").read_bytes()
+    p = tmp_path / "cut.html"
+    p.write_bytes(raw[: len(raw) // 2])
+    full = _quiet_load(SHARED / "factiva_nyt.html")
+    c = _quiet_load(p)
+    assert (full["status"] == "ok").all() and len(full) == 27
+    assert 0 < len(c) < 27
+    assert c["status"].iloc[-1] == "truncated" and (c["status"].iloc[:-1] == "ok").all()
+    assert c["doc_id"].tolist() == full["doc_id"].tolist()[: len(c)]

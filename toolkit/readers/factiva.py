@@ -252,6 +252,10 @@ def parse_factiva_html(markup: str, path: str | Path, encoding: str = "") -> pd.
         items.append((_position(group[0][1]), rec))
     items.sort(key=lambda item: item[0])
     records = [rec for _, rec in items]
+    if records and not re.search(r"</(?:html|body)\s*>", markup[-4000:], re.I):
+        # A saved page always closes; one that does not was cut, likely inside the last article.
+        records[-1].warn("truncated: the file ends in or just after this article "
+                         "(no closing </body> or </html>)")
     if not records:
         raise ValueError(
             f"{path}: no Factiva articles found (no 'article' blocks and no HD/PD field tables)"
