@@ -524,3 +524,11 @@ def test_real_factiva_page_cut_midway_keeps_articles_and_flags_the_last(tmp_path
     assert 0 < len(c) < 27
     assert c["status"].iloc[-1] == "truncated" and (c["status"].iloc[:-1] == "ok").all()
     assert c["doc_id"].tolist() == full["doc_id"].tolist()[: len(c)]
+
+
+def test_large_legacy_file_is_judged_on_a_sample_and_decoded_whole():
+    text = "한국 정부는 항의했다. " * 30_000  # 390,000 bytes in cp949, past the sample
+    d = decode_text(text.encode("cp949"))
+    assert d.encoding == "cp949" and d.text == text and d.note == ""
+    cut_inside_char = ("日本政府は抗議した。" * 30_000).encode("euc_jp")
+    assert decode_text(cut_inside_char).text == "日本政府は抗議した。" * 30_000

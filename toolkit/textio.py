@@ -242,7 +242,24 @@ def _compose_makeup(m: re.Match[str]) -> str:
     return chr(code + _COMPAT_FINAL.index(fin))
 
 
+# Larger legacy files are judged on their first bytes, then decoded whole.
+_JUDGE_BYTES = 256 * 1024
+
+
 def _decode_legacy(data: bytes, prefix_note: str = "", utf8: str | None = None) -> Decoded:
+    if utf8 is None and len(data) > _JUDGE_BYTES:
+        for cut in range(4):  # the sample may end inside a multibyte character
+            try:
+                judged = _decode_legacy(data[: _JUDGE_BYTES - cut], prefix_note)
+            except DecodeError:
+                continue
+            try:
+                text = data.decode(judged.encoding)
+            except UnicodeDecodeError:
+                break  # the rest disagrees with the sample: judge the whole file
+            if judged.encoding == "cp949" and "\u3164" in text:
+                text = _MAKEUP.sub(_compose_makeup, text)
+            return Decoded(_normalise(text), judged.encoding, judged.note)
     readings: dict[str, tuple[float, str]] = {}
     if utf8 is not None:
         # each 2-byte sequence valid by chance is ~10x less likely than by design
