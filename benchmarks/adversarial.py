@@ -134,6 +134,8 @@ def main() -> None:
             for kind, text in texts[n].items():
                 if kind in dropped:
                     continue
+                # a first word unique to the measure defeats caches shared between measures
+                text = f"{name} {text[len(name) + 1 :]}"
                 start = time.perf_counter()
                 try:
                     fn(text)
