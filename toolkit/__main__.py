@@ -83,6 +83,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     sources = list(args.source or [])
     source = None if not sources else sources[0] if len(sources) == 1 else sources
     try:
+        for one in sources or [None]:
+            _check_paths(one, args.out)
         if (args.target is None) != (args.by is None) or (
             args.reference is not None and args.by is None
         ):
@@ -103,8 +105,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The user's input is wrong: say what, without a traceback.
         print(f"error: {err}", file=sys.stderr)
         return 2
+    # Marks the folder as a report so loading a corpus folder around it skips it.
+    (index.parent / ".toolkit-report").write_text("written by python -m toolkit report\n",
+                                                 encoding="utf-8")
     print(f"Report written to {index}")
     return 0
+
+
+def _check_paths(source: str | None, out: str) -> None:
+    """Refuse an --out that is a file, or a source that does not exist, before any work."""
+    from pathlib import Path
+
+    out_path = Path(out).expanduser()
+    if out_path.exists() and not out_path.is_dir():
+        raise ValueError(f"--out {out_path} is an existing file; give a folder for the report")
+    if source is not None:
+        src = Path(source).expanduser()
+        if not src.exists():
+            raise FileNotFoundError(f"no such file or folder: {src}")
+        if src.is_dir() and out_path.resolve().is_relative_to(src.resolve()):
+            print(f"note: the report folder {out_path} is inside the corpus folder; "
+                  "it will be skipped when the corpus is loaded again", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -105,6 +105,8 @@ def normalise_date_text(value: str) -> str:
     --------
     >>> normalise_date_text("9 Januar 1993")
     '9 January 1993'
+    >>> normalise_date_text("28. Februar 2012 Dienstag")
+    '28 February 2012 Dienstag'
     >>> normalise_date_text("9 de enero de 1993")
     '9 January 1993'
     >>> normalise_date_text("2015. 4. 14. 오전 5:38")
@@ -113,6 +115,8 @@ def normalise_date_text(value: str) -> str:
     text = unicodedata.normalize("NFKC", str(value)).strip()
     text = re.sub(r"(\d{4})\.\s*(\d{1,2})\.\s*(\d{1,2})\.?", r"\1.\2.\3", text)
     text = re.sub(r"\b(\d{1,2})(?:er|o|°)(?=\s)", r"\1", text)
+    # German ordinal day: "28. Februar 2012"
+    text = re.sub(r"\b(\d{1,2})\.\s+(?=[^\W\d_])", r"\1 ", text)
     text = _FOREIGN_MONTH_RE.sub(lambda m: _FOREIGN_MONTHS[m.group(1).lower()], text)
     text = re.sub(r"\b(\d{1,2})\s+de\s+([A-Z][a-z]+)\s+de\s+(\d{4})", r"\1 \2 \3", text)
     return text

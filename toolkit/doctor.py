@@ -19,7 +19,7 @@ __all__ = ["doctor", "check_environment"]
 # The runtime dependencies of pyproject.toml (tests/test_packaging.py checks they agree).
 _PACKAGES = [
     "pandas", "numpy", "scipy", "nltk", "textblob", "vaderSentiment", "matplotlib",
-    "jupyterlab", "pyyaml", "tqdm", "charset-normalizer", "openpyxl", "pyarrow",
+    "jupyterlab", "pyyaml", "tqdm", "charset-normalizer", "openpyxl", "defusedxml", "pyarrow",
     "python-docx", "beautifulsoup4", "krippendorff", "jinja2", "koreanize-matplotlib",
     "matplotlib-fontja",
 ]

@@ -168,6 +168,7 @@ other raters at about r = 0.71.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
 import math
@@ -521,6 +522,24 @@ _REPORTING = frozenset(
 _SUBORDINATORS = frozenset(["while", "although", "though", "whereas"])
 
 
+SPAN_REACH = 200
+
+
+@functools.lru_cache(maxsize=256)
+def _span_index(
+    text: str, params: NewsToneParams
+) -> tuple[list[int], list[int], list[tuple[int, float]], list[int], list[int]]:
+    """Token starts and ends, hits in token order and their positions, prefix counts of
+    clause breaks."""
+    toks, hits, _ = _scored(text, params)
+    n_breaks = [0]
+    for t in toks:
+        brk = t[0] in _CLAUSE_BREAK or t[0] in _CONTRAST or t[0] in _SUBORDINATORS
+        n_breaks.append(n_breaks[-1] + brk)
+    ordered = sorted(hits, key=lambda h: h[0])
+    return [t[1] for t in toks], [t[2] for t in toks], ordered, [i for i, _ in ordered], n_breaks
+
+
 def span_tone_score(
     text: str,
     start: int,
@@ -547,22 +566,24 @@ def span_tone_score(
     True
     """
     toks, hits, _ = _scored(text, params)
-    inside = [i for i, t in enumerate(toks) if t[1] < end and t[2] > start]
-    if not inside:
+    starts, ends, ordered, hit_pos, n_breaks = _span_index(text, params)
+    # tokens overlapping [start, end): found by bisection, not a scan per mention
+    t0 = bisect.bisect_right(ends, start)
+    t1 = bisect.bisect_left(starts, end) - 1
+    if t0 > t1:
         return news_tone_score(text, params)[0]
-    t0, t1 = min(inside), max(inside)
-    breaks = [
-        i for i, t in enumerate(toks)
-        if t[0] in _CLAUSE_BREAK or t[0] in _CONTRAST or t[0] in _SUBORDINATORS
-    ]
     total = 0.0
-    for i, v in hits:
+    # Words further than SPAN_REACH tokens weigh < 1/40 and are not counted, so
+    # one run-on "sentence" of 100,000 words costs linear, not quadratic, time.
+    lo_hit = bisect.bisect_left(hit_pos, t0 - SPAN_REACH)
+    hi_hit = bisect.bisect_right(hit_pos, t1 + SPAN_REACH)
+    for i, v in ordered[lo_hit:hi_hit]:
         if t0 <= i <= t1:
             continue
         d = t0 - i if i < t0 else i - t1
         lo, hi = (i, t0) if i < t0 else (t1, i)
         w = 1.0 / (1.0 + d / window)
-        if any(lo < b < hi for b in breaks):
+        if n_breaks[hi] - n_breaks[lo + 1] > 0:  # a clause boundary strictly between
             w *= params.other_clause
         total += w * (v * params.negative_weight if v < 0 else v)
     near = [t[0] for t in toks[t1 + 1 : t1 + 3]] + [t[0] for t in toks[max(0, t0 - 2) : t0]]

@@ -368,7 +368,7 @@ def build_report(
     'index.html'
     """
     from toolkit import __version__
-    from toolkit.corpus import load_corpus, load_demo
+    from toolkit.corpus import is_corpus, load_corpus, load_demo
 
     if source is None:
         corpus = load_demo()
@@ -377,7 +377,8 @@ def build_report(
         many = not isinstance(source, (pd.DataFrame, str, Path))
         if many:
             source = [Path(p) for p in source]
-        if isinstance(source, pd.DataFrame) and "status" in source.columns and not columns:
+        # a table with a "status" column of its own is not yet a corpus (issue 12)
+        if is_corpus(source) and not columns:
             corpus = source
         else:
             corpus = load_corpus(source, columns=columns, outlets=outlets)

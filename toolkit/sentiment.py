@@ -79,6 +79,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -244,9 +245,35 @@ _SCORERS: dict[str, Callable[[str], tuple[float, ...]]] = {
 }
 
 
+# Sentences longer than this are scored in pieces (their length-weighted mean):
+# VADER and TextBlob take time quadratic in sentence length, and a scraped page
+# that lost its full stops is one "sentence" of 100,000 characters.
+LONG_SENTENCE_CHARS = 5_000
+_PIECE_CHARS = 1_000
+
+
+def _pieces(text: str) -> list[str]:
+    out, pos = [], 0
+    while pos < len(text):
+        cut = text.rfind(" ", pos, pos + _PIECE_CHARS) if len(text) - pos > _PIECE_CHARS else -1
+        end = cut if cut > pos else min(len(text), pos + _PIECE_CHARS)
+        out.append(text[pos:end])
+        pos = end
+    return [p for p in out if p.strip()]
+
+
 def _score_chunk(method: str, texts: list[str]) -> list[tuple[float, ...]]:
     f = _SCORERS[method]
-    return [f(t) for t in texts]
+    out = []
+    for t in texts:
+        if len(t) <= LONG_SENTENCE_CHARS:
+            out.append(f(t))
+            continue
+        parts = _pieces(t)
+        scores = np.array([f(p) for p in parts], dtype=float)
+        weights = np.array([len(p) for p in parts], dtype=float)
+        out.append(tuple(float(x) for x in weights @ scores / weights.sum()))
+    return out
 
 
 def _dict_chunk(
@@ -415,6 +442,10 @@ def _sentence_scores(
     negation_window: int,
     n_jobs: int,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    if isinstance(data, pd.DataFrame):
+        from toolkit.corpus import check_unique_ids
+
+        check_unique_ids(data)  # repeated ids would merge articles at document level
     if method == "dictionary":
         tk = as_tokens(data)
         sents, corpus = tk.sentences, tk.corpus
@@ -424,6 +455,11 @@ def _sentence_scores(
         sents, corpus = _sentence_table(data)
         texts = sents["sentence"].astype(str).tolist()
         vals = _score_once(texts, _score_chunk, (method,), n_jobs)
+        n_long = sum(len(t) > LONG_SENTENCE_CHARS for t in texts)
+        if n_long:
+            warnings.warn(f"{n_long} sentences over {LONG_SENTENCE_CHARS:,} characters (no full "
+                          f"stops?) were scored in pieces of up to {_PIECE_CHARS:,} characters",
+                          stacklevel=3)
     scores = pd.DataFrame(vals, columns=COLUMNS[method])
     out = pd.concat([sents[["doc_id", "sent_id"]].reset_index(drop=True), scores], axis=1)
     if "n_hits" in out:

@@ -1,84 +1,379 @@
 """Decode bytes from news files whatever their encoding.
 
 Archive exports and scraped folders arrive as UTF-8, UTF-8 with a byte-order
-mark, Korean legacy encodings (cp949, a superset of EUC-KR), Japanese
-Shift_JIS (cp932) or Windows-1252. :func:`decode_bytes` tries them in a fixed
-order and, when more than one legacy codec decodes the bytes without error,
-keeps the one whose characters look like real text in that script. The
-choice is deterministic and recorded, so a loader can report it.
+mark, UTF-16 (Excel's "Unicode text"), Korean legacy encodings (cp949, a
+superset of EUC-KR), Japanese Shift_JIS (cp932) and EUC-JP, or Windows-1252.
+
+Legacy encodings overlap: the same bytes are often valid cp949, EUC-JP,
+Shift_JIS and cp1252 at once. :func:`decode_text` decodes with every codec
+that accepts the bytes and scores each result by how much it looks like
+real text in that codec's language (common Hangul syllables and plausible
+syllable shapes for Korean; kana and common kanji for Japanese; accented
+letters inside Latin words for cp1252). When the two best readings differ
+and their scores are close, the best one is returned with a note saying the
+encoding is uncertain, so the loader can flag the article instead of
+silently keeping the wrong reading. The choice is deterministic.
 """
 
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import functools
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DecodeError", "decode_bytes", "read_text"]
+__all__ = ["DecodeError", "Decoded", "check_archive", "decode_bytes", "decode_text", "read_decoded", "read_text"]
 
-# Order matters only for ties; the plausibility score decides otherwise.
-CANDIDATE_ENCODINGS = ("utf-8", "cp949", "cp932", "cp1252")
+# Legacy codecs tried when the bytes are not UTF-8; order matters only for ties.
+CANDIDATE_ENCODINGS = ("cp949", "euc_jp", "cp932", "cp1252")
+_LANGUAGE = {"cp949": "ko", "euc_jp": "ja", "cp932": "ja", "cp1252": "latin"}
+# Score gap (natural-log units) under which two different readings are "uncertain".
+UNCERTAIN_MARGIN = 4.0
+# A best reading scoring worse than this per non-ASCII character is not text.
+_GARBAGE_PER_CHAR = -10.5
 
 
 class DecodeError(ValueError):
     """Raised when bytes cannot be decoded with any supported encoding."""
 
 
-def _in_euc_kr(c: str) -> bool:
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text, the codec used and a note when the choice is uncertain.
+
+    ``note`` is ``""`` when the decoding is certain (a byte-order mark,
+    valid UTF-8, a forced codec, or one legacy reading far more plausible
+    than every other); otherwise it starts with ``"encoding uncertain"`` or
+    says what was repaired.
+    """
+
+    text: str
+    encoding: str
+    note: str = ""
+
+
+# ----------------------------------------------------------------- plausibility
+
+_KO_INITIAL = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+# Rough log-weights of jamo in Korean prose (initial, vowel, final), from the
+# well-known shape of Korean: no final or ㄴ/ㄹ/ㅇ/ㄱ/ㅁ finals dominate;
+# ㅒ/ㅙ/ㅞ vowels and double finals are rare.
+_KO_INITIAL_W = [0, -2.5, -1, -1, -2.5, -1.5, -1.2, -1.3, -3, -0.8, -2, 0, -0.6, -3, -1.5,
+                 -2.5, -1.8, -2, -1]
+_KO_VOWEL_W = [0, -1.5, -3, -4.5, 0, -1.8, -2.5, -4, -0.4, -1.5, -3.5, -2.5, -3, -0.6,
+               -2, -4.5, -2.8, -2.5, -0.6, -2.2, 0]
+_KO_FINAL_W = [0, -1.2, -4.5, -6, -0.6, -5, -4, -2.5, -0.8, -4, -3.5, -5, -6, -6, -6, -4.5,
+               -1.5, -1.6, -6, -2, -1.8, -0.8, -2.8, -3, -4, -4, -4, -3]
+
+
+@functools.lru_cache(maxsize=1)
+def _common_chars() -> tuple[dict[str, float], dict[str, float]]:
+    """Log-weights of the listed frequent Hangul syllables and kanji (two tiers each)."""
+    import yaml
+
+    from toolkit.data import data_path
+
+    with open(data_path("encoding", "common_chars.yaml"), encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    ko: dict[str, float] = {}
+    ja: dict[str, float] = {}
+    for key, table, lo, hi, weight in (
+        ("korean_common", ko, 0xAC00, 0xD7A3, -5.5), ("korean", ko, 0xAC00, 0xD7A3, -3.5),
+        ("japanese_common", ja, 0x4E00, 0x9FFF, -6.0), ("japanese", ja, 0x4E00, 0x9FFF, -4.5),
+    ):
+        table.update({c: weight for c in data[key] if lo <= ord(c) <= hi})
+    return ko, ja
+
+
+@functools.lru_cache(maxsize=65536)
+def _in_codec(c: str, codec: str, nbytes: int) -> bool:
+    """True when ``c`` is a character of ``codec``'s standard table.
+
+    The byte count matters: CPython's EUC-KR encoder writes Hangul outside
+    KS X 1001 as an 8-byte make-up sequence, which no real file contains.
+    """
     try:
-        c.encode("euc_kr")
+        return len(c.encode(codec)) == nbytes
     except UnicodeEncodeError:
         return False
-    return True
 
 
-def _plausibility(text: str, encoding: str) -> float:
-    """Score in [0, 1]: how much ``text`` looks like real text in ``encoding``.
+def _hangul_weight(c: str) -> float:
+    """Log-weight of a Hangul syllable in Korean text."""
+    common_ko, _ = _common_chars()
+    if c in common_ko:
+        return common_ko[c]
+    if not _in_codec(c, "euc_kr", 2):
+        return -14.0  # cp949's extension syllables: almost never in text
+    n = ord(c) - 0xAC00
+    ini, vow, fin = n // 588, (n % 588) // 28, n % 28
+    return -7.5 + _KO_INITIAL_W[ini] + _KO_VOWEL_W[vow] + _KO_FINAL_W[fin]
 
-    Wrongly decoded bytes betray themselves: Shift_JIS read as cp949 gives
-    Hangul syllables outside the 2,350 common ones of KS X 1001 (EUC-KR);
-    EUC-KR read as Shift_JIS gives half-width katakana; either read as
-    cp1252 gives runs of accented capitals with few plain ASCII letters.
+
+def _char_weight(c: str, language: str, prev: str, nxt: str) -> float:
+    """Log-weight of one non-ASCII character read as ``language`` text."""
+    o = ord(c)
+    latin_neighbours = (prev.isascii() and prev.isalpha()) + (nxt.isascii() and nxt.isalpha())
+    if language == "latin":
+        if c.isalpha() and 0xC0 <= o <= 0x17F:
+            # an accented letter sits inside a word; alone or in runs it is suspicious
+            base = -3.0 if latin_neighbours else -6.5
+            return base - (1.5 if c.isupper() and latin_neighbours == 2 else 0)
+        if c in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac\u00a0\u00b0\u00a7\u00a9\u00ae\u2122":
+            return -4.5
+        if c.isalpha() and 0x370 <= o <= 0x52F and (prev.isalpha() or nxt.isalpha()):
+            return -7.0  # Greek or Cyrillic inside a word of them
+        return -9.0
+    cjk_penalty = -4.0 if latin_neighbours == 2 else 0.0  # "Pok駑on": a kanji inside a word
+    if (0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or 0x2010 <= o <= 0x2027
+            or o in (0x30FB, 0x30FC, 0x00B7)):
+        return -5.0 + cjk_penalty  # CJK punctuation and full-width forms
+    if language == "ko":
+        if 0xAC00 <= o <= 0xD7A3:
+            return _hangul_weight(c) + cjk_penalty
+        if 0x4E00 <= o <= 0x9FFF:  # hanja: used in Korean news, but sparingly
+            return -9.0 + cjk_penalty
+        if 0x3131 <= o <= 0x318E:
+            return -13.0  # a lone jamo
+        return -9.5  # symbols, Greek, units: in KS X 1001, but rare in text
+    # Japanese
+    _, common_ja = _common_chars()
+    if 0x3041 <= o <= 0x3096:
+        return -3.5 + cjk_penalty
+    if 0x30A1 <= o <= 0x30FA:
+        return -4.5 + cjk_penalty
+    if 0x4E00 <= o <= 0x9FFF:
+        if c in common_ja:
+            return common_ja[c] + cjk_penalty
+        # JIS level-1 kanji (EUC-JP lead bytes 0xB0-0xCF) are the common ones
+        lead = c.encode("euc_jp", errors="ignore")[:1]
+        level1 = bool(lead) and 0xB0 <= lead[0] <= 0xCF
+        return (-8.5 if level1 else -11.0) + cjk_penalty
+    if 0xFF61 <= o <= 0xFF9F:
+        return -10.0  # half-width katakana: legacy, rare in news text
+    return -9.5  # symbols, Greek, Cyrillic: in JIS X 0208, but rare in text
+
+
+def plausibility(text: str, encoding: str) -> float:
+    """Log-score of ``text`` as text in ``encoding``'s language (higher is better).
+
+    ASCII characters score 0 (every candidate reading shares them); each
+    other character adds the log-weight of seeing it in Korean (cp949),
+    Japanese (EUC-JP, Shift_JIS) or a Latin-script language (cp1252).
+
+    Examples
+    --------
+    >>> plausibility("東京", "euc_jp") > plausibility("톺딸", "cp949")
+    True
     """
-    non_ascii = [c for c in text if ord(c) > 127]
-    if not non_ascii:
-        return 1.0
-    good = 0
-    for c in non_ascii:
-        o = ord(c)
-        hangul = 0xAC00 <= o <= 0xD7A3 or 0x3130 <= o <= 0x318F
-        kana = 0x3040 <= o <= 0x30FF
-        cjk = 0x4E00 <= o <= 0x9FFF
-        punct = 0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or 0x2010 <= o <= 0x2027
-        if encoding == "cp949":
-            good += punct or ((hangul or kana or cjk) and _in_euc_kr(c))
-        elif encoding == "cp932":
-            good += kana or cjk or punct
-        else:  # cp1252: accented Latin letters and typographic punctuation
-            good += unicodedata.category(c)[0] in "LPS" and o < 0x2200
-    score = good / len(non_ascii)
-    if encoding == "cp1252" and len(non_ascii) > 0.35 * len(text):
-        score *= 0.3
+    language = _LANGUAGE.get(encoding, "latin")
+    score = 0.0
+    if language == "latin":
+        # Legacy CJK bytes read as cp1252 alternate symbols and letters
+        # ("‰z’J"); real words carry an accent or two among plain letters.
+        for token in text.split():
+            k = sum(not c.isascii() for c in token)
+            if len(token) > 1 and k > 0.34 * len(token):
+                score -= 3.0 * k
+    # Control characters other than tab/newline say "binary", whatever the codec.
+    n = len(text)
+    for i, c in enumerate(text):
+        if c.isascii():
+            if c < " " and c not in "\t\n\r\f":
+                score -= 8.0
+            continue
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        score += _char_weight(c, language, prev, nxt)
+        if language == "ja" and prev == " " and i > 1 and not text[i - 2].isascii():
+            score -= 3.0  # Japanese does not put spaces between words; Korean does
+        elif language == "ko" and _is_hangul(prev) != _is_hangul(c) and _is_cjk(prev) | _is_cjk(c):
+            score -= 3.0  # hanja glued to Hangul inside a word: rare in Korean text
     return score
 
 
-def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Decode ``data`` and say which encoding was used.
+def _is_hangul(c: str) -> bool:
+    return 0xAC00 <= ord(c) <= 0xD7A3
+
+
+def _is_cjk(c: str) -> bool:
+    return 0x4E00 <= ord(c) <= 0x9FFF
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    """``"utf-16-le"``/``"utf-16-be"`` for BOM-less UTF-16 of mostly ASCII or CJK text."""
+    if len(data) < 4 or b"\x00" not in data:
+        return None
+    even, odd = data[0::2], data[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _decode_utf16(data: bytes, codec: str) -> Decoded:
+    note = ""
+    if len(data) % 2:
+        data = data[:-1]
+        note = "UTF-16 data has an odd number of bytes: the last byte was dropped"
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        text = data.decode(codec, errors="replace")
+        note = "; ".join(filter(None, [note, "invalid UTF-16 sequences replaced by U+FFFD"]))
+    return Decoded(_normalise(text), codec.replace("-le", "").replace("-be", "")
+                   if codec == "utf-16" else codec, note)
+
+
+# "ㅤ" (Hangul filler) + initial + vowel + final: KS X 1001's 8-byte make-up
+# sequence for a syllable outside its 2,350, which cp949 decodes jamo by jamo.
+_MAKEUP = re.compile("\u3164([\u3131-\u314e])([\u314f-\u3163])([\u3131-\u314e\u3164])")
+_COMPAT_INITIAL = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_COMPAT_FINAL = "\u3164ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+
+
+def _compose_makeup(m: re.Match[str]) -> str:
+    ini, vow, fin = m.group(1), m.group(2), m.group(3)
+    if ini not in _COMPAT_INITIAL or fin not in _COMPAT_FINAL:
+        return m.group(0)
+    code = 0xAC00 + _COMPAT_INITIAL.index(ini) * 588 + (ord(vow) - 0x314F) * 28
+    return chr(code + _COMPAT_FINAL.index(fin))
+
+
+# Larger legacy files are judged on their first bytes, then decoded whole.
+_JUDGE_BYTES = 256 * 1024
+
+
+def _decode_legacy(data: bytes, prefix_note: str = "", utf8: str | None = None) -> Decoded:
+    if utf8 is None and len(data) > _JUDGE_BYTES:
+        for cut in range(4):  # the sample may end inside a multibyte character
+            try:
+                judged = _decode_legacy(data[: _JUDGE_BYTES - cut], prefix_note)
+            except DecodeError:
+                continue
+            try:
+                text = data.decode(judged.encoding)
+            except UnicodeDecodeError:
+                break  # the rest disagrees with the sample: judge the whole file
+            if judged.encoding == "cp949" and "\u3164" in text:
+                text = _MAKEUP.sub(_compose_makeup, text)
+            return Decoded(_normalise(text), judged.encoding, judged.note)
+    readings: dict[str, tuple[float, str]] = {}
+    if utf8 is not None:
+        # each 2-byte sequence valid by chance is ~10x less likely than by design
+        bonus = 2.3 * sum(ord(c) >= 0x80 for c in utf8)
+        readings["utf-8"] = (plausibility(utf8, "utf-8") + bonus, utf8)
+    for enc in CANDIDATE_ENCODINGS:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if enc == "cp949" and "\u3164" in text:
+            text = _MAKEUP.sub(_compose_makeup, text)
+        if text not in {t for _, t in readings.values()}:
+            readings[enc] = (plausibility(text, enc), text)
+    if not readings:
+        raise DecodeError(
+            "bytes are not valid UTF-8, UTF-16, cp949/EUC-KR, EUC-JP, Shift_JIS or cp1252 text"
+        )
+    ranked = sorted(readings.items(), key=lambda kv: -kv[1][0])  # stable: order breaks ties
+    best_enc, (best_score, best_text) = ranked[0]
+    n_foreign = sum(not c.isascii() for c in best_text) or 1
+    n_control = sum(c < " " and c not in "\t\n\r\f" for c in best_text)
+    if best_score / n_foreign < _GARBAGE_PER_CHAR or n_control > 0.1 * len(best_text):
+        raise DecodeError(
+            "bytes do not look like text in any supported encoding (UTF-8, UTF-16, "
+            "cp949/EUC-KR, EUC-JP, Shift_JIS, cp1252): binary or damaged data?"
+        )
+    note = prefix_note
+    if len(ranked) > 1:
+        second_enc, (second_score, _) = ranked[1]
+        # short strings carry little evidence: ask for a wider gap before trusting one
+        margin = UNCERTAIN_MARGIN * (1 + 1.5 / n_foreign)
+        if best_score - second_score < margin:
+            note = "; ".join(filter(None, [
+                note, f"encoding uncertain: read as {best_enc}, could be {second_enc}"]))
+    return Decoded(_normalise(best_text), best_enc, note)
+
+
+def decode_text(data: bytes, encoding: str | None = None) -> Decoded:
+    """Decode ``data``, say which codec was used and whether the choice is uncertain.
 
     Parameters
     ----------
     data : bytes
         Raw file content.
     encoding : str, optional
-        Force this codec. By default the byte-order mark, UTF-8, cp949
-        (EUC-KR), cp932 (Shift_JIS) and cp1252 are tried in that order, and
-        among the legacy codecs that decode without error the one whose
-        characters are most plausible for its script wins.
+        Force this codec. By default: a byte-order mark decides (UTF-8,
+        UTF-16); then UTF-8; then BOM-less UTF-16; then the legacy codecs
+        (cp949, EUC-JP, cp932, cp1252) compete on plausibility.
+
+    Returns
+    -------
+    Decoded
+        ``text`` (newlines normalised to ``\\n``), ``encoding`` and ``note``
+        (``""``, or why the reading may be wrong: ``"encoding uncertain: ..."``,
+        a UTF-8 byte-order mark before non-UTF-8 bytes, an odd-length UTF-16
+        file).
+
+    Raises
+    ------
+    DecodeError
+        If no codec decodes the bytes into something that looks like text.
+
+    Examples
+    --------
+    >>> decode_text("東京".encode("shift_jis"))
+    Decoded(text='東京', encoding='cp932', note='')
+    >>> decode_text(b"\\xff\\xfeA").note
+    'UTF-16 data has an odd number of bytes: the last byte was dropped'
+    """
+    if encoding is not None:
+        try:
+            return Decoded(_normalise(data.decode(encoding)), encoding)
+        except (UnicodeDecodeError, LookupError) as err:
+            raise DecodeError(f"cannot decode with {encoding!r}: {err}") from err
+    if data.startswith(codecs.BOM_UTF8):
+        body = data[3:]
+        try:
+            return Decoded(_normalise(body.decode("utf-8")), "utf-8-sig")
+        except UnicodeDecodeError:
+            # A BOM glued onto legacy bytes (a tool added it without re-encoding).
+            note = "UTF-8 byte-order mark, but the bytes after it are not UTF-8"
+            if _looks_utf16(body):
+                return _decode_utf16(body, _looks_utf16(body) or "utf-16-le")
+            return _decode_legacy(body, note)
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return _decode_utf16(data[2:], "utf-16-le")
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return _decode_utf16(data[2:], "utf-16-be")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if "\x00" not in text or not _looks_utf16(data):
+            if all(ord(c) < 0x800 for c in text) and any(ord(c) >= 0xA0 for c in text):
+                # Short EUC/Shift_JIS text can be valid UTF-8 by chance ("文" in
+                # EUC-JP is UTF-8 "ʸ"): let the legacy readings compete.
+                return _decode_legacy(data, utf8=text)
+            return Decoded(_normalise(text), "utf-8")
+    utf16 = _looks_utf16(data)
+    if utf16:
+        return _decode_utf16(data, utf16)
+    return _decode_legacy(data)
+
+
+def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode ``data`` and say which encoding was used (see :func:`decode_text`).
 
     Returns
     -------
     (str, str)
-        The text (newlines normalised to ``\\n``) and the codec name.
+        The text (newlines normalised to ``\\n``) and the codec name. Use
+        :func:`decode_text` to also learn whether the choice is uncertain.
 
     Raises
     ------
@@ -92,38 +387,34 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     >>> decode_bytes("竹島".encode("shift_jis"))
     ('竹島', 'cp932')
     """
-    if encoding is not None:
-        try:
-            return _normalise(data.decode(encoding)), encoding
-        except (UnicodeDecodeError, LookupError) as err:
-            raise DecodeError(f"cannot decode with {encoding!r}: {err}") from err
-    if data.startswith(codecs.BOM_UTF8):
-        return _normalise(data[3:].decode("utf-8", errors="replace")), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return _normalise(data.decode("utf-16")), "utf-16"
-    try:
-        return _normalise(data.decode("utf-8")), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    best: tuple[float, int, str, str] | None = None
-    for rank, enc in enumerate(CANDIDATE_ENCODINGS[1:]):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        score = _plausibility(text, enc)
-        key = (score, -rank, enc, text)
-        if best is None or key[:2] > best[:2]:
-            best = key
-    if best is None or best[0] < 0.25:
-        raise DecodeError(
-            "bytes are not valid UTF-8, cp949/EUC-KR, Shift_JIS or cp1252 text"
-        )
-    return _normalise(best[3]), best[2]
+    result = decode_text(data, encoding)
+    return result.text, result.encoding
 
 
 def _normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_decoded(path: str | Path, encoding: str | None = None) -> Decoded:
+    """Read a text file with :func:`decode_text`; errors name the path.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = p.write_bytes("東海".encode("cp949"))
+    >>> read_decoded(p).encoding
+    'cp949'
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise DecodeError(f"{path}: cannot read the file ({err.strerror or err})") from err
+    try:
+        return decode_text(data, encoding)
+    except DecodeError as err:
+        raise DecodeError(f"{path}: {err}") from err
 
 
 def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
@@ -137,8 +428,53 @@ def read_text(path: str | Path, encoding: str | None = None) -> tuple[str, str]:
     >>> read_text(p)
     ('東海', 'cp949')
     """
+    result = read_decoded(path, encoding)
+    return result.text, result.encoding
+
+
+#: Limits on the members of a zip-based file (.docx, .xlsx) before it is parsed.
+MAX_MEMBER_BYTES = 512 * 2**20
+MAX_TOTAL_BYTES = 1024 * 2**20
+MAX_RATIO = 200
+
+
+def check_archive(path: str | Path) -> None:
+    """Refuse a .docx/.xlsx whose members would expand beyond sane sizes (a zip bomb).
+
+    The sizes are the ones the zip directory declares, so nothing is
+    decompressed: a member over 512 MiB, a total over 1 GiB, or a member
+    over 1 MiB that expands more than 200-fold (text XML rarely exceeds
+    20-fold) is refused.
+
+    Raises
+    ------
+    DecodeError
+        Naming the file and the member.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, zipfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "ok.docx"
+    >>> with zipfile.ZipFile(p, "w") as z:
+    ...     z.writestr("word/document.xml", "<w:document/>")
+    >>> check_archive(p)
+    """
+    import zipfile
+
     path = Path(path)
     try:
-        return decode_bytes(path.read_bytes(), encoding)
-    except DecodeError as err:
-        raise DecodeError(f"{path}: {err}") from err
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip at all: the format's reader says what is wrong
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > MAX_MEMBER_BYTES or (info.file_size > 2**20 and ratio > MAX_RATIO):
+            raise DecodeError(
+                f"{path}: member {info.filename} would expand to {info.file_size:,} bytes "
+                f"from {info.compress_size:,} (a zip bomb?); not read"
+            )
+    if total > MAX_TOTAL_BYTES:
+        raise DecodeError(f"{path}: members would expand to {total:,} bytes in all; not read")

@@ -608,5 +608,8 @@ def as_tokens(data: pd.DataFrame | Tokens, **kwargs: object) -> Tokens:
     if isinstance(data, Tokens):
         return data
     if isinstance(data, pd.DataFrame):
+        from toolkit.corpus import check_unique_ids
+
+        check_unique_ids(data)  # repeated ids would merge or misalign articles
         return tokenize(data, **kwargs)
     raise TypeError(f"expected a corpus DataFrame or Tokens, got {type(data).__name__}")

@@ -19,6 +19,7 @@ from toolkit.dates import parse_date
 __all__ = [
     "CANONICAL_COLUMNS",
     "Record",
+    "add_file_warning",
     "build_frame",
     "clean_text",
     "language_code",
@@ -142,6 +143,23 @@ def _check_length(rec: Record) -> None:
     words = len(rec.text.split())
     if words < 0.5 * stated:
         rec.warn(f"body has {words} words but the export states {stated}: cut short?")
+
+
+def add_file_warning(df: pd.DataFrame, message: str) -> pd.DataFrame:
+    """Append a file-level warning (e.g. an uncertain encoding) to every row and to attrs.
+
+    Examples
+    --------
+    >>> df = build_frame([Record(text="B.", title="T", date_raw="2015-04-14")], "x", "lexisnexis_txt")
+    >>> add_file_warning(df, "encoding uncertain")["file_warnings"].tolist()
+    ['encoding uncertain']
+    """
+    if not message:
+        return df
+    df["file_warnings"] = ["; ".join(filter(None, [str(w), message]))
+                           for w in df["file_warnings"].fillna("")]
+    df.attrs["file_warnings"] = [*df.attrs.get("file_warnings", []), message]
+    return df
 
 
 def build_frame(

@@ -15,7 +15,7 @@ from pathlib import Path
 from toolkit.readers.bigkinds import is_bigkinds_header
 from toolkit.readers.lexisnexis import HEADER_RE, HTML_RE
 from toolkit.readers.scraper import looks_like_article
-from toolkit.textio import DecodeError, decode_bytes
+from toolkit.textio import DecodeError, check_archive, decode_bytes
 
 __all__ = ["FORMATS", "detect_format"]
 
@@ -53,6 +53,7 @@ def _decode_head(data: bytes) -> str | None:
 
 
 def _sniff_zip(path: Path) -> str | None:
+    check_archive(path)
     with zipfile.ZipFile(path) as z:
         names = set(z.namelist())
         if "word/document.xml" in names:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.readers._common import Record, build_frame, clean_text
+from toolkit.textio import check_archive
 
 __all__ = ["read_bigkinds", "BIGKINDS_COLUMNS", "is_bigkinds_header"]
 
@@ -129,6 +130,7 @@ def read_bigkinds(path: str | Path, sheet: int | str = 0) -> pd.DataFrame:
     import openpyxl
 
     path = Path(path)
+    check_archive(path)  # a zip bomb is refused before openpyxl inflates it
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:

@@ -27,12 +27,13 @@ import pandas as pd
 from toolkit.dates import parse_date
 from toolkit.readers._common import (
     Record,
+    add_file_warning,
     build_frame,
     clean_text,
     is_language_name,
     language_code,
 )
-from toolkit.textio import read_text
+from toolkit.textio import read_decoded
 
 __all__ = ["read_factiva", "WORD_COUNT_RE"]
 
@@ -210,6 +211,11 @@ def _group_code_rows(rows: list[tuple[str, object]]) -> list[list[tuple[str, obj
     return groups
 
 
+def _position(tag: object) -> tuple[int, int]:
+    """Where a tag starts in the page (html.parser records line and column)."""
+    return (getattr(tag, "sourceline", None) or 0, getattr(tag, "sourcepos", None) or 0)
+
+
 def parse_factiva_html(markup: str, path: str | Path, encoding: str = "") -> pd.DataFrame:
     """Parse the text of a Factiva HTML export (see :func:`read_factiva`)."""
     from bs4 import BeautifulSoup
@@ -217,26 +223,39 @@ def parse_factiva_html(markup: str, path: str | Path, encoding: str = "") -> pd.
     soup = BeautifulSoup(markup, "html.parser")
     for br in soup.find_all("br"):
         br.replace_with("\n")
-    records: list[Record] = []
     containers = soup.find_all("div", class_=re.compile(r"^[a-z]{2}Article$"))
     if not containers:
         containers = soup.find_all("div", id=re.compile(r"^article-"))
+    # A page may mix the article layout and field tables (articles saved from
+    # both views): every block and every HD..AN run outside a block is an
+    # article, kept in page order.
+    items: list[tuple[tuple[int, int], Record]] = []
+    inside = {id(div) for div in containers}
     for div in containers:
-        rec = Record()
         rows = _code_rows(div)
         if rows:
-            groups = _group_code_rows(rows)
-            _fill_from_codes(groups[0], rec)
-            if len(groups) > 1:
-                rec.warn("one article block holds several HD/AN runs; kept the first")
+            for k, group in enumerate(_group_code_rows(rows)):
+                rec = Record()
+                _fill_from_codes(group, rec)
+                if k:
+                    rec.warn("one of several HD/AN runs in one article block")
+                items.append((_position(group[0][1]), rec))
         else:
-            _parse_article_layout(div, rec)
-        records.append(rec)
-    if not containers:
-        for group in _group_code_rows(_code_rows(soup)):
             rec = Record()
-            _fill_from_codes(group, rec)
-            records.append(rec)
+            _parse_article_layout(div, rec)
+            items.append((_position(div), rec))
+    outside = [(code, cell) for code, cell in _code_rows(soup)
+               if not any(id(p) in inside for p in cell.parents)]
+    for group in _group_code_rows(outside):
+        rec = Record()
+        _fill_from_codes(group, rec)
+        items.append((_position(group[0][1]), rec))
+    items.sort(key=lambda item: item[0])
+    records = [rec for _, rec in items]
+    if records and not re.search(r"</(?:html|body)\s*>", markup[-4000:], re.I):
+        # A saved page always closes; one that does not was cut, likely inside the last article.
+        records[-1].warn("truncated: the file ends in or just after this article "
+                         "(no closing </body> or </html>)")
     if not records:
         raise ValueError(
             f"{path}: no Factiva articles found (no 'article' blocks and no HD/PD field tables)"
@@ -254,6 +273,9 @@ def parse_factiva_html(markup: str, path: str | Path, encoding: str = "") -> pd.
     declared = _declared_results(soup)
     if declared is not None and declared < len(records):
         file_warnings.append(f"search summary says {declared} results, found {len(records)}")
+    elif declared is not None and declared > len(records):
+        file_warnings.append(f"export declares {declared} results, found {len(records)}: "
+                             "the file was cut short or is a partial download")
     df = build_frame(records, path, "factiva_html", encoding=encoding,
                      extra_columns=EXTRA_COLUMNS, file_warnings=file_warnings)
     df.attrs["declared"] = declared
@@ -317,5 +339,6 @@ def read_factiva(path: str | Path, encoding: str | None = None) -> pd.DataFrame:
     120
     """
     path = Path(path)
-    markup, codec = read_text(path, encoding)
-    return parse_factiva_html(markup, path, codec)
+    decoded = read_decoded(path, encoding)
+    return add_file_warning(parse_factiva_html(decoded.text, path, decoded.encoding),
+                            decoded.note)

@@ -21,11 +21,12 @@ import pandas as pd
 from toolkit.dates import parse_date
 from toolkit.readers._common import (
     Record,
+    add_file_warning,
     build_frame,
     clean_text,
     language_code,
 )
-from toolkit.textio import read_text
+from toolkit.textio import read_decoded
 
 __all__ = ["read_lexisnexis", "HEADER_RE", "HTML_RE"]
 
@@ -63,6 +64,35 @@ _COLUMN_OF = {
 }
 
 
+def _strip_comments(markup: str) -> str:
+    """Remove ``<!-- ... -->`` in one pass (linear, unlike a lazy regex on many ``<!--``).
+
+    A comment that would run across an article header is not a comment: a
+    damaged file lost its ``-->``; the text up to the header is kept.
+    """
+    out, pos = [], 0
+    while True:
+        start = markup.find("<!--", pos)
+        if start < 0:
+            break
+        end = markup.find("-->", start + 4)
+        if end < 0:
+            break
+        header = _COMMENT_HEADER_RE.search(markup, start + 4, end)
+        if header is not None:  # keep the opener; resume at the header
+            out.append(markup[pos:header.start()])
+            pos = header.start()
+            continue
+        out.append(markup[pos:start])
+        out.append(" ")
+        pos = end + 3
+    out.append(markup[pos:])
+    return "".join(out)
+
+
+_COMMENT_HEADER_RE = re.compile(r"\d+ of \d+ DOCUMENT")
+
+
 def html_to_text(markup: str) -> str:
     """Flatten export HTML to text with a blank line between blocks.
 
@@ -76,7 +106,7 @@ def html_to_text(markup: str) -> str:
     """
     # A comment may not run across an article header: if a damaged file lost a
     # "-->", the next one must not swallow the article in between.
-    text = re.sub(r"<!--(?:(?!-->)(?!\d+ of \d+ DOCUMENT).)*-->", " ", markup, flags=re.S)
+    text = _strip_comments(markup)
     # Only closed blocks are removed: an unclosed one in a damaged file must not
     # swallow the articles after it.
     text = re.sub(r"<(script|style|title)\b[^>]*>.*?</\1\s*>", " ", text, flags=re.S | re.I)
@@ -239,6 +269,12 @@ def parse_lexisnexis_text(text: str, path: str | Path, source_format: str,
             file_warnings.append(
                 f"download request selected {expected} documents, found {len(records)}"
             )
+    elif max(numbers) < declared and len(set(numbers)) < declared:
+        file_warnings.append(
+            f"export declares {declared} documents, found {len(set(numbers))} "
+            f"({min(numbers)}-{max(numbers)}): the file was cut short or is a partial download"
+        )
+    _flag_cut_last(records)
     span = max(numbers) - min(numbers) + 1
     if span != len(set(numbers)):
         file_warnings.append(
@@ -247,6 +283,22 @@ def parse_lexisnexis_text(text: str, path: str | Path, source_format: str,
         )
     return build_frame(records, path, source_format, encoding=encoding,
                        extra_columns=EXTRA_COLUMNS, file_warnings=file_warnings)
+
+
+def _flag_cut_last(records: list[Record]) -> None:
+    """Flag the last article when the file ends inside it.
+
+    Every complete article ends with trailing fields (LOAD-DATE, LANGUAGE,
+    copyright); when the others have them and the last has none, the file
+    was cut inside the last article.
+    """
+    if len(records) < 2:
+        return
+    ends = ("load_date", "copyright", "publication_type")
+    complete = [any(r.extra.get(k) for k in ends) for r in records[:-1]]
+    if sum(complete) >= 0.8 * len(complete) and not any(records[-1].extra.get(k) for k in ends):
+        records[-1].warn("truncated: the file ends inside this article (no LOAD-DATE, "
+                         "LANGUAGE or copyright line after its body)")
 
 
 def read_lexisnexis(path: str | Path, encoding: str | None = None) -> pd.DataFrame:
@@ -301,7 +353,10 @@ def read_lexisnexis(path: str | Path, encoding: str | None = None) -> pd.DataFra
     ['Ministers meet in Seoul', 'The Example Herald', 'A. Writer', 'en']
     """
     path = Path(path)
-    text, codec = read_text(path, encoding)
+    decoded = read_decoded(path, encoding)
+    text, codec = decoded.text, decoded.encoding
     if HTML_RE.search(text, 0, 200_000):
-        return parse_lexisnexis_text(html_to_text(text), path, "lexisnexis_html", codec)
-    return parse_lexisnexis_text(text, path, "lexisnexis_txt", codec)
+        df = parse_lexisnexis_text(html_to_text(text), path, "lexisnexis_html", codec)
+    else:
+        df = parse_lexisnexis_text(text, path, "lexisnexis_txt", codec)
+    return add_file_warning(df, decoded.note)

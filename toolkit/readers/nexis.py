@@ -24,6 +24,7 @@ from toolkit.readers._common import (
     clean_text,
     language_code,
 )
+from toolkit.textio import check_archive
 
 __all__ = ["read_nexis"]
 
@@ -93,6 +94,7 @@ def _docx_items(path: Path) -> list[tuple[str, bool]]:
         import docx  # python-docx; imported here so the package imports fast
     except ImportError as err:  # pragma: no cover - a declared dependency
         raise ImportError("reading Nexis Uni DOCX needs python-docx") from err
+    check_archive(path)  # a zip bomb is refused before python-docx inflates it
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:

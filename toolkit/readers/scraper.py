@@ -32,7 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.readers._common import Record, build_frame, clean_text, language_code
-from toolkit.textio import read_text
+from toolkit.textio import read_decoded
 
 __all__ = ["read_scraped", "FIELD_KEYS", "looks_like_article"]
 
@@ -178,17 +178,20 @@ def _items(text: str) -> tuple[list[tuple[object, str]], list[str]]:
             return [(None, "invalid or cut-off JSON object")], []
         raise ValueError("not JSON or JSON Lines") from None
     if isinstance(data, list):
-        objects = [(obj, "") for obj in data if isinstance(obj, dict)]
-        skipped = len(data) - len(objects)
-        notes = [f"{skipped} list elements are not objects and were skipped"] if skipped else []
-        return objects, notes
+        # a non-object element stays a row (with a warning) so the count matches the file
+        items = [(obj, "" if isinstance(obj, dict)
+                  else f"element {n}: not a JSON object ({type(obj).__name__})")
+                 for n, obj in enumerate(data, start=1)]
+        skipped = sum(bool(e) for _, e in items)
+        notes = [f"{skipped} list elements are not objects"] if skipped else []
+        return items, notes
     if isinstance(data, dict):
         if looks_like_article(data):
             return [(data, "")], []
         lists = [v for v in data.values() if isinstance(v, list)
-                 and v and all(isinstance(x, dict) for x in v)]
+                 and v and sum(isinstance(x, dict) for x in v) >= len(v) / 2]
         if len(lists) == 1:
-            return [(obj, "") for obj in lists[0]], []
+            return _items(json.dumps(lists[0]))
         return [(data, "")], ["one JSON object that does not look like an article"]
     raise ValueError(f"JSON holds a {type(data).__name__}, not articles")
 
@@ -229,7 +232,8 @@ def read_scraped(path: str | Path, encoding: str | None = None) -> pd.DataFrame:
     ['s.jsonl#1', 'Talks resume', 'example.org', 'en']
     """
     path = Path(path)
-    text, codec = read_text(path, encoding)
+    decoded = read_decoded(path, encoding)
+    text, codec = decoded.text, decoded.encoding
     try:
         items, file_warnings = _items(text)
     except ValueError as err:
@@ -241,4 +245,5 @@ def read_scraped(path: str | Path, encoding: str | None = None) -> pd.DataFrame:
             rec.warn(error)
         records.append(rec)
     return build_frame(records, path, "scraped_json", encoding=codec,
-                       extra_columns=EXTRA_COLUMNS, file_warnings=file_warnings)
+                       extra_columns=EXTRA_COLUMNS,
+                       file_warnings=[*file_warnings, *filter(None, [decoded.note])])

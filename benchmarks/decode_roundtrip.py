@@ -1,0 +1,99 @@
+"""Round-trip rate of toolkit.textio.decode_text on short Korean, Japanese and European text.
+
+Words come from the UD Korean-GSD and Japanese-GSD development sets in
+``../shared/eval`` (read at run time, not stored) and from a constructed
+list of accented European words. For each encoding archives use and each
+length (1, 2, 10 and 100 words) the script draws ``--n`` strings, encodes
+them, decodes them without being told the encoding and counts:
+
+* ``exact``: the decoded text equals the original (flagged or not);
+* ``flagged``: wrong text, but the result carries an "encoding uncertain"
+  (or other) note, so the loader marks the article;
+* ``wrong``: wrong text with no note (silent corruption; the figure to watch);
+* ``error``: DecodeError (the loader marks the article unreadable).
+
+Strings that the encoding cannot represent are skipped (EUC-KR has 2,350
+Hangul syllables, Shift_JIS lacks some kanji).
+
+Run ``python benchmarks/decode_roundtrip.py`` (about a minute).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+sys.path.insert(0, str(_HERE.parent))
+
+import argparse  # noqa: E402
+import random  # noqa: E402
+from collections import Counter  # noqa: E402
+
+from toolkit.textio import DecodeError, decode_text  # noqa: E402
+
+EVAL = _HERE.parents[1] / "shared" / "eval"
+EUROPEAN = (
+    "Pokémon café Müller Straße Übersicht François garçon señor año São Köln Zürich déjà "
+    "élève über schön façade crème brûlée naïve résumé Ærø smörgåsbord Gdańsk Málaga"
+).split()
+
+
+def ud_words(path: Path) -> list[str]:
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line[:1].isdigit():
+            cols = line.split("\t")
+            if "-" not in cols[0] and "." not in cols[0] and not cols[1].isascii():
+                words.add(cols[1])
+    return sorted(words)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=2000, help="strings per encoding and length")
+    args = ap.parse_args()
+    if not EVAL.is_dir():
+        sys.exit(f"needs {EVAL} (UD development sets)")
+    ko = ud_words(EVAL / "ud_ko_gsd_dev.conllu")
+    ja = ud_words(EVAL / "ud_ja_gsd_dev.conllu")
+    plan = [
+        ("ko", ko, " ", ["cp949", "euc_kr"]),
+        ("ja", ja, "", ["shift_jis", "cp932", "euc_jp"]),
+        ("eu", EUROPEAN, " ", ["cp1252"]),
+    ]
+    print(
+        f"{'encoding':10s}{'words':>6s}{'strings':>9s}{'exact':>9s}{'flagged':>9s}"
+        f"{'wrong':>8s}{'error':>7s}"
+    )
+    for _lang, vocab, sep, encodings in plan:
+        for enc in encodings:
+            for n_words in (1, 2, 10, 100):
+                rng = random.Random(f"{enc}-{n_words}")
+                c: Counter[str] = Counter()
+                while sum(c.values()) < args.n:
+                    text = sep.join(rng.choice(vocab) for _ in range(n_words))
+                    try:
+                        raw = text.encode(enc)
+                    except UnicodeEncodeError:
+                        continue
+                    if enc == "euc_kr" and len(raw) != sum(1 if ch.isascii() else 2 for ch in text):
+                        continue  # CPython's 8-byte make-up sequences: not in real files
+                    try:
+                        d = decode_text(raw)
+                    except DecodeError:
+                        c["error"] += 1
+                        continue
+                    c["exact" if d.text == text else "flagged" if d.note else "wrong"] += 1
+                total = sum(c.values())
+                print(
+                    f"{enc:10s}{n_words:>6d}{total:>9d}"
+                    f"{c['exact'] / total:>9.2%}{c['flagged'] / total:>9.2%}"
+                    f"{c['wrong'] / total:>8.2%}{c['error'] / total:>7.2%}",
+                    flush=True,
+                )
+
+
+if __name__ == "__main__":
+    main()
