@@ -532,3 +532,18 @@ def test_large_legacy_file_is_judged_on_a_sample_and_decoded_whole():
     assert d.encoding == "cp949" and d.text == text and d.note == ""
     cut_inside_char = ("日本政府は抗議した。" * 30_000).encode("euc_jp")
     assert decode_text(cut_inside_char).text == "日本政府は抗議した。" * 30_000
+
+
+def test_build_report_on_a_table_with_its_own_status_column(tmp_path):
+    """A user's ``status`` column is data, not the loader's bookkeeping: the report loads it."""
+    from toolkit.report import build_report
+
+    df = pd.DataFrame({
+        "text": ["Seoul and Tokyo held talks on Monday.", "Officials in Tokyo said little."],
+        "status": ["draft", "final"],
+        "outlet": ["A", "B"],
+    })
+    with pytest.warns(UserWarning, match="user_status"):
+        index = build_report(df, tmp_path / "rep", sections=["overview"], progress=False)
+    page = index.read_text(encoding="utf-8")
+    assert "2 documents" in page
