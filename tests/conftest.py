@@ -1,6 +1,7 @@
 """Shared test setup: headless matplotlib, no figure left open after a test, benchmarks."""
 
 import importlib.util
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -8,6 +9,13 @@ from types import ModuleType
 
 import matplotlib
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run and machine (rule: same
+# input, same result); HYPOTHESIS_PROFILE=explore draws new ones for a bug hunt.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 matplotlib.use("Agg")
 

@@ -147,7 +147,9 @@ def render_lexisnexis(arts: list[dict]) -> str:
 
 # The header line exactly as render_lexisnexis writes it (the reader accepts a
 # wider, multilingual form).
-LN_HEADER = re.compile(r"^ {17}\d+ of \d+ DOCUMENTS$", re.M)
+# Any line a reader of the export would take for an article header, whatever a
+# mutation did to its case or indentation ("1 oF 1 DOCUMENTS" is still one).
+LN_HEADER = re.compile(r"^[ \t]*\d+ of \d+ DOCUMENTS[ \t]*$", re.M | re.I)
 
 
 @SETTINGS
