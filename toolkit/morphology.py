@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+import sys
 from typing import NamedTuple
 
 __all__ = [
@@ -87,41 +88,56 @@ def _mecab():
 _EOJEOL = re.compile(r"\S+")
 
 
+Columns = tuple[list[str], list[str], list[str], list[int], list[int]]
+
+
 @functools.lru_cache(maxsize=300_000)
-def _ko_eojeol(chunk: str) -> tuple[Morpheme, ...]:
+def _ko_eojeol(chunk: str) -> tuple[tuple[str, str, str, int, int], ...]:
+    """(form, lemma, pos, start, end) of each morpheme of one eojeol."""
     out = []
+    intern = sys.intern
     for t in _kiwi().tokenize(chunk):
         # kiwi marks irregular stems (VV-I, VA-R ...); the tag class is what matters
         pos = t.tag.split("-", 1)[0]
         lemma = t.lemma if pos in ("VV", "VA", "VX", "VCP", "VCN") else t.form
-        out.append(Morpheme(t.form, lemma, pos, t.start, t.start + t.len))
+        out.append((intern(t.form), intern(lemma), intern(pos), t.start, t.start + t.len))
     return tuple(out)
 
 
-def _analyse_ko(text: str) -> list[Morpheme]:
-    out: list[Morpheme] = []
+def _ko_columns(text: str) -> Columns:
+    forms: list[str] = []
+    lemmas: list[str] = []
+    tags: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for m in _EOJEOL.finditer(text):
         base = m.start()
-        out.extend(
-            Morpheme(x.form, x.lemma, x.pos, x.start + base, x.end + base)
-            for x in _ko_eojeol(m.group())
-        )
-    return out
+        for form, lemma, pos, s, e in _ko_eojeol(m.group()):
+            forms.append(form)
+            lemmas.append(lemma)
+            tags.append(pos)
+            starts.append(s + base)
+            ends.append(e + base)
+    return forms, lemmas, tags, starts, ends
 
 
 @functools.lru_cache(maxsize=100_000)
 def _ja_feature(raw: str, surface: str) -> tuple[str, str]:
     """(pos, lemma) from a UniDic feature string, parsed once per distinct string."""
     # Fields are comma-separated, with quotes around a field holding a comma.
-    fields = next(csv.reader([raw]))
-    pos = "-".join(p for p in fields[:2] if p and p != "*")
+    fields = next(csv.reader([raw])) if '"' in raw else raw.split(",")
+    pos = sys.intern("-".join(p for p in fields[:2] if p and p != "*"))
     # Unknown words carry only the part-of-speech fields (no base form).
     base = fields[10] if len(fields) > 10 else "*"
-    return pos, (base if base and base != "*" else surface)
+    return pos, sys.intern(base if base and base != "*" else surface)
 
 
-def _analyse_ja(text: str) -> list[Morpheme]:
-    out: list[Morpheme] = []
+def _ja_columns(text: str) -> Columns:
+    forms: list[str] = []
+    lemmas: list[str] = []
+    tags: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     end = 0
     for w in _mecab()(text):
         surface = w.surface
@@ -132,8 +148,24 @@ def _analyse_ja(text: str) -> list[Morpheme]:
         if not surface.strip():  # a full-width space is a "word" to MeCab
             continue
         pos, lemma = _ja_feature(w.feature_raw, surface)
-        out.append(Morpheme(surface, lemma, pos, start, end))
-    return out
+        forms.append(sys.intern(surface))
+        lemmas.append(lemma)
+        tags.append(pos)
+        starts.append(start)
+        ends.append(end)
+    return forms, lemmas, tags, starts, ends
+
+
+def columns(text: str, language: str) -> Columns:
+    """The analysis of :func:`analyse` as five parallel lists (forms, lemmas,
+    tags, starts, ends): what the tokenizer stores, without a tuple per token."""
+    if language == "ko":
+        return _ko_columns(text)
+    if language == "ja":
+        return _ja_columns(text)
+    raise ValueError(
+        f"no morphological analyser for language {language!r}; have {ANALYSED_LANGUAGES}"
+    )
 
 
 def analyse(text: str, language: str) -> list[Morpheme]:
@@ -156,13 +188,7 @@ def analyse(text: str, language: str) -> list[Morpheme]:
     >>> [(m.form, m.lemma) for m in analyse("政府が反発した。", "ja")][:3]
     [('政府', '政府'), ('が', 'が'), ('反発', '反発')]
     """
-    if language == "ko":
-        return _analyse_ko(text)
-    if language == "ja":
-        return _analyse_ja(text)
-    raise ValueError(
-        f"no morphological analyser for language {language!r}; have {ANALYSED_LANGUAGES}"
-    )
+    return [Morpheme(*m) for m in zip(*columns(text, language), strict=True)]
 
 
 # Content words for counting (keyness, frequencies): nouns, verbs, adjectives,
@@ -173,8 +199,11 @@ def analyse(text: str, language: str) -> list[Morpheme]:
 _KO_CONTENT = frozenset(["NNG", "NNP", "VV", "VA", "XR", "SL", "SH", "SN"])
 # UniDic: nouns (not pronouns), verbs, i-adjectives, na-adjectives; but not the
 # verbs and adjectives that are usually auxiliary (する, いる, ある, ない ...),
-# which UniDic marks "非自立可能".
+# which UniDic marks "非自立可能", nor the stems of auxiliaries (そう in
+# そうだ, "助動詞語幹").
+# The stems of auxiliaries (そう in そうだ) are not content either.
 _JA_CONTENT_POS1 = ("名詞", "動詞", "形容詞", "形状詞")
+_JA_AUXILIARY = ("非自立可能", "助動詞語幹")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -191,5 +220,5 @@ def is_content(pos: str, language: str) -> bool:
     if language == "ko":
         return pos in _KO_CONTENT
     if language == "ja":
-        return pos.startswith(_JA_CONTENT_POS1) and not pos.endswith("非自立可能")
+        return pos.startswith(_JA_CONTENT_POS1) and not pos.endswith(_JA_AUXILIARY)
     return True
