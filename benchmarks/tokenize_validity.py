@@ -162,6 +162,33 @@ def korean(sents) -> float:
     return f_report
 
 
+def sentence_boundaries(sents, language: str, sep: str, group: int = 5) -> float:
+    """Sentence-splitting F1: treebank sentences joined into pseudo-documents of
+    ``group`` sentences (with ``sep`` between them) and split again; a
+    predicted sentence is correct when its span equals a treebank sentence.
+
+    Only sentences that end with terminal punctuation are used: many UD
+    Korean-GSD "sentences" are spoken queries without any (어디 있지), and no
+    splitter can find a boundary that nothing marks."""
+    from toolkit.sentences import split_sentences
+
+    ends = tuple('.!?。！？」』"”')
+    texts = [t for t, _ in sents if t.endswith(ends)]
+    tp = n_pred = n_gold = 0
+    for i in range(0, len(texts), group):
+        part = texts[i : i + group]
+        doc = sep.join(part)
+        gold = set(spans(doc, part))
+        pred = set(split_sentences(doc, language))
+        tp += len(gold & pred)
+        n_pred += len(pred)
+        n_gold += len(gold)
+    p, r, f = prf(tp, n_pred, n_gold)
+    label = f"{language}: {len(texts)} sentences, {group} per document"
+    print(f"{label:<34}{p:>8.4f}{r:>8.4f}{f:>8.4f}")
+    return f
+
+
 def main() -> None:
     ja_path, ko_path = SHARED / "ud_ja_gsd_dev.conllu", SHARED / "ud_ko_gsd_dev.conllu"
     if not ja_path.exists() or not ko_path.exists():
@@ -203,6 +230,11 @@ def main() -> None:
     print(header)
     analyse("준비", "ko")
     f_ko = korean(ko)
+
+    print("\nSentence boundaries (toolkit.sentences), UD dev sentences re-joined")
+    print(f"{'input':<34}{'P':>8}{'R':>8}{'F1':>8}")
+    sentence_boundaries(ko, "ko", " ")
+    sentence_boundaries(ja, "ja", "")
 
     print(f"\nJapanese word F1 {f_ja:.4f} (target >= 0.95): {'met' if f_ja >= 0.95 else 'NOT met'}")
     print(f"Korean morpheme F1 {f_ko:.4f} (target >= 0.90): {'met' if f_ko >= 0.90 else 'NOT met'}")
