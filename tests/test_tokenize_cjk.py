@@ -51,6 +51,32 @@ def test_japanese_words_lemmas_and_tags():
     assert tk.sentence_tokens(stopwords=True) == [["日本", "政府", "強く", "反発"]]
 
 
+def test_stem_lemma_counts_the_analysers_lemma():
+    tk = tokenize(
+        pd.DataFrame(
+            {
+                "text": ["정부는 강하게 비판했다.", "政府は強く反発し、使われた。"],
+                "language": ["ko", "ja"],
+            }
+        )
+    )
+    # dictionary forms, by hand: 강하다 (strong), 強い, 使う
+    assert tk.sentence_tokens(stopwords=True, stem="lemma") == [
+        ["정부", "강하다", "비판"],
+        ["政府", "強い", "反発", "使う"],
+    ]
+    # English stemmers leave analysed tokens alone
+    assert tk.sentence_tokens(stopwords=True, stem="porter") == [
+        ["정부", "강하", "비판"],
+        ["政府", "強く", "反発", "使わ"],
+    ]
+    # the marks never reach what measures display
+    from toolkit.kwic import kwic
+
+    row = kwic(tk, "政府").iloc[0]
+    assert row["keyword"] == "政府" and row["right"].startswith("は 強く 反発")
+
+
 def test_english_rows_have_no_tags_and_filters_are_unchanged():
     tk = tokenize(
         pd.DataFrame(
@@ -193,6 +219,8 @@ def test_japanese_keyness_top30_has_no_particles_auxiliaries_or_punctuation():
         for measure in ("lr", "chi2"):
             top = keyness(tk, side, by="half", stopwords=True, measure=measure)["term"].head(30)
             _assert_content_only(top.tolist(), function)
+        top = keyness(tk, side, by="half", stopwords=True, stem="lemma")["term"].head(30)
+        _assert_content_only(top.tolist(), function)
 
 
 @needs_shared

@@ -114,6 +114,9 @@ _ANALYSED: set[str] = set(ANALYSED_LANGUAGES)
 # Marks a function token (particle, ending ...) in the strings handed to
 # token_filter, so that stopwords=True can drop it by part of speech.
 _FUNCTION = "\x1f"
+# Separates a Korean/Japanese token's form from its lemma in those strings,
+# so that stem="lemma" can count the analyser's lemma (使わ -> 使う).
+_LEMMA = "\x1e"
 
 
 def register_tokenizer(language: str, func: Callable[[str], list[str]]) -> None:
@@ -282,14 +285,16 @@ def _content_tag(tag: str) -> bool:
 
 
 def unmark(token: str) -> str:
-    """A token without the function-token mark of :meth:`Tokens.filter_input`.
+    """A token without the marks of :meth:`Tokens.filter_input` (its form).
 
     Examples
     --------
     >>> unmark("\x1f는"), unmark("독도")
     ('는', '독도')
     """
-    return token[1:] if token[:1] == _FUNCTION else token
+    if token[:1] == _FUNCTION:
+        token = token[1:]
+    return token.partition(_LEMMA)[0]
 
 
 _NUMBER = re.compile(r"^[\d.,:/+%-]*\d[\d.,:/+%-]*(?:st|nd|rd|th|s)?$")
@@ -318,7 +323,8 @@ def token_filter(
     stop = _stopword_set(stopwords)
     stemmer = _stemmer(stem)
     drop_function = stopwords is True
-    mark = _FUNCTION
+    mark, sep = _FUNCTION, _LEMMA
+    use_lemma = stem == "lemma"
 
     def keep(toks: Sequence[str]) -> list[str]:
         out = []
@@ -327,12 +333,19 @@ def token_filter(
                 if drop_function:
                     continue
                 t = t[1:]
+            lemma = None
+            if sep in t:  # an analysed token whose lemma differs from its form
+                t, _, lemma = t.partition(sep)
             if drop_punct and not _HAS_WORD.search(t):
                 continue
             if drop_numbers and _NUMBER.match(t):
                 continue
             lt = t.lower()
             if lt in stop or len(t) < min_length:
+                continue
+            if lemma is not None:
+                # the analyser's lemma, never an English stemmer's guess
+                out.append(lemma if use_lemma else (lt if lower else t))
                 continue
             t = lt if lower else t
             out.append(stemmer(t) if stemmer else t)
@@ -419,7 +432,10 @@ class Tokens:
         stem : {None, "porter", "snowball", "lemma", "wordnet"}
             Reduce words to a stem with NLTK's Porter or Snowball stemmer, or
             to a lemma with the toolkit's rule-based English lemmatizer. These
-            need no data and give the same result on every machine.
+            need no data and give the same result on every machine. Korean
+            and Japanese tokens take the analyser's lemma with ``"lemma"``
+            (강하 -> 강하다, 使わ -> 使う) and are left alone by the English
+            stemmers.
             ``"wordnet"`` uses NLTK's WordNet lemmatizer, an optional upgrade
             that needs its data (a clear error says how to get it).
         ngrams : int or sequence of int, default 1
@@ -454,9 +470,11 @@ class Tokens:
 
         Korean and Japanese function tokens (particles, endings, auxiliaries,
         punctuation: anything :func:`toolkit.morphology.is_content` rejects)
-        carry a leading ``\\x1f`` mark, which ``stopwords=True`` drops and the
-        other filters remove (:func:`unmark`). Other languages' tokens are
-        returned as they are.
+        carry a leading ``\\x1f`` mark, which ``stopwords=True`` drops, and
+        a token whose lemma differs from its form is followed by ``\\x1e``
+        and the lemma, which ``stem="lemma"`` counts; the other filters
+        remove both (:func:`unmark`). Other languages' tokens are returned as
+        they are.
 
         Examples
         --------
@@ -469,12 +487,14 @@ class Tokens:
         if "tags" not in sents.columns or not sents["tags"].notna().any():
             return list(sents["tokens"])
         out = []
-        for toks, tags in zip(sents["tokens"], sents["tags"], strict=True):
+        for toks, tags, lemmas in zip(sents["tokens"], sents["tags"], sents["lemmas"],
+                                      strict=True):
             if tags is None:
                 out.append(toks)
             else:
-                out.append([t if _content_tag(g) else _FUNCTION + t
-                            for t, g in zip(toks, tags, strict=True)])
+                out.append([(t if _content_tag(g) else _FUNCTION + t)
+                            + ("" if lem == t else _LEMMA + lem)
+                            for t, g, lem in zip(toks, tags, lemmas, strict=True)])
         return out
 
     def doc_tokens(self, **filters: object) -> dict[str, list[str]]:
