@@ -309,3 +309,24 @@ def test_sentence_boundaries_against_the_treebanks():
     # scored 0.964 on Japanese (it split inside 「」 and missed ! after kana)
     assert mod.sentence_boundaries(_conllu("ud_ja_gsd_dev.conllu"), "ja", "") >= 0.99
     assert mod.sentence_boundaries(_conllu("ud_ko_gsd_dev.conllu"), "ko", " ") >= 0.99
+
+
+def test_korean_and_japanese_dictionary_patterns_match_morphemes():
+    from toolkit.dictionaries import Dictionary
+
+    d = Dictionary(
+        {"flag": ["전범기*"], "cw": ["위안부*"], "soj": ["日本海*"], "protest": ["항의했다"]}
+    )
+
+    def cats(text: str, lang: str) -> list[str]:
+        tk = tokenize(pd.DataFrame({"text": [text], "language": [lang]}))
+        return [m.category for toks in tk.sentences["tokens"] for m in d.match(toks)]
+
+    # constructed sentences; 전범기업 ("war-criminal companies") is not the flag
+    assert cats("전범기업 배상 판결이 나왔다.", "ko") == []
+    assert cats("경기장에 전범기를 걸었다.", "ko") == ["flag"]
+    # a prefix glued to the word (일본군위안부) and a particle after it
+    assert cats("일본군위안부 문제와 위안부를 다뤘다.", "ko") == ["cw", "cw"]
+    assert cats("日本海で訓練が行われた。", "ja") == ["soj"]
+    # an inflected pattern matches the same inflected form
+    assert cats("정부는 항의했다.", "ko") == ["protest"]
