@@ -192,7 +192,10 @@ def sentence_boundaries(sents, language: str, sep: str, group: int = 5) -> float
 def main() -> None:
     ja_path, ko_path = SHARED / "ud_ja_gsd_dev.conllu", SHARED / "ud_ko_gsd_dev.conllu"
     if not ja_path.exists() or not ko_path.exists():
-        sys.exit(f"needs the UD dev sets in {SHARED}")
+        # like the other validity benchmarks: nothing to measure outside the
+        # project's workspace, and `make bench` should not fail for it
+        print(f"No UD dev sets in {SHARED}; nothing to measure.")
+        return
     from toolkit.morphology import analyse
 
     ja = read_conllu(ja_path)
