@@ -10,9 +10,12 @@ of 8-16 sentences (seeded), then times, in the same run:
 - a plain ``re.findall(r"\\w+|[^\\w\\s]")`` floor.
 
 It prints tokens per second, the ratios, and the share of tokens on which
-the toolkit agrees with NLTK's word tokenizer on the same sentences.
+the toolkit agrees with NLTK's word tokenizer on the same sentences. Then
+Korean and Japanese speed beside the English figure, on real sentences from
+``../shared/eval`` (UD dev sets, Financial PhraseBank Korean side): once cold
+on the distinct sentences, once through ``tokenize`` on resampled articles.
 
-Usage: ``python benchmarks/tokenize.py [--n 20000]``
+Usage: ``python benchmarks/tokenize.py [--n 20000] [--n-cjk 2000]``
 """
 
 from __future__ import annotations
@@ -32,11 +35,14 @@ import random  # noqa: E402
 import re  # noqa: E402
 import time  # noqa: E402
 from collections import Counter  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 import pandas as pd  # noqa: E402
 from nltk.tokenize import NLTKWordTokenizer, PunktSentenceTokenizer  # noqa: E402
 
 from toolkit import load_demo, tokenize  # noqa: E402
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def synthetic_corpus(n: int, seed: int = 0) -> pd.DataFrame:
@@ -60,6 +66,8 @@ def agreement(sentences: list[str], ours: list[list[str]]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=20_000, help="number of synthetic articles")
+    parser.add_argument("--n-cjk", type=int, default=2_000,
+                        help="number of resampled Korean and Japanese articles")
     args = parser.parse_args()
     corpus = synthetic_corpus(args.n)
     from toolkit.corpus import load_corpus
@@ -96,6 +104,68 @@ def main() -> None:
     plain = tokenize(corpus.head(2000), mwes=[])  # compare words without MWE joining
     share = agreement(plain.sentences["sentence"].tolist(), plain.sentences["tokens"].tolist())
     print(f"token agreement with NLTKWordTokenizer (first 2,000 articles): {share:.2%}")
+    cjk_speed(rate["toolkit"], args.n_cjk)
+
+
+def _pools() -> dict[str, list[str]]:
+    """Real Korean and Japanese sentences from ../shared (read, never copied)."""
+    eval_dir = SHARED / "eval"
+    pools: dict[str, list[str]] = {"ko": [], "ja": []}
+    for lang in pools:
+        path = eval_dir / f"ud_{lang}_gsd_dev.conllu"
+        if path.exists():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            pools[lang] += [ln[9:].strip() for ln in lines if ln.startswith("# text = ")]
+    fin = eval_dir / "finphrase_en_ko_dev.tsv"
+    if fin.exists():
+        pools["ko"] += pd.read_csv(fin, sep="\t")["ko"].dropna().tolist()
+    return pools
+
+
+def cjk_speed(en_rate: float, n: int) -> None:
+    """Korean and Japanese tokens per second, beside the English figure.
+
+    Two figures per language, both single-process:
+    - cold: each distinct real sentence analysed once, caches cleared (the
+      worst case: a corpus in which nothing repeats);
+    - corpus: ``tokenize`` over ``n`` articles resampled from those sentences,
+      caches cleared first (vocabulary repeats, as in a real corpus; Korean
+      analyses each distinct eojeol once per process).
+    """
+    from toolkit import morphology
+
+    pools = _pools()
+    if not all(pools.values()):
+        print(f"\nKorean/Japanese speed: needs the UD dev sets in {SHARED / 'eval'}")
+        return
+    print(f"\n{'language':<10}{'input':<34}{'tokens':>10}{'tokens/s':>12}{'/ English':>11}")
+    for lang, pool in pools.items():
+        pool = list(dict.fromkeys(pool))
+        morphology._ko_eojeol.cache_clear()
+        morphology._ja_feature.cache_clear()
+        morphology.analyse("準備", lang)  # load the dictionary outside the timing
+        morphology._ko_eojeol.cache_clear()
+        t0 = time.perf_counter()
+        n_tok = sum(len(morphology.analyse(s, lang)) for s in pool)
+        cold = n_tok / (time.perf_counter() - t0)
+        label = f"cold: {len(pool):,} distinct sentences"
+        print(f"{lang:<10}{label:<34}{n_tok:>10,}{cold:>12,.0f}{cold / en_rate:>10.2f}x")
+
+        rng = random.Random(1)
+        texts = [" ".join(rng.choices(pool, k=rng.randint(8, 16))) for _ in range(n)]
+        corpus = pd.DataFrame({"doc_id": [f"{lang}{i}" for i in range(n)], "text": texts,
+                               "language": lang})
+        importlib.import_module("toolkit.tokenize")._tokenize_text.cache_clear()
+        morphology._ko_eojeol.cache_clear()
+        morphology._ja_feature.cache_clear()
+        t0 = time.perf_counter()
+        tk = tokenize(corpus)
+        seconds = time.perf_counter() - t0
+        n_tok = int(tk.sentences["n_tokens"].sum())
+        label = f"corpus: {n:,} resampled articles"
+        print(f"{lang:<10}{label:<34}{n_tok:>10,}{n_tok / seconds:>12,.0f}"
+              f"{n_tok / seconds / en_rate:>10.2f}x")
+    print("target: >= 100,000 tokens/s per core for Korean and Japanese")
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ def mentions(text):
         ("Pyongyang and Beijing watched Washington.",
          [("KP", "Pyongyang"), ("CN", "Beijing"), ("US", "Washington")]),
         ("The Korean Peninsula is tense.", []),
+        # Korean is tokenized into morphemes: the mention is the name, not its particle
         ("한국과 일본은 북한 문제를 논의했다.", [("KR", "한국"), ("JP", "일본"), ("KP", "북한")]),
     ],
 )

@@ -79,13 +79,18 @@ def test_target_tone_documents_cover_the_corpus(tokens):
 
 
 def test_english_only_tone_leaves_korean_and_japanese_unscored_with_a_reason(tokens):
-    out = tone(tokens, level="document").set_index("doc_id")
+    out = tone(tokens, "vader", level="document").set_index("doc_id")
     ko, ja = tokens.doc_ids[6], tokens.doc_ids[7]
     assert out.loc[[ko, ja], "tone"].isna().all()
-    assert out.loc[ko, "status"] == "not scored: language 'ko' (method 'news' is English-only)"
+    assert out.loc[ko, "status"] == "not scored: language 'ko' (method 'vader' is English-only)"
     assert out.loc[ja, "status"].startswith("not scored: language 'ja'")
-    # a user dictionary may be Korean: then Korean documents are scored
-    kdict = {"positive": ["한국"], "negative": ["항의했다"]}
+    # the news method reads Korean and Japanese: 항의 (protest), 反発 (backlash)
+    news = tone(tokens, level="document").set_index("doc_id")
+    assert (news.loc[[ko, ja], "status"] == "ok").all()
+    assert (news.loc[[ko, ja], "tone"] < 0).all()
+    # a user dictionary may be Korean (its words are morphemes: 항의했다 is
+    # 항의 + 하 + 었 + 다): then Korean documents are scored
+    kdict = {"positive": ["한국"], "negative": ["항의"]}
     d = tone(tokens, method="dictionary", dictionary=kdict, level="document").set_index("doc_id")
     assert d.loc[ko, "status"] == "ok" and d.loc[ko, "neg"] == 1
     # the bundled English dictionary passed explicitly is still English
@@ -100,23 +105,26 @@ def test_english_only_tone_leaves_korean_and_japanese_unscored_with_a_reason(tok
 
 def test_target_tone_leaves_korean_and_japanese_mentions_unscored(tokens):
     ko, ja = tokens.doc_ids[6], tokens.doc_ids[7]
-    mentions = target_tone(tokens)
+    mentions = target_tone(tokens, method="vader")
     assert mentions["doc_id"].isin([ko, ja]).any()  # 독도/한국/일본 are found ...
     assert mentions.loc[mentions["doc_id"].isin([ko, ja]), "tone"].isna().all()  # ... not scored
     assert mentions.loc[mentions["doc_id"] == tokens.doc_ids[0], "tone"].notna().all()
-    doc = target_tone(tokens, ["KR", "JP"], level="document")
+    doc = target_tone(tokens, ["KR", "JP"], method="vader", level="document")
     st = doc.loc[(doc["doc_id"] == ko) & (doc["target"] == "JP"), "status"].item()
-    assert st == "not scored: language 'ko' (method 'news' is English-only)"
+    assert st == "not scored: language 'ko' (method 'vader' is English-only)"
+    # ... by the English-only methods; the news method scores them
+    news = target_tone(tokens, method="news")
+    assert news.loc[news["doc_id"].isin([ko, ja]), "tone"].notna().all()
 
 
 def test_document_tone_from_sentences_keeps_every_document_and_status(tokens):
     from toolkit.sentiment import document_tone
 
-    sent = tone(tokens)
+    sent = tone(tokens, "textblob")
     out = document_tone(sent, tokens).set_index("doc_id")
     assert out.index.tolist() == tokens.doc_ids
     ko = tokens.doc_ids[6]
-    assert out.loc[ko, "status"] == "not scored: language 'ko' (method 'news' is English-only)"
+    assert out.loc[ko, "status"] == "not scored: language 'ko' (method 'textblob' is English-only)"
     empty = tokens.corpus.loc[tokens.corpus["status"] == "empty", "doc_id"]
     assert out.loc[empty, "tone"].isna().all()
 

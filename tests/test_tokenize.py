@@ -214,7 +214,8 @@ def test_token_spans_recover_the_text():
 
 def test_korean_and_japanese_tokens():
     tk = tokenize(pd.DataFrame({"text": ["독도는 한국 땅이다.", "竹島は日本の領土だ。"]}))
-    assert tk.sentences.loc[0, "tokens"] == ["독도는", "한국", "땅이다", "."]
+    # morphemes, split by hand: noun + topic particle, noun, noun + copula + ending
+    assert tk.sentences.loc[0, "tokens"] == ["독도", "는", "한국", "땅", "이", "다", "."]
     assert tk.sentences.loc[1, "tokens"] == ["竹島", "は", "日本", "の", "領土", "だ", "。"]
 
 

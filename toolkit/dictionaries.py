@@ -67,6 +67,30 @@ def _compile_element(element: str, case_sensitive: bool) -> tuple[str, re.Patter
     return element, None
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
+_KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff々]")
+
+
+def _cjk_elements(word: str) -> list[str]:
+    """A Korean or Japanese pattern word as the morphemes the tokenizer makes.
+
+    Korean and Japanese text is tokenized into morphemes (독도는 -> 독도 +
+    는; 日本海で -> 日本 + 海 + で), so a pattern such as 독도* or 日本海*
+    becomes the morpheme sequence 독도 or 日本 海: particles and the rest of
+    a compound are separate tokens, and the glob is no longer needed (it
+    would make 일본해* match 일본 해군, "Japanese navy"). Other words, and
+    patterns with a glob inside, are returned unchanged.
+    """
+    lang = "ko" if _HANGUL.search(word) else "ja" if _KANA_KANJI.search(word) else None
+    core = word.strip("*")
+    if lang is None or not core or "*" in core or "?" in core:
+        return [word]
+    from toolkit.morphology import analyse
+
+    parts = [m.form for m in analyse(core, lang)]
+    return parts or [word]
+
+
 def _words_of(token: str) -> tuple[str, ...]:
     """The words of a token the tokenizer joined with "_" (``north_korea``)."""
     if "_" in token:
@@ -141,7 +165,9 @@ class Dictionary:
         globs: list[tuple[re.Pattern[str], tuple[str, str, list]]] = []
         for cat, patterns in cats.items():
             for pat in patterns:
-                words = self._norm(pat).replace("_", " ").split()
+                words = [
+                    w2 for w in self._norm(pat).replace("_", " ").split() for w2 in _cjk_elements(w)
+                ]
                 if not words:
                     continue
                 elems = [_compile_element(w, self.case_sensitive) for w in words]

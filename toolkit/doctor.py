@@ -21,7 +21,7 @@ _PACKAGES = [
     "pandas", "numpy", "scipy", "nltk", "textblob", "vaderSentiment", "matplotlib",
     "jupyterlab", "pyyaml", "tqdm", "charset-normalizer", "openpyxl", "defusedxml", "pyarrow",
     "python-docx", "beautifulsoup4", "krippendorff", "jinja2", "koreanize-matplotlib",
-    "matplotlib-fontja",
+    "matplotlib-fontja", "kiwipiepy", "kiwipiepy-model", "fugashi", "unidic-lite",
 ]
 # NLTK resource -> (what it would upgrade, the built-in used without it)
 _NLTK_DATA = {

@@ -37,7 +37,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.aggregate import period_start
-from toolkit.tokenize import Tokens, as_tokens, token_filter
+from toolkit.tokenize import Tokens, as_tokens, token_filter, unmark
 
 __all__ = ["TOKEN_FILTERS", "clear_cache", "compile_patterns", "token_stream"]
 
@@ -126,10 +126,13 @@ def _raw_arrays(tk: Tokens) -> tuple:
     if len(pd.unique(doc_ids)) != len(doc_ids):
         raise ValueError("doc_id values must be unique")
     lens = sents["tokens"].map(len).to_numpy(dtype=np.int64) if len(sents) else np.zeros(0, int)
-    flat = pd.Series(list(chain.from_iterable(sents["tokens"])), dtype=object)
-    raw, raw_vocab = pd.factorize(flat, sort=False)
+    # Korean/Japanese function tokens come marked, so that stopwords=True can
+    # drop them by part of speech; the marks never leave this module.
+    flat = pd.Series(list(chain.from_iterable(tk.filter_input())), dtype=object)
+    raw, keyed_vocab = pd.factorize(flat, sort=False)
     raw = raw.astype(np.int64)
-    raw_vocab = np.asarray(raw_vocab, dtype=object)
+    keyed_vocab = np.asarray(keyed_vocab, dtype=object)
+    raw_vocab = np.asarray([unmark(t) for t in keyed_vocab], dtype=object)
     sent_doc = pd.Index(doc_ids).get_indexer(sents["doc_id"]).astype(np.int64)
     if (sent_doc < 0).any():
         raise ValueError("Tokens.sentences has doc_id values that are not in the corpus")
@@ -141,9 +144,9 @@ def _raw_arrays(tk: Tokens) -> tuple:
         token_id = np.arange(len(doc)) - np.repeat(starts_at, np.diff(np.r_[starts_at, len(doc)]))
     else:
         token_id = pd.Series(doc).groupby(doc).cumcount().to_numpy(dtype=np.int64)
-    for arr in (doc_ids, raw, raw_vocab, doc, sent, token_id, doc_len):
+    for arr in (doc_ids, raw, raw_vocab, keyed_vocab, doc, sent, token_id, doc_len):
         arr.flags.writeable = False  # shared through the cache: never modify in place
-    out = (doc_ids, raw, raw_vocab, doc, sent, token_id, doc_len, {})
+    out = (doc_ids, raw, raw_vocab, doc, sent, token_id, doc_len, {}, keyed_vocab)
     if len(_RAW_CACHE) >= _RAW_CACHE_SIZE:
         _RAW_CACHE.pop(next(iter(_RAW_CACHE)))
     _RAW_CACHE[key] = (weakref.ref(tk), id(sents), len(sents), out)
@@ -165,10 +168,10 @@ def token_stream(data: pd.DataFrame | Tokens, **filters: object) -> Stream:
     """Flatten a corpus (or its tokens) into a :class:`Stream`."""
     check_filters(filters)
     tk = as_tokens(data)
-    doc_ids, raw, raw_vocab, doc, sent, token_id, doc_len, by_filters = _raw_arrays(tk)
+    doc_ids, raw, raw_vocab, doc, sent, token_id, doc_len, by_filters, keyed = _raw_arrays(tk)
     key = _freeze(filters)
     if key not in by_filters:
-        mapped = _filter_vocab(raw_vocab, filters)
+        mapped = _filter_vocab(keyed, filters)
         kept = sorted({m for m in mapped if m is not None})
         index = {t: i for i, t in enumerate(kept)}
         codes = np.fromiter((index.get(m, -1) for m in mapped), np.int64, len(mapped))

@@ -7,6 +7,10 @@ forms (``angered`` -> ``anger``, ``claiming`` -> ``claim``) and a list of
 common irregular forms. The rules are written for this project and are
 deliberately conservative: a word is left alone when a rule would leave
 fewer than three letters or when it is in the exception list.
+
+Korean and Japanese words get their lemma from the morphological analyser
+instead (:mod:`toolkit.morphology`; ``stem="lemma"`` in the token filters
+uses it), never from these English rules.
 """
 
 from __future__ import annotations

@@ -18,10 +18,17 @@ the resulting :class:`Tokens`. Three steps run per document:
    Korea" can never be counted as "Korea". Matching ignores case and line
    breaks; :meth:`Tokens.token_spans` maps tokens back to the text.
 
-Korean text is split on spaces and punctuation; Japanese text, which has no
-spaces, into runs of one script (kanji, hiragana, katakana, Latin). These are
-placeholders for real morphological analysers: :func:`register_tokenizer`
-plugs one in per language code without touching any measure.
+Korean and Japanese documents (the corpus ``language`` column) go through a
+morphological analyser instead (:mod:`toolkit.morphology`: kiwipiepy for
+Korean, fugashi + UniDic for Japanese). Their tokens are morphemes as the
+analyser writes them (독도는 -> 독도 + 는; 使われた -> 使わ + れ + た), and the
+sentence table also holds each token's lemma and part of speech (columns
+``lemmas`` and ``tags``; ``None`` for other languages). With
+``stopwords=True`` the filters drop particles, endings, auxiliaries and other
+function tokens by part of speech, plus the short lists in
+``toolkit/data/stopwords_ko.txt`` and ``stopwords_ja.txt``, so keyness and
+frequencies count content words. :func:`register_tokenizer` replaces the
+tokenizer of any language code without touching any measure.
 """
 
 from __future__ import annotations
@@ -38,6 +45,8 @@ import pandas as pd
 import yaml
 
 from toolkit.data import data_path
+from toolkit.morphology import ANALYSED_LANGUAGES, analyse, is_content
+from toolkit.morphology import columns as morph_columns
 from toolkit.sentences import split_sentences
 
 __all__ = [
@@ -69,9 +78,6 @@ _WORD_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_JA_RE = re.compile(
-    r"[\u4e00-\u9fff\u3400-\u4dbf々〆ヵヶ]+|[\u3040-\u309f]+|[\u30a0-\u30ffー]+|[\uff66-\uff9f]+|\w+|[^\w\s]"
-)
 _CLOSERS = frozenset(["\"", "'", "”", "’", ")", "]", "}", "»"])
 
 
@@ -90,11 +96,11 @@ def _words_en(sentence: str) -> list[str]:
 
 
 def _words_ko(sentence: str) -> list[str]:
-    return re.findall(r"\w+|[^\w\s]", sentence)
+    return [m.form for m in analyse(sentence, "ko")]
 
 
 def _words_ja(sentence: str) -> list[str]:
-    return _JA_RE.findall(sentence)
+    return [m.form for m in analyse(sentence, "ja")]
 
 
 _TOKENIZERS: dict[str, Callable[[str], list[str]]] = {
@@ -102,6 +108,15 @@ _TOKENIZERS: dict[str, Callable[[str], list[str]]] = {
     "ko": _words_ko,
     "ja": _words_ja,
 }
+# Languages tokenized by the morphological analyser (with lemmas and tags);
+# registering another tokenizer for one of them takes it off this set.
+_ANALYSED: set[str] = set(ANALYSED_LANGUAGES)
+# Marks a function token (particle, ending ...) in the strings handed to
+# token_filter, so that stopwords=True can drop it by part of speech.
+_FUNCTION = "\x1f"
+# Separates a Korean/Japanese token's form from its lemma in those strings,
+# so that stem="lemma" can count the analyser's lemma (使わ -> 使う).
+_LEMMA = "\x1e"
 
 
 def register_tokenizer(language: str, func: Callable[[str], list[str]]) -> None:
@@ -118,6 +133,7 @@ def register_tokenizer(language: str, func: Callable[[str], list[str]]) -> None:
     ['a', 'b']
     """
     _TOKENIZERS[language] = func
+    _ANALYSED.discard(language)
     _tokenize_text.cache_clear()
 
 
@@ -232,20 +248,53 @@ def _merge_mwes(toks: list[str], mwes: tuple[str, ...]) -> list[str]:
 # --------------------------------------------------------------------------
 
 
+Analysis = tuple[tuple[str, ...], ...] | None  # per sentence, or None (not analysed)
+
+
 @functools.lru_cache(maxsize=200_000)
 def _tokenize_text(
     text: str, language: str, mwes: tuple[str, ...]
-) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[str, ...], ...]]:
-    """Sentence spans and tokens of one document; cached on the text itself,
-    so wire copy repeated across outlets is tokenized once."""
+) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[str, ...], ...], Analysis, Analysis]:
+    """Sentence spans, tokens, lemmas and tags of one document; cached on the
+    text itself, so wire copy repeated across outlets is tokenized once.
+    Lemmas and tags are None unless the language has a morphological analyser."""
     spans = split_sentences(text, language)
-    words = _TOKENIZERS.get(language, _words_en)
     # Interning shares one string object per distinct token across the whole
     # corpus ("the" is stored once, not millions of times): about half the
     # memory of a large tokenized corpus, for a few percent of the time.
+    intern = sys.intern
+    if language in _ANALYSED:
+        toks, lemmas, tags = [], [], []
+        for s, e in spans:
+            # the analyser interns its strings already
+            forms, lems, poss, _, _ = morph_columns(text[s:e], language)
+            toks.append(tuple(forms))
+            lemmas.append(tuple(lems))
+            tags.append(tuple(poss))
+        return tuple(spans), tuple(toks), tuple(lemmas), tuple(tags)
+    words = _TOKENIZERS.get(language, _words_en)
     return tuple(spans), tuple(
-        tuple(map(sys.intern, _merge_mwes(words(text[s:e]), mwes))) for s, e in spans
-    )
+        tuple(map(intern, _merge_mwes(words(text[s:e]), mwes))) for s, e in spans
+    ), None, None
+
+
+def _content_tag(tag: str) -> bool:
+    # Korean (Sejong) tags are ASCII, Japanese (UniDic) tags are not, so the
+    # tag alone says which language's rule applies.
+    return is_content(tag, "ko" if tag.isascii() else "ja")
+
+
+def unmark(token: str) -> str:
+    """A token without the marks of :meth:`Tokens.filter_input` (its form).
+
+    Examples
+    --------
+    >>> unmark("\x1f는"), unmark("독도")
+    ('는', '독도')
+    """
+    if token[:1] == _FUNCTION:
+        token = token[1:]
+    return token.partition(_LEMMA)[0]
 
 
 _NUMBER = re.compile(r"^[\d.,:/+%-]*\d[\d.,:/+%-]*(?:st|nd|rd|th|s)?$")
@@ -273,16 +322,30 @@ def token_filter(
     """
     stop = _stopword_set(stopwords)
     stemmer = _stemmer(stem)
+    drop_function = stopwords is True
+    mark, sep = _FUNCTION, _LEMMA
+    use_lemma = stem == "lemma"
 
     def keep(toks: Sequence[str]) -> list[str]:
         out = []
         for t in toks:
+            if t[:1] == mark:  # a function token (see Tokens.filter_input)
+                if drop_function:
+                    continue
+                t = t[1:]
+            lemma = None
+            if sep in t:  # an analysed token whose lemma differs from its form
+                t, _, lemma = t.partition(sep)
             if drop_punct and not _HAS_WORD.search(t):
                 continue
             if drop_numbers and _NUMBER.match(t):
                 continue
             lt = t.lower()
             if lt in stop or len(t) < min_length:
+                continue
+            if lemma is not None:
+                # the analyser's lemma, never an English stemmer's guess
+                out.append(lemma if use_lemma else (lt if lower else t))
                 continue
             t = lt if lower else t
             out.append(stemmer(t) if stemmer else t)
@@ -307,8 +370,10 @@ class Tokens:
         The corpus that was tokenized (one row per document).
     sentences : DataFrame
         One row per sentence: ``doc_id, sent_id, start, end, sentence, tokens,
-        n_tokens``; ``start``/``end`` are character offsets into the
-        document's text.
+        n_tokens, lemmas, tags``; ``start``/``end`` are character offsets into
+        the document's text. ``lemmas`` and ``tags`` (part of speech) are lists
+        aligned with ``tokens`` for Korean and Japanese sentences, ``None``
+        for other languages.
 
     Examples
     --------
@@ -357,14 +422,20 @@ class Tokens:
         drop_numbers : bool, default False
             Drop numbers ("28,000", "1910-45", "2015").
         stopwords : bool or iterable of str, default False
-            ``True`` drops the bundled English list (:func:`default_stopwords`);
-            an iterable drops those words (case-insensitive).
+            ``True`` drops the bundled English list (:func:`default_stopwords`)
+            and, in Korean and Japanese, every function token by part of
+            speech plus the lists ``toolkit/data/stopwords_ko.txt`` and
+            ``stopwords_ja.txt``; an iterable drops those words
+            (case-insensitive).
         min_length : int, default 1
             Drop tokens shorter than this.
         stem : {None, "porter", "snowball", "lemma", "wordnet"}
             Reduce words to a stem with NLTK's Porter or Snowball stemmer, or
             to a lemma with the toolkit's rule-based English lemmatizer. These
-            need no data and give the same result on every machine.
+            need no data and give the same result on every machine. Korean
+            and Japanese tokens take the analyser's lemma with ``"lemma"``
+            (강하 -> 강하다, 使わ -> 使う) and are left alone by the English
+            stemmers.
             ``"wordnet"`` uses NLTK's WordNet lemmatizer, an optional upgrade
             that needs its data (a clear error says how to get it).
         ngrams : int or sequence of int, default 1
@@ -386,13 +457,45 @@ class Tokens:
         sizes = [ngrams] if isinstance(ngrams, int) else list(ngrams)
         if not sizes or any(not isinstance(n, int) or n < 1 for n in sizes):
             raise ValueError(f"ngrams must be a positive int or a sequence of them, not {ngrams!r}")
-        out = [keep(t) for t in self.sentences["tokens"]]
+        out = [keep(t) for t in self.filter_input()]
         if sizes == [1]:
             return out
         return [
             [" ".join(toks[i : i + n]) for n in sizes for i in range(len(toks) - n + 1)]
             for toks in out
         ]
+
+    def filter_input(self) -> list[list[str]]:
+        """Tokens per sentence as :func:`token_filter` reads them.
+
+        Korean and Japanese function tokens (particles, endings, auxiliaries,
+        punctuation: anything :func:`toolkit.morphology.is_content` rejects)
+        carry a leading ``\\x1f`` mark, which ``stopwords=True`` drops, and
+        a token whose lemma differs from its form is followed by ``\\x1e``
+        and the lemma, which ``stem="lemma"`` counts; the other filters
+        remove both (:func:`unmark`). Other languages' tokens are returned as
+        they are.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> tk = tokenize(pd.DataFrame({"text": ["독도는 섬이다."], "language": ["ko"]}))
+        >>> [unmark(t) == t for t in tk.filter_input()[0]]
+        [True, False, True, False, False, False]
+        """
+        sents = self.sentences
+        if "tags" not in sents.columns or not sents["tags"].notna().any():
+            return list(sents["tokens"])
+        out = []
+        for toks, tags, lemmas in zip(sents["tokens"], sents["tags"], sents["lemmas"],
+                                      strict=True):
+            if tags is None:
+                out.append(toks)
+            else:
+                out.append([(t if _content_tag(g) else _FUNCTION + t)
+                            + ("" if lem == t else _LEMMA + lem)
+                            for t, g, lem in zip(toks, tags, lemmas, strict=True)])
+        return out
 
     def doc_tokens(self, **filters: object) -> dict[str, list[str]]:
         """Filtered tokens per document, in corpus order (empty list for empty docs).
@@ -438,6 +541,12 @@ class Tokens:
         sents = self.sentences
         text = str(sents["sentence"].iat[row])
         offset = int(sents["start"].iat[row])
+        tags = sents["tags"].iat[row] if "tags" in sents.columns else None
+        if tags:
+            # Analysed tokens may be normalised (했 -> 하 + 었) and so absent
+            # from the text; the analyser's own offsets are exact.
+            lang = "ko" if tags[0].isascii() else "ja"
+            return [(offset + m.start, offset + m.end) for m in analyse(text, lang)]
         spans, pos = [], 0
         for tok in sents["tokens"].iat[row]:
             probe = tok.replace("_", " ")
@@ -467,9 +576,18 @@ class Tokens:
         )
 
 
+@functools.lru_cache(maxsize=1)
+def _all_stopwords() -> frozenset[str]:
+    # One set for every language: the scripts do not overlap, so an English
+    # stopword can never remove a Korean or Japanese word or the reverse.
+    return default_stopwords().union(
+        *(_read_word_list(data_path(f"stopwords_{lang}.txt")) for lang in ANALYSED_LANGUAGES)
+    )
+
+
 def _stopword_set(stopwords: bool | Iterable[str]) -> frozenset[str]:
     if stopwords is True:
-        return default_stopwords()
+        return _all_stopwords()
     if stopwords is False or stopwords is None:
         return frozenset()
     return frozenset(w.lower() for w in stopwords)
@@ -509,11 +627,14 @@ def _stemmer(stem: str | None) -> Callable[[str], str] | None:
 
 def _sentence_columns(docs: Iterable[tuple[str, object, str]], mwes: tuple[str, ...]) -> dict:
     """Column lists of the sentence table for (doc_id, text, language) triples."""
-    cols: dict[str, list] = {k: [] for k in ("doc_id", "sent_id", "start", "end", "sentence", "tokens")}
+    names = ("doc_id", "sent_id", "start", "end", "sentence", "tokens", "lemmas", "tags")
+    cols: dict[str, list] = {k: [] for k in names}
     for doc_id, text, lang in docs:
         if not isinstance(text, str) or not text:
             continue
-        spans, toks = _tokenize_text(text, lang if lang in _TOKENIZERS else "en", mwes)
+        spans, toks, lemmas, tags = _tokenize_text(
+            text, lang if lang in _TOKENIZERS else "en", mwes
+        )
         k = len(spans)
         cols["doc_id"].extend([doc_id] * k)
         cols["sent_id"].extend(range(k))
@@ -521,6 +642,8 @@ def _sentence_columns(docs: Iterable[tuple[str, object, str]], mwes: tuple[str, 
         cols["end"].extend([e for _, e in spans])
         cols["sentence"].extend([text[s:e] for s, e in spans])
         cols["tokens"].extend(map(list, toks))
+        cols["lemmas"].extend(map(list, lemmas) if lemmas is not None else [None] * k)
+        cols["tags"].extend(map(list, tags) if tags is not None else [None] * k)
     return cols
 
 
@@ -587,6 +710,8 @@ def tokenize(
             "sentence": pd.Series(cols["sentence"], dtype=object),
             "tokens": pd.Series(cols["tokens"], dtype=object),
             "n_tokens": pd.Series(list(map(len, cols["tokens"])), dtype="int64"),
+            "lemmas": pd.Series(cols["lemmas"], dtype=object),
+            "tags": pd.Series(cols["tags"], dtype=object),
         }
     )
     return Tokens(corpus=corpus, sentences=sentences, mwes=mwe_t)
