@@ -184,9 +184,17 @@ def test_naming_ax_and_height():
     plt.close("all")
 
 
-def test_one_warning_without_cjk_fonts(monkeypatch, tmp_path):
-    monkeypatch.setattr(style, "cjk_fonts", lambda: [])
+def test_one_warning_without_cjk_fonts(monkeypatch, tmp_path, request):
+    # a machine whose only fonts are matplotlib's DejaVu (fonts are chosen by coverage,
+    # so the font files themselves are what must be missing)
+    from matplotlib import font_manager
+
+    base = sorted({e.fname for e in font_manager.fontManager.ttflist if "DejaVu" in e.fname})
+    monkeypatch.setattr(style, "_font_files", lambda: base)
+    monkeypatch.setattr(style, "_system_font_files", lambda: [])
     monkeypatch.setattr(style, "_warned_no_cjk", False)
+    style._cjk_choice.cache_clear()
+    request.addfinalizer(style._cjk_choice.cache_clear)
     df = pd.DataFrame({"outlet": ["조선일보", "朝日新聞", "Daily A"], "n": [3, 2, 1]})
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
@@ -194,6 +202,7 @@ def test_one_warning_without_cjk_fonts(monkeypatch, tmp_path):
             ax = P.plot_counts(df, x="outlet")
             P.save_figure(ax.figure, tmp_path / "f", formats=("png", "pdf", "svg"))
     assert len(record) == 1, [str(w.message)[:60] for w in record]
+    assert "font" in str(record[0].message)
     plt.close("all")
 
 

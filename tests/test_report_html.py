@@ -140,7 +140,14 @@ def test_mixed_languages_compared_within_one(tmp_path):
            "language (ko: 3)." in html
     assert "Both sides are documents in language 'en' only; 3 documents" in html
     assert "(4 documents," in html  # 4 English KR articles, not 7
-    assert "8 of 11 articles were scored; 3 have text in another language (ko: 3)" in html
+    # Korean is scored by the news measure, but the charts compare English articles only
+    assert "11 of 11 articles were scored; 3 scored articles are in another language " \
+           "(ko: 3): their scores are in the tables, but the charts below compare articles " \
+           "in language 'en' only." in html
+    docs = pd.read_csv(tmp_path / "rep" / "tables" / "tone_documents.csv")
+    assert len(docs) == 11
+    by_outlet = pd.read_csv(tmp_path / "rep" / "tables" / "tone_by_outlet.csv")
+    assert "Ilbo" not in set(by_outlet["outlet"])
     assert "This section failed" not in html
 
 

@@ -92,16 +92,35 @@ def build(ctx: Any) -> str:
     n_ok = int((docs["status"] == "ok").sum())
     status = docs["status"].astype(str)
     other_lang = status.str.startswith("not scored: language")
-    langs = status[other_lang].str.extract(r"language '([^']*)'")[0].value_counts().sort_index()
     seed = ctx.random_state
     unread = ""
     if other_lang.any():
-        listed = ", ".join(f"{k}: {v:,}" for k, v in langs.items())
-        unread += (f" {int(other_lang.sum()):,} have text in another language ({listed}), "
-                   "which this English measure does not score;")
+        langs = status[other_lang].str.extract(r"language '([^']*)'")[0].value_counts()
+        listed = ", ".join(f"{k}: {v:,}" for k, v in langs.sort_index().items())
+        unread += (f" {int(other_lang.sum()):,} have text in a language this measure does not "
+                   f"score ({listed});")
     n_rest = len(docs) - n_ok - int(other_lang.sum())
     if n_rest:
         unread += f" {n_rest:,} have no readable text;"
+    # Each language's measure has its own lexicon and its own validity figures, so the
+    # charts compare articles of one language (as keyness does); every article's score
+    # stays in the tables.
+    all_docs = docs_m
+    lang = ctx.language
+    if lang is not None and "language" in corpus.columns:
+        doc_lang = docs_m["doc_id"].map(corpus.set_index("doc_id")["language"])
+        elsewhere = docs_m["status"].eq("ok") & doc_lang.fillna("").ne(lang)
+        if elsewhere.any():
+            counts = doc_lang[elsewhere].value_counts().sort_index()
+            listed = ", ".join(f"{k}: {v:,}" for k, v in counts.items())
+            unread += (f" {int(elsewhere.sum()):,} scored articles are in another language "
+                       f"({listed}): their scores are in the tables, but the charts below "
+                       f"compare articles in language '{html.escape(lang)}' only;")
+        keep = doc_lang.fillna("").eq(lang) | ~docs_m["status"].eq("ok")
+        docs_m = docs_m[keep]
+        in_lang = set(docs_m["doc_id"])
+    else:
+        in_lang = None
     parts = [
         f"<p>Sentence tone from the toolkit's news measure (in [-1, 1]; "
         f"<code>tone(method='news')</code>), averaged over each article's sentences. "
@@ -114,7 +133,7 @@ def build(ctx: Any) -> str:
     ]
     tables: dict[str, str] = {
         "sentences": ctx.save_table(sent, "tone_sentences"),
-        "documents": ctx.save_table(docs_m, "tone_documents"),
+        "documents": ctx.save_table(all_docs, "tone_documents"),
     }
 
     freq, unit = _freq(docs_m["date"])
@@ -143,7 +162,8 @@ def build(ctx: Any) -> str:
     ]
 
     mentions = target_tone(tk, ["KR", "JP"])
-    m = mentions.merge(meta[["doc_id", "country"]], on="doc_id", how="left")
+    m = mentions if in_lang is None else mentions[mentions["doc_id"].isin(in_lang)]
+    m = m.merge(meta[["doc_id", "country"]], on="doc_id", how="left")
     m["country"] = _named(m["country"])
     m = m.rename(columns={"country": "outlet_country"})
     toward = aggregate(m, "tone", by=["outlet_country", "target"], n_boot=ctx.n_boot,
