@@ -50,16 +50,24 @@ adjustment, its Yates adjustment is applied only when an expected count is
 below 5, and Williams' correction is skipped when a cell is zero. Here each
 correction is applied as its author defined it -- what scipy computes -- so
 values can differ from quanteda's in those cases.
+
+House style: :func:`keyness` folds spelling variants of one word before it
+counts (``house_style=True``, the default; :mod:`toolkit.house_style`), so
+that comparing two outlets does not rank their style sheets -- "Mr" against
+"Mr.", "US" against "U.S.", a curly against a straight apostrophe -- above
+what they write about. :func:`keyness_from_counts` takes counts as given.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from os import PathLike
 
 import numpy as np
 import pandas as pd
 
 from toolkit._meta import attach_attrs
+from toolkit.house_style import fold_stream, fold_terms
 from toolkit.keywords import (
     check_filters,
     doc_term_matrix,
@@ -481,7 +489,9 @@ def _match_groups(corpus: pd.DataFrame, cols: list[str], values: object, what: s
 
 
 def _reference_list(
-    reference: Mapping[str, int] | pd.Series | pd.DataFrame, lower: bool
+    reference: Mapping[str, int] | pd.Series | pd.DataFrame,
+    lower: bool,
+    house_style: bool | str | PathLike | pd.DataFrame = False,
 ) -> pd.Series:
     if isinstance(reference, pd.DataFrame):
         tcol = "term" if "term" in reference else reference.columns[0]
@@ -492,6 +502,8 @@ def _reference_list(
         ser.index = ser.index.astype(str)
     else:
         ser = pd.Series(dict(reference))
+    if house_style is not False and house_style is not None:
+        ser.index = pd.Index(fold_terms(list(ser.index), house_style))
     if lower:
         ser.index = ser.index.str.lower()
     ser = ser.astype(np.int64)
@@ -511,6 +523,7 @@ def keyness(
     min_count: int = 1,
     ci: float = 0.95,
     sort: bool = True,
+    house_style: bool | str | PathLike | pd.DataFrame = True,
     **filters: object,
 ) -> pd.DataFrame:
     """Terms that are key in a target group compared with a reference.
@@ -536,6 +549,15 @@ def keyness(
         Token total of a reference frequency list (default: its sum).
     measure, correction, p_adjust, min_count, ci, sort
         As in :func:`keyness_from_counts`.
+    house_style : bool, path or DataFrame, default True
+        Fold house-style variants before counting, so that two outlets'
+        style sheets do not come out as keywords: "Mr." counts as "Mr",
+        "U.S."/"US" (upper case) as "U.S.", a curly "’s" as "'s", "defence"
+        as "defense" (:mod:`toolkit.house_style`). ``True`` uses the bundled,
+        editable table ``toolkit/data/house_style.tsv``; pass a path or a
+        DataFrame of the same shape for your own, ``False`` to count the
+        tokens as written. The variants actually folded are listed in
+        ``attrs["house_style_folded"]``.
     **filters
         Token filters (``lower``, ``drop_punct``, ``drop_numbers``,
         ``stopwords``, ``min_length``, ``stem``) as in
@@ -566,6 +588,9 @@ def keyness(
     check_filters(filters)
     name = _measure_name(measure)
     stream = token_stream(data, **filters)
+    folded: dict[str, str] = {}
+    if house_style is not False and house_style is not None:
+        stream, folded = fold_stream(stream, filters, house_style)
     corpus = stream.tokens.corpus
     cols = group_columns(by, None)
     for c in cols:
@@ -602,7 +627,7 @@ def keyness(
         raise ValueError(f"target {t_label!r} has no tokens")
     is_list = isinstance(reference, (Mapping, pd.Series, pd.DataFrame))
     if is_list:
-        ref = _reference_list(reference, bool(filters.get("lower", True)))
+        ref = _reference_list(reference, bool(filters.get("lower", True)), house_style)
         vocab = np.union1d(stream.vocab.astype(str), ref.index.to_numpy(dtype=str))
         a_ser = pd.Series(a, index=stream.vocab.astype(str)).reindex(vocab, fill_value=0)
         b_ser = ref.reindex(vocab, fill_value=0)
@@ -648,8 +673,15 @@ def keyness(
         sort=sort,
     )
     out.attrs["params"].update(
-        {"target": t_label, "reference": r_label, "by": by, "filters": dict(filters)}
+        {
+            "target": t_label,
+            "reference": r_label,
+            "by": by,
+            "filters": dict(filters),
+            "house_style": house_style if isinstance(house_style, bool) else "custom table",
+        }
     )
+    out.attrs["house_style_folded"] = folded
     out.attrs["n_target_docs"] = int(t_mask.sum())
     out.attrs["n_reference_docs"] = n_ref_docs
     return out
