@@ -21,6 +21,7 @@ _PACKAGES = [
     "pandas", "numpy", "scipy", "nltk", "textblob", "vaderSentiment", "matplotlib",
     "jupyterlab", "pyyaml", "tqdm", "charset-normalizer", "openpyxl", "pyarrow",
     "python-docx", "beautifulsoup4", "krippendorff", "jinja2",
+    "scikit-learn",
 ]
 # NLTK resource -> (what it would upgrade, the built-in used without it)
 _NLTK_DATA = {
