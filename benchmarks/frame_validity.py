@@ -18,10 +18,11 @@ themselves were written from Semetko & Valkenburg's questions and pruned
 after reading how they fired on this half, which CV does not undo: expect
 the held-out half to score somewhat lower than the CV figure.
 
-The second table shows the issue frames' two known traps on real
-Korea-Japan text (the seed article, ``../shared/seed``): "security" must
-not come from "military sexual slavery", "economy" must not come from
-"investigation".
+The second table counts the issue frames' two known traps on real news
+(the seed article and the English archive exports in ``../shared``):
+"security" must not come from "military sexual slavery" or "military
+'comfort women'", "economy" must not come from "investigation" (through the
+old ``invest*``).
 
 Run: ``python benchmarks/frame_validity.py``.
 """
@@ -96,26 +97,41 @@ def nfc_table() -> pd.DataFrame:
     return out
 
 
-def seed_traps() -> pd.DataFrame:
-    seed = sorted((SHARED / "seed").glob("*.txt"))
-    texts = [p.read_text(encoding="utf-8") for p in seed]
-    corpus = pd.DataFrame({"doc_id": [p.stem for p in seed], "text": texts})
+def _real_text() -> pd.DataFrame:
+    """The seed article and the English exports in ../shared (real coverage)."""
+    from toolkit import load_corpus
+
+    parts = []
+    for p in sorted((SHARED / "seed").glob("*.txt")):
+        parts.append(pd.DataFrame({"doc_id": [p.stem], "text": [p.read_text(encoding="utf-8")]}))
+    for name in ("factiva_nyt.html", "nexis_uni_nyt.docx", "lexisnexis_legacy_afp.html"):
+        c = load_corpus(SHARED / "samples" / "exports" / name)
+        parts.append(
+            pd.DataFrame({"doc_id": name + ":" + c["doc_id"].astype(str), "text": c["text"]})
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
+def issue_traps() -> pd.DataFrame:
+    corpus = _real_text()
     ex = explain_frames(corpus)
     sec = ex[ex["frame"] == "security"]
     eco = ex[ex["frame"] == "economy"]
+    wartime = sec["sentence"].str.contains("slavery|comfort wom|brothel", case=False)
     return pd.DataFrame(
         [
+            {"check": "security matches", "n": len(sec)},
             {
-                "check": "security matches on 'sexual slavery'/'comfort women'",
-                "n": int(sec["sentence"].str.contains("slavery|comfort", case=False).sum()),
+                "check": "  of which in a sentence on sexual slavery / comfort women",
+                "n": int(wartime.sum()),
             },
+            {"check": "economy matches", "n": len(eco)},
             {
-                "check": "economy matches on 'investigat*'",
+                "check": "  of which on 'investigat*'",
                 "n": int(eco["matched"].str.lower().str.startswith("investigat").sum()),
             },
-            {"check": "security matches in the seed article (2+2 security talks)", "n": len(sec)},
         ]
-    )
+    ).assign(documents=len(corpus))
 
 
 def main() -> int:
@@ -135,8 +151,8 @@ def main() -> int:
     above_cv = (main_rows["CV F1"] > main_rows["always F1"]).all()
     print(f"every frame above its baseline: full dev {above}, CV {above_cv}")
     print(f"frames() on {t['n'].max() + 1} articles: {t.attrs['seconds']:.2f} s")
-    print("\nIssue-frame traps on real Korea-Japan text (seed article)")
-    print(seed_traps().to_string(index=False))
+    print("\nIssue-frame traps on real news (seed article + English exports in ../shared)")
+    print(issue_traps().to_string(index=False))
     return 0
 
 
