@@ -139,12 +139,16 @@ def test_issue_frames_recovered(demo) -> None:
 
 def test_generic_frames_recovered(demo) -> None:
     t = _frame_scores(demo, "generic", "intended_generic_frames", 1)
-    # measured: micro P 0.34, R 0.86. Generic frames are coded from whole-story
-    # judgements; word indicators find them (recall) but over-fire (precision).
-    assert t.loc["(micro)", "recall"] >= 0.80
-    assert t.loc["(micro)", "precision"] >= 0.28
+    # measured: micro P 0.40, R 0.69. Generic frames are coded from whole-story
+    # judgements. Since issue 15 a frame is present when its weighted indicator
+    # rate reaches a threshold calibrated on human-coded real news (NFC); the
+    # earlier any-match rule gave P 0.34, R 0.86 here but over-fired on real
+    # news (benchmarks/frame_validity.py).
+    assert t.loc["(micro)", "recall"] >= 0.62
+    assert t.loc["(micro)", "precision"] >= 0.36
+    assert t.loc["economic_consequences", "precision"] >= 0.6
     t2 = _frame_scores(demo, "generic", "intended_generic_frames", 2)
-    assert t2.loc["(micro)", "precision"] >= 0.33 and t2.loc["(micro)", "recall"] >= 0.55
+    assert t2.loc["(micro)", "precision"] >= 0.36 and t2.loc["(micro)", "recall"] >= 0.55
 
 
 def test_naming_recovered(demo) -> None:

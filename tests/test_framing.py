@@ -76,12 +76,36 @@ def test_every_generic_frame_fires(frame: str, text: str) -> None:
         ("She firmly rejected the idea.", "economy"),  # "firmly" is not a firm
         ("The guests thanked the hosts for their courtesy.", "law"),
         ("Officials held consultations on Friday.", "diplomacy"),  # not "consul*"
-        ("The opposition party walked out.", "conflict"),  # checked with generic below
+        # issue 15: the wartime system named with "military" is history
+        ("Survivors of Japan's wartime military sexual slavery rallied.", "security"),
+        ("The Japanese military 'comfort women' system was discussed.", "security"),
+        ("The Japanese military \u201ccomfort women\u201d issue.", "security"),
+        ("The military\u2019s sexual slavery was denied.", "security"),
+        ("They were sex slaves for the Japanese military.", "security"),
+        ("Women were forced into military brothels.", "security"),
+        ("Comfort women for the Japanese military testified.", "security"),
+        # issue 15: invest* matched "investigate"
+        ("Prosecutors investigated the case.", "economy"),
+        ("An investigation was opened.", "economy"),
     ],
 )
 def test_traps_do_not_fire(text: str, frame: str) -> None:
-    dictionary = "generic" if frame == "conflict" else "issue"
-    assert frame not in fired(text, dictionary)
+    assert frame not in fired(text, "issue")
+
+
+def test_military_and_investment_still_fire() -> None:
+    # the exclusions are narrow: military drills are security, investors economy
+    assert "security" in fired("The military drills resumed near the border.")
+    assert "economy" in fired("Foreign investors invested in chipmakers.")
+    assert "history" in fired("Women were forced into military brothels.")
+
+
+def test_a_party_alone_is_not_a_conflict() -> None:
+    # "party" is a weak context indicator of conflict (weight 0.5: a conflict
+    # needs parties), so it matches, but it is not enough for the frame
+    f = frames(corpus("The opposition party walked out."), "generic")
+    assert "conflict" in fired("The opposition party walked out.", "generic")
+    assert not f.loc[0, "conflict_present"]
 
 
 def test_north_korea_is_not_a_frame_word_inside_joined_token() -> None:

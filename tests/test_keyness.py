@@ -338,3 +338,49 @@ def test_fisher_matches_exact_rational_arithmetic(a, b, t_total, r_total):
     for width in (2048, 1):  # whole-distribution path and binary-search path
         got = fisher_p([a], [b], [t_total - a], [r_total - b], max_width=width)[0]
         assert got == pytest.approx(exact, rel=1e-12 if width > 1 else 1e-8)
+
+
+# --------------------------------------------------------------------------
+# Yates-corrected G2 where the correction removes the whole deviation
+# --------------------------------------------------------------------------
+
+# Tables whose |O - E| is at most 0.5: the corrected counts equal the expected
+# ones, so the statistic is 0 and p is 1 (scipy's chi2_contingency says so).
+NEAR_INDEPENDENT = [
+    (602840, 1, 602851, 1),  # the table [602840, 1, 11, 0] from issue 15
+    (1, 0, 200000, 7),
+    (4, 1000, 4000, 1000000),
+    (12, 13, 500000, 500011),
+    (50000, 2, 3000000, 120),
+]
+
+
+@pytest.mark.parametrize("a,b,t_total,r_total", NEAR_INDEPENDENT)
+def test_yates_g2_is_exactly_zero_when_scipy_says_so(a, b, t_total, r_total):
+    table = np.array([[a, b], [t_total - a, r_total - b]])
+    ref = chi2_contingency(table, correction=True, lambda_="log-likelihood")
+    assert ref.statistic == 0.0 and ref.pvalue == 1.0  # the premise of the test
+    row = _one(a, b, t_total, r_total, measure="lr", correction="yates")
+    assert row["G2"] == 0.0
+    assert row["p"] == 1.0
+    from toolkit.keyness import g2_stat
+
+    cells = [np.array([float(x)]) for x in (a, b, t_total - a, r_total - b)]
+    assert g2_stat(*cells, yates=True)[0] == 0.0
+
+
+def test_yates_g2_still_matches_scipy_just_above_the_half():
+    # |O - E| slightly above 0.5: the correction leaves a small positive G2
+    rng = np.random.default_rng(7)
+    checked = 0
+    for _ in range(400):
+        t_total, r_total = (int(x) for x in rng.integers(1000, 900000, 2))
+        a = int(rng.integers(0, 40))
+        b = int(rng.integers(0, 40))
+        table = np.array([[a, b], [t_total - a, r_total - b]])
+        ref = chi2_contingency(table, correction=True, lambda_="log-likelihood")
+        row = _one(a, b, t_total, r_total, measure="lr", correction="yates")
+        assert abs(row["G2"]) == pytest.approx(ref.statistic, rel=1e-8, abs=1e-12)
+        assert row["p"] == pytest.approx(ref.pvalue, rel=1e-8, abs=1e-300)
+        checked += ref.statistic > 0
+    assert checked > 100

@@ -22,6 +22,7 @@ _PACKAGES = [
     "jupyterlab", "pyyaml", "tqdm", "charset-normalizer", "openpyxl", "defusedxml", "pyarrow",
     "python-docx", "beautifulsoup4", "krippendorff", "jinja2", "koreanize-matplotlib",
     "matplotlib-fontja", "kiwipiepy", "kiwipiepy-model", "fugashi", "unidic-lite",
+    "scikit-learn",
 ]
 # NLTK resource -> (what it would upgrade, the built-in used without it)
 _NLTK_DATA = {

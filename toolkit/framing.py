@@ -8,12 +8,20 @@ toolkit's tokens (:mod:`toolkit.dictionaries`):
   diplomacy, economy, law, domestic, environment, culture;
 - the **generic news frames** of Semetko & Valkenburg (2000)
   (``toolkit/data/frames/generic_frames.yaml``): conflict, responsibility,
-  economic_consequences, human_interest, morality, as word indicators derived
-  from their coding questions.
+  economic_consequences, human_interest, morality, as weighted word
+  indicators derived from their coding questions, with thresholds calibrated
+  on human-coded real news (``benchmarks/frame_validity.py``).
 
 A frame is *present* in a sentence or document when at least ``min_count``
 of its patterns match there; its *rate* is matches per 1,000 word tokens
-(punctuation not counted). The *dominant* frame of a document is the one with
+(punctuation not counted). Its *score* weighs each match by the pattern's
+weight (``- pattern: weight`` in YAML; 1 by default) per 1,000 word tokens.
+When the dictionary gives a frame a ``threshold`` (the bundled generic frames
+do), the frame is present only where its score reaches the threshold: a frame
+is a property of the story, and one passing word in a long article is not
+evidence of it. :func:`calibrate_thresholds` chooses thresholds that agree
+best with a human-coded sample, with a cross-validated estimate of how well
+they will agree on new articles. The *dominant* frame of a document is the one with
 most matches; ties are kept and stated (``"history|law"``,
 ``dominant_tie=True``), in dictionary order. :func:`explain_frames` lists every
 match with its sentence so a score can be audited, and
@@ -21,7 +29,7 @@ match with its sentence so a score can be audited, and
 intervals (through :func:`toolkit.aggregate.aggregate`).
 
 The dictionaries are indicators, not a trained classifier: validate them on
-your material. ``tests/test_demo_intended_codes.py`` compares them with the
+your material, or fit a classifier to your own coding (:mod:`toolkit.classify`). ``tests/test_demo_intended_codes.py`` compares them with the
 frames the authors of the constructed demo articles intended.
 """
 
@@ -41,6 +49,7 @@ from toolkit.dictionaries import Dictionary, Match, load_bundled, load_dictionar
 from toolkit.tokenize import Tokens, as_tokens
 
 __all__ = [
+    "calibrate_thresholds",
     "explain_frames",
     "frame_cooccurrence",
     "frame_dictionary",
@@ -111,9 +120,24 @@ def frame_table(dictionary: DictLike = None) -> pd.DataFrame:
                 "definition": meta.get("definition", ""),
                 "n_patterns": len(pats),
                 "n_exclude": len(d.exclude.get(f, [])),
+                "threshold": _thresholds(d).get(f, np.nan),
             }
         )
-    return pd.DataFrame(rows, columns=["frame", "label", "definition", "n_patterns", "n_exclude"])
+    cols = ["frame", "label", "definition", "n_patterns", "n_exclude", "threshold"]
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _thresholds(d: Dictionary, key: str = "threshold") -> dict[str, float]:
+    """Per-frame numbers given in the dictionary (``threshold:``, ``min_weight:`` in YAML)."""
+    out = {}
+    for f in d.categories:
+        t = d.meta.get(f, {}).get(key)
+        if t is not None:
+            try:
+                out[f] = float(t)
+            except (TypeError, ValueError):
+                raise ValueError(f"frame {f!r}: {key} must be a number, got {t!r}") from None
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -176,7 +200,9 @@ def frames(
     min_count : int, default 1
         A frame is present when it has at least this many matches in the
         unit. Documents are long, so ``min_count=2`` gives a stricter reading
-        of "the article uses this frame".
+        of "the article uses this frame". Frames with a ``threshold`` in the
+        dictionary must also reach it with their score, and their weights
+        must add up to the dictionary's ``min_weight``, if it gives one.
 
     Returns
     -------
@@ -186,7 +212,9 @@ def frames(
         without sentences). Columns: ``doc_id``, [``sent_id``], ``n_tokens``
         (word tokens), ``status`` ("ok", or why nothing could be measured),
         then per frame ``<frame>_count``, ``<frame>_rate`` (per 1,000 word
-        tokens; NaN without tokens) and ``<frame>_present``, then
+        tokens; NaN without tokens), ``<frame>_score`` (weighted matches per
+        1,000 word tokens; equal to the rate when no pattern has a weight) and
+        ``<frame>_present``, then
         ``n_frames`` (frames present), ``dominant_frame`` (most matches; ties
         joined with ``|``; NaN when no frame matched) and ``dominant_tie``.
 
@@ -211,9 +239,11 @@ def frames(
     index = {f: j for j, f in enumerate(names)}
     sent = tk.sentences
     counts = np.zeros((len(sent), len(names)), dtype=np.int64)
+    weights = np.zeros((len(sent), len(names)), dtype=float)
     for i, ms in enumerate(_matches(tk, d)):
         for m in ms:
             counts[i, index[m.category]] += 1
+            weights[i, index[m.category]] += m.value
     words = _n_words(tk)
 
     if level == "sentence":
@@ -229,6 +259,7 @@ def frames(
                 ignore_index=True,
             )
             counts = np.vstack([counts, np.zeros((len(missing), len(names)), dtype=np.int64)])
+            weights = np.vstack([weights, np.zeros((len(missing), len(names)))])
             words = np.concatenate([words, np.zeros(len(missing), dtype=np.int64)])
             why = _doc_statuses(tk)
             status += [why[x] for x in missing]
@@ -237,11 +268,13 @@ def frames(
         rows = sent["doc_id"].map(order).to_numpy()
         doc_counts = np.zeros((len(order), len(names)), dtype=np.int64)
         doc_words = np.zeros(len(order), dtype=np.int64)
+        doc_weights = np.zeros((len(order), len(names)), dtype=float)
         if len(rows):
             np.add.at(doc_counts, rows, counts)
             np.add.at(doc_words, rows, words)
+            np.add.at(doc_weights, rows, weights)
         keys = pd.DataFrame({"doc_id": tk.doc_ids})
-        counts, words = doc_counts, doc_words
+        counts, words, weights = doc_counts, doc_words, doc_weights
         why = _doc_statuses(tk)
         status = ["ok" if w > 0 else why[x] for x, w in zip(tk.doc_ids, doc_words, strict=True)]
 
@@ -258,19 +291,32 @@ def frames(
     out["status"] = status
     with np.errstate(divide="ignore", invalid="ignore"):
         rates = np.where(words[:, None] > 0, counts * 1000.0 / words[:, None], np.nan)
+        scores = np.where(words[:, None] > 0, weights * 1000.0 / words[:, None], np.nan)
+    thresholds = _thresholds(d)
+    min_weight = _thresholds(d, "min_weight")
+    present = counts >= min_count
+    for j, f in enumerate(names):
+        if f in thresholds:  # NaN score (nothing to read) is never >= a threshold
+            present[:, j] &= scores[:, j] >= thresholds[f]
+        if f in min_weight:
+            present[:, j] &= weights[:, j] >= min_weight[f]
     cols: dict[str, Any] = {}
     for j, f in enumerate(names):
         cols[f"{f}_count"] = counts[:, j]
     for j, f in enumerate(names):
         cols[f"{f}_rate"] = rates[:, j]
     for j, f in enumerate(names):
-        cols[f"{f}_present"] = counts[:, j] >= min_count
+        cols[f"{f}_score"] = scores[:, j]
+    for j, f in enumerate(names):
+        cols[f"{f}_present"] = present[:, j]
     out = pd.concat([out, pd.DataFrame(cols, index=out.index)], axis=1)
-    out["n_frames"] = (counts >= min_count).sum(axis=1)
+    out["n_frames"] = present.sum(axis=1)
     dom, tie = _dominant(counts, names)
     out["dominant_frame"] = pd.Series(dom, index=out.index, dtype=object)
     out["dominant_tie"] = tie
-    return _attrs(out, "frames", d, level=level, min_count=min_count)
+    out = _attrs(out, "frames", d, level=level, min_count=min_count)
+    out.attrs["thresholds"] = thresholds
+    return out
 
 
 def _doc_statuses(tk: Tokens) -> dict[str, str]:
@@ -533,3 +579,145 @@ def frame_shares(
     )
     out.attrs["n_unmeasured"] = int((docs["status"] != "ok").sum())
     return out
+
+
+# --------------------------------------------------------------------------
+# Calibration against human coding
+# --------------------------------------------------------------------------
+
+
+def _f1(y: np.ndarray, p: np.ndarray) -> float:
+    tp = int((y & p).sum())
+    fp = int((~y & p).sum())
+    fn = int((y & ~p).sum())
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def _best_threshold(score: np.ndarray, y: np.ndarray) -> float:
+    """The threshold maximising F1 of ``score >= t``: halfway between the
+    lowest score let in and the next lower one, so a new article scoring
+    between two coded ones is not decided by an accident of the sample.
+    Ties go to the higher threshold (fewer false positives)."""
+    values = np.unique(score)[::-1]  # descending
+    best_f, best_i = -1.0, 0
+    for i, t in enumerate(values):
+        f = _f1(y, score >= t)
+        if f > best_f:
+            best_f, best_i = f, i
+    t = values[best_i]
+    return float((t + values[best_i + 1]) / 2) if best_i + 1 < len(values) else float(t)
+
+
+def _stratified_folds(y: np.ndarray, k: int, rng: np.random.Generator) -> np.ndarray:
+    """Fold number of each row, positives and negatives dealt out separately."""
+    fold = np.empty(len(y), dtype=np.int64)
+    for cls in (True, False):
+        idx = np.flatnonzero(y == cls)
+        idx = idx[rng.permutation(len(idx))]
+        fold[idx] = np.arange(len(idx)) % k
+    return fold
+
+
+def calibrate_thresholds(
+    scores: pd.DataFrame,
+    coded: pd.DataFrame,
+    codes: Mapping[str, str],
+    *,
+    folds: int = 5,
+    repeats: int = 5,
+    random_state: int = 0,
+) -> pd.DataFrame:
+    """Score thresholds that agree best with human coders, with a cross-validated check.
+
+    For each frame, the threshold on ``<frame>_score`` that maximises F1
+    against the coders' yes/no codes is chosen; then the same choice is
+    repeated inside ``folds``-fold cross-validation (``repeats`` times, with
+    different splits), each time judged on the articles left out, which
+    estimates the agreement to expect on articles the threshold was not
+    chosen on. Put the chosen ``threshold`` into your copy of the frame
+    dictionary (``threshold:`` under the frame).
+
+    Parameters
+    ----------
+    scores : DataFrame
+        Document-level :func:`frames` output. Only rows with
+        ``status == "ok"`` are used.
+    coded : DataFrame
+        ``doc_id`` and one 0/1 (or boolean) column per code; rows with a
+        missing code are left out for that frame.
+    codes : mapping
+        Frame -> column of ``coded``, e.g. ``{"conflict": "CO"}``.
+    folds, repeats, random_state
+        Cross-validation: stratified ``folds``-fold splits, ``repeats``
+        times, seeded by ``random_state``.
+
+    Returns
+    -------
+    DataFrame
+        One row per frame: ``frame, code, n, n_present`` (coded present),
+        ``threshold, precision, recall, f1`` (on all coded articles, at the
+        threshold), ``cv_f1, cv_f1_sd`` (mean and SD over repeats),
+        ``baseline_f1`` (marking every article present).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"doc_id": list("abcd"), "text": [  # constructed
+    ...     "Costs soared and prices rose.", "Costs fell.", "A quiet day.", "Rain fell."]})
+    >>> s = frames(corpus, {"economy": ["cost*", "price*"]})
+    >>> coded = pd.DataFrame({"doc_id": list("abcd"), "EC": [1, 1, 0, 0]})
+    >>> t = calibrate_thresholds(s, coded, {"economy": "EC"}, folds=2, repeats=1)
+    >>> t[["frame", "threshold", "f1", "baseline_f1"]].round(2).values.tolist()
+    [['economy', 200.0, 1.0, 0.67]]
+    """
+    if folds < 2:
+        raise ValueError("folds must be at least 2")
+    if "doc_id" not in coded.columns:
+        raise ValueError("coded needs a doc_id column")
+    ok = scores[scores["status"] == "ok"]
+    rows = []
+    for frame, col in codes.items():
+        if f"{frame}_score" not in ok.columns:
+            raise ValueError(f"no {frame}_score column: is {frame!r} a frame of the dictionary?")
+        if col not in coded.columns:
+            raise ValueError(f"coded has no column {col!r}")
+        both = ok[["doc_id", f"{frame}_score"]].merge(
+            coded[["doc_id", col]].dropna(subset=[col]), on="doc_id", how="inner"
+        )
+        s = both[f"{frame}_score"].to_numpy(dtype=float)
+        y = both[col].astype(float).to_numpy() > 0
+        if y.sum() == 0 or (~y).sum() == 0:
+            raise ValueError(f"{col!r}: the coders marked every article the same way")
+        t = _best_threshold(s, y)
+        p = s >= t
+        rng = np.random.default_rng(random_state)
+        cv = []
+        for _ in range(repeats):
+            fold = _stratified_folds(y, folds, rng)
+            pred = np.zeros(len(y), dtype=bool)
+            for k in range(folds):
+                test = fold == k
+                pred[test] = s[test] >= _best_threshold(s[~test], y[~test])
+            cv.append(_f1(y, pred))
+        tp = int((y & p).sum())
+        rows.append(
+            {
+                "frame": frame,
+                "code": col,
+                "n": len(y),
+                "n_present": int(y.sum()),
+                "threshold": t,
+                "precision": tp / p.sum() if p.sum() else np.nan,
+                "recall": tp / y.sum(),
+                "f1": _f1(y, p),
+                "cv_f1": float(np.mean(cv)),
+                "cv_f1_sd": float(np.std(cv, ddof=1)) if len(cv) > 1 else np.nan,
+                "baseline_f1": _f1(y, np.ones(len(y), dtype=bool)),
+            }
+        )
+    out = pd.DataFrame(rows)
+    return attach_attrs(
+        out,
+        "calibrate_thresholds",
+        {"folds": folds, "repeats": repeats, "random_state": random_state},
+    )

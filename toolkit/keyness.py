@@ -50,16 +50,24 @@ adjustment, its Yates adjustment is applied only when an expected count is
 below 5, and Williams' correction is skipped when a cell is zero. Here each
 correction is applied as its author defined it -- what scipy computes -- so
 values can differ from quanteda's in those cases.
+
+House style: :func:`keyness` folds spelling variants of one word before it
+counts (``house_style=True``, the default; :mod:`toolkit.house_style`), so
+that comparing two outlets does not rank their style sheets -- "Mr" against
+"Mr.", "US" against "U.S.", a curly against a straight apostrophe -- above
+what they write about. :func:`keyness_from_counts` takes counts as given.
 """
 
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
+from os import PathLike
 
 import numpy as np
 import pandas as pd
 
 from toolkit._meta import attach_attrs
+from toolkit.house_style import fold_stream, fold_terms
 from toolkit.keywords import (
     check_filters,
     doc_term_matrix,
@@ -110,11 +118,16 @@ def g2_stat(a, b, c, d, yates: bool = False) -> np.ndarray:
     obs = [a, b, c, d]
     with np.errstate(divide="ignore", invalid="ignore"):
         exp = [r1 * k1 / n, r1 * k2 / n, r2 * k1 / n, r2 * k2 / n]
+        dev = np.abs(a * d - b * c) / n  # |O - E|, the same in all four cells
         if yates:  # scipy moves every observed count 0.5 towards its expectation
-            step = np.minimum(0.5, np.abs(a - exp[0]))
-            obs = [o + np.sign(e - o) * step for o, e in zip(obs, exp, strict=True)]
+            obs = [o + np.sign(e - o) * 0.5 for o, e in zip(obs, exp, strict=True)]
         g = 2.0 * sum(xlogy(o, o / e) for o, e in zip(obs, exp, strict=True))
     g = np.maximum(g, 0.0)  # rounding can leave -1e-13 for perfect independence
+    if yates:
+        # |O - E| <= 0.5: the corrected counts are the expected ones, so G2 is
+        # exactly 0. Moving O by the difference in floating point instead left
+        # a residue (2.6e-11 on [602840, 1, 11, 0]) that pulled p below 1.
+        g = np.where(dev <= 0.5, 0.0, g)
     return np.where((r1 > 0) & (r2 > 0) & (k1 > 0) & (k2 > 0), g, np.nan)
 
 
@@ -406,7 +419,7 @@ def keyness_from_counts(
             if williams:
                 stat = stat / williams_q(af, bf, cf, df)
             p = chdtrc(1, stat)
-            stat = sign * stat
+            stat = np.where(stat == 0, 0.0, sign * stat)  # no -0.0 in tables
         elif name == "exact":
             stat = np.log(af) + np.log(df) - np.log(bf) - np.log(cf)
             p = fisher_p(a, b, cf.astype(np.int64), df.astype(np.int64))
@@ -476,7 +489,9 @@ def _match_groups(corpus: pd.DataFrame, cols: list[str], values: object, what: s
 
 
 def _reference_list(
-    reference: Mapping[str, int] | pd.Series | pd.DataFrame, lower: bool
+    reference: Mapping[str, int] | pd.Series | pd.DataFrame,
+    lower: bool,
+    house_style: bool | str | PathLike | pd.DataFrame = False,
 ) -> pd.Series:
     if isinstance(reference, pd.DataFrame):
         tcol = "term" if "term" in reference else reference.columns[0]
@@ -487,6 +502,8 @@ def _reference_list(
         ser.index = ser.index.astype(str)
     else:
         ser = pd.Series(dict(reference))
+    if house_style is not False and house_style is not None:
+        ser.index = pd.Index(fold_terms(list(ser.index), house_style))
     if lower:
         ser.index = ser.index.str.lower()
     ser = ser.astype(np.int64)
@@ -506,6 +523,7 @@ def keyness(
     min_count: int = 1,
     ci: float = 0.95,
     sort: bool = True,
+    house_style: bool | str | PathLike | pd.DataFrame = True,
     **filters: object,
 ) -> pd.DataFrame:
     """Terms that are key in a target group compared with a reference.
@@ -531,6 +549,15 @@ def keyness(
         Token total of a reference frequency list (default: its sum).
     measure, correction, p_adjust, min_count, ci, sort
         As in :func:`keyness_from_counts`.
+    house_style : bool, path or DataFrame, default True
+        Fold house-style variants before counting, so that two outlets'
+        style sheets do not come out as keywords: "Mr." counts as "Mr",
+        "U.S."/"US" (upper case) as "U.S.", a curly "’s" as "'s", "defence"
+        as "defense" (:mod:`toolkit.house_style`). ``True`` uses the bundled,
+        editable table ``toolkit/data/house_style.tsv``; pass a path or a
+        DataFrame of the same shape for your own, ``False`` to count the
+        tokens as written. The variants actually folded are listed in
+        ``attrs["house_style_folded"]``.
     **filters
         Token filters (``lower``, ``drop_punct``, ``drop_numbers``,
         ``stopwords``, ``min_length``, ``stem``) as in
@@ -561,6 +588,9 @@ def keyness(
     check_filters(filters)
     name = _measure_name(measure)
     stream = token_stream(data, **filters)
+    folded: dict[str, str] = {}
+    if house_style is not False and house_style is not None:
+        stream, folded = fold_stream(stream, filters, house_style)
     corpus = stream.tokens.corpus
     cols = group_columns(by, None)
     for c in cols:
@@ -597,7 +627,7 @@ def keyness(
         raise ValueError(f"target {t_label!r} has no tokens")
     is_list = isinstance(reference, (Mapping, pd.Series, pd.DataFrame))
     if is_list:
-        ref = _reference_list(reference, bool(filters.get("lower", True)))
+        ref = _reference_list(reference, bool(filters.get("lower", True)), house_style)
         vocab = np.union1d(stream.vocab.astype(str), ref.index.to_numpy(dtype=str))
         a_ser = pd.Series(a, index=stream.vocab.astype(str)).reindex(vocab, fill_value=0)
         b_ser = ref.reindex(vocab, fill_value=0)
@@ -643,8 +673,15 @@ def keyness(
         sort=sort,
     )
     out.attrs["params"].update(
-        {"target": t_label, "reference": r_label, "by": by, "filters": dict(filters)}
+        {
+            "target": t_label,
+            "reference": r_label,
+            "by": by,
+            "filters": dict(filters),
+            "house_style": house_style if isinstance(house_style, bool) else "custom table",
+        }
     )
+    out.attrs["house_style_folded"] = folded
     out.attrs["n_target_docs"] = int(t_mask.sum())
     out.attrs["n_reference_docs"] = n_ref_docs
     return out
