@@ -17,7 +17,7 @@ import sys
 import types
 from typing import Any
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 
 # Public name -> module that defines it. Resolved lazily on first access.

@@ -247,13 +247,22 @@ def fold_stream(stream, filters: dict, house_style: HouseStyle = True):
 
     import numpy as np
 
+    from toolkit.keywords import _raw_arrays
     from toolkit.tokenize import token_filter
 
     fold = folder(house_style)
     keep = token_filter(**filters)
     changed: dict[str, str] = {}
     mapped: list[str | None] = []
-    for raw in stream.raw_vocab:
+    # Korean/Japanese tokens carry part-of-speech marks that the filters need
+    # (stopwords=True drops particles by tag); house style is English spelling,
+    # so marked tokens are filtered as they are and never folded.
+    keyed = _raw_arrays(stream.tokens)[8]
+    for raw, marked in zip(stream.raw_vocab, keyed, strict=True):
+        if marked != raw:
+            kept = keep([marked])
+            mapped.append(kept[0] if kept else None)
+            continue
         f = fold(raw)
         if f != raw:
             changed[raw] = f
