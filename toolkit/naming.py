@@ -139,16 +139,7 @@ def _cjk_found(
     by_ref: dict[str, list] = {}
     for h in hits:
         by_ref.setdefault(h[2], []).append(h)
-    out = []
-    for ms in by_ref.values():
-        ms.sort(key=lambda x: (x[0], -(x[1] - x[0]), x[3]))
-        busy = -1
-        for m in ms:
-            if m[0] >= busy:
-                out.append(m)
-                busy = m[1]
-    out.sort(key=lambda x: (x[0], x[2]))
-    return out
+    return _longest_first(by_ref)
 
 
 def _cjk_hedged(sentence: str, found: list[tuple[int, int, str, str]]) -> set[int]:
@@ -249,12 +240,8 @@ def _units(tokens: Sequence[str]) -> tuple[list[str], list[tuple[int, int, int]]
     return texts, where
 
 
-def _resolve(matches: list, lex: Dictionary) -> list[tuple[int, int, str, str]]:
-    """Non-overlapping (start, end, referent, variant) per referent, longest first."""
-    by_ref: dict[str, list] = {}
-    for m in matches:
-        ref, var = m.category.split(".")
-        by_ref.setdefault(ref, []).append((m.start, m.end, ref, var))
+def _longest_first(by_ref: dict[str, list]) -> list[tuple[int, int, str, str]]:
+    """Per referent, keep the longest of overlapping mentions; sorted by position."""
     out = []
     for ms in by_ref.values():
         ms.sort(key=lambda x: (x[0], -(x[1] - x[0]), x[3]))
@@ -265,6 +252,15 @@ def _resolve(matches: list, lex: Dictionary) -> list[tuple[int, int, str, str]]:
                 busy = m[1]
     out.sort(key=lambda x: (x[0], x[2]))
     return out
+
+
+def _resolve(matches: list, lex: Dictionary) -> list[tuple[int, int, str, str]]:
+    """Non-overlapping (start, end, referent, variant) per referent, longest first."""
+    by_ref: dict[str, list] = {}
+    for m in matches:
+        ref, var = m.category.split(".")
+        by_ref.setdefault(ref, []).append((m.start, m.end, ref, var))
+    return _longest_first(by_ref)
 
 
 def _hedged(units: list[str], found: list[tuple[int, int, str, str]]) -> set[int]:
