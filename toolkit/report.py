@@ -50,6 +50,10 @@ class ReportContext:
     language : str or None
         Compare and count within documents of this language (a code such as
         "en"); None when the corpus has one language.
+    figure_formats : tuple of str
+        Formats every figure is written in besides the PNG the page shows
+        ("pdf", "svg"); only the PNG by default, since each vector copy
+        roughly doubles the time a figure costs.
     """
 
     corpus: pd.DataFrame
@@ -59,7 +63,9 @@ class ReportContext:
     n_boot: int = 1000
     compare: tuple[str, Any, Any] | None = None
     language: str | None = None
+    figure_formats: tuple[str, ...] = ("png",)
     _tokens: Any = field(default=None, repr=False)
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def other_languages(self) -> pd.Series:
         """Documents with text in another language than :attr:`language`, counted per language."""
@@ -93,8 +99,15 @@ class ReportContext:
         safe_for_spreadsheet(df).to_csv(path, index=index, lineterminator="\n")
         return path.relative_to(self.out_dir).as_posix()
 
+    def cached(self, key: str, compute: Any) -> Any:
+        """``compute()`` once per report: a result several sections share (e.g. tone scores)."""
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
+
     def save_figure(self, fig: Any, name: str) -> str:
-        """Write ``fig`` as ``figures/<name>.png`` and ``.pdf``; return the PNG's relative path.
+        """Write ``fig`` as ``figures/<name>.png`` (and the other :attr:`figure_formats`);
+        return the PNG's relative path.
 
         The figure is closed afterwards.
         """
@@ -102,7 +115,8 @@ class ReportContext:
 
         stem = self.out_dir / "figures" / name
         stem.parent.mkdir(parents=True, exist_ok=True)
-        paths = save_figure(fig, stem, formats=("png", "pdf"), dpi=150)
+        formats = ("png", *[f for f in self.figure_formats if f != "png"])
+        paths = save_figure(fig, stem, formats=formats, dpi=150)
         import matplotlib.pyplot as plt
 
         plt.close(fig)
@@ -133,14 +147,18 @@ class ReportContext:
             )
         return out
 
-    @staticmethod
-    def figure_html(src: str, caption: str) -> str:
-        """An ``<figure>`` with the PNG, a link to the PDF and a caption."""
-        pdf = src[: -len(".png")] + ".pdf"
+    def figure_html(self, src: str, caption: str) -> str:
+        """An ``<figure>`` with the PNG, links to its vector copies and a caption."""
+        stem = src[: -len(".png")]
+        links = ", ".join(
+            f"<a href='{html.escape(stem)}.{f}'>{f.upper()}</a>"
+            for f in self.figure_formats if f != "png"
+        )
         return (
             f"<figure><img src='{html.escape(src)}' alt='{html.escape(caption)}'>"
-            f"<figcaption>{html.escape(caption)} "
-            f"(<a href='{html.escape(pdf)}'>PDF</a>)</figcaption></figure>"
+            f"<figcaption>{html.escape(caption)}"
+            + (f" ({links})" if links else "")
+            + "</figcaption></figure>"
         )
 
 
@@ -323,8 +341,9 @@ def build_report(
     outlets: Any = None,
     language: str | None = None,
     columns: dict[str, str] | None = None,
+    figure_formats: Sequence[str] = ("png",),
 ) -> Path:
-    """Write the HTML report, CSV tables and PNG/PDF figures for a corpus.
+    """Write the HTML report, CSV tables and figures (PNG, optionally PDF/SVG) for a corpus.
 
     Parameters
     ----------
@@ -354,6 +373,10 @@ def build_report(
         common language among documents with text, when there are several.
     columns : mapping, optional
         Rename your columns to canonical ones (as in :func:`toolkit.load_corpus`).
+    figure_formats : sequence of {"png", "pdf", "svg"}, default ("png",)
+        Formats of the figure files. The page shows the PNG (always written)
+        and links the others; ask for ``("png", "pdf")`` to get figures for a
+        manuscript (each vector format roughly doubles the time figures take).
 
     Returns
     -------
@@ -401,11 +424,14 @@ def build_report(
             if side is not None and str(side) not in by_values:
                 raise ValueError(f"{compare[0]}={side!r} is not in the corpus; values: "
                                  f"{sorted(by_values)[:20]}")
+    formats = tuple(dict.fromkeys(str(f).lower().lstrip(".") for f in figure_formats))
+    if not set(formats) <= {"png", "pdf", "svg"}:
+        raise ValueError(f"figure_formats must be drawn from png, pdf, svg; got {list(formats)}")
     lang = _main_language(corpus, language)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ctx = ReportContext(corpus=corpus, out_dir=out, progress=progress, random_state=random_state,
-                        compare=compare, language=lang)
+                        compare=compare, language=lang, figure_formats=formats)
     mods = available_sections()
     if sections is not None:
         wanted = set(sections)
