@@ -182,3 +182,27 @@ def test_cli_figures_option_writes_pdfs(tmp_path):
     assert res.returncode == 0, res.stderr
     pngs = sorted((tmp_path / "rep" / "figures").glob("*.png"))
     assert pngs and all(p.with_suffix(".pdf").exists() for p in pngs)
+
+
+def test_figures_written_by_helper_processes_are_the_same_bytes(tmp_path):
+    corpus = pd.DataFrame({"text": ["Seoul met Tokyo.", "Tokyo met Seoul again.", "Talks."],
+                           "outlet": ["Yonhap", "Kyodo", "Yonhap"],
+                           "date": ["2019-01-01", "2019-02-01", "2019-03-01"]})
+    build_report(corpus, tmp_path / "one", sections=["overview", "keyness"], progress=False,
+                 n_jobs=1, figure_formats=("pdf",))
+    build_report(corpus, tmp_path / "two", sections=["overview", "keyness"], progress=False,
+                 n_jobs=2, figure_formats=("pdf",))
+    one = sorted(p.name for p in (tmp_path / "one" / "figures").iterdir())
+    assert one == sorted(p.name for p in (tmp_path / "two" / "figures").iterdir())
+    assert any(n.endswith(".png") for n in one) and any(n.endswith(".pdf") for n in one)
+    for name in one:
+        assert (tmp_path / "one" / "figures" / name).read_bytes() == (
+            tmp_path / "two" / "figures" / name).read_bytes(), name
+    assert (tmp_path / "one" / "index.html").read_bytes() == (
+        tmp_path / "two" / "index.html").read_bytes()
+
+
+def test_report_rejects_a_bad_n_jobs(tmp_path):
+    with pytest.raises(ValueError, match="n_jobs"):
+        build_report(pd.DataFrame({"text": ["Seoul."]}), tmp_path, sections=["overview"],
+                     progress=False, n_jobs=0)

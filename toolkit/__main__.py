@@ -64,6 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                           "most common one when the corpus mixes languages)")
     rep.add_argument("--no-progress", action="store_true", help="hide progress bars")
     rep.add_argument("--random-state", type=int, default=0, help="seed for bootstrap intervals")
+    rep.add_argument("--n-jobs", type=int, default=None, metavar="N",
+                     help="processes to use (default: all cores; 1 = this process only)")
     rep.add_argument("--figures", default="png", metavar="FORMATS",
                      help="figure formats, comma-separated from png,pdf,svg (default: png; "
                           "add pdf for figures to put in a manuscript)")
@@ -103,7 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                              progress=not args.no_progress, random_state=args.random_state,
                              compare=compare, outlets=args.outlets, language=args.language,
                              columns=mapping,
-                             figure_formats=["png", *args.figures.split(",")])
+                             figure_formats=["png", *args.figures.split(",")],
+                             n_jobs=args.n_jobs)
     except (ValueError, FileNotFoundError, TypeError) as err:
         # The user's input is wrong: say what, without a traceback.
         print(f"error: {err}", file=sys.stderr)

@@ -54,6 +54,9 @@ class ReportContext:
         Formats every figure is written in besides the PNG the page shows
         ("pdf", "svg"); only the PNG by default, since each vector copy
         roughly doubles the time a figure costs.
+    n_jobs : int
+        Processes to use: above 1, figures are written by a helper process
+        while the next sections compute (the files are the same bytes).
     """
 
     corpus: pd.DataFrame
@@ -64,7 +67,10 @@ class ReportContext:
     compare: tuple[str, Any, Any] | None = None
     language: str | None = None
     figure_formats: tuple[str, ...] = ("png",)
+    n_jobs: int = 1
     _tokens: Any = field(default=None, repr=False)
+    _pool: Any = field(default=None, repr=False)
+    _pending: list[Any] = field(default_factory=list, repr=False)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def other_languages(self) -> pd.Series:
@@ -111,17 +117,35 @@ class ReportContext:
 
         The figure is closed afterwards.
         """
+        import matplotlib.pyplot as plt
+
         from toolkit.plots import save_figure
 
         stem = self.out_dir / "figures" / name
         stem.parent.mkdir(parents=True, exist_ok=True)
         formats = ("png", *[f for f in self.figure_formats if f != "png"])
-        paths = save_figure(fig, stem, formats=formats, dpi=150)
-        import matplotlib.pyplot as plt
-
+        png = Path(f"{stem}.png")
+        job = _figure_job(fig, stem, formats) if self.n_jobs > 1 else None
+        if job is None:
+            save_figure(fig, stem, formats=formats, dpi=150)
+        else:
+            if self._pool is None:
+                self._pool = _figure_pool(self.n_jobs - 1)
+            self._pending.append((self._pool.submit(_save_job, *job), job))
         plt.close(fig)
-        png = next(p for p in paths if str(p).endswith(".png"))
         return png.relative_to(self.out_dir).as_posix()
+
+    def finish_figures(self) -> None:
+        """Wait for figures written in the background; write inline any that failed there."""
+        pending, self._pending = self._pending, []
+        for future, job in pending:
+            try:
+                future.result()
+            except Exception:  # noqa: BLE001 - e.g. a broken worker: write it here instead
+                _save_job(*job)
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
     @staticmethod
     def table_html(df: pd.DataFrame, max_rows: int = 20, float_format: str = "{:.3f}") -> str:
@@ -160,6 +184,56 @@ class ReportContext:
             + (f" ({links})" if links else "")
             + "</figcaption></figure>"
         )
+
+
+def _figure_job(fig: Any, stem: Path, formats: tuple[str, ...]) -> tuple | None:
+    """What a helper process needs to write ``fig``: the pickled figure and the
+    style settings in force now (a section's ``paper_style`` block ends before
+    the file is written); None when the figure cannot be pickled (e.g. it holds
+    a lambda formatter), so it is written in this process."""
+    import pickle
+
+    import matplotlib as mpl
+
+    from toolkit.plots import style
+
+    try:
+        data = pickle.dumps(fig)
+    except Exception:  # noqa: BLE001 - any pickling failure means "write it here"
+        return None
+    rc = {k: v for k, v in mpl.rcParams.items() if k not in {"backend", "backend_fallback"}}
+    return data, str(stem), formats, rc, style._warned_no_cjk
+
+
+def _save_job(data: bytes, stem: str, formats: tuple[str, ...], rc: dict, quiet_cjk: bool) -> None:
+    """Write a pickled figure exactly as :meth:`ReportContext.save_figure` would."""
+    import pickle
+    import warnings
+
+    import matplotlib as mpl
+    import matplotlib.pyplot as plt
+
+    from toolkit.plots import save_figure, style
+
+    style._warned_no_cjk = style._warned_no_cjk or quiet_cjk
+    with mpl.rc_context(rc), warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # already shown in the main process
+        fig = pickle.loads(data)
+        save_figure(fig, stem, formats=formats, dpi=150)
+    plt.close(fig)
+
+
+def _figure_pool(workers: int) -> Any:
+    """Processes that write figures; forked where that is safe and cheap."""
+    import multiprocessing as mp
+    import sys
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork shares the already imported matplotlib and fonts (no start-up
+    # cost); Python 3.12+ warns about forking a threaded process, and macOS and
+    # Windows do not fork safely, so they start fresh interpreters instead
+    method = "fork" if sys.platform == "linux" and sys.version_info < (3, 12) else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method))
 
 
 def date_format(values: pd.Series) -> str:
@@ -342,6 +416,7 @@ def build_report(
     language: str | None = None,
     columns: dict[str, str] | None = None,
     figure_formats: Sequence[str] = ("png",),
+    n_jobs: int | None = None,
 ) -> Path:
     """Write the HTML report, CSV tables and figures (PNG, optionally PDF/SVG) for a corpus.
 
@@ -377,6 +452,10 @@ def build_report(
         Formats of the figure files. The page shows the PNG (always written)
         and links the others; ask for ``("png", "pdf")`` to get figures for a
         manuscript (each vector format roughly doubles the time figures take).
+    n_jobs : int, optional
+        Processes to use; default all local cores (``-1`` too). With more
+        than one, figures are written by helper processes while the next
+        sections compute; the output is the same bytes as with ``n_jobs=1``.
 
     Returns
     -------
@@ -427,11 +506,17 @@ def build_report(
     formats = tuple(dict.fromkeys(str(f).lower().lstrip(".") for f in figure_formats))
     if not set(formats) <= {"png", "pdf", "svg"}:
         raise ValueError(f"figure_formats must be drawn from png, pdf, svg; got {list(formats)}")
+    import os
+
+    jobs = (os.cpu_count() or 1) if n_jobs in (None, -1) else int(n_jobs)
+    if jobs < 1:
+        raise ValueError(f"n_jobs must be a positive number of processes, -1 or None; got {n_jobs}")
     lang = _main_language(corpus, language)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ctx = ReportContext(corpus=corpus, out_dir=out, progress=progress, random_state=random_state,
-                        compare=compare, language=lang, figure_formats=formats)
+                        compare=compare, language=lang, figure_formats=formats,
+                        n_jobs=jobs)
     mods = available_sections()
     if sections is not None:
         wanted = set(sections)
@@ -445,21 +530,25 @@ def build_report(
         from tqdm.auto import tqdm
 
         iterator = tqdm(mods, desc="report", unit="section")
-    for mod in iterator:
-        name = mod.__name__.rsplit(".", 1)[1]
-        title = getattr(mod, "TITLE", name)
-        try:
-            body = mod.build(ctx)
-        except Exception as err:  # one failing section must not sink the report
-            body = _failure_html(err)
-        body, subs = _subsections(name, body)
-        sub_links = "".join(f"<li><a href='#{a}'>{html.escape(t)}</a></li>" for a, t in subs)
-        nav.append(f"<li><a href='#{name}'>{html.escape(title)}</a>"
-                   + (f"<ul>{sub_links}</ul>" if subs else "") + "</li>")
-        local = (f"<nav class='section-toc' aria-label='In this section'>In this section:"
-                 f"<ul>{sub_links}</ul></nav>" if len(subs) > 1 else "")
-        parts.append(f"<section id='{name}'><h2>{html.escape(title)}</h2>{local}{body}"
-                     "<a class='top' href='#top'>Back to top ↑</a></section>")
+    try:
+        for mod in iterator:
+            name = mod.__name__.rsplit(".", 1)[1]
+            title = getattr(mod, "TITLE", name)
+            try:
+                body = mod.build(ctx)
+            except Exception as err:  # one failing section must not sink the report
+                body = _failure_html(err)
+            body, subs = _subsections(name, body)
+            sub_links = "".join(f"<li><a href='#{a}'>{html.escape(t)}</a></li>" for a, t in subs)
+            nav.append(f"<li><a href='#{name}'>{html.escape(title)}</a>"
+                       + (f"<ul>{sub_links}</ul>" if subs else "") + "</li>")
+            local = (f"<nav class='section-toc' aria-label='In this section'>In this section:"
+                     f"<ul>{sub_links}</ul></nav>" if len(subs) > 1 else "")
+            parts.append(f"<section id='{name}'><h2>{html.escape(title)}</h2>{local}{body}"
+                         "<a class='top' href='#top'>Back to top ↑</a></section>")
+    finally:
+        # every figure file is on disk before the page that shows it
+        ctx.finish_figures()
     constructed = bool(corpus.get("constructed", pd.Series(dtype=bool)).fillna(False).any())
     warning = (
         "<p class='note'><strong>Note:</strong> this corpus contains constructed teaching "
