@@ -15,8 +15,12 @@ Each run is a fresh subprocess; peak memory is its maximum resident set
 For the smallest size the script also checks that the streaming results
 (document tone, frames, keyness) equal the in-memory ones.
 
-Run: ``python benchmarks/scale.py [--sizes 1000 10000] [--rows 5000] [--big]``
-(``--big`` adds 100,000 articles).
+Then it times the HTML report (``build_report``, PNG figures) on the bundled
+demo corpus, with ``n_jobs=1`` and with all cores, in fresh subprocesses
+(``--report-articles N`` adds a report on N constructed articles).
+
+Run: ``python benchmarks/scale.py [--sizes 1000 10000] [--rows 5000] [--big]
+[--report-articles 20000]`` (``--big`` adds 100,000 articles).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ sys.path.insert(0, str(_ROOT))
 import argparse  # noqa: E402
 import importlib.util  # noqa: E402
 import json  # noqa: E402
+import os  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
 
@@ -64,6 +69,32 @@ else:
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux -> MiB
 print(json.dumps({{"seconds": elapsed, "peak_mib": peak}}))
 """
+
+
+_REPORT = r"""
+import json, os, resource, sys, tempfile, time, warnings
+sys.path.insert(0, {root!r})
+source, n_jobs = sys.argv[1], int(sys.argv[2])
+warnings.simplefilter("ignore")
+from toolkit.report import build_report
+t, c = time.perf_counter(), time.process_time()
+with tempfile.TemporaryDirectory() as out:
+    build_report(None if source == "demo" else source, out, progress=False, n_jobs=n_jobs)
+wall, cpu = time.perf_counter() - t, time.process_time() - c
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({{"wall": wall, "cpu": cpu, "helper_cpu": kids.ru_utime + kids.ru_stime}}))
+"""
+
+
+def _report(source: str, n_jobs: int) -> dict:
+    res = subprocess.run(
+        [sys.executable, "-c", _REPORT.format(root=str(_ROOT)), source, str(n_jobs)],
+        capture_output=True,
+        text=True,
+    )
+    if res.returncode != 0:
+        raise RuntimeError(f"report failed:\n{res.stderr[-3000:]}")
+    return json.loads(res.stdout.strip().splitlines()[-1])
 
 
 def _distinct():
@@ -110,6 +141,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--rows", type=int, default=5000, help="streaming partition size")
     parser.add_argument("--big", action="store_true", help="add 100,000 articles")
+    parser.add_argument(
+        "--report-articles",
+        type=int,
+        default=0,
+        help="also time the report on this many constructed articles",
+    )
     args = parser.parse_args()
     sizes = sorted(set(args.sizes + ([100_000] if args.big else [])))
     distinct = _distinct()
@@ -136,6 +173,20 @@ def main() -> None:
             )
             if check:
                 print(f"{'':>9}  results at {n:,}: {_check_identical(mem_dir, stream_dir)}")
+        print("\nHTML report (PNG figures), fresh process each; wall time depends on other load")
+        print(f"{'corpus':<28} {'n_jobs':>6} {'wall s':>7} {'main CPU s':>10} {'helper CPU s':>12}")
+        sources = [("demo (121 articles)", "demo")]
+        if args.report_articles:
+            path = distinct.write_parquet(args.report_articles, tmp / "report.parquet")
+            sources.append((f"constructed ({args.report_articles:,})", str(path)))
+        cores = os.cpu_count() or 1
+        for label, source in sources:
+            for jobs in sorted({1, cores}):
+                r = _report(source, jobs)
+                print(
+                    f"{label:<28} {jobs:>6} {r['wall']:>7.1f} {r['cpu']:>10.1f} "
+                    f"{r['helper_cpu']:>12.1f}"
+                )
 
 
 if __name__ == "__main__":
