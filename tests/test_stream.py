@@ -132,3 +132,30 @@ def test_bad_arguments_are_clear(tmp_path):
         list(iter_partitions(pd.DataFrame({"text": ["a."]}), rows=0))
     with pytest.raises(FileNotFoundError, match="counts"):
         sum_counts(tmp_path)
+
+
+AWKWARD = [  # constructed: empty, missing, markup-only, Korean, Japanese, mixed, a duplicate
+    "Seoul protested Tokyo's claim to Dokdo. Officials rejected it.",
+    None,
+    "",
+    "<div></div>",
+    "독도는 한국 땅이다. 일본은 항의했다.",
+    "竹島は日本の領土だ。韓国は反発した。",
+    "Seoul protested Tokyo's claim to Dokdo. Officials rejected it.",
+    "Seoul 서울 and Tokyo 東京 talked about the East Sea.",
+]
+
+
+def test_awkward_documents_are_all_accounted_for_as_in_memory(tmp_path):
+    raw = pd.DataFrame({"text": AWKWARD, "outlet": "Yonhap", "date": "2019-01-01"})
+    full = toolkit.load_corpus(raw)
+    tk = toolkit.tokenize(full)
+    run_partitioned(raw, tmp_path, rows=3)
+    corpus = read_results(tmp_path, "corpus")
+    assert_frame_equal(corpus, full)
+    assert corpus["status"].tolist()[:4] == ["ok", "empty", "empty", "empty"]
+    assert corpus["is_duplicate"].tolist()[6] is True  # first copy was in partition 0
+    tone = read_results(tmp_path, "tone")
+    assert_frame_equal(tone, toolkit.tone(tk, level="document"))
+    assert len(tone) == len(AWKWARD) and tone["tone"].iloc[1:4].isna().all()
+    assert_frame_equal(read_results(tmp_path, "frames"), toolkit.frames(tk))

@@ -241,6 +241,14 @@ def process_partition(
 # --------------------------------------------------------------------------
 
 
+def _missing_marker(col: pd.Series) -> str | None:
+    """How an object column marks missing values: "none", "nan", or None (none missing yet)."""
+    missing = col[col.isna()]
+    if missing.empty:
+        return None
+    return "none" if missing.iloc[0] is None else "nan"
+
+
 def _write(df: pd.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     plain = df.copy()
@@ -319,7 +327,7 @@ def run_partitioned(
 
         parts = tqdm(parts, desc="partitions", unit="part")
     rows_out = []
-    object_columns: dict[str, list[str]] = {}
+    object_columns: dict[str, dict[str, str | None]] = {}
     for i, raw in enumerate(parts):
         raw = ledger.assign_ids(raw, columns)
         with warnings.catch_warnings():
@@ -333,8 +341,12 @@ def run_partitioned(
         for name, df in results.items():
             _write(df, out / name / f"part-{i:05d}.parquet")
             # Parquet brings plain-object text columns back as pandas' string
-            # dtype; remembered so read_results returns the in-memory dtypes
-            object_columns.setdefault(name, [str(c) for c in df.columns if df[c].dtype == object])
+            # dtype, and both None and NaN back as one missing value; the
+            # in-memory dtype and missing marker are remembered for read_results
+            seen = object_columns.setdefault(name, {})
+            for c in df.columns:
+                if df[c].dtype == object and seen.get(str(c)) is None:
+                    seen[str(c)] = _missing_marker(df[c])
         rows_out.append(
             {
                 "partition": i,
@@ -397,10 +409,10 @@ def read_results(
     manifest = Path(out_dir) / "manifest.json"
     if manifest.exists():
         objects = json.loads(manifest.read_text(encoding="utf-8")).get("object_columns", {})
-        for c in objects.get(measure, []):
+        for c, marker in objects.get(measure, {}).items():
             if c in out.columns and out[c].dtype != object:
                 col = out[c].astype(object)
-                out[c] = col.where(col.notna(), None)
+                out[c] = col.where(col.notna(), np.nan if marker == "nan" else None)
     return out
 
 
