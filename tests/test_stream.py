@@ -159,3 +159,14 @@ def test_awkward_documents_are_all_accounted_for_as_in_memory(tmp_path):
     assert_frame_equal(tone, toolkit.tone(tk, level="document"))
     assert len(tone) == len(AWKWARD) and tone["tone"].iloc[1:4].isna().all()
     assert_frame_equal(read_results(tmp_path, "frames"), toolkit.frames(tk))
+
+
+def test_worker_processes_give_the_same_results(both, tmp_path):
+    raw, _, _, out, _ = both
+    parts = run_partitioned(raw, tmp_path, rows=40, n_jobs=2)
+    assert parts["n_docs"].tolist() == [40, 40, 40, 3]
+    for measure in ("corpus", "tone", "frames", "counts"):
+        assert_frame_equal(read_results(tmp_path, measure), read_results(out, measure))
+    # duplicates found across partitions measured in different processes
+    corpus = read_results(tmp_path, "corpus").set_index("doc_id")
+    assert corpus.loc["doc-000122", "dup_group"] == "doc-000004"

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -249,6 +250,37 @@ def _missing_marker(col: pd.Series) -> str | None:
     return "none" if missing.iloc[0] is None else "nan"
 
 
+def _load_and_measure(
+    raw: pd.DataFrame,
+    outlets: Any,
+    language: str | None,
+    measures: Sequence[str],
+    tone_method: str,
+    count_filters: Mapping[str, Any] | None,
+) -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+    """Load one partition (its ids already final) and measure it; may run in a worker."""
+    from toolkit.corpus import load_corpus
+
+    with warnings.catch_warnings():
+        # ids were made unique corpus-wide; load_corpus must not renumber them
+        warnings.filterwarnings("ignore", message=".*repeated doc_id")
+        corpus = load_corpus(raw, outlets=outlets, language=language)
+    results = process_partition(
+        corpus, measures, tone_method=tone_method, count_filters=count_filters
+    )
+    return corpus, results
+
+
+def _pool(workers: int) -> Any:
+    """Worker processes; forked where that is safe and cheap (as the report's)."""
+    import multiprocessing as mp
+    import sys
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if sys.platform == "linux" and sys.version_info < (3, 12) else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method))
+
+
 def _write(df: pd.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     plain = df.copy()
@@ -268,6 +300,7 @@ def run_partitioned(
     tone_method: str = "news",
     count_filters: Mapping[str, Any] | None = None,
     progress: bool = False,
+    n_jobs: int | None = 1,
 ) -> pd.DataFrame:
     """Run the measures over ``source`` in partitions and write them to Parquet.
 
@@ -294,6 +327,10 @@ def run_partitioned(
         As in :func:`process_partition`.
     progress : bool, default False
         Show a progress bar over partitions.
+    n_jobs : int or None, default 1
+        Processes measuring partitions at the same time (None or -1: all
+        cores). Memory grows to about ``n_jobs + 1`` partitions; the files
+        are the same whatever ``n_jobs``.
 
     Returns
     -------
@@ -311,8 +348,6 @@ def run_partitioned(
     >>> len(read_results(out, "frames"))
     121
     """
-    from toolkit.corpus import load_corpus
-
     unknown = set(measures) - set(MEASURES)
     if unknown:
         raise ValueError(f"unknown measures {sorted(unknown)}; choose from {list(MEASURES)}")
@@ -328,16 +363,12 @@ def run_partitioned(
         parts = tqdm(parts, desc="partitions", unit="part")
     rows_out = []
     object_columns: dict[str, dict[str, str | None]] = {}
-    for i, raw in enumerate(parts):
-        raw = ledger.assign_ids(raw, columns)
-        with warnings.catch_warnings():
-            # ids were made unique above; load_corpus must not renumber them
-            warnings.filterwarnings("ignore", message=".*repeated doc_id")
-            corpus = load_corpus(raw, outlets=outlets, language=language)
+
+    def finish(i: int, corpus: pd.DataFrame, results: dict[str, pd.DataFrame]) -> None:
+        # duplicates are marked here, in corpus order, whichever process loaded the partition
         corpus = ledger.mark_duplicates(corpus)
-        results = process_partition(
-            corpus, measures, tone_method=tone_method, count_filters=count_filters
-        )
+        if "corpus" in measures:
+            results = {"corpus": corpus, **results}
         for name, df in results.items():
             _write(df, out / name / f"part-{i:05d}.parquet")
             # Parquet brings plain-object text columns back as pandas' string
@@ -354,6 +385,30 @@ def run_partitioned(
                 "first_doc_id": corpus["doc_id"].iloc[0] if len(corpus) else None,
             }
         )
+
+    args = (outlets, language, [m for m in measures if m != "corpus"], tone_method, count_filters)
+    jobs = (os.cpu_count() or 1) if n_jobs in (None, -1) else int(n_jobs)
+    if jobs < 1:
+        raise ValueError(f"n_jobs must be a positive number of processes, -1 or None; got {n_jobs}")
+    if jobs == 1:
+        for i, raw in enumerate(parts):
+            finish(i, *_load_and_measure(ledger.assign_ids(raw, columns), *args))
+    else:
+        from collections import deque
+
+        pending: deque = deque()
+        with _pool(jobs) as pool:
+            for i, raw in enumerate(parts):
+                pending.append(
+                    (i, pool.submit(_load_and_measure, ledger.assign_ids(raw, columns), *args))
+                )
+                # at most one partition waiting per worker: memory stays bounded
+                while len(pending) > jobs:
+                    j, fut = pending.popleft()
+                    finish(j, *fut.result())
+            while pending:
+                j, fut = pending.popleft()
+                finish(j, *fut.result())
     if ledger.repeated_ids:
         warnings.warn(
             f"{ledger.repeated_ids} repeated doc_id values were made unique with a ~N suffix",
