@@ -8,7 +8,9 @@ file first, so both paths start from the same file.
   document ``tone`` (news), ``frames``, ``keyness`` KR vs JP;
 - **streaming**: :func:`toolkit.stream.run_partitioned` over the file in
   partitions of ``--rows`` articles (the same measures, written to Parquet)
-  and :func:`toolkit.stream.partitioned_keyness` from the summed counts.
+  and :func:`toolkit.stream.partitioned_keyness` from the summed counts;
+- **stream, all cores**: the same with ``n_jobs=None`` (worker processes;
+  its peak column is the main process, the largest worker's is printed beside).
 
 Each run is a fresh subprocess; peak memory is its maximum resident set
 (``ru_maxrss``), which includes the interpreter and libraries (~200 MB).
@@ -62,12 +64,14 @@ if mode == "memory":
         tone.to_pickle(out + "/tone.pkl"); fr.to_pickle(out + "/frames.pkl")
         key.to_pickle(out + "/keyness.pkl")
 else:
-    stream.run_partitioned(path, out, rows=rows)
+    jobs = 1 if mode == "stream" else None  # None: all cores
+    stream.run_partitioned(path, out, rows=rows, n_jobs=jobs)
     key = stream.partitioned_keyness(out, "KR", by="country", reference="JP")
     elapsed = time.perf_counter() - t
     key.to_pickle(out + "/keyness.pkl")
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux -> MiB
-print(json.dumps({{"seconds": elapsed, "peak_mib": peak}}))
+worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # largest worker
+print(json.dumps({{"seconds": elapsed, "peak_mib": peak, "worker_peak_mib": worker}}))
 """
 
 
@@ -152,7 +156,7 @@ def main() -> None:
     distinct = _distinct()
     print("Constructed corpus of distinct sentences (8 per article), read from Parquet.")
     print(f"streaming partitions: {args.rows:,} articles\n")
-    print(f"{'articles':>9}  {'path':<10} {'seconds':>8} {'peak MiB':>9} {'ms/article':>10}")
+    print(f"{'articles':>9}  {'path':<18} {'seconds':>8} {'peak MiB':>9} {'ms/article':>10}")
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for i, n in enumerate(sizes):
@@ -162,10 +166,13 @@ def main() -> None:
             check = i == 0
             mem = _run("memory", path, str(mem_dir) if check else "-", args.rows)
             st = _run("stream", path, str(stream_dir), args.rows)
-            for label, r in (("in-memory", mem), ("streaming", st)):
+            par = _run("stream-all", path, str(tmp / f"par_{n}"), args.rows)
+            for label, r in (("in-memory", mem), ("streaming", st), ("stream, all cores", par)):
+                worker = r.get("worker_peak_mib", 0)
                 print(
-                    f"{n:>9,}  {label:<10} {r['seconds']:>8.1f} {r['peak_mib']:>9.0f} "
+                    f"{n:>9,}  {label:<18} {r['seconds']:>8.1f} {r['peak_mib']:>9.0f} "
                     f"{1000 * r['seconds'] / n:>10.2f}"
+                    + (f"  (largest worker {worker:.0f} MiB)" if label.endswith("cores") else "")
                 )
             print(
                 f"{'':>9}  streaming / in-memory: time {st['seconds'] / mem['seconds']:.2f}x, "
