@@ -71,7 +71,6 @@ class ReportContext:
     _tokens: Any = field(default=None, repr=False)
     _pool: Any = field(default=None, repr=False)
     _pending: list[Any] = field(default_factory=list, repr=False)
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def other_languages(self) -> pd.Series:
         """Documents with text in another language than :attr:`language`, counted per language."""
@@ -104,12 +103,6 @@ class ReportContext:
         path.parent.mkdir(parents=True, exist_ok=True)
         safe_for_spreadsheet(df).to_csv(path, index=index, lineterminator="\n")
         return path.relative_to(self.out_dir).as_posix()
-
-    def cached(self, key: str, compute: Any) -> Any:
-        """``compute()`` once per report: a result several sections share (e.g. tone scores)."""
-        if key not in self._cache:
-            self._cache[key] = compute()
-        return self._cache[key]
 
     def save_figure(self, fig: Any, name: str) -> str:
         """Write ``fig`` as ``figures/<name>.png`` (and the other :attr:`figure_formats`);
