@@ -170,3 +170,14 @@ def test_worker_processes_give_the_same_results(both, tmp_path):
     # duplicates found across partitions measured in different processes
     corpus = read_results(tmp_path, "corpus").set_index("doc_id")
     assert corpus.loc["doc-000122", "dup_group"] == "doc-000004"
+
+
+def test_no_document_is_kept_in_memo_caches_after_a_partition(tmp_path):
+    # the measures memoise whole documents (up to 200,000 each); the streaming
+    # path must not carry them from partition to partition
+    from toolkit import sentiment
+    from toolkit import tokenize as tokenize_module
+
+    run_partitioned(_raw_demo().head(30), tmp_path, measures=["tone"], rows=10)
+    assert tokenize_module._tokenize_text.cache_info().currsize == 0
+    assert sentiment._split.cache_info().currsize == 0
