@@ -175,8 +175,10 @@ def test_worker_processes_give_the_same_results(both, tmp_path):
 def test_no_document_is_kept_in_memo_caches_after_a_partition(tmp_path):
     # the measures memoise whole documents (up to 200,000 each); the streaming
     # path must not carry them from partition to partition
-    from toolkit import sentiment
-    from toolkit import tokenize as tokenize_module
+    import importlib
+
+    sentiment = importlib.import_module("toolkit.sentiment")
+    tokenize_module = importlib.import_module("toolkit.tokenize")
 
     run_partitioned(_raw_demo().head(30), tmp_path, measures=["tone"], rows=10)
     assert tokenize_module._tokenize_text.cache_info().currsize == 0
