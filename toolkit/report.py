@@ -118,7 +118,11 @@ class ReportContext:
         stem.parent.mkdir(parents=True, exist_ok=True)
         formats = ("png", *[f for f in self.figure_formats if f != "png"])
         png = Path(f"{stem}.png")
-        job = _figure_job(fig, stem, formats) if self.n_jobs > 1 else None
+        # the helpers write figures while this process computes; when they are
+        # behind (more queued than helpers), this process writes one itself
+        busy = sum(not f.done() for f, _ in self._pending)
+        helped = 1 < self.n_jobs and busy < self.n_jobs
+        job = _figure_job(fig, stem, formats) if helped else None
         if job is None:
             save_figure(fig, stem, formats=formats, dpi=150)
         else:
