@@ -36,9 +36,11 @@ def test_full_demo_report_has_every_section_and_no_failures(demo_report):
     pngs = sorted((out / "figures").glob("*.png"))
     assert pngs, "the report should contain figures"
     for png in pngs:
-        assert png.with_suffix(".pdf").exists()
+        # PNG only by default: vector copies are asked for (figure_formats)
+        assert not png.with_suffix(".pdf").exists()
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert f"figures/{png.name}" in page
+    assert ">PDF</a>" not in page
     assert list((out / "tables").glob("*.csv"))
 
 
@@ -165,3 +167,58 @@ def test_demo_report_reads_like_a_paper(demo_report):
     by_outlet = pd.read_csv(out / "tables" / "tone_by_outlet.csv").set_index("outlet")
     assert bool(by_outlet.loc["Yonhap", "small_cell"]) and by_outlet.loc["Yonhap", "n_docs"] == 1
     assert "fewer than 5 documents" in page
+
+
+def test_report_writes_and_links_the_vector_formats_asked_for(tmp_path):
+    corpus = pd.DataFrame({"text": ["Seoul met Tokyo.", "Tokyo met Seoul again."],
+                           "outlet": ["Yonhap", "Kyodo"], "date": ["2019-01-01", "2019-02-01"]})
+    page = build_report(corpus, tmp_path, sections=["overview"], progress=False,
+                        figure_formats=("pdf", "svg")).read_text(encoding="utf-8")
+    pngs = sorted((tmp_path / "figures").glob("*.png"))
+    assert pngs
+    for png in pngs:
+        assert png.with_suffix(".pdf").read_bytes().startswith(b"%PDF-")
+        assert b"<svg" in png.with_suffix(".svg").read_bytes()
+        stem = f"figures/{png.stem}"
+        assert f"href='{stem}.pdf'>PDF</a>" in page and f"href='{stem}.svg'>SVG</a>" in page
+
+
+def test_report_rejects_an_unknown_figure_format(tmp_path):
+    with pytest.raises(ValueError, match="figure_formats"):
+        build_report(pd.DataFrame({"text": ["Seoul."]}), tmp_path, sections=["overview"],
+                     progress=False, figure_formats=("png", "jpg"))
+
+
+def test_cli_figures_option_writes_pdfs(tmp_path):
+    csv = tmp_path / "mine.csv"
+    pd.DataFrame({"text": ["Seoul and Tokyo held talks.", "Tokyo protested."],
+                  "outlet": ["Yonhap", "Kyodo"]}).to_csv(csv, index=False)
+    res = run_cli("report", str(csv), "--out", str(tmp_path / "rep"), "--sections", "overview",
+                  "--figures", "pdf", "--no-progress")
+    assert res.returncode == 0, res.stderr
+    pngs = sorted((tmp_path / "rep" / "figures").glob("*.png"))
+    assert pngs and all(p.with_suffix(".pdf").exists() for p in pngs)
+
+
+def test_figures_written_by_helper_processes_are_the_same_bytes(tmp_path):
+    corpus = pd.DataFrame({"text": ["Seoul met Tokyo.", "Tokyo met Seoul again.", "Talks."],
+                           "outlet": ["Yonhap", "Kyodo", "Yonhap"],
+                           "date": ["2019-01-01", "2019-02-01", "2019-03-01"]})
+    build_report(corpus, tmp_path / "one", sections=["overview", "keyness"], progress=False,
+                 n_jobs=1, figure_formats=("pdf",))
+    build_report(corpus, tmp_path / "two", sections=["overview", "keyness"], progress=False,
+                 n_jobs=2, figure_formats=("pdf",))
+    one = sorted(p.name for p in (tmp_path / "one" / "figures").iterdir())
+    assert one == sorted(p.name for p in (tmp_path / "two" / "figures").iterdir())
+    assert any(n.endswith(".png") for n in one) and any(n.endswith(".pdf") for n in one)
+    for name in one:
+        assert (tmp_path / "one" / "figures" / name).read_bytes() == (
+            tmp_path / "two" / "figures" / name).read_bytes(), name
+    assert (tmp_path / "one" / "index.html").read_bytes() == (
+        tmp_path / "two" / "index.html").read_bytes()
+
+
+def test_report_rejects_a_bad_n_jobs(tmp_path):
+    with pytest.raises(ValueError, match="n_jobs"):
+        build_report(pd.DataFrame({"text": ["Seoul."]}), tmp_path, sections=["overview"],
+                     progress=False, n_jobs=0)

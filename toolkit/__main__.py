@@ -37,7 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rep = sub.add_parser(
         "report",
         help="write the HTML report, CSV tables and figures",
-        description="Write an HTML report (with CSV tables and PNG/PDF figures) for a corpus.",
+        description="Write an HTML report (with CSV tables and PNG figures, PDF/SVG on request) "
+                    "for a corpus.",
         epilog=_REPORT_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -63,6 +64,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                           "most common one when the corpus mixes languages)")
     rep.add_argument("--no-progress", action="store_true", help="hide progress bars")
     rep.add_argument("--random-state", type=int, default=0, help="seed for bootstrap intervals")
+    rep.add_argument("--n-jobs", type=int, default=None, metavar="N",
+                     help="processes to use (default: all cores; 1 = this process only)")
+    rep.add_argument("--figures", default="png", metavar="FORMATS",
+                     help="figure formats, comma-separated from png,pdf,svg (default: png; "
+                          "add pdf for figures to put in a manuscript)")
     sub.add_parser("doctor", help="check the installation and optional data")
     sub.add_parser("sections", help="list the report sections")
     args = parser.parse_args(argv)
@@ -100,7 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         index = build_report(source, args.out, sections=sections,
                              progress=not args.no_progress, random_state=args.random_state,
                              compare=compare, outlets=args.outlets, language=args.language,
-                             columns=mapping)
+                             columns=mapping,
+                             figure_formats=["png", *args.figures.split(",")],
+                             n_jobs=args.n_jobs)
     except (ValueError, FileNotFoundError, TypeError) as err:
         # The user's input is wrong: say what, without a traceback.
         print(f"error: {err}", file=sys.stderr)

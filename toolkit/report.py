@@ -50,6 +50,13 @@ class ReportContext:
     language : str or None
         Compare and count within documents of this language (a code such as
         "en"); None when the corpus has one language.
+    figure_formats : tuple of str
+        Formats every figure is written in besides the PNG the page shows
+        ("pdf", "svg"); only the PNG by default, since each vector copy
+        roughly doubles the time a figure costs.
+    n_jobs : int
+        Processes to use: above 1, figures are written by a helper process
+        while the next sections compute (the files are the same bytes).
     """
 
     corpus: pd.DataFrame
@@ -59,7 +66,11 @@ class ReportContext:
     n_boot: int = 1000
     compare: tuple[str, Any, Any] | None = None
     language: str | None = None
+    figure_formats: tuple[str, ...] = ("png",)
+    n_jobs: int = 1
     _tokens: Any = field(default=None, repr=False)
+    _pool: Any = field(default=None, repr=False)
+    _pending: list[Any] = field(default_factory=list, repr=False)
 
     def other_languages(self) -> pd.Series:
         """Documents with text in another language than :attr:`language`, counted per language."""
@@ -94,20 +105,44 @@ class ReportContext:
         return path.relative_to(self.out_dir).as_posix()
 
     def save_figure(self, fig: Any, name: str) -> str:
-        """Write ``fig`` as ``figures/<name>.png`` and ``.pdf``; return the PNG's relative path.
+        """Write ``fig`` as ``figures/<name>.png`` (and the other :attr:`figure_formats`);
+        return the PNG's relative path.
 
         The figure is closed afterwards.
         """
+        import matplotlib.pyplot as plt
+
         from toolkit.plots import save_figure
 
         stem = self.out_dir / "figures" / name
         stem.parent.mkdir(parents=True, exist_ok=True)
-        paths = save_figure(fig, stem, formats=("png", "pdf"), dpi=150)
-        import matplotlib.pyplot as plt
-
+        formats = ("png", *[f for f in self.figure_formats if f != "png"])
+        png = Path(f"{stem}.png")
+        # the helpers write figures while this process computes; when they are
+        # behind (more queued than helpers), this process writes one itself
+        busy = sum(not f.done() for f, _ in self._pending)
+        helped = 1 < self.n_jobs and busy < self.n_jobs
+        job = _figure_job(fig, stem, formats) if helped else None
+        if job is None:
+            save_figure(fig, stem, formats=formats, dpi=150)
+        else:
+            if self._pool is None:
+                self._pool = _figure_pool(self.n_jobs - 1)
+            self._pending.append((self._pool.submit(_save_job, *job), job))
         plt.close(fig)
-        png = next(p for p in paths if str(p).endswith(".png"))
         return png.relative_to(self.out_dir).as_posix()
+
+    def finish_figures(self) -> None:
+        """Wait for figures written in the background; write inline any that failed there."""
+        pending, self._pending = self._pending, []
+        for future, job in pending:
+            try:
+                future.result()
+            except Exception:  # noqa: BLE001 - e.g. a broken worker: write it here instead
+                _save_job(*job)
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
     @staticmethod
     def table_html(df: pd.DataFrame, max_rows: int = 20, float_format: str = "{:.3f}") -> str:
@@ -133,15 +168,69 @@ class ReportContext:
             )
         return out
 
-    @staticmethod
-    def figure_html(src: str, caption: str) -> str:
-        """An ``<figure>`` with the PNG, a link to the PDF and a caption."""
-        pdf = src[: -len(".png")] + ".pdf"
+    def figure_html(self, src: str, caption: str) -> str:
+        """An ``<figure>`` with the PNG, links to its vector copies and a caption."""
+        stem = src[: -len(".png")]
+        links = ", ".join(
+            f"<a href='{html.escape(stem)}.{f}'>{f.upper()}</a>"
+            for f in self.figure_formats if f != "png"
+        )
         return (
             f"<figure><img src='{html.escape(src)}' alt='{html.escape(caption)}'>"
-            f"<figcaption>{html.escape(caption)} "
-            f"(<a href='{html.escape(pdf)}'>PDF</a>)</figcaption></figure>"
+            f"<figcaption>{html.escape(caption)}"
+            + (f" ({links})" if links else "")
+            + "</figcaption></figure>"
         )
+
+
+def _figure_job(fig: Any, stem: Path, formats: tuple[str, ...]) -> tuple | None:
+    """What a helper process needs to write ``fig``: the pickled figure and the
+    style settings in force now (a section's ``paper_style`` block ends before
+    the file is written); None when the figure cannot be pickled (e.g. it holds
+    a lambda formatter), so it is written in this process."""
+    import pickle
+
+    import matplotlib as mpl
+
+    from toolkit.plots import style
+
+    try:
+        data = pickle.dumps(fig)
+    except Exception:  # noqa: BLE001 - any pickling failure means "write it here"
+        return None
+    rc = {k: v for k, v in mpl.rcParams.items() if k not in {"backend", "backend_fallback"}}
+    return data, str(stem), formats, rc, style._warned_no_cjk
+
+
+def _save_job(data: bytes, stem: str, formats: tuple[str, ...], rc: dict, quiet_cjk: bool) -> None:
+    """Write a pickled figure exactly as :meth:`ReportContext.save_figure` would."""
+    import pickle
+    import warnings
+
+    import matplotlib as mpl
+    import matplotlib.pyplot as plt
+
+    from toolkit.plots import save_figure, style
+
+    style._warned_no_cjk = style._warned_no_cjk or quiet_cjk
+    with mpl.rc_context(rc), warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # already shown in the main process
+        fig = pickle.loads(data)
+        save_figure(fig, stem, formats=formats, dpi=150)
+    plt.close(fig)
+
+
+def _figure_pool(workers: int) -> Any:
+    """Processes that write figures; forked where that is safe and cheap."""
+    import multiprocessing as mp
+    import sys
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork shares the already imported matplotlib and fonts (no start-up
+    # cost); Python 3.12+ warns about forking a threaded process, and macOS and
+    # Windows do not fork safely, so they start fresh interpreters instead
+    method = "fork" if sys.platform == "linux" and sys.version_info < (3, 12) else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method))
 
 
 def date_format(values: pd.Series) -> str:
@@ -323,8 +412,10 @@ def build_report(
     outlets: Any = None,
     language: str | None = None,
     columns: dict[str, str] | None = None,
+    figure_formats: Sequence[str] = ("png",),
+    n_jobs: int | None = None,
 ) -> Path:
-    """Write the HTML report, CSV tables and PNG/PDF figures for a corpus.
+    """Write the HTML report, CSV tables and figures (PNG, optionally PDF/SVG) for a corpus.
 
     Parameters
     ----------
@@ -354,6 +445,14 @@ def build_report(
         common language among documents with text, when there are several.
     columns : mapping, optional
         Rename your columns to canonical ones (as in :func:`toolkit.load_corpus`).
+    figure_formats : sequence of {"png", "pdf", "svg"}, default ("png",)
+        Formats of the figure files. The page shows the PNG (always written)
+        and links the others; ask for ``("png", "pdf")`` to get figures for a
+        manuscript (each vector format roughly doubles the time figures take).
+    n_jobs : int, optional
+        Processes to use; default all local cores (``-1`` too). With more
+        than one, figures are written by helper processes while the next
+        sections compute; the output is the same bytes as with ``n_jobs=1``.
 
     Returns
     -------
@@ -402,11 +501,20 @@ def build_report(
             if side is not None and str(side) not in by_values:
                 raise ValueError(f"{compare[0]}={side!r} is not in the corpus; values: "
                                  f"{sorted(by_values)[:20]}")
+    formats = tuple(dict.fromkeys(str(f).lower().lstrip(".") for f in figure_formats))
+    if not set(formats) <= {"png", "pdf", "svg"}:
+        raise ValueError(f"figure_formats must be drawn from png, pdf, svg; got {list(formats)}")
+    import os
+
+    jobs = (os.cpu_count() or 1) if n_jobs in (None, -1) else int(n_jobs)
+    if jobs < 1:
+        raise ValueError(f"n_jobs must be a positive number of processes, -1 or None; got {n_jobs}")
     lang = _main_language(corpus, language)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ctx = ReportContext(corpus=corpus, out_dir=out, progress=progress, random_state=random_state,
-                        compare=compare, language=lang)
+                        compare=compare, language=lang, figure_formats=formats,
+                        n_jobs=jobs)
     mods = available_sections()
     if sections is not None:
         wanted = set(sections)
@@ -420,21 +528,25 @@ def build_report(
         from tqdm.auto import tqdm
 
         iterator = tqdm(mods, desc="report", unit="section")
-    for mod in iterator:
-        name = mod.__name__.rsplit(".", 1)[1]
-        title = getattr(mod, "TITLE", name)
-        try:
-            body = mod.build(ctx)
-        except Exception as err:  # one failing section must not sink the report
-            body = _failure_html(err)
-        body, subs = _subsections(name, body)
-        sub_links = "".join(f"<li><a href='#{a}'>{html.escape(t)}</a></li>" for a, t in subs)
-        nav.append(f"<li><a href='#{name}'>{html.escape(title)}</a>"
-                   + (f"<ul>{sub_links}</ul>" if subs else "") + "</li>")
-        local = (f"<nav class='section-toc' aria-label='In this section'>In this section:"
-                 f"<ul>{sub_links}</ul></nav>" if len(subs) > 1 else "")
-        parts.append(f"<section id='{name}'><h2>{html.escape(title)}</h2>{local}{body}"
-                     "<a class='top' href='#top'>Back to top ↑</a></section>")
+    try:
+        for mod in iterator:
+            name = mod.__name__.rsplit(".", 1)[1]
+            title = getattr(mod, "TITLE", name)
+            try:
+                body = mod.build(ctx)
+            except Exception as err:  # one failing section must not sink the report
+                body = _failure_html(err)
+            body, subs = _subsections(name, body)
+            sub_links = "".join(f"<li><a href='#{a}'>{html.escape(t)}</a></li>" for a, t in subs)
+            nav.append(f"<li><a href='#{name}'>{html.escape(title)}</a>"
+                       + (f"<ul>{sub_links}</ul>" if subs else "") + "</li>")
+            local = (f"<nav class='section-toc' aria-label='In this section'>In this section:"
+                     f"<ul>{sub_links}</ul></nav>" if len(subs) > 1 else "")
+            parts.append(f"<section id='{name}'><h2>{html.escape(title)}</h2>{local}{body}"
+                         "<a class='top' href='#top'>Back to top ↑</a></section>")
+    finally:
+        # every figure file is on disk before the page that shows it
+        ctx.finish_figures()
     constructed = bool(corpus.get("constructed", pd.Series(dtype=bool)).fillna(False).any())
     warning = (
         "<p class='note'><strong>Note:</strong> this corpus contains constructed teaching "

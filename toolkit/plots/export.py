@@ -168,7 +168,9 @@ def _settled_layout(fig: Any, max_draws: int = 20) -> Iterator[None]:
 
     before = None
     for _ in range(max_draws):
-        fig.canvas.draw()
+        # the layout pass alone (text extents, no rasterising): a full draw
+        # per iteration cost about as much again in rendering that was thrown away
+        engine.execute(fig)
         now = np.array([ax.get_position().bounds for ax in fig.axes], dtype=float)
         # settled when nothing moves by more than 1e-5 of the figure (well under
         # a pixel); layouts that oscillate by less stop here instead of running

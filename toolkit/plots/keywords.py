@@ -349,6 +349,7 @@ def plot_dispersion(
     terms: Sequence[Hashable] | None = None,
     palette: Sequence[str] | Mapping[Hashable, str] | None = None,
     max_labels: int = 40,
+    max_rows: int = 200,
     ax: Any = None,
 ) -> Any:
     """Lexical dispersion ("x-ray"): where each term occurs within each document.
@@ -376,6 +377,13 @@ def plot_dispersion(
     palette : list or dict of colours, optional
     max_labels : int, default 40
         At most this many row labels are written (every k-th), to stay legible.
+    max_rows : int, default 200
+        With more documents than this, each row summarises a run of
+        consecutive documents (in ``order``), and positions are rounded to
+        hundredths: a tick means "at least one occurrence here in these
+        documents". The drawing then stays the same size however many
+        documents there are; the row labels name the first document of
+        each run and the axis says how many documents a row holds.
     ax : matplotlib Axes, optional
 
     Returns
@@ -423,6 +431,18 @@ def plot_dispersion(
         raise ValueError(f"{func}: none of terms={list(terms or [])} occur in the data")
     colors = colors_for(words, palette)
     row = {d: i for i, d in enumerate(docs)}
+    per = 1
+    if max_rows < 1:
+        raise ValueError(f"{func}: max_rows must be at least 1, got {max_rows}")
+    if len(docs) > max_rows:
+        # summarise: a row per run of `per` documents, a tick per hundredth of
+        # the document in which any of them has the term
+        per = int(np.ceil(len(docs) / max_rows))
+        row = {d: i // per for d, i in row.items()}
+        data = data.assign(**{position: data[position].astype(float).round(2)})
+        data = data.assign(_row=data[doc].map(row)).drop_duplicates(["_row", term, position])
+        data = data.drop(columns="_row")
+        docs = docs[::per]
     k = len(words)
     lane = 0.8 / k
     ax = get_ax(ax)
@@ -466,7 +486,8 @@ def plot_dispersion(
     ax.set_ylim(len(docs) - 0.5, -0.5)
     ax.set_xlim(-0.01, 1.01)  # ticks at 0 and 1 stay whole
     ax.set_xlabel("Relative position in the document")
-    ax.set_ylabel("Documents" + (f" ({', '.join(map(nice, by)).lower()})" if by else ""))
+    ax.set_ylabel(("Documents" if per == 1 else f"Documents, {per:,} per row")
+                  + (f" ({', '.join(map(nice, by)).lower()})" if by else ""))
     # faint separators between documents (minor grid, so no extra line artists)
     ax.set_yticks(np.arange(len(docs) + 1) - 0.5, minor=True)
     ax.tick_params(axis="y", which="minor", length=0)

@@ -87,8 +87,12 @@ def _xray(ctx) -> str:
         ax = plot_dispersion(pos, order=["date", "doc_id"], label="outlet", terms=_XRAY_TERMS)
         src = ctx.save_figure(ax.figure, "dispersion_place_names")
     csv = ctx.save_table(pos, "dispersion_place_names")
-    return ctx.figure_html(src, f"Lexical dispersion of {', '.join(_XRAY_TERMS)}: one row per "
-                                f"article that uses any of them ({n_docs}), ordered by date, "
+    per = -(-n_docs // 200)  # plot_dispersion's max_rows: runs of articles beyond 200
+    rows = ("one row per article that uses any of them" if per == 1 else
+            f"one row per {per} consecutive articles that use any of them, a tick where any "
+            "of them has the term")
+    return ctx.figure_html(src, f"Lexical dispersion of {', '.join(_XRAY_TERMS)}: {rows} "
+                                f"({n_docs:,} articles), ordered by date, "
                                 "labelled by outlet; 0 = start of the article, 1 = end.") + (
         f"<p class='note'>Positions: <a href='{html.escape(csv)}'>{html.escape(csv)}</a></p>"
     )
