@@ -547,3 +547,12 @@ def test_build_report_on_a_table_with_its_own_status_column(tmp_path):
         index = build_report(df, tmp_path / "rep", sections=["overview"], progress=False)
     page = index.read_text(encoding="utf-8")
     assert "2 documents" in page
+
+
+def test_loaded_corpora_concatenate(tmp_path):
+    """The load summary lives in attrs as plain tuples: pandas compares attrs in concat."""
+    (tmp_path / "a.txt").write_text("Seoul protested.", encoding="utf-8")
+    c = load_corpus(tmp_path)
+    both = pd.concat([c, c], ignore_index=True)
+    assert len(both) == 2
+    assert load_summary(c)[["file", "status"]].values.tolist() == [["a.txt", "read"]]

@@ -943,8 +943,13 @@ def load_corpus(
     out.attrs["source"] = label
     out.attrs["toolkit_corpus"] = True
     if summary:
-        out.attrs["load_summary"] = pd.DataFrame(
-            summary, columns=["file", "format", "articles", "status", "reason"])
+        # plain tuples, not a DataFrame: pandas compares attrs when frames are
+        # concatenated, and a DataFrame there makes pd.concat raise
+        keys = ("file", "format", "articles", "status", "reason")
+        out.attrs["load_summary"] = tuple(
+            tuple(row[k] for k in keys) if isinstance(row, dict) else tuple(row)
+            for row in summary
+        )
     return out
 
 
@@ -970,10 +975,11 @@ def load_summary(corpus: pd.DataFrame) -> pd.DataFrame:
     >>> load_summary(c)[["file", "status"]].values.tolist()
     [['a.txt', 'read'], ['b.pdf', 'skipped']]
     """
+    cols = ["file", "format", "articles", "status", "reason"]
     summary = corpus.attrs.get("load_summary")
     if summary is None:
-        return pd.DataFrame(columns=["file", "format", "articles", "status", "reason"])
-    return summary.copy()
+        return pd.DataFrame(columns=cols)
+    return pd.DataFrame([list(row) for row in summary], columns=cols)
 
 
 def _unique_ids(ids: list[str]) -> tuple[list[str], int]:

@@ -382,7 +382,12 @@ def naming_lines(
         rows.sort(key=lambda r: (order[r["doc_id"]], r["start"], r["referent"]))
     cols = ["doc_id", "sent_id", "referent", "variant", "matched", "start", "end", "hedged",
             "distanced", "left", "right", "sentence"]
-    out = pd.DataFrame(rows, columns=cols)
+    # Every mention in a sentence shares that sentence's string: an object column
+    # keeps references, where a string column would copy a 1 MB run-on sentence
+    # once per mention (quadratic in the sentence's length).
+    sentences = pd.Series([r.pop("sentence") for r in rows], dtype=object)
+    out = pd.DataFrame(rows, columns=cols[:-1])
+    out["sentence"] = sentences.set_axis(out.index)
     out["hedged"] = out["hedged"].astype(bool)
     out["distanced"] = out["distanced"].astype(bool)
     return _attrs(out, "naming_lines", lex, referent=referent, window=window)

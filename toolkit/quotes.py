@@ -1743,6 +1743,7 @@ def mentioned_not_quoted(
     roles = role_lexicon()
     actors = _speaker_actors()
     rows = []
+    sent_text: dict[tuple[int, int], str] = {}
     for doc in _docs(tk):
         if not doc.text:
             continue
@@ -1796,12 +1797,18 @@ def mentioned_not_quoted(
                     "country_source": source,
                     "start": s,
                     "end": e,
-                    "sentence": doc.raw[doc.sent_starts[k] : doc.sent_ends[k]] if doc.sent_starts
-                    else "",
+                    # one string per sentence, shared by its mentions (a run-on
+                    # "sentence" of a megabyte is not copied once per name)
+                    "sentence": sent_text.setdefault(
+                        (id(doc), k),
+                        doc.raw[doc.sent_starts[k] : doc.sent_ends[k]] if doc.sent_starts else "",
+                    ),
                 }
             )
     cols = ["doc_id", "person", "role", "country", "country_source", "start", "end", "sentence"]
-    out = pd.DataFrame(rows, columns=cols)
+    sentences = pd.Series([r.pop("sentence") for r in rows], dtype=object)
+    out = pd.DataFrame(rows, columns=cols[:-1])
+    out["sentence"] = sentences.set_axis(out.index)  # object: keeps the shared strings
     out.attrs["measure"] = "mentioned_not_quoted"
     return out
 
@@ -1812,6 +1819,9 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
+_LOOKBACK = 600
+
+
 def _mention_country(doc: _Doc, s: int, ctx: list[str], actors: Dictionary,
                      roles: Dictionary, role: str | None) -> tuple[str | None, str | None]:
     acts = find_actors(ctx, actors)
@@ -1819,7 +1829,9 @@ def _mention_country(doc: _Doc, s: int, ctx: list[str], actors: Dictionary,
         return acts[0][2], "speaker"
     # nearest actor before the name in the same sentence ("the Japanese side, led by ...")
     k = doc.sentence_at(s)
-    before = doc.tokens_in(doc.sent_starts[k], s) if doc.sent_starts else []
+    # at most _LOOKBACK characters back: "the Japanese side, led by ..." is near the
+    # name, and a run-on sentence must not be rescanned from its start per name
+    before = doc.tokens_in(max(doc.sent_starts[k], s - _LOOKBACK), s) if doc.sent_starts else []
     acts = find_actors(before, actors)
     if acts:
         return acts[-1][2], "context"

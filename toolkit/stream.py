@@ -163,9 +163,13 @@ class _Ledger:
 
 def _doc_counts(tk: Any, filters: Mapping[str, Any]) -> pd.DataFrame:
     """Long per-document term counts (doc_id, term, count) of the kept tokens."""
+    from toolkit.house_style import fold_stream
     from toolkit.keywords import doc_term_matrix, token_stream
 
     stream = token_stream(tk, **dict(filters))
+    # counted as toolkit.keyness counts them by default: house-style variants
+    # (Mr/Mr., US/U.S.) folded before lower-casing
+    stream, _ = fold_stream(stream, dict(filters), True)
     coo = doc_term_matrix(stream).tocoo()
     order = np.lexsort((coo.col, coo.row))  # by document, then term
     return pd.DataFrame(
