@@ -139,6 +139,18 @@ def test_korean_eojeol_gets_the_same_analysis_everywhere():
     assert a == b == ["독도", "는"]
 
 
+
+def test_korean_offsets_of_a_cached_eojeol_follow_its_position():
+    # 독도는 is analysed once and cached; its offsets must still be those of
+    # each place it appears. Hand count: 그러나=0-3, 독도는=4-7, 섬이다=8-11,
+    # 독도는=12-15.
+    text = "그러나 독도는 섬이다 독도는"
+    spans = [(m.form, m.start, m.end) for m in analyse(text, "ko")]
+    assert ("독도", 4, 6) in spans and ("는", 6, 7) in spans
+    assert ("독도", 12, 14) in spans and ("는", 14, 15) in spans
+    assert ("섬", 8, 9) in spans
+    assert all(text[s:e] == f for f, s, e in spans if f in ("독도", "는", "섬"))
+
 # --------------------------------------------------------------------------
 # Against the treebanks (../shared/eval)
 # --------------------------------------------------------------------------
