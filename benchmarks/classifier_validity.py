@@ -4,7 +4,8 @@ Data (read-only, beside the repository in ``../shared/eval``; never copied):
 
 - ``nfc_frames_dev.tsv``: 229 coded climate-change articles of the Narrative
   Frames Corpus (Frermann et al. 2023). A document classifier per frame code
-  (CO, EC, HI, MO) is cross-validated (5 folds, repeated on 5 splits;
+  (CO, EC, HI, MO; words and word pairs in at least 5 articles) is
+  cross-validated (5 folds, repeated on 5 splits;
   vocabulary, idf, scaling and the tuned probability cut all chosen inside
   each training fold); F1 of the "present" class and Cohen's kappa against
   the coders, with 95% bootstrap intervals (first split), the mean and SD
@@ -62,9 +63,12 @@ def nfc() -> pd.DataFrame:
     d = pd.read_csv(SHARED / "eval" / "nfc_frames_dev.tsv", sep="\t").dropna(subset=["CO"])
     d = d.reset_index(drop=True)
     t0 = time.perf_counter()
-    cv = cross_validate(d, list(FRAMES), threshold="tuned", folds=5, repeats=5, random_state=0)
+    # min_df=5: a fifth of the features of min_df=2 and several times faster;
+    # with the 0.5 cut, one 5-fold split scored 0.577 macro-F1 against 0.575
+    common = {"min_df": 5, "folds": 5, "repeats": 5, "random_state": 0}
+    cv = cross_validate(d, list(FRAMES), threshold="tuned", **common)
     seconds = time.perf_counter() - t0
-    plain = cross_validate(d, list(FRAMES), folds=5, repeats=5, random_state=0, n_boot=10)
+    plain = cross_validate(d, list(FRAMES), n_boot=10, **common)
     corpus = pd.DataFrame({"doc_id": d["ID"].astype(str), "text": d["text"]})
     coded = pd.DataFrame({"doc_id": corpus["doc_id"], **{c: d[c] for c in FRAMES}})
     dic = calibrate_thresholds(
