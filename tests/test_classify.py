@@ -87,6 +87,7 @@ def test_saved_model_is_plain_json_and_reloads_identically(model, tmp_path) -> N
     assert not raw.startswith(b"\x80")  # not a pickle
     data = json.loads(raw.decode("utf-8"))
     assert data["format"] == "toolkit-classifier" and data["kind"] == "document"
+    assert data["format_version"] == 2  # cuts stored: version-1 readers must refuse it
     assert set(data["codes"]["EC"]) == {"classes", "coef", "intercept", "threshold"}
     again = load_classifier(path)
     new = pd.DataFrame({"doc_id": ["x", "y"], "text": ["Sales and costs fell.", "A calm sea."]})
@@ -237,10 +238,12 @@ def test_threshold_is_saved_and_used(tmp_path) -> None:
     assert out["EC_present"].tolist() == (out["EC_prob"] >= 0.9).tolist()
     tuned = fit_classifier(coded, ["EC"], min_df=1, threshold="tuned")
     assert 0.0 < tuned.codes["EC"]["threshold"] < 1.0
-    # a model saved before cuts were stored decides at 0.5
-    old = load_classifier(m.save(tmp_path / "old.json"))
-    del old.codes["EC"]["threshold"]
-    out_old = classify(new, old)
+    # a version-1 file (saved before cuts were stored) loads and decides at 0.5
+    raw = json.loads(m.save(tmp_path / "old.json").read_text(encoding="utf-8"))
+    raw["format_version"] = 1
+    del raw["codes"]["EC"]["threshold"]
+    (tmp_path / "old.json").write_text(json.dumps(raw), encoding="utf-8")
+    out_old = classify(new, tmp_path / "old.json")
     assert out_old["EC_present"].tolist() == (out_old["EC_prob"] >= 0.5).tolist()
     with pytest.raises(ValueError, match="threshold"):
         fit_classifier(coded, ["EC"], threshold=1.5)

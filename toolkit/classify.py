@@ -61,7 +61,10 @@ from toolkit._meta import attach_attrs
 __all__ = ["Classifier", "classify", "cross_validate", "fit_classifier", "load_classifier"]
 
 FORMAT = "toolkit-classifier"
-FORMAT_VERSION = 1
+# 2: 0/1 codes carry their probability cut ("threshold"); a reader of version 1
+# would ignore it and decide at 0.5, so it must refuse these files. Version 1
+# files load with the cut 0.5 they were made with.
+FORMAT_VERSION = 2
 _WORD = re.compile(r"\w[\w'’-]*")
 _TOKEN = re.compile(r"\w[\w'’-]*|[,;:()—–]")
 _BREAKS = frozenset(",;:()—–") | {"but", "however", "while", "although", "though", "whereas"}
