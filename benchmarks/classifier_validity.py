@@ -4,11 +4,15 @@ Data (read-only, beside the repository in ``../shared/eval``; never copied):
 
 - ``nfc_frames_dev.tsv``: 229 coded climate-change articles of the Narrative
   Frames Corpus (Frermann et al. 2023). A document classifier per frame code
-  (CO, EC, HI, MO) is cross-validated (5 folds; vocabulary, idf and scaling
-  fitted inside each fold); F1 of the "present" class and Cohen's kappa
-  against the coders, with 95% bootstrap intervals, beside the always-present
-  baseline and the cross-validated F1 of the calibrated generic-frame
-  dictionary (:func:`toolkit.framing.calibrate_thresholds`).
+  (CO, EC, HI, MO; words and word pairs in at least 5 articles) is
+  cross-validated (5 folds, repeated on 5 splits;
+  vocabulary, idf, scaling and the tuned probability cut all chosen inside
+  each training fold); F1 of the "present" class and Cohen's kappa against
+  the coders, with 95% bootstrap intervals (first split), the mean and SD
+  of F1 over the 5 splits, beside the always-present baseline and the
+  cross-validated F1 of the calibrated generic-frame dictionary
+  (:func:`toolkit.framing.calibrate_thresholds`, 5 folds x 5 repeats). The
+  same procedure with the plain 0.5 cut is printed for comparison.
 - ``newsmtsc_rw_train.jsonl`` / ``newsmtsc_rw_dev.jsonl``: news sentences
   with the sentiment toward one marked mention (NewsMTSC, Hamborg & Donnay
   2021). A target classifier is fitted on train and evaluated on dev: macro
@@ -19,8 +23,8 @@ Data (read-only, beside the repository in ``../shared/eval``; never copied):
 The script also saves the NewsMTSC model as JSON, loads it back and checks
 that the loaded model gives the same predictions.
 
-Run: ``python benchmarks/classifier_validity.py`` (a few minutes: the NFC
-cross-validation fits 20 models).
+Run: ``python benchmarks/classifier_validity.py`` (several minutes: the NFC
+cross-validations fit some 700 models).
 """
 
 from __future__ import annotations
@@ -59,16 +63,29 @@ def nfc() -> pd.DataFrame:
     d = pd.read_csv(SHARED / "eval" / "nfc_frames_dev.tsv", sep="\t").dropna(subset=["CO"])
     d = d.reset_index(drop=True)
     t0 = time.perf_counter()
-    cv = cross_validate(d, list(FRAMES), folds=5, random_state=0)
+    # min_df=5: a fifth of the features of min_df=2 and several times faster;
+    # with the 0.5 cut, one 5-fold split scored 0.577 macro-F1 against 0.575
+    common = {"min_df": 5, "folds": 5, "repeats": 5, "random_state": 0}
+    cv = cross_validate(d, list(FRAMES), threshold="tuned", **common)
     seconds = time.perf_counter() - t0
+    plain = cross_validate(d, list(FRAMES), n_boot=10, **common)
     corpus = pd.DataFrame({"doc_id": d["ID"].astype(str), "text": d["text"]})
     coded = pd.DataFrame({"doc_id": corpus["doc_id"], **{c: d[c] for c in FRAMES}})
     dic = calibrate_thresholds(
         frames(corpus, "generic"), coded, {f: c for c, f in FRAMES.items()}
     ).set_index("code")
     cv["dictionary CV F1"] = cv["code"].map(dic["cv_f1"])
+    cv["0.5 cut F1 mean"] = plain["f1_mean"].to_numpy()
     cv.attrs["seconds"] = seconds
+    cv.attrs["macro"] = _macro(cv.attrs["repeat_f1"])
+    cv.attrs["macro_plain"] = _macro(plain.attrs["repeat_f1"])
     return cv
+
+
+def _macro(runs: pd.DataFrame) -> tuple[float, float, float, float]:
+    """Macro-F1 over the codes in each repeat: mean, SD, min, max."""
+    m = runs.groupby("repeat")["f1"].mean()
+    return float(m.mean()), float(m.std(ddof=1)), float(m.min()), float(m.max())
 
 
 def newsmtsc() -> tuple[pd.DataFrame, dict]:
@@ -149,7 +166,10 @@ def main() -> int:
         f"reloaded model identical: {info['reload_identical']}"
     )
     cv = nfc()
-    print("\nFrames, NFC dev (229 articles), 5-fold cross-validation")
+    print(
+        "\nFrames, NFC dev (229 articles), 5-fold cross-validation x 5 splits, "
+        "probability cut tuned inside each training fold"
+    )
     cols = [
         "code",
         "n",
@@ -159,15 +179,21 @@ def main() -> int:
         "kappa",
         "kappa_low",
         "kappa_high",
+        "f1_mean",
+        "f1_sd",
+        "0.5 cut F1 mean",
         "baseline_f1",
         "dictionary CV F1",
     ]
     print(cv[cols].round(3).to_string(index=False))
+    mean, sd, lo, hi = cv.attrs["macro"]
+    pm, psd, _, _ = cv.attrs["macro_plain"]
     print(
-        f"macro-F1 over CO, EC, HI, MO: classifier {cv['f1'].mean():.3f}, "
-        f"calibrated dictionary {cv['dictionary CV F1'].mean():.3f}, "
+        f"macro-F1 over CO, EC, HI, MO, 5x5 CV: classifier (tuned cut) {mean:.3f} "
+        f"(SD {sd:.3f} over splits, range {lo:.3f}-{hi:.3f}); 0.5 cut {pm:.3f} (SD {psd:.3f}); "
+        f"calibrated dictionary {cv['dictionary CV F1'].mean():.3f}; "
         f"always present {cv['baseline_f1'].mean():.3f} "
-        f"({cv.attrs['seconds']:.0f} s)"
+        f"(tuned CV {cv.attrs['seconds']:.0f} s)"
     )
     return 0
 

@@ -87,7 +87,8 @@ def test_saved_model_is_plain_json_and_reloads_identically(model, tmp_path) -> N
     assert not raw.startswith(b"\x80")  # not a pickle
     data = json.loads(raw.decode("utf-8"))
     assert data["format"] == "toolkit-classifier" and data["kind"] == "document"
-    assert set(data["codes"]["EC"]) == {"classes", "coef", "intercept"}
+    assert data["format_version"] == 2  # cuts stored: version-1 readers must refuse it
+    assert set(data["codes"]["EC"]) == {"classes", "coef", "intercept", "threshold"}
     again = load_classifier(path)
     new = pd.DataFrame({"doc_id": ["x", "y"], "text": ["Sales and costs fell.", "A calm sea."]})
     a, b = classify(new, model), classify(new, path)
@@ -214,3 +215,47 @@ def test_target_tone_on_real_news_beats_the_dictionary(tmp_path) -> None:
     assert np.array_equal(
         again["polarity_expected"].to_numpy(), out["polarity_expected"].to_numpy()
     )
+
+
+def test_tuned_cut_is_the_f1_best_cut_of_out_of_fold_probabilities() -> None:
+    # hand-worked: probabilities .9 .8 .7 .4 .3 .2 for codes 1 1 0 1 0 0.
+    # Cuts at .9/.8/.7/.4/.3/.2 give F1 2/4, 4/5, 4/6, 6/7, 6/8, 6/9: best at
+    # .4, the cut halfway to the next lower probability, .35
+    from toolkit.classify import _best_cut
+
+    p = np.array([0.9, 0.8, 0.7, 0.4, 0.3, 0.2])
+    y = np.array([1, 1, 0, 1, 0, 0])
+    assert _best_cut(p, y) == pytest.approx(0.35)
+
+
+def test_threshold_is_saved_and_used(tmp_path) -> None:
+    coded = _coded(4)
+    m = fit_classifier(coded, ["EC"], min_df=1, threshold=0.9)
+    assert m.codes["EC"]["threshold"] == 0.9
+    new = pd.DataFrame({"doc_id": list("ab"), "text": ["Costs and sales fell.", "A calm sea."]})
+    out = classify(new, load_classifier(m.save(tmp_path / "m.json")))
+    # present exactly where the probability reaches the saved cut, not 0.5
+    assert out["EC_present"].tolist() == (out["EC_prob"] >= 0.9).tolist()
+    tuned = fit_classifier(coded, ["EC"], min_df=1, threshold="tuned")
+    assert 0.0 < tuned.codes["EC"]["threshold"] < 1.0
+    # a version-1 file (saved before cuts were stored) loads and decides at 0.5
+    raw = json.loads(m.save(tmp_path / "old.json").read_text(encoding="utf-8"))
+    raw["format_version"] = 1
+    del raw["codes"]["EC"]["threshold"]
+    (tmp_path / "old.json").write_text(json.dumps(raw), encoding="utf-8")
+    out_old = classify(new, tmp_path / "old.json")
+    assert out_old["EC_present"].tolist() == (out_old["EC_prob"] >= 0.5).tolist()
+    with pytest.raises(ValueError, match="threshold"):
+        fit_classifier(coded, ["EC"], threshold=1.5)
+
+
+def test_repeated_cross_validation_reports_its_spread() -> None:
+    t = cross_validate(_coded(4), ["EC"], min_df=1, n_boot=50, repeats=3, threshold="tuned")
+    row = t.iloc[0]
+    assert t.attrs["params"]["repeats"] == 3
+    runs = t.attrs["repeat_f1"]
+    assert len(runs) == 3 and runs["f1"].iloc[0] == row["f1"]  # first split is the table's
+    assert row["f1_mean"] == pytest.approx(runs["f1"].mean())
+    assert row["f1_sd"] == pytest.approx(np.std(runs["f1"].to_numpy(), ddof=1))
+    one = cross_validate(_coded(4), ["EC"], min_df=1, n_boot=50)
+    assert np.isnan(one.iloc[0]["f1_sd"]) and one.iloc[0]["f1_mean"] == one.iloc[0]["f1"]
