@@ -12,6 +12,9 @@ them, decodes them without being told the encoding and counts:
 * ``wrong``: wrong text with no note (silent corruption; the figure to watch);
 * ``error``: DecodeError (the loader marks the article unreadable).
 
+``--words held-out`` draws only from the half of the words that the
+analyser model in toolkit.textio was not fitted on (see ``_ANALYSER_WEIGHTS``).
+
 Strings that the encoding cannot represent are skipped (EUC-KR has 2,350
 Hangul syllables, Shift_JIS lacks some kanji).
 
@@ -29,6 +32,7 @@ sys.path.insert(0, str(_HERE.parent))
 
 import argparse  # noqa: E402
 import random  # noqa: E402
+import zlib  # noqa: E402
 from collections import Counter  # noqa: E402
 
 from toolkit.textio import DecodeError, decode_text  # noqa: E402
@@ -50,14 +54,29 @@ def ud_words(path: Path) -> list[str]:
     return sorted(words)
 
 
+def half(words: list[str], which: str) -> list[str]:
+    """All words, or the tuning (crc32 even) or held-out (odd) half."""
+    if which == "all":
+        return words
+    return [w for w in words if (zlib.crc32(w.encode("utf-8")) % 2 == 0) == (which == "tuning")]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=2000, help="strings per encoding and length")
+    ap.add_argument("--lengths", default="1,2,10,100", help="words per string, comma-separated")
+    ap.add_argument(
+        "--words", choices=["all", "tuning", "held-out"], default="all",
+        help="draw from all words, or only the half toolkit.textio's analyser model was "
+        "fitted on (crc32 of the word even) or the other half",
+    )
     args = ap.parse_args()
+    lengths = [int(x) for x in args.lengths.split(",")]
     if not EVAL.is_dir():
         sys.exit(f"needs {EVAL} (UD development sets)")
-    ko = ud_words(EVAL / "ud_ko_gsd_dev.conllu")
-    ja = ud_words(EVAL / "ud_ja_gsd_dev.conllu")
+    ko = half(ud_words(EVAL / "ud_ko_gsd_dev.conllu"), args.words)
+    ja = half(ud_words(EVAL / "ud_ja_gsd_dev.conllu"), args.words)
+    print(f"words: {args.words} ({len(ko)} Korean, {len(ja)} Japanese)")
     plan = [
         ("ko", ko, " ", ["cp949", "euc_kr"]),
         ("ja", ja, "", ["shift_jis", "cp932", "euc_jp"]),
@@ -69,7 +88,7 @@ def main() -> None:
     )
     for _lang, vocab, sep, encodings in plan:
         for enc in encodings:
-            for n_words in (1, 2, 10, 100):
+            for n_words in lengths:
                 rng = random.Random(f"{enc}-{n_words}")
                 c: Counter[str] = Counter()
                 while sum(c.values()) < args.n:

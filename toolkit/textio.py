@@ -289,13 +289,101 @@ def _decode_legacy(data: bytes, prefix_note: str = "", utf8: str | None = None) 
         )
     note = prefix_note
     if len(ranked) > 1:
-        second_enc, (second_score, _) = ranked[1]
+        second_enc, (second_score, second_text) = ranked[1]
         # short strings carry little evidence: ask for a wider gap before trusting one
         margin = UNCERTAIN_MARGIN * (1 + 1.5 / n_foreign)
-        if best_score - second_score < margin:
+        uncertain = best_score - second_score < margin
+        verdict = _ask_analysers(ranked[0], ranked[1], n_foreign)
+        if verdict is not None:
+            pick, confident = verdict
+            if pick == second_enc:
+                # the analysers overrule the character statistics; when the
+                # statistics were sure too, the two disagree: say so
+                best_enc, best_text, second_enc = second_enc, second_text, best_enc
+                uncertain = not (confident and uncertain)
+            else:
+                # a hesitant analyser verdict flags even a clear statistical win
+                uncertain = not confident
+        if uncertain:
             note = "; ".join(filter(None, [
                 note, f"encoding uncertain: read as {best_enc}, could be {second_enc}"]))
     return Decoded(_normalise(best_text), best_enc, note)
+
+
+# ------------------------------------------------------------ analyser evidence
+
+# Logistic model of "the Korean reading is the right one" when the two best
+# readings are Korean and Japanese, from the morphological analysers of
+# toolkit.morphology: (plausibility gap Korean minus Japanese, kiwi's score per
+# non-ASCII character, share of them in kiwi's out-of-vocabulary tokens,
+# MeCab tokens per character, share in unknown or symbol tokens, share in
+# known words of two or more characters) and the intercept. Fitted on the
+# ambiguous pairs of half the UD Korean-GSD and Japanese-GSD development
+# words (crc32 of the word even); benchmarks/decode_roundtrip.py reports the
+# other half separately. Single characters are left to the character
+# statistics: a lone syllable or kanji is a dictionary word in both languages.
+_ANALYSER_WEIGHTS = (0.55, 0.59, -0.33, 1.75, 1.47, -4.3)
+_ANALYSER_BIAS = 7.62
+# |log-odds| above which the analysers decide alone (99.6% right on held-out words)
+_ANALYSER_SURE = 2.2
+# Consulted only while the plausibility gap is below this (log units) ...
+_ANALYSER_GAP = 25.0
+# ... and on short readings: long text is settled by the character statistics.
+_ANALYSER_MAX_CHARS = 2000
+
+
+def _ask_analysers(
+    first: tuple[str, tuple[float, str]], second: tuple[str, tuple[float, str]], n_foreign: int
+) -> tuple[str, bool] | None:
+    """``(encoding, confident)`` the analysers prefer between a Korean and a Japanese reading.
+
+    ``None`` when they have nothing to say (not a Korean/Japanese pair, one
+    character, hanja in the Korean reading, long text, or an analyser missing).
+    """
+    readings = {_LANGUAGE.get(enc, "latin"): (enc, score, text)
+                for enc, (score, text) in (first, second)}
+    if set(readings) != {"ko", "ja"} or n_foreign < 2:
+        return None
+    if abs(first[1][0] - second[1][0]) >= _ANALYSER_GAP:
+        return None
+    ko_enc, ko_score, ko_text = readings["ko"]
+    ja_enc, ja_score, ja_text = readings["ja"]
+    if max(len(ko_text), len(ja_text)) > _ANALYSER_MAX_CHARS or any(map(_is_cjk, ko_text)):
+        return None  # kiwi passes hanja through unjudged
+    try:
+        features = (ko_score - ja_score, *_korean_evidence(ko_text), *_japanese_evidence(ja_text))
+    except ImportError:  # pragma: no cover - both analysers are dependencies
+        return None
+    z = _ANALYSER_BIAS + sum(w * x for w, x in zip(_ANALYSER_WEIGHTS, features, strict=True))
+    return (ko_enc if z > 0 else ja_enc), abs(z) > _ANALYSER_SURE
+
+
+def _korean_evidence(text: str) -> tuple[float, float]:
+    """kiwi's log-score per non-ASCII character and the share of them in unknown words."""
+    from toolkit.morphology import _kiwi
+
+    n = sum(not c.isascii() for c in text) or 1
+    tokens, score = _kiwi().analyze(text, top_n=1)[0]
+    oov = sum(sum(not c.isascii() for c in t.form) for t in tokens if t.oov)
+    return score / n, oov / n
+
+
+def _japanese_evidence(text: str) -> tuple[float, float, float]:
+    """MeCab tokens per non-ASCII character; shares in unknown/symbol and in longer words."""
+    from toolkit.morphology import _mecab
+
+    n = sum(not c.isascii() for c in text) or 1
+    n_tokens = junk = multi = 0
+    for word in _mecab()(text):
+        k = sum(not c.isascii() for c in word.surface)
+        if not k:
+            continue
+        n_tokens += 1
+        if word.is_unk or word.feature_raw.split(",", 1)[0] == "記号":
+            junk += k  # a kanji MeCab only knows as a symbol is a rare one
+        elif k > 1:
+            multi += k
+    return n_tokens / n, junk / n, multi / n
 
 
 def decode_text(data: bytes, encoding: str | None = None) -> Decoded:
