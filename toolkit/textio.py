@@ -293,7 +293,7 @@ def _decode_legacy(data: bytes, prefix_note: str = "", utf8: str | None = None) 
         # short strings carry little evidence: ask for a wider gap before trusting one
         margin = UNCERTAIN_MARGIN * (1 + 1.5 / n_foreign)
         uncertain = best_score - second_score < margin
-        verdict = _ask_analysers(ranked[0], ranked[1], n_foreign)
+        verdict = _ask_analysers(ranked[0], ranked[1], n_foreign, uncertain)
         if verdict is not None:
             pick, confident = verdict
             if pick == second_enc:
@@ -333,15 +333,22 @@ _ANALYSER_MAX_CHARS = 2000
 
 
 def _ask_analysers(
-    first: tuple[str, tuple[float, str]], second: tuple[str, tuple[float, str]], n_foreign: int
+    first: tuple[str, tuple[float, str]],
+    second: tuple[str, tuple[float, str]],
+    n_foreign: int,
+    uncertain: bool,
 ) -> tuple[str, bool] | None:
-    """``(encoding, confident)`` the analysers prefer between a Korean and a Japanese reading.
+    """``(encoding, confident)`` the analysers prefer between the two best readings.
 
-    ``None`` when they have nothing to say (not a Korean/Japanese pair, one
-    character, hanja in the Korean reading, long text, or an analyser missing).
+    A Korean against a Japanese reading goes to the fitted model; a
+    Japanese against an uncertain Latin one (cp1252 or UTF-8) to MeCab alone.
+    ``None`` when they have nothing to say (another pair, one character,
+    hanja in the Korean reading, long text, or an analyser missing).
     """
     readings = {_LANGUAGE.get(enc, "latin"): (enc, score, text)
                 for enc, (score, text) in (first, second)}
+    if set(readings) == {"ja", "latin"} and uncertain:
+        return _japanese_or_latin(readings["ja"], readings["latin"])
     if set(readings) != {"ko", "ja"} or n_foreign < 2:
         return None
     if abs(first[1][0] - second[1][0]) >= _ANALYSER_GAP:
@@ -356,6 +363,38 @@ def _ask_analysers(
         return None
     z = _ANALYSER_BIAS + sum(w * x for w, x in zip(_ANALYSER_WEIGHTS, features, strict=True))
     return (ko_enc if z > 0 else ja_enc), abs(z) > _ANALYSER_SURE
+
+
+def _japanese_or_latin(
+    ja: tuple[str, float, str], latin: tuple[str, float, str]
+) -> tuple[str, bool] | None:
+    """The Japanese reading when MeCab knows all its words and the Latin one has no word.
+
+    Shift_JIS kanji read as cp1252 give a punctuation mark or a rare letter
+    and an ASCII character ("’i", "ŠX"); EUC-JP read as UTF-8 gives
+    one stray symbol ("¾"). A Latin reading with an accented letter
+    (U+00C0-U+00FF) next to an ASCII letter looks like a real word and is
+    left to the statistics, as is a Japanese reading glued to ASCII letters.
+    """
+    ja_enc, _, ja_text = ja
+    latin_enc, _, latin_text = latin
+    if len(ja_text) > _ANALYSER_MAX_CHARS:
+        return None
+    for text, letters in ((latin_text, range(0xC0, 0x100)), (ja_text, None)):
+        for i, c in enumerate(text):
+            if c.isascii() or (letters is not None and ord(c) not in letters):
+                continue
+            if any(0 <= j < len(text) and text[j].isascii() and text[j].isalpha()
+                   for j in (i - 1, i + 1)):
+                return None
+    try:
+        _, junk, _ = _japanese_evidence(ja_text)
+    except ImportError:  # pragma: no cover - MeCab is a dependency
+        return None
+    if junk:
+        return None
+    # valid UTF-8 is itself evidence: prefer Japanese but keep the flag
+    return ja_enc, latin_enc != "utf-8"
 
 
 def _korean_evidence(text: str) -> tuple[float, float]:
