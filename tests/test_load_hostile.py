@@ -117,6 +117,35 @@ def test_short_strings_in_each_encoding_round_trip(text, encoding):
     assert decode_text(text.encode(encoding)).text == text
 
 
+# Words whose two best readings the character statistics alone could not
+# separate (the wrong one scored within the uncertainty margin, or higher):
+# Korean read as EUC-JP kanji, Japanese read as Hangul, Shift_JIS read as
+# cp1252. The morphological analysers settle them; the expected text is the
+# word itself, the note must be empty (decided, not merely flagged).
+@pytest.mark.parametrize(
+    "text,encoding",
+    [
+        ("그룹", "cp949"),  # EUC-JP reading 益血
+        ("믿음", "euc_kr"),  # 肱製
+        ("가끔씩", "cp949"),  # 亜懐梢
+        ("中心", "euc_jp"),  # cp949 reading 충였
+        ("傾向", "euc_jp"),  # 레뫼
+        ("段階", "shift_jis"),  # cp1252 reading ’iŠK
+        ("素敵", "cp932"),  # ‘f“G
+    ],
+)
+def test_analysers_settle_close_korean_japanese_and_latin_readings(text, encoding):
+    d = decode_text(text.encode(encoding))
+    assert (d.text, d.note) == (text, "")
+
+
+def test_accented_latin_words_are_not_taken_for_japanese():
+    # cp932 reads these bytes as kanji glued to Latin letters (Pok駑on); the
+    # analysers must not override a Latin reading that has a word in it.
+    for word in ("Pokémon", "Müller", "Škoda", "Žižek", "Málaga", "François"):
+        assert decode_text(word.encode("cp1252")).text == word
+
+
 @settings(max_examples=150, deadline=None)
 @given(lang=st.sampled_from(["ko", "ja", "eu"]), data=st.data())
 def test_generated_text_round_trips_or_is_flagged(lang, data):
