@@ -314,16 +314,17 @@ def _decode_legacy(data: bytes, prefix_note: str = "", utf8: str | None = None) 
 
 # Logistic model of "the Korean reading is the right one" when the two best
 # readings are Korean and Japanese, from the morphological analysers of
-# toolkit.morphology: (plausibility gap Korean minus Japanese, kiwi's score per
-# non-ASCII character, share of them in kiwi's out-of-vocabulary tokens,
-# MeCab tokens per character, share in unknown or symbol tokens, share in
-# known words of two or more characters) and the intercept. Fitted on the
-# ambiguous pairs of half the UD Korean-GSD and Japanese-GSD development
-# words (crc32 of the word even); benchmarks/decode_roundtrip.py reports the
-# other half separately. Single characters are left to the character
+# toolkit.morphology: (plausibility gap Korean minus Japanese; kiwi's score per
+# non-ASCII character, share of them in kiwi's out-of-vocabulary tokens, kiwi
+# tokens per character; MeCab tokens per character, share in unknown or
+# symbol tokens, share in known words of two or more characters) and the
+# intercept. Fitted (scikit-learn logistic regression, C=1) on the Korean vs
+# Japanese reading pairs, plausibility gap under _ANALYSER_GAP, of half the
+# UD Korean-GSD and Japanese-GSD development words (crc32 of the word even);
+# benchmarks/decode_roundtrip.py reports the other half separately. Single characters are left to the character
 # statistics: a lone syllable or kanji is a dictionary word in both languages.
-_ANALYSER_WEIGHTS = (0.55, 0.59, -0.33, 1.75, 1.47, -4.3)
-_ANALYSER_BIAS = 7.62
+_ANALYSER_WEIGHTS = (0.42, 0.63, -1.38, -1.21, 2.15, 1.13, -4.2)
+_ANALYSER_BIAS = 9.49
 # |log-odds| above which the analysers decide alone (99.6% right on held-out words)
 _ANALYSER_SURE = 2.2
 # Consulted only while the plausibility gap is below this (log units) ...
@@ -397,14 +398,15 @@ def _japanese_or_latin(
     return ja_enc, latin_enc != "utf-8"
 
 
-def _korean_evidence(text: str) -> tuple[float, float]:
-    """kiwi's log-score per non-ASCII character and the share of them in unknown words."""
+def _korean_evidence(text: str) -> tuple[float, float, float]:
+    """Per non-ASCII character: kiwi's log-score, share in unknown words, tokens."""
     from toolkit.morphology import _kiwi
 
     n = sum(not c.isascii() for c in text) or 1
     tokens, score = _kiwi().analyze(text, top_n=1)[0]
     oov = sum(sum(not c.isascii() for c in t.form) for t in tokens if t.oov)
-    return score / n, oov / n
+    n_tokens = sum(not t.form.isascii() for t in tokens)
+    return score / n, oov / n, n_tokens / n
 
 
 def _japanese_evidence(text: str) -> tuple[float, float, float]:
