@@ -127,7 +127,8 @@ def _char_weight(c: str, language: str, prev: str, nxt: str) -> float:
         return -9.0
     cjk_penalty = -4.0 if latin_neighbours == 2 else 0.0  # "Pok駑on": a kanji inside a word
     if (0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or 0x2010 <= o <= 0x2027
-            or o in (0x30FB, 0x30FC, 0x00B7)):
+            or o in (0x30FB, 0x30FC, 0x00B7) or (o == 0x318D and language == "ko")):
+        # U+318D (arae-a) is Korean news's middle dot: "7ㆍ4 공동성명"
         return -5.0 + cjk_penalty  # CJK punctuation and full-width forms
     if language == "ko":
         if 0xAC00 <= o <= 0xD7A3:
@@ -341,15 +342,17 @@ def _ask_analysers(
 ) -> tuple[str, bool] | None:
     """``(encoding, confident)`` the analysers prefer between the two best readings.
 
-    A Korean against a Japanese reading goes to the fitted model; a
-    Japanese against an uncertain Latin one (cp1252 or UTF-8) to MeCab alone.
+    A Korean against a Japanese reading goes to the fitted model; a Korean
+    or Japanese one against an uncertain Latin one (cp1252 or UTF-8) to
+    kiwi or MeCab alone.
     ``None`` when they have nothing to say (another pair, one character,
     hanja in the Korean reading, long text, or an analyser missing).
     """
     readings = {_LANGUAGE.get(enc, "latin"): (enc, score, text)
                 for enc, (score, text) in (first, second)}
-    if set(readings) == {"ja", "latin"} and uncertain:
-        return _japanese_or_latin(readings["ja"], readings["latin"])
+    if "latin" in readings and uncertain and len(readings) == 2:
+        (cjk_language,) = set(readings) - {"latin"}
+        return _cjk_or_latin(readings[cjk_language], readings["latin"], cjk_language)
     if set(readings) != {"ko", "ja"} or n_foreign < 2:
         return None
     if abs(first[1][0] - second[1][0]) >= _ANALYSER_GAP:
@@ -366,22 +369,23 @@ def _ask_analysers(
     return (ko_enc if z > 0 else ja_enc), abs(z) > _ANALYSER_SURE
 
 
-def _japanese_or_latin(
-    ja: tuple[str, float, str], latin: tuple[str, float, str]
+def _cjk_or_latin(
+    cjk: tuple[str, float, str], latin: tuple[str, float, str], language: str
 ) -> tuple[str, bool] | None:
-    """The Japanese reading when MeCab knows all its words and the Latin one has no word.
+    """The Korean/Japanese reading when its analyser knows all its words and the Latin one has no word.
 
     Shift_JIS kanji read as cp1252 give a punctuation mark or a rare letter
-    and an ASCII character ("’i", "ŠX"); EUC-JP read as UTF-8 gives
-    one stray symbol ("¾"). A Latin reading with an accented letter
-    (U+00C0-U+00FF) next to an ASCII letter looks like a real word and is
-    left to the statistics, as is a Japanese reading glued to ASCII letters.
+    and an ASCII character ("’i", "ŠX"); EUC-JP or cp949 read as
+    UTF-8 give one stray symbol or letter ("¾", "â"). A Latin reading
+    with an accented letter (U+00C0-U+00FF) next to an ASCII letter looks like
+    a real word and is left to the statistics, as is a Korean or Japanese
+    reading glued to ASCII letters.
     """
-    ja_enc, _, ja_text = ja
+    cjk_enc, _, cjk_text = cjk
     latin_enc, _, latin_text = latin
-    if len(ja_text) > _ANALYSER_MAX_CHARS:
+    if len(cjk_text) > _ANALYSER_MAX_CHARS or (language == "ko" and any(map(_is_cjk, cjk_text))):
         return None
-    for text, letters in ((latin_text, range(0xC0, 0x100)), (ja_text, None)):
+    for text, letters in ((latin_text, range(0xC0, 0x100)), (cjk_text, None)):
         for i, c in enumerate(text):
             if c.isascii() or (letters is not None and ord(c) not in letters):
                 continue
@@ -389,13 +393,16 @@ def _japanese_or_latin(
                    for j in (i - 1, i + 1)):
                 return None
     try:
-        _, junk, _ = _japanese_evidence(ja_text)
-    except ImportError:  # pragma: no cover - MeCab is a dependency
+        if language == "ko":
+            _, junk, _ = _korean_evidence(cjk_text)
+        else:
+            _, junk, _ = _japanese_evidence(cjk_text)
+    except ImportError:  # pragma: no cover - the analysers are dependencies
         return None
     if junk:
         return None
-    # valid UTF-8 is itself evidence: prefer Japanese but keep the flag
-    return ja_enc, latin_enc != "utf-8"
+    # valid UTF-8 is itself evidence: prefer the CJK reading but keep the flag
+    return cjk_enc, latin_enc != "utf-8"
 
 
 def _korean_evidence(text: str) -> tuple[float, float, float]:
