@@ -139,6 +139,13 @@ def test_analysers_settle_close_korean_japanese_and_latin_readings(text, encodin
     assert (d.text, d.note) == (text, "")
 
 
+def test_korean_middle_dot_is_text():
+    # U+318D separates numbers in Korean news ("7ㆍ4", the 1972 joint statement);
+    # it was scored as a stray jamo and the bytes called unreadable.
+    for text in ("ㆍ", "7ㆍ4 남북공동성명"):
+        assert decode_text(text.encode("cp949")).text == text
+
+
 def test_accented_latin_words_are_not_taken_for_japanese():
     # cp932 reads these bytes as kanji glued to Latin letters (Pok駑on); the
     # analysers must not override a Latin reading that has a word in it.
