@@ -204,8 +204,9 @@ def _is_cjk(c: str) -> bool:
 
 def _hangul_or_punct(c: str) -> bool:
     o = ord(c)
-    return (o < 0x80 or 0xAC00 <= o <= 0xD7A3 or 0x2010 <= o <= 0x2027 or 0x3000 <= o <= 0x303F
-            or o in (0xB7, 0x318D))
+    # modern jamo stay ("ㅜㅜ", "ㅋㅋ" in comments); archaic ones (ㅿ) do not
+    return (o < 0x80 or 0xAC00 <= o <= 0xD7A3 or 0x3131 <= o <= 0x3163 or 0x2010 <= o <= 0x2027
+            or 0x3000 <= o <= 0x303F or o in (0xB7, 0x318D))
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -370,7 +371,7 @@ def _ask_analysers(
     ko_enc, ko_score, ko_text = readings["ko"]
     ja_enc, ja_score, ja_text = readings["ja"]
     if max(len(ko_text), len(ja_text)) > _ANALYSER_MAX_CHARS or not all(map(_hangul_or_punct, ko_text)):
-        return None  # kiwi passes hanja, jamo and symbols (kana read as "ⅵⅲι") through unjudged
+        return None  # kiwi passes hanja and symbols (kana read as "ⅵⅲι") through unjudged
     try:
         features = (ko_score - ja_score, *_korean_evidence(ko_text), *_japanese_evidence(ja_text))
     except ImportError:  # pragma: no cover - both analysers are dependencies
