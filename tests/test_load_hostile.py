@@ -146,6 +146,22 @@ def test_korean_middle_dot_is_text():
         assert decode_text(text.encode("cp949")).text == text
 
 
+@pytest.mark.parametrize("encoding", ["cp949", "euc_jp", "shift_jis"])
+def test_file_cut_inside_its_last_character_keeps_its_codec(encoding):
+    # cp1252 accepts any byte, so a CJK file cut mid-character used to come
+    # back as cp1252 mojibake with no note.
+    text = "한국 정부는 항의했다" if encoding == "cp949" else "日本政府は抗議した"
+    d = decode_text(text.encode(encoding)[:-1])
+    assert d.text == text[:-1]
+    assert "incomplete" in d.note
+
+
+def test_latin_word_ending_in_a_lead_byte_is_still_latin():
+    # é (0xE9) at the end is also a cut-short cp949/Shift_JIS character
+    assert decode_text(b"caf\xe9") == decode_text("café".encode("cp1252"))
+    assert decode_text(b"caf\xe9").text == "café"
+
+
 def test_accented_latin_words_are_not_taken_for_japanese():
     # cp932 reads these bytes as kanji glued to Latin letters (Pok駑on); the
     # analysers must not override a Latin reading that has a word in it.

@@ -273,15 +273,26 @@ def _decode_legacy(data: bytes, prefix_note: str = "", utf8: str | None = None) 
         # each 2-byte sequence valid by chance is ~10x less likely than by design
         bonus = 2.3 * sum(ord(c) >= 0x80 for c in utf8)
         readings["utf-8"] = (plausibility(utf8, "utf-8") + bonus, utf8)
+    cut_short: set[str] = set()
     for enc in CANDIDATE_ENCODINGS:
         try:
             text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
+        except UnicodeDecodeError as err:
+            # A file cut inside its last multibyte character is still that
+            # codec's text; without this, cp1252 (which accepts any byte)
+            # was the only reading left and won silently.
+            if err.end != len(data) or len(data) - err.start > 2 or err.reason != "incomplete multibyte sequence":
+                continue
+            try:
+                text = data[: err.start].decode(enc)
+            except UnicodeDecodeError:
+                continue
+            cut_short.add(enc)
         if enc == "cp949" and "\u3164" in text:
             text = _MAKEUP.sub(_compose_makeup, text)
         if text not in {t for _, t in readings.values()}:
-            readings[enc] = (plausibility(text, enc), text)
+            # a reading that needs bytes dropped is worth less ("caf\xe9" is cp1252 café)
+            readings[enc] = (plausibility(text, enc) - 16.0 * (enc in cut_short), text)
     if not readings:
         raise DecodeError(
             "bytes are not valid UTF-8, UTF-16, cp949/EUC-KR, EUC-JP, Shift_JIS or cp1252 text"
@@ -296,6 +307,9 @@ def _decode_legacy(data: bytes, prefix_note: str = "", utf8: str | None = None) 
             "cp949/EUC-KR, EUC-JP, Shift_JIS, cp1252): binary or damaged data?"
         )
     note = prefix_note
+    if best_enc in cut_short:
+        note = "; ".join(filter(None, [
+            note, f"the last bytes are an incomplete {best_enc} character (file cut short?): dropped"]))
     if len(ranked) > 1:
         second_enc, (second_score, second_text) = ranked[1]
         # short strings carry little evidence: ask for a wider gap before trusting one
