@@ -384,8 +384,14 @@ def _ask_analysers(
         return None
     ko_enc, ko_score, ko_text = readings["ko"]
     ja_enc, ja_score, ja_text = readings["ja"]
-    if max(len(ko_text), len(ja_text)) > _ANALYSER_MAX_CHARS or not all(map(_hangul_or_punct, ko_text)):
-        return None  # kiwi passes hanja and symbols (kana read as "ⅵⅲι") through unjudged
+    if max(len(ko_text), len(ja_text)) > _ANALYSER_MAX_CHARS:
+        return None
+    if not all(map(_hangul_or_punct, ko_text)):
+        # kiwi passes hanja and symbols (kana read as "ⅵⅲι") through unjudged;
+        # but hanja glued to Hangul ("후죠학磎") is how kanji read as cp949 look
+        glued = any(_is_cjk(a) and _is_hangul(b) or _is_hangul(a) and _is_cjk(b)
+                    for a, b in zip(ko_text, ko_text[1:], strict=False))
+        return (first[0], False) if glued else None
     try:
         features = (ko_score - ja_score, *_korean_evidence(ko_text), *_japanese_evidence(ja_text))
     except ImportError:  # pragma: no cover - both analysers are dependencies
