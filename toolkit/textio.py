@@ -9,10 +9,14 @@ Shift_JIS and cp1252 at once. :func:`decode_text` decodes with every codec
 that accepts the bytes and scores each result by how much it looks like
 real text in that codec's language (common Hangul syllables and plausible
 syllable shapes for Korean; kana and common kanji for Japanese; accented
-letters inside Latin words for cp1252). When the two best readings differ
-and their scores are close, the best one is returned with a note saying the
-encoding is uncertain, so the loader can flag the article instead of
-silently keeping the wrong reading. The choice is deterministic.
+letters inside Latin words for cp1252). When the two best readings of a
+short text are Korean and Japanese and score close, the morphological
+analysers of :mod:`toolkit.morphology` (kiwi, MeCab with UniDic) say which
+reading is made of known words; they load only then, so ordinary files do
+not pay for them. When the choice stays doubtful, the best reading is
+returned with a note saying the encoding is uncertain, so the loader can
+flag the article instead of silently keeping the wrong reading. The choice
+is deterministic.
 """
 
 from __future__ import annotations
