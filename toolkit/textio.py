@@ -347,7 +347,8 @@ def _decode_legacy(data: bytes, prefix_note: str = "", utf8: str | None = None) 
 # intercept. Fitted (scikit-learn logistic regression, C=1) on the Korean vs
 # Japanese reading pairs, plausibility gap under _ANALYSER_GAP, of half the
 # UD Korean-GSD and Japanese-GSD development words (crc32 of the word even);
-# benchmarks/decode_roundtrip.py reports the other half separately. Single characters are left to the character
+# benchmarks/decode_roundtrip.py reports the other half separately and, with
+# --fit, refits them (scikit-learn is needed only there). Single characters are left to the character
 # statistics: a lone syllable or kanji is a dictionary word in both languages.
 _ANALYSER_WEIGHTS = (0.42, 0.63, -1.38, -1.21, 2.15, 1.13, -4.2)
 _ANALYSER_BIAS = 9.49
