@@ -154,6 +154,8 @@ def test_file_cut_inside_its_last_character_keeps_its_codec(encoding):
     d = decode_text(text.encode(encoding)[:-1])
     assert d.text == text[:-1]
     assert "incomplete" in d.note
+    # a two-character file cut short is still text, not "binary or damaged"
+    assert decode_text("서울".encode("cp949")[:-1]).text == "서"
 
 
 def test_latin_word_ending_in_a_lead_byte_is_still_latin():

@@ -254,6 +254,10 @@ def _compose_makeup(m: re.Match[str]) -> str:
     return chr(code + _COMPAT_FINAL.index(fin))
 
 
+# A reading that needs its last bytes dropped is worth less ("caf\xe9" is
+# cp1252 café, not cp949 "caf" cut short).
+_CUT_PENALTY = 16.0
+
 # Larger legacy files are judged on their first bytes, then decoded whole.
 _JUDGE_BYTES = 256 * 1024
 
@@ -295,8 +299,7 @@ def _decode_legacy(data: bytes, prefix_note: str = "", utf8: str | None = None) 
         if enc == "cp949" and "\u3164" in text:
             text = _MAKEUP.sub(_compose_makeup, text)
         if text not in {t for _, t in readings.values()}:
-            # a reading that needs bytes dropped is worth less ("caf\xe9" is cp1252 café)
-            readings[enc] = (plausibility(text, enc) - 16.0 * (enc in cut_short), text)
+            readings[enc] = (plausibility(text, enc) - _CUT_PENALTY * (enc in cut_short), text)
     if not readings:
         raise DecodeError(
             "bytes are not valid UTF-8, UTF-16, cp949/EUC-KR, EUC-JP, Shift_JIS or cp1252 text"
@@ -305,7 +308,9 @@ def _decode_legacy(data: bytes, prefix_note: str = "", utf8: str | None = None) 
     best_enc, (best_score, best_text) = ranked[0]
     n_foreign = sum(not c.isascii() for c in best_text) or 1
     n_control = sum(c < " " and c not in "\t\n\r\f" for c in best_text)
-    if best_score / n_foreign < _GARBAGE_PER_CHAR or n_control > 0.1 * len(best_text):
+    # the dropped-bytes penalty says "less likely", not "not text"
+    own_score = best_score + _CUT_PENALTY * (best_enc in cut_short)
+    if own_score / n_foreign < _GARBAGE_PER_CHAR or n_control > 0.1 * len(best_text):
         raise DecodeError(
             "bytes do not look like text in any supported encoding (UTF-8, UTF-16, "
             "cp949/EUC-KR, EUC-JP, Shift_JIS, cp1252): binary or damaged data?"
