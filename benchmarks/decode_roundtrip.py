@@ -12,6 +12,10 @@ them, decodes them without being told the encoding and counts:
 * ``wrong``: wrong text with no note (silent corruption; the figure to watch);
 * ``error``: DecodeError (the loader marks the article unreadable).
 
+``--words held-out`` draws only from the half of the words that the
+analyser model in toolkit.textio was not fitted on (see ``_ANALYSER_WEIGHTS``);
+``--fit`` refits that model on the other half and prints its weights.
+
 Strings that the encoding cannot represent are skipped (EUC-KR has 2,350
 Hangul syllables, Shift_JIS lacks some kanji).
 
@@ -29,6 +33,7 @@ sys.path.insert(0, str(_HERE.parent))
 
 import argparse  # noqa: E402
 import random  # noqa: E402
+import zlib  # noqa: E402
 from collections import Counter  # noqa: E402
 
 from toolkit.textio import DecodeError, decode_text  # noqa: E402
@@ -50,14 +55,82 @@ def ud_words(path: Path) -> list[str]:
     return sorted(words)
 
 
+def half(words: list[str], which: str) -> list[str]:
+    """All words, or the tuning (crc32 even) or held-out (odd) half."""
+    if which == "all":
+        return words
+    return [w for w in words if (zlib.crc32(w.encode("utf-8")) % 2 == 0) == (which == "tuning")]
+
+
+def fit_analyser_model() -> None:
+    """Refit ``_ANALYSER_WEIGHTS`` on the tuning half: one-word strings whose two
+    best readings are Korean and Japanese, closer than ``_ANALYSER_GAP``."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    from toolkit import textio as T
+
+    rows, labels = [], []
+    for path, encodings in (("ud_ko_gsd_dev.conllu", ["cp949", "euc_kr"]),
+                            ("ud_ja_gsd_dev.conllu", ["shift_jis", "euc_jp"])):
+        for word in half(ud_words(EVAL / path), "tuning"):
+            for enc in encodings:
+                try:
+                    raw = word.encode(enc)
+                except UnicodeEncodeError:
+                    continue
+                readings: dict[str, tuple[float, str]] = {}
+                try:
+                    utf8 = raw.decode("utf-8")
+                    readings["utf-8"] = (T.plausibility(utf8, "utf-8")
+                                         + 2.3 * sum(ord(c) >= 0x80 for c in utf8), utf8)
+                except UnicodeDecodeError:
+                    pass
+                for cand in T.CANDIDATE_ENCODINGS:
+                    try:
+                        text = raw.decode(cand)
+                    except UnicodeDecodeError:
+                        continue
+                    if text not in {t for _, t in readings.values()}:
+                        readings[cand] = (T.plausibility(text, cand), text)
+                top = sorted(readings.items(), key=lambda kv: -kv[1][0])[:2]
+                by_language = {T._LANGUAGE.get(e, "latin"): r for e, r in top}
+                if set(by_language) != {"ko", "ja"}:
+                    continue
+                (ko_score, ko), (ja_score, ja) = by_language["ko"], by_language["ja"]
+                if (word not in (ko, ja) or sum(not c.isascii() for c in top[0][1][1]) < 2
+                        or abs(ko_score - ja_score) >= T._ANALYSER_GAP or any(map(T._is_cjk, ko))):
+                    continue
+                rows.append((ko_score - ja_score, *T._korean_evidence(ko), *T._japanese_evidence(ja)))
+                labels.append(word == ko)
+    model = LogisticRegression(C=1.0, max_iter=5000).fit(np.array(rows), np.array(labels))
+    print(f"{len(rows)} pairs; weights {np.round(model.coef_[0], 2).tolist()}, "
+          f"bias {model.intercept_[0]:.2f} (in use: {list(T._ANALYSER_WEIGHTS)}, {T._ANALYSER_BIAS})")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=2000, help="strings per encoding and length")
+    ap.add_argument("--lengths", default="1,2,10,100", help="words per string, comma-separated")
+    ap.add_argument(
+        "--words", choices=["all", "tuning", "held-out"], default="all",
+        help="draw from all words, or only the half toolkit.textio's analyser model was "
+        "fitted on (crc32 of the word even) or the other half",
+    )
+    ap.add_argument(
+        "--fit", action="store_true",
+        help="refit toolkit.textio's Korean/Japanese analyser model on the tuning half and print it",
+    )
     args = ap.parse_args()
+    lengths = [int(x) for x in args.lengths.split(",")]
+    if args.fit:
+        fit_analyser_model()
+        return
     if not EVAL.is_dir():
         sys.exit(f"needs {EVAL} (UD development sets)")
-    ko = ud_words(EVAL / "ud_ko_gsd_dev.conllu")
-    ja = ud_words(EVAL / "ud_ja_gsd_dev.conllu")
+    ko = half(ud_words(EVAL / "ud_ko_gsd_dev.conllu"), args.words)
+    ja = half(ud_words(EVAL / "ud_ja_gsd_dev.conllu"), args.words)
+    print(f"words: {args.words} ({len(ko)} Korean, {len(ja)} Japanese)")
     plan = [
         ("ko", ko, " ", ["cp949", "euc_kr"]),
         ("ja", ja, "", ["shift_jis", "cp932", "euc_jp"]),
@@ -69,7 +142,7 @@ def main() -> None:
     )
     for _lang, vocab, sep, encodings in plan:
         for enc in encodings:
-            for n_words in (1, 2, 10, 100):
+            for n_words in lengths:
                 rng = random.Random(f"{enc}-{n_words}")
                 c: Counter[str] = Counter()
                 while sum(c.values()) < args.n:

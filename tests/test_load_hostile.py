@@ -117,6 +117,60 @@ def test_short_strings_in_each_encoding_round_trip(text, encoding):
     assert decode_text(text.encode(encoding)).text == text
 
 
+# Words whose two best readings the character statistics alone could not
+# separate (the wrong one scored within the uncertainty margin, or higher):
+# Korean read as EUC-JP kanji, Japanese read as Hangul, Shift_JIS read as
+# cp1252. The morphological analysers settle them; the expected text is the
+# word itself, the note must be empty (decided, not merely flagged).
+@pytest.mark.parametrize(
+    "text,encoding",
+    [
+        ("그룹", "cp949"),  # EUC-JP reading 益血
+        ("믿음", "euc_kr"),  # 肱製
+        ("가끔씩", "cp949"),  # 亜懐梢
+        ("中心", "euc_jp"),  # cp949 reading 충였
+        ("傾向", "euc_jp"),  # 레뫼
+        ("段階", "shift_jis"),  # cp1252 reading ’iŠK
+        ("素敵", "cp932"),  # ‘f“G
+    ],
+)
+def test_analysers_settle_close_korean_japanese_and_latin_readings(text, encoding):
+    d = decode_text(text.encode(encoding))
+    assert (d.text, d.note) == (text, "")
+
+
+def test_korean_middle_dot_is_text():
+    # U+318D separates numbers in Korean news ("7ㆍ4", the 1972 joint statement);
+    # it was scored as a stray jamo and the bytes called unreadable.
+    for text in ("ㆍ", "7ㆍ4 남북공동성명"):
+        assert decode_text(text.encode("cp949")).text == text
+
+
+@pytest.mark.parametrize("encoding", ["cp949", "euc_jp", "shift_jis"])
+def test_file_cut_inside_its_last_character_keeps_its_codec(encoding):
+    # cp1252 accepts any byte, so a CJK file cut mid-character used to come
+    # back as cp1252 mojibake with no note.
+    text = "한국 정부는 항의했다" if encoding == "cp949" else "日本政府は抗議した"
+    d = decode_text(text.encode(encoding)[:-1])
+    assert d.text == text[:-1]
+    assert "incomplete" in d.note
+    # a two-character file cut short is still text, not "binary or damaged"
+    assert decode_text("서울".encode("cp949")[:-1]).text == "서"
+
+
+def test_latin_word_ending_in_a_lead_byte_is_still_latin():
+    # é (0xE9) at the end is also a cut-short cp949/Shift_JIS character
+    assert decode_text(b"caf\xe9") == decode_text("café".encode("cp1252"))
+    assert decode_text(b"caf\xe9").text == "café"
+
+
+def test_accented_latin_words_are_not_taken_for_japanese():
+    # cp932 reads these bytes as kanji glued to Latin letters (Pok駑on); the
+    # analysers must not override a Latin reading that has a word in it.
+    for word in ("Pokémon", "Müller", "Škoda", "Žižek", "Málaga", "François"):
+        assert decode_text(word.encode("cp1252")).text == word
+
+
 @settings(max_examples=150, deadline=None)
 @given(lang=st.sampled_from(["ko", "ja", "eu"]), data=st.data())
 def test_generated_text_round_trips_or_is_flagged(lang, data):
