@@ -177,41 +177,9 @@ def dask_keyness(
     **options
         ``measure``, ``correction``, ``p_adjust``, ``min_count``, ``ci``, ``sort``.
     """
-    from toolkit.keyness import keyness_from_counts
+    from toolkit.stream import keyness_of_counts
 
     counts = dask_term_counts(
         ddf, by, columns=columns, language=language, count_filters=count_filters
     )
-    value = counts[by].astype(str)
-
-    def members(v: Any) -> pd.Series:
-        vals = [v] if isinstance(v, str) or not isinstance(v, Iterable) else list(v)
-        return value.isin([str(x) for x in vals])
-
-    t = members(target)
-    if not t.any():
-        raise ValueError(
-            f"target {target!r} has no tokens; values of {by!r}: {sorted(value.unique())}"
-        )
-    r = ~t if reference is None else members(reference) & ~t
-    if not r.any():
-        raise ValueError(f"reference {reference!r} has no tokens")
-    a = counts[t].groupby("term")["count"].sum()
-    b = counts[r].groupby("term")["count"].sum()
-    terms = a.index.union(b.index).sort_values()
-    a, b = a.reindex(terms, fill_value=0), b.reindex(terms, fill_value=0)
-    out = keyness_from_counts(
-        terms.to_numpy(dtype=object),
-        a.to_numpy(),
-        b.to_numpy(),
-        int(a.sum()),
-        int(b.sum()),
-        **options,
-    )
-    out.attrs["params"] = {
-        **out.attrs.get("params", {}),
-        "by": by,
-        "target": target,
-        "reference": "rest" if reference is None else reference,
-    }
-    return out
+    return keyness_of_counts(counts, by, target, reference, **options)

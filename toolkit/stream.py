@@ -39,6 +39,7 @@ __all__ = [
     "read_results",
     "sum_counts",
     "partitioned_keyness",
+    "keyness_of_counts",
 ]
 
 #: The measures :func:`run_partitioned` can write, one folder each.
@@ -578,9 +579,34 @@ def partitioned_keyness(
     >>> "dokdo" in set(key["term"].head(20))
     True
     """
+    out = keyness_of_counts(sum_counts(out_dir, by=by), by, target, reference, **options)
+    out.attrs["params"]["source"] = str(out_dir)
+    return out
+
+
+def keyness_of_counts(
+    counts: pd.DataFrame,
+    by: str,
+    target: Any,
+    reference: Any = None,
+    **options: Any,
+) -> pd.DataFrame:
+    """Keyness from long term counts (``by, term, count``) summed over documents.
+
+    The counts of each side are summed per term before any statistic is
+    computed (:func:`toolkit.keyness_from_counts`), so partitions or Dask
+    workers that counted separately give the whole corpus's keyness.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> counts = pd.DataFrame({"country": ["KR", "KR", "JP"], "term": ["dokdo", "talks", "talks"],
+    ...                        "count": [5, 2, 3]})
+    >>> keyness_of_counts(counts, "country", "KR", measure="lr")["term"].iloc[0]
+    'dokdo'
+    """
     from toolkit.keyness import keyness_from_counts
 
-    counts = sum_counts(out_dir, by=by)
     value = counts[by].astype(str)
 
     def members(v: Any) -> pd.Series:
@@ -612,6 +638,5 @@ def partitioned_keyness(
         "by": by,
         "target": target,
         "reference": "rest" if reference is None else reference,
-        "source": str(out_dir),
     }
     return out
