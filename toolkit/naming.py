@@ -38,7 +38,7 @@ Counting rules
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -144,19 +144,9 @@ def _cjk_found(
 
 def _cjk_hedged(sentence: str, found: list[tuple[int, int, str, str]]) -> set[int]:
     """Indexes of mentions in a hedged pair: "독도(일본명 다케시마)", "竹島（韓国名・独島）"."""
-    flagged: set[int] = set()
-    for a in range(len(found)):
-        for b in range(a + 1, len(found)):
-            sa, ea, ra, va = found[a]
-            sb, _, rb, vb = found[b]
-            if sb - ea > _CJK_MAX_GAP:
-                break
-            if ra != rb or va == vb or sb < ea:
-                continue
-            gap = sentence[ea:sb]
-            if any(c in gap for c in _CJK_CUES):
-                flagged.update((a, b))
-    return flagged
+    return _hedged_pairs(
+        found, _CJK_MAX_GAP, lambda ea, sb: any(c in sentence[ea:sb] for c in _CJK_CUES)
+    )
 
 
 def _cjk_distanced(sentence: str, start: int, end: int) -> bool:
@@ -265,26 +255,36 @@ def _resolve(matches: list, lex: Dictionary) -> list[tuple[int, int, str, str]]:
 
 def _hedged(units: list[str], found: list[tuple[int, int, str, str]]) -> set[int]:
     """Indexes into ``found`` of mentions in a hedged pair."""
-    flagged: set[int] = set()
     low = [u.lower() for u in units]
+
+    def cue(ea: int, sb: int) -> bool:
+        gap = low[ea:sb]
+        if any(g in _CUES for g in gap) or any(
+            g == "in" and k + 1 < len(gap) and gap[k + 1] in _PLACES for k, g in enumerate(gap)
+        ):
+            return True
+        # "Takeshima (Dokdo in Korean)": the cue may follow the second name
+        after = low[sb + 1 : sb + 3] if sb + 1 < len(low) else []
+        return gap == [] and after[:1] == ["in"] and len(after) > 1 and after[1] in _PLACES
+
+    return _hedged_pairs(found, _MAX_GAP, cue)
+
+
+def _hedged_pairs(
+    found: list[tuple[int, int, str, str]], max_gap: int, cue: Callable[[int, int], bool]
+) -> set[int]:
+    """Pairs of mentions of one referent by different names, close together and
+    joined by a cue (``cue(end_of_first, start_of_second)``); their indexes."""
+    flagged: set[int] = set()
     for a in range(len(found)):
         for b in range(a + 1, len(found)):
-            sa, ea, ra, va = found[a]
+            _, ea, ra, va = found[a]
             sb, _, rb, vb = found[b]
-            if sb - ea > _MAX_GAP:
+            if sb - ea > max_gap:
                 break
             if ra != rb or va == vb or sb < ea:
                 continue
-            gap = low[ea:sb]
-            cue = any(g in _CUES for g in gap) or any(
-                g == "in" and k + 1 < len(gap) and gap[k + 1] in _PLACES
-                for k, g in enumerate(gap)
-            )
-            # "Takeshima (Dokdo in Korean)": the cue may follow the second name
-            after = low[sb + 1 : sb + 3] if sb + 1 < len(low) else []
-            if not cue and gap == [] and after[:1] == ["in"]:
-                cue = len(after) > 1 and after[1] in _PLACES
-            if cue:
+            if cue(ea, sb):
                 flagged.update((a, b))
     return flagged
 
