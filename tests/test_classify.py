@@ -233,18 +233,23 @@ def test_threshold_is_saved_and_used(tmp_path) -> None:
     m = fit_classifier(coded, ["EC"], min_df=1, threshold=0.9)
     assert m.codes["EC"]["threshold"] == 0.9
     new = pd.DataFrame({"doc_id": list("ab"), "text": ["Costs and sales fell.", "A calm sea."]})
-    out = classify(new, load_classifier(m.save(tmp_path / "m.json")))
-    # present exactly where the probability reaches the saved cut, not 0.5
-    assert out["EC_present"].tolist() == (out["EC_prob"] >= 0.9).tolist()
+    at_half = classify(new, m)
+    prob = at_half["EC_prob"].tolist()
+    # the economic sentence is clearly above 0.5, the other clearly below
+    assert prob[0] > 0.5 > prob[1]
+    # a saved cut above the first probability must turn it off: [False, False],
+    # where deciding at 0.5 would give [True, False]
+    raw = json.loads(m.save(tmp_path / "m.json").read_text(encoding="utf-8"))
+    raw["codes"]["EC"]["threshold"] = (prob[0] + 1.0) / 2
+    (tmp_path / "high.json").write_text(json.dumps(raw), encoding="utf-8")
+    assert classify(new, tmp_path / "high.json")["EC_present"].tolist() == [False, False]
     tuned = fit_classifier(coded, ["EC"], min_df=1, threshold="tuned")
     assert 0.0 < tuned.codes["EC"]["threshold"] < 1.0
     # a version-1 file (saved before cuts were stored) loads and decides at 0.5
-    raw = json.loads(m.save(tmp_path / "old.json").read_text(encoding="utf-8"))
     raw["format_version"] = 1
     del raw["codes"]["EC"]["threshold"]
     (tmp_path / "old.json").write_text(json.dumps(raw), encoding="utf-8")
-    out_old = classify(new, tmp_path / "old.json")
-    assert out_old["EC_present"].tolist() == (out_old["EC_prob"] >= 0.5).tolist()
+    assert classify(new, tmp_path / "old.json")["EC_present"].tolist() == [True, False]
     with pytest.raises(ValueError, match="threshold"):
         fit_classifier(coded, ["EC"], threshold=1.5)
 

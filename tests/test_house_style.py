@@ -185,7 +185,7 @@ def test_bundled_table_is_consistent():
     fold = folder()
     # folding is idempotent: a canonical form is not itself folded further
     for canon in table["canonical"]:
-        assert fold(fold(canon)) == fold(canon)
+        assert fold(canon) == canon
     assert folder(False)("Mr.") == "Mr."
 
 

@@ -93,10 +93,14 @@ def test_tone_api_scores_korean_and_japanese_documents_like_english():
     assert list(sent.columns) == ["doc_id", "sent_id", "tone", "pos_sum", "neg_sum", "n_hits"]
     ko = sent[sent["doc_id"] == "ko"]
     assert ko["tone"].iloc[0] > 0 > ko["tone"].iloc[1]
-    assert ko["tone"].tolist() == [
-        score("양국 관계가 개선되었다."),
-        score("그러나 갈등은 계속되었다."),
-    ]
+    # by hand: 3 eojeols = 4.65 English-word equivalents in each sentence; 개선 is +1.8,
+    # 갈등 is -1.8 and negative words weigh 1.5 as in the English news measure;
+    # the sum is divided by (4.65 / 20) ** 0.25 and squashed with s / sqrt(s^2 + 15)
+    hand = []
+    for raw in (1.8, -1.8 * 1.5):
+        s = raw / (3 * 1.55 / 20) ** 0.25
+        hand.append(s / math.sqrt(s * s + 15))
+    assert ko["tone"].tolist() == pytest.approx(hand)
     doc = tone(corpus, level="document").set_index("doc_id")
     assert doc["status"].tolist() == ["ok", "ok", "ok", "empty"]
     assert doc.loc["ko", "tone"] == pytest.approx(sum(ko["tone"]) / 2)
