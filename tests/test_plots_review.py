@@ -31,8 +31,11 @@ def _grey(color) -> float:
 
 def _signature(handle):
     if isinstance(handle, Line2D):
+        # the marker face tells lines apart only as filled/open, never by its hue
+        face = handle.get_markerfacecolor()
+        open_ = isinstance(face, str) and face.lower() in ("none", "white", "w")
         return (_grey(handle.get_color()), "", handle.get_marker(), str(handle.get_linestyle()),
-                str(handle.get_markerfacecolor()))
+                "open" if open_ else "filled")
     if isinstance(handle, Patch):
         fill = handle.get_facecolor() if handle.get_fill() else handle.get_edgecolor()
         return (_grey(fill), handle.get_hatch() or "", "", str(handle.get_linestyle()), "")

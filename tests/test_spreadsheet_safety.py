@@ -47,7 +47,7 @@ def test_coding_sheet_files_are_neutralised_and_read_back(tmp_path):
     sheet, key = coding_sheet(corpus, n=2, level="document", path=path)
     with open(path, newline="", encoding="utf-8-sig") as fh:
         texts = [r["text"] for r in csv.DictReader(fh)]
-    assert all(t.startswith("'") for t in texts)
+    assert sorted(texts) == sorted(["'=HYPERLINK(\"http://evil.example\")", "'@Seoul met Tokyo."])
     with open(tmp_path / "sheet_key.csv", newline="", encoding="utf-8-sig") as fh:
         ids = sorted(r["doc_id"] for r in csv.DictReader(fh))
     assert ids == ["'-d1", "d2"]
