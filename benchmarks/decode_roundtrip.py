@@ -71,8 +71,10 @@ def fit_analyser_model() -> None:
     from toolkit import textio as T
 
     rows, labels = [], []
-    for path, encodings in (("ud_ko_gsd_dev.conllu", ["cp949", "euc_kr"]),
-                            ("ud_ja_gsd_dev.conllu", ["shift_jis", "euc_jp"])):
+    for path, encodings in (
+        ("ud_ko_gsd_dev.conllu", ["cp949", "euc_kr"]),
+        ("ud_ja_gsd_dev.conllu", ["shift_jis", "euc_jp"]),
+    ):
         for word in half(ud_words(EVAL / path), "tuning"):
             for enc in encodings:
                 try:
@@ -82,8 +84,10 @@ def fit_analyser_model() -> None:
                 readings: dict[str, tuple[float, str]] = {}
                 try:
                     utf8 = raw.decode("utf-8")
-                    readings["utf-8"] = (T.plausibility(utf8, "utf-8")
-                                         + 2.3 * sum(ord(c) >= 0x80 for c in utf8), utf8)
+                    readings["utf-8"] = (
+                        T.plausibility(utf8, "utf-8") + 2.3 * sum(ord(c) >= 0x80 for c in utf8),
+                        utf8,
+                    )
                 except UnicodeDecodeError:
                     pass
                 for cand in T.CANDIDATE_ENCODINGS:
@@ -98,14 +102,22 @@ def fit_analyser_model() -> None:
                 if set(by_language) != {"ko", "ja"}:
                     continue
                 (ko_score, ko), (ja_score, ja) = by_language["ko"], by_language["ja"]
-                if (word not in (ko, ja) or sum(not c.isascii() for c in top[0][1][1]) < 2
-                        or abs(ko_score - ja_score) >= T._ANALYSER_GAP or any(map(T._is_cjk, ko))):
+                if (
+                    word not in (ko, ja)
+                    or sum(not c.isascii() for c in top[0][1][1]) < 2
+                    or abs(ko_score - ja_score) >= T._ANALYSER_GAP
+                    or any(map(T._is_cjk, ko))
+                ):
                     continue
-                rows.append((ko_score - ja_score, *T._korean_evidence(ko), *T._japanese_evidence(ja)))
+                rows.append(
+                    (ko_score - ja_score, *T._korean_evidence(ko), *T._japanese_evidence(ja))
+                )
                 labels.append(word == ko)
     model = LogisticRegression(C=1.0, max_iter=5000).fit(np.array(rows), np.array(labels))
-    print(f"{len(rows)} pairs; weights {np.round(model.coef_[0], 2).tolist()}, "
-          f"bias {model.intercept_[0]:.2f} (in use: {list(T._ANALYSER_WEIGHTS)}, {T._ANALYSER_BIAS})")
+    print(
+        f"{len(rows)} pairs; weights {np.round(model.coef_[0], 2).tolist()}, "
+        f"bias {model.intercept_[0]:.2f} (in use: {list(T._ANALYSER_WEIGHTS)}, {T._ANALYSER_BIAS})"
+    )
 
 
 def main() -> None:
@@ -113,12 +125,15 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=2000, help="strings per encoding and length")
     ap.add_argument("--lengths", default="1,2,10,100", help="words per string, comma-separated")
     ap.add_argument(
-        "--words", choices=["all", "tuning", "held-out"], default="all",
+        "--words",
+        choices=["all", "tuning", "held-out"],
+        default="all",
         help="draw from all words, or only the half toolkit.textio's analyser model was "
         "fitted on (crc32 of the word even) or the other half",
     )
     ap.add_argument(
-        "--fit", action="store_true",
+        "--fit",
+        action="store_true",
         help="refit toolkit.textio's Korean/Japanese analyser model on the tuning half and print it",
     )
     args = ap.parse_args()

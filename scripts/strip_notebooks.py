@@ -18,12 +18,15 @@ KEEP_NOTEBOOK_METADATA = {"kernelspec", "language_info"}
 def clean(nb: dict) -> dict:
     """Return a copy of a notebook (as parsed JSON) without outputs or volatile metadata."""
     nb = json.loads(json.dumps(nb))
-    nb["metadata"] = {k: v for k, v in nb.get("metadata", {}).items() if k in KEEP_NOTEBOOK_METADATA}
+    nb["metadata"] = {
+        k: v for k, v in nb.get("metadata", {}).items() if k in KEEP_NOTEBOOK_METADATA
+    }
     if "language_info" in nb["metadata"]:
         nb["metadata"]["language_info"] = {"name": "python"}
     for cell in nb.get("cells", []):
-        cell["metadata"] = {k: v for k, v in cell.get("metadata", {}).items()
-                            if k in ("tags", "jupyter")}
+        cell["metadata"] = {
+            k: v for k, v in cell.get("metadata", {}).items() if k in ("tags", "jupyter")
+        }
         if cell.get("cell_type") == "code":
             cell["outputs"] = []
             cell["execution_count"] = None

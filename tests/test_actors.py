@@ -16,8 +16,10 @@ def mentions(text):
     [
         ("Seoul and Tokyo agreed.", [("KR", "Seoul"), ("JP", "Tokyo")]),
         ("North Korea fired a missile.", [("KP", "North Korea")]),
-        ("North Korean troops and South Korean troops.",
-         [("KP", "North Korean"), ("KR", "South Korean")]),
+        (
+            "North Korean troops and South Korean troops.",
+            [("KP", "North Korean"), ("KR", "South Korean")],
+        ),
         ("A Seoul National University professor spoke.", []),
         ("Korean War veterans met in a hall.", []),
         ("Ships crossed the Sea of Japan.", []),
@@ -25,10 +27,14 @@ def mentions(text):
         ("The U.S.-Japan alliance held.", [("US", "U.S."), ("JP", "Japan")]),
         ("Korea-Japan ties improved.", [("KR", "Korea"), ("JP", "Japan")]),
         ("The Blue House and the Kantei spoke.", [("KR", "Blue House"), ("JP", "Kantei")]),
-        ("Moon Jae-in met Prime Minister Kishida.",
-         [("KR", "Moon Jae-in"), ("JP", "Prime Minister Kishida")]),
-        ("Pyongyang and Beijing watched Washington.",
-         [("KP", "Pyongyang"), ("CN", "Beijing"), ("US", "Washington")]),
+        (
+            "Moon Jae-in met Prime Minister Kishida.",
+            [("KR", "Moon Jae-in"), ("JP", "Prime Minister Kishida")],
+        ),
+        (
+            "Pyongyang and Beijing watched Washington.",
+            [("KP", "Pyongyang"), ("CN", "Beijing"), ("US", "Washington")],
+        ),
         ("The Korean Peninsula is tense.", []),
         # Korean is tokenized into morphemes: the mention is the name, not its particle
         ("한국과 일본은 북한 문제를 논의했다.", [("KR", "한국"), ("JP", "일본"), ("KP", "북한")]),
@@ -46,8 +52,9 @@ def test_spans_point_into_the_document_text():
     # offsets located by hand in the text
     starts = [text.index("Tokyo"), text.index("Seoul"), text.index("U.S."), text.index("Japan")]
     assert m["start"].tolist() == starts
-    assert m["end"].tolist() == [s + len(w) for s, w in zip(starts, ["Tokyo", "Seoul", "U.S.",
-                                                                     "Japan"], strict=True)]
+    assert m["end"].tolist() == [
+        s + len(w) for s, w in zip(starts, ["Tokyo", "Seoul", "U.S.", "Japan"], strict=True)
+    ]
     assert m["sent_id"].tolist() == [1, 1, 1, 1]
 
 
@@ -64,16 +71,26 @@ def test_actor_table_lists_includes_and_excludes():
 
 
 def test_seed_like_sentence():
-    text = ("The talks came a week after Tokyo angered Seoul by approving new school textbooks "
-            "and publishing a white paper renewing its claim to Dokdo.")
+    text = (
+        "The talks came a week after Tokyo angered Seoul by approving new school textbooks "
+        "and publishing a white paper renewing its claim to Dokdo."
+    )
     assert mentions(text) == [("JP", "Tokyo"), ("KR", "Seoul")]
 
 
 def test_no_mentions_gives_empty_frame_with_columns():
     m = actor_mentions(pd.DataFrame({"text": ["Nothing here.", ""]}))
     assert m.empty
-    assert m.columns.tolist() == ["doc_id", "sent_id", "actor", "actor_label", "matched",
-                                  "start", "end", "sentence"]
+    assert m.columns.tolist() == [
+        "doc_id",
+        "sent_id",
+        "actor",
+        "actor_label",
+        "matched",
+        "start",
+        "end",
+        "sentence",
+    ]
 
 
 # Korean and Japanese (constructed sentences): names with particles and in
@@ -90,27 +107,33 @@ def test_no_mentions_gives_empty_frame_with_columns():
         ("일본 정부는 항의했다.", [("JP", "일본")]),
         ("일본해군 함정이 입항했다.", [("JP", "일본")]),
         ("자위대 초계기가 접근했다.", [("JP", "자위대")]),
-        ("북한은 미사일을 쐈고 미국과 중국이 우려했다.", [("KP", "북한"), ("US", "미국"), ("CN", "중국")]),
+        (
+            "북한은 미사일을 쐈고 미국과 중국이 우려했다.",
+            [("KP", "북한"), ("US", "미국"), ("CN", "중국")],
+        ),
         ("평양에서 열병식이 열렸다.", [("KP", "평양")]),
         ("日本政府は韓国に抗議した。", [("JP", "日本"), ("KR", "韓国")]),
         ("首相官邸で会見があった。", [("JP", "首相官邸")]),
         ("東京とソウルが協議した。", [("JP", "東京"), ("KR", "ソウル")]),
-        ("北朝鮮が発射し、米国と中国が反応した。", [("KP", "北朝鮮"), ("US", "米国"), ("CN", "中国")]),
+        (
+            "北朝鮮が発射し、米国と中国が反応した。",
+            [("KP", "北朝鮮"), ("US", "米国"), ("CN", "中国")],
+        ),
         ("岸田首相は尹錫悦大統領と会談した。", [("JP", "岸田首相"), ("KR", "尹錫悦")]),
         # traps
-        ("한국전쟁 참전 용사를 기렸다.", []),          # the Korean War
-        ("한국전력 주가가 올랐다.", []),                # a company
-        ("북한산 등산로가 붐볐다.", []),                # a mountain in Seoul
-        ("북한강 자전거길이 열렸다.", []),              # a river
-        ("평양냉면 가게에 줄이 섰다.", []),             # a dish
-        ("서울대 연구팀이 발표했다.", []),              # a university
-        ("서울시는 버스 요금을 올렸다.", []),           # the city government
-        ("일본해 표기 문제가 불거졌다.", []),           # the sea name
+        ("한국전쟁 참전 용사를 기렸다.", []),  # the Korean War
+        ("한국전력 주가가 올랐다.", []),  # a company
+        ("북한산 등산로가 붐볐다.", []),  # a mountain in Seoul
+        ("북한강 자전거길이 열렸다.", []),  # a river
+        ("평양냉면 가게에 줄이 섰다.", []),  # a dish
+        ("서울대 연구팀이 발표했다.", []),  # a university
+        ("서울시는 버스 요금을 올렸다.", []),  # the city government
+        ("일본해 표기 문제가 불거졌다.", []),  # the sea name
         ("日本海で漁をした。", []),
-        ("東京電力が発表した。", []),                   # TEPCO
+        ("東京電力が発表した。", []),  # TEPCO
         ("東京大学の研究者が調べた。", []),
-        ("中国地方で大雨が降った。", []),               # a region of Japan
-        ("동중국해에서 훈련했다.", []),                 # the East China Sea
+        ("中国地方で大雨が降った。", []),  # a region of Japan
+        ("동중국해에서 훈련했다.", []),  # the East China Sea
     ],
 )
 def test_korean_and_japanese_mentions_and_traps(text, expected):
@@ -125,7 +148,9 @@ def test_korean_offsets_in_later_sentences_and_mixed_scripts():
     text = "첫 문장이다. 이어서 Seoul 특파원은 일본 정부가 반발했다고 전했다."
     m = actor_mentions(pd.DataFrame({"doc_id": ["d"], "text": [text]}))
     assert list(zip(m["actor"], m["matched"], m["sent_id"], strict=True)) == [
-        ("KR", "Seoul", 1), ("JP", "일본", 1)]
+        ("KR", "Seoul", 1),
+        ("JP", "일본", 1),
+    ]
     assert m["start"].tolist() == [text.index("Seoul"), text.index("일본")]
 
 
@@ -142,4 +167,6 @@ def test_find_actors_reads_inside_korean_tokens():
     from toolkit.actors import find_actors
 
     assert find_actors(["한국과", "일본은", "만났다"], actor_lexicon()) == [
-        (0, 1, "KR", 0, 2), (1, 2, "JP", 0, 2)]
+        (0, 1, "KR", 0, 2),
+        (1, 2, "JP", 0, 2),
+    ]

@@ -17,16 +17,28 @@ from toolkit.corpus import (
 
 # Constructed example texts (not real coverage).
 ARTICLES = [
-    {"id": "a1", "body": "Seoul and Tokyo held talks on Tuesday.", "paper": "Chosun Ilbo",
-     "published": "2015-04-14", "section": "Politics"},
-    {"id": "a2", "body": "Tokyo said the islets belong to Japan.", "paper": "Asahi Shimbun",
-     "published": "April 15, 2015", "section": "World"},
+    {
+        "id": "a1",
+        "body": "Seoul and Tokyo held talks on Tuesday.",
+        "paper": "Chosun Ilbo",
+        "published": "2015-04-14",
+        "section": "Politics",
+    },
+    {
+        "id": "a2",
+        "body": "Tokyo said the islets belong to Japan.",
+        "paper": "Asahi Shimbun",
+        "published": "April 15, 2015",
+        "section": "World",
+    },
 ]
 
 
 def test_canonical_columns_first_and_extras_kept():
-    c = load_corpus(pd.DataFrame(ARTICLES), columns={"id": "doc_id", "body": "text",
-                                                     "paper": "outlet", "published": "date"})
+    c = load_corpus(
+        pd.DataFrame(ARTICLES),
+        columns={"id": "doc_id", "body": "text", "paper": "outlet", "published": "date"},
+    )
     assert list(c.columns[:13]) == CANONICAL_COLUMNS + BOOKKEEPING_COLUMNS
     assert "section" in c.columns
     assert c["doc_id"].tolist() == ["a1", "a2"]
@@ -46,8 +58,16 @@ def test_columns_mapping_that_does_not_exist_is_an_error():
 
 
 def test_common_aliases_are_recognised():
-    c = load_corpus(pd.DataFrame({"본문": ["독도 관련 기사"], "언론사": ["조선일보"],
-                                  "일자": ["20190802"], "제목": ["제목"]}))
+    c = load_corpus(
+        pd.DataFrame(
+            {
+                "본문": ["독도 관련 기사"],
+                "언론사": ["조선일보"],
+                "일자": ["20190802"],
+                "제목": ["제목"],
+            }
+        )
+    )
     assert c.loc[0, "text"] == "독도 관련 기사"
     assert c.loc[0, "country"] == "KR"
     assert c.loc[0, "date"] == pd.Timestamp("2019-08-02")
@@ -56,8 +76,9 @@ def test_common_aliases_are_recognised():
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "jsonl", "parquet", "xlsx"])
 def test_file_formats_round_trip(tmp_path, fmt):
-    df = pd.DataFrame(ARTICLES).rename(columns={"body": "text", "paper": "outlet",
-                                                "published": "date", "id": "doc_id"})
+    df = pd.DataFrame(ARTICLES).rename(
+        columns={"body": "text", "paper": "outlet", "published": "date", "id": "doc_id"}
+    )
     path = tmp_path / f"corpus.{fmt}"
     if fmt == "csv":
         df.to_csv(path, index=False)
@@ -154,16 +175,28 @@ def test_unparseable_dates_kept_as_nat_with_one_warning():
         warnings.simplefilter("always")
         c = load_corpus(df)
     messages = [str(w.message) for w in caught if "dates could not be parsed" in str(w.message)]
-    assert messages == ["2 of 3 dates could not be parsed and were kept as NaT "
-                        "(the original strings are in the date_raw column)"]
+    assert messages == [
+        "2 of 3 dates could not be parsed and were kept as NaT "
+        "(the original strings are in the date_raw column)"
+    ]
     assert c["date"].isna().tolist() == [False, True, True]
     assert c["date_raw"].tolist() == ["2015-04-14", "yesterday", "??"]
 
 
 def test_outlet_table_spellings_and_user_extension():
-    df = pd.DataFrame({"text": ["x"] * 6,
-                       "outlet": ["조선일보", "朝日新聞", "The Japan Times", "KYODO NEWS",
-                                  "Busan Ilbo", "Unknown Gazette"]})
+    df = pd.DataFrame(
+        {
+            "text": ["x"] * 6,
+            "outlet": [
+                "조선일보",
+                "朝日新聞",
+                "The Japan Times",
+                "KYODO NEWS",
+                "Busan Ilbo",
+                "Unknown Gazette",
+            ],
+        }
+    )
     c = load_corpus(df, outlets={"Busan Ilbo": "KR"})
     assert c["country"].tolist() == ["KR", "JP", "JP", "JP", "KR", ""]
     table = outlet_table()

@@ -34,10 +34,12 @@ def test_lsh_params_hand_computed():
 
 
 def test_exact_near_and_unrelated():
-    corpus = pd.DataFrame({
-        "doc_id": ["a", "b", "c", "d"],
-        "text": [w(1, 20), w(1, 25), w(1, 20), w(40, 70)],
-    })
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d"],
+            "text": [w(1, 20), w(1, 25), w(1, 20), w(40, 70)],
+        }
+    )
     out = find_duplicates(corpus)
     assert out["dup_group"].tolist() == ["a", "a", "a", "d"]
     assert out["group_size"].tolist() == [3, 3, 3, 1]
@@ -60,18 +62,19 @@ def test_threshold_decides():
 
 def test_single_linkage_chain():
     # x-y and y-z share 15 tokens (11 shingles: 11 / 21 = 0.52); x-z share 10 (6 / 26).
-    corpus = pd.DataFrame({"doc_id": ["x", "y", "z"],
-                           "text": [w(1, 20), w(6, 25), w(11, 30)]})
+    corpus = pd.DataFrame({"doc_id": ["x", "y", "z"], "text": [w(1, 20), w(6, 25), w(11, 30)]})
     out = find_duplicates(corpus, threshold=0.5)
     assert out["dup_group"].tolist() == ["x", "x", "x"]
     assert out["similarity"].tolist() == pytest.approx([1.0, 11 / 21, 6 / 26])
 
 
 def test_empty_and_short_texts():
-    corpus = pd.DataFrame({
-        "doc_id": ["e1", "e2", "s1", "s2", "s3"],
-        "text": ["", "  ", "Seoul talks", "seoul  TALKS!", "Tokyo talks"],
-    })
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["e1", "e2", "s1", "s2", "s3"],
+            "text": ["", "  ", "Seoul talks", "seoul  TALKS!", "Tokyo talks"],
+        }
+    )
     out = find_duplicates(corpus)
     # Empty texts are never grouped; short texts are one shingle each.
     assert out["dup_group"].tolist() == ["e1", "e2", "s1", "s1", "s3"]
@@ -88,11 +91,14 @@ def test_japanese_character_shingles():
 
 
 def test_representative_is_earliest_then_doc_id():
-    corpus = pd.DataFrame({
-        "doc_id": ["a", "b", "c"],
-        "date": pd.to_datetime([None, "2015-04-15", "2015-04-14"]),
-        "text": [w(1, 30), w(1, 30), w(1, 29)],
-    }, index=["r1", "r2", "r3"])
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c"],
+            "date": pd.to_datetime([None, "2015-04-15", "2015-04-14"]),
+            "text": [w(1, 30), w(1, 30), w(1, 29)],
+        },
+        index=["r1", "r2", "r3"],
+    )
     out = find_duplicates(corpus)
     assert out.index.tolist() == ["r1", "r2", "r3"]
     assert out["dup_group"].tolist() == ["c", "c", "c"]
@@ -135,8 +141,7 @@ def test_row_order_and_repeat_do_not_matter():
         shuffled = corpus.sample(frac=1.0, random_state=seed)
         out = find_duplicates(shuffled)
         assert out.index.equals(shuffled.index)
-        pd.testing.assert_frame_equal(out.set_index("doc_id").sort_index(), ref,
-                                      check_like=False)
+        pd.testing.assert_frame_equal(out.set_index("doc_id").sort_index(), ref, check_like=False)
 
 
 def test_bad_arguments():
@@ -150,18 +155,23 @@ def test_bad_arguments():
 
 
 def make_versions() -> pd.DataFrame:
-    return pd.DataFrame({
-        "doc_id": ["late", "early", "long", "other"],
-        "date": pd.to_datetime(["2015-04-16", "2015-04-14", "2015-04-15", "2015-04-14"]),
-        "text": [w(1, 30), w(1, 30), w(1, 36), w(50, 80)],
-    })
+    return pd.DataFrame(
+        {
+            "doc_id": ["late", "early", "long", "other"],
+            "date": pd.to_datetime(["2015-04-16", "2015-04-14", "2015-04-15", "2015-04-14"]),
+            "text": [w(1, 30), w(1, 30), w(1, 36), w(50, 80)],
+        }
+    )
 
 
-@pytest.mark.parametrize(("keep", "kept"), [
-    ("earliest", ["early", "other"]),
-    ("first", ["late", "other"]),
-    ("longest", ["long", "other"]),
-])
+@pytest.mark.parametrize(
+    ("keep", "kept"),
+    [
+        ("earliest", ["early", "other"]),
+        ("first", ["late", "other"]),
+        ("longest", ["long", "other"]),
+    ],
+)
 def test_drop_duplicates_rules(keep, kept):
     corpus = make_versions()
     out = drop_duplicates(corpus, keep=keep)

@@ -102,13 +102,28 @@ def _table(pred: pd.DataFrame, gold: pd.DataFrame, names: list[str]) -> pd.DataF
     for f in names:
         p, g = pred[f].to_numpy(bool), gold[f].to_numpy(bool)
         tp, fp, fn = int((p & g).sum()), int((p & ~g).sum()), int((~p & g).sum())
-        rows.append({"frame": f, "n_intended": int(g.sum()), "tp": tp, "fp": fp, "fn": fn,
-                     "precision": tp / (tp + fp) if tp + fp else float("nan"),
-                     "recall": tp / (tp + fn) if tp + fn else float("nan")})
+        rows.append(
+            {
+                "frame": f,
+                "n_intended": int(g.sum()),
+                "tp": tp,
+                "fp": fp,
+                "fn": fn,
+                "precision": tp / (tp + fp) if tp + fp else float("nan"),
+                "recall": tp / (tp + fn) if tp + fn else float("nan"),
+            }
+        )
     t = pd.DataFrame(rows)
     tp, fp, fn = t.tp.sum(), t.fp.sum(), t.fn.sum()
-    t.loc[len(t)] = {"frame": "(micro)", "n_intended": int(t.n_intended.sum()), "tp": tp,
-                     "fp": fp, "fn": fn, "precision": tp / (tp + fp), "recall": tp / (tp + fn)}
+    t.loc[len(t)] = {
+        "frame": "(micro)",
+        "n_intended": int(t.n_intended.sum()),
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": tp / (tp + fp),
+        "recall": tp / (tp + fn),
+    }
     return t
 
 
@@ -119,8 +134,10 @@ def _frame_scores(demo, dictionary: str, column: str, min_count: int) -> pd.Data
     pred = pd.DataFrame({f: scores[f"{f}_present"].to_numpy() for f in names})
     gold = pd.DataFrame({f: [f in (codes or []) for codes in coded[column]] for f in names})
     table = _table(pred, gold, names)
-    print(f"\n{dictionary} frames, min_count={min_count}, {len(coded)} articles\n"
-          + table.round(2).to_string(index=False))
+    print(
+        f"\n{dictionary} frames, min_count={min_count}, {len(coded)} articles\n"
+        + table.round(2).to_string(index=False)
+    )
     return table.set_index("frame")
 
 
@@ -171,15 +188,26 @@ def test_naming_recovered(demo) -> None:
     for r, v in sorted({(r, v) for _, r, v in gold | pred}):
         g = {x for x in gold if x[1:] == (r, v)}
         p = {x for x in pred if x[1:] == (r, v)}
-        rows.append({"referent": r, "variant": v, "n_intended": len(g), "tp": len(p & g),
-                     "fp": len(p - g), "fn": len(g - p)})
+        rows.append(
+            {
+                "referent": r,
+                "variant": v,
+                "n_intended": len(g),
+                "tp": len(p & g),
+                "fp": len(p - g),
+                "fn": len(g - p),
+            }
+        )
     t = pd.DataFrame(rows)
     t["precision"] = t.tp / (t.tp + t.fp)
     t["recall"] = t.tp / (t.tp + t.fn)
     tp, fp, fn = t.tp.sum(), t.fp.sum(), t.fn.sum()
-    print(f"\nnaming variants per document ({len(coded)} articles; unmapped intended strings: "
-          f"{sorted(set(unmapped))})\n" + t.round(2).to_string(index=False)
-          + f"\nmicro precision {tp / (tp + fp):.2f}, recall {tp / (tp + fn):.2f}")
+    print(
+        f"\nnaming variants per document ({len(coded)} articles; unmapped intended strings: "
+        f"{sorted(set(unmapped))})\n"
+        + t.round(2).to_string(index=False)
+        + f"\nmicro precision {tp / (tp + fp):.2f}, recall {tp / (tp + fn):.2f}"
+    )
     # measured: micro P 0.95, R 0.99
     assert tp / (tp + fp) >= 0.90
     assert tp / (tp + fn) >= 0.95

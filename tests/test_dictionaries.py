@@ -25,10 +25,12 @@ def test_pattern_never_matches_inside_a_joined_token():
 def test_multiword_entries_match_whatever_expressions_the_tokens_joined():
     # the same entry against tokens joined by different multi-word expression lists
     d = Dictionary({"pm": ["Prime Minister Kishida Fumio"]})
-    for toks in (["Prime", "Minister", "Kishida", "Fumio"],
-                 ["Prime_Minister", "Kishida", "Fumio"],
-                 ["Prime", "Minister", "Kishida_Fumio"],
-                 ["Prime_Minister", "Kishida_Fumio"]):
+    for toks in (
+        ["Prime", "Minister", "Kishida", "Fumio"],
+        ["Prime_Minister", "Kishida", "Fumio"],
+        ["Prime", "Minister", "Kishida_Fumio"],
+        ["Prime_Minister", "Kishida_Fumio"],
+    ):
         got = [(m.start, m.end) for m in d.match([*toks, "said"])]
         assert got == [(0, len(toks))], toks
     # but never a part of a joined token: "Minister Kishida" starts inside Prime_Minister
@@ -91,8 +93,7 @@ def test_yaml_nested_categories_values_and_metadata(tmp_path):
 def test_a_mapping_loads_like_the_same_yaml_file(tmp_path):
     mapping = {"_about": "documentation", "tone": {"positive": ["calm*"]}, "x": ["y"]}
     path = tmp_path / "d.yaml"
-    path.write_text("_about: documentation\ntone:\n  positive: [calm*]\nx: [y]\n",
-                    encoding="utf-8")
+    path.write_text("_about: documentation\ntone:\n  positive: [calm*]\nx: [y]\n", encoding="utf-8")
     assert load_dictionary(mapping).categories == {"tone.positive": ["calm*"], "x": ["y"]}
     assert load_dictionary(path).categories == load_dictionary(mapping).categories
     # "_language" is the one documentation key that is read

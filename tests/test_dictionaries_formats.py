@@ -21,7 +21,9 @@ def test_liwc_dic_categories_multiword_and_conditional_code():
         "social": ["cooperat*", "like", "ally"],
     }
     assert d.count(["Cooperation", "amid", "tensions", "and", "good", "will"]) == {
-        "posemo": 2, "negemo": 1, "social": 1,
+        "posemo": 2,
+        "negemo": 1,
+        "social": 1,
     }
 
 

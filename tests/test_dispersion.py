@@ -44,7 +44,9 @@ def test_token_ids_point_at_the_matched_tokens():
     pos = dispersion(tk, "Dokdo", include_empty=False)
     toks = tk.doc_tokens(lower=False, drop_punct=False)  # token_id counts every token
     # every "Dokdo" token of the corpus, found by a plain scan
-    want = [(d, i) for d in tk.doc_ids for i, t in enumerate(toks.get(d, [])) if t.lower() == "dokdo"]
+    want = [
+        (d, i) for d in tk.doc_ids for i, t in enumerate(toks.get(d, [])) if t.lower() == "dokdo"
+    ]
     got = list(zip(pos["doc_id"], pos["token_id"].astype(int), strict=True))
     assert len(want) > 0 and sorted(got) == sorted(want)
     assert pos["position"].between(0, 1, inclusive="left").all()

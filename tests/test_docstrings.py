@@ -9,7 +9,8 @@ import pytest
 import toolkit
 
 MODULES = sorted(
-    m.name for m in pkgutil.walk_packages(toolkit.__path__, prefix="toolkit.")
+    m.name
+    for m in pkgutil.walk_packages(toolkit.__path__, prefix="toolkit.")
     if not m.name.endswith("__main__")
 )
 
@@ -17,6 +18,7 @@ MODULES = sorted(
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples(name):
     module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE,
-                             verbose=False)
+    result = doctest.testmod(
+        module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE, verbose=False
+    )
     assert result.failed == 0, f"{result.failed} docstring example(s) failed in {name}"

@@ -30,16 +30,28 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def tokens():
-    corpus = toolkit.load_corpus(pd.DataFrame({"text": TEXTS, "outlet": "Yonhap",
-                                               "date": "2019-01-01"}))
+    corpus = toolkit.load_corpus(
+        pd.DataFrame({"text": TEXTS, "outlet": "Yonhap", "date": "2019-01-01"})
+    )
     return toolkit.tokenize(corpus)
 
 
 def test_corpus_keeps_and_labels_every_row(tokens):
     c = tokens.corpus
     assert len(c) == len(TEXTS)
-    assert c["status"].tolist() == ["ok", "empty", "empty", "empty", "ok", "empty",
-                                    "ok", "ok", "ok", "ok", "ok"]
+    assert c["status"].tolist() == [
+        "ok",
+        "empty",
+        "empty",
+        "empty",
+        "ok",
+        "empty",
+        "ok",
+        "ok",
+        "ok",
+        "ok",
+        "ok",
+    ]
     assert (c.loc[c["status"] == "empty", "status_reason"] != "").all()
     assert c["language"].tolist()[6:8] == ["ko", "ja"]
     assert bool(c.loc[8, "is_duplicate"]) and c.loc[8, "dup_group"] == c.loc[0, "doc_id"]
@@ -57,8 +69,16 @@ def test_corpus_keeps_and_labels_every_row(tokens):
         lambda tk: find_duplicates(tk.corpus),
         lambda tk: tk.by_doc(),
     ],
-    ids=["tone-news", "tone-vader", "tone-textblob", "tone-dictionary", "frames-issue",
-         "frames-generic", "find_duplicates", "tokens-by_doc"],
+    ids=[
+        "tone-news",
+        "tone-vader",
+        "tone-textblob",
+        "tone-dictionary",
+        "frames-issue",
+        "frames-generic",
+        "find_duplicates",
+        "tokens-by_doc",
+    ],
 )
 def test_one_row_per_document(tokens, measure):
     out = measure(tokens)
@@ -96,10 +116,12 @@ def test_english_only_tone_leaves_korean_and_japanese_unscored_with_a_reason(tok
     # the bundled English dictionary passed explicitly is still English
     from toolkit.news_tone import news_dictionary
 
-    d = tone(tokens, method="dictionary", dictionary=news_dictionary(),
-             level="document").set_index("doc_id")
-    assert d.loc[ko, "status"] == ("not scored: language 'ko' "
-                                   "(dictionary 'news_dictionary' is in 'en')")
+    d = tone(tokens, method="dictionary", dictionary=news_dictionary(), level="document").set_index(
+        "doc_id"
+    )
+    assert d.loc[ko, "status"] == (
+        "not scored: language 'ko' (dictionary 'news_dictionary' is in 'en')"
+    )
     assert pd.isna(d.loc[ko, "tone"])
 
 
@@ -142,4 +164,7 @@ def test_bundled_frames_do_not_measure_korean_or_japanese(tokens):
     from toolkit.framing import frame_dictionary
 
     same = frames(tokens, frame_dictionary("issue")).set_index("doc_id")
-    assert same.loc[ko, "status"] == "not measured: language 'ko' (dictionary 'issue_frames' is in 'en')"
+    assert (
+        same.loc[ko, "status"]
+        == "not measured: language 'ko' (dictionary 'issue_frames' is in 'en')"
+    )

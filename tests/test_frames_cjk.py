@@ -8,8 +8,17 @@ import pytest
 from toolkit.frames_cjk import issue_frames
 from toolkit.framing import frame_dictionary, frames
 
-FRAMES = ["history", "territory", "security", "diplomacy", "economy", "law", "domestic",
-          "environment", "culture"]
+FRAMES = [
+    "history",
+    "territory",
+    "security",
+    "diplomacy",
+    "economy",
+    "law",
+    "domestic",
+    "environment",
+    "culture",
+]
 
 
 def present(text: str, language: str) -> set[str]:
@@ -58,11 +67,11 @@ def test_each_frame_in_korean_and_japanese(text, language, expected):
 @pytest.mark.parametrize(
     "text,language",
     [
-        ("참가자들이 일제히 자리에서 일어났다.", "ko"),   # 일제히 "all at once"
-        ("핵심 쟁점은 예산이었다.", "ko"),               # 핵심 "core"
-        ("영화 감독도 자리에 있었다.", "ko"),             # 감독도 "the director, too"... 영화 is culture
-        ("시장이 취임식을 열었다.", "ko"),               # 시장 "mayor" is not economy
-        ("問題の核心を説明した。", "ja"),                 # 核心 "core"
+        ("참가자들이 일제히 자리에서 일어났다.", "ko"),  # 일제히 "all at once"
+        ("핵심 쟁점은 예산이었다.", "ko"),  # 핵심 "core"
+        ("영화 감독도 자리에 있었다.", "ko"),  # 감독도 "the director, too"... 영화 is culture
+        ("시장이 취임식을 열었다.", "ko"),  # 시장 "mayor" is not economy
+        ("問題の核心を説明した。", "ja"),  # 核心 "core"
     ],
 )
 def test_traps(text, language):
@@ -72,8 +81,12 @@ def test_traps(text, language):
 
 
 def test_other_languages_are_left_unmeasured():
-    c = pd.DataFrame({"text": ["독도는 한국 땅이다.", "Dokdo is Korean land.", "竹島は日本の領土だ。"],
-                      "language": ["ko", "en", "ja"]})
+    c = pd.DataFrame(
+        {
+            "text": ["독도는 한국 땅이다.", "Dokdo is Korean land.", "竹島は日本の領土だ。"],
+            "language": ["ko", "en", "ja"],
+        }
+    )
     out = frames(c, dictionary=issue_frames("ko"))
     assert out["status"].tolist()[0] == "ok"
     assert out["status"].tolist()[1].startswith("not measured: language 'en'")

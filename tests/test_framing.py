@@ -122,8 +122,10 @@ def test_document_counts_rates_and_dominant_tie() -> None:
     #   "The court ruled on compensation."         law: court, ruled, compensation  -> 3
     #   "The apology ignored textbooks."           history: apology, textbooks       -> 2
     # -> history 4, law 3; words: 4 + 5 + 4 = 13
-    text_a = "Tokyo apologized for colonial rule. The court ruled on compensation. " \
-             "The apology ignored textbooks."
+    text_a = (
+        "Tokyo apologized for colonial rule. The court ruled on compensation. "
+        "The apology ignored textbooks."
+    )
     # tie: history 1 (apology) and law 1 (court)
     text_b = "An apology reached the court."
     f = frames(corpus(text_a, text_b, ""))
@@ -164,7 +166,8 @@ def test_explain_offsets_point_into_the_text() -> None:
     for r in ex.itertuples():
         assert text[r.start : r.end] == r.matched
     assert ("law", "Supreme Court", "Supreme Court") in set(
-        zip(ex["frame"], ex["pattern"], ex["matched"], strict=True))
+        zip(ex["frame"], ex["pattern"], ex["matched"], strict=True)
+    )
     assert set(explain_frames(corpus(text), frame="law")["frame"]) == {"law"}
 
 
@@ -198,8 +201,9 @@ def test_bundled_dictionaries_are_documented() -> None:
 
 def test_cooccurrence_counts_and_jaccard_by_hand() -> None:
     # presence (issue frames): d0 history+law, d1 history, d2 law, d3 diplomacy
-    c = corpus("Colonial rule was raised in court.", "Colonial rule.", "The court met.",
-               "Talks began.")
+    c = corpus(
+        "Colonial rule was raised in court.", "Colonial rule.", "The court met.", "Talks began."
+    )
     m = frame_cooccurrence(c)
     assert m.loc["history", "law"] == 1 and m.loc["law", "history"] == 1
     assert m.loc["history", "history"] == 2 and m.loc["law", "law"] == 2
@@ -212,9 +216,15 @@ def test_cooccurrence_counts_and_jaccard_by_hand() -> None:
 
 
 def test_frame_shares_match_hand_proportions_and_are_seeded() -> None:
-    c = corpus("Talks began.", "Talks ended.", "The court met.", "Dialogue and a summit.",
-               "", country=["KR", "KR", "KR", "JP", "JP"],
-               date=["2019-07-01", "2019-07-20", "2019-08-02", "2019-07-03", "2019-07-04"])
+    c = corpus(
+        "Talks began.",
+        "Talks ended.",
+        "The court met.",
+        "Dialogue and a summit.",
+        "",
+        country=["KR", "KR", "KR", "JP", "JP"],
+        date=["2019-07-01", "2019-07-20", "2019-08-02", "2019-07-03", "2019-07-04"],
+    )
     s = frame_shares(c, by="country", n_boot=300, random_state=3)
     dip = s[s["frame"] == "diplomacy"].set_index("country")
     assert dip.loc["KR", "share"] == pytest.approx(2 / 3)
@@ -230,8 +240,11 @@ def test_frame_shares_match_hand_proportions_and_are_seeded() -> None:
     by_month = frame_shares(c, by="country", freq="ME", n_boot=50)
     by_m = frame_shares(c, by="country", freq="M", n_boot=50)
     assert by_month.equals(by_m) and "period" in by_month.columns
-    kr_jul = by_month[(by_month.country == "KR") & (by_month.frame == "diplomacy")
-                      & (by_month.period == pd.Timestamp("2019-07-01"))]
+    kr_jul = by_month[
+        (by_month.country == "KR")
+        & (by_month.frame == "diplomacy")
+        & (by_month.period == pd.Timestamp("2019-07-01"))
+    ]
     assert kr_jul["share"].item() == 1.0 and kr_jul["n_docs"].item() == 2
 
 
@@ -266,7 +279,9 @@ def test_frame_shares_reuses_given_scores_and_checks_min_count():
 
     from toolkit.framing import frame_shares, frames
 
-    c = pd.DataFrame({"text": ["Dokdo talks and a summit.", "Trade fell."], "country": ["KR", "JP"]})
+    c = pd.DataFrame(
+        {"text": ["Dokdo talks and a summit.", "Trade fell."], "country": ["KR", "JP"]}
+    )
     scores = frames(c, min_count=1)
     a = frame_shares(c, by="country", n_boot=50, scores=scores)
     b = frame_shares(c, by="country", n_boot=50)

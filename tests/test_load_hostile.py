@@ -239,8 +239,9 @@ def test_doc_ids_unique_after_loading(ids):
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(["a", "a~2", "a~3", "", "doc-000002", "doc-000002~2"]),
-                max_size=30))
+@given(
+    st.lists(st.sampled_from(["a", "a~2", "a~3", "", "doc-000002", "doc-000002~2"]), max_size=30)
+)
 def test_id_rule_alone_gives_unique_ids(ids):
     from toolkit.corpus import _unique_ids
 
@@ -517,8 +518,9 @@ def test_very_long_sentence_is_scored_in_bounded_pieces(monkeypatch):
     monkeypatch.setitem(sentiment._SCORERS, "vader", spy)
     run_on = " ".join(["Seoul", "criticised", "Tokyo", "and"] * 5_000)  # 85,000 characters
     with pytest.warns(UserWarning, match="scored in pieces"):
-        out = sentiment.tone(pd.DataFrame({"doc_id": ["d"], "text": [run_on]}), "vader",
-                             level="document")
+        out = sentiment.tone(
+            pd.DataFrame({"doc_id": ["d"], "text": [run_on]}), "vader", level="document"
+        )
     assert max(seen) <= sentiment.LONG_SENTENCE_CHARS
     assert sum(seen) >= len(run_on) - len(seen)  # every piece scored (spaces at cuts aside)
     assert out.loc[0, "tone"] < 0  # "criticised" throughout
@@ -592,11 +594,13 @@ def test_build_report_on_a_table_with_its_own_status_column(tmp_path):
     """A user's ``status`` column is data, not the loader's bookkeeping: the report loads it."""
     from toolkit.report import build_report
 
-    df = pd.DataFrame({
-        "text": ["Seoul and Tokyo held talks on Monday.", "Officials in Tokyo said little."],
-        "status": ["draft", "final"],
-        "outlet": ["A", "B"],
-    })
+    df = pd.DataFrame(
+        {
+            "text": ["Seoul and Tokyo held talks on Monday.", "Officials in Tokyo said little."],
+            "status": ["draft", "final"],
+            "outlet": ["A", "B"],
+        }
+    )
     with pytest.warns(UserWarning, match="user_status"):
         index = build_report(df, tmp_path / "rep", sections=["overview"], progress=False)
     page = index.read_text(encoding="utf-8")

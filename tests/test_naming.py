@@ -28,8 +28,14 @@ CASES = [
     ("Korean coast guard ships patrol near Dokdo every day.", ("dokdo", "dokdo")),
     ("Shimane marks Takeshima Day each February.", ("dokdo", "takeshima")),
     ("The Liancourt Rocks lie far from both coasts.", ("dokdo", "liancourt_rocks")),
-    ("Seoul calls them Korea's easternmost islets on every map.", ("islets_status", "korean_territory")),
-    ("Tokyo describes them as an inherent part of its land.", ("islets_status", "inherent_territory")),
+    (
+        "Seoul calls them Korea's easternmost islets on every map.",
+        ("islets_status", "korean_territory"),
+    ),
+    (
+        "Tokyo describes them as an inherent part of its land.",
+        ("islets_status", "inherent_territory"),
+    ),
     ("Patrols near the disputed islets continued.", ("islets_status", "disputed")),
     ("The drill took place in the East Sea on Monday.", ("sea_name", "east_sea")),
     ("The missile fell into the Sea of Japan on Monday.", ("sea_name", "sea_of_japan")),
@@ -37,27 +43,42 @@ CASES = [
     ("The survivors among the comfort women met the press.", ("comfort_women", "comfort_women")),
     ("Activists spoke of sex slaves held by the army.", ("comfort_women", "sex_slaves")),
     ("Victims of Japan's wartime sexual slavery rallied.", ("comfort_women", "sexual_slavery")),
-    ("Women were forced to work in Japanese military brothels.",
-     ("comfort_women", "forced_prostitution")),
+    (
+        "Women were forced to work in Japanese military brothels.",
+        ("comfort_women", "forced_prostitution"),
+    ),
     ("The court ruled for victims of forced labor on Tuesday.", ("forced_labor", "forced_labor")),
     ("Koreans were forced to work in mines and factories.", ("forced_labor", "forced_labor")),
     ("Four wartime laborers won their case.", ("forced_labor", "wartime_laborers")),
-    ("Tokyo referred to former civilian workers from the Korean Peninsula.",
-     ("forced_labor", "workers_from_peninsula")),
-    ("The daily wrote about former requisitioned workers.",
-     ("forced_labor", "requisitioned_workers")),
+    (
+        "Tokyo referred to former civilian workers from the Korean Peninsula.",
+        ("forced_labor", "workers_from_peninsula"),
+    ),
+    (
+        "The daily wrote about former requisitioned workers.",
+        ("forced_labor", "requisitioned_workers"),
+    ),
     ("The release of treated water began in August.", ("fukushima_water", "treated_water")),
     ("The release of ALPS-treated water began in August.", ("fukushima_water", "treated_water")),
-    ("The release of treated radioactive water began in August.",
-     ("fukushima_water", "treated_radioactive_water")),
-    ("Beijing condemned the nuclear-contaminated water.", ("fukushima_water", "contaminated_water")),
-    ("Protesters opposed dumping radioactive water into the sea.",
-     ("fukushima_water", "radioactive_water")),
+    (
+        "The release of treated radioactive water began in August.",
+        ("fukushima_water", "treated_radioactive_water"),
+    ),
+    (
+        "Beijing condemned the nuclear-contaminated water.",
+        ("fukushima_water", "contaminated_water"),
+    ),
+    (
+        "Protesters opposed dumping radioactive water into the sea.",
+        ("fukushima_water", "radioactive_water"),
+    ),
     ("State media criticized the nuclear wastewater plan.", ("fukushima_water", "wastewater")),
     ("Japan tightened export controls in July.", ("export_measures", "export_controls")),
     ("Export curbs on three materials took effect.", ("export_measures", "export_restrictions")),
-    ("Seoul called it economic retaliation for the rulings.",
-     ("export_measures", "economic_retaliation")),
+    (
+        "Seoul called it economic retaliation for the rulings.",
+        ("export_measures", "economic_retaliation"),
+    ),
     ("Tokyo said it was a review of export management.", ("export_measures", "export_management")),
     ("The Rising Sun flag flew from the destroyer.", ("rising_sun", "rising_sun_flag")),
     ("Activists called it a war criminal flag.", ("rising_sun", "war_criminal_flag")),
@@ -67,7 +88,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", CASES, ids=[c[1][1] + str(i) for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    "text,expected", CASES, ids=[c[1][1] + str(i) for i, c in enumerate(CASES)]
+)
 def test_every_variant(text: str, expected: tuple[str, str]) -> None:
     assert found(text) == [expected]
 
@@ -84,15 +107,23 @@ def test_every_bundled_variant_has_a_case_and_documentation() -> None:
     "text,variants",
     [
         ("Dokdo, called Takeshima in Japan, was quiet.", ["dokdo", "takeshima"]),
-        ("Ships crossed the East Sea, also known as the Sea of Japan, at dawn.",
-         ["east_sea", "sea_of_japan"]),
-        ("Tokyo renewed its claim to Takeshima (Dokdo in Korean) this week.",
-         ["takeshima", "dokdo"]),
-        ("The islets known as Dokdo in Korea and Takeshima in Japan drew visitors.",
-         ["dokdo", "takeshima"]),
+        (
+            "Ships crossed the East Sea, also known as the Sea of Japan, at dawn.",
+            ["east_sea", "sea_of_japan"],
+        ),
+        (
+            "Tokyo renewed its claim to Takeshima (Dokdo in Korean) this week.",
+            ["takeshima", "dokdo"],
+        ),
+        (
+            "The islets known as Dokdo in Korea and Takeshima in Japan drew visitors.",
+            ["dokdo", "takeshima"],
+        ),
         ("Maps label it the East Sea/Sea of Japan.", ["east_sea", "sea_of_japan"]),
-        ("The water, which critics call contaminated water rather than treated water, flowed.",
-         ["contaminated_water", "treated_water"]),
+        (
+            "The water, which critics call contaminated water rather than treated water, flowed.",
+            ["contaminated_water", "treated_water"],
+        ),
     ],
 )
 def test_hedged_forms_count_for_both(text: str, variants: list[str]) -> None:
@@ -115,10 +146,12 @@ def test_traps() -> None:
     assert found("Chinese ships sailed in the East China Sea.") == []
     # "treated radioactive water" is one mention, not also "radioactive water"
     assert found("Japan began releasing treated radioactive water.") == [
-        ("fukushima_water", "treated_radioactive_water")]
+        ("fukushima_water", "treated_radioactive_water")
+    ]
     # women forced to work in brothels are not counted as forced labor
     assert ("forced_labor", "forced_labor") not in found(
-        "Thousands of women were forced to work in the brothels.")
+        "Thousands of women were forced to work in the brothels."
+    )
     # "Sea of Japan" is a sea name and never Japan the actor
     text = "A missile fell into the Sea of Japan."
     assert found(text) == [("sea_name", "sea_of_japan")]
@@ -126,8 +159,9 @@ def test_traps() -> None:
 
 
 def test_distanced_mentions() -> None:
-    lines = naming_lines(corpus('Tokyo held its so-called Takeshima Day event. '
-                                'Some call it "treated water" now.'))
+    lines = naming_lines(
+        corpus('Tokyo held its so-called Takeshima Day event. Some call it "treated water" now.')
+    )
     assert lines["variant"].tolist() == ["takeshima", "treated_water"]
     assert lines["distanced"].tolist() == [True, True]
     plain = naming_lines(corpus("Takeshima Day came again."))
@@ -136,10 +170,10 @@ def test_distanced_mentions() -> None:
 
 def test_counts_shares_and_documents_by_group() -> None:
     c = corpus(
-        "Dokdo lies in the East Sea. Dokdo again.",          # KR: dokdo 2, east_sea 1
-        "The East Sea, also known as the Sea of Japan.",     # KR: hedged pair
-        "Takeshima is in the Sea of Japan.",                 # JP: takeshima 1, sea_of_japan 1
-        "Nothing contested here.",                           # JP: nothing
+        "Dokdo lies in the East Sea. Dokdo again.",  # KR: dokdo 2, east_sea 1
+        "The East Sea, also known as the Sea of Japan.",  # KR: hedged pair
+        "Takeshima is in the Sea of Japan.",  # JP: takeshima 1, sea_of_japan 1
+        "Nothing contested here.",  # JP: nothing
         country=["KR", "KR", "JP", "JP"],
     )
     out = naming(c, by="country")
@@ -167,8 +201,9 @@ def test_counts_shares_and_documents_by_group() -> None:
 
 
 def test_period_bins_accept_both_month_aliases() -> None:
-    c = corpus("Dokdo.", "Takeshima.", "Dokdo again.",
-               date=["2019-07-01", "2019-07-30", "2019-08-02"])
+    c = corpus(
+        "Dokdo.", "Takeshima.", "Dokdo again.", date=["2019-07-01", "2019-07-30", "2019-08-02"]
+    )
     a = naming(c, freq="M")
     b = naming(c, freq="ME")
     pd.testing.assert_frame_equal(a, b)
@@ -190,7 +225,13 @@ def test_user_lexicon_and_validation(tmp_path) -> None:
 def test_empty_corpus_and_no_mentions() -> None:
     out = naming(corpus("", "Nothing here."), by=None)
     assert out.empty and list(out.columns) == [
-        "referent", "variant", "count", "share", "n_docs", "n_hedged"]
+        "referent",
+        "variant",
+        "count",
+        "share",
+        "n_docs",
+        "n_hedged",
+    ]
 
 
 def test_korean_and_japanese_names_are_counted():
@@ -203,9 +244,14 @@ def test_korean_and_japanese_names_are_counted():
     out = naming(pd.DataFrame({"text": texts, "outlet": ["A", "B", "C"]}), by="outlet")
     got = {(r.outlet, r.variant): r.count for r in out.itertuples() if r.count}
     assert got == {
-        ("A", "dokdo"): 1, ("A", "takeshima"): 1, ("A", "east_sea"): 1,
-        ("B", "takeshima"): 1, ("B", "sea_of_japan"): 1, ("B", "treated_water"): 1,
-        ("C", "contaminated_water"): 1, ("C", "forced_labor"): 1,
+        ("A", "dokdo"): 1,
+        ("A", "takeshima"): 1,
+        ("A", "east_sea"): 1,
+        ("B", "takeshima"): 1,
+        ("B", "sea_of_japan"): 1,
+        ("B", "treated_water"): 1,
+        ("C", "contaminated_water"): 1,
+        ("C", "forced_labor"): 1,
     }
 
 
@@ -230,12 +276,18 @@ CJK_CASES = [
     ("강제징용 피해자들이 소송을 냈다.", ("forced_labor", "forced_labor", "강제징용")),
     ("강제 동원 피해자 지원 재단이 있다.", ("forced_labor", "forced_labor", "강제 동원")),
     ("強制連行の記録が残る。", ("forced_labor", "forced_labor", "強制連行")),
-    ("旧朝鮮半島出身労働者の問題で協議した。",
-     ("forced_labor", "workers_from_peninsula", "朝鮮半島出身労働者")),
-    ("朝鮮半島出身の労働者をめぐる判決が出た。",
-     ("forced_labor", "workers_from_peninsula", "朝鮮半島出身の労働者")),
-    ("일본 정부는 옛 한반도 출신 노동자라는 표현을 쓴다.",
-     ("forced_labor", "workers_from_peninsula", "한반도 출신 노동자")),
+    (
+        "旧朝鮮半島出身労働者の問題で協議した。",
+        ("forced_labor", "workers_from_peninsula", "朝鮮半島出身労働者"),
+    ),
+    (
+        "朝鮮半島出身の労働者をめぐる判決が出た。",
+        ("forced_labor", "workers_from_peninsula", "朝鮮半島出身の労働者"),
+    ),
+    (
+        "일본 정부는 옛 한반도 출신 노동자라는 표현을 쓴다.",
+        ("forced_labor", "workers_from_peninsula", "한반도 출신 노동자"),
+    ),
     ("徴用工訴訟の判決が出た。", ("forced_labor", "requisitioned_workers", "徴用工")),
     ("징용 피해자 배상 문제가 남았다.", ("forced_labor", "requisitioned_workers", "징용")),
     ("処理水の放出が始まった。", ("fukushima_water", "treated_water", "処理水")),
@@ -268,8 +320,9 @@ def found_cjk(text: str) -> list[tuple[str, str, str]]:
     return list(zip(lines["referent"], lines["variant"], lines["matched"], strict=True))
 
 
-@pytest.mark.parametrize("text,expected", CJK_CASES,
-                         ids=[c[1][1] + str(i) for i, c in enumerate(CJK_CASES)])
+@pytest.mark.parametrize(
+    "text,expected", CJK_CASES, ids=[c[1][1] + str(i) for i, c in enumerate(CJK_CASES)]
+)
 def test_every_korean_and_japanese_pattern(text: str, expected: tuple[str, str, str]) -> None:
     assert found_cjk(text) == [expected]
 
@@ -277,22 +330,22 @@ def test_every_korean_and_japanese_pattern(text: str, expected: tuple[str, str, 
 @pytest.mark.parametrize(
     "text",
     [
-        "전범기업 제품 불매 운동이 이어졌다.",      # war-criminal companies, not the flag
+        "전범기업 제품 불매 운동이 이어졌다.",  # war-criminal companies, not the flag
         "전범기업들은 배상을 거부했다.",
-        "정부는 단호하게 행동해야 한다.",          # 행동해 "act" contains 동해
+        "정부는 단호하게 행동해야 한다.",  # 행동해 "act" contains 동해
         "차량이 이동해 도착했다.",
-        "동해안 날씨는 맑다.",                    # the east coast
-        "동해시 시장이 취임했다.",                # the city of Donghae
-        "영화 감독도 참석했다.",                  # 감독도 "the director, too"
-        "군인들은 독도법을 배웠다.",              # map reading
-        "旧日本海軍の資料が見つかった。",          # Japan's navy
-        "日本海溝で地震が起きた。",               # the Japan Trench
+        "동해안 날씨는 맑다.",  # the east coast
+        "동해시 시장이 취임했다.",  # the city of Donghae
+        "영화 감독도 참석했다.",  # 감독도 "the director, too"
+        "군인들은 독도법을 배웠다.",  # map reading
+        "旧日本海軍の資料が見つかった。",  # Japan's navy
+        "日本海溝で地震が起きた。",  # the Japan Trench
         "일본해군 함정이 입항했다.",
-        "여성 노예 무역의 역사를 다룬 책이다.",     # "female slaves"
-        "수질 오염수준이 낮아졌다.",              # pollution level
-        "하수처리수 재이용 사업이 시작됐다.",       # treated sewage
-        "処理水準を引き上げた。",                 # processing level
-        "두 회사의 병합이 결정됐다.",             # a corporate merger
+        "여성 노예 무역의 역사를 다룬 책이다.",  # "female slaves"
+        "수질 오염수준이 낮아졌다.",  # pollution level
+        "하수처리수 재이용 사업이 시작됐다.",  # treated sewage
+        "処理水準を引き上げた。",  # processing level
+        "두 회사의 병합이 결정됐다.",  # a corporate merger
     ],
 )
 def test_korean_and_japanese_traps(text: str) -> None:
@@ -323,10 +376,18 @@ def test_korean_and_japanese_hedged_pairs(text: str, variants: list[str]) -> Non
 
 
 def test_korean_and_japanese_unhedged_and_distanced() -> None:
-    lines = naming_lines(corpus("독도에 관광객이 몰렸지만 일본 정부는 여전히 그 섬들을 영토라고 주장하며 다케시마를 거론했다."))
+    lines = naming_lines(
+        corpus(
+            "독도에 관광객이 몰렸지만 일본 정부는 여전히 그 섬들을 영토라고 주장하며 다케시마를 거론했다."
+        )
+    )
     assert lines["variant"].tolist() == ["dokdo", "takeshima"]
     assert not lines["hedged"].any()
-    lines = naming_lines(corpus("이른바 위안부 문제가 다시 불거졌다. 일본은 ‘처리수’라고 부른다. いわゆる徴用工の問題だ。"))
+    lines = naming_lines(
+        corpus(
+            "이른바 위안부 문제가 다시 불거졌다. 일본은 ‘처리수’라고 부른다. いわゆる徴用工の問題だ。"
+        )
+    )
     assert lines["variant"].tolist() == ["comfort_women", "treated_water", "requisitioned_workers"]
     assert lines["distanced"].tolist() == [True, True, True]
     assert not naming_lines(corpus("위안부 피해자가 증언했다."))["distanced"].any()

@@ -39,8 +39,9 @@ def sentence(s: float, n_words: int) -> float:
 
 def test_lexicon_merges_vader_and_news_file():
     lex = news_lexicon().set_index("word")
-    news = pd.read_csv(data_path("tone", "news_lexicon.tsv"), sep="\t", comment="#",
-                       quoting=csv.QUOTE_NONE)
+    news = pd.read_csv(
+        data_path("tone", "news_lexicon.tsv"), sep="\t", comment="#", quoting=csv.QUOTE_NONE
+    )
     assert not news["word"].duplicated().any()
     assert set(news.columns) == {"word", "valence", "note"} and news["note"].notna().all()
     # a news entry overrides VADER's ("united" is +1.8 in VADER, neutral in news)
@@ -105,7 +106,9 @@ def test_names_inflections_and_derivations():
 def test_length_rule():
     # the same single judgement ("frayed", -1.8 x 1.5) in a sentence of 3 and of 15 words
     short = "Relations have frayed."
-    long = "Relations between the two governments in the region have frayed over the last three years."
+    long = (
+        "Relations between the two governments in the region have frayed over the last three years."
+    )
     s, pos, neg, n = news_tone_score(short)
     s_long, pos_long, neg_long, n_long = news_tone_score(long)
     assert (pos, n, pos_long, n_long) == (0, 1, 0, 1)

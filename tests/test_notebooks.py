@@ -80,8 +80,13 @@ def test_course_notebook_structure(path):
     cells = nb["cells"]
     header = _source(cells[0])
     assert cells[0]["cell_type"] == "markdown"
-    for part in ("What you will be able to do", "Prerequisites", "Time needed", "Data used",
-                 "Toolkit functions"):
+    for part in (
+        "What you will be able to do",
+        "Prerequisites",
+        "Time needed",
+        "Data used",
+        "Toolkit functions",
+    ):
         assert part in header, f"{path.name}: header lacks {part!r}"
     # Wherever the demo corpus is used, the notebook says it is constructed.
     prose = "\n".join(_source(c) for c in cells if c["cell_type"] == "markdown")
@@ -116,6 +121,11 @@ def test_notebook_runs(path):
         pytest.fail(f"{path.relative_to(NB_DIR)} failed:\n{err}", pytrace=False)
     elapsed = time.perf_counter() - start
     print(f"\n{path.relative_to(NB_DIR).as_posix()}: executed in {elapsed:.1f} s")
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-              if o.get("output_type") == "error"]
+    errors = [
+        o
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "error"
+    ]
     assert not errors

@@ -22,7 +22,9 @@ def _name(req: str) -> tuple[str, str]:
 
 def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    pip_deps = dict(_name(r) for r in project["dependencies"] + project["optional-dependencies"]["test"])
+    pip_deps = dict(
+        _name(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]
+    )
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     conda_deps = {}
     for dep in env["dependencies"]:
@@ -79,8 +81,9 @@ def test_bundled_data_is_packaged():
 
 
 def _run(code: str) -> str:
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True).stdout.strip()
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def test_importing_toolkit_loads_nothing_heavy():

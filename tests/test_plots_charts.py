@@ -550,9 +550,15 @@ def test_frames_over_time_facets_show_the_highest_share():
     from toolkit.plots import plot_frames_over_time
 
     periods = pd.to_datetime(["2019-01-01", "2020-01-01"])
-    df = pd.DataFrame({"period": list(periods) * 2, "frame": ["a", "a", "b", "b"],
-                       "share": [0.1, 0.2, 0.5, 1.0], "ci_low": [0.0, 0.1, 0.4, 0.9],
-                       "ci_high": [0.2, 0.3, 0.6, 1.0]})
+    df = pd.DataFrame(
+        {
+            "period": list(periods) * 2,
+            "frame": ["a", "a", "b", "b"],
+            "share": [0.1, 0.2, 0.5, 1.0],
+            "ci_low": [0.0, 0.1, 0.4, 0.9],
+            "ci_high": [0.2, 0.3, 0.6, 1.0],
+        }
+    )
     fig = plot_frames_over_time(df, kind="facets")
     for ax in fig.axes:
         if ax.get_visible():
@@ -566,9 +572,15 @@ def test_tone_over_time_does_not_bridge_missing_years():
     from toolkit.plots import plot_tone_over_time
 
     years = pd.to_datetime(["2015-01-01", "2016-01-01", "2019-01-01", "2020-01-01"])
-    df = pd.DataFrame({"period": years, "mean": [0.1, 0.2, -0.1, 0.0],
-                       "ci_low": [0.0, 0.1, -0.2, -0.1], "ci_high": [0.2, 0.3, 0.0, 0.1],
-                       "n_docs": [3, 4, 5, 6]})
+    df = pd.DataFrame(
+        {
+            "period": years,
+            "mean": [0.1, 0.2, -0.1, 0.0],
+            "ci_low": [0.0, 0.1, -0.2, -0.1],
+            "ci_high": [0.2, 0.3, 0.0, 0.1],
+            "n_docs": [3, 4, 5, 6],
+        }
+    )
     ax = plot_tone_over_time(df)
     y = np.asarray(ax.lines[0].get_ydata(), dtype=float)
     # four points plus one break between 2016 and 2019

@@ -47,9 +47,12 @@ def test_saving_the_same_figure_twice_is_byte_identical(tmp_path):
     # moves the tick labels); before the layout was settled first, the second
     # save differed from the first in the sixth decimal of every coordinate.
     fig, ax = plt.subplots(figsize=(3.5, 2.4), layout="constrained")
-    ax.errorbar([-0.28, -0.096, -0.21, -0.138],
-                ["Hangang Daily", "Japan Evening Post", "Korea Morning Star",
-                 "Meridian News Agency"], xerr=0.05, fmt="o")
+    ax.errorbar(
+        [-0.28, -0.096, -0.21, -0.138],
+        ["Hangang Daily", "Japan Evening Post", "Korea Morning Star", "Meridian News Agency"],
+        xerr=0.05,
+        fmt="o",
+    )
     ax.axvline(0)
     first = save_figure(fig, tmp_path / "a", formats=("svg", "pdf"))
     second = save_figure(fig, tmp_path / "b", formats=("svg", "pdf"))

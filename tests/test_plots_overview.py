@@ -25,8 +25,9 @@ CORPUS = pd.DataFrame(
 @pytest.fixture(scope="module")
 def report(tmp_path_factory):
     out = tmp_path_factory.mktemp("report")
-    index = build_report(CORPUS, out_dir=out, sections=["overview"], progress=False,
-                         figure_formats=("png", "pdf"))
+    index = build_report(
+        CORPUS, out_dir=out, sections=["overview"], progress=False, figure_formats=("png", "pdf")
+    )
     return out, index.read_text(encoding="utf-8")
 
 

@@ -34,15 +34,22 @@ def _signature(handle):
         # the marker face tells lines apart only as filled/open, never by its hue
         face = handle.get_markerfacecolor()
         open_ = isinstance(face, str) and face.lower() in ("none", "white", "w")
-        return (_grey(handle.get_color()), "", handle.get_marker(), str(handle.get_linestyle()),
-                "open" if open_ else "filled")
+        return (
+            _grey(handle.get_color()),
+            "",
+            handle.get_marker(),
+            str(handle.get_linestyle()),
+            "open" if open_ else "filled",
+        )
     if isinstance(handle, Patch):
         fill = handle.get_facecolor() if handle.get_fill() else handle.get_edgecolor()
         return (_grey(fill), handle.get_hatch() or "", "", str(handle.get_linestyle()), "")
     if isinstance(handle, Collection):
         fc = handle.get_facecolor()
         colour = fc[0] if len(fc) else handle.get_edgecolor()[0]
-        shape = tuple(np.round(handle.get_paths()[0].vertices.ravel(), 3)) if handle.get_paths() else ()
+        shape = (
+            tuple(np.round(handle.get_paths()[0].vertices.ravel(), 3)) if handle.get_paths() else ()
+        )
         return (_grey(colour), handle.get_hatch() or "", str(shape), "", "")
     raise TypeError(type(handle))
 
@@ -63,32 +70,70 @@ YEARS = pd.to_datetime([f"{y}-01-01" for y in range(2015, 2019)])
 
 
 def _charts():
-    counts = pd.DataFrame({"outlet": [f"O{i}" for i in range(5)], "country": COUNTRIES,
-                           "n": [5, 4, 3, 2, 1]})
-    sources = pd.DataFrame({"outlet": ["A"] * 5 + ["B"] * 5, "speaker_country": COUNTRIES * 2,
-                            "count": range(1, 11)})
-    area = pd.DataFrame({"period": np.repeat(YEARS, 9), "frame": FRAMES9 * 4,
-                         "share": 1 / 9})
-    tone = pd.DataFrame({"period": np.repeat(YEARS, 3), "country": ["KR", "JP", "INT"] * 4,
-                         "mean": np.linspace(-0.3, 0.1, 12), "n_docs": 10})
+    counts = pd.DataFrame(
+        {"outlet": [f"O{i}" for i in range(5)], "country": COUNTRIES, "n": [5, 4, 3, 2, 1]}
+    )
+    sources = pd.DataFrame(
+        {"outlet": ["A"] * 5 + ["B"] * 5, "speaker_country": COUNTRIES * 2, "count": range(1, 11)}
+    )
+    area = pd.DataFrame({"period": np.repeat(YEARS, 9), "frame": FRAMES9 * 4, "share": 1 / 9})
+    tone = pd.DataFrame(
+        {
+            "period": np.repeat(YEARS, 3),
+            "country": ["KR", "JP", "INT"] * 4,
+            "mean": np.linspace(-0.3, 0.1, 12),
+            "n_docs": 10,
+        }
+    )
     tone["ci_low"], tone["ci_high"] = tone["mean"] - 0.05, tone["mean"] + 0.05
-    lengths = pd.DataFrame({"n_tokens": np.arange(120) * 7 % 500 + 50,
-                            "country": (["KR", "JP", "INT"] * 40)})
-    disp = pd.DataFrame({"term": ["dokdo", "takeshima", "east_sea", "sea_of_japan"] * 3,
-                         "doc_id": np.repeat(["a", "b", "c"], 4), "position": 0.5})
-    key = pd.DataFrame({"term": ["a", "b", "c", "d"], "G2": [9.0, 5.0, -4.0, -8.0],
-                        "log_ratio": [2.0, 1.0, -1.0, -2.0]})
-    dist = pd.DataFrame({"term": list("abcdefgh"), "KR": [12, 0.5, 8, 3, 9, 0.3, 1, 2],
-                         "JP": [0.4, 9, 7.5, 3.2, 1, 6, 1, 2]})
-    comp = pd.DataFrame({"frame": ["x", "y"] * 3, "country": np.repeat(["KR", "JP", "INT"], 2),
-                         "share": [0.1, 0.2, 0.3, 0.4, 0.2, 0.3], "n_docs": 10})
+    lengths = pd.DataFrame(
+        {"n_tokens": np.arange(120) * 7 % 500 + 50, "country": (["KR", "JP", "INT"] * 40)}
+    )
+    disp = pd.DataFrame(
+        {
+            "term": ["dokdo", "takeshima", "east_sea", "sea_of_japan"] * 3,
+            "doc_id": np.repeat(["a", "b", "c"], 4),
+            "position": 0.5,
+        }
+    )
+    key = pd.DataFrame(
+        {
+            "term": ["a", "b", "c", "d"],
+            "G2": [9.0, 5.0, -4.0, -8.0],
+            "log_ratio": [2.0, 1.0, -1.0, -2.0],
+        }
+    )
+    dist = pd.DataFrame(
+        {
+            "term": list("abcdefgh"),
+            "KR": [12, 0.5, 8, 3, 9, 0.3, 1, 2],
+            "JP": [0.4, 9, 7.5, 3.2, 1, 6, 1, 2],
+        }
+    )
+    comp = pd.DataFrame(
+        {
+            "frame": ["x", "y"] * 3,
+            "country": np.repeat(["KR", "JP", "INT"], 2),
+            "share": [0.1, 0.2, 0.3, 0.4, 0.2, 0.3],
+            "n_docs": 10,
+        }
+    )
     comp["ci_low"], comp["ci_high"] = comp["share"] - 0.05, comp["share"] + 0.05
-    naming_df = pd.DataFrame({"referent": ["fukushima_water"] * 5 * 2,
-                              "outlet": np.repeat(["A", "B"], 5),
-                              "variant": ["treated_water", "treated_radioactive_water",
-                                          "contaminated_water", "radioactive_water",
-                                          "wastewater"] * 2,
-                              "count": [3, 2, 1, 1, 1, 1, 1, 2, 3, 1]})
+    naming_df = pd.DataFrame(
+        {
+            "referent": ["fukushima_water"] * 5 * 2,
+            "outlet": np.repeat(["A", "B"], 5),
+            "variant": [
+                "treated_water",
+                "treated_radioactive_water",
+                "contaminated_water",
+                "radioactive_water",
+                "wastewater",
+            ]
+            * 2,
+            "count": [3, 2, 1, 1, 1, 1, 1, 2, 3, 1],
+        }
+    )
     return {
         "counts": lambda: P.plot_counts(counts, x="outlet", hue="country"),
         "sources": lambda: P.plot_sources(sources, value="count"),
@@ -101,7 +146,8 @@ def _charts():
         "comparison": lambda: P.plot_group_comparison(comp, y="frame", x="share", hue="country"),
         "facets": lambda: P.plot_frames_over_time(
             tone.assign(frame="f", share=tone["mean"] + 0.5, ci_low=np.nan, ci_high=np.nan),
-            group="country"),
+            group="country",
+        ),
         "naming": lambda: P.plot_naming(naming_df, value="count"),
     }
 
@@ -146,13 +192,15 @@ def test_keyness_axis_says_g_squared():
     plt.close("all")
 
 
-NAMING = pd.DataFrame({
-    "referent": ["dokdo"] * 4 + ["sea_name"] * 4,
-    "outlet": ["KR daily", "KR daily", "JP daily", "JP daily"] * 2,
-    # Takeshima is the more frequent name overall, but keeps the lexicon's second colour
-    "variant": ["dokdo", "takeshima"] * 2 + ["east_sea", "sea_of_japan"] * 2,
-    "count": [1, 5, 0, 9, 9, 1, 1, 3],
-})
+NAMING = pd.DataFrame(
+    {
+        "referent": ["dokdo"] * 4 + ["sea_name"] * 4,
+        "outlet": ["KR daily", "KR daily", "JP daily", "JP daily"] * 2,
+        # Takeshima is the more frequent name overall, but keeps the lexicon's second colour
+        "variant": ["dokdo", "takeshima"] * 2 + ["east_sea", "sea_of_japan"] * 2,
+        "count": [1, 5, 0, 9, 9, 1, 1, 3],
+    }
+)
 
 
 def test_naming_colours_follow_lexicon_position_and_labels():
@@ -163,9 +211,13 @@ def test_naming_colours_follow_lexicon_position_and_labels():
     assert dokdo.get_legend().get_title().get_text() == "The Dokdo / Takeshima islets"
 
     def colour(ax, label):
-        return [h.get_facecolor() for h, t in zip(ax.get_legend().legend_handles,
-                                                  ax.get_legend().get_texts(), strict=True)
-                if t.get_text() == label][0]
+        return [
+            h.get_facecolor()
+            for h, t in zip(
+                ax.get_legend().legend_handles, ax.get_legend().get_texts(), strict=True
+            )
+            if t.get_text() == label
+        ][0]
 
     # first variant of each referent (the Korean name) has one colour in both panels
     assert colour(dokdo, "Dokdo") == colour(sea, "East Sea")

@@ -104,8 +104,7 @@ def test_no_cjk_font_one_warning_in_all_including_saving(no_cjk_fonts, tmp_path)
         warnings.simplefilter("always")
         ax = plot_counts(_cjk_counts(), x="outlet")
         save_figure(ax.figure, tmp_path / "fig", formats=["pdf", "png", "svg"])
-    assert [str(w.message)[:40] for w in record] == [
-        "Labels contain Korean/Japanese/Chinese c"]
+    assert [str(w.message)[:40] for w in record] == ["Labels contain Korean/Japanese/Chinese c"]
 
 
 def test_no_warning_without_cjk_text(monkeypatch):
@@ -141,8 +140,15 @@ def test_cff_detection(tmp_path):
 
 
 def _cov(family, hangul=0, kana=0, kanji=0, truetype=True):
-    return {"family": family, "path": f"/fonts/{family}", "truetype": truetype,
-            "hangul": hangul, "kana": kana, "kanji": kanji, "chars": frozenset()}
+    return {
+        "family": family,
+        "path": f"/fonts/{family}",
+        "truetype": truetype,
+        "hangul": hangul,
+        "kana": kana,
+        "kanji": kanji,
+        "chars": frozenset(),
+    }
 
 
 # Coverage figures: Hangul syllables of 11,172, kana of 169, JIS level-1 kanji of 2,965.
@@ -263,8 +269,12 @@ def test_korean_and_japanese_labels_render_and_embed_truetype_outlines(tmp_path)
     style._cjk_choice.cache_clear()
     fonts = style.cjk_fonts()
     assert fonts, "no CJK font: the packaged NanumGothic/IPAexGothic should always be found"
-    df = pd.DataFrame({"outlet": ["조선일보", "한겨레", "朝日新聞", "読売新聞", "徴用工・処理水"],
-                       "n": [5, 4, 3, 2, 1]})
+    df = pd.DataFrame(
+        {
+            "outlet": ["조선일보", "한겨레", "朝日新聞", "読売新聞", "徴用工・処理水"],
+            "n": [5, 4, 3, 2, 1],
+        }
+    )
     with warnings.catch_warnings(record=True) as record:
         warnings.simplefilter("always")
         with paper_style():

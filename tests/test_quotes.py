@@ -17,8 +17,11 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def corpus(*texts: str, country: str = "KR", **cols) -> pd.DataFrame:
-    data = {"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts),
-            "country": [country] * len(texts)}
+    data = {
+        "doc_id": [f"d{i}" for i in range(len(texts))],
+        "text": list(texts),
+        "country": [country] * len(texts),
+    }
     data.update(cols)
     return pd.DataFrame(data)
 
@@ -36,8 +39,9 @@ def seed() -> pd.DataFrame:
     if not files:
         pytest.skip("../shared/seed is not available")
     text = files[0].read_text(encoding="utf-8")
-    return pd.DataFrame({"doc_id": ["seed"], "text": [text], "outlet": ["Yonhap"],
-                         "country": ["KR"]})
+    return pd.DataFrame(
+        {"doc_id": ["seed"], "text": [text], "outlet": ["Yonhap"], "country": ["KR"]}
+    )
 
 
 def test_seed_quotes(seed: pd.DataFrame) -> None:
@@ -77,8 +81,10 @@ def test_seed_sources(seed: pd.DataFrame) -> None:
 
 
 def test_curly_and_straight_marks_and_inverted_attribution() -> None:
-    q = one("“We will not yield on this,” said Choi Min-ho, a professor at a Seoul university. "
-            '"Talks must continue," Choi added.')
+    q = one(
+        "“We will not yield on this,” said Choi Min-ho, a professor at a Seoul university. "
+        '"Talks must continue," Choi added.'
+    )
     assert q["quote"].tolist() == ["We will not yield on this", "Talks must continue"]
     assert q["speaker_name"].tolist() == ["Choi Min-ho", "Choi"]
     assert q["speaker_role"].iloc[0] == "expert" and pd.isna(q["speaker_role"].iloc[1])
@@ -87,8 +93,10 @@ def test_curly_and_straight_marks_and_inverted_attribution() -> None:
 
 
 def test_quote_inside_a_quote_stays_one_quote() -> None:
-    text = ('"He told me, \'We will never give up,\' and then he left the room," '
-            "said Han Ji-won, a lawyer for the plaintiffs.")
+    text = (
+        "\"He told me, 'We will never give up,' and then he left the room,\" "
+        "said Han Ji-won, a lawyer for the plaintiffs."
+    )
     q = one(text)
     assert len(q) == 1
     assert q["quote"].item() == "He told me, 'We will never give up,' and then he left the room"
@@ -96,13 +104,17 @@ def test_quote_inside_a_quote_stays_one_quote() -> None:
 
 
 def test_multi_sentence_and_multi_paragraph_quotes() -> None:
-    text = ('"We regret the decision. We will respond calmly," a Japanese official said.\n\n'
-            '"We cannot accept this ruling,\n\n'
-            '"and we will not pay," the company spokesperson said.')
+    text = (
+        '"We regret the decision. We will respond calmly," a Japanese official said.\n\n'
+        '"We cannot accept this ruling,\n\n'
+        '"and we will not pay," the company spokesperson said.'
+    )
     q = one(text, country="JP")
-    assert q["quote"].tolist() == ["We regret the decision. We will respond calmly",
-                                   "We cannot accept this ruling",
-                                   "and we will not pay"]
+    assert q["quote"].tolist() == [
+        "We regret the decision. We will respond calmly",
+        "We cannot accept this ruling",
+        "and we will not pay",
+    ]
     assert q["speaker"].tolist()[1:] == ["the company spokesperson"] * 2
     assert q["attribution"].tolist() == ["after", "continued", "after"]
     assert q["speaker_country"].tolist()[0] == "JP"
@@ -120,8 +132,10 @@ def test_attribution_before_the_quote_and_according_to() -> None:
 
 
 def test_pronoun_attribution_resolves_to_the_nearest_speaker() -> None:
-    text = ('"We lodged a strong protest," Japan\'s chief cabinet secretary told reporters. '
-            '"The claim is unacceptable," he added.')
+    text = (
+        '"We lodged a strong protest," Japan\'s chief cabinet secretary told reporters. '
+        '"The claim is unacceptable," he added.'
+    )
     q = one(text, country="KR")
     assert q["speaker"].tolist() == ["Japan's chief cabinet secretary"] * 2
     assert q["speaker_country"].tolist() == ["JP", "JP"]
@@ -130,9 +144,11 @@ def test_pronoun_attribution_resolves_to_the_nearest_speaker() -> None:
 
 
 def test_pronoun_resolves_to_a_person_introduced_in_the_paragraph() -> None:
-    text = ('"Japan keeps printing those textbooks," said an office worker, 29, in Seoul.\n\n'
-            "A retired army colonel, 67, took a more practical view. "
-            '"In the worst case, we will need the Americans," he said.')
+    text = (
+        '"Japan keeps printing those textbooks," said an office worker, 29, in Seoul.\n\n'
+        "A retired army colonel, 67, took a more practical view. "
+        '"In the worst case, we will need the Americans," he said.'
+    )
     q = one(text)
     assert q["speaker"].tolist() == ["an office worker, 29, in Seoul", "A retired army colonel"]
     assert q["speaker_role"].tolist() == ["resident", "military"]
@@ -154,13 +170,18 @@ def test_north_korea_in_speaker_phrase_is_not_south_korea() -> None:
 
 
 def test_indirect_forms() -> None:
-    text = ("Foreign Minister Kang Hye-jin said that talks would resume in May. "
-            "The talks will resume next month, officials said. "
-            "Historians say thousands were mobilized during the war.")
+    text = (
+        "Foreign Minister Kang Hye-jin said that talks would resume in May. "
+        "The talks will resume next month, officials said. "
+        "Historians say thousands were mobilized during the war."
+    )
     q = one(text)
     assert q["kind"].tolist() == ["indirect"] * 3
-    assert q["quote"].tolist() == ["talks would resume in May", "The talks will resume next month",
-                                   "thousands were mobilized during the war"]
+    assert q["quote"].tolist() == [
+        "talks would resume in May",
+        "The talks will resume next month",
+        "thousands were mobilized during the war",
+    ]
     assert q["speaker"].tolist() == ["Foreign Minister Kang Hye-jin", "officials", "Historians"]
     assert q["anonymous"].tolist() == [False, True, True]  # unnamed officials / experts
 
@@ -184,10 +205,12 @@ def test_non_attributions_are_not_quotes(text: str) -> None:
 
 
 def test_anonymity_formulas() -> None:
-    text = ('"We will deliver our stance," a foreign ministry official here said, speaking on '
-            "customary condition of anonymity. "
-            '"The ship was searching for a vessel," said Kim Do-yun, who asked not to be named. '
-            '"We are ready," said Park Seo-jun, a senior foreign ministry official.')
+    text = (
+        '"We will deliver our stance," a foreign ministry official here said, speaking on '
+        "customary condition of anonymity. "
+        '"The ship was searching for a vessel," said Kim Do-yun, who asked not to be named. '
+        '"We are ready," said Park Seo-jun, a senior foreign ministry official.'
+    )
     q = one(text)
     assert q["anonymous"].tolist() == [True, True, False]
     assert q["speaker"].tolist()[0] == "a foreign ministry official"  # "here" trimmed
@@ -199,8 +222,10 @@ def test_unnamed_ordinary_people_are_not_anonymous_sources() -> None:
     assert q["speaker_role"].item() == "resident"
     assert not q["anonymous"].item() and not q["named"].item()
     assert pd.isna(q["speaker_country"].item())
-    q2 = quotes(corpus('"Asking them to leave it at home is not too much," said a retired '
-                       "teacher, 67."), assume_home=True)
+    q2 = quotes(
+        corpus('"Asking them to leave it at home is not too much," said a retired teacher, 67.'),
+        assume_home=True,
+    )
     assert q2["speaker_country"].item() == "KR"
     assert q2["country_source"].item() == "outlet_assumed"
 
@@ -240,9 +265,11 @@ def test_sources_shares_by_hand_and_every_group_accounted_for() -> None:
 
 
 def test_mentioned_not_quoted_matches_surnames() -> None:
-    text = ("Japan sent Sato Taro, director-general of the foreign ministry. "
-            "Foreign Minister Kang Hye-jin met him. "
-            '"We had a frank exchange," Kang said.')
+    text = (
+        "Japan sent Sato Taro, director-general of the foreign ministry. "
+        "Foreign Minister Kang Hye-jin met him. "
+        '"We had a frank exchange," Kang said.'
+    )
     silent = mentioned_not_quoted(corpus(text))
     assert silent["person"].tolist() == ["Sato Taro"]
     assert silent["country"].item() == "JP"
@@ -273,8 +300,10 @@ def test_mentioned_not_quoted_skips_institutions_places_and_possessives():
 
 
 def test_nexis_double_apostrophe_marks_are_quotation_marks() -> None:
-    text = ("''We have reached the limit,'' said Lee Han-soo, a union leader. ''Nobody listens "
-            "to us.''\n\nThe strike began on Monday.")
+    text = (
+        "''We have reached the limit,'' said Lee Han-soo, a union leader. ''Nobody listens "
+        "to us.''\n\nThe strike began on Monday."
+    )
     q = one(text)
     assert q["quote"].tolist() == ["We have reached the limit", "Nobody listens to us."]
     assert (q["speaker_name"] == "Lee Han-soo").all()
@@ -285,7 +314,7 @@ def test_nexis_double_apostrophe_marks_are_quotation_marks() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        '<div style="background: url(\"images/banner-photo.jpg\")">The rally drew 300 people.</div>',
+        '<div style="background: url("images/banner-photo.jpg")">The rally drew 300 people.</div>',
         '[gallery ids="101,102,103" columns="3"] The rally drew 300 people.',
         'See <a href="https://example.org/news/rally-report">the full story</a> here.',
         'Students read "Comfort Women Speak Out Today" at the library, the teacher said.',
@@ -300,10 +329,12 @@ def test_marks_around_no_ones_words_are_not_quotes(text: str) -> None:
 
 
 def test_speakers_are_never_according_a_date_or_a_clause() -> None:
-    q = one('According to Park Ji-won, "the agreement was signed without asking the victims."\n\n'
-            "On March 1, 2018, Moon administration officials said the deal was flawed.\n\n"
-            'There is one part that the newspaper did not report: "The documents were destroyed '
-            'in 1945."')
+    q = one(
+        'According to Park Ji-won, "the agreement was signed without asking the victims."\n\n'
+        "On March 1, 2018, Moon administration officials said the deal was flawed.\n\n"
+        'There is one part that the newspaper did not report: "The documents were destroyed '
+        'in 1945."'
+    )
     assert q["speaker"].tolist()[:2] == ["Park Ji-won", "Moon administration officials"]
     assert q["speaker"].isna().iloc[2]
     for sp in q["speaker"].dropna():
@@ -311,46 +342,61 @@ def test_speakers_are_never_according_a_date_or_a_clause() -> None:
 
 
 def test_source_in_parentheses_and_honorifics_without_period() -> None:
-    q = one('"We will not give up until the government apologizes." (Han Mi-ra, a member of the '
-            'civic group)\n\n"The fund was never accepted by the survivors," said mr. Okada, a '
-            "lawyer. Mr Okada added that the case would go on.")
+    q = one(
+        '"We will not give up until the government apologizes." (Han Mi-ra, a member of the '
+        'civic group)\n\n"The fund was never accepted by the survivors," said mr. Okada, a '
+        "lawyer. Mr Okada added that the case would go on."
+    )
     assert q["speaker_name"].tolist() == ["Han Mi-ra", "Okada", "Okada"]
     assert q["kind"].tolist() == ["direct", "direct", "indirect"]
 
 
 def test_she_resolves_to_the_nearest_compatible_antecedent() -> None:
     # the nearest speaker is a man; "She" is the woman quoted before him
-    q = one("Han Mi-ra, 91, spoke at the rally. \"I want an apology before I die,\" she said. "
-            "Okada Kenji, a ministry official, disagreed. \"The matter is settled,\" he said. "
-            "She also explained that the fund was never accepted.")
+    q = one(
+        'Han Mi-ra, 91, spoke at the rally. "I want an apology before I die," she said. '
+        'Okada Kenji, a ministry official, disagreed. "The matter is settled," he said. '
+        "She also explained that the fund was never accepted."
+    )
     assert q["speaker"].tolist() == ["Han Mi-ra", "Okada Kenji", "Han Mi-ra"]
     assert q["resolved_from"].tolist() == ["she", "he", "She"]
 
 
 def test_honorific_tells_the_gender_of_an_antecedent() -> None:
-    q = one("Ms. Kwon Ye-jin, a historian, and Mr. Ito Daiki, an editor, met in Seoul. "
-            "Mr. Ito spoke first. \"The archive must open,\" said Ms. Kwon. "
-            "\"We agree on that,\" he said.")
+    q = one(
+        "Ms. Kwon Ye-jin, a historian, and Mr. Ito Daiki, an editor, met in Seoul. "
+        'Mr. Ito spoke first. "The archive must open," said Ms. Kwon. '
+        '"We agree on that," he said.'
+    )
     assert q["speaker_name"].tolist() == ["Kwon", "Ito"]
 
 
 def test_roles_by_context_company_titles_are_not_military() -> None:
-    q = one('"Sales will recover next year," said Mary Vance, the chief executive officer of '
-            'General Motors.\n\n"The filing is without merit," the company\'s general counsel, '
-            'Ann Cole, said.\n\n"We cut prices in March," General Motors said in a statement.\n\n'
-            '"We are not prepared for such madness," Gen. Paul Marot said.\n\n'
-            '"The road was closed for hours," a police officer said.')
-    assert q["speaker_role"].tolist() == ["business", "legal", "business", "military",
-                                          "government_official"]
+    q = one(
+        '"Sales will recover next year," said Mary Vance, the chief executive officer of '
+        'General Motors.\n\n"The filing is without merit," the company\'s general counsel, '
+        'Ann Cole, said.\n\n"We cut prices in March," General Motors said in a statement.\n\n'
+        '"We are not prepared for such madness," Gen. Paul Marot said.\n\n'
+        '"The road was closed for hours," a police officer said.'
+    )
+    assert q["speaker_role"].tolist() == [
+        "business",
+        "legal",
+        "business",
+        "military",
+        "government_official",
+    ]
     assert not any("military" in r for r in q["speaker_roles"].iloc[[0, 1, 2, 4]])
 
 
 def test_mentioned_not_quoted_lists_people_not_places_or_bodies() -> None:
-    text = ("Fighting continued in Northern Iraq, a senior military official told reporters. "
-            "Foreign Affairs, the ministry's journal, published the essay. "
-            "The Asia Foundation, a nonprofit group, funded the survey. "
-            "Chairman Foundation grants were announced. "
-            "Taro Sato, director-general of the foreign ministry, attended.")
+    text = (
+        "Fighting continued in Northern Iraq, a senior military official told reporters. "
+        "Foreign Affairs, the ministry's journal, published the essay. "
+        "The Asia Foundation, a nonprofit group, funded the survey. "
+        "Chairman Foundation grants were announced. "
+        "Taro Sato, director-general of the foreign ministry, attended."
+    )
     people = mentioned_not_quoted(corpus(text))["person"].tolist()
     assert people == ["Taro Sato"]
 
@@ -388,7 +434,7 @@ def test_dev_set_offsets_point_at_the_annotated_text() -> None:
     for r in gold.itertuples():
         t = texts[r.doc_id]
         assert 0 <= r.start < r.end <= len(t)
-        assert t[r.start] not in " \n\"“”"  # spans start on a word, not on a mark
+        assert t[r.start] not in ' \n"“”'  # spans start on a word, not on a mark
         if r.speaker != "none":
             assert t[r.speaker_start : r.speaker_end] == r.speaker
 
@@ -417,13 +463,29 @@ def test_scorer_counts_by_hand() -> None:
     over a fragment, ignored), so span P = 2/2, R = 2/2, speaker P = 1/2."""
     bench = _dev_benchmark()
     docs = pd.DataFrame({"file": ["f"], "doc_id": ["d"], "split": ["tune"]})
-    gold = pd.DataFrame({
-        "file": "f", "doc_id": "d", "start": [0, 100, 200], "end": [50, 150, 210],
-        "kind": ["direct", "indirect", "fragment"], "speaker": ["Kim Min-su", "the ministry",
-                                                               "none"],
-        "speaker_start": -1, "speaker_end": -1, "speaker_alt": ["", "", ""], "split": "tune"})
-    pred = pd.DataFrame({"doc_id": "d", "start": [2, 105, 200], "end": [50, 150, 210],
-                         "speaker": ["Mr. Kim", "Lee", None], "kind": "direct"})
+    gold = pd.DataFrame(
+        {
+            "file": "f",
+            "doc_id": "d",
+            "start": [0, 100, 200],
+            "end": [50, 150, 210],
+            "kind": ["direct", "indirect", "fragment"],
+            "speaker": ["Kim Min-su", "the ministry", "none"],
+            "speaker_start": -1,
+            "speaker_end": -1,
+            "speaker_alt": ["", "", ""],
+            "split": "tune",
+        }
+    )
+    pred = pd.DataFrame(
+        {
+            "doc_id": "d",
+            "start": [2, 105, 200],
+            "end": [50, 150, 210],
+            "speaker": ["Mr. Kim", "Lee", None],
+            "kind": "direct",
+        }
+    )
     s = bench.score(pred, gold, docs)
     assert (s["span_precision"], s["span_recall"], s["speaker_precision"]) == (1.0, 1.0, 0.5)
     assert s["speaker_recall"] == 0.5

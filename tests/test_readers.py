@@ -39,14 +39,23 @@ def check_frame(df: pd.DataFrame) -> None:
     assert list(df.columns[:8]) == CANONICAL_COLUMNS
     assert df.columns[-1] == "parse_warnings"
     assert str(df["date"].dtype) == "datetime64[ns]"
-    for col in ("doc_id", "text", "title", "outlet", "country", "language", "url",
-                "parse_warnings"):
+    for col in (
+        "doc_id",
+        "text",
+        "title",
+        "outlet",
+        "country",
+        "language",
+        "url",
+        "parse_warnings",
+    ):
         assert df[col].map(lambda v: isinstance(v, str)).all(), col
     assert (df["country"] == "").all()
     assert df["doc_id"].is_unique
 
 
 # ------------------------------------------------------------------ Nexis Uni DOCX
+
 
 def add_para(d, text: str, br_before: bool = False) -> None:
     p = d.add_paragraph()
@@ -60,12 +69,18 @@ NEXIS_A1 = {
     "title": "Seoul and Tokyo resume security dialogue",
     "outlet": "The Example Herald",
     "date": "April 14, 2015 Tuesday, Late Edition - Final",
-    "fields": [("Section", "World; Asia"), ("Length", "45 words"), ("Byline", "By A. Reporter"),
-               ("Dateline", "SEOUL")],
-    "body": ["Officials of South Korea and Japan met in Seoul on Tuesday for security talks, "
-             "the first in five years.",
-             "The delegations discussed how to share missile warnings, a ministry official "
-             "said after the meeting."],
+    "fields": [
+        ("Section", "World; Asia"),
+        ("Length", "45 words"),
+        ("Byline", "By A. Reporter"),
+        ("Dateline", "SEOUL"),
+    ],
+    "body": [
+        "Officials of South Korea and Japan met in Seoul on Tuesday for security talks, "
+        "the first in five years.",
+        "The delegations discussed how to share missile warnings, a ministry official "
+        "said after the meeting.",
+    ],
     "url": "https://herald.example.org/2015/04/14/talks",
     "graphic": "Delegates arrive at the ministry.",
     "language": "ENGLISH",
@@ -81,8 +96,9 @@ NEXIS_A2 = {
 }
 
 
-def build_nexis(path: Path, articles: list[dict], cover: bool = True,
-                last_separator: bool = True) -> Path:
+def build_nexis(
+    path: Path, articles: list[dict], cover: bool = True, last_separator: bool = True
+) -> Path:
     d = docx.Document()
     if cover:
         add_para(d, "User Name: A Tester")
@@ -206,16 +222,22 @@ def test_plain_docx_is_not_detected(tmp_path):
 
 # ------------------------------------------------------------------ LexisNexis
 
+
 def test_lexisnexis_txt_fixture():
     df = read_lexisnexis(FIXTURES / "lexisnexis_en.txt")
     check_frame(df)
     assert len(df) == 3
     assert df["encoding"].iloc[0] == "utf-8-sig"
-    assert df["title"].tolist() == ["Seoul and Tokyo hold first security talks in five years",
-                                    "Talks end without joint statement",
-                                    "Editorial: A careful step"]
-    assert df["outlet"].tolist() == ["The Example Herald", "Example Wire Service",
-                                     "The Example Herald"]
+    assert df["title"].tolist() == [
+        "Seoul and Tokyo hold first security talks in five years",
+        "Talks end without joint statement",
+        "Editorial: A careful step",
+    ]
+    assert df["outlet"].tolist() == [
+        "The Example Herald",
+        "Example Wire Service",
+        "The Example Herald",
+    ]
     assert df["date"].tolist() == [TS("2015-04-14"), TS("2015-04-15"), TS("2015-04-17")]
     assert df["length"].tolist() == [42, 31, 25]
     assert df["byline"].tolist() == ["A. Reporter", "", "The Editorial Board"]
@@ -225,8 +247,9 @@ def test_lexisnexis_txt_fixture():
     assert df.loc[0, "text"].startswith("Defence and foreign ministry officials")
     assert df.loc[0, "text"].count("\n\n") == 1  # two paragraphs
     assert df.loc[0, "text"].endswith("an official said.")
-    assert df.loc[1, "graphic"] == ("Delegates arrive for the talks in Seoul. "
-                                    "Photo by a staff photographer.")
+    assert df.loc[1, "graphic"] == (
+        "Delegates arrive for the talks in Seoul. Photo by a staff photographer."
+    )
     assert df.loc[1, "copyright"] == "Copyright 2015 Example Wire Service"
     assert (df["language"] == "en").all()
     # Article 3 has no date line: the LOAD-DATE is used and said so.
@@ -238,8 +261,10 @@ def test_lexisnexis_txt_fixture():
 def test_lexisnexis_cp1252():
     df = read_lexisnexis(FIXTURES / "lexisnexis_cp1252.txt")
     assert df["encoding"].iloc[0] == "cp1252"
-    assert df["title"].tolist() == ["Café diplomacy: “a naïve hope”, critics say",
-                                    "Ministers’ résumé of the talks"]
+    assert df["title"].tolist() == [
+        "Café diplomacy: “a naïve hope”, critics say",
+        "Ministers’ résumé of the talks",
+    ]
     assert "€2,000" in df.loc[0, "text"]
     # "14 avril 2015 mardi" is a French interface date.
     assert df["date"].tolist() == [TS("2015-04-14"), TS("2015-04-16")]
@@ -260,9 +285,21 @@ def test_load_corpus_reads_scraper_json_with_the_scraper_field_names(tmp_path):
     from toolkit.readers import read_export
 
     path = tmp_path / "scraped.json"
-    path.write_text(json.dumps({"articles": [
-        {"headline": "Talks resume", "article_text": "Officials met in Seoul.",
-         "pubdate": "14 April 2015", "site_name": "example.org"}]}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "articles": [
+                    {
+                        "headline": "Talks resume",
+                        "article_text": "Officials met in Seoul.",
+                        "pubdate": "14 April 2015",
+                        "site_name": "example.org",
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     c = load_corpus(path)
     assert c.loc[0, "text"] == "Officials met in Seoul." and c.loc[0, "title"] == "Talks resume"
     assert c.loc[0, "date"] == TS("2015-04-14") and c.loc[0, "outlet"] == "example.org"
@@ -285,8 +322,10 @@ def test_lexisnexis_html_fixture():
     check_frame(df)
     assert len(df) == 2
     assert set(df["source_format"]) == {"lexisnexis_html"}
-    assert df["title"].tolist() == ["Security talks resume in Seoul",
-                                    "Talks close without statement"]
+    assert df["title"].tolist() == [
+        "Security talks resume in Seoul",
+        "Talks close without statement",
+    ]
     assert df["outlet"].tolist() == ["Example Wire Service -- English"] * 2
     assert df["date"].tolist() == [TS("2015-04-14"), TS("2015-04-15")]
     assert df.loc[0, "dateline"] == "SEOUL, April 14 2015"
@@ -295,7 +334,8 @@ def test_lexisnexis_html_fixture():
     assert df.loc[0, "text"] == (
         "South Korean and Japanese officials resumed security talks on Tuesday.\n\n"
         '"The atmosphere was constructive," a ministry spokesperson said & added that the '
-        "next round would follow.")
+        "next round would follow."
+    )
     assert df.loc[0, "copyright"] == "Copyright 2015 Example Wire Service All Rights Reserved"
     assert (df["parse_warnings"] == "").all()
 
@@ -319,6 +359,7 @@ def test_lexisnexis_without_headers_is_valueerror(tmp_path):
 
 # ------------------------------------------------------------------ Factiva
 
+
 def test_factiva_article_layout_english():
     df = read_factiva(FIXTURES / "factiva_article_en.html")
     check_frame(df)
@@ -338,9 +379,11 @@ def test_factiva_article_layout_english():
     assert a["language"] == "en"
     assert a["copyright"] == "Copyright 2015 Example Herald Ltd. All Rights Reserved."
     # The <b> search highlight must not split words or add spaces.
-    assert a["text"] == ("SEOUL -- Officials of the two countries met on Tuesday for the first "
-                         "security talks in five years.\n\nThey discussed the sharing of missile "
-                         "warnings, a ministry official said.")
+    assert a["text"] == (
+        "SEOUL -- Officials of the two countries met on Tuesday for the first "
+        "security talks in five years.\n\nThey discussed the sharing of missile "
+        "warnings, a ministry official said."
+    )
     assert a["parse_warnings"] == ""
     b = df.iloc[1]
     assert b["outlet"] == "Example Wire Service" and b["date"] == TS("2015-04-15")
@@ -350,16 +393,38 @@ def test_factiva_article_layout_english():
 @pytest.mark.parametrize(
     ("name", "codec", "title", "outlet", "date", "language", "length"),
     [
-        ("factiva_article_de_cp1252.html", "cp1252", "Envoys meet in Tokyo",
-         "The Example Herald", "2015-03-03", "en", 9),
-        ("factiva_article_ja_sjis.html", "cp932", "日韓、安保協議を再開", "例示新聞",
-         "2015-04-14", "ja", 186),
-        ("factiva_article_ko_cp949.html", "cp949", "한일 안보정책협의회 5년 만에 재개", "예시일보",
-         "2015-04-14", "ko", 215),
+        (
+            "factiva_article_de_cp1252.html",
+            "cp1252",
+            "Envoys meet in Tokyo",
+            "The Example Herald",
+            "2015-03-03",
+            "en",
+            9,
+        ),
+        (
+            "factiva_article_ja_sjis.html",
+            "cp932",
+            "日韓、安保協議を再開",
+            "例示新聞",
+            "2015-04-14",
+            "ja",
+            186,
+        ),
+        (
+            "factiva_article_ko_cp949.html",
+            "cp949",
+            "한일 안보정책협의회 5년 만에 재개",
+            "예시일보",
+            "2015-04-14",
+            "ko",
+            215,
+        ),
     ],
 )
-def test_factiva_interface_languages_and_encodings(name, codec, title, outlet, date, language,
-                                                   length):
+def test_factiva_interface_languages_and_encodings(
+    name, codec, title, outlet, date, language, length
+):
     df = read_factiva(FIXTURES / name)
     check_frame(df)
     assert len(df) == 1
@@ -398,7 +463,9 @@ def test_factiva_field_layout():
     # LP then TD paragraphs, in order.
     assert a["text"].split("\n\n") == [
         "The two governments agreed on Tuesday to open a military hotline.",
-        "Details will follow in May.", "Officials called it a first step."]
+        "Details will follow in May.",
+        "Officials called it a first step.",
+    ]
     assert pd.isna(b["date"])
     assert b["parse_warnings"] == "no date"
 
@@ -411,12 +478,23 @@ def test_factiva_without_articles_is_valueerror(tmp_path):
 
 # ------------------------------------------------------------------ BigKinds
 
-BK_HEADER = ["뉴스 식별자", "일자", "언론사", "기고자", "제목", "통합 분류1", "키워드", "본문", "URL",
-             "분석제외 여부"]
+BK_HEADER = [
+    "뉴스 식별자",
+    "일자",
+    "언론사",
+    "기고자",
+    "제목",
+    "통합 분류1",
+    "키워드",
+    "본문",
+    "URL",
+    "분석제외 여부",
+]
 
 
-def build_bigkinds(path: Path, header: list[str], rows: list[list[object]],
-                   title_row: bool = False) -> Path:
+def build_bigkinds(
+    path: Path, header: list[str], rows: list[list[object]], title_row: bool = False
+) -> Path:
     wb = openpyxl.Workbook()
     ws = wb.active
     if title_row:
@@ -430,10 +508,30 @@ def build_bigkinds(path: Path, header: list[str], rows: list[list[object]],
 
 def test_bigkinds_full_columns(tmp_path):
     rows = [
-        ["01100101.20150414100000001", "20150414", "예시일보", "가상 기자", "한일 안보협의 재개",
-         "정치>외교", "한국,일본,안보", "한국과 일본은 14일 서울에서 안보정책협의회를 열었다.",
-         "https://ilbo.example.kr/1", None],
-        [None, 20150415, "예시신문", None, "협의 종료", "정치>외교", "협의", "협의가 끝났다.", None, "예외"],
+        [
+            "01100101.20150414100000001",
+            "20150414",
+            "예시일보",
+            "가상 기자",
+            "한일 안보협의 재개",
+            "정치>외교",
+            "한국,일본,안보",
+            "한국과 일본은 14일 서울에서 안보정책협의회를 열었다.",
+            "https://ilbo.example.kr/1",
+            None,
+        ],
+        [
+            None,
+            20150415,
+            "예시신문",
+            None,
+            "협의 종료",
+            "정치>외교",
+            "협의",
+            "협의가 끝났다.",
+            None,
+            "예외",
+        ],
         [None, None, None, None, None, None, None, None, None, None],  # blank row: skipped
     ]
     df = read_bigkinds(build_bigkinds(tmp_path / "bk.xlsx", BK_HEADER, rows))
@@ -451,14 +549,22 @@ def test_bigkinds_full_columns(tmp_path):
     assert df.loc[0, "parse_warnings"] == ""
     assert "no 뉴스 식별자" in df.loc[1, "parse_warnings"]
     # Korean columns kept in export order after the canonical ones.
-    assert list(df.columns[8:13]) == ["byline", "통합 분류1", "키워드", "분석제외 여부",
-                                      "text_truncated"]
+    assert list(df.columns[8:13]) == [
+        "byline",
+        "통합 분류1",
+        "키워드",
+        "분석제외 여부",
+        "text_truncated",
+    ]
 
 
 def test_bigkinds_subset_with_title_row(tmp_path):
-    path = build_bigkinds(tmp_path / "sub.xlsx", ["일자", "언론사", "제목", "키워드"],
-                          [[20150414, "예시일보", "제목 하나", "가,나"],
-                           [20150416, "예시신문", "제목 둘", "다"]], title_row=True)
+    path = build_bigkinds(
+        tmp_path / "sub.xlsx",
+        ["일자", "언론사", "제목", "키워드"],
+        [[20150414, "예시일보", "제목 하나", "가,나"], [20150416, "예시신문", "제목 둘", "다"]],
+        title_row=True,
+    )
     assert detect_format(path) == "bigkinds_xlsx"
     df = read_export(path)
     assert df["doc_id"].tolist() == ["sub.xlsx#1", "sub.xlsx#2"]
@@ -469,8 +575,11 @@ def test_bigkinds_subset_with_title_row(tmp_path):
 
 
 def test_non_bigkinds_xlsx_is_not_detected(tmp_path):
-    path = build_bigkinds(tmp_path / "table.xlsx", ["date", "outlet", "title", "text"],
-                          [["2015-04-14", "Herald", "T", "Body"]])
+    path = build_bigkinds(
+        tmp_path / "table.xlsx",
+        ["date", "outlet", "title", "text"],
+        [["2015-04-14", "Herald", "T", "Body"]],
+    )
     assert detect_format(path) is None
     with pytest.raises(ValueError, match="not a recognised news-archive export"):
         read_export(path)
@@ -479,14 +588,17 @@ def test_non_bigkinds_xlsx_is_not_detected(tmp_path):
 
 
 def test_bigkinds_repeated_ids_fall_back_to_positions(tmp_path):
-    rows = [["same.id", "20150414", "예시일보", None, "가", None, None, "본문 가", None, None],
-            ["same.id", "20150414", "예시일보", None, "나", None, None, "본문 나", None, None]]
+    rows = [
+        ["same.id", "20150414", "예시일보", None, "가", None, None, "본문 가", None, None],
+        ["same.id", "20150414", "예시일보", None, "나", None, None, "본문 나", None, None],
+    ]
     df = read_bigkinds(build_bigkinds(tmp_path / "rep.xlsx", BK_HEADER, rows))
     assert df["doc_id"].tolist() == ["rep.xlsx#1", "rep.xlsx#2"]
     assert all("repeated" in w for w in df["parse_warnings"])
 
 
 # ------------------------------------------------------------------ scraper JSON
+
 
 def test_scraped_jsonl_with_a_cut_line():
     df = read_scraped(FIXTURES / "scraped_newsplease.jsonl")
@@ -520,17 +632,31 @@ def test_scraped_truncated_array_salvages_complete_elements():
 
 
 def test_scraped_wrapped_list(tmp_path):
-    payload = {"articles": [{"headline": "H", "content": "C", "link": "https://e.org/x",
-                             "pubdate": "14 April 2015", "sitename": "Example"}]}
+    payload = {
+        "articles": [
+            {
+                "headline": "H",
+                "content": "C",
+                "link": "https://e.org/x",
+                "pubdate": "14 April 2015",
+                "sitename": "Example",
+            }
+        ]
+    }
     (tmp_path / "w.json").write_text(json.dumps(payload))
     assert detect_format(tmp_path / "w.json") == "scraped_json"
     df = read_export(tmp_path / "w.json")
     assert df.loc[0, ["title", "text", "url", "outlet"]].tolist() == [
-        "H", "C", "https://e.org/x", "Example"]
+        "H",
+        "C",
+        "https://e.org/x",
+        "Example",
+    ]
     assert df.loc[0, "date"] == TS("2015-04-14")
 
 
 # ------------------------------------------------------------------ detection & dispatch
+
 
 @pytest.mark.parametrize(
     ("name", "expected"),
@@ -567,8 +693,14 @@ def test_detect_by_content_not_extension(tmp_path):
 def test_read_export_errors(tmp_path):
     with pytest.raises(ValueError) as err:
         read_export(FIXTURES / "not_an_export.csv")
-    for fmt in ("nexis_docx", "factiva_html", "lexisnexis_html", "lexisnexis_txt",
-                "bigkinds_xlsx", "scraped_json"):
+    for fmt in (
+        "nexis_docx",
+        "factiva_html",
+        "lexisnexis_html",
+        "lexisnexis_txt",
+        "bigkinds_xlsx",
+        "scraped_json",
+    ):
         assert fmt in str(err.value)
     with pytest.raises(ValueError, match="unknown export format 'rtf'"):
         read_export(FIXTURES / "lexisnexis_en.txt", format="rtf")
@@ -577,11 +709,17 @@ def test_read_export_errors(tmp_path):
 
 
 def test_summarize_load_counts():
-    frames = [read_export(FIXTURES / n) for n in
-              ("lexisnexis_en.txt", "lexisnexis_truncated.txt", "factiva_fields_en.html")]
+    frames = [
+        read_export(FIXTURES / n)
+        for n in ("lexisnexis_en.txt", "lexisnexis_truncated.txt", "factiva_fields_en.html")
+    ]
     s = summarize_load(pd.concat(frames, ignore_index=True))
-    assert s.index.tolist() == ["lexisnexis_en.txt", "lexisnexis_truncated.txt",
-                                "factiva_fields_en.html", "(all files)"]
+    assert s.index.tolist() == [
+        "lexisnexis_en.txt",
+        "lexisnexis_truncated.txt",
+        "factiva_fields_en.html",
+        "(all files)",
+    ]
     assert s["articles"].tolist() == [3, 2, 2, 7]
     assert s["with_warnings"].tolist() == [1, 1, 1, 3]
     assert s["undated"].tolist() == [0, 0, 1, 1]
@@ -591,7 +729,8 @@ def test_summarize_load_counts():
     # The Example Herald and Example Wire Service appear in all three files.
     assert s.loc["(all files)", "n_outlets"] == 2
     assert s.loc["lexisnexis_truncated.txt", "file_warnings"] == (
-        "download request selected 3 documents, found 2")
+        "download request selected 3 documents, found 2"
+    )
 
 
 # ------------------------------------------------------------------ shared real samples

@@ -36,9 +36,11 @@ from toolkit.readers import (
 from toolkit.textio import decode_bytes
 
 # READERS_EXAMPLES=500 runs a longer bug hunt; 40 keeps the suite fast.
-SETTINGS = settings(max_examples=int(os.environ.get("READERS_EXAMPLES", "40")), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow,
-                                           HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("READERS_EXAMPLES", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 LATIN = "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ"
 ALPHABETS = {
@@ -49,17 +51,39 @@ ALPHABETS = {
     "cp1252": LATIN + "éèüñç",
 }
 # Lines that are structure in some export format, never body text.
-RESERVED = {"Body", "End of Document", "Graphic", "Classification", "Notes", "Correction",
-            "Related Articles", "Correction Appended"}
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+RESERVED = {
+    "Body",
+    "End of Document",
+    "Graphic",
+    "Classification",
+    "Notes",
+    "Correction",
+    "Related Articles",
+    "Correction Appended",
+}
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def words(alphabet: str, min_size: int = 1, max_size: int = 30) -> st.SearchStrategy[str]:
     # Single spaces, no leading/trailing space: what clean_text would give back.
-    return (st.text(alphabet=alphabet, min_size=min_size, max_size=max_size)
-            .map(lambda s: " ".join(s.split()))
-            .filter(lambda s: len(s) >= min_size))
+    return (
+        st.text(alphabet=alphabet, min_size=min_size, max_size=max_size)
+        .map(lambda s: " ".join(s.split()))
+        .filter(lambda s: len(s) >= min_size)
+    )
 
 
 @st.composite
@@ -67,13 +91,20 @@ def articles(draw, alphabet: str, max_articles: int = 5) -> list[dict]:
     n = draw(st.integers(1, max_articles))
     out = []
     for _ in range(n):
-        out.append({
-            "title": draw(words(alphabet).filter(lambda s: s not in RESERVED)),
-            "outlet": draw(words(alphabet).filter(lambda s: s not in RESERVED)),
-            "date": draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))),
-            "body": draw(st.lists(words(alphabet, 1, 60).filter(lambda s: s not in RESERVED),
-                                  min_size=0, max_size=3)),
-        })
+        out.append(
+            {
+                "title": draw(words(alphabet).filter(lambda s: s not in RESERVED)),
+                "outlet": draw(words(alphabet).filter(lambda s: s not in RESERVED)),
+                "date": draw(st.dates(min_value=date(1990, 1, 1), max_value=date(2030, 12, 31))),
+                "body": draw(
+                    st.lists(
+                        words(alphabet, 1, 60).filter(lambda s: s not in RESERVED),
+                        min_size=0,
+                        max_size=3,
+                    )
+                ),
+            }
+        )
     return out
 
 
@@ -105,8 +136,11 @@ def decoded(data: bytes) -> str | None:
 def mangled(draw, data: bytes) -> bytes:
     """Apply one to three random injuries to an export's bytes."""
     for _ in range(draw(st.integers(1, 3))):
-        kind = draw(st.sampled_from(["truncate", "drop_lines", "overwrite", "no_blank_lines",
-                                     "duplicate_lines"]))
+        kind = draw(
+            st.sampled_from(
+                ["truncate", "drop_lines", "overwrite", "no_blank_lines", "duplicate_lines"]
+            )
+        )
         if not data:
             break
         if kind == "truncate":
@@ -114,7 +148,7 @@ def mangled(draw, data: bytes) -> bytes:
         elif kind == "overwrite":
             at = draw(st.integers(0, len(data)))
             junk = draw(st.binary(min_size=1, max_size=40))
-            data = data[:at] + junk + data[at + len(junk):]
+            data = data[:at] + junk + data[at + len(junk) :]
         else:
             lines = data.split(b"\n")
             i = draw(st.integers(0, len(lines) - 1))
@@ -131,14 +165,23 @@ def mangled(draw, data: bytes) -> bytes:
 
 # ---------------------------------------------------------------- LexisNexis TXT
 
+
 def render_lexisnexis(arts: list[dict]) -> str:
     out = [f"Download Request: Selected Items: 1-{len(arts)}", ""]
     for i, a in enumerate(arts, start=1):
         d = a["date"]
-        out += [f"                 {i} of {len(arts)} DOCUMENTS", "",
-                f"              {a['outlet']}", "",
-                f"          {MONTHS[d.month - 1]} {d.day}, {d.year} {d.strftime('%A')}", "",
-                a["title"], "", "LENGTH: 10 words", ""]
+        out += [
+            f"                 {i} of {len(arts)} DOCUMENTS",
+            "",
+            f"              {a['outlet']}",
+            "",
+            f"          {MONTHS[d.month - 1]} {d.day}, {d.year} {d.strftime('%A')}",
+            "",
+            a["title"],
+            "",
+            "LENGTH: 10 words",
+            "",
+        ]
         for para in a["body"]:
             out += [para, ""]
         out += ["LOAD-DATE: January 1, 2031", "", "LANGUAGE: ENGLISH", ""]
@@ -193,7 +236,8 @@ def render_lexisnexis_html(arts: list[dict]) -> str:
             "<DIV><P><SPAN>LENGTH: </SPAN><SPAN>10 words</SPAN></P></DIV><DIV>"
             + "".join(f"<P><SPAN>{p}</SPAN></P>" for p in a["body"])
             + "</DIV><DIV><P><SPAN>LOAD-DATE: </SPAN><SPAN>January 1, 2031</SPAN></P></DIV>"
-            "<!-- Hide XML section from browser </DOCFULL> </DOC> -->")
+            "<!-- Hide XML section from browser </DOCFULL> </DOC> -->"
+        )
     return "\n".join(out).replace("</DIV>", "</DIV>\n") + "</BODY></HTML>"
 
 
@@ -221,19 +265,22 @@ def test_lexisnexis_html_round_trip_and_mangled(tmp_path, data, codec):
 
 # ---------------------------------------------------------------- Factiva HTML
 
+
 def render_factiva(arts: list[dict]) -> str:
     blocks = []
     for i, a in enumerate(arts):
         d = a["date"]
-        paras = "".join(f'<p class="articleParagraph enarticleParagraph">{p}</p>'
-                        for p in a["body"])
+        paras = "".join(
+            f'<p class="articleParagraph enarticleParagraph">{p}</p>' for p in a["body"]
+        )
         blocks.append(
             f'<div id="article-TESTDOC00{i:04d}0000000000" class="article">'
             '<div class="article enArticle">'
             f'<div id="hd"><span class="enHeadline">{a["title"]}</span></div>'
-            f'<div>{10 + i} words</div><div>{d.day} {MONTHS[d.month - 1]} {d.year}</div>'
-            f'<div>{a["outlet"]}</div><div>TESTSC</div><div>English</div>'
-            f"{paras}<p>Document TESTDOC00{i:04d}0000000000</p></div></div>")
+            f"<div>{10 + i} words</div><div>{d.day} {MONTHS[d.month - 1]} {d.year}</div>"
+            f"<div>{a['outlet']}</div><div>TESTSC</div><div>English</div>"
+            f"{paras}<p>Document TESTDOC00{i:04d}0000000000</p></div></div>"
+        )
     return "<html><body>" + "".join(blocks) + "</body></html>"
 
 
@@ -241,8 +288,9 @@ def factiva_markers(text: str) -> int:
     # An intact block opens with both markers and counts once; a block that
     # lost one of them still counts once.
     both = r'id="article-[^"]*" class="article"><div class="article enArticle"'
-    return (len(re.findall(both + r'|id="article-|class="[^"]*\b[a-z]{2}Article\b', text))
-            + len(re.findall(r"<b>\s*HD\s*</b>", text)))
+    return len(re.findall(both + r'|id="article-|class="[^"]*\b[a-z]{2}Article\b', text)) + len(
+        re.findall(r"<b>\s*HD\s*</b>", text)
+    )
 
 
 @SETTINGS
@@ -273,15 +321,20 @@ def test_factiva_mangled_never_crashes(tmp_path, data, codec):
 
 # ---------------------------------------------------------------- Nexis Uni DOCX
 
+
 def render_nexis(arts: list[dict], drop: set[int], keep_last_sep: bool) -> bytes:
     d = docx.Document()
     d.add_paragraph(f"Documents ({len(arts)})")
     paras: list[tuple[str, bool]] = []
     for k, a in enumerate(arts):
         dt = a["date"]
-        paras += [(a["title"], False), (a["outlet"], False),
-                  (f"{MONTHS[dt.month - 1]} {dt.day}, {dt.year}", False),
-                  ("Length:\u00a010 words", False), ("Body", False)]
+        paras += [
+            (a["title"], False),
+            (a["outlet"], False),
+            (f"{MONTHS[dt.month - 1]} {dt.day}, {dt.year}", False),
+            ("Length:\u00a010 words", False),
+            ("Body", False),
+        ]
         paras += [(p, False) for p in a["body"]]
         paras.append(("Load-Date:\u00a0January 1, 2031", True))
         if k < len(arts) - 1 or keep_last_sep:
@@ -312,8 +365,7 @@ def test_nexis_round_trip(tmp_path, data):
     path.write_bytes(render_nexis(arts, set(), True))
     df = read_nexis(path)
     check_round_trip(df, arts)
-    assert (df["parse_warnings"].str.contains("empty body")
-            == [not a["body"] for a in arts]).all()
+    assert (df["parse_warnings"].str.contains("empty body") == [not a["body"] for a in arts]).all()
 
 
 @SETTINGS
@@ -347,15 +399,26 @@ def test_nexis_damaged_zip_is_valueerror(tmp_path, data):
 
 # ---------------------------------------------------------------- scraper JSON / JSONL
 
+
 @SETTINGS
 @given(data=st.data(), lines=st.booleans(), codec=st.sampled_from(sorted(ALPHABETS)))
 def test_scraped_round_trip_and_mangled(tmp_path, data, lines, codec):
     arts = data.draw(articles(ALPHABETS[codec]))
-    records = [{"title": a["title"], "text": "\n\n".join(a["body"]), "url": f"https://e.org/{i}",
-                "date_publish": a["date"].isoformat(), "source_domain": a["outlet"]}
-               for i, a in enumerate(arts)]
-    text = ("\n".join(json.dumps(r, ensure_ascii=False) for r in records) if lines
-            else json.dumps(records, ensure_ascii=False, indent=1))
+    records = [
+        {
+            "title": a["title"],
+            "text": "\n\n".join(a["body"]),
+            "url": f"https://e.org/{i}",
+            "date_publish": a["date"].isoformat(),
+            "source_domain": a["outlet"],
+        }
+        for i, a in enumerate(arts)
+    ]
+    text = (
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+        if lines
+        else json.dumps(records, ensure_ascii=False, indent=1)
+    )
     path = tmp_path / "s.json"
     path.write_bytes(text.encode(codec))
     df = read_scraped(path, encoding=codec)

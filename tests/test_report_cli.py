@@ -13,8 +13,9 @@ from toolkit.report import available_sections, build_report
 
 
 def run_cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "toolkit", *args], capture_output=True,
-                          text=True, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "toolkit", *args], capture_output=True, text=True, cwd=cwd
+    )
 
 
 @pytest.fixture(scope="module")
@@ -53,13 +54,26 @@ def test_overview_tables_account_for_every_document(demo_report):
 
 def test_cli_report_on_a_user_csv(tmp_path):
     csv = tmp_path / "mine.csv"
-    pd.DataFrame({
-        "body": ["Seoul and Tokyo held talks on Tuesday.", "", "Tokyo protested again."],
-        "paper": ["Chosun Ilbo", "Asahi Shimbun", "Yomiuri Shimbun"],
-        "published": ["2019-08-02", "2019-08-03", "2019-08-04"],
-    }).to_csv(csv, index=False)
-    res = run_cli("report", str(csv), "--out", str(tmp_path / "rep"), "--sections", "overview",
-                  "--column", "body=text", "--column", "paper=outlet", "--no-progress")
+    pd.DataFrame(
+        {
+            "body": ["Seoul and Tokyo held talks on Tuesday.", "", "Tokyo protested again."],
+            "paper": ["Chosun Ilbo", "Asahi Shimbun", "Yomiuri Shimbun"],
+            "published": ["2019-08-02", "2019-08-03", "2019-08-04"],
+        }
+    ).to_csv(csv, index=False)
+    res = run_cli(
+        "report",
+        str(csv),
+        "--out",
+        str(tmp_path / "rep"),
+        "--sections",
+        "overview",
+        "--column",
+        "body=text",
+        "--column",
+        "paper=outlet",
+        "--no-progress",
+    )
     assert res.returncode == 0, res.stderr
     index = tmp_path / "rep" / "index.html"
     assert index.exists()
@@ -96,25 +110,37 @@ def test_doctor_reports_the_cjk_fonts_the_plots_use(monkeypatch):
         return {r["check"]: r for r in check_environment() if r["check"].endswith("label font")}
 
     def font(family, hangul, kana, kanji, chosen=True):
-        return {"family": family, "path": family, "truetype": True, "hangul": hangul,
-                "kana": kana, "kanji": kanji, "chosen": chosen}
+        return {
+            "family": family,
+            "path": family,
+            "truetype": True,
+            "hangul": hangul,
+            "kana": kana,
+            "kanji": kanji,
+            "chosen": chosen,
+        }
 
-    monkeypatch.setattr(style, "cjk_font_coverage", lambda: [
-        font("NanumGothic", 11172, 169, 2443), font("IPAexGothic", 0, 169, 2965)])
+    monkeypatch.setattr(
+        style,
+        "cjk_font_coverage",
+        lambda: [font("NanumGothic", 11172, 169, 2443), font("IPAexGothic", 0, 169, 2965)],
+    )
     got = rows()
     assert got["Korean label font"]["status"] == "ok"
     assert got["Korean label font"]["detail"].startswith("NanumGothic: 11,172/11,172 Hangul")
     assert got["Japanese label font"]["detail"].startswith("IPAexGothic: 0/11,172 Hangul")
     # the case: a "fallback" font with 3 Hangul syllables is not an ok Korean font
-    monkeypatch.setattr(style, "cjk_font_coverage", lambda: [
-        font("Droid Sans Fallback", 3, 169, 2965)])
+    monkeypatch.setattr(
+        style, "cjk_font_coverage", lambda: [font("Droid Sans Fallback", 3, 169, 2965)]
+    )
     got = rows()
     assert got["Korean label font"]["status"] == "optional"
     assert "3/11,172 Hangul" in got["Korean label font"]["detail"]
     assert got["Japanese label font"]["status"] == "ok"
     monkeypatch.setattr(style, "cjk_font_coverage", lambda: [])
-    assert all(r["status"] == "optional" and r["detail"].startswith("none found")
-               for r in rows().values())
+    assert all(
+        r["status"] == "optional" and r["detail"].startswith("none found") for r in rows().values()
+    )
 
 
 def test_unknown_section_is_an_error(tmp_path):
@@ -129,8 +155,10 @@ def test_a_failing_section_is_reported_not_fatal(tmp_path, monkeypatch):
     def fine(ctx):
         return "<p>fine section</p>"
 
-    fake = [types.SimpleNamespace(__name__="toolkit.sections.a", TITLE="A", ORDER=1, build=boom),
-            types.SimpleNamespace(__name__="toolkit.sections.b", TITLE="B", ORDER=2, build=fine)]
+    fake = [
+        types.SimpleNamespace(__name__="toolkit.sections.a", TITLE="A", ORDER=1, build=boom),
+        types.SimpleNamespace(__name__="toolkit.sections.b", TITLE="B", ORDER=2, build=fine),
+    ]
     monkeypatch.setattr(report_mod, "available_sections", lambda: fake)
     corpus = pd.DataFrame({"text": ["Seoul met Tokyo."]})
     page = build_report(corpus, tmp_path, progress=False).read_text(encoding="utf-8")
@@ -139,8 +167,13 @@ def test_a_failing_section_is_reported_not_fatal(tmp_path, monkeypatch):
 
 
 def test_report_is_deterministic(tmp_path):
-    corpus = pd.DataFrame({"text": ["Seoul met Tokyo.", "Tokyo met Seoul again."],
-                           "outlet": ["Yonhap", "Kyodo"], "date": ["2019-01-01", "2019-02-01"]})
+    corpus = pd.DataFrame(
+        {
+            "text": ["Seoul met Tokyo.", "Tokyo met Seoul again."],
+            "outlet": ["Yonhap", "Kyodo"],
+            "date": ["2019-01-01", "2019-02-01"],
+        }
+    )
     a = build_report(corpus, tmp_path / "a", sections=["overview"], progress=False)
     b = build_report(corpus, tmp_path / "b", sections=["overview"], progress=False)
     assert a.read_bytes() == b.read_bytes()
@@ -170,10 +203,16 @@ def test_demo_report_reads_like_a_paper(demo_report):
 
 
 def test_report_writes_and_links_the_vector_formats_asked_for(tmp_path):
-    corpus = pd.DataFrame({"text": ["Seoul met Tokyo.", "Tokyo met Seoul again."],
-                           "outlet": ["Yonhap", "Kyodo"], "date": ["2019-01-01", "2019-02-01"]})
-    page = build_report(corpus, tmp_path, sections=["overview"], progress=False,
-                        figure_formats=("pdf", "svg")).read_text(encoding="utf-8")
+    corpus = pd.DataFrame(
+        {
+            "text": ["Seoul met Tokyo.", "Tokyo met Seoul again."],
+            "outlet": ["Yonhap", "Kyodo"],
+            "date": ["2019-01-01", "2019-02-01"],
+        }
+    )
+    page = build_report(
+        corpus, tmp_path, sections=["overview"], progress=False, figure_formats=("pdf", "svg")
+    ).read_text(encoding="utf-8")
     pngs = sorted((tmp_path / "figures").glob("*.png"))
     assert pngs
     for png in pngs:
@@ -185,40 +224,78 @@ def test_report_writes_and_links_the_vector_formats_asked_for(tmp_path):
 
 def test_report_rejects_an_unknown_figure_format(tmp_path):
     with pytest.raises(ValueError, match="figure_formats"):
-        build_report(pd.DataFrame({"text": ["Seoul."]}), tmp_path, sections=["overview"],
-                     progress=False, figure_formats=("png", "jpg"))
+        build_report(
+            pd.DataFrame({"text": ["Seoul."]}),
+            tmp_path,
+            sections=["overview"],
+            progress=False,
+            figure_formats=("png", "jpg"),
+        )
 
 
 def test_cli_figures_option_writes_pdfs(tmp_path):
     csv = tmp_path / "mine.csv"
-    pd.DataFrame({"text": ["Seoul and Tokyo held talks.", "Tokyo protested."],
-                  "outlet": ["Yonhap", "Kyodo"]}).to_csv(csv, index=False)
-    res = run_cli("report", str(csv), "--out", str(tmp_path / "rep"), "--sections", "overview",
-                  "--figures", "pdf", "--no-progress")
+    pd.DataFrame(
+        {"text": ["Seoul and Tokyo held talks.", "Tokyo protested."], "outlet": ["Yonhap", "Kyodo"]}
+    ).to_csv(csv, index=False)
+    res = run_cli(
+        "report",
+        str(csv),
+        "--out",
+        str(tmp_path / "rep"),
+        "--sections",
+        "overview",
+        "--figures",
+        "pdf",
+        "--no-progress",
+    )
     assert res.returncode == 0, res.stderr
     pngs = sorted((tmp_path / "rep" / "figures").glob("*.png"))
     assert pngs and all(p.with_suffix(".pdf").exists() for p in pngs)
 
 
 def test_figures_written_by_helper_processes_are_the_same_bytes(tmp_path):
-    corpus = pd.DataFrame({"text": ["Seoul met Tokyo.", "Tokyo met Seoul again.", "Talks."],
-                           "outlet": ["Yonhap", "Kyodo", "Yonhap"],
-                           "date": ["2019-01-01", "2019-02-01", "2019-03-01"]})
-    build_report(corpus, tmp_path / "one", sections=["overview", "keyness"], progress=False,
-                 n_jobs=1, figure_formats=("pdf",))
-    build_report(corpus, tmp_path / "two", sections=["overview", "keyness"], progress=False,
-                 n_jobs=2, figure_formats=("pdf",))
+    corpus = pd.DataFrame(
+        {
+            "text": ["Seoul met Tokyo.", "Tokyo met Seoul again.", "Talks."],
+            "outlet": ["Yonhap", "Kyodo", "Yonhap"],
+            "date": ["2019-01-01", "2019-02-01", "2019-03-01"],
+        }
+    )
+    build_report(
+        corpus,
+        tmp_path / "one",
+        sections=["overview", "keyness"],
+        progress=False,
+        n_jobs=1,
+        figure_formats=("pdf",),
+    )
+    build_report(
+        corpus,
+        tmp_path / "two",
+        sections=["overview", "keyness"],
+        progress=False,
+        n_jobs=2,
+        figure_formats=("pdf",),
+    )
     one = sorted(p.name for p in (tmp_path / "one" / "figures").iterdir())
     assert one == sorted(p.name for p in (tmp_path / "two" / "figures").iterdir())
     assert any(n.endswith(".png") for n in one) and any(n.endswith(".pdf") for n in one)
     for name in one:
         assert (tmp_path / "one" / "figures" / name).read_bytes() == (
-            tmp_path / "two" / "figures" / name).read_bytes(), name
+            tmp_path / "two" / "figures" / name
+        ).read_bytes(), name
     assert (tmp_path / "one" / "index.html").read_bytes() == (
-        tmp_path / "two" / "index.html").read_bytes()
+        tmp_path / "two" / "index.html"
+    ).read_bytes()
 
 
 def test_report_rejects_a_bad_n_jobs(tmp_path):
     with pytest.raises(ValueError, match="n_jobs"):
-        build_report(pd.DataFrame({"text": ["Seoul."]}), tmp_path, sections=["overview"],
-                     progress=False, n_jobs=0)
+        build_report(
+            pd.DataFrame({"text": ["Seoul."]}),
+            tmp_path,
+            sections=["overview"],
+            progress=False,
+            n_jobs=0,
+        )

@@ -19,24 +19,31 @@ from toolkit.report import ReportContext, build_report
 
 
 def run_cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "toolkit", *args], capture_output=True,
-                          text=True, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "toolkit", *args], capture_output=True, text=True, cwd=cwd
+    )
 
 
-WIDE = pd.DataFrame({f"a_rather_long_column_name_{i}": ["some long cell text here"] * 3
-                     for i in range(12)})
+WIDE = pd.DataFrame(
+    {f"a_rather_long_column_name_{i}": ["some long cell text here"] * 3 for i in range(12)}
+)
 
 
 def _fake_sections(monkeypatch):
     def one(ctx):
-        return ("<h3>First part</h3><p>text</p>" + ctx.table_html(WIDE)
-                + "<h3>Second part</h3><p>more</p>")
+        return (
+            "<h3>First part</h3><p>text</p>"
+            + ctx.table_html(WIDE)
+            + "<h3>Second part</h3><p>more</p>"
+        )
 
     def two(ctx):
         return "<p>only text</p>"
 
-    fake = [types.SimpleNamespace(__name__="toolkit.sections.one", TITLE="One", ORDER=1, build=one),
-            types.SimpleNamespace(__name__="toolkit.sections.two", TITLE="Two", ORDER=2, build=two)]
+    fake = [
+        types.SimpleNamespace(__name__="toolkit.sections.one", TITLE="One", ORDER=1, build=one),
+        types.SimpleNamespace(__name__="toolkit.sections.two", TITLE="Two", ORDER=2, build=two),
+    ]
     monkeypatch.setattr(report_mod, "available_sections", lambda: fake)
 
 
@@ -96,9 +103,19 @@ def test_page_fits_420_px_in_chromium(page):
         encoding="utf-8",
     )
     res = subprocess.run(
-        [_chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--window-size=800,1000",
-         "--virtual-time-budget=5000", "--dump-dom", outer.as_uri()],
-        capture_output=True, text=True, timeout=120,
+        [
+            _chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--window-size=800,1000",
+            "--virtual-time-budget=5000",
+            "--dump-dom",
+            outer.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     found = re.search(r'data-width="(\d+)/(\d+)"', res.stdout)
     assert found, res.stderr[-500:]
@@ -109,42 +126,62 @@ def test_page_fits_420_px_in_chromium(page):
 
 
 def test_table_cells_read_well():
-    df = pd.DataFrame({
-        "period": pd.to_datetime(["2015-01-01", "2016-01-01"]),
-        "month": pd.to_datetime(["2015-03-01", "2015-04-01"]),
-        "p_adj": [0.0000123, 0.0421],
-        "mean": [-0.12345, 0.5],
-        "small_cell": [True, False],
-    })
+    df = pd.DataFrame(
+        {
+            "period": pd.to_datetime(["2015-01-01", "2016-01-01"]),
+            "month": pd.to_datetime(["2015-03-01", "2015-04-01"]),
+            "p_adj": [0.0000123, 0.0421],
+            "mean": [-0.12345, 0.5],
+            "small_cell": [True, False],
+        }
+    )
     html = ReportContext.table_html(df)
     cells = re.findall(r"<td>([^<]*)</td>", html)
-    assert cells == ["2015", "2015-03", "&lt; 0.001", "-0.123", "yes",
-                     "2016", "2015-04", "0.042", "0.500", "no"]
+    assert cells == [
+        "2015",
+        "2015-03",
+        "&lt; 0.001",
+        "-0.123",
+        "yes",
+        "2016",
+        "2015-04",
+        "0.042",
+        "0.500",
+        "no",
+    ]
     assert "fewer than 5 documents" in html
 
 
-MIXED = pd.DataFrame({
-    "text": (["Seoul criticised Tokyo over the islets dispute and the export curbs."] * 4
-             + ["Tokyo defended the export rules and the islets claim again."] * 4
-             + ["서울은 도쿄의 수출 규제를 비판했다."] * 3),
-    "outlet": ["Herald"] * 4 + ["Shimbun"] * 4 + ["Ilbo"] * 3,
-    "country": ["KR"] * 4 + ["JP"] * 4 + ["KR"] * 3,
-    "date": ["2019-07-01"] * 11,
-})
+MIXED = pd.DataFrame(
+    {
+        "text": (
+            ["Seoul criticised Tokyo over the islets dispute and the export curbs."] * 4
+            + ["Tokyo defended the export rules and the islets claim again."] * 4
+            + ["서울은 도쿄의 수출 규제를 비판했다."] * 3
+        ),
+        "outlet": ["Herald"] * 4 + ["Shimbun"] * 4 + ["Ilbo"] * 3,
+        "country": ["KR"] * 4 + ["JP"] * 4 + ["KR"] * 3,
+        "date": ["2019-07-01"] * 11,
+    }
+)
 
 
 def test_mixed_languages_compared_within_one(tmp_path):
     index = build_report(MIXED, tmp_path / "rep", sections=["keyness", "tone"], progress=False)
     html = index.read_text(encoding="utf-8")
     # 3 Korean-language articles: left out of the keyword comparison, and counted as such
-    assert "Comparisons are made within language 'en'; 3 documents have text in another " \
-           "language (ko: 3)." in html
+    assert (
+        "Comparisons are made within language 'en'; 3 documents have text in another "
+        "language (ko: 3)." in html
+    )
     assert "Both sides are documents in language 'en' only; 3 documents" in html
     assert "(4 documents," in html  # 4 English KR articles, not 7
     # Korean is scored by the news measure, but the charts compare English articles only
-    assert "11 of 11 articles were scored; 3 scored articles are in another language " \
-           "(ko: 3): their scores are in the tables, but the charts below compare articles " \
-           "in language 'en' only." in html
+    assert (
+        "11 of 11 articles were scored; 3 scored articles are in another language "
+        "(ko: 3): their scores are in the tables, but the charts below compare articles "
+        "in language 'en' only." in html
+    )
     docs = pd.read_csv(tmp_path / "rep" / "tables" / "tone_documents.csv")
     assert len(docs) == 11
     by_outlet = pd.read_csv(tmp_path / "rep" / "tables" / "tone_by_outlet.csv")
@@ -154,15 +191,36 @@ def test_mixed_languages_compared_within_one(tmp_path):
 
 def test_cli_several_inputs_comparison_outlets_language(tmp_path):
     a, b = tmp_path / "a.csv", tmp_path / "b.csv"
-    MIXED.iloc[:6].assign(outlet=["The Guardian", "Guardian", "guardian.co.uk", "Herald",
-                                  "Herald", "Herald"]).drop(columns="country").to_csv(a, index=False)
+    MIXED.iloc[:6].assign(
+        outlet=["The Guardian", "Guardian", "guardian.co.uk", "Herald", "Herald", "Herald"]
+    ).drop(columns="country").to_csv(a, index=False)
     MIXED.iloc[6:].drop(columns="country").to_csv(b, index=False)
     table = tmp_path / "outlets.tsv"
-    table.write_text("outlet\tcountry\taliases\nThe Guardian\tGB\tGuardian|guardian.co.uk\n"
-                     "Herald\tKR\t\nShimbun\tJP\t\nIlbo\tKR\t\n", encoding="utf-8")
-    res = run_cli("report", str(a), str(b), "--out", str(tmp_path / "rep"), "--sections",
-                  "overview,keyness", "--by", "country", "--target", "KR", "--reference", "GB",
-                  "--outlets", str(table), "--language", "en", "--no-progress")
+    table.write_text(
+        "outlet\tcountry\taliases\nThe Guardian\tGB\tGuardian|guardian.co.uk\n"
+        "Herald\tKR\t\nShimbun\tJP\t\nIlbo\tKR\t\n",
+        encoding="utf-8",
+    )
+    res = run_cli(
+        "report",
+        str(a),
+        str(b),
+        "--out",
+        str(tmp_path / "rep"),
+        "--sections",
+        "overview,keyness",
+        "--by",
+        "country",
+        "--target",
+        "KR",
+        "--reference",
+        "GB",
+        "--outlets",
+        str(table),
+        "--language",
+        "en",
+        "--no-progress",
+    )
     assert res.returncode == 0, res.stderr
     html = (tmp_path / "rep" / "index.html").read_text(encoding="utf-8")
     assert "a.csv, b.csv; 11 documents" in html
@@ -186,6 +244,17 @@ def test_cli_version_help_and_bad_comparison(tmp_path):
     assert res.returncode == 2 and "--by and --target" in res.stderr
     csv = tmp_path / "c.csv"
     MIXED.to_csv(csv, index=False)
-    res = run_cli("report", str(csv), "--by", "country", "--target", "CN", "--out",
-                  str(tmp_path / "y"), "--sections", "overview", "--no-progress")
+    res = run_cli(
+        "report",
+        str(csv),
+        "--by",
+        "country",
+        "--target",
+        "CN",
+        "--out",
+        str(tmp_path / "y"),
+        "--sections",
+        "overview",
+        "--no-progress",
+    )
     assert res.returncode == 2 and "country='CN' is not in the corpus" in res.stderr

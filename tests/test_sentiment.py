@@ -159,18 +159,25 @@ def test_default_dictionary_is_the_news_dictionary(tokens):
 
 def test_dictionary_document_level_sums_counts(tokens):
     d = Dictionary({"positive": ["cooperation", "praised"], "negative": ["frayed", "angry"]})
-    doc = tone(tokens, "dictionary", level="document", dictionary=d,
-               aggregate="counts").set_index("doc_id")
+    doc = tone(tokens, "dictionary", level="document", dictionary=d, aggregate="counts").set_index(
+        "doc_id"
+    )
     # doc a: praised, cooperation | frayed, angry
     assert (doc.loc["a", "pos"], doc.loc["a", "neg"]) == (2, 2)
     assert doc.loc["a", "tone"] == 0.0
     assert doc.loc["d", "tone"] == -1.0 and math.isnan(doc.loc["c", "tone"])
 
 
-@pytest.mark.parametrize("method,aggregate", [
-    ("news", "mean"), ("vader", "median"), ("textblob", "share_positive"),
-    ("dictionary", "counts"), ("news", "share_negative"),
-])
+@pytest.mark.parametrize(
+    "method,aggregate",
+    [
+        ("news", "mean"),
+        ("vader", "median"),
+        ("textblob", "share_positive"),
+        ("dictionary", "counts"),
+        ("news", "share_negative"),
+    ],
+)
 def test_document_tone_aggregates_sentences_like_plain_pandas(tokens, method, aggregate):
     from toolkit.sentiment import document_tone
 
@@ -232,8 +239,13 @@ def test_bad_arguments():
 
 def test_target_tone_sides_and_documents(corpus):
     c = pd.DataFrame(
-        {"doc_id": ["p", "q"],
-         "text": ["Seoul praised the talks, but Tokyo angered its neighbours.", "Talks resumed."]}
+        {
+            "doc_id": ["p", "q"],
+            "text": [
+                "Seoul praised the talks, but Tokyo angered its neighbours.",
+                "Talks resumed.",
+            ],
+        }
     )
     m = target_tone(c, ["KR", "JP"])
     assert m[["target", "matched"]].values.tolist() == [["KR", "Seoul"], ["JP", "Tokyo"]]
@@ -242,8 +254,10 @@ def test_target_tone_sides_and_documents(corpus):
     assert m.tone.iloc[0] > 0 > m.tone.iloc[1]
     d = target_tone(c, ["KR", "JP"], level="document")
     assert d[["doc_id", "target", "n_mentions", "status"]].values.tolist() == [
-        ["p", "KR", 1, "ok"], ["p", "JP", 1, "ok"],
-        ["q", "KR", 0, "no mention"], ["q", "JP", 0, "no mention"],
+        ["p", "KR", 1, "ok"],
+        ["p", "JP", 1, "ok"],
+        ["q", "KR", 0, "no mention"],
+        ["q", "JP", 0, "no mention"],
     ]
     assert np.isnan(d.tone.iloc[2])
 
@@ -267,8 +281,13 @@ def test_report_section_writes_tables_and_cache(tmp_path):
     c = pd.DataFrame(
         {
             "doc_id": ["k1", "k2", "j1", "j2", "e"],
-            "text": ["Seoul criticized Tokyo. Ties frayed.", "Seoul welcomed the talks.",
-                     "Tokyo praised Seoul.", "Japan and Korea agreed to cooperate.", ""],
+            "text": [
+                "Seoul criticized Tokyo. Ties frayed.",
+                "Seoul welcomed the talks.",
+                "Tokyo praised Seoul.",
+                "Japan and Korea agreed to cooperate.",
+                "",
+            ],
             "outlet": ["Han Daily", "Han Daily", "Edo Post", "Edo Post", "Edo Post"],
             "country": ["KR", "KR", "JP", "JP", "JP"],
             "date": ["2015-04-01", "2016-05-01", "2015-06-01", "2019-07-01", "2019-07-02"],
@@ -279,8 +298,13 @@ def test_report_section_writes_tables_and_cache(tmp_path):
     ctx = ReportContext(corpus=load_corpus(c), out_dir=tmp_path)
     html = section.build(ctx)
     assert "Tone toward South Korea and toward Japan" in html
-    for name in ("tone_sentences", "tone_documents", "tone_by_outlet",
-                 "tone_by_country_over_time", "tone_toward_kr_jp_by_outlet_country"):
+    for name in (
+        "tone_sentences",
+        "tone_documents",
+        "tone_by_outlet",
+        "tone_by_country_over_time",
+        "tone_toward_kr_jp_by_outlet_country",
+    ):
         assert (tmp_path / "tables" / f"{name}.csv").exists()
     sents = pd.read_csv(tmp_path / "tables" / "tone_sentences.csv")
     assert len(sents) == 5  # k1 has two sentences, e none

@@ -139,8 +139,13 @@ def test_years_and_ids_have_no_thousands_separator():
 
 
 def test_latex_keeps_a_pivot_index_by_default():
-    long = pd.DataFrame({"frame": ["conflict", "conflict", "economic", "economic"],
-                         "country": ["JP", "KR", "JP", "KR"], "share": [0.5, 0.25, 0.125, 0.75]})
+    long = pd.DataFrame(
+        {
+            "frame": ["conflict", "conflict", "economic", "economic"],
+            "country": ["JP", "KR", "JP", "KR"],
+            "share": [0.5, 0.25, 0.125, 0.75],
+        }
+    )
     wide = long.pivot(index="frame", columns="country", values="share")
     lines = to_latex(wide).splitlines()
     assert "frame & JP & KR \\\\" in lines

@@ -31,24 +31,39 @@ def sentences(text):
         ("The U.S. and Japan will meet.", ["The U.S. and Japan will meet."]),
         ("Troops left the U.S. The talks ended.", ["Troops left the U.S.", "The talks ended."]),
         ("Mr. Kim met Dr. Sato. They talked.", ["Mr. Kim met Dr. Sato.", "They talked."]),
-        ("Lt. Gen. Park and Sen. Smith spoke. Nothing changed.",
-         ["Lt. Gen. Park and Sen. Smith spoke.", "Nothing changed."]),
-        ("It began on Jan. 5 in Seoul. Talks ran until Feb. 2.",
-         ["It began on Jan. 5 in Seoul.", "Talks ran until Feb. 2."]),
-        ("Resolution No. 2270 passed. The U.N. Security Council agreed.",
-         ["Resolution No. 2270 passed.", "The U.N. Security Council agreed."]),
-        ("They met at 9 a.m. Officials said little.", ["They met at 9 a.m.", "Officials said little."]),
-        ("Samsung Co. Ltd. shares fell. Sony Inc. rose.",
-         ["Samsung Co. Ltd. shares fell.", "Sony Inc. rose."]),
+        (
+            "Lt. Gen. Park and Sen. Smith spoke. Nothing changed.",
+            ["Lt. Gen. Park and Sen. Smith spoke.", "Nothing changed."],
+        ),
+        (
+            "It began on Jan. 5 in Seoul. Talks ran until Feb. 2.",
+            ["It began on Jan. 5 in Seoul.", "Talks ran until Feb. 2."],
+        ),
+        (
+            "Resolution No. 2270 passed. The U.N. Security Council agreed.",
+            ["Resolution No. 2270 passed.", "The U.N. Security Council agreed."],
+        ),
+        (
+            "They met at 9 a.m. Officials said little.",
+            ["They met at 9 a.m.", "Officials said little."],
+        ),
+        (
+            "Samsung Co. Ltd. shares fell. Sony Inc. rose.",
+            ["Samsung Co. Ltd. shares fell.", "Sony Inc. rose."],
+        ),
         ("Author J. R. Kim wrote it. He agreed.", ["Author J. R. Kim wrote it.", "He agreed."]),
         ('"We will respond," he said. "Soon."', ['"We will respond," he said.', '"Soon."']),
         ("“Is it over?” she asked. Nobody knew.", ["“Is it over?” she asked.", "Nobody knew."]),
         ('He said: "It is done." Then he left.', ['He said: "It is done."', "Then he left."]),
         ("Seoul protested (again). Tokyo did not.", ["Seoul protested (again).", "Tokyo did not."]),
-        ("(The meeting was short.) Both sides left.",
-         ["(The meeting was short.)", "Both sides left."]),
-        ("Growth was 2.5 percent. Prices rose 3.1 percent.",
-         ["Growth was 2.5 percent.", "Prices rose 3.1 percent."]),
+        (
+            "(The meeting was short.) Both sides left.",
+            ["(The meeting was short.)", "Both sides left."],
+        ),
+        (
+            "Growth was 2.5 percent. Prices rose 3.1 percent.",
+            ["Growth was 2.5 percent.", "Prices rose 3.1 percent."],
+        ),
         ("Why? Nobody said.", ["Why?", "Nobody said."]),
     ],
 )
@@ -83,7 +98,10 @@ def test_empty_and_whitespace_text():
 
 def test_japanese_and_korean_sentences():
     assert sentences("日本は抗議した。韓国は反論した。") == ["日本は抗議した。", "韓国は反論した。"]
-    assert sentences("한국은 항의했다. 일본은 반박했다.") == ["한국은 항의했다.", "일본은 반박했다."]
+    assert sentences("한국은 항의했다. 일본은 반박했다.") == [
+        "한국은 항의했다.",
+        "일본은 반박했다.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -91,14 +109,31 @@ def test_japanese_and_korean_sentences():
     [
         ("Tokyo's claims don't help.", ["Tokyo", "'s", "claims", "do", "n't", "help", "."]),
         ("They can't and won't go.", ["They", "ca", "n't", "and", "wo", "n't", "go", "."]),
-        ("More than 28,000 U.S. troops stay.", ["More", "than", "28,000", "U.S.", "troops", "stay", "."]),
-        ("Japan's 1910-45 colonial rule ended.", ["Japan", "'s", "1910-45", "colonial", "rule", "ended", "."]),
-        ("The so-called 2+2 talks, held Tuesday, ended.",
-         ["The", "so-called", "2+2", "talks", ",", "held", "Tuesday", ",", "ended", "."]),
-        ("Mr. Kim met Gen. Sato in the U.S.", ["Mr.", "Kim", "met", "Gen.", "Sato", "in", "the", "U.S", "."]),
-        ("Growth hit 2.5% ($3 billion).", ["Growth", "hit", "2.5", "%", "(", "$", "3", "billion", ")", "."]),
+        (
+            "More than 28,000 U.S. troops stay.",
+            ["More", "than", "28,000", "U.S.", "troops", "stay", "."],
+        ),
+        (
+            "Japan's 1910-45 colonial rule ended.",
+            ["Japan", "'s", "1910-45", "colonial", "rule", "ended", "."],
+        ),
+        (
+            "The so-called 2+2 talks, held Tuesday, ended.",
+            ["The", "so-called", "2+2", "talks", ",", "held", "Tuesday", ",", "ended", "."],
+        ),
+        (
+            "Mr. Kim met Gen. Sato in the U.S.",
+            ["Mr.", "Kim", "met", "Gen.", "Sato", "in", "the", "U.S", "."],
+        ),
+        (
+            "Growth hit 2.5% ($3 billion).",
+            ["Growth", "hit", "2.5", "%", "(", "$", "3", "billion", ")", "."],
+        ),
         ("O'Brien asked: why?", ["O'Brien", "asked", ":", "why", "?"]),
-        ("It's Kim's—and Lee's—plan...", ["It", "'s", "Kim", "'s", "—", "and", "Lee", "'s", "—", "plan", "..."]),
+        (
+            "It's Kim's—and Lee's—plan...",
+            ["It", "'s", "Kim", "'s", "—", "and", "Lee", "'s", "—", "plan", "..."],
+        ),
         ("Japan’s stance", ["Japan", "’s", "stance"]),
     ],
 )
@@ -130,10 +165,16 @@ def test_agreement_with_nltk_on_demo_sentences():
 
 
 def test_multiword_expressions_are_single_tokens():
-    tk = tokenize(pd.DataFrame({"text": [
-        "North Korea and South Korea met near the Korean Peninsula. "
-        "Comfort women and the Self-Defense Forces were discussed by the Prime Minister."
-    ]}))
+    tk = tokenize(
+        pd.DataFrame(
+            {
+                "text": [
+                    "North Korea and South Korea met near the Korean Peninsula. "
+                    "Comfort women and the Self-Defense Forces were discussed by the Prime Minister."
+                ]
+            }
+        )
+    )
     toks = [t for s in tk.sentences["tokens"] for t in s]
     assert "North_Korea" in toks and "South_Korea" in toks and "Korean_Peninsula" in toks
     assert "Comfort_women" in toks and "Self-Defense_Forces" in toks and "Prime_Minister" in toks
@@ -141,8 +182,10 @@ def test_multiword_expressions_are_single_tokens():
 
 
 def test_mwes_match_across_line_breaks_and_keep_offsets():
-    text = ("Officials said on Tuesday that the long-stalled talks with North\n"
-            "Korea could resume next month in a third country.")
+    text = (
+        "Officials said on Tuesday that the long-stalled talks with North\n"
+        "Korea could resume next month in a third country."
+    )
     tk = tokenize(pd.DataFrame({"text": [text]}))
     assert len(tk.sentences) == 1
     i = tk.sentences.loc[0, "tokens"].index("North_Korea")
@@ -151,20 +194,42 @@ def test_mwes_match_across_line_breaks_and_keep_offsets():
 
 
 def test_user_mwes_replace_the_default():
-    tk = tokenize(pd.DataFrame({"text": ["The Dokdo issue and North Korea."]}), mwes=["Dokdo issue"])
+    tk = tokenize(
+        pd.DataFrame({"text": ["The Dokdo issue and North Korea."]}), mwes=["Dokdo issue"]
+    )
     assert tk.sentences.loc[0, "tokens"][:3] == ["The", "Dokdo_issue", "and"]
     assert "North" in tk.sentences.loc[0, "tokens"]
 
 
 def test_filters_stopwords_numbers_length_and_stems():
-    tk = tokenize(pd.DataFrame({"doc_id": ["d"], "text": ["The 2 allies are angered by 28,000 troops."]}))
-    assert tk.doc_tokens()["d"] == ["the", "2", "allies", "are", "angered", "by", "28,000", "troops"]
+    tk = tokenize(
+        pd.DataFrame({"doc_id": ["d"], "text": ["The 2 allies are angered by 28,000 troops."]})
+    )
+    assert tk.doc_tokens()["d"] == [
+        "the",
+        "2",
+        "allies",
+        "are",
+        "angered",
+        "by",
+        "28,000",
+        "troops",
+    ]
     assert tk.doc_tokens(stopwords=True, drop_numbers=True)["d"] == ["allies", "angered", "troops"]
-    assert tk.doc_tokens(min_length=4, lower=False)["d"] == ["allies", "angered", "28,000", "troops"]
+    assert tk.doc_tokens(min_length=4, lower=False)["d"] == [
+        "allies",
+        "angered",
+        "28,000",
+        "troops",
+    ]
     porter = PorterStemmer()
     expected = [porter.stem(w) for w in ["allies", "angered", "troops"]]
     assert tk.doc_tokens(stopwords=True, drop_numbers=True, stem="porter")["d"] == expected
-    assert tk.doc_tokens(stopwords=True, drop_numbers=True, stem="lemma")["d"] == ["ally", "anger", "troop"]
+    assert tk.doc_tokens(stopwords=True, drop_numbers=True, stem="lemma")["d"] == [
+        "ally",
+        "anger",
+        "troop",
+    ]
     assert tk.doc_tokens(stopwords=["allies"], drop_punct=False)["d"][-1] == "."
     with pytest.raises(ValueError, match="stem must be"):
         tk.doc_tokens(stem="magic")
@@ -192,12 +257,17 @@ def test_every_document_accounted_for():
     tk = tokenize(df)
     assert tk.doc_ids == ["a", "b", "c"]
     assert tk.doc_tokens() == {"a": ["one", "two"], "b": [], "c": []}
-    assert tk.by_doc().to_dict("list") == {"doc_id": ["a", "b", "c"], "n_sentences": [2, 0, 0],
-                                           "n_tokens": [4, 0, 0]}
+    assert tk.by_doc().to_dict("list") == {
+        "doc_id": ["a", "b", "c"],
+        "n_sentences": [2, 0, 0],
+        "n_tokens": [4, 0, 0],
+    }
 
 
 def test_tidy_frame_one_row_per_token():
-    tk = tokenize(pd.DataFrame({"doc_id": ["a", "b"], "text": ["Seoul met Tokyo. Talks ended.", "Yes."]}))
+    tk = tokenize(
+        pd.DataFrame({"doc_id": ["a", "b"], "text": ["Seoul met Tokyo. Talks ended.", "Yes."]})
+    )
     frame = tk.to_frame()
     assert frame.columns.tolist() == ["doc_id", "sent_id", "token_id", "token"]
     assert frame["token"].tolist() == ["seoul", "met", "tokyo", "talks", "ended", "yes"]
@@ -253,7 +323,13 @@ def test_tokenization_is_the_same_whatever_the_document_order():
 def test_ngrams_stay_within_sentences():
     tk = tokenize(pd.DataFrame({"doc_id": ["d"], "text": ["Seoul met Tokyo. North Korea fired."]}))
     assert tk.doc_tokens(ngrams=2)["d"] == ["seoul met", "met tokyo", "north_korea fired"]
-    assert tk.doc_tokens(ngrams=(1, 3))["d"] == ["seoul", "met", "tokyo", "seoul met tokyo",
-                                                 "north_korea", "fired"]
+    assert tk.doc_tokens(ngrams=(1, 3))["d"] == [
+        "seoul",
+        "met",
+        "tokyo",
+        "seoul met tokyo",
+        "north_korea",
+        "fired",
+    ]
     with pytest.raises(ValueError, match="ngrams"):
         tk.doc_tokens(ngrams=0)

@@ -139,7 +139,6 @@ def test_korean_eojeol_gets_the_same_analysis_everywhere():
     assert a == b == ["독도", "는"]
 
 
-
 def test_korean_offsets_of_a_cached_eojeol_follow_its_position():
     # 독도는 is analysed once and cached; its offsets must still be those of
     # each place it appears. Hand count: 그러나=0-3, 독도는=4-7, 섬이다=8-11,
@@ -150,6 +149,7 @@ def test_korean_offsets_of_a_cached_eojeol_follow_its_position():
     assert ("독도", 12, 14) in spans and ("는", 14, 15) in spans
     assert ("섬", 8, 9) in spans
     assert all(text[s:e] == f for f, s, e in spans if f in ("독도", "는", "섬"))
+
 
 # --------------------------------------------------------------------------
 # Against the treebanks (../shared/eval)

@@ -42,6 +42,8 @@ def test_fast_macro_f1_agrees_with_compare_to_human(ceiling):
     rng = np.random.default_rng(0)
     y, p = rng.integers(-1, 2, 200), rng.integers(-1, 2, 200)
     ids = np.arange(200)
-    want = compare_to_human(pd.DataFrame({"doc_id": ids, "tone": p.astype(float)}),
-                            pd.DataFrame({"doc_id": ids, "code": y})).summary.loc[0, "macro_f1"]
+    want = compare_to_human(
+        pd.DataFrame({"doc_id": ids, "tone": p.astype(float)}),
+        pd.DataFrame({"doc_id": ids, "code": y}),
+    ).summary.loc[0, "macro_f1"]
     assert ceiling.macro_f1(y, p) == pytest.approx(want)

@@ -55,8 +55,9 @@ def test_news_measure_beats_vader_on_both_sets(table):
 
 def test_target_tone_reaches_issue_target(table):
     assert table.loc[(MTSC, "target_tone (news)"), "macro_f1"] >= 0.62
-    assert (table.loc[(MTSC, "target_tone (news)"), "macro_f1"]
-            > table.loc[(MTSC, "news"), "macro_f1"])
+    assert (
+        table.loc[(MTSC, "target_tone (news)"), "macro_f1"] > table.loc[(MTSC, "news"), "macro_f1"]
+    )
 
 
 def test_cross_validated_estimate_is_close_to_full_dev(bench):

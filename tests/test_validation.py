@@ -28,8 +28,11 @@ def corpus() -> pd.DataFrame:
         "z2": "Officials spoke. Critics objected. Voters shrugged.",
     }
     return pd.DataFrame(
-        {"doc_id": list(texts), "text": list(texts.values()),
-         "outlet": ["X", "X", "X", "Y", "Z", "Z"]}
+        {
+            "doc_id": list(texts),
+            "text": list(texts.values()),
+            "outlet": ["X", "X", "X", "Y", "Z", "Z"],
+        }
     )
 
 
@@ -43,13 +46,16 @@ def test_coding_sheet_stratified_and_blinded(corpus, tmp_path):
     assert (tmp_path / "sheet.csv").exists() and (tmp_path / "sheet_key.csv").exists()
     # texts on the sheet are the sentences the key points to (each fixture text is
     # three short sentences, split here by hand at ". ")
-    sents = {(d, k): part if part.endswith(".") else part + "."
-             for d, text in zip(corpus["doc_id"], corpus["text"], strict=True)
-             for k, part in enumerate(text.split(". "))}
+    sents = {
+        (d, k): part if part.endswith(".") else part + "."
+        for d, text in zip(corpus["doc_id"], corpus["text"], strict=True)
+        for k, part in enumerate(text.split(". "))
+    }
     row = key.merge(sheet, on="item_id")
     assert len(row) == 9
     assert [sents[(d, k)] for d, k in zip(row["doc_id"], row["sent_id"], strict=True)] == (
-        row["text"].tolist())
+        row["text"].tolist()
+    )
 
 
 def test_coding_sheet_reallocates_and_ignores_row_order(corpus):

@@ -38,37 +38,75 @@ def main(argv: Sequence[str] | None = None) -> int:
         "report",
         help="write the HTML report, CSV tables and figures",
         description="Write an HTML report (with CSV tables and PNG figures, PDF/SVG on request) "
-                    "for a corpus.",
+        "for a corpus.",
         epilog=_REPORT_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    rep.add_argument("source", nargs="*", default=None,
-                     help="corpus file(s) or folder (default: the bundled demo corpus); "
-                          "several files are read as one corpus")
+    rep.add_argument(
+        "source",
+        nargs="*",
+        default=None,
+        help="corpus file(s) or folder (default: the bundled demo corpus); "
+        "several files are read as one corpus",
+    )
     rep.add_argument("--out", default="report", help="output folder (default: ./report)")
-    rep.add_argument("--sections", default=None,
-                     help="comma-separated section names (default: all; see 'sections')")
-    rep.add_argument("--column", action="append", default=[], metavar="YOURS=CANONICAL",
-                     help="rename a column, e.g. --column body=text (repeatable)")
-    rep.add_argument("--by", default=None, metavar="COLUMN",
-                     help="column whose groups are compared (e.g. country, outlet)")
-    rep.add_argument("--target", default=None, metavar="VALUE",
-                     help="the group of --by to describe (e.g. KR)")
-    rep.add_argument("--reference", default=None, metavar="VALUE",
-                     help="the group to compare it with (default: all other documents)")
-    rep.add_argument("--outlets", default=None, metavar="TABLE.tsv",
-                     help="outlet table (tab-separated: outlet, country[, kind, aliases]) "
-                          "to merge spellings and fill countries")
-    rep.add_argument("--language", default=None, metavar="CODE",
-                     help="compare within this language (e.g. en, ko, ja; default: the "
-                          "most common one when the corpus mixes languages)")
+    rep.add_argument(
+        "--sections",
+        default=None,
+        help="comma-separated section names (default: all; see 'sections')",
+    )
+    rep.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="YOURS=CANONICAL",
+        help="rename a column, e.g. --column body=text (repeatable)",
+    )
+    rep.add_argument(
+        "--by",
+        default=None,
+        metavar="COLUMN",
+        help="column whose groups are compared (e.g. country, outlet)",
+    )
+    rep.add_argument(
+        "--target", default=None, metavar="VALUE", help="the group of --by to describe (e.g. KR)"
+    )
+    rep.add_argument(
+        "--reference",
+        default=None,
+        metavar="VALUE",
+        help="the group to compare it with (default: all other documents)",
+    )
+    rep.add_argument(
+        "--outlets",
+        default=None,
+        metavar="TABLE.tsv",
+        help="outlet table (tab-separated: outlet, country[, kind, aliases]) "
+        "to merge spellings and fill countries",
+    )
+    rep.add_argument(
+        "--language",
+        default=None,
+        metavar="CODE",
+        help="compare within this language (e.g. en, ko, ja; default: the "
+        "most common one when the corpus mixes languages)",
+    )
     rep.add_argument("--no-progress", action="store_true", help="hide progress bars")
     rep.add_argument("--random-state", type=int, default=0, help="seed for bootstrap intervals")
-    rep.add_argument("--n-jobs", type=int, default=None, metavar="N",
-                     help="processes to use (default: all cores; 1 = this process only)")
-    rep.add_argument("--figures", default="png", metavar="FORMATS",
-                     help="figure formats, comma-separated from png,pdf,svg (default: png; "
-                          "add pdf for figures to put in a manuscript)")
+    rep.add_argument(
+        "--n-jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="processes to use (default: all cores; 1 = this process only)",
+    )
+    rep.add_argument(
+        "--figures",
+        default="png",
+        metavar="FORMATS",
+        help="figure formats, comma-separated from png,pdf,svg (default: png; "
+        "add pdf for figures to put in a manuscript)",
+    )
     sub.add_parser("doctor", help="check the installation and optional data")
     sub.add_parser("sections", help="list the report sections")
     args = parser.parse_args(argv)
@@ -103,19 +141,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         if mapping and source is None:
             raise ValueError("--column needs a corpus file")
         sections = args.sections.split(",") if args.sections else None
-        index = build_report(source, args.out, sections=sections,
-                             progress=not args.no_progress, random_state=args.random_state,
-                             compare=compare, outlets=args.outlets, language=args.language,
-                             columns=mapping,
-                             figure_formats=["png", *args.figures.split(",")],
-                             n_jobs=args.n_jobs)
+        index = build_report(
+            source,
+            args.out,
+            sections=sections,
+            progress=not args.no_progress,
+            random_state=args.random_state,
+            compare=compare,
+            outlets=args.outlets,
+            language=args.language,
+            columns=mapping,
+            figure_formats=["png", *args.figures.split(",")],
+            n_jobs=args.n_jobs,
+        )
     except (ValueError, FileNotFoundError, TypeError) as err:
         # The user's input is wrong: say what, without a traceback.
         print(f"error: {err}", file=sys.stderr)
         return 2
     # Marks the folder as a report so loading a corpus folder around it skips it.
-    (index.parent / ".toolkit-report").write_text("written by python -m toolkit report\n",
-                                                 encoding="utf-8")
+    (index.parent / ".toolkit-report").write_text(
+        "written by python -m toolkit report\n", encoding="utf-8"
+    )
     print(f"Report written to {index}")
     return 0
 
@@ -132,8 +178,11 @@ def _check_paths(source: str | None, out: str) -> None:
         if not src.exists():
             raise FileNotFoundError(f"no such file or folder: {src}")
         if src.is_dir() and out_path.resolve().is_relative_to(src.resolve()):
-            print(f"note: the report folder {out_path} is inside the corpus folder; "
-                  "it will be skipped when the corpus is loaded again", file=sys.stderr)
+            print(
+                f"note: the report folder {out_path} is inside the corpus folder; "
+                "it will be skipped when the corpus is loaded again",
+                file=sys.stderr,
+            )
 
 
 if __name__ == "__main__":

@@ -54,8 +54,9 @@ def _cjk_to_text_patterns(lex: Dictionary) -> Dictionary:
             extra = [re.escape(p.rstrip("*")).replace(r"\ ", " ") for p in pats]
             old = list(meta.setdefault(a, {}).get("text_patterns") or [])
             meta[a]["text_patterns"] = old + [p for p in extra if p not in old]
-    return Dictionary(cats, dict(lex.values), dict(lex.exclude), meta, lex.case_sensitive,
-                      lex.name, lex.language)
+    return Dictionary(
+        cats, dict(lex.values), dict(lex.exclude), meta, lex.case_sensitive, lex.name, lex.language
+    )
 
 
 def _text_regexes(lexicon: Dictionary) -> list[tuple[str, re.Pattern[str]]]:
@@ -243,8 +244,11 @@ def actor_mentions(
             # morphological tokenizer may split "北朝鮮" or drop the particle
             s0 = int(sents["start"].iat[row])
             spans = tk.token_spans(row)
-            found = [(spans[s][0], spans[e - 1][1], a, p0, p1) for s, e, a, p0, p1 in
-                     find_actors(toks, lex) if not any(_has_cjk(t) for t in toks[s:e])]
+            found = [
+                (spans[s][0], spans[e - 1][1], a, p0, p1)
+                for s, e, a, p0, p1 in find_actors(toks, lex)
+                if not any(_has_cjk(t) for t in toks[s:e])
+            ]
             found = [(a + p0, a + p1, c) if p1 else (a, b, c) for a, b, c, p0, p1 in found]
             found += [(s0 + a, s0 + b, c) for a, b, c in find_actors_text(sentence, lex)]
             found.sort(key=lambda h: (h[0], h[2]))
@@ -253,8 +257,10 @@ def actor_mentions(
             if not hits:
                 continue
             spans = tk.token_spans(row)
-            found = [(spans[s][0] + p0, spans[s][0] + p1, a) if p1 else
-                     (spans[s][0], spans[e - 1][1], a) for s, e, a, p0, p1 in hits]
+            found = [
+                (spans[s][0] + p0, spans[s][0] + p1, a) if p1 else (spans[s][0], spans[e - 1][1], a)
+                for s, e, a, p0, p1 in hits
+            ]
         text = texts[doc_id]
         for start, end, actor in found:
             rows.append(

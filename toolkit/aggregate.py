@@ -68,10 +68,30 @@ def _period_alias(freq: str) -> str:
     mult, base, anchor = m.group(1), m.group(2), m.group(3) or ""
     up = base.upper()
     table = {
-        "ME": "M", "MS": "M", "BM": "M", "BME": "M", "BMS": "M",
-        "QE": "Q", "QS": "Q", "BQ": "Q", "BQE": "Q", "BQS": "Q",
-        "YE": "Y", "YS": "Y", "A": "Y", "AE": "Y", "AS": "Y", "BA": "Y", "BY": "Y", "BYE": "Y",
-        "BYS": "Y", "M": "M", "Q": "Q", "Y": "Y", "W": "W", "D": "D",
+        "ME": "M",
+        "MS": "M",
+        "BM": "M",
+        "BME": "M",
+        "BMS": "M",
+        "QE": "Q",
+        "QS": "Q",
+        "BQ": "Q",
+        "BQE": "Q",
+        "BQS": "Q",
+        "YE": "Y",
+        "YS": "Y",
+        "A": "Y",
+        "AE": "Y",
+        "AS": "Y",
+        "BA": "Y",
+        "BY": "Y",
+        "BYE": "Y",
+        "BYS": "Y",
+        "M": "M",
+        "Q": "Q",
+        "Y": "Y",
+        "W": "W",
+        "D": "D",
     }
     if up in table:
         return f"{mult}{table[up]}{anchor}"
@@ -110,9 +130,7 @@ def _as_list(by: str | Sequence[str] | None) -> list[str]:
     return list(by)
 
 
-def _doc_scores(
-    data: pd.DataFrame, value: str, keys: list[str], doc: str
-) -> pd.DataFrame:
+def _doc_scores(data: pd.DataFrame, value: str, keys: list[str], doc: str) -> pd.DataFrame:
     """One row per (cell, document): the mean of the document's non-missing rows.
 
     A document whose rows are all missing keeps a NaN score, so its cell still
@@ -250,9 +268,17 @@ def aggregate(
     return attach_attrs(
         out,
         "aggregate",
-        {"value": value, "by": keys, "freq": freq, "stat": stat_name, "ci": ci,
-         "n_boot": n_boot, "random_state": random_state, "unit": doc,
-         "min_docs": min_docs},
+        {
+            "value": value,
+            "by": keys,
+            "freq": freq,
+            "stat": stat_name,
+            "ci": ci,
+            "n_boot": n_boot,
+            "random_state": random_state,
+            "unit": doc,
+            "min_docs": min_docs,
+        },
     )
 
 
@@ -327,15 +353,30 @@ def difference(
         bb = vb[rng.integers(0, len(vb), size=(n_boot, len(vb)))].mean(axis=1)
         lo, hi = (float(x) for x in np.quantile(ba - bb, [(1 - ci) / 2, (1 + ci) / 2]))
     out = pd.DataFrame(
-        [{
-            "group_a": a, "group_b": b, "mean_a": mean_a, "mean_b": mean_b,
-            "difference": mean_a - mean_b, "ci_low": lo, "ci_high": hi,
-            "n_docs_a": len(va), "n_docs_b": len(vb),
-        }]
+        [
+            {
+                "group_a": a,
+                "group_b": b,
+                "mean_a": mean_a,
+                "mean_b": mean_b,
+                "difference": mean_a - mean_b,
+                "ci_low": lo,
+                "ci_high": hi,
+                "n_docs_a": len(va),
+                "n_docs_b": len(vb),
+            }
+        ]
     )
     return attach_attrs(
         out,
         "difference",
-        {"value": value, "by": by, "groups": [a, b], "ci": ci, "n_boot": n_boot,
-         "random_state": random_state, "unit": doc},
+        {
+            "value": value,
+            "by": by,
+            "groups": [a, b],
+            "ci": ci,
+            "n_boot": n_boot,
+            "random_state": random_state,
+            "unit": doc,
+        },
     )

@@ -160,8 +160,9 @@ def _sorted(out: pd.DataFrame, sort: str, key: str) -> pd.DataFrame:
     """Rows by ``sort`` descending (NaN last), ties by ``key``."""
     if sort not in out.columns:
         raise ValueError(f"sort must be one of {_MEASURE_COLUMNS + ['count']}, not {sort!r}")
-    order = np.lexsort((out[key].astype(str).to_numpy(),
-                        -out[sort].astype(float).fillna(-np.inf).to_numpy()))
+    order = np.lexsort(
+        (out[key].astype(str).to_numpy(), -out[sort].astype(float).fillna(-np.inf).to_numpy())
+    )
     return out.iloc[order].reset_index(drop=True)
 
 

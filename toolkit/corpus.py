@@ -71,8 +71,9 @@ def _naming(path: Path):
     except MemoryError as err:
         raise LoadError(f"{path}: too large to read into memory") from err
     except Exception as err:  # pandas, json, openpyxl, pyarrow, zipfile errors alike
-        raise LoadError(f"{path}: cannot read it as {path.suffix or 'a table'} "
-                        f"({type(err).__name__}: {err})") from err
+        raise LoadError(
+            f"{path}: cannot read it as {path.suffix or 'a table'} ({type(err).__name__}: {err})"
+        ) from err
 
 
 def is_corpus(data: object) -> bool:
@@ -121,6 +122,7 @@ def check_unique_ids(data: pd.DataFrame, what: str = "corpus") -> None:
             "Load it with toolkit.load_corpus, which makes ids unique."
         )
 
+
 # Column names seen in exports, tried when the canonical name is absent (after
 # them, the scraper reader's field names: see _aliases). Korean names are BigKinds'.
 _ALIASES = {
@@ -147,8 +149,6 @@ _BLOCK_TAG = re.compile(rf"<(?:(?:br|hr)(?:{_ATTR})*\s*/?|/(?:p|div|h\d|li|tr))\
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _WS = re.compile(r"[ \t\u00a0\u3000]+")
-
-
 
 
 @functools.lru_cache(maxsize=1)
@@ -455,15 +455,18 @@ def _parse_table(path: Path, suffix: str, encoding: str | None) -> tuple[pd.Data
             lists = [v for v in obj.values() if isinstance(v, list)]
             obj = lists[0] if len(lists) == 1 else [obj]
         if not isinstance(obj, list):
-            raise LoadError(f"{path}: the JSON holds a {type(obj).__name__}, not articles "
-                            "(expected a list of objects or an object)")
+            raise LoadError(
+                f"{path}: the JSON holds a {type(obj).__name__}, not articles "
+                "(expected a list of objects or an object)"
+            )
         return _records_frame(obj, path), decoded.encoding, decoded.note
     if not text.strip():
         return pd.DataFrame({"text": []}, dtype=object), decoded.encoding, decoded.note
     header = text.split("\n", 1)[0]
     sep = _sniff_delimiter(header, suffix)
-    frame = pd.read_csv(io.StringIO(text), sep=sep, dtype=object, keep_default_na=False,
-                        na_values=[""])
+    frame = pd.read_csv(
+        io.StringIO(text), sep=sep, dtype=object, keep_default_na=False, na_values=[""]
+    )
     return frame, decoded.encoding, decoded.note
 
 
@@ -495,8 +498,11 @@ def _read_table(path: Path, encoding: str | None) -> pd.DataFrame:
         )
     with _naming(path):
         df, codec, note = _parse_table(path, suffix, encoding)
-    internal = df.pop("load_note") if "load_note" in df.columns and suffix in (
-        ".json", ".jsonl", ".ndjson") else None
+    internal = (
+        df.pop("load_note")
+        if "load_note" in df.columns and suffix in (".json", ".jsonl", ".ndjson")
+        else None
+    )
     df = _protect(df, str(path))
     df["source_file"] = path.name
     df["encoding"] = codec
@@ -518,16 +524,23 @@ def _try_export(path: Path, encoding: str | None) -> pd.DataFrame | None:
     fw = df["file_warnings"] if "file_warnings" in df.columns else pd.Series([""] * len(df))
     pw = df["parse_warnings"] if "parse_warnings" in df.columns else pd.Series([""] * len(df))
     df["load_note"] = [
-        "; ".join(x for x in [*str(f).split("; "), *str(p).split("; ")]
-                  if x.startswith(_CARRIED_NOTES))
+        "; ".join(
+            x for x in [*str(f).split("; "), *str(p).split("; ")] if x.startswith(_CARRIED_NOTES)
+        )
         for f, p in zip(fw.fillna(""), pw.fillna(""), strict=True)
     ]
     return df
 
 
 # Reader warnings carried into status_reason (the rest stay in parse_warnings).
-_CARRIED_NOTES = ("encoding uncertain", "UTF-8 byte-order mark", "UTF-16", "truncated",
-                  "export declares", "no 'End of Document'")
+_CARRIED_NOTES = (
+    "encoding uncertain",
+    "UTF-8 byte-order mark",
+    "UTF-16",
+    "truncated",
+    "export declares",
+    "no 'End of Document'",
+)
 _TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".json", ".jsonl", ".ndjson", ".parquet")
 _META_NAMES = ("metadata.csv", "meta.csv", "metadata.tsv", "index.csv")
 _ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -555,22 +568,38 @@ def _read_folder(folder: Path, encoding: str | None) -> tuple[pd.DataFrame, list
     """Every file of ``folder`` read or accounted for: (articles, per-file summary rows)."""
     skip_dirs = {d for d in folder.rglob("*") if d.is_dir() and _is_report_folder(d)}
     files = sorted(
-        p for p in folder.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
         and not any(d in p.parents for d in skip_dirs)
     )
     meta_path = next((folder / n for n in _META_NAMES if (folder / n).exists()), None)
     rows, frames, summary = [], [], []
     for d in sorted(skip_dirs):
-        summary.append({"file": d.relative_to(folder).as_posix() + "/", "format": "report",
-                        "articles": 0, "status": "skipped",
-                        "reason": "a report written by this toolkit, not articles"})
+        summary.append(
+            {
+                "file": d.relative_to(folder).as_posix() + "/",
+                "format": "report",
+                "articles": 0,
+                "status": "skipped",
+                "reason": "a report written by this toolkit, not articles",
+            }
+        )
 
     def unreadable(rel: str, reason: str, fmt: str) -> None:
-        rows.append({"doc_id": rel, "text": "", "source_file": rel, "encoding": "",
-                     "load_note": f"unreadable: {reason}"})
-        summary.append({"file": rel, "format": fmt, "articles": 1, "status": "unreadable",
-                        "reason": reason})
+        rows.append(
+            {
+                "doc_id": rel,
+                "text": "",
+                "source_file": rel,
+                "encoding": "",
+                "load_note": f"unreadable: {reason}",
+            }
+        )
+        summary.append(
+            {"file": rel, "format": fmt, "articles": 1, "status": "unreadable", "reason": reason}
+        )
 
     for p in files:
         if p == meta_path:
@@ -586,46 +615,101 @@ def _read_folder(folder: Path, encoding: str | None) -> tuple[pd.DataFrame, list
                 frames.append(export)
                 fmt = str(export["source_format"].iloc[0]) if len(export) else "export"
                 fw = str(export["file_warnings"].iloc[0]) if len(export) else "no articles"
-                summary.append({"file": rel, "format": fmt, "articles": len(export),
-                                "status": "read", "reason": fw})
+                summary.append(
+                    {
+                        "file": rel,
+                        "format": fmt,
+                        "articles": len(export),
+                        "status": "read",
+                        "reason": fw,
+                    }
+                )
             elif suffix in _ARTICLE_SUFFIXES:
                 decoded = read_decoded(p, encoding)
                 if suffix == ".txt" and _is_delimited_table(decoded.text):
                     table = _read_table(p, encoding)  # Excel's "Unicode text" table
                     table["source_file"] = rel
                     frames.append(table)
-                    summary.append({"file": rel, "format": "tsv", "articles": len(table),
-                                    "status": "read",
-                                    "reason": "tab-separated table in a .txt file"})
+                    summary.append(
+                        {
+                            "file": rel,
+                            "format": "tsv",
+                            "articles": len(table),
+                            "status": "read",
+                            "reason": "tab-separated table in a .txt file",
+                        }
+                    )
                     continue
-                rows.append({"doc_id": rel, "text": decoded.text, "source_file": rel,
-                             "encoding": decoded.encoding, "load_note": decoded.note})
-                summary.append({"file": rel, "format": suffix[1:], "articles": 1,
-                                "status": "read", "reason": decoded.note})
+                rows.append(
+                    {
+                        "doc_id": rel,
+                        "text": decoded.text,
+                        "source_file": rel,
+                        "encoding": decoded.encoding,
+                        "load_note": decoded.note,
+                    }
+                )
+                summary.append(
+                    {
+                        "file": rel,
+                        "format": suffix[1:],
+                        "articles": 1,
+                        "status": "read",
+                        "reason": decoded.note,
+                    }
+                )
             elif suffix in _TABLE_SUFFIXES + (".xlsx", ".xlsm", ".xls"):
                 table = _read_table(p, encoding)
                 table["source_file"] = rel
                 frames.append(table)
-                summary.append({"file": rel, "format": suffix[1:], "articles": len(table),
-                                "status": "read", "reason": ""})
+                summary.append(
+                    {
+                        "file": rel,
+                        "format": suffix[1:],
+                        "articles": len(table),
+                        "status": "read",
+                        "reason": "",
+                    }
+                )
             elif suffix == ".docx":
                 with _naming(p):
                     text = _docx_text(p)
-                rows.append({"doc_id": rel, "text": text, "source_file": rel, "encoding": "",
-                             "load_note": "Word document read as one article"})
-                summary.append({"file": rel, "format": "docx", "articles": 1,
-                                "status": "read", "reason": "not a Nexis export: one article"})
+                rows.append(
+                    {
+                        "doc_id": rel,
+                        "text": text,
+                        "source_file": rel,
+                        "encoding": "",
+                        "load_note": "Word document read as one article",
+                    }
+                )
+                summary.append(
+                    {
+                        "file": rel,
+                        "format": "docx",
+                        "articles": 1,
+                        "status": "read",
+                        "reason": "not a Nexis export: one article",
+                    }
+                )
             else:
-                summary.append({"file": rel, "format": suffix[1:] or "(none)", "articles": 0,
-                                "status": "skipped",
-                                "reason": f"{suffix or 'no extension'} files are not read "
-                                          "(convert to .txt to include it)"})
+                summary.append(
+                    {
+                        "file": rel,
+                        "format": suffix[1:] or "(none)",
+                        "articles": 0,
+                        "status": "skipped",
+                        "reason": f"{suffix or 'no extension'} files are not read "
+                        "(convert to .txt to include it)",
+                    }
+                )
         except (LoadError, DecodeError, OSError) as err:
             unreadable(rel, str(err), suffix[1:])
     docs = pd.DataFrame(rows, columns=["doc_id", "text", "source_file", "encoding", "load_note"])
     if meta_path is not None:
         meta = _read_table(meta_path, encoding).drop(
-            columns=["source_file", "encoding", "load_note"])
+            columns=["source_file", "encoding", "load_note"]
+        )
         key = next((c for c in ("file", "filename", "path", "doc_id") if c in meta.columns), None)
         if key is None:
             raise LoadError(
@@ -637,14 +721,28 @@ def _read_folder(folder: Path, encoding: str | None) -> tuple[pd.DataFrame, list
         known = set(docs["source_file"])
         missing = [f for f in meta["source_file"] if f not in known]
         for f in missing:
-            summary.append({"file": f, "format": "", "articles": 0, "status": "missing",
-                            "reason": f"named in {meta_path.name} but not found in the folder"})
+            summary.append(
+                {
+                    "file": f,
+                    "format": "",
+                    "articles": 0,
+                    "status": "missing",
+                    "reason": f"named in {meta_path.name} but not found in the folder",
+                }
+            )
         if missing:
-            warnings.warn(f"{meta_path}: {len(missing)} metadata rows name files that are not "
-                          f"in the folder: {missing[:5]}", stacklevel=3)
+            warnings.warn(
+                f"{meta_path}: {len(missing)} metadata rows name files that are not "
+                f"in the folder: {missing[:5]}",
+                stacklevel=3,
+            )
         meta = meta.drop_duplicates("source_file")
-        docs = docs.merge(meta.drop(columns=["text"], errors="ignore"), on="source_file",
-                          how="left", suffixes=("", "_meta"))
+        docs = docs.merge(
+            meta.drop(columns=["text"], errors="ignore"),
+            on="source_file",
+            how="left",
+            suffixes=("", "_meta"),
+        )
         if "doc_id_meta" in docs:
             docs["doc_id"] = docs["doc_id_meta"].where(docs["doc_id_meta"].notna(), docs["doc_id"])
             docs = docs.drop(columns="doc_id_meta")
@@ -667,16 +765,19 @@ def _read_source(source: object, encoding: str | None) -> tuple[pd.DataFrame, st
         df = source.copy()
         if df.attrs.get("toolkit_corpus"):
             # a corpus this loader made: its bookkeeping is recomputed, not kept as user_*
-            df = df.drop(columns=[c for c in BOOKKEEPING_COLUMNS + ["load_note"]
-                                  if c in df.columns])
+            df = df.drop(
+                columns=[c for c in BOOKKEEPING_COLUMNS + ["load_note"] if c in df.columns]
+            )
             if "date_raw" in df.columns and "date" in df.columns:
                 df["date"] = df["date_raw"].where(df["date_raw"].astype(str) != "", df["date"])
                 df = df.drop(columns="date_raw")
             return df, str(source.attrs.get("source", "DataFrame")), []
         df = _protect(df, "DataFrame")
         return df, "DataFrame", []
-    if isinstance(source, (list, tuple)) and source and all(
-        isinstance(s, (str, Path)) for s in source
+    if (
+        isinstance(source, (list, tuple))
+        and source
+        and all(isinstance(s, (str, Path)) for s in source)
     ):
         parts = [_read_source(s, encoding) for s in source]
         summary = [row for part in parts for row in part[2]]
@@ -695,32 +796,89 @@ def _read_source(source: object, encoding: str | None) -> tuple[pd.DataFrame, st
             export = _try_export(path, encoding)
             if export is not None:
                 fmt = str(export["source_format"].iloc[0]) if len(export) else "export"
-                return export, str(path), [{"file": path.name, "format": fmt,
-                                            "articles": len(export), "status": "read",
-                                            "reason": ""}]
+                return (
+                    export,
+                    str(path),
+                    [
+                        {
+                            "file": path.name,
+                            "format": fmt,
+                            "articles": len(export),
+                            "status": "read",
+                            "reason": "",
+                        }
+                    ],
+                )
         if path.suffix.lower() in (".txt", ".md", ".html", ".htm"):
             decoded = read_decoded(path, encoding)
             if path.suffix.lower() == ".txt" and _is_delimited_table(decoded.text):
                 # Excel's "Unicode text" export: a UTF-16 tab-separated table in a .txt
                 table = _read_table(path, encoding)
-                return table, str(path), [{"file": path.name, "format": "tsv",
-                                           "articles": len(table), "status": "read",
-                                           "reason": "tab-separated table in a .txt file"}]
-            df = pd.DataFrame({"doc_id": [path.name], "text": [decoded.text],
-                               "source_file": [path.name], "encoding": [decoded.encoding],
-                               "load_note": [decoded.note]})
-            return df, str(path), [{"file": path.name, "format": path.suffix[1:],
-                                    "articles": 1, "status": "read", "reason": decoded.note}]
+                return (
+                    table,
+                    str(path),
+                    [
+                        {
+                            "file": path.name,
+                            "format": "tsv",
+                            "articles": len(table),
+                            "status": "read",
+                            "reason": "tab-separated table in a .txt file",
+                        }
+                    ],
+                )
+            df = pd.DataFrame(
+                {
+                    "doc_id": [path.name],
+                    "text": [decoded.text],
+                    "source_file": [path.name],
+                    "encoding": [decoded.encoding],
+                    "load_note": [decoded.note],
+                }
+            )
+            return (
+                df,
+                str(path),
+                [
+                    {
+                        "file": path.name,
+                        "format": path.suffix[1:],
+                        "articles": 1,
+                        "status": "read",
+                        "reason": decoded.note,
+                    }
+                ],
+            )
         if path.suffix.lower() == ".docx":
             with _naming(path):
                 text = _docx_text(path)
-            return (pd.DataFrame({"doc_id": [path.name], "text": [text],
-                                  "source_file": [path.name], "encoding": [""],
-                                  "load_note": ["Word document read as one article"]}),
-                    str(path), [])
+            return (
+                pd.DataFrame(
+                    {
+                        "doc_id": [path.name],
+                        "text": [text],
+                        "source_file": [path.name],
+                        "encoding": [""],
+                        "load_note": ["Word document read as one article"],
+                    }
+                ),
+                str(path),
+                [],
+            )
         table = _read_table(path, encoding)
-        return table, str(path), [{"file": path.name, "format": path.suffix[1:],
-                                   "articles": len(table), "status": "read", "reason": ""}]
+        return (
+            table,
+            str(path),
+            [
+                {
+                    "file": path.name,
+                    "format": path.suffix[1:],
+                    "articles": len(table),
+                    "status": "read",
+                    "reason": "",
+                }
+            ],
+        )
     raise TypeError(
         f"load_corpus takes a DataFrame, a path or a list of paths, not {type(source).__name__}"
     )
@@ -838,13 +996,17 @@ def load_corpus(
         ids = [""] * n
     ids, renamed = _unique_ids(ids)
     if renamed:
-        warnings.warn(f"{renamed} repeated doc_id values were made unique with a ~N suffix",
-                      stacklevel=2)
+        warnings.warn(
+            f"{renamed} repeated doc_id values were made unique with a ~N suffix", stacklevel=2
+        )
     df["doc_id"] = ids
 
     # Text and status.
-    notes_in = (df.pop("load_note").fillna("").astype(str).tolist()
-                if "load_note" in df.columns else [""] * n)
+    notes_in = (
+        df.pop("load_note").fillna("").astype(str).tolist()
+        if "load_note" in df.columns
+        else [""] * n
+    )
     texts, status, reasons = [], [], []
     for value, note in zip(df["text"].tolist(), notes_in, strict=True):
         if note.startswith("unreadable"):
@@ -859,8 +1021,9 @@ def load_corpus(
             status.append("empty")
             if not notes:
                 notes.append("no text" if value == "" else "text is only whitespace or markup")
-        elif any(part.startswith(("truncated", "no 'End of Document'"))
-                 for part in note.split("; ")):
+        elif any(
+            part.startswith(("truncated", "no 'End of Document'")) for part in note.split("; ")
+        ):
             status.append("truncated")
         else:
             status.append("ok")
@@ -906,14 +1069,17 @@ def load_corpus(
         lang, share = detect_language(text)
         langs[i] = lang or "en"
         if lang and share < 0.8:
-            reasons[i] = "; ".join(filter(None, [reasons[i], f"mixed scripts ({share:.0%} {lang})"]))
+            reasons[i] = "; ".join(
+                filter(None, [reasons[i], f"mixed scripts ({share:.0%} {lang})"])
+            )
     df["language"] = langs
 
     # Country from outlet.
     if (df["country"] == "").any():
         lookup = _outlet_lookup(outlets)
         df["country"] = [
-            c or lookup.get(_norm_name(o), "") for c, o in zip(df["country"], df["outlet"], strict=True)
+            c or lookup.get(_norm_name(o), "")
+            for c, o in zip(df["country"], df["outlet"], strict=True)
         ]
 
     # Exact duplicates, cheaply: the same text after whitespace and case folding,
@@ -929,11 +1095,10 @@ def load_corpus(
             count[k] = count.get(k, 0) + 1
     # Singletons get their own id (as find_duplicates does), so a groupby on
     # dup_group never drops a row; empty texts have no group.
-    df["dup_group"] = pd.Series(
-        [first[k] if k is not None else None for k in keys], dtype=object
-    )
+    df["dup_group"] = pd.Series([first[k] if k is not None else None for k in keys], dtype=object)
     df["is_duplicate"] = [
-        k is not None and count[k] > 1 and first[k] != d for k, d in zip(keys, df["doc_id"], strict=True)
+        k is not None and count[k] > 1 and first[k] != d
+        for k, d in zip(keys, df["doc_id"], strict=True)
     ]
     df["status_reason"] = reasons
     df["n_chars"] = [len(t) for t in texts]
@@ -947,8 +1112,7 @@ def load_corpus(
         # concatenated, and a DataFrame there makes pd.concat raise
         keys = ("file", "format", "articles", "status", "reason")
         out.attrs["load_summary"] = tuple(
-            tuple(row[k] for k in keys) if isinstance(row, dict) else tuple(row)
-            for row in summary
+            tuple(row[k] for k in keys) if isinstance(row, dict) else tuple(row) for row in summary
         )
     return out
 

@@ -113,8 +113,9 @@ def _splitmix(x: np.ndarray) -> np.ndarray:
 class _Shingles:
     """Shingle hashes of many texts, stored flat with per-text segments."""
 
-    def __init__(self, id_lists: list[np.ndarray], vocab: dict[str, int], k: int,
-                 rng: np.random.Generator):
+    def __init__(
+        self, id_lists: list[np.ndarray], vocab: dict[str, int], k: int, rng: np.random.Generator
+    ):
         lengths = np.array([len(ids) for ids in id_lists], dtype=np.int64)
         pad = np.zeros(k - 1, dtype=np.int64)  # id 0 is the padding token
         pieces = [piece for ids in id_lists for piece in (ids, pad)]
@@ -128,7 +129,7 @@ class _Shingles:
         with np.errstate(over="ignore"):
             acc = np.zeros(max(n - k + 1, 0), dtype=np.uint64)
             for j in range(k):
-                acc += flat[j: j + len(acc)] * mult[j]
+                acc += flat[j : j + len(acc)] * mult[j]
             acc = _splitmix(acc)
         offsets = np.zeros(len(id_lists), dtype=np.int64)
         offsets[1:] = np.cumsum(lengths + (k - 1))[:-1]
@@ -144,7 +145,7 @@ class _Shingles:
     def set_of(self, d: int) -> set[int]:
         s = self._sets.get(d)
         if s is None:
-            s = set(self.hashes[self.starts[d]: self.starts[d + 1]].tolist())
+            s = set(self.hashes[self.starts[d] : self.starts[d + 1]].tolist())
             self._sets[d] = s
         return s
 
@@ -179,7 +180,7 @@ def _candidate_pairs(sig: np.ndarray, bands: int, rows: int, max_bucket: int) ->
         return np.zeros(0, dtype=np.int64)
     weights = np.array([0x9E3779B97F4A7C15 >> (3 * r) | 1 for r in range(rows)], dtype=np.uint64)
     for band in range(bands):
-        block = sig[:, band * rows: (band + 1) * rows].astype(np.uint64)
+        block = sig[:, band * rows : (band + 1) * rows].astype(np.uint64)
         with np.errstate(over="ignore"):
             key = _splitmix((block * weights).sum(axis=1, dtype=np.uint64) + np.uint64(band))
         order = np.argsort(key, kind="stable")
@@ -188,7 +189,7 @@ def _candidate_pairs(sig: np.ndarray, bands: int, rows: int, max_bucket: int) ->
         bounds = np.concatenate(([0], cut, [n]))
         sizes = np.diff(bounds)
         for start, size in zip(bounds[:-1][sizes > 1], sizes[sizes > 1], strict=True):
-            members = np.sort(order[start: start + size])
+            members = np.sort(order[start : start + size])
             if size <= max_bucket:
                 ii, jj = np.triu_indices(size, k=1)
                 found.append(members[ii] * n + members[jj])
@@ -292,8 +293,9 @@ def find_duplicates(
     if column not in corpus:
         raise ValueError(f"corpus has no {column!r} column")
     n_rows = len(corpus)
-    id_series = corpus["doc_id"] if "doc_id" in corpus else pd.Series(corpus.index,
-                                                                       index=corpus.index)
+    id_series = (
+        corpus["doc_id"] if "doc_id" in corpus else pd.Series(corpus.index, index=corpus.index)
+    )
     original_ids = id_series.to_numpy(dtype=object)
     # Compared as strings so that mixed or numeric ids still sort one way.
     doc_ids = id_series.astype(str).to_numpy()
@@ -309,8 +311,7 @@ def find_duplicates(
         toks = tokens(text)
         if toks:
             seq_key[r] = _hash64("\x1f".join(toks))
-        id_lists.append(np.array([vocab.setdefault(t, len(vocab)) for t in toks],
-                                 dtype=np.int64))
+        id_lists.append(np.array([vocab.setdefault(t, len(vocab)) for t in toks], dtype=np.int64))
     # Canonical order (doc_id, text): everything below is computed in it, so
     # shuffling the rows cannot change the outcome.
     canon = np.lexsort((seq_key, doc_ids))
@@ -345,8 +346,11 @@ def find_duplicates(
             est[lo:hi] = (sig[ia[lo:hi]] == sig[ib[lo:hi]]).mean(axis=1)
         keep = est >= threshold - 0.2
         ia, ib = ia[keep], ib[keep]
-        exact = np.fromiter((shingles.jaccard(int(x), int(y)) for x, y in zip(ia, ib, strict=True)),
-                            dtype=float, count=len(ia))
+        exact = np.fromiter(
+            (shingles.jaccard(int(x), int(y)) for x, y in zip(ia, ib, strict=True)),
+            dtype=float,
+            count=len(ia),
+        )
         linked = exact >= threshold
         ia, ib = ia[linked], ib[linked]
     component = _components(n_nodes, ia, ib) if n_nodes else np.zeros(0, dtype=np.int64)
@@ -364,14 +368,16 @@ def find_duplicates(
     is_exact = np.zeros(n_rows, dtype=bool)
     grouped = np.flatnonzero(group_of_row >= 0)
     if len(grouped):
-        frame = pd.DataFrame({
-            "row": grouped,
-            "group": group_of_row[grouped],
-            "undated": np.isnat(dates[grouped]),
-            "date": dates[grouped],
-            "doc_id": doc_ids[grouped],
-            "seq": seq_key[grouped],
-        }).sort_values(["group", "undated", "date", "doc_id", "seq"], kind="mergesort")
+        frame = pd.DataFrame(
+            {
+                "row": grouped,
+                "group": group_of_row[grouped],
+                "undated": np.isnat(dates[grouped]),
+                "date": dates[grouped],
+                "doc_id": doc_ids[grouped],
+                "seq": seq_key[grouped],
+            }
+        ).sort_values(["group", "undated", "date", "doc_id", "seq"], kind="mergesort")
         first = frame.groupby("group", sort=False).head(1).set_index("group")["row"]
         size = frame.groupby("group")["row"].size()
         multi = frame[frame["group"].map(size) > 1]
@@ -392,8 +398,15 @@ def find_duplicates(
     out["similarity"] = similarity
     out["is_exact"] = is_exact
     out.attrs.update(
-        method="minhash-lsh", threshold=threshold, shingle_size=shingle_size, num_perm=num_perm,
-        bands=bands, rows=rows, seed=seed, column=column, candidate_pairs=int(len(codes)),
+        method="minhash-lsh",
+        threshold=threshold,
+        shingle_size=shingle_size,
+        num_perm=num_perm,
+        bands=bands,
+        rows=rows,
+        seed=seed,
+        column=column,
+        candidate_pairs=int(len(codes)),
         linked_pairs=int(len(ia)),
     )
     return out
@@ -464,15 +477,21 @@ def drop_duplicates(
         # find_duplicates already chose the earliest (then lowest doc_id) member
         kept_pos = np.flatnonzero(rep.astype(bool).to_numpy())
     else:
-        ids = (corpus["doc_id"].astype(str) if "doc_id" in corpus
-               else pd.Series(corpus.index.astype(str)))
+        ids = (
+            corpus["doc_id"].astype(str)
+            if "doc_id" in corpus
+            else pd.Series(corpus.index.astype(str))
+        )
         work["doc_id"] = ids.to_numpy()
         dates = _dates(corpus)
         work["undated"] = np.isnat(dates)
         work["date"] = dates
         text_col = kwargs.get("column", "text")
-        lengths = (corpus[text_col].fillna("").astype(str).str.len().to_numpy()
-                   if text_col in corpus else np.zeros(len(corpus), dtype=int))
+        lengths = (
+            corpus[text_col].fillna("").astype(str).str.len().to_numpy()
+            if text_col in corpus
+            else np.zeros(len(corpus), dtype=int)
+        )
         work["neg_len"] = -lengths
         order = ["pos"] if keep == "first" else ["neg_len", "undated", "date", "doc_id", "pos"]
         chosen = work.sort_values(order, kind="mergesort").groupby("group", sort=False).head(1)

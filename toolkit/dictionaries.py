@@ -59,9 +59,7 @@ class Match:
 def _compile_element(element: str, case_sensitive: bool) -> tuple[str, re.Pattern[str] | None]:
     """A pattern element as (exact string, None) or (glob source, regex)."""
     if "*" in element or "?" in element:
-        rx = "".join(
-            ".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in element
-        )
+        rx = "".join(".*" if ch == "*" else "." if ch == "?" else re.escape(ch) for ch in element)
         flags = 0 if case_sensitive else re.IGNORECASE
         return element, re.compile(rf"^{rx}$", flags)
     return element, None
@@ -295,7 +293,7 @@ def _flatten(node: Any, prefix: str, cats: dict, excl: dict, meta: dict, values:
         for item in node:
             if isinstance(item, Mapping) and len(item) == 1:
                 # "- word: 1.5" gives a pattern with a value
-                (k, v), = item.items()
+                ((k, v),) = item.items()
                 pats.append(str(k))
                 values[(prefix, str(k))] = float(v)
             else:
@@ -449,4 +447,3 @@ def load_bundled(name: str) -> Dictionary:
     from toolkit.data import data_path
 
     return load_dictionary(data_path(name))
-

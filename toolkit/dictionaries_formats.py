@@ -69,9 +69,7 @@ def _dic_codes(codes: list[str], source: str, lineno: int) -> list[str]:
         if m and m.group(1):
             out.append(str(int(m.group(1))))
             continue
-        raise DictionaryError(
-            f"{source}: line {lineno}: category code {token!r} is not a number"
-        )
+        raise DictionaryError(f"{source}: line {lineno}: category code {token!r} is not a number")
     return out
 
 
@@ -209,7 +207,9 @@ def read_cat(text: str, source: str = "<cat>") -> Result:
         cats.setdefault(".".join(path), [])
     cats = {k: v for k, v in cats.items() if v}
     if not cats:
-        raise DictionaryError(f"{source}: no entries found (entries end with a weight, e.g. 'word (1)')")
+        raise DictionaryError(
+            f"{source}: no entries found (entries end with a weight, e.g. 'word (1)')"
+        )
     return cats, values
 
 

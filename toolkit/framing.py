@@ -254,8 +254,15 @@ def frames(
         missing = [d_ for d_ in tk.doc_ids if d_ not in present]
         if missing:
             keys = pd.concat(
-                [keys, pd.DataFrame({"doc_id": missing, "sent_id": pd.array([pd.NA] * len(missing),
-                                                                            dtype="Int64")})],
+                [
+                    keys,
+                    pd.DataFrame(
+                        {
+                            "doc_id": missing,
+                            "sent_id": pd.array([pd.NA] * len(missing), dtype="Int64"),
+                        }
+                    ),
+                ],
                 ignore_index=True,
             )
             counts = np.vstack([counts, np.zeros((len(missing), len(names)), dtype=np.int64)])
@@ -283,8 +290,10 @@ def frames(
     other = other_language(tk.corpus, d.language)
     for k, doc_id in enumerate(keys["doc_id"]):
         if status[k] == "ok" and doc_id in other:
-            status[k] = (f"not measured: language '{other[doc_id]}' "
-                         f"(dictionary '{d.name}' is in '{d.language}')")
+            status[k] = (
+                f"not measured: language '{other[doc_id]}' "
+                f"(dictionary '{d.name}' is in '{d.language}')"
+            )
             words[k] = 0
     out = keys.copy()
     out["n_tokens"] = words
@@ -323,8 +332,10 @@ def _doc_statuses(tk: Tokens) -> dict[str, str]:
     """Why each document has nothing to measure: its corpus status, else "empty"."""
     corpus = tk.corpus
     src = corpus["status"] if "status" in corpus.columns else [None] * len(corpus)
-    return {d: st if isinstance(st, str) and st != "ok" else "empty"
-            for d, st in zip(corpus["doc_id"], src, strict=True)}
+    return {
+        d: st if isinstance(st, str) and st != "ok" else "empty"
+        for d, st in zip(corpus["doc_id"], src, strict=True)
+    }
 
 
 def explain_frames(
@@ -397,7 +408,9 @@ def explain_frames(
     return _attrs(pd.DataFrame(rows, columns=cols), "explain_frames", d)
 
 
-def _frame_scores(data: pd.DataFrame | Tokens, dictionary: DictLike, min_count: int) -> pd.DataFrame:
+def _frame_scores(
+    data: pd.DataFrame | Tokens, dictionary: DictLike, min_count: int
+) -> pd.DataFrame:
     """Document frame scores, reusing ``data`` when it already is :func:`frames` output."""
     if isinstance(data, pd.DataFrame) and data.attrs.get("measure") == "frames":
         if data.attrs.get("params", {}).get("level") != "document":
@@ -557,8 +570,15 @@ def frame_shares(
         agg.insert(len(by_cols) + (1 if "period" in agg.columns else 0), "frame", f)
         parts.append(agg)
     out = pd.concat(parts, ignore_index=True)
-    keep = [*by_cols, *(["period"] if "period" in out.columns else []), "frame", "share",
-            "ci_low", "ci_high", "n_docs"]
+    keep = [
+        *by_cols,
+        *(["period"] if "period" in out.columns else []),
+        "frame",
+        "share",
+        "ci_low",
+        "ci_high",
+        "n_docs",
+    ]
     sort = [*by_cols, *(["period"] if "period" in out.columns else [])]
     out = out[keep]
     if sort:

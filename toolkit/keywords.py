@@ -199,6 +199,7 @@ def doc_term_matrix(stream: Stream):
 # Groups
 # --------------------------------------------------------------------------
 
+
 def group_columns(by: str | Sequence[str] | None, freq: str | None) -> list[str]:
     """Column names of the grouping (``"period"`` is added by ``freq=``)."""
     cols = [] if by is None else [by] if isinstance(by, str) else list(by)

@@ -20,20 +20,72 @@ import functools
 __all__ = ["lemmatize"]
 
 _IRREGULAR = {
-    "was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "am": "be",
-    "has": "have", "had": "have", "did": "do", "does": "do", "done": "do",
-    "said": "say", "says": "say", "told": "tell", "made": "make", "took": "take",
-    "taken": "take", "gave": "give", "given": "give", "went": "go", "gone": "go",
-    "held": "hold", "met": "meet", "left": "leave", "sought": "seek", "brought": "bring",
-    "thought": "think", "fought": "fight", "began": "begin", "begun": "begin",
-    "led": "lead", "spoke": "speak", "spoken": "speak", "wrote": "write", "written": "write",
-    "men": "man", "women": "woman", "children": "child", "people": "people",
-    "countries": "country", "allies": "ally", "ties": "tie", "lies": "lie",
-    "better": "good", "best": "good", "worse": "bad", "worst": "bad",
-    "news": "news", "series": "series", "species": "species", "politics": "politics",
-    "economics": "economics", "crisis": "crisis", "analysis": "analysis", "basis": "basis",
-    "us": "us", "this": "this", "his": "his", "its": "its", "as": "as",
-    "used": "use", "bus": "bus", "gas": "gas", "yes": "yes", "less": "less", "unless": "unless",
+    "was": "be",
+    "were": "be",
+    "is": "be",
+    "are": "be",
+    "been": "be",
+    "am": "be",
+    "has": "have",
+    "had": "have",
+    "did": "do",
+    "does": "do",
+    "done": "do",
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "made": "make",
+    "took": "take",
+    "taken": "take",
+    "gave": "give",
+    "given": "give",
+    "went": "go",
+    "gone": "go",
+    "held": "hold",
+    "met": "meet",
+    "left": "leave",
+    "sought": "seek",
+    "brought": "bring",
+    "thought": "think",
+    "fought": "fight",
+    "began": "begin",
+    "begun": "begin",
+    "led": "lead",
+    "spoke": "speak",
+    "spoken": "speak",
+    "wrote": "write",
+    "written": "write",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "people": "people",
+    "countries": "country",
+    "allies": "ally",
+    "ties": "tie",
+    "lies": "lie",
+    "better": "good",
+    "best": "good",
+    "worse": "bad",
+    "worst": "bad",
+    "news": "news",
+    "series": "series",
+    "species": "species",
+    "politics": "politics",
+    "economics": "economics",
+    "crisis": "crisis",
+    "analysis": "analysis",
+    "basis": "basis",
+    "us": "us",
+    "this": "this",
+    "his": "his",
+    "its": "its",
+    "as": "as",
+    "used": "use",
+    "bus": "bus",
+    "gas": "gas",
+    "yes": "yes",
+    "less": "less",
+    "unless": "unless",
 }
 _KEEP_S = ("ss", "us", "is", "ous", "ics")
 _VOWELS = set("aeiou")
@@ -71,8 +123,11 @@ def lemmatize(word: str) -> str:
             if not any(c in _VOWELS for c in stem):
                 return w
             if stem.endswith(("at", "iz", "is", "bl", "ur", "uc", "ag", "as")) or (
-                len(stem) >= 3 and stem[-1] not in _VOWELS and stem[-2] in _VOWELS
-                and stem[-3] not in _VOWELS and stem[-1] in "vcgkz"
+                len(stem) >= 3
+                and stem[-1] not in _VOWELS
+                and stem[-2] in _VOWELS
+                and stem[-3] not in _VOWELS
+                and stem[-1] in "vcgkz"
             ):
                 return stem + "e"  # negotiated -> negotiate, provoked -> provoke
             return stem

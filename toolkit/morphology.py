@@ -107,8 +107,9 @@ _KO_INFLECTED = frozenset(["VV", "VA", "VX", "VCP", "VCN"])
 
 
 @functools.lru_cache(maxsize=300_000)
-def _ko_eojeol(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...],
-                                    tuple[int, ...], tuple[int, ...]]:
+def _ko_eojeol(
+    chunk: str,
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
     """Forms, lemmas, tags, starts and ends of the morphemes of one eojeol.
 
     Stored as columns so that a sentence is assembled by extending lists, not

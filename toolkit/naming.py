@@ -65,8 +65,23 @@ _MAX_GAP = 8
 
 # Korean and Japanese (character matching; see the module docstring).
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_CJK_CUES = ("(", "（", "/", "／", "・", "·", "명", "名", "또는", "혹은", "または", "부르", "呼",
-             "표기", "表記")
+_CJK_CUES = (
+    "(",
+    "（",
+    "/",
+    "／",
+    "・",
+    "·",
+    "명",
+    "名",
+    "또는",
+    "혹은",
+    "または",
+    "부르",
+    "呼",
+    "표기",
+    "表記",
+)
 _CJK_SO_CALLED = ("이른바", "소위", "いわゆる", "所謂")
 _CJK_MAX_GAP = 15  # characters between two names of a hedged pair
 _CJK_WINDOW = 3  # characters of context per token of ``window``
@@ -336,7 +351,9 @@ def naming_lines(
     """
     tk = as_tokens(data)
     lex = naming_lexicon(lexicon)
-    wanted = None if referent is None else ({referent} if isinstance(referent, str) else set(referent))
+    wanted = (
+        None if referent is None else ({referent} if isinstance(referent, str) else set(referent))
+    )
     texts = dict(zip(tk.corpus["doc_id"], tk.corpus["text"], strict=True))
     sent = tk.sentences
     rxs = _text_patterns(lex)
@@ -380,8 +397,20 @@ def naming_lines(
     if rxs:
         rows.extend(_cjk_rows(sent, texts, rxs, wanted, window))
         rows.sort(key=lambda r: (order[r["doc_id"]], r["start"], r["referent"]))
-    cols = ["doc_id", "sent_id", "referent", "variant", "matched", "start", "end", "hedged",
-            "distanced", "left", "right", "sentence"]
+    cols = [
+        "doc_id",
+        "sent_id",
+        "referent",
+        "variant",
+        "matched",
+        "start",
+        "end",
+        "hedged",
+        "distanced",
+        "left",
+        "right",
+        "sentence",
+    ]
     # Every mention in a sentence shares that sentence's string: an object column
     # keeps references, where a string column would copy a 1 MB run-on sentence
     # once per mention (quadratic in the sentence's length).
@@ -527,7 +556,9 @@ def naming(
     ref_order = {r: k for k, r in enumerate(variants)}
     var_order = {(r, v): k for r, vs in variants.items() for k, v in enumerate(vs)}
     out["_r"] = out["referent"].map(ref_order)
-    out["_v"] = [var_order.get((r, v), 0) for r, v in zip(out["referent"], out["variant"], strict=True)]
+    out["_v"] = [
+        var_order.get((r, v), 0) for r, v in zip(out["referent"], out["variant"], strict=True)
+    ]
     out = out.sort_values([*keys, "_r", "_v"], kind="stable").reset_index(drop=True)
     out = out[out_cols]
     out = _attrs(out, "naming", lex, by=by_cols, freq=freq, referent=referent)

@@ -272,8 +272,8 @@ _CONTRAST = frozenset(["but", "however", "nevertheless", "nonetheless"])
 
 def _vader_lexicon() -> dict[str, float]:
     """VADER's lexicon, read from the installed vaderSentiment package (not copied)."""
-    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(
-        encoding="utf-8"
+    text = (
+        resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
     )
     out: dict[str, float] = {}
     for line in text.splitlines():
@@ -364,7 +364,7 @@ def _derived(w: str, words: dict[str, float]) -> float | None:
             return -1.5
     for pre in _NEG_PREFIXES:
         if w.startswith(pre) and len(w) - len(pre) >= 4:
-            base = w[len(pre):].lstrip("-")
+            base = w[len(pre) :].lstrip("-")
             v = words.get(base)
             if v is None:
                 v = next((words[c] for c in _inflection_candidates(base) if c in words), None)
@@ -395,9 +395,7 @@ def _tokens(text: str) -> list[tuple[str, int, int, bool]]:
     return out
 
 
-def _valences(
-    toks: list[tuple[str, int, int, bool]], p: NewsToneParams
-) -> list[tuple[int, float]]:
+def _valences(toks: list[tuple[str, int, int, bool]], p: NewsToneParams) -> list[tuple[int, float]]:
     """(token index, raw valence) of every lexicon hit, before modifiers."""
     words, bigrams = _lexicon()
     hits: list[tuple[int, float]] = []
@@ -429,9 +427,7 @@ def _modified(
     toks: list[tuple[str, int, int, bool]], hits: list[tuple[int, float]], p: NewsToneParams
 ) -> list[tuple[int, float]]:
     """Apply negation, boosters, dampeners and contrast to the raw hits."""
-    contrast_at = next(
-        (i for i, t in enumerate(toks) if t[0] in _CONTRAST and i > 0), None
-    )
+    contrast_at = next((i for i, t in enumerate(toks) if t[0] in _CONTRAST and i > 0), None)
     out = []
     for i, v in hits:
         negated = boosted = damped = False

@@ -94,8 +94,12 @@ _VERBS_THAT = (
 )
 # A verb must not be glued to a hyphen ("so-called") or to letters.
 _V = r"(?<![\w-])(?P<verb>{})(?![\w-])"
-_RX_TAIL_AFTER = re.compile(r"^[\s,]*" + _V.format(_VERBS_ANY) + r"\s+(?P<sp>.+?)\s*[.!?]?\s*$", re.S)
-_RX_TAIL_BEFORE = re.compile(r"^[\s,]*(?P<sp>.+?)\s+" + _V.format(_VERBS_ANY) + r"(?P<rest>.*)$", re.S)
+_RX_TAIL_AFTER = re.compile(
+    r"^[\s,]*" + _V.format(_VERBS_ANY) + r"\s+(?P<sp>.+?)\s*[.!?]?\s*$", re.S
+)
+_RX_TAIL_BEFORE = re.compile(
+    r"^[\s,]*(?P<sp>.+?)\s+" + _V.format(_VERBS_ANY) + r"(?P<rest>.*)$", re.S
+)
 _RX_ACCORDING_TAIL = re.compile(r"^[\s,]*according to\s+(?P<sp>.+?)\s*[.!?]?\s*$", re.S | re.I)
 _RX_HEAD = re.compile(_V.format(_VERBS_ANY))
 _RX_ACCORDING_HEAD = re.compile(r"according to\s+(?P<sp>[^,]+?)\s*,?\s*$", re.I)
@@ -167,30 +171,183 @@ _FINITE = re.compile(
 )
 _PRONOUNS = {"he", "she", "they", "it", "him", "her", "them"}
 _SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
-_DETERMINERS = {"a", "an", "the", "one", "two", "three", "several", "many", "some", "most",
-                "other", "another", "both", "all"}
-_INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "four", "many", "other",
-               "another", "various", "multiple", "few"}
-_REJECT_FIRST = {"that", "as", "having", "easier", "needless", "what", "which", "whatever", "this",
-                 "there", "it's", "no", "nothing", "not"}
-_REJECT_LAST = {"the", "a", "an", "this", "that", "these", "those", "as", "having", "is", "was",
-                "are", "were", "be", "been", "being", "easier", "than", "to", "of", "who", "which",
-                "and", "or", "but", "not", "never", "it's", "what", "nothing"}
+_DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "one",
+    "two",
+    "three",
+    "several",
+    "many",
+    "some",
+    "most",
+    "other",
+    "another",
+    "both",
+    "all",
+}
+_INDEFINITE = {
+    "a",
+    "an",
+    "one",
+    "some",
+    "several",
+    "two",
+    "three",
+    "four",
+    "many",
+    "other",
+    "another",
+    "various",
+    "multiple",
+    "few",
+}
+_REJECT_FIRST = {
+    "that",
+    "as",
+    "having",
+    "easier",
+    "needless",
+    "what",
+    "which",
+    "whatever",
+    "this",
+    "there",
+    "it's",
+    "no",
+    "nothing",
+    "not",
+}
+_REJECT_LAST = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "as",
+    "having",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "been",
+    "being",
+    "easier",
+    "than",
+    "to",
+    "of",
+    "who",
+    "which",
+    "and",
+    "or",
+    "but",
+    "not",
+    "never",
+    "it's",
+    "what",
+    "nothing",
+}
 _TITLES = {
-    "president", "prime", "minister", "foreign", "defense", "defence", "chief", "cabinet",
-    "secretary", "deputy", "vice", "senior", "mr.", "ms.", "mrs.", "dr.", "prof.", "professor",
-    "mr", "ms", "mrs", "miss", "dr", "prof", "sir", "dame", "madam", "mme", "rev.", "rev", "fr.",
-    "gen.", "adm.", "lt.", "col.", "rep.", "sen.", "gov.", "ambassador", "spokesperson",
-    "spokesman", "spokeswoman", "director-general", "director", "general", "the", "a", "an",
-    "his", "her", "their", "its", "our", "former", "then", "lawmaker", "judge", "justice", "chairman",
-    "chairwoman", "ceo", "counterpart", "envoy", "governor", "mayor", "trade", "industry",
-    "economy", "unification", "finance", "education", "national", "security", "adviser",
-    "advisor", "official", "officials", "representative", "head", "leader", "opposition",
-    "ruling", "party", "assembly", "speaker", "and", "of", "for", "at", "in", "with", "on",
+    "president",
+    "prime",
+    "minister",
+    "foreign",
+    "defense",
+    "defence",
+    "chief",
+    "cabinet",
+    "secretary",
+    "deputy",
+    "vice",
+    "senior",
+    "mr.",
+    "ms.",
+    "mrs.",
+    "dr.",
+    "prof.",
+    "professor",
+    "mr",
+    "ms",
+    "mrs",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "madam",
+    "mme",
+    "rev.",
+    "rev",
+    "fr.",
+    "gen.",
+    "adm.",
+    "lt.",
+    "col.",
+    "rep.",
+    "sen.",
+    "gov.",
+    "ambassador",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "director-general",
+    "director",
+    "general",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "former",
+    "then",
+    "lawmaker",
+    "judge",
+    "justice",
+    "chairman",
+    "chairwoman",
+    "ceo",
+    "counterpart",
+    "envoy",
+    "governor",
+    "mayor",
+    "trade",
+    "industry",
+    "economy",
+    "unification",
+    "finance",
+    "education",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "official",
+    "officials",
+    "representative",
+    "head",
+    "leader",
+    "opposition",
+    "ruling",
+    "party",
+    "assembly",
+    "speaker",
+    "and",
+    "of",
+    "for",
+    "at",
+    "in",
+    "with",
+    "on",
 }
 _NAME_TOKEN = re.compile(r"^[A-Z][a-zA-Z'’]*(?:[-.&][a-zA-Z'’]+)*\.?$")
-_QUOTE_OPEN = "\"“"
-_QUOTE_CLOSE = "\"”"
+_QUOTE_OPEN = '"“'
+_QUOTE_CLOSE = '"”'
 
 _ROLE_TITLES = re.compile(
     r"\b(?:President|Prime Minister|Foreign Minister|Defen[cs]e Minister|Trade Minister|"
@@ -382,7 +539,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _find_quotes(text: str) -> list[_Quote]:
     """Direct quote spans, paragraph by paragraph."""
-    doubles = any(c in text for c in "\"“”")
+    doubles = any(c in text for c in '"“”')
     found: list[_Quote] = []
     for p, (a, b) in enumerate(_paragraphs(text)):
         open_at = -1
@@ -418,12 +575,16 @@ def _find_quotes(text: str) -> list[_Quote]:
     return out
 
 
-_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # dates and numbers opening a phrase ("2018, Moon's administration", "March 1, the
 # ministry"), and "according to" left in front of a source
 _LEADING_DATE = re.compile(
-    r"^(?:(?:on|in|since|by|until)\s+)?(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,4}(?:s|st|nd|rd|th)?|"
-    + _MONTH + r"|" + r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
+    r"^(?:(?:on|in|since|by|until)\s+)?(?:"
+    + _MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,4}(?:s|st|nd|rd|th)?|"
+    + _MONTH
+    + r"|"
+    + r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))"
     r"(?:\s*,\s*\d{4})?\s*[,.:;]?\s+",
     re.I,
 )
@@ -453,8 +614,10 @@ def _non_quote(text: str, q: _Quote) -> bool:
     lb, rb = before.rfind("["), before.rfind("]")
     if lb > rb and re.match(r"\[\s*/?\w", before[lb:]):
         return True  # inside a [shortcode ...]
-    if "://" in content or re.search(r"[{};]\s*[\w-]+\s*:", content) or re.fullmatch(
-        r"[\w./#:@?&%+-]*[./#@][\w./#:@?&%+-]*", content.strip()
+    if (
+        "://" in content
+        or re.search(r"[{};]\s*[\w-]+\s*:", content)
+        or re.fullmatch(r"[\w./#:@?&%+-]*[./#@][\w./#:@?&%+-]*", content.strip())
     ):
         return True  # a URL, a path, a CSS rule
     words = re.findall(r"[A-Za-z][\w'’-]*", content)
@@ -499,7 +662,7 @@ def _clean_speaker(sp: str, start: int) -> tuple[str, int] | None:
         sp = _TRAILING.sub("", sp).strip().rstrip(",").strip()
         sp = re.sub(r"\s+[a-z]+ly$", "", sp) if len(sp.split()) > 1 else sp  # "has consistently"
     sp = sp.strip().strip(",;:—–-").strip()
-    if not sp or any(c in sp for c in "\"“”"):
+    if not sp or any(c in sp for c in '"“”'):
         return None
     words = sp.split()
     if len(words) > 30:
@@ -507,20 +670,40 @@ def _clean_speaker(sp: str, start: int) -> tuple[str, int] | None:
     low = [w.lower().strip(",.") for w in words]
     if low[0] in _REJECT_FIRST and len(words) == 1:
         return None
-    if low[0] in ("according", "there", "here", "it's", "this", "these", "those") or low[0][:1].isdigit():
+    if (
+        low[0] in ("according", "there", "here", "it's", "this", "these", "those")
+        or low[0][:1].isdigit()
+    ):
         return None  # "According", "There is one part that ...", a number or date
     if _FINITE.search(sp.split(",")[0]):
         return None  # a clause, not a noun phrase
-    if low[0] in {"as", "having", "easier", "needless", "what", "which", "whatever", "who", "whom",
-                  "whose", "where"}:
+    if low[0] in {
+        "as",
+        "having",
+        "easier",
+        "needless",
+        "what",
+        "which",
+        "whatever",
+        "who",
+        "whom",
+        "whose",
+        "where",
+    }:
         return None
     if low[-1] in _REJECT_LAST:
         return None
     return sp, start + raw.find(sp)
 
 
-def _plausible(sp: str, tokens: list[str], roles: Dictionary, actors: Dictionary,
-               proper: set[str], lowered: frozenset[str] = frozenset()) -> bool:
+def _plausible(
+    sp: str,
+    tokens: list[str],
+    roles: Dictionary,
+    actors: Dictionary,
+    proper: set[str],
+    lowered: frozenset[str] = frozenset(),
+) -> bool:
     """Can this phrase be a speaker? A pronoun, a role, an actor, a determiner
     phrase ("the agreement", "a member of ..."), or a proper name: a
     capitalized word that is not the phrase's first word, or one the document
@@ -534,9 +717,13 @@ def _plausible(sp: str, tokens: list[str], roles: Dictionary, actors: Dictionary
 
     stop = default_stopwords()
     return any(
-        _NAME_TOKEN.match(w) and w.lower() not in stop
-        and (k > 0 or w.strip(",.") in proper
-             or (len(w) > 2 and lowered and re.sub(r"['’]s$", "", w).lower() not in lowered))
+        _NAME_TOKEN.match(w)
+        and w.lower() not in stop
+        and (
+            k > 0
+            or w.strip(",.") in proper
+            or (len(w) > 2 and lowered and re.sub(r"['’]s$", "", w).lower() not in lowered)
+        )
         for k, w in enumerate(words)
     )
 
@@ -607,19 +794,24 @@ def _attr_tail(doc: _Doc, q: _Quote, next_open: int, para_end: int) -> list[_Spe
         return []
     m = _RX_ACCORDING_TAIL.match(tail)
     if m:
-        return [_Speaker(m.group("sp"), a + m.start("sp"), a + m.end("sp"), "according to",
-                         "according_to")]
+        return [
+            _Speaker(
+                m.group("sp"), a + m.start("sp"), a + m.end("sp"), "according to", "according_to"
+            )
+        ]
     m = _RX_QUOTED_TAIL.match(tail)
     if m:
         return [_Speaker(m.group("sp"), a + m.start("sp"), a + m.end("sp"), "quoted", "after")]
     m = _RX_TAIL_AFTER.match(tail)
     if m:
-        return [_Speaker(m.group("sp"), a + m.start("sp"), a + m.end("sp"), m.group("verb"),
-                         "after")]
+        return [
+            _Speaker(m.group("sp"), a + m.start("sp"), a + m.end("sp"), m.group("verb"), "after")
+        ]
     m = _RX_TAIL_BEFORE.match(tail)
     if m:
-        return [_Speaker(m.group("sp"), a + m.start("sp"), a + m.end("sp"), m.group("verb"),
-                         "after")]
+        return [
+            _Speaker(m.group("sp"), a + m.start("sp"), a + m.end("sp"), m.group("verb"), "after")
+        ]
     return []
 
 
@@ -643,14 +835,20 @@ def _attr_head(doc: _Doc, q: _Quote, prev_close: int, para_start: int) -> list[_
         return []
     m = _RX_ACCORDING_HEAD.search(head)
     if m:
-        return [_Speaker(m.group("sp"), a + m.start("sp"), a + m.end("sp"), "according to",
-                         "according_to")]
+        return [
+            _Speaker(
+                m.group("sp"), a + m.start("sp"), a + m.end("sp"), "according to", "according_to"
+            )
+        ]
     out = []
     verb = ""
     # the speech verb nearest the quote ("..., the cable said, adding that Xi
     # noted: '...'"), its subject the whole head or the words after a boundary
-    verbs = [m for m in _RX_HEAD.finditer(head)
-             if not _NON_ATTRIB.search(head[max(0, m.start() - 12) : m.end() + 8])]
+    verbs = [
+        m
+        for m in _RX_HEAD.finditer(head)
+        if not _NON_ATTRIB.search(head[max(0, m.start() - 12) : m.end() + 8])
+    ]
     if verbs:
         m = verbs[-1]
         verb = m.group("verb")
@@ -661,18 +859,24 @@ def _attr_head(doc: _Doc, q: _Quote, prev_close: int, para_start: int) -> list[_
     if a == doc.sent_starts[k] and (verb or head.rstrip().endswith(":")):
         subj = _sentence_subject(head)
         if subj is not None:
-            out.append(_Speaker(subj[0], a + subj[1], a + subj[1] + len(subj[0]), verb or ":",
-                                "before"))
-    elif not verb and a == doc.sent_starts[k] and re.fullmatch(
-        r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:(?:\w+ly|also|then|again|further|later)\s+)?", head
+            out.append(
+                _Speaker(subj[0], a + subj[1], a + subj[1] + len(subj[0]), verb or ":", "before")
+            )
+    elif (
+        not verb
+        and a == doc.sent_starts[k]
+        and re.fullmatch(
+            r"\s*(?:[A-Z][\w.'’-]*\s+){1,4}(?:(?:\w+ly|also|then|again|further|later)\s+)?", head
+        )
     ):
         sp = re.sub(r"\s+(?:\w+ly|also|then|again|further|later)\s*$", "", head).strip()
         out.append(_Speaker(sp, a + head.find(sp), a + head.find(sp) + len(sp), "", "before"))
     return out
 
 
-def _resolve_speaker(doc: _Doc, cand: _Speaker, roles: Dictionary, actors: Dictionary
-                     ) -> dict[str, Any] | None:
+def _resolve_speaker(
+    doc: _Doc, cand: _Speaker, roles: Dictionary, actors: Dictionary
+) -> dict[str, Any] | None:
     cleaned = _clean_speaker(cand.text, cand.start)
     if cleaned is None:
         return None
@@ -733,7 +937,9 @@ class _History(list):
         name = info.get("speaker_name")
         if name:
             parts = name.split()
-            idx = self._by_word.get(parts[0], []) if len(parts) == 1 else self._by_name.get(name, [])
+            idx = (
+                self._by_word.get(parts[0], []) if len(parts) == 1 else self._by_name.get(name, [])
+            )
         elif info["speaker"].lower().startswith("the "):
             idx = self._by_head.get(_head_noun(info["speaker"]), [])
         else:
@@ -744,8 +950,9 @@ class _History(list):
         return None
 
 
-def _country_and_anonymity(doc: _Doc, info: dict[str, Any], sentence: str,
-                           history: list[dict[str, Any]], roles: Dictionary) -> None:
+def _country_and_anonymity(
+    doc: _Doc, info: dict[str, Any], sentence: str, history: list[dict[str, Any]], roles: Dictionary
+) -> None:
     """Fill speaker_country, country_source, anonymous, named in ``info``.
 
     ``history`` holds the speakers met earlier in the document: a later
@@ -766,7 +973,9 @@ def _country_and_anonymity(doc: _Doc, info: dict[str, Any], sentence: str,
     info["speaker_country"] = country
     info["country_source"] = source
     sp_low = info["speaker"].lower().split()
-    head = re.split(r",|\s(?:of|at|with|from|for|in|on|who|here|there)\s", info["speaker"].lower())[0]
+    head = re.split(r",|\s(?:of|at|with|from|for|in|on|who|here|there)\s", info["speaker"].lower())[
+        0
+    ]
     head_noun = _head_noun(info["speaker"])
     plural = (
         head_noun.endswith("s")
@@ -803,16 +1012,25 @@ def _fragment(text: str, q: _Quote, min_words: int) -> bool:
     than five words."""
     words = len(re.findall(r"\w+", text[q.start : q.end]))
     prev = text[max(0, q.open_at - 40) : q.open_at].rstrip()
-    opens = (not prev or prev[-1] in ".!?:\n\"”" or text[q.open_at - 1 : q.open_at] == "\n"
-             or re.search(r"\b(?:said|says|asked|added|replied|wrote)\s*,$", prev) is not None)
+    opens = (
+        not prev
+        or prev[-1] in '.!?:\n"”'
+        or text[q.open_at - 1 : q.open_at] == "\n"
+        or re.search(r"\b(?:said|says|asked|added|replied|wrote)\s*,$", prev) is not None
+    )
     if opens:
         return words < min_words and text[q.start : q.close_at].rstrip()[-1:] not in (
-            ",", ".", "!", "?")
+            ",",
+            ".",
+            "!",
+            "?",
+        )
     return words < max(min_words, _PARTIAL_MIN)
 
 
-def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int,
-                indirect: bool) -> list[dict[str, Any]]:
+def _doc_quotes(
+    doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int, indirect: bool
+) -> list[dict[str, Any]]:
     """All quotes of one document, resolved in reading order."""
     text = doc.text
     paras = _paragraphs(text)
@@ -834,8 +1052,10 @@ def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int
         next_open = qs[i + 1].open_at if i + 1 < len(qs) and qs[i + 1].para == q.para else para_end
         prev_close = qs[i - 1].close_at if i and qs[i - 1].para == q.para else -1
         info = None
-        for cand in (*_attr_tail(doc, q, next_open, para_end),
-                     *_attr_head(doc, q, prev_close, para_start)):
+        for cand in (
+            *_attr_tail(doc, q, next_open, para_end),
+            *_attr_head(doc, q, prev_close, para_start),
+        ):
             info = _resolve_speaker(doc, cand, roles, actors)
             if info is not None:
                 break
@@ -859,8 +1079,11 @@ def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int
             for info, c0, c1 in _indirect(doc, s0, s1, roles, actors, near):
                 # a quotation within reported speech ('said it was "another
                 # step ..."'): the longer of the two is the quote
-                within = [j for j in inside if not frag[j] and c0 < qs[j].open_at
-                          and c1 >= qs[j].close_at - 1]
+                within = [
+                    j
+                    for j in inside
+                    if not frag[j] and c0 < qs[j].open_at and c1 >= qs[j].close_at - 1
+                ]
                 if any(qs[j].end - qs[j].start >= 0.5 * (c1 - c0) for j in within):
                     continue
                 absorbed.update(within)
@@ -911,15 +1134,21 @@ def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int
                 base = finish(dict(chain_raw[chain[i]]), q.open_at, para_start, sentence)
                 chain_done[chain[i]] = base
             info = dict(base, attribution="continued")
-        elif info is None and prev_direct is not None and prev_direct[1] is not None and (
-            prev_indirect is None or prev_indirect[1] < prev_direct[0].close_at
+        elif (
+            info is None
+            and prev_direct is not None
+            and prev_direct[1] is not None
+            and (prev_indirect is None or prev_indirect[1] < prev_direct[0].close_at)
         ):
             prev_q = prev_direct[0]
             starts_para = text[para_start : q.open_at].strip() == ""
             if prev_q.para == q.para or (prev_q.para == q.para - 1 and starts_para):
                 info = dict(prev_direct[1], attribution="continued")
-        elif info is None and prev_indirect is not None and prev_indirect[0] == para_start and (
-            prev_indirect[1] < q.open_at and text[:q.open_at].rstrip()[-1:] in ".!?\"”"
+        elif (
+            info is None
+            and prev_indirect is not None
+            and prev_indirect[0] == para_start
+            and (prev_indirect[1] < q.open_at and text[: q.open_at].rstrip()[-1:] in '.!?"”')
         ):
             # "Fear could be part of it, Mr. Camargo said. 'Governments are afraid.'"
             info = dict(prev_indirect[2], attribution="continued")
@@ -946,25 +1175,36 @@ def _doc_quotes(doc: _Doc, roles: Dictionary, actors: Dictionary, min_words: int
                 c0 = q.close_at + 1 + part.start("content")
                 c0, c1 = _strip_content(text, c0, q.close_at + 1 + len(tail))
                 if len(text[c0:c1].split()) >= 3:
-                    rows.append(_row(doc, "indirect", c0, c1, dict(info, verb=part.group("verb"),
-                                                                  attribution="indirect")))
+                    rows.append(
+                        _row(
+                            doc,
+                            "indirect",
+                            c0,
+                            c1,
+                            dict(info, verb=part.group("verb"), attribution="indirect"),
+                        )
+                    )
     rows.sort(key=lambda r: r["start"])
     return rows
 
 
 _FEMALE_WORDS = re.compile(
     r"\b(?:woman|women|mother|wife|daughter|sister|girl|queen|actress|spokeswoman|chairwoman|"
-    r"congresswoman|businesswoman|assemblywoman|grandmother|widow|Ms\.?|Mrs\.?|Miss|Madam)\b")
+    r"congresswoman|businesswoman|assemblywoman|grandmother|widow|Ms\.?|Mrs\.?|Miss|Madam)\b"
+)
 _MALE_WORDS = re.compile(
     r"\b(?:man|men|father|husband|son|brother|boy|king|spokesman|chairman|congressman|"
-    r"businessman|assemblyman|grandfather|widower|Mr\.?|Sir)\b")
-_HONORIFIC_NAME = re.compile(r"\b(?P<h>Mr|Ms|Mrs|Miss)\.?\s+(?:[A-Z][\w'’-]*\s+){0,2}"
-                             r"(?P<n>[A-Z][\w'’-]+)")
+    r"businessman|assemblyman|grandfather|widower|Mr\.?|Sir)\b"
+)
+_HONORIFIC_NAME = re.compile(
+    r"\b(?P<h>Mr|Ms|Mrs|Miss)\.?\s+(?:[A-Z][\w'’-]*\s+){0,2}"
+    r"(?P<n>[A-Z][\w'’-]+)"
+)
 _THIRD = re.compile(r"\b(?P<m>he|his|him)\b|\b(?P<f>she|her|hers)\b|\b(?P<n>its)\b", re.I)
 
 
 def _gender(doc: _Doc, info: dict[str, Any]) -> str | None:
-    """"m", "f" or None: from the phrase ("a spokeswoman"), from the
+    """ "m", "f" or None: from the phrase ("a spokeswoman"), from the
     document's honorifics for the surname ("Ms. Vetter"), or from the first
     he/she after the mention in its sentence ("Sharapova ... said she")."""
     sp = info.get("speaker") or ""
@@ -986,7 +1226,9 @@ def _gender(doc: _Doc, info: dict[str, Any]) -> str | None:
     return None
 
 
-_ORG_NAME = re.compile(r"^(?:[A-Z]{2,}|[A-Z][\w]*[.&][\w.&]*)$|\b(?:Inc|Corp|Co|Ltd|Group|Times|Post)\b")
+_ORG_NAME = re.compile(
+    r"^(?:[A-Z]{2,}|[A-Z][\w]*[.&][\w.&]*)$|\b(?:Inc|Corp|Co|Ltd|Group|Times|Post)\b"
+)
 
 
 def _is_person(info: dict[str, Any], roles: Dictionary, doc: _Doc | None = None) -> bool:
@@ -1011,8 +1253,11 @@ def _plural(sp: str) -> bool:
     head = _head_noun(sp)
     words = re.split(r",|\s(?:of|at|with|from|for|in|on|who|here|there)\s", sp)[0].split()
     raw_head = words[-1] if words else ""
-    return (head.endswith("s") and not head.endswith(("ss", "'s", "’s", "us", "is"))
-            and raw_head[:1].islower())
+    return (
+        head.endswith("s")
+        and not head.endswith(("ss", "'s", "’s", "us", "is"))
+        and raw_head[:1].islower()
+    )
 
 
 def _compatible(doc: _Doc, pronoun: str, info: dict[str, Any], roles: Dictionary) -> bool:
@@ -1035,8 +1280,14 @@ _PASSIVE_AGENT = re.compile(
 )
 
 
-def _antecedent(doc: _Doc, history: list[dict[str, Any]], at: int, pronoun: str,
-                roles: Dictionary, actors: Dictionary) -> dict[str, Any] | None:
+def _antecedent(
+    doc: _Doc,
+    history: list[dict[str, Any]],
+    at: int,
+    pronoun: str,
+    roles: Dictionary,
+    actors: Dictionary,
+) -> dict[str, Any] | None:
     """Who a pronoun refers to: the nearest compatible candidate before it,
     among earlier speakers and the subjects of the sentences before ("A
     retired colonel, 67, took a practical view. '...,' he said."). He/she
@@ -1064,7 +1315,11 @@ def _antecedent(doc: _Doc, history: list[dict[str, Any]], at: int, pronoun: str,
         for sp, off in found:
             cand = _Speaker(sp, s0 + off, s0 + off + len(sp), "", "pronoun")
             info = _resolve_speaker(doc, cand, roles, actors)
-            if info is None or info["pronoun"] or not (info["speaker_role"] or info["speaker_name"]):
+            if (
+                info is None
+                or info["pronoun"]
+                or not (info["speaker_role"] or info["speaker_name"])
+            ):
                 continue
             if _FINITE.search(info["speaker"]):
                 continue
@@ -1097,7 +1352,8 @@ def _resolve_pronoun(info: dict[str, Any], prev: dict[str, Any] | None) -> dict[
 # ("..., but analysts say", "a day after Prime Minister X said").
 _SAY = r"said|says|say|added|adds"
 _IND_VERBS = (
-    _SAY + r"|told|tells|noted|notes|stressed|stresses|emphasi[sz]ed|insisted|insists|argued|argues|"
+    _SAY
+    + r"|told|tells|noted|notes|stressed|stresses|emphasi[sz]ed|insisted|insists|argued|argues|"
     r"warned|warns|maintained|maintains|explained|explains|stated|asserted|reiterated|"
     r"acknowledged|acknowledges|admitted|admits|predicted|predicts|suggested|confirmed|confirms|"
     r"announced|announces|complained|cautioned|claimed|claims|pointed out|conceded|countered|"
@@ -1116,8 +1372,10 @@ _AFTER_VERB = re.compile(
     r"e-?mail|comments?|Twitter|television|radio|blog|website|week|month|year|morning|"
     r"afternoon|evening|night|" + _WEEKDAY + r"|(?:\d{4}|\d{1,2})(?!,?\d))))*",
 )
-_CONJ = (r"(?:but|and|while|whereas|as|after|before|because|when|since|though|although|until|so|"
-         r"even as|even though)")
+_CONJ = (
+    r"(?:but|and|while|whereas|as|after|before|because|when|since|though|although|until|so|"
+    r"even as|even though)"
+)
 _BOUNDARY = re.compile(
     r"(?:(?:[,;:][\"”]?|\s--|\s[—–])\s*(?:" + _CONJ + r"\s+)?|\s" + _CONJ + r"\s+)(?=\S)"
 )
@@ -1133,7 +1391,8 @@ _RX_TRAIL_INV = re.compile(
 )
 _RX_QUOTED_AS = re.compile(
     r"(?:^|,\s+)(?:(?P<sp>[^,\"“”]{2,120}?)\s+(?:was|were|is|are)\s+quoted|[^,\"“”]{2,80}?\s+"
-    r"(?:quoted|cited)\s+(?P<sp2>[^,\"“”]{2,60}?))\s+as\s+saying\s*[.!?]?\s*$", re.S
+    r"(?:quoted|cited)\s+(?P<sp2>[^,\"“”]{2,60}?))\s+as\s+saying\s*[.!?]?\s*$",
+    re.S,
 )
 _RX_QUOTED_X_AS = re.compile(
     r"\b(?:quoted|cited)\s+(?P<sp>[^\"“”]{2,200}?),?\s+as\s+saying(?:\s+(?:in|on|last|this)\s+[\w ]{1,20}?)?"
@@ -1189,11 +1448,12 @@ def _subjects(before: str, trailing: bool) -> list[tuple[str, int]]:
             out.append((m.group("sp"), m.start("sp")))
     tails = []
     for m in _BOUNDARY.finditer(before):
-        tail = before[m.end():]
+        tail = before[m.end() :]
         if not tail.strip() or len(tail.split()) > 12:
             continue
-        if trailing and not (before[m.start()] in ",;:—–" or before[m.start() : m.start() + 3]
-                             in (" --", " —", " –")):
+        if trailing and not (
+            before[m.start()] in ",;:—–" or before[m.start() : m.start() + 3] in (" --", " —", " –")
+        ):
             continue
         tails.append((tail, m.end()))
     out.extend(reversed(tails))
@@ -1223,8 +1483,15 @@ def _clausal(text: str, verb: str = "") -> bool:
     """Does ``text`` open a clause ("that ...", "he would ...", "the plan was ...")?
     After "saying", "arguing" and the like it always does; "adding" and
     "noting" may take a noun ("adding 0.08 percent", "noting the loss")."""
-    if verb in ("saying", "arguing", "insisting", "explaining", "stressing", "claiming",
-                "predicting"):
+    if verb in (
+        "saying",
+        "arguing",
+        "insisting",
+        "explaining",
+        "stressing",
+        "claiming",
+        "predicting",
+    ):
         return True
     body = text.lstrip(" ,")
     return bool(re.match(r"that\s", body) or _PRONOUN_START.match(body) or _FINITE_SOON.match(body))
@@ -1258,12 +1525,18 @@ _PARENTHETICAL = re.compile(
 )
 
 
-_AUX = frozenset("""was were is are has had have will would can could may might should shall
-    did does do must""".split())
-_IRREGULAR = frozenset("""told said says say took made gave sent met spoke wrote saw came went
-    became won lost beat put kept left led held brought thought felt found got""".split())
-_AFTER_VERB_WORD = frozenset("""the a an his her their its our that to on in at with by for of
-    this these those it him them us me up down off out .""".split())
+_AUX = frozenset(
+    """was were is are has had have will would can could may might should shall
+    did does do must""".split()
+)
+_IRREGULAR = frozenset(
+    """told said says say took made gave sent met spoke wrote saw came went
+    became won lost beat put kept left led held brought thought felt found got""".split()
+)
+_AFTER_VERB_WORD = frozenset(
+    """the a an his her their its our that to on in at with by for of
+    this these those it him them us me up down off out .""".split()
+)
 
 
 def _sentence_subject(sent: str) -> tuple[str, int] | None:
@@ -1287,18 +1560,26 @@ def _sentence_subject(sent: str) -> tuple[str, int] | None:
         nxt = nxt_raw.lower().strip(",")
         if w.group()[-1:] in ".!?":
             nxt = "."  # "Okada, a ministry official, disagreed."
-        verbish = i > 0 and (
-            low in _AUX
-            or low in _IRREGULAR
-            or (re.fullmatch(r"[a-z]+(?:ed|s)", word) is not None and nxt in _AFTER_VERB_WORD)
-            # "Tokyo removed Korea ...", "Putin told Xi ..."
-            or (re.fullmatch(r"[a-z]+ed", word) is not None and nxt_raw[:1].isupper())
-            # "Xi reportedly warned ..."
-            or (re.fullmatch(r"[a-z]+ly", word) is not None
-                and re.fullmatch(r"[a-z]+ed", nxt) is not None)
-            # "Todd Tucker, a fellow at ..., criticized ..." (after an appositive)
-            or (i > 2 and words[i - 1].group().endswith(",")
-                and re.fullmatch(r"[a-z]+ed", word) is not None)
+        verbish = (
+            i > 0
+            and (
+                low in _AUX
+                or low in _IRREGULAR
+                or (re.fullmatch(r"[a-z]+(?:ed|s)", word) is not None and nxt in _AFTER_VERB_WORD)
+                # "Tokyo removed Korea ...", "Putin told Xi ..."
+                or (re.fullmatch(r"[a-z]+ed", word) is not None and nxt_raw[:1].isupper())
+                # "Xi reportedly warned ..."
+                or (
+                    re.fullmatch(r"[a-z]+ly", word) is not None
+                    and re.fullmatch(r"[a-z]+ed", nxt) is not None
+                )
+                # "Todd Tucker, a fellow at ..., criticized ..." (after an appositive)
+                or (
+                    i > 2
+                    and words[i - 1].group().endswith(",")
+                    and re.fullmatch(r"[a-z]+ed", word) is not None
+                )
+            )
         )
         if not verbish:
             continue
@@ -1313,8 +1594,14 @@ def _sentence_subject(sent: str) -> tuple[str, int] | None:
     return None
 
 
-def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary,
-              quoted: list[tuple[int, int, bool]]) -> list[tuple[dict[str, Any], int, int]]:
+def _indirect(
+    doc: _Doc,
+    s0: int,
+    s1: int,
+    roles: Dictionary,
+    actors: Dictionary,
+    quoted: list[tuple[int, int, bool]],
+) -> list[tuple[dict[str, Any], int, int]]:
     """Reported speech in the sentence text[s0:s1]: (speaker info, start, end) of each
     reported clause, with absolute offsets. ``quoted`` lists the direct quotes
     in the sentence (open, close, is_fragment); a reported clause may contain
@@ -1329,12 +1616,15 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
             # "actions that it [says]": the verb is inside a relative clause;
             # "X started releasing the water, after checks [confirmed]": a clause
             return None
-        info = _resolve_speaker(doc, _Speaker(sp, s0 + at, s0 + at + len(sp), verb, how), roles,
-                                actors)
+        info = _resolve_speaker(
+            doc, _Speaker(sp, s0 + at, s0 + at + len(sp), verb, how), roles, actors
+        )
         # a clause ("Paris was considering ...") or a relative clause ("actions
         # that it") is not a speaker
-        if info is not None and (_FINITE.search(re.split(r",", info["speaker"])[0])
-                                 or re.search(r"\s(?:that|which|who|whom)\s", info["speaker"])):
+        if info is not None and (
+            _FINITE.search(re.split(r",", info["speaker"])[0])
+            or re.search(r"\s(?:that|which|who|whom)\s", info["speaker"])
+        ):
             return None
         return info
 
@@ -1381,14 +1671,20 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
         info = resolve(m.group("sp"), m.start("sp"), m.group("verb"), "indirect")
         c2 = m.group("c2")
         # "..., X said, but could eventually help ..." (no new subject): c1 only
-        end = m.end("c1") if re.match(r"(?:but|and|yet)\s+(?:\w+ly\s+)?(?:could|would|will|can|may|"
-                                      r"might|should|must|is|was|are|were|has|had|[a-z]+ed)\b",
-                                      c2) else len(sent)
+        end = (
+            m.end("c1")
+            if re.match(
+                r"(?:but|and|yet)\s+(?:\w+ly\s+)?(?:could|would|will|can|may|"
+                r"might|should|must|is|was|are|were|has|had|[a-z]+ed)\b",
+                c2,
+            )
+            else len(sent)
+        )
         if info is not None and add(info, 0, end):
             return found
     m = _LEAD_PARTICIPLE.match(sent)
     if m:
-        subj = _sentence_subject(sent[m.start("rest"):])
+        subj = _sentence_subject(sent[m.start("rest") :])
         if subj is not None:
             info = resolve(subj[0], m.start("rest") + subj[1], "saying", "indirect")
             if info is not None and add(info, m.start("content"), m.end("content")):
@@ -1404,8 +1700,10 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
     done_until = 0
     for v in _RX_IND_VERB.finditer(sent):
         verb = v.group("verb")
-        if v.start() < done_until or in_quote(v.start()) or _NON_ATTRIB.search(
-            sent[max(0, v.start() - 12) : v.end() + 8]
+        if (
+            v.start() < done_until
+            or in_quote(v.start())
+            or _NON_ATTRIB.search(sent[max(0, v.start() - 12) : v.end() + 8])
         ):
             continue
         before = sent[: v.start()].rstrip()
@@ -1413,7 +1711,8 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
             continue  # "refused to say", "did not give the figures or say"
         if verb.endswith("s") and re.match(
             r"\s+(?:have|has|are|were|was|is|had|will|would|can|could|may|might|that\s+\w+\s+"
-            r"(?:have|has|are|were|was|is))\b", sent[v.end():]
+            r"(?:have|has|are|were|was|is))\b",
+            sent[v.end() :],
         ):
             continue  # "media reports have focused on ...": a noun, not the verb
         rest_at = v.end()
@@ -1426,13 +1725,15 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
             continue  # 'Kim said, "..."': the attribution of a direct quote
         trailing = not rest.strip(" .!?\n") or rest.lstrip(" ")[:1] in ",;"
         info, sub_at = None, 0
-        if (re.search(r"\s(?:and|or|but)$", before) or _COORD_SUBORD.search(before)) and not trailing:
+        if (
+            re.search(r"\s(?:and|or|but)$", before) or _COORD_SUBORD.search(before)
+        ) and not trailing:
             # "X condemned ... and warned that ...": the sentence's subject
             subj = _sentence_subject(sent)
             if subj is not None:
                 info = resolve(subj[0], subj[1], verb, "indirect")
                 sub_at = subj[1]
-        for sp, at in ([] if info is not None else _subjects(before, trailing)):
+        for sp, at in [] if info is not None else _subjects(before, trailing):
             if re.search(r"\"|“|”", sp):
                 continue
             info = resolve(sp, at, verb, "indirect")
@@ -1447,21 +1748,26 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
             # "..., the ministry said (on Monday)." -- the clause before the subject
             if sub_at == 0 or not re.search(r"(?:[,;:][\"”]?|--|[—–])\s*$", before[:sub_at]):
                 continue
-            c_end = len(before[:sub_at].rstrip().rstrip(",;:-\"”").rstrip())
+            c_end = len(before[:sub_at].rstrip().rstrip(',;:-"”').rstrip())
             if add(info, 0, c_end):
                 done_until = v.end()
                 part = _PARTICIPLE.match(rest.rstrip()) if rest.lstrip()[:1] == "," else None
                 if part and _clausal(rest[part.end("verb") :], part.group("verb")):
                     # "..., state media reported, adding their weapons could ..."
-                    add(dict(info, verb=part.group("verb")), rest_at + part.start("content"),
-                        len(sent))
+                    add(
+                        dict(info, verb=part.group("verb")),
+                        rest_at + part.start("content"),
+                        len(sent),
+                    )
                     done_until = len(sent)
             continue
         that = None
         if re.fullmatch(r"told|tells", verb):
             that = re.search(r"\bthat\s+", rest[:240])
-            if that and len(rest[: that.start()].split()) <= 25 and not re.search(
-                r"[\"“”]", rest[: that.start()]
+            if (
+                that
+                and len(rest[: that.start()].split()) <= 25
+                and not re.search(r"[\"“”]", rest[: that.start()])
             ):
                 rest_at += that.end()
             else:
@@ -1484,8 +1790,10 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
                     continue
         body = sent[rest_at:]
         if (not that and _NOT_CLAUSE.match(body.lstrip())) or (
-            body.lstrip()[:1] in "\"“”" and not any(
-                f and qa == s0 + rest_at + len(body) - len(body.lstrip()) for qa, _, f in quoted)
+            body.lstrip()[:1] in '"“”'
+            and not any(
+                f and qa == s0 + rest_at + len(body) - len(body.lstrip()) for qa, _, f in quoted
+            )
         ):
             continue
         c_end = len(sent)
@@ -1511,10 +1819,11 @@ def _indirect(doc: _Doc, s0: int, s1: int, roles: Dictionary, actors: Dictionary
         # "Xi warned officials ..., saying that reforms could ..." -- the
         # participle's speaker is the subject of the sentence
         part = _PARTICIPLE.search(sent)
-        if part and _clausal(sent[part.end("verb") :], part.group("verb")) and not in_quote(
-            part.start()
-        ) and not any(
-            qa < s0 + part.start() for qa, _, frag in quoted if not frag
+        if (
+            part
+            and _clausal(sent[part.end("verb") :], part.group("verb"))
+            and not in_quote(part.start())
+            and not any(qa < s0 + part.start() for qa, _, frag in quoted if not frag)
         ):
             subj = _sentence_subject(sent)
             if subj is not None:
@@ -1547,9 +1856,26 @@ def _row(doc: _Doc, kind: str, start: int, end: int, info: dict[str, Any] | None
     }
 
 
-_COLUMNS = ["doc_id", "quote_id", "sent_id", "kind", "quote", "start", "end", "speaker",
-            "speaker_name", "speaker_role", "speaker_roles", "speaker_country", "country_source",
-            "anonymous", "named", "attribution", "verb", "resolved_from"]
+_COLUMNS = [
+    "doc_id",
+    "quote_id",
+    "sent_id",
+    "kind",
+    "quote",
+    "start",
+    "end",
+    "speaker",
+    "speaker_name",
+    "speaker_role",
+    "speaker_roles",
+    "speaker_country",
+    "country_source",
+    "anonymous",
+    "named",
+    "attribution",
+    "verb",
+    "resolved_from",
+]
 
 
 def _docs(tk: Tokens) -> list[_Doc]:
@@ -1565,8 +1891,9 @@ def _docs(tk: Tokens) -> list[_Doc]:
     countries = corpus["country"] if "country" in corpus.columns else [""] * len(corpus)
     languages = corpus["language"] if "language" in corpus.columns else [""] * len(corpus)
     out = []
-    for doc_id, text, country, lang in zip(corpus["doc_id"], corpus["text"], countries, languages,
-                                           strict=True):
+    for doc_id, text, country, lang in zip(
+        corpus["doc_id"], corpus["text"], countries, languages, strict=True
+    ):
         rows = groups.get(doc_id, [])
         shadow = _read_marks(text) if isinstance(text, str) else ""
         s_starts, s_ends, s_ids = [], [], []
@@ -1659,7 +1986,13 @@ def quotes(
     rows: list[dict[str, Any]] = []
     empty = []
     for doc in _docs(tk):
-        got = _cjk.doc_quotes(doc, lang, min_words) if (lang := _cjk.language_of(tk, doc.doc_id)) else _doc_quotes(doc, roles, actors, min_words, indirect) if doc.text else []  # noqa: E501  Korean/Japanese: toolkit.quotes_cjk
+        got = (
+            _cjk.doc_quotes(doc, lang, min_words)
+            if (lang := _cjk.language_of(tk, doc.doc_id))
+            else _doc_quotes(doc, roles, actors, min_words, indirect)
+            if doc.text
+            else []
+        )  # noqa: E501  Korean/Japanese: toolkit.quotes_cjk
         if assume_home and doc.country in _home_codes():
             for r in got:
                 if r["speaker"] is not None and r["speaker_country"] is None:
@@ -1673,8 +2006,9 @@ def quotes(
     for c in ("anonymous", "named"):
         out[c] = out[c].astype(bool)
     out["sent_id"] = out["sent_id"].astype("Int64")
-    attach_attrs(out, "quotes", {"indirect": indirect, "min_words": min_words,
-                                 "assume_home": assume_home})
+    attach_attrs(
+        out, "quotes", {"indirect": indirect, "min_words": min_words, "assume_home": assume_home}
+    )
     out.attrs["docs_without_quotes"] = empty
     return out
 
@@ -1758,8 +2092,15 @@ def mentioned_not_quoted(
             # not appear somewhere in a following clause
             opening = doc.tokens_in(m.start("role"), m.end("role"))[:4]
             if any(mm.start <= 2 for mm in roles.match(opening)):
-                mentions.append((m.start("name"), m.end("name"), m.group("name"), m.start("role"),
-                                 m.end("role")))
+                mentions.append(
+                    (
+                        m.start("name"),
+                        m.end("name"),
+                        m.group("name"),
+                        m.start("role"),
+                        m.end("role"),
+                    )
+                )
         in_quotes = [(q.start, q.end) for q in _find_quotes(doc.text)]
         mentions = sorted(x for x in mentions if not _inside(in_quotes, x[0]))
         for s, e, name, c0, c1 in mentions:
@@ -1774,8 +2115,11 @@ def mentioned_not_quoted(
             if name in seen:
                 continue
             parts = name.split()
-            quoted = name in spoken or parts[0] in spoken_tokens or parts[-1] in spoken_tokens or any(
-                n.split()[-1] == parts[-1] and n.split()[0] == parts[0] for n in spoken
+            quoted = (
+                name in spoken
+                or parts[0] in spoken_tokens
+                or parts[-1] in spoken_tokens
+                or any(n.split()[-1] == parts[-1] and n.split()[0] == parts[0] for n in spoken)
             )
             seen.add(name)
             if quoted:
@@ -1822,8 +2166,9 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 _LOOKBACK = 600
 
 
-def _mention_country(doc: _Doc, s: int, ctx: list[str], actors: Dictionary,
-                     roles: Dictionary, role: str | None) -> tuple[str | None, str | None]:
+def _mention_country(
+    doc: _Doc, s: int, ctx: list[str], actors: Dictionary, roles: Dictionary, role: str | None
+) -> tuple[str | None, str | None]:
     acts = find_actors(ctx, actors)
     if acts:
         return acts[0][2], "speaker"
@@ -1913,17 +2258,21 @@ def sources(
     none = none[none["_merge"] == "left_only"][keys]
     if len(none):
         fill = pd.concat(
-            [none.assign(dimension=dim, category="none", count=0, n_quotes=0, share=float("nan"))
-             for dim in ("speaker_country", "speaker_role", "anonymous")],
+            [
+                none.assign(dimension=dim, category="none", count=0, n_quotes=0, share=float("nan"))
+                for dim in ("speaker_country", "speaker_role", "anonymous")
+            ],
             ignore_index=True,
         )
         out = pd.concat([out, fill], ignore_index=True)
     out = out.merge(n_docs, on=keys, how="left")
     dim_order = {"speaker_country": 0, "speaker_role": 1, "anonymous": 2}
     out["_d"] = out["dimension"].map(dim_order)
-    out = out.sort_values([*keys, "_d", "count", "category"], ascending=[*[True] * len(keys), True,
-                                                                          False, True],
-                          kind="stable").drop(columns="_d")
+    out = out.sort_values(
+        [*keys, "_d", "count", "category"],
+        ascending=[*[True] * len(keys), True, False, True],
+        kind="stable",
+    ).drop(columns="_d")
     out = out[[*keys, "dimension", "category", "count", "share", "n_quotes", "n_docs"]]
     if not by_cols:
         out = out.drop(columns="_all")

@@ -53,12 +53,44 @@ _HANGUL_WORD = re.compile(r"[가-힣]{2,4}")
 # one-syllable words that end a clause before a noun phrase ("구매해 온 A씨는")
 _KO_NOT_NOUN = frozenset("온 간 본 준 된 할 갈 올 될 난 든 쓴 낸 그 저 몇".split())
 # titles after which a one-syllable word is a surname ("윤 대통령", "한 총리")
-_KO_TITLES = ("대통령", "총리", "장관", "차관", "의원", "대표", "교수", "위원장", "대변인", "실장",
-              "회장", "판사", "변호사", "지사", "시장", "총장", "대사", "원내대표")
+_KO_TITLES = (
+    "대통령",
+    "총리",
+    "장관",
+    "차관",
+    "의원",
+    "대표",
+    "교수",
+    "위원장",
+    "대변인",
+    "실장",
+    "회장",
+    "판사",
+    "변호사",
+    "지사",
+    "시장",
+    "총장",
+    "대사",
+    "원내대표",
+)
 # common nouns that stand before a title in Japanese and are not names (大学教授)
-_JA_NOT_NAMES = frozenset("大学 政府 同 元 前 現 新 県 市 町 村 党 同社 会社 副 米 中 韓 日 北".split())
+_JA_NOT_NAMES = frozenset(
+    "大学 政府 同 元 前 現 新 県 市 町 村 党 同社 会社 副 米 中 韓 日 北".split()
+)
 # verb endings that close a clause ("5시 10분이 되자 경찰은")
-_KO_CLAUSE_ENDS = ("되자", "하자", "오자", "나자", "지자", "리자", "르자", "는데", "지만", "니까", "면서")
+_KO_CLAUSE_ENDS = (
+    "되자",
+    "하자",
+    "오자",
+    "나자",
+    "지자",
+    "리자",
+    "르자",
+    "는데",
+    "지만",
+    "니까",
+    "면서",
+)
 _PAREN = re.compile(r"^\s*[(（]([^()（）\n]{2,40})[)）]")  # “…”(speaker, title)
 # quotation marks per language: (opening, closing)
 _MARKS = {
@@ -96,7 +128,9 @@ def _grammar() -> dict[str, dict[str, Any]]:
             ),
             "particles": tuple(sorted(g["subject_particles"], key=len, reverse=True)),
             "pronouns": frozenset(g["pronouns"]),
-            "skip": re.compile(rf"^(?:{_alternation(g['skip_words'])})$") if g["skip_words"] else None,
+            "skip": re.compile(rf"^(?:{_alternation(g['skip_words'])})$")
+            if g["skip_words"]
+            else None,
             "anonymous": re.compile(_alternation(g["anonymous"])),
         }
     return out
@@ -111,8 +145,11 @@ def _roles() -> tuple[list[tuple[str, re.Pattern[str]]], dict[str, bool], Dictio
         (name, re.compile(_alternation(pats)))
         for name, pats in (raw.get("_text_patterns") or {}).items()
     ]
-    government = {k: bool(v.get("government")) for k, v in raw.items()
-                  if not k.startswith("_") and isinstance(v, dict)}
+    government = {
+        k: bool(v.get("government"))
+        for k, v in raw.items()
+        if not k.startswith("_") and isinstance(v, dict)
+    }
     hints = raw.get("_country_hints_text") or {}
     extra = {code: {"patterns": [], "text_patterns": list(pats)} for code, pats in hints.items()}
     return roles, government, actor_lexicon(extra)
@@ -136,7 +173,9 @@ def language_of(tk: Any, doc_id: Any) -> str | None:
     if langs is None:
         corpus = tk.corpus
         col = corpus["language"] if "language" in corpus.columns else [""] * len(corpus)
-        langs = {d: lang for d, lang in zip(corpus["doc_id"], col, strict=True) if lang in LANGUAGES}
+        langs = {
+            d: lang for d, lang in zip(corpus["doc_id"], col, strict=True) if lang in LANGUAGES
+        }
         tk.__dict__["_cjk_languages"] = langs
     return langs.get(doc_id)
 
@@ -209,8 +248,11 @@ def _ko_phrase(segment: str, *, first: bool) -> str | None:
     g = _grammar()["ko"]
     words = segment.split()
     if first:
-        topics = [k for k in range(len(words) - 1, -1, -1)
-                  if words[k].strip(",，·").endswith(("은", "는"))]
+        topics = [
+            k
+            for k in range(len(words) - 1, -1, -1)
+            if words[k].strip(",，·").endswith(("은", "는"))
+        ]
         order = [*topics, *(k for k in range(len(words)) if k not in topics)]
     else:
         order = list(range(len(words) - 1, -1, -1))
@@ -229,10 +271,39 @@ def _ko_phrase(segment: str, *, first: bool) -> str | None:
                 break
             if prev in _KO_NOT_NOUN or prev.endswith(_KO_CLAUSE_ENDS):
                 break
-            if _strip_particle(prev, ("을", "를", "에", "에서", "로", "으로", "와", "과", "도",
-                                      "은", "는", "이", "가", "고", "며", "면", "서", "다",
-                                      "게", "해", "한", "된", "인", "던", "써", "께", "며",
-                                      "만")) is not None and not prev.endswith("의"):
+            if _strip_particle(
+                prev,
+                (
+                    "을",
+                    "를",
+                    "에",
+                    "에서",
+                    "로",
+                    "으로",
+                    "와",
+                    "과",
+                    "도",
+                    "은",
+                    "는",
+                    "이",
+                    "가",
+                    "고",
+                    "며",
+                    "면",
+                    "서",
+                    "다",
+                    "게",
+                    "해",
+                    "한",
+                    "된",
+                    "인",
+                    "던",
+                    "써",
+                    "께",
+                    "며",
+                    "만",
+                ),
+            ) is not None and not prev.endswith("의"):
                 break
             parts.insert(0, prev)
             j -= 1
@@ -252,7 +323,8 @@ def _ja_phrase(segment: str, *, first: bool) -> str | None:
     found = list(rx.finditer(segment))
     if first:  # the last topic (は), else the first subject (が)
         found = [m for m in reversed(found) if m.group(2) == "は"] + [
-            m for m in found if m.group(2) == "が"]
+            m for m in found if m.group(2) == "が"
+        ]
     else:
         found.reverse()
     for m in found:
@@ -468,8 +540,14 @@ def doc_quotes(doc: Any, language: str, min_words: int = 4) -> list[dict[str, An
     ``doc`` is the per-document record of :mod:`toolkit.quotes` (attributes
     ``doc_id, text, country, sent_starts, sent_ids``).
     """
-    rows = find_quotes(doc.text, language, country=doc.country or "",
-                       sent_starts=doc.sent_starts, sent_ids=doc.sent_ids, min_words=min_words)
+    rows = find_quotes(
+        doc.text,
+        language,
+        country=doc.country or "",
+        sent_starts=doc.sent_starts,
+        sent_ids=doc.sent_ids,
+        min_words=min_words,
+    )
     for r in rows:
         r["doc_id"] = doc.doc_id
     return rows

@@ -173,7 +173,8 @@ class ReportContext:
         stem = src[: -len(".png")]
         links = ", ".join(
             f"<a href='{html.escape(stem)}.{f}'>{f.upper()}</a>"
-            for f in self.figure_formats if f != "png"
+            for f in self.figure_formats
+            if f != "png"
         )
         return (
             f"<figure><img src='{html.escape(src)}' alt='{html.escape(caption)}'>"
@@ -393,8 +394,10 @@ def _main_language(corpus: pd.DataFrame, language: str | None) -> str | None:
     counts = langs[langs != ""].value_counts()
     if language is not None:
         if language not in counts.index:
-            raise ValueError(f"language={language!r}: no document with text in it; "
-                             f"languages found: {sorted(counts.index)}")
+            raise ValueError(
+                f"language={language!r}: no document with text in it; "
+                f"languages found: {sorted(counts.index)}"
+            )
         return language
     if len(counts) < 2:
         return None
@@ -494,13 +497,16 @@ def build_report(
     if compare is not None:
         compare = tuple(compare) + (None,) * (3 - len(tuple(compare)))
         if len(compare) != 3 or compare[0] not in corpus.columns:
-            raise ValueError(f"compare must be (column, target[, reference]) with a corpus "
-                             f"column; got {compare!r}; columns: {list(corpus.columns)}")
+            raise ValueError(
+                f"compare must be (column, target[, reference]) with a corpus "
+                f"column; got {compare!r}; columns: {list(corpus.columns)}"
+            )
         by_values = set(corpus[compare[0]].dropna().astype(str))
         for side in compare[1:]:
             if side is not None and str(side) not in by_values:
-                raise ValueError(f"{compare[0]}={side!r} is not in the corpus; values: "
-                                 f"{sorted(by_values)[:20]}")
+                raise ValueError(
+                    f"{compare[0]}={side!r} is not in the corpus; values: {sorted(by_values)[:20]}"
+                )
     formats = tuple(dict.fromkeys(str(f).lower().lstrip(".") for f in figure_formats))
     if not set(formats) <= {"png", "pdf", "svg"}:
         raise ValueError(f"figure_formats must be drawn from png, pdf, svg; got {list(formats)}")
@@ -512,9 +518,16 @@ def build_report(
     lang = _main_language(corpus, language)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    ctx = ReportContext(corpus=corpus, out_dir=out, progress=progress, random_state=random_state,
-                        compare=compare, language=lang, figure_formats=formats,
-                        n_jobs=jobs)
+    ctx = ReportContext(
+        corpus=corpus,
+        out_dir=out,
+        progress=progress,
+        random_state=random_state,
+        compare=compare,
+        language=lang,
+        figure_formats=formats,
+        n_jobs=jobs,
+    )
     mods = available_sections()
     if sections is not None:
         wanted = set(sections)
@@ -538,12 +551,21 @@ def build_report(
                 body = _failure_html(err)
             body, subs = _subsections(name, body)
             sub_links = "".join(f"<li><a href='#{a}'>{html.escape(t)}</a></li>" for a, t in subs)
-            nav.append(f"<li><a href='#{name}'>{html.escape(title)}</a>"
-                       + (f"<ul>{sub_links}</ul>" if subs else "") + "</li>")
-            local = (f"<nav class='section-toc' aria-label='In this section'>In this section:"
-                     f"<ul>{sub_links}</ul></nav>" if len(subs) > 1 else "")
-            parts.append(f"<section id='{name}'><h2>{html.escape(title)}</h2>{local}{body}"
-                         "<a class='top' href='#top'>Back to top ↑</a></section>")
+            nav.append(
+                f"<li><a href='#{name}'>{html.escape(title)}</a>"
+                + (f"<ul>{sub_links}</ul>" if subs else "")
+                + "</li>"
+            )
+            local = (
+                f"<nav class='section-toc' aria-label='In this section'>In this section:"
+                f"<ul>{sub_links}</ul></nav>"
+                if len(subs) > 1
+                else ""
+            )
+            parts.append(
+                f"<section id='{name}'><h2>{html.escape(title)}</h2>{local}{body}"
+                "<a class='top' href='#top'>Back to top ↑</a></section>"
+            )
     finally:
         # every figure file is on disk before the page that shows it
         ctx.finish_figures()
@@ -557,8 +579,10 @@ def build_report(
     )
     notes = []
     if renamed:
-        notes.append(f"{renamed:,} outlet names were merged into the outlet table's spelling "
-                     "(the original is in the column outlet_as_loaded).")
+        notes.append(
+            f"{renamed:,} outlet names were merged into the outlet table's spelling "
+            "(the original is in the column outlet_as_loaded)."
+        )
     if compare is not None:
         ref = "all other documents" if compare[2] is None else f"{compare[0]} = {compare[2]}"
         notes.append(f"Comparison: {compare[0]} = {compare[1]} against {ref}.")
@@ -566,8 +590,10 @@ def build_report(
         other = ctx.other_languages()
         if len(other):
             listed = ", ".join(f"{k}: {v:,}" for k, v in other.items())
-            notes.append(f"Comparisons are made within language '{lang}'; {int(other.sum()):,} "
-                         f"documents have text in another language ({listed}).")
+            notes.append(
+                f"Comparisons are made within language '{lang}'; {int(other.sum()):,} "
+                f"documents have text in another language ({listed})."
+            )
     extra = "".join(f"<p class='note'>{html.escape(n, quote=False)}</p>" for n in notes)
     page = (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"

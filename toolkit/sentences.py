@@ -34,9 +34,7 @@ _TITLES = frozenset(
 _MONTH_ABBR = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # Abbreviations that may end a sentence; we split after them only before a
 # typical sentence opener.
-_TERMINAL_ABBR = frozenset(
-    "u.s u.k u.n e.u a.m p.m inc co corp ltd jr sr etc bros plc".split()
-)
+_TERMINAL_ABBR = frozenset("u.s u.k u.n e.u a.m p.m inc co corp ltd jr sr etc bros plc".split())
 _OPENERS = frozenset(
     """the a an he she it they we i you but and or so yet in on at by for from with
     this that these those his her its their our there here meanwhile however still
@@ -65,7 +63,7 @@ _CJK_BOUNDARY = re.compile(
 # pair (a quoted statement of several sentences) is not a boundary of the
 # sentence that quotes it.
 _PAIRS = {"「": "」", "『": "』", "“": "”", "‘": "’", "（": "）"}
-_QUOTE_CHARS = re.compile("[「」『』“”‘’（）\"]")
+_QUOTE_CHARS = re.compile('[「」『』“”‘’（）"]')
 # A boundary right before a quotative particle is the end of a quotation
 # inside a sentence (「…。」と述べた; "…다."라고 말했다), not a sentence end.
 _CLOSING_QUOTES = frozenset("」』”’\"'）)")
@@ -132,9 +130,7 @@ def _blocks(text: str) -> Iterable[tuple[int, int]]:
             ends_sentence = stripped.endswith((".", "!", "?", '"', "”", "’", ":", "。", "」"))
             nxt = lines[i + 1].lstrip()[:1] if not last else ""
             heading = (
-                0 < len(stripped) < 60
-                and not stripped.endswith((",", ";"))
-                and not nxt.islower()
+                0 < len(stripped) < 60 and not stripped.endswith((",", ";")) and not nxt.islower()
             )
             if last or ends_sentence or heading:
                 yield b_start, cursor_end

@@ -128,8 +128,17 @@ COLUMNS = {
     "vader": ["tone", "compound", "pos", "neu", "neg"],
     "textblob": ["tone", "polarity", "subjectivity"],
     "dictionary": [
-        "tone", "pos", "neg", "n_tokens", "tone_per_token", "tone_relative", "tone_logit",
-        "pos_pct", "neg_pct", "gdelt_tone", "polarity",
+        "tone",
+        "pos",
+        "neg",
+        "n_tokens",
+        "tone_per_token",
+        "tone_relative",
+        "tone_logit",
+        "pos_pct",
+        "neg_pct",
+        "gdelt_tone",
+        "polarity",
     ],
 }
 
@@ -247,8 +256,19 @@ def dictionary_scores(pos: float, neg: float, n_tokens: int) -> tuple[float, ...
     pos_pct = 100.0 * pos / n_tokens if n_tokens else nan
     neg_pct = 100.0 * neg / n_tokens if n_tokens else nan
     main = rel if pos + neg else (0.0 if n_tokens else nan)
-    return (main, pos, neg, n_tokens, per_tok, rel, logit, pos_pct, neg_pct,
-            pos_pct - neg_pct, pos_pct + neg_pct)
+    return (
+        main,
+        pos,
+        neg,
+        n_tokens,
+        per_tok,
+        rel,
+        logit,
+        pos_pct,
+        neg_pct,
+        pos_pct - neg_pct,
+        pos_pct + neg_pct,
+    )
 
 
 def _dictionary_counts(
@@ -320,9 +340,7 @@ def _score_chunk(method: str, texts: list[str]) -> list[tuple[float, ...]]:
     return out
 
 
-def _dict_chunk(
-    d: Dictionary, window: int, toks: list[tuple[str, ...]]
-) -> list[tuple[float, ...]]:
+def _dict_chunk(d: Dictionary, window: int, toks: list[tuple[str, ...]]) -> list[tuple[float, ...]]:
     return [dictionary_scores(*_dictionary_counts(t, d, window)) for t in toks]
 
 
@@ -381,8 +399,13 @@ def score_sentences(
         from toolkit.tokenize import word_tokenize
 
         d = _as_dictionary(dictionary)
-        vals = _score_once(texts, _dict_chunk, (d, negation_window), n_jobs,
-                           prepare=lambda t: tuple(word_tokenize(t)))
+        vals = _score_once(
+            texts,
+            _dict_chunk,
+            (d, negation_window),
+            n_jobs,
+            prepare=lambda t: tuple(word_tokenize(t)),
+        )
     else:
         vals = _score_once(texts, _score_chunk, (method,), n_jobs)
     return pd.DataFrame(vals, columns=COLUMNS[method])
@@ -401,8 +424,7 @@ def _check_aggregate(method: str, aggregate: str) -> None:
         raise ValueError(f"aggregate must be one of {allowed}, not {aggregate!r}")
 
 
-def _score_once(keys: list, chunk_fn: Any, args: tuple, n_jobs: int,
-                prepare: Any = None) -> list:
+def _score_once(keys: list, chunk_fn: Any, args: tuple, n_jobs: int, prepare: Any = None) -> list:
     """Score each distinct key once (wire copy repeats sentences) and map back."""
     uniq = list(dict.fromkeys(keys))
     rows = _run(chunk_fn, args, [prepare(k) for k in uniq] if prepare else uniq, n_jobs)
@@ -509,9 +531,11 @@ def _sentence_scores(
         vals = _score_once(texts, _score_chunk, (method,), n_jobs)
         n_long = sum(len(t) > LONG_SENTENCE_CHARS for t in texts)
         if n_long:
-            warnings.warn(f"{n_long} sentences over {LONG_SENTENCE_CHARS:,} characters (no full "
-                          f"stops?) were scored in pieces of up to {_PIECE_CHARS:,} characters",
-                          stacklevel=3)
+            warnings.warn(
+                f"{n_long} sentences over {LONG_SENTENCE_CHARS:,} characters (no full "
+                f"stops?) were scored in pieces of up to {_PIECE_CHARS:,} characters",
+                stacklevel=3,
+            )
     scores = pd.DataFrame(vals, columns=COLUMNS[method])
     out = pd.concat([sents[["doc_id", "sent_id"]].reset_index(drop=True), scores], axis=1)
     if "n_hits" in out:
@@ -526,8 +550,12 @@ def _document_level(
 ) -> pd.DataFrame:
     t = sent["tone"]
     frame = pd.DataFrame(
-        {"doc_id": sent["doc_id"], "tone": t, "neg": (t < -threshold).astype(float),
-         "pos": (t > threshold).astype(float)}
+        {
+            "doc_id": sent["doc_id"],
+            "tone": t,
+            "neg": (t < -threshold).astype(float),
+            "pos": (t > threshold).astype(float),
+        }
     )
     g = frame.groupby("doc_id", sort=False)
     stats = pd.DataFrame(
@@ -543,7 +571,8 @@ def _document_level(
         sums = sent.groupby("doc_id", sort=False)[["pos", "neg", "n_tokens"]].sum()
         dscores = pd.DataFrame(
             [dictionary_scores(p, n, int(k)) for p, n, k in sums.itertuples(index=False)],
-            columns=COLUMNS["dictionary"], index=sums.index,
+            columns=COLUMNS["dictionary"],
+            index=sums.index,
         ).drop(columns="tone")
         stats = stats.join(dscores)
     out = pd.DataFrame({"doc_id": corpus["doc_id"].to_numpy()})
@@ -553,8 +582,12 @@ def _document_level(
         out["tone"] = out["tone_relative"].where(out["pos"] + out["neg"] > 0, 0.0)
         out.loc[out["n_sentences"] == 0, "tone"] = np.nan
     else:
-        col = {"mean": "tone_mean", "median": "tone_median",
-               "share_negative": "share_negative", "share_positive": "share_positive"}[aggregate]
+        col = {
+            "mean": "tone_mean",
+            "median": "tone_median",
+            "share_negative": "share_negative",
+            "share_positive": "share_positive",
+        }[aggregate]
         out["tone"] = out[col]
     status = np.where(out["n_sentences"] > 0, "ok", "empty").astype(object)
     if "status" in corpus:
@@ -562,8 +595,15 @@ def _document_level(
         bad = ((out["n_sentences"] == 0).to_numpy()) & (src != "ok")
         status[bad] = src[bad]
     out["status"] = status
-    first = ["doc_id", "tone", "tone_mean", "tone_median", "share_negative", "share_positive",
-             "n_sentences"]
+    first = [
+        "doc_id",
+        "tone",
+        "tone_mean",
+        "tone_median",
+        "share_negative",
+        "share_positive",
+        "n_sentences",
+    ]
     return out[first + [c for c in out.columns if c not in first]]
 
 
@@ -636,9 +676,15 @@ def tone(
     # score 0 ("neutral") only because no word is known. Such documents are
     # left unscored and say why.
     language = "en" if d is None else d.language
-    params = {"method": method, "level": level, "aggregate": aggregate, "threshold": threshold,
-              "negation_window": negation_window,
-              "dictionary": getattr(d, "name", None), "language": language}
+    params = {
+        "method": method,
+        "level": level,
+        "aggregate": aggregate,
+        "threshold": threshold,
+        "negation_window": negation_window,
+        "dictionary": getattr(d, "name", None),
+        "language": language,
+    }
     other = _unreadable(corpus, method, language)
     if other:
         cols = [c for c in COLUMNS[method] if c in sent.columns and c != "n_tokens"]
@@ -654,8 +700,11 @@ def _documents(sent: pd.DataFrame, corpus: pd.DataFrame, params: dict[str, Any])
     language = params.get("language", "en")
     other = _unreadable(corpus, method, language)
     if other:
-        what = (f"method '{method}' {_reads(method)}" if method != "dictionary"
-                else f"dictionary '{params['dictionary']}' is in '{language}'")
+        what = (
+            f"method '{method}' {_reads(method)}"
+            if method != "dictionary"
+            else f"dictionary '{params['dictionary']}' is in '{language}'"
+        )
         hit = (doc["doc_id"].isin(other) & (doc["n_sentences"] > 0)).to_numpy()
         doc.loc[hit, "status"] = [
             f"not scored: language '{other[d]}' ({what})" for d in doc.loc[hit, "doc_id"]
@@ -709,8 +758,9 @@ def document_tone(
     corpus = _corpus_of(data)
     unknown = set(sentences["doc_id"]) - set(corpus["doc_id"])
     if unknown:
-        raise ValueError(f"{len(unknown)} doc_id(s) in sentences are not in data, "
-                         f"e.g. {sorted(unknown)[:3]}")
+        raise ValueError(
+            f"{len(unknown)} doc_id(s) in sentences are not in data, e.g. {sorted(unknown)[:3]}"
+        )
     params.update(level="document", aggregate=aggregate, threshold=threshold)
     doc = _documents(sentences, corpus, params)
     return attach_attrs(doc, "tone", params)
@@ -744,8 +794,10 @@ def _window_text(sentence: str, start: int, end: int, window: int) -> str:
     """The sentence text from ``window`` words before the span to ``window`` words after it."""
     before = re.findall(r"\S+", sentence[:start])
     after = re.findall(r"\S+", sentence[end:])
-    return " ".join([*before[-window:], sentence[start:end], *after[:window]]) if window else (
-        sentence
+    return (
+        " ".join([*before[-window:], sentence[start:end], *after[:window]])
+        if window
+        else (sentence)
     )
 
 
@@ -795,7 +847,9 @@ def target_tone(
     from toolkit.news_tone import span_tone_score
 
     if method not in ("news", "vader", "textblob"):
-        raise ValueError(f"target_tone method must be 'news', 'vader' or 'textblob', not {method!r}")
+        raise ValueError(
+            f"target_tone method must be 'news', 'vader' or 'textblob', not {method!r}"
+        )
     if level not in ("mention", "document"):
         raise ValueError(f"level must be 'mention' or 'document', not {level!r}")
     from toolkit.tone_cjk import cjk_span_tone_score
@@ -809,8 +863,12 @@ def target_tone(
     rows = []
     for row, (doc_id, sent_id, toks, sentence, s0) in enumerate(
         zip(
-            sents["doc_id"], sents["sent_id"], sents["tokens"], sents["sentence"],
-            sents["start"], strict=True,
+            sents["doc_id"],
+            sents["sent_id"],
+            sents["tokens"],
+            sents["sentence"],
+            sents["start"],
+            strict=True,
         )
     ):
         hits = [h for h in find_actors(toks, lex) if h[2] in wanted]
@@ -829,8 +887,9 @@ def target_tone(
                 score = span_tone_score(sentence, a, b, window=window)
             else:
                 score = _SCORERS[method](_window_text(sentence, a, b, window))[0]
-            rows.append((doc_id, int(sent_id), actor, sentence[a:b], int(s0) + a, int(s0) + b,
-                         score))
+            rows.append(
+                (doc_id, int(sent_id), actor, sentence[a:b], int(s0) + a, int(s0) + b, score)
+            )
     cols = ["doc_id", "sent_id", "target", "matched", "start", "end", "tone"]
     out = pd.DataFrame(rows, columns=cols)
     params = {"target": targets, "window": window, "method": method, "level": level}
@@ -842,6 +901,8 @@ def target_tone(
     doc["n_mentions"] = doc["n_mentions"].fillna(0).astype("int64")
     doc["status"] = np.where(doc["n_mentions"] > 0, "ok", "no mention")
     unread = doc["doc_id"].isin(other) & (doc["n_mentions"] > 0)
-    doc.loc[unread, "status"] = [f"not scored: language '{other[d]}' (method '{method}' "
-                                 f"{_reads(method)})" for d in doc.loc[unread, "doc_id"]]
+    doc.loc[unread, "status"] = [
+        f"not scored: language '{other[d]}' (method '{method}' {_reads(method)})"
+        for d in doc.loc[unread, "doc_id"]
+    ]
     return attach_attrs(doc, "target_tone", params)

@@ -43,6 +43,7 @@ def _neutral(value: Any) -> Any:
 
 def undo_spreadsheet_quotes(values: pd.Series) -> pd.Series:
     """Remove the quote :func:`safe_for_spreadsheet` added (for reading files back)."""
+
     def undo(v: Any) -> Any:
         if isinstance(v, str) and v.startswith("'") and v.lstrip("'").startswith(FORMULA_STARTS):
             return v[1:]
@@ -91,6 +92,7 @@ def safe_for_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
         out.index = out.index.map(_neutral)
     return out
 
+
 # Column names treated as p-values unless p_columns= says otherwise.
 P_COLUMNS = ("p", "p_adj", "p_value", "pvalue", "p.value", "p_fdr", "p_holm", "q", "q_value")
 
@@ -125,7 +127,7 @@ def format_p(p: float, digits: int = 3, latex: bool = False, exact: bool = False
     if p is None or (isinstance(p, float) and math.isnan(p)):
         return ""
     p = float(p)
-    threshold = 10.0 ** -digits
+    threshold = 10.0**-digits
     if p >= threshold:
         return f"{p:.{digits}f}"
     if not exact or p == 0:
@@ -204,9 +206,7 @@ def _cells(
     exact_p: bool = False,
 ) -> tuple[list[list[str]], list[bool]]:
     """Formatted cell text per row, and whether each column is numeric (right-aligned)."""
-    p_cols = (
-        {c for c in df.columns if _looks_like_p(c)} if p_columns is None else set(p_columns)
-    )
+    p_cols = {c for c in df.columns if _looks_like_p(c)} if p_columns is None else set(p_columns)
     formats = float_format if isinstance(float_format, dict) else {}
     default = None if isinstance(float_format, dict) else float_format
     numeric = [
@@ -271,8 +271,9 @@ def _frame(
     if index:
         names = [n if n is not None else "" for n in df.index.names]
         df = df.copy()
-        df.index = df.index.set_names([f"__index_{i}" if n == "" else n
-                                       for i, n in enumerate(names)])
+        df.index = df.index.set_names(
+            [f"__index_{i}" if n == "" else n for i, n in enumerate(names)]
+        )
         df = df.reset_index()
     if isinstance(df.columns, pd.MultiIndex):
         df.columns = [" ".join(str(p) for p in c if str(p) != "") for c in df.columns]
@@ -280,9 +281,7 @@ def _frame(
     unknown = [h for h in headers if h not in set(df.columns)]
     if unknown:
         raise ValueError(f"{func}: headers= names columns not in the table: {unknown}")
-    text = [
-        headers.get(c, "" if str(c).startswith("__index_") else str(c)) for c in df.columns
-    ]
+    text = [headers.get(c, "" if str(c).startswith("__index_") else str(c)) for c in df.columns]
     return df, text
 
 
@@ -307,8 +306,10 @@ def _latex_escape(text: str) -> str:
 def _latex_header(text: str) -> str:
     """Escape a header, keeping ``$...$`` math as written ("$G^2$", "$p_{adj}$")."""
     parts = re.split(r"(\$[^$]+\$)", text)
-    return "".join(p if p.startswith("$") and p.endswith("$") and len(p) > 2
-                   else _latex_escape(p) for p in parts)
+    return "".join(
+        p if p.startswith("$") and p.endswith("$") and len(p) > 2 else _latex_escape(p)
+        for p in parts
+    )
 
 
 def to_latex(

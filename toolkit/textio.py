@@ -27,7 +27,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["DecodeError", "Decoded", "check_archive", "decode_bytes", "decode_text", "read_decoded", "read_text"]
+__all__ = [
+    "DecodeError",
+    "Decoded",
+    "check_archive",
+    "decode_bytes",
+    "decode_text",
+    "read_decoded",
+    "read_text",
+]
 
 # Legacy codecs tried when the bytes are not UTF-8; order matters only for ties.
 CANDIDATE_ENCODINGS = ("cp949", "euc_jp", "cp932", "cp1252")
@@ -63,12 +71,80 @@ _KO_INITIAL = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
 # Rough log-weights of jamo in Korean prose (initial, vowel, final), from the
 # well-known shape of Korean: no final or ㄴ/ㄹ/ㅇ/ㄱ/ㅁ finals dominate;
 # ㅒ/ㅙ/ㅞ vowels and double finals are rare.
-_KO_INITIAL_W = [0, -2.5, -1, -1, -2.5, -1.5, -1.2, -1.3, -3, -0.8, -2, 0, -0.6, -3, -1.5,
-                 -2.5, -1.8, -2, -1]
-_KO_VOWEL_W = [0, -1.5, -3, -4.5, 0, -1.8, -2.5, -4, -0.4, -1.5, -3.5, -2.5, -3, -0.6,
-               -2, -4.5, -2.8, -2.5, -0.6, -2.2, 0]
-_KO_FINAL_W = [0, -1.2, -4.5, -6, -0.6, -5, -4, -2.5, -0.8, -4, -3.5, -5, -6, -6, -6, -4.5,
-               -1.5, -1.6, -6, -2, -1.8, -0.8, -2.8, -3, -4, -4, -4, -3]
+_KO_INITIAL_W = [
+    0,
+    -2.5,
+    -1,
+    -1,
+    -2.5,
+    -1.5,
+    -1.2,
+    -1.3,
+    -3,
+    -0.8,
+    -2,
+    0,
+    -0.6,
+    -3,
+    -1.5,
+    -2.5,
+    -1.8,
+    -2,
+    -1,
+]
+_KO_VOWEL_W = [
+    0,
+    -1.5,
+    -3,
+    -4.5,
+    0,
+    -1.8,
+    -2.5,
+    -4,
+    -0.4,
+    -1.5,
+    -3.5,
+    -2.5,
+    -3,
+    -0.6,
+    -2,
+    -4.5,
+    -2.8,
+    -2.5,
+    -0.6,
+    -2.2,
+    0,
+]
+_KO_FINAL_W = [
+    0,
+    -1.2,
+    -4.5,
+    -6,
+    -0.6,
+    -5,
+    -4,
+    -2.5,
+    -0.8,
+    -4,
+    -3.5,
+    -5,
+    -6,
+    -6,
+    -6,
+    -4.5,
+    -1.5,
+    -1.6,
+    -6,
+    -2,
+    -1.8,
+    -0.8,
+    -2.8,
+    -3,
+    -4,
+    -4,
+    -4,
+    -3,
+]
 
 
 @functools.lru_cache(maxsize=1)
@@ -83,8 +159,10 @@ def _common_chars() -> tuple[dict[str, float], dict[str, float]]:
     ko: dict[str, float] = {}
     ja: dict[str, float] = {}
     for key, table, lo, hi, weight in (
-        ("korean_common", ko, 0xAC00, 0xD7A3, -5.5), ("korean", ko, 0xAC00, 0xD7A3, -3.5),
-        ("japanese_common", ja, 0x4E00, 0x9FFF, -6.0), ("japanese", ja, 0x4E00, 0x9FFF, -4.5),
+        ("korean_common", ko, 0xAC00, 0xD7A3, -5.5),
+        ("korean", ko, 0xAC00, 0xD7A3, -3.5),
+        ("japanese_common", ja, 0x4E00, 0x9FFF, -6.0),
+        ("japanese", ja, 0x4E00, 0x9FFF, -4.5),
     ):
         table.update({c: weight for c in data[key] if lo <= ord(c) <= hi})
     return ko, ja
@@ -124,14 +202,22 @@ def _char_weight(c: str, language: str, prev: str, nxt: str) -> float:
             # an accented letter sits inside a word; alone or in runs it is suspicious
             base = -3.0 if latin_neighbours else -6.5
             return base - (1.5 if c.isupper() and latin_neighbours == 2 else 0)
-        if c in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac\u00a0\u00b0\u00a7\u00a9\u00ae\u2122":
+        if (
+            c
+            in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u20ac\u00a0\u00b0\u00a7\u00a9\u00ae\u2122"
+        ):
             return -4.5
         if c.isalpha() and 0x370 <= o <= 0x52F and (prev.isalpha() or nxt.isalpha()):
             return -7.0  # Greek or Cyrillic inside a word of them
         return -9.0
     cjk_penalty = -4.0 if latin_neighbours == 2 else 0.0  # "Pok駑on": a kanji inside a word
-    if (0x3000 <= o <= 0x303F or 0xFF01 <= o <= 0xFF5E or 0x2010 <= o <= 0x2027
-            or o in (0x30FB, 0x30FC, 0x00B7) or (o == 0x318D and language == "ko")):
+    if (
+        0x3000 <= o <= 0x303F
+        or 0xFF01 <= o <= 0xFF5E
+        or 0x2010 <= o <= 0x2027
+        or o in (0x30FB, 0x30FC, 0x00B7)
+        or (o == 0x318D and language == "ko")
+    ):
         # U+318D (arae-a) is Korean news's middle dot: "7ㆍ4 공동성명"
         return -5.0 + cjk_penalty  # CJK punctuation and full-width forms
     if language == "ko":
@@ -209,8 +295,14 @@ def _is_cjk(c: str) -> bool:
 def _hangul_or_punct(c: str) -> bool:
     o = ord(c)
     # modern jamo stay ("ㅜㅜ", "ㅋㅋ" in comments); archaic ones (ㅿ) do not
-    return (o < 0x80 or 0xAC00 <= o <= 0xD7A3 or 0x3131 <= o <= 0x3163 or 0x2010 <= o <= 0x2027
-            or 0x3000 <= o <= 0x303F or o in (0xB7, 0x318D))
+    return (
+        o < 0x80
+        or 0xAC00 <= o <= 0xD7A3
+        or 0x3131 <= o <= 0x3163
+        or 0x2010 <= o <= 0x2027
+        or 0x3000 <= o <= 0x303F
+        or o in (0xB7, 0x318D)
+    )
 
 
 def _looks_utf16(data: bytes) -> str | None:
@@ -235,8 +327,11 @@ def _decode_utf16(data: bytes, codec: str) -> Decoded:
     except UnicodeDecodeError:
         text = data.decode(codec, errors="replace")
         note = "; ".join(filter(None, [note, "invalid UTF-16 sequences replaced by U+FFFD"]))
-    return Decoded(_normalise(text), codec.replace("-le", "").replace("-be", "")
-                   if codec == "utf-16" else codec, note)
+    return Decoded(
+        _normalise(text),
+        codec.replace("-le", "").replace("-be", "") if codec == "utf-16" else codec,
+        note,
+    )
 
 
 # "ㅤ" (Hangul filler) + initial + vowel + final: KS X 1001's 8-byte make-up
@@ -289,7 +384,11 @@ def _decode_legacy(data: bytes, prefix_note: str = "", utf8: str | None = None) 
             # A file cut inside its last multibyte character is still that
             # codec's text; without this, cp1252 (which accepts any byte)
             # was the only reading left and won silently.
-            if err.end != len(data) or len(data) - err.start > 2 or err.reason != "incomplete multibyte sequence":
+            if (
+                err.end != len(data)
+                or len(data) - err.start > 2
+                or err.reason != "incomplete multibyte sequence"
+            ):
                 continue
             try:
                 text = data[: err.start].decode(enc)
@@ -317,8 +416,15 @@ def _decode_legacy(data: bytes, prefix_note: str = "", utf8: str | None = None) 
         )
     note = prefix_note
     if best_enc in cut_short:
-        note = "; ".join(filter(None, [
-            note, f"the last bytes are an incomplete {best_enc} character (file cut short?): dropped"]))
+        note = "; ".join(
+            filter(
+                None,
+                [
+                    note,
+                    f"the last bytes are an incomplete {best_enc} character (file cut short?): dropped",
+                ],
+            )
+        )
     if len(ranked) > 1:
         second_enc, (second_score, second_text) = ranked[1]
         # short strings carry little evidence: ask for a wider gap before trusting one
@@ -336,8 +442,11 @@ def _decode_legacy(data: bytes, prefix_note: str = "", utf8: str | None = None) 
                 # a hesitant analyser verdict flags even a clear statistical win
                 uncertain = not confident
         if uncertain:
-            note = "; ".join(filter(None, [
-                note, f"encoding uncertain: read as {best_enc}, could be {second_enc}"]))
+            note = "; ".join(
+                filter(
+                    None, [note, f"encoding uncertain: read as {best_enc}, could be {second_enc}"]
+                )
+            )
     return Decoded(_normalise(best_text), best_enc, note)
 
 
@@ -383,8 +492,9 @@ def _ask_analysers(
     anything but Hangul and punctuation in the Korean reading, long text, or
     an analyser missing).
     """
-    readings = {_LANGUAGE.get(enc, "latin"): (enc, score, text)
-                for enc, (score, text) in (first, second)}
+    readings = {
+        _LANGUAGE.get(enc, "latin"): (enc, score, text) for enc, (score, text) in (first, second)
+    }
     if "latin" in readings and uncertain and len(readings) == 2:
         (cjk_language,) = set(readings) - {"latin"}
         return _cjk_or_latin(readings[cjk_language], readings["latin"], cjk_language)
@@ -399,8 +509,10 @@ def _ask_analysers(
     if not all(map(_hangul_or_punct, ko_text)):
         # kiwi passes hanja and symbols (kana read as "ⅵⅲι") through unjudged;
         # but hanja glued to Hangul ("후죠학磎") is how kanji read as cp949 look
-        glued = any(_is_cjk(a) and _is_hangul(b) or _is_hangul(a) and _is_cjk(b)
-                    for a, b in zip(ko_text, ko_text[1:], strict=False))
+        glued = any(
+            _is_cjk(a) and _is_hangul(b) or _is_hangul(a) and _is_cjk(b)
+            for a, b in zip(ko_text, ko_text[1:], strict=False)
+        )
         return (first[0], False) if glued else None
     try:
         features = (ko_score - ja_score, *_korean_evidence(ko_text), *_japanese_evidence(ja_text))
@@ -430,8 +542,10 @@ def _cjk_or_latin(
         for i, c in enumerate(text):
             if c.isascii() or (letters is not None and ord(c) not in letters):
                 continue
-            if any(0 <= j < len(text) and text[j].isascii() and text[j].isalpha()
-                   for j in (i - 1, i + 1)):
+            if any(
+                0 <= j < len(text) and text[j].isascii() and text[j].isalpha()
+                for j in (i - 1, i + 1)
+            ):
                 return None
     try:
         if language == "ko":

@@ -78,7 +78,7 @@ _WORD_RE = re.compile(
     """,
     re.VERBOSE,
 )
-_CLOSERS = frozenset(["\"", "'", "”", "’", ")", "]", "}", "»"])
+_CLOSERS = frozenset(['"', "'", "”", "’", ")", "]", "}", "»"])
 
 
 def _words_en(sentence: str) -> list[str]:
@@ -273,9 +273,12 @@ def _tokenize_text(
             tags.append(tuple(poss))
         return tuple(spans), tuple(toks), tuple(lemmas), tuple(tags)
     words = _TOKENIZERS.get(language, _words_en)
-    return tuple(spans), tuple(
-        tuple(map(intern, _merge_mwes(words(text[s:e]), mwes))) for s, e in spans
-    ), None, None
+    return (
+        tuple(spans),
+        tuple(tuple(map(intern, _merge_mwes(words(text[s:e]), mwes))) for s, e in spans),
+        None,
+        None,
+    )
 
 
 def _content_tag(tag: str) -> bool:
@@ -452,8 +455,14 @@ class Tokens:
         >>> tk.sentence_tokens(ngrams=2)
         [['north_korea fired', 'fired missiles'], ['seoul responded']]
         """
-        keep = token_filter(lower=lower, drop_punct=drop_punct, drop_numbers=drop_numbers,
-                            stopwords=stopwords, min_length=min_length, stem=stem)
+        keep = token_filter(
+            lower=lower,
+            drop_punct=drop_punct,
+            drop_numbers=drop_numbers,
+            stopwords=stopwords,
+            min_length=min_length,
+            stem=stem,
+        )
         sizes = [ngrams] if isinstance(ngrams, int) else list(ngrams)
         if not sizes or any(not isinstance(n, int) or n < 1 for n in sizes):
             raise ValueError(f"ngrams must be a positive int or a sequence of them, not {ngrams!r}")
@@ -487,14 +496,17 @@ class Tokens:
         if "tags" not in sents.columns or not sents["tags"].notna().any():
             return list(sents["tokens"])
         out = []
-        for toks, tags, lemmas in zip(sents["tokens"], sents["tags"], sents["lemmas"],
-                                      strict=True):
+        for toks, tags, lemmas in zip(sents["tokens"], sents["tags"], sents["lemmas"], strict=True):
             if tags is None:
                 out.append(toks)
             else:
-                out.append([(t if _content_tag(g) else _FUNCTION + t)
-                            + ("" if lem == t else _LEMMA + lem)
-                            for t, g, lem in zip(toks, tags, lemmas, strict=True)])
+                out.append(
+                    [
+                        (t if _content_tag(g) else _FUNCTION + t)
+                        + ("" if lem == t else _LEMMA + lem)
+                        for t, g, lem in zip(toks, tags, lemmas, strict=True)
+                    ]
+                )
         return out
 
     def doc_tokens(self, **filters: object) -> dict[str, list[str]]:
@@ -620,9 +632,7 @@ def _stemmer(stem: str | None) -> Callable[[str], str] | None:
         from nltk.stem import WordNetLemmatizer
 
         return functools.lru_cache(maxsize=None)(WordNetLemmatizer().lemmatize)
-    raise ValueError(
-        f"stem must be None, 'porter', 'snowball', 'lemma' or 'wordnet', not {stem!r}"
-    )
+    raise ValueError(f"stem must be None, 'porter', 'snowball', 'lemma' or 'wordnet', not {stem!r}")
 
 
 def _sentence_columns(docs: Iterable[tuple[str, object, str]], mwes: tuple[str, ...]) -> dict:

@@ -127,11 +127,13 @@ def coding_sheet(
     if level == "sentence":
         items = sents[["doc_id", "sent_id", "sentence"]].rename(columns={"sentence": "text"})
     else:
-        items = corpus.loc[corpus["text"].fillna("").astype(str).str.strip() != "",
-                           ["doc_id", "title", "text"]].copy()
+        items = corpus.loc[
+            corpus["text"].fillna("").astype(str).str.strip() != "", ["doc_id", "title", "text"]
+        ].copy()
         title = items["title"].fillna("").astype(str)
-        items["text"] = np.where(title != "", title + "\n\n" + items["text"].astype(str),
-                                 items["text"])
+        items["text"] = np.where(
+            title != "", title + "\n\n" + items["text"].astype(str), items["text"]
+        )
         items = items.drop(columns="title")
     if strata:
         items = items.merge(corpus[["doc_id", *strata]], on="doc_id", how="left")
@@ -165,10 +167,15 @@ def coding_sheet(
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         # coders open these in Excel: text like "=HYPERLINK(...)" must not run
-        safe_for_spreadsheet(sheet).to_csv(path, index=False, encoding="utf-8-sig",
-                                           lineterminator="\n")
-        safe_for_spreadsheet(key).to_csv(path.with_name(f"{path.stem}_key.csv"), index=False,
-                                         encoding="utf-8-sig", lineterminator="\n")
+        safe_for_spreadsheet(sheet).to_csv(
+            path, index=False, encoding="utf-8-sig", lineterminator="\n"
+        )
+        safe_for_spreadsheet(key).to_csv(
+            path.with_name(f"{path.stem}_key.csv"),
+            index=False,
+            encoding="utf-8-sig",
+            lineterminator="\n",
+        )
     return sheet, key
 
 
@@ -205,9 +212,11 @@ def read_coding_sheet(
             sheet[c] = undo_spreadsheet_quotes(sheet[c])
     if "item_id" not in sheet.columns:
         raise ValueError(f"{path}: no item_id column; is this a coding sheet?")
-    cols = list(coders) if coders else [
-        c for c in sheet.columns if c not in ("item_id", "text", "notes")
-    ]
+    cols = (
+        list(coders)
+        if coders
+        else [c for c in sheet.columns if c not in ("item_id", "text", "notes")]
+    )
     for c in cols:
         raw = sheet[c].fillna("").astype(str).str.strip()
         num = pd.to_numeric(raw.where(raw != ""), errors="coerce")
@@ -225,8 +234,11 @@ def read_coding_sheet(
     if key is not None:
         k = key if isinstance(key, pd.DataFrame) else pd.read_csv(key, encoding="utf-8-sig")
         if not isinstance(key, pd.DataFrame):
-            k = k.apply(lambda col: undo_spreadsheet_quotes(col)
-                        if pd.api.types.is_string_dtype(col) else col)
+            k = k.apply(
+                lambda col: (
+                    undo_spreadsheet_quotes(col) if pd.api.types.is_string_dtype(col) else col
+                )
+            )
         sheet = sheet.merge(k, on="item_id", how="left", validate="one_to_one")
     return sheet
 
@@ -345,12 +357,16 @@ def compare_to_human(
         rows.append({"class": name, "precision": p, "recall": r, "f1": f, "support": int(true)})
     per = pd.DataFrame(rows)
     summary = pd.DataFrame(
-        [{
-            "n": float(n), "pearson": pear, "spearman": spear,
-            "mae": float(np.abs(x - y).mean()) if n else float("nan"),
-            "accuracy": float((xc == yc).mean()) if n else float("nan"),
-            "macro_f1": float(per["f1"].mean()),
-        }]
+        [
+            {
+                "n": float(n),
+                "pearson": pear,
+                "spearman": spear,
+                "mae": float(np.abs(x - y).mean()) if n else float("nan"),
+                "accuracy": float((xc == yc).mean()) if n else float("nan"),
+                "macro_f1": float(per["f1"].mean()),
+            }
+        ]
     )
     return HumanComparison(summary, conf, per)
 
@@ -438,13 +454,26 @@ def reliability(
     n_items = int((np.sum(~np.isnan(mat), axis=0) >= 2).sum())
     alpha = (
         float(krippendorff.alpha(reliability_data=mat, level_of_measurement=level))
-        if n_items else float("nan")
+        if n_items
+        else float("nan")
     )
-    rows = [{"statistic": "krippendorff_alpha", "coders": ", ".join(coders), "value": alpha,
-             "n_items": n_items}]
+    rows = [
+        {
+            "statistic": "krippendorff_alpha",
+            "coders": ", ".join(coders),
+            "value": alpha,
+            "n_items": n_items,
+        }
+    ]
     weights = None if level == "nominal" else "quadratic"
     for x, y in itertools.combinations(coders, 2):
         pair = coded[[x, y]].apply(pd.to_numeric, errors="coerce").dropna()
-        rows.append({"statistic": "cohen_kappa", "coders": f"{x}, {y}",
-                     "value": cohen_kappa(pair[x], pair[y], weights), "n_items": len(pair)})
+        rows.append(
+            {
+                "statistic": "cohen_kappa",
+                "coders": f"{x}, {y}",
+                "value": cohen_kappa(pair[x], pair[y], weights),
+                "n_items": len(pair),
+            }
+        )
     return pd.DataFrame(rows)

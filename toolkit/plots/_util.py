@@ -184,8 +184,13 @@ def stacked_barh(
                         va="center",
                         color=ink,
                         fontsize="x-small",
-                        bbox={"boxstyle": "square,pad=0.1", "facecolor": colors[col],
-                              "edgecolor": "none"} if hatches and hatch(k) else None,
+                        bbox={
+                            "boxstyle": "square,pad=0.1",
+                            "facecolor": colors[col],
+                            "edgecolor": "none",
+                        }
+                        if hatches and hatch(k)
+                        else None,
                     )
         left = left + vals
     ax.set_yticks(pos, [label_text(v) for v in table.index])

@@ -145,8 +145,13 @@ def plot_counts(
         vals = table[g].to_numpy(dtype=float)
         offset = 0.0 if stacked or n_groups == 1 else (i - (n_groups - 1) / 2) * width
         label = None if hue is None else label_text(g)
-        kw = {"color": colors[g], "label": label, "edgecolor": "white", "linewidth": 0.4,
-              "hatch": None if hue is None else hatch(i)}
+        kw = {
+            "color": colors[g],
+            "label": label,
+            "edgecolor": "white",
+            "linewidth": 0.4,
+            "hatch": None if hue is None else hatch(i),
+        }
         if orient == "h":
             ax.barh(pos + offset, vals, height=width, left=base if stacked else None, **kw)
         else:
@@ -268,12 +273,19 @@ def plot_lengths(
         edges = np.histogram_bin_edges(values[keep], bins=bins)
         if log and (values[keep] > 0).all():
             edges = np.geomspace(max(values[keep].min(), 1), values[keep].max(), len(edges))
+
         def weights(s: pd.Series) -> np.ndarray | None:
             return np.full(len(s), 1 / len(s)) if stat == "share" and len(s) else None
 
         if hue is None:
-            ax.hist(series[0], bins=edges, weights=weights(series[0]), color=colors["_all"],
-                    edgecolor="white", linewidth=0.4)
+            ax.hist(
+                series[0],
+                bins=edges,
+                weights=weights(series[0]),
+                color=colors["_all"],
+                edgecolor="white",
+                linewidth=0.4,
+            )
         else:
             for i, (g, s, name) in enumerate(zip(groups, series, names, strict=True)):
                 ax.hist(
@@ -290,11 +302,21 @@ def plot_lengths(
 
             # line keys (a step histogram's own key is a filled box without its dash
             # pattern); inside, small: beside a one-column panel it would take a third
-            keys = [Line2D([], [], color=colors[g], linewidth=1.2, linestyle=linestyle(i))
-                    for i, g in enumerate(groups)]
-            ax.legend(keys, names, title=nice(hue), frameon=False, loc="upper right",
-                      fontsize="x-small",
-                      title_fontsize="x-small", handlelength=1.8, borderaxespad=0.1)
+            keys = [
+                Line2D([], [], color=colors[g], linewidth=1.2, linestyle=linestyle(i))
+                for i, g in enumerate(groups)
+            ]
+            ax.legend(
+                keys,
+                names,
+                title=nice(hue),
+                frameon=False,
+                loc="upper right",
+                fontsize="x-small",
+                title_fontsize="x-small",
+                handlelength=1.8,
+                borderaxespad=0.1,
+            )
         ax.set_xlabel(nice(x))
         if stat == "share":
             ax.set_ylabel("Share of documents" if hue is None else "Share of the group's documents")

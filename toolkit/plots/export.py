@@ -175,8 +175,10 @@ def _settled_layout(fig: Any, max_draws: int = 20) -> Iterator[None]:
         # settled when nothing moves by more than 1e-5 of the figure (well under
         # a pixel); layouts that oscillate by less stop here instead of running
         # all max_draws
-        if before is not None and now.shape == before.shape and np.allclose(
-            now, before, rtol=0, atol=1e-5
+        if (
+            before is not None
+            and now.shape == before.shape
+            and np.allclose(now, before, rtol=0, atol=1e-5)
         ):
             break
         before = now

@@ -122,8 +122,9 @@ def plot_frames_heatmap(
     rows = levels(data[y], y_order)
     if y_order is None:
         means = table.mean(axis=1)
-        rows = sorted(rows, key=lambda r: (-np.nan_to_num(means.get(r, np.nan), nan=-np.inf),
-                                           label_text(r)))
+        rows = sorted(
+            rows, key=lambda r: (-np.nan_to_num(means.get(r, np.nan), nan=-np.inf), label_text(r))
+        )
     table = table.reindex(index=rows, columns=cols)
     vals = table.to_numpy(dtype=float)
     ax = get_ax(ax)
@@ -329,8 +330,15 @@ def plot_frames_over_time(
             )
             small = part[part["_small"].eq(True)]
             if len(small):
-                a.plot(small["_x"], small[y], linestyle="none", marker=marker(i),
-                       markersize=2.5, markerfacecolor="white", markeredgecolor=color)
+                a.plot(
+                    small["_x"],
+                    small[y],
+                    linestyle="none",
+                    marker=marker(i),
+                    markersize=2.5,
+                    markerfacecolor="white",
+                    markeredgecolor=color,
+                )
             if ci_low is not None:
                 a.fill_between(
                     part["_x"], part["_lo"], part["_hi"], color=color, alpha=0.18, linewidth=0
@@ -495,17 +503,24 @@ def plot_naming(
         # long lexicon labels wrap, so a key is never wider than its panel
         names = {
             v: textwrap.fill(
-                labels.get(v, lex_labels.get((r, v), term_text(v))) if isinstance(v, str)
-                else label_text(v), 30)
+                labels.get(v, lex_labels.get((r, v), term_text(v)))
+                if isinstance(v, str)
+                else label_text(v),
+                30,
+            )
             for v in variants
         }
         key_cols = 1 if many or max(len(t) for t in names.values()) > 16 else min(len(variants), 2)
         title = textwrap.fill(title_of(r), 40)
         # lines of text above the bars: the title and the key's entries
-        lines = title.count("\n") + 1 + math.ceil(
-            sum(t.count("\n") + 1 for t in names.values()) / key_cols)
-        panels.append((r, table[variants].fillna(0.0), present, variants, names, key_cols,
-                       title, lines))
+        lines = (
+            title.count("\n")
+            + 1
+            + math.ceil(sum(t.count("\n") + 1 for t in names.values()) / key_cols)
+        )
+        panels.append(
+            (r, table[variants].fillna(0.0), present, variants, names, key_cols, title, lines)
+        )
 
     if ax is not None:
         axes_list = [ax] if hasattr(ax, "barh") else list(np.ravel(ax))
@@ -520,22 +535,25 @@ def plot_naming(
         nrows = math.ceil(len(refs) / ncols)
         if figsize is None:
             width = plt.rcParams["figure.figsize"][0]
-            line_in = plt.rcParams["legend.fontsize"] if isinstance(
-                plt.rcParams["legend.fontsize"], (int, float)) else 8
+            line_in = (
+                plt.rcParams["legend.fontsize"]
+                if isinstance(plt.rcParams["legend.fontsize"], (int, float))
+                else 8
+            )
             line_in = 1.35 * float(line_in) / 72
             # per row of panels: its tallest key, the bars (~0.16 in each, at least
             # 0.35 in) and the tick labels
             height = 0.3
             for k in range(nrows):
-                row = panels[k * ncols: (k + 1) * ncols]
-                height += (max(p[-1] for p in row) * line_in + max(0.35, 0.16 * len(groups))
-                           + 0.3)
+                row = panels[k * ncols : (k + 1) * ncols]
+                height += max(p[-1] for p in row) * line_in + max(0.35, 0.16 * len(groups)) + 0.3
             figsize = (width, height)
         # constrained layout gives each row of panels the room its keys need
-        fig, grid = plt.subplots(nrows, ncols, squeeze=False, figsize=figsize,
-                                 layout="constrained", sharey=True)
+        fig, grid = plt.subplots(
+            nrows, ncols, squeeze=False, figsize=figsize, layout="constrained", sharey=True
+        )
         axes_list = list(grid.flat[: len(refs)])
-        for extra in grid.flat[len(refs):]:
+        for extra in grid.flat[len(refs) :]:
             extra.set_visible(False)
     for (_r, table, present, variants, names, key_cols, title, _n), a in zip(
         panels, axes_list, strict=True
@@ -545,18 +563,34 @@ def plot_naming(
         stacked_barh(a, table, colors, label_min=label_min, labels=names)
         for i, g in enumerate(groups):
             if g not in present.index:
-                a.text(0.01, i, "no mentions", va="center", ha="left", fontsize="x-small",
-                       color="#777777")
+                a.text(
+                    0.01,
+                    i,
+                    "no mentions",
+                    va="center",
+                    ha="left",
+                    fontsize="x-small",
+                    color="#777777",
+                )
         a.set_xlim(0, 1)
         a.xaxis.set_major_formatter(_percent())
         a.tick_params(axis="y", length=0)
         # the referent as the key's title, above the bars: panel title and key in one
         # block that the layout keeps clear of the neighbouring panels
         handles, _ = a.get_legend_handles_labels()
-        leg = a.legend(handles, [names[v] for v in variants], title=title, frameon=False,
-                       loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=key_cols,
-                       handlelength=1.6, borderaxespad=0.2, columnspacing=0.8,
-                       alignment="left")
+        leg = a.legend(
+            handles,
+            [names[v] for v in variants],
+            title=title,
+            frameon=False,
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            ncols=key_cols,
+            handlelength=1.6,
+            borderaxespad=0.2,
+            columnspacing=0.8,
+            alignment="left",
+        )
         leg.get_title().set_fontweight("bold")
         if fig is None:
             a.set_ylabel(nice(group))

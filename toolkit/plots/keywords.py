@@ -226,17 +226,28 @@ def plot_distinctive_terms(
         floor = 0.0
     eps = floor if floor > 0 else 1e-12
     lean = np.log2((ya + eps) / (xa + eps))  # > 0: more in B
-    key = {"A": key_labels[0] if key_labels else nice(x).replace(" per 10,000 tokens", ""),
-           "B": key_labels[1] if key_labels else nice(y).replace(" per 10,000 tokens", "")}
+    key = {
+        "A": key_labels[0] if key_labels else nice(x).replace(" per 10,000 tokens", ""),
+        "B": key_labels[1] if key_labels else nice(y).replace(" per 10,000 tokens", ""),
+    }
     ax = get_ax(ax)
     zero = ok & ((xa == floor) | (ya == floor)) if log else np.zeros(len(xa), bool)
-    ax.scatter(xa[ok & ~zero], ya[ok & ~zero], s=6, color="#9a9a9a", alpha=0.6, linewidths=0,
-               zorder=2)
+    ax.scatter(
+        xa[ok & ~zero], ya[ok & ~zero], s=6, color="#9a9a9a", alpha=0.6, linewidths=0, zorder=2
+    )
     if zero.any():
         # zero frequencies cannot sit on a log scale: they go on a "0" line beyond a
         # break, drawn open so they do not read as measured small values
-        ax.scatter(xa[zero], ya[zero], s=6, facecolors="none", edgecolors="#9a9a9a",
-                   linewidths=0.5, alpha=0.8, zorder=2)
+        ax.scatter(
+            xa[zero],
+            ya[zero],
+            s=6,
+            facecolors="none",
+            edgecolors="#9a9a9a",
+            linewidths=0.5,
+            alpha=0.8,
+            zorder=2,
+        )
     lo = float(min(xa[ok].min(), ya[ok].min()))
     hi = float(max(xa[ok].max(), ya[ok].max()))
     ax.plot([lo, hi], [lo, hi], color="#666666", linewidth=0.6, linestyle="--", marker="", zorder=1)
@@ -297,8 +308,12 @@ def plot_distinctive_terms(
                 color=color,
                 zorder=4,
                 # a white box keeps the label readable over the grey cloud of terms
-                bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": "none",
-                      "alpha": 0.85},
+                bbox={
+                    "boxstyle": "round,pad=0.1",
+                    "facecolor": "white",
+                    "edgecolor": "none",
+                    "alpha": 0.85,
+                },
                 arrowprops={
                     "arrowstyle": "-",
                     "color": color,
@@ -311,13 +326,20 @@ def plot_distinctive_terms(
     ax.set_ylabel(_freq_label(y))
     if chosen_a or chosen_b:
         # above the axes: the labelled terms fill the corners inside
-        ax.legend(frameon=False, loc="lower left", bbox_to_anchor=(0.0, 1.0), fontsize="x-small",
-                  handletextpad=0.2, borderaxespad=0.1, ncols=2)
+        ax.legend(
+            frameon=False,
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            fontsize="x-small",
+            handletextpad=0.2,
+            borderaxespad=0.1,
+            ncols=2,
+        )
     return finish(ax, data)
 
 
 def _freq_label(column: str) -> str:
-    """"target_per_10k" -> "Target per 10,000 tokens"; other names get "(relative frequency)"."""
+    """ "target_per_10k" -> "Target per 10,000 tokens"; other names get "(relative frequency)"."""
     text = nice(column)
     return text if "per 10,000" in text else f"{text} (relative frequency)"
 
@@ -329,8 +351,7 @@ def _zero_break(ax: Any, floor: float, smallest: float) -> None:
     gap = float(np.sqrt(floor * smallest))  # halfway (in log terms) to the smallest value
     for axis, line in ((ax.xaxis, ax.axvline), (ax.yaxis, ax.axhline)):
         line(gap, color="#bbbbbb", linewidth=0.6, linestyle=(0, (1, 2)), zorder=1)
-        major = [t for t in LogLocator().tick_values(smallest, ax.get_xlim()[1] * 10)
-                 if t > gap]
+        major = [t for t in LogLocator().tick_values(smallest, ax.get_xlim()[1] * 10) if t > gap]
         axis.set_major_locator(FixedLocator([floor, *major]))
         axis.set_major_formatter(
             FuncFormatter(lambda v, _p, f=floor: "0" if np.isclose(v, f) else f"{v:g}")
@@ -469,15 +490,13 @@ def plot_dispersion(
     if label is None:
         names = [label_text(d) for d in docs]
     else:
-        names = [label_text(firsts[label][d]) if d in firsts.index else label_text(d)
-                 for d in docs]
+        names = [label_text(firsts[label][d]) if d in firsts.index else label_text(d) for d in docs]
     dated = [c for c in by if is_time(data[c])] if by else []
     if dated:
         # rows are ordered by date: say so on every row label
         when = firsts[dated[0]]
         names = [
-            f"{pd.Timestamp(when[d]):%Y-%m-%d} {n}" if d in when.index and pd.notna(when[d])
-            else n
+            f"{pd.Timestamp(when[d]):%Y-%m-%d} {n}" if d in when.index and pd.notna(when[d]) else n
             for d, n in zip(docs, names, strict=True)
         ]
     step = max(1, int(np.ceil(len(docs) / max_labels)))
@@ -486,8 +505,10 @@ def plot_dispersion(
     ax.set_ylim(len(docs) - 0.5, -0.5)
     ax.set_xlim(-0.01, 1.01)  # ticks at 0 and 1 stay whole
     ax.set_xlabel("Relative position in the document")
-    ax.set_ylabel(("Documents" if per == 1 else f"Documents, {per:,} per row")
-                  + (f" ({', '.join(map(nice, by)).lower()})" if by else ""))
+    ax.set_ylabel(
+        ("Documents" if per == 1 else f"Documents, {per:,} per row")
+        + (f" ({', '.join(map(nice, by)).lower()})" if by else "")
+    )
     # faint separators between documents (minor grid, so no extra line artists)
     ax.set_yticks(np.arange(len(docs) + 1) - 0.5, minor=True)
     ax.tick_params(axis="y", which="minor", length=0)

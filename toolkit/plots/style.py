@@ -160,6 +160,7 @@ def _coverage_of(path: str, mtime: float) -> dict[str, Any] | None:
         cmap = font.get_charmap()
     except (OSError, RuntimeError, ValueError):
         return None
+
     def glyphs(codes: Iterable[int]) -> int:
         # distinct glyphs, not mapped characters: a placeholder font such as
         # matplotlib's "Last Resort" maps every character to one box per block
@@ -274,8 +275,7 @@ def cjk_font_coverage() -> list[dict[str, Any]]:
     chosen = {c["path"] for c in _cjk_choice()}
     covs = _coverages(sorted(set(_font_files()) | set(_system_font_files())))
     return [
-        {k: v for k, v in c.items() if k != "chars"} | {"chosen": c["path"] in chosen}
-        for c in covs
+        {k: v for k, v in c.items() if k != "chars"} | {"chosen": c["path"] in chosen} for c in covs
     ]
 
 

@@ -36,8 +36,10 @@ def value_label(data: pd.DataFrame, y: str) -> str:
     other columns get :func:`nice` names ("n_docs" -> "Documents").
     """
     params = data.attrs.get("params")
-    if isinstance(params, dict) and y == params.get("stat") and isinstance(
-        params.get("value"), str
+    if (
+        isinstance(params, dict)
+        and y == params.get("stat")
+        and isinstance(params.get("value"), str)
     ):
         value = str(params["value"]).lstrip("_").replace("_", " ") or "value"
         return f"{nice(y)} {value}"
@@ -287,8 +289,14 @@ def plot_tone_over_time(
         from matplotlib.lines import Line2D
 
         handles.append(
-            Line2D([], [], linestyle="none", marker="o", markerfacecolor="white",
-                   markeredgecolor="#555555")
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker="o",
+                markerfacecolor="white",
+                markeredgecolor="#555555",
+            )
         )
         texts.append(_small_note(min_docs))
     if handles:
@@ -428,8 +436,16 @@ def plot_group_comparison(
         )
         if ci_low is not None and small.any():
             any_small = True
-            ax.plot(xv[small], pos[small], linestyle="none", marker=marker(i), markersize=4,
-                    markerfacecolor="white", markeredgecolor=color, zorder=4)
+            ax.plot(
+                xv[small],
+                pos[small],
+                linestyle="none",
+                marker=marker(i),
+                markersize=4,
+                markerfacecolor="white",
+                markeredgecolor=color,
+                zorder=4,
+            )
     labels = [label_text(g) for g in rows]
     if n is not None and hue is None:
         counts = data.set_index(y)[n]
@@ -445,16 +461,31 @@ def plot_group_comparison(
     # for every group; the marker shape is what tells groups apart in greyscale
     handles = [
         Line2D([], [], color=colors[g], marker=marker(i), markersize=4, linestyle="none")
-        for i, g in enumerate(groups) if g is not None
+        for i, g in enumerate(groups)
+        if g is not None
     ]
     texts = [label_text(g) for g in groups if g is not None]
     if any_small:
-        handles.append(Line2D([], [], linestyle="none", marker="o", markerfacecolor="white",
-                              markeredgecolor="#555555"))
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker="o",
+                markerfacecolor="white",
+                markeredgecolor="#555555",
+            )
+        )
         texts.append(_small_note(min_docs))
     if hue is not None:
         legend_outside(ax, handles=handles, labels=texts, title=nice(hue))
     elif handles:  # only the open-marker note: above the axes, not beside them
-        ax.legend(handles, texts, frameon=False, loc="lower left", bbox_to_anchor=(0.0, 1.0),
-                  borderaxespad=0.2)
+        ax.legend(
+            handles,
+            texts,
+            frameon=False,
+            loc="lower left",
+            bbox_to_anchor=(0.0, 1.0),
+            borderaxespad=0.2,
+        )
     return finish(ax, data)

@@ -63,8 +63,9 @@ _READERS: dict[str, Callable[..., pd.DataFrame]] = {
 _TEXT_FORMATS = {"factiva_html", "lexisnexis_html", "lexisnexis_txt", "scraped_json"}
 
 
-def read_export(path: str | Path, format: str | None = None,
-                encoding: str | None = None) -> pd.DataFrame:
+def read_export(
+    path: str | Path, format: str | None = None, encoding: str | None = None
+) -> pd.DataFrame:
     """Read one archive export, detecting its format from its content.
 
     Parameters
@@ -155,8 +156,12 @@ def summarize_load(df: pd.DataFrame) -> pd.DataFrame:
     data = df.copy()
     if "source_file" not in data:
         data["source_file"] = "(corpus)"
-    for col, default in (("source_format", ""), ("parse_warnings", ""), ("file_warnings", ""),
-                         ("outlet", "")):
+    for col, default in (
+        ("source_format", ""),
+        ("parse_warnings", ""),
+        ("file_warnings", ""),
+        ("outlet", ""),
+    ):
         if col not in data:
             data[col] = default
     if "date" not in data:

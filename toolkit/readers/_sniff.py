@@ -37,7 +37,9 @@ _FACTIVA_RE = re.compile(
     re.I,
 )
 # Upper case only: prose saying "3 of 5 documents" must not look like an export.
-_LN_HEADER_RE = re.compile(r"(?<![\w])\d{1,7}\s+(?:of|von)\s+\d{1,7}\s+(?:DOCUMENTS?|DOKUMENTEN?)\b")
+_LN_HEADER_RE = re.compile(
+    r"(?<![\w])\d{1,7}\s+(?:of|von)\s+\d{1,7}\s+(?:DOCUMENTS?|DOKUMENTEN?)\b"
+)
 _NEXIS_MARKERS = ("End of Document", "Load-Date:", "Job Number:")
 
 
@@ -79,7 +81,8 @@ def _has_article_keys(text: str) -> bool:
     """A text key and a title/url key near the start of a (possibly cut) JSON file."""
     head = text[:20_000]
     return bool(re.search(r'"(?:maintext|text|content)"\s*:', head)) and bool(
-        re.search(r'"(?:title|url|headline)"\s*:', head))
+        re.search(r'"(?:title|url|headline)"\s*:', head)
+    )
 
 
 def _sniff_json(text: str) -> bool:

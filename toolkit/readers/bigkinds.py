@@ -32,8 +32,17 @@ BIGKINDS_COLUMNS = {
 }
 # Columns BigKinds exports besides the mapped ones (used to recognise a file).
 _KNOWN_OTHER = {
-    "통합 분류1", "통합 분류2", "통합 분류3", "사건/사고 분류1", "사건/사고 분류2",
-    "사건/사고 분류3", "인물", "위치", "기관", "키워드", "특성추출(가중치순 상위 50개)",
+    "통합 분류1",
+    "통합 분류2",
+    "통합 분류3",
+    "사건/사고 분류1",
+    "사건/사고 분류2",
+    "사건/사고 분류3",
+    "인물",
+    "위치",
+    "기관",
+    "키워드",
+    "특성추출(가중치순 상위 50개)",
     "분석제외 여부",
 }
 
@@ -165,7 +174,7 @@ def read_bigkinds(path: str | Path, sheet: int | str = 0) -> pd.DataFrame:
     if "byline" in roles:
         extra_cols.insert(0, "byline")
     records: list[Record] = []
-    for row in rows[at + 1:]:
+    for row in rows[at + 1 :]:
         values = [_cell(v) for v in row]
         if not any(values):
             continue
@@ -182,7 +191,7 @@ def read_bigkinds(path: str | Path, sheet: int | str = 0) -> pd.DataFrame:
         rec.extra["text_truncated"] = True
         if "doc_id" in roles and not rec.doc_id:
             rec.warn("no 뉴스 식별자 (news id); id made from the position")
-        if len(values) > len(roles) and any(values[len(roles):]):
+        if len(values) > len(roles) and any(values[len(roles) :]):
             rec.warn("cells beyond the header's columns were ignored")
         records.append(rec)
     ids = [rec.doc_id for rec in records if rec.doc_id]
@@ -191,11 +200,17 @@ def read_bigkinds(path: str | Path, sheet: int | str = 0) -> pd.DataFrame:
         dupes = {i for i in ids if i in seen or seen.add(i)}
         for rec in records:
             if rec.doc_id in dupes:
-                rec.warn(f"뉴스 식별자 {rec.doc_id} repeated in the file; id made from the position")
+                rec.warn(
+                    f"뉴스 식별자 {rec.doc_id} repeated in the file; id made from the position"
+                )
                 rec.doc_id = ""
     file_warnings = []
     if "text" not in roles:
         file_warnings.append("no 본문 (body) column: titles only")
-    return build_frame(records, path, "bigkinds_xlsx",
-                       extra_columns=(*extra_cols, "text_truncated"),
-                       file_warnings=file_warnings)
+    return build_frame(
+        records,
+        path,
+        "bigkinds_xlsx",
+        extra_columns=(*extra_cols, "text_truncated"),
+        file_warnings=file_warnings,
+    )

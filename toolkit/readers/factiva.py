@@ -38,7 +38,14 @@ from toolkit.textio import read_decoded
 __all__ = ["read_factiva", "WORD_COUNT_RE"]
 
 EXTRA_COLUMNS = (
-    "byline", "section", "length", "source_code", "edition", "page", "credit", "copyright",
+    "byline",
+    "section",
+    "length",
+    "source_code",
+    "edition",
+    "page",
+    "credit",
+    "copyright",
     "accession_number",
 )
 
@@ -80,7 +87,7 @@ def _parse_article_layout(div, rec: Record) -> None:
         rec.title = _text(header[hd_at])
     if hd_at > 0:
         rec.extra["section"] = "; ".join(_text(c) for c in header[:hd_at] if _text(c))
-    after = header[hd_at + 1:]
+    after = header[hd_at + 1 :]
     byline = [c for c in after if "author" in (c.get("class") or [])]
     if byline:
         rec.extra["byline"] = "; ".join(_text(c) for c in byline)
@@ -89,8 +96,9 @@ def _parse_article_layout(div, rec: Record) -> None:
     wc_at = next((i for i, t in enumerate(texts) if WORD_COUNT_RE.match(t)), None)
     if wc_at is None:
         rec.warn("no word-count line; date and source found by shape")
-        date_at = next((i for i, t in enumerate(texts)
-                        if len(t) < 60 and not pd.isna(parse_date(t))), None)
+        date_at = next(
+            (i for i, t in enumerate(texts) if len(t) < 60 and not pd.isna(parse_date(t))), None
+        )
         credit = texts[:date_at] if date_at is not None else []
     else:
         credit = texts[:wc_at]
@@ -100,14 +108,14 @@ def _parse_article_layout(div, rec: Record) -> None:
         rec.extra["credit"] = "; ".join(t for t in credit if t)
     if date_at is not None:
         rec.date_raw = texts[date_at]
-        _fill_tail(texts[date_at + 1:], rec)
+        _fill_tail(texts[date_at + 1 :], rec)
     if not rec.language and lang_class:
         rec.language = language_code(lang_class)
     # Inline tags (search-term <b>) must not split words, hence no separator.
     rec.text = "\n\n".join(t for t in (_text(p, "") for p in paragraphs) if t)
     an = div.find_parent("div", id=re.compile(r"^article-"))
     if an is not None:
-        rec.extra["accession_number"] = an["id"][len("article-"):]
+        rec.extra["accession_number"] = an["id"][len("article-") :]
     else:
         for p in reversed(div.find_all("p")):
             m = _AN_RE.match(_text(p))
@@ -125,7 +133,7 @@ def _fill_tail(texts: list[str], rec: Record) -> None:
     if i < len(texts) and not _COPYRIGHT_RE.match(texts[i]):
         # The source name always follows the date; it is only taken for the
         # language line when no other language line follows (SN missing).
-        later_language = any(is_language_name(t) for t in texts[i + 1:])
+        later_language = any(is_language_name(t) for t in texts[i + 1 :])
         if not is_language_name(texts[i]) or later_language:
             rec.outlet = texts[i]
             i += 1
@@ -179,9 +187,15 @@ def _fill_from_codes(rows: list[tuple[str, object]], rec: Record) -> None:
     rec.outlet = get("SN")
     rec.language = language_code(get("LA"))
     rec.text = "\n\n".join(body)
-    for code, col in (("BY", "byline"), ("SE", "section"), ("SC", "source_code"),
-                      ("ED", "edition"), ("PG", "page"), ("CR", "credit"),
-                      ("CY", "copyright")):
+    for code, col in (
+        ("BY", "byline"),
+        ("SE", "section"),
+        ("SC", "source_code"),
+        ("ED", "edition"),
+        ("PG", "page"),
+        ("CR", "credit"),
+        ("CY", "copyright"),
+    ):
         if get(code):
             rec.extra[col] = get(code)
     wc = WORD_COUNT_RE.match(get("WC")) or re.match(r"\s*(\d[\d,.]*)", get("WC"))
@@ -244,8 +258,11 @@ def parse_factiva_html(markup: str, path: str | Path, encoding: str = "") -> pd.
             rec = Record()
             _parse_article_layout(div, rec)
             items.append((_position(div), rec))
-    outside = [(code, cell) for code, cell in _code_rows(soup)
-               if not any(id(p) in inside for p in cell.parents)]
+    outside = [
+        (code, cell)
+        for code, cell in _code_rows(soup)
+        if not any(id(p) in inside for p in cell.parents)
+    ]
     for group in _group_code_rows(outside):
         rec = Record()
         _fill_from_codes(group, rec)
@@ -254,8 +271,9 @@ def parse_factiva_html(markup: str, path: str | Path, encoding: str = "") -> pd.
     records = [rec for _, rec in items]
     if records and not re.search(r"</(?:html|body)\s*>", markup[-4000:], re.I):
         # A saved page always closes; one that does not was cut, likely inside the last article.
-        records[-1].warn("truncated: the file ends in or just after this article "
-                         "(no closing </body> or </html>)")
+        records[-1].warn(
+            "truncated: the file ends in or just after this article (no closing </body> or </html>)"
+        )
     if not records:
         raise ValueError(
             f"{path}: no Factiva articles found (no 'article' blocks and no HD/PD field tables)"
@@ -274,10 +292,18 @@ def parse_factiva_html(markup: str, path: str | Path, encoding: str = "") -> pd.
     if declared is not None and declared < len(records):
         file_warnings.append(f"search summary says {declared} results, found {len(records)}")
     elif declared is not None and declared > len(records):
-        file_warnings.append(f"export declares {declared} results, found {len(records)}: "
-                             "the file was cut short or is a partial download")
-    df = build_frame(records, path, "factiva_html", encoding=encoding,
-                     extra_columns=EXTRA_COLUMNS, file_warnings=file_warnings)
+        file_warnings.append(
+            f"export declares {declared} results, found {len(records)}: "
+            "the file was cut short or is a partial download"
+        )
+    df = build_frame(
+        records,
+        path,
+        "factiva_html",
+        encoding=encoding,
+        extra_columns=EXTRA_COLUMNS,
+        file_warnings=file_warnings,
+    )
     df.attrs["declared"] = declared
     return df
 
@@ -340,5 +366,4 @@ def read_factiva(path: str | Path, encoding: str | None = None) -> pd.DataFrame:
     """
     path = Path(path)
     decoded = read_decoded(path, encoding)
-    return add_file_warning(parse_factiva_html(decoded.text, path, decoded.encoding),
-                            decoded.note)
+    return add_file_warning(parse_factiva_html(decoded.text, path, decoded.encoding), decoded.note)

@@ -31,8 +31,16 @@ from toolkit.textio import read_decoded
 __all__ = ["read_lexisnexis", "HEADER_RE", "HTML_RE"]
 
 EXTRA_COLUMNS = (
-    "byline", "section", "length", "dateline", "edition", "load_date", "publication_type",
-    "graphic", "notes", "copyright",
+    "byline",
+    "section",
+    "length",
+    "dateline",
+    "edition",
+    "load_date",
+    "publication_type",
+    "graphic",
+    "notes",
+    "copyright",
 )
 
 #: The line that opens every article: "1 of 262 DOCUMENTS" (German: "1 von 262 DOKUMENTEN").
@@ -47,19 +55,56 @@ _SELECTED_RE = re.compile(r"Selected Items?:\s*(\d+)\s*-\s*(\d+)", re.I)
 _FIELD_RE = re.compile(r"^([A-Z][A-Z\-]+(?: [A-Z\-]+){0,2}):[ \t]*(.*)$", re.S)
 # Fields LexisNexis prints before the body.
 _HEAD_FIELDS = {
-    "BYLINE", "SECTION", "LENGTH", "DATELINE", "HIGHLIGHT", "EDITION", "BODY", "HEADLINE",
-    "SOURCE", "COLUMN", "TYPE", "SERIES", "DISTRIBUTION", "BYLINE-AUTHOR",
+    "BYLINE",
+    "SECTION",
+    "LENGTH",
+    "DATELINE",
+    "HIGHLIGHT",
+    "EDITION",
+    "BODY",
+    "HEADLINE",
+    "SOURCE",
+    "COLUMN",
+    "TYPE",
+    "SERIES",
+    "DISTRIBUTION",
+    "BYLINE-AUTHOR",
 }
 # Fields LexisNexis prints after the body; the first one ends the body.
 _TAIL_FIELDS = {
-    "LOAD-DATE", "LANGUAGE", "PUBLICATION-TYPE", "JOURNAL-CODE", "GRAPHIC", "SUBJECT",
-    "ORGANIZATION", "PERSON", "GEOGRAPHIC", "COMPANY", "INDUSTRY", "TICKER", "COUNTRY",
-    "CITY", "STATE", "CORRECTION-DATE", "CORRECTION", "NOTES", "URL", "DOCUMENT-TYPE",
-    "ACC-NO", "DOCUMENT-ID", "PUBLICATION", "TERMS",
+    "LOAD-DATE",
+    "LANGUAGE",
+    "PUBLICATION-TYPE",
+    "JOURNAL-CODE",
+    "GRAPHIC",
+    "SUBJECT",
+    "ORGANIZATION",
+    "PERSON",
+    "GEOGRAPHIC",
+    "COMPANY",
+    "INDUSTRY",
+    "TICKER",
+    "COUNTRY",
+    "CITY",
+    "STATE",
+    "CORRECTION-DATE",
+    "CORRECTION",
+    "NOTES",
+    "URL",
+    "DOCUMENT-TYPE",
+    "ACC-NO",
+    "DOCUMENT-ID",
+    "PUBLICATION",
+    "TERMS",
 }
 _COLUMN_OF = {
-    "BYLINE": "byline", "SECTION": "section", "LENGTH": "length", "DATELINE": "dateline",
-    "EDITION": "edition", "LOAD-DATE": "load_date", "PUBLICATION-TYPE": "publication_type",
+    "BYLINE": "byline",
+    "SECTION": "section",
+    "LENGTH": "length",
+    "DATELINE": "dateline",
+    "EDITION": "edition",
+    "LOAD-DATE": "load_date",
+    "PUBLICATION-TYPE": "publication_type",
     "GRAPHIC": "graphic",
 }
 
@@ -80,7 +125,7 @@ def _strip_comments(markup: str) -> str:
             break
         header = _COMMENT_HEADER_RE.search(markup, start + 4, end)
         if header is not None:  # keep the opener; resume at the header
-            out.append(markup[pos:header.start()])
+            out.append(markup[pos : header.start()])
             pos = header.start()
             continue
         out.append(markup[pos:start])
@@ -113,7 +158,9 @@ def html_to_text(markup: str) -> str:
     text = re.sub(r"<br\s*/?>", "\n", text, flags=re.I)
     text = re.sub(
         r"</?(?:div|p|tr|table|tbody|h\d|li|ul|ol|blockquote|body|html|center|hr)\b[^>]*>",
-        "\n\n", text, flags=re.I,
+        "\n\n",
+        text,
+        flags=re.I,
     )
     text = re.sub(r"<[A-Za-z/!?][^>]*>?", "", text)
     text = html_lib.unescape(text).replace("\u00c2\u00a0", " ").replace("\u00a0", " ")
@@ -201,7 +248,7 @@ def _parse_head(head: list[list[str]], rec: Record, notes: list[str]) -> None:
             rec.outlet = " ".join(head[0])
         rec.title = clean_text(" ".join(" ".join(p) for p in head[1:]))
         return
-    before, date_para, after = head[:date_at], head[date_at], head[date_at + 1:]
+    before, date_para, after = head[:date_at], head[date_at], head[date_at + 1 :]
     rec.date_raw = date_para[0]
     if len(date_para) > 1:
         rec.extra["edition"] = clean_text(" ".join(date_para[1:]).strip(" ;"))
@@ -229,8 +276,9 @@ def _store(rec: Record, label: str, value: str, notes: list[str]) -> None:
         notes.append(f"{label}: {value}")
 
 
-def parse_lexisnexis_text(text: str, path: str | Path, source_format: str,
-                          encoding: str = "") -> pd.DataFrame:
+def parse_lexisnexis_text(
+    text: str, path: str | Path, source_format: str, encoding: str = ""
+) -> pd.DataFrame:
     """Parse LexisNexis export text (already flattened from HTML if needed).
 
     Raises
@@ -249,7 +297,7 @@ def parse_lexisnexis_text(text: str, path: str | Path, source_format: str,
         rec = Record()
         numbers.append(int(m.group(1)))
         totals[int(m.group(2))] += 1
-        _parse_block(text[m.end():end], rec)
+        _parse_block(text[m.end() : end], rec)
         records.append(rec)
     file_warnings: list[str] = []
     declared = totals.most_common(1)[0][0]
@@ -281,8 +329,14 @@ def parse_lexisnexis_text(text: str, path: str | Path, source_format: str,
             f"document numbers {min(numbers)}-{max(numbers)} have gaps: "
             f"{span - len(set(numbers))} missing (truncated file or lost separators?)"
         )
-    return build_frame(records, path, source_format, encoding=encoding,
-                       extra_columns=EXTRA_COLUMNS, file_warnings=file_warnings)
+    return build_frame(
+        records,
+        path,
+        source_format,
+        encoding=encoding,
+        extra_columns=EXTRA_COLUMNS,
+        file_warnings=file_warnings,
+    )
 
 
 def _flag_cut_last(records: list[Record]) -> None:
@@ -297,8 +351,10 @@ def _flag_cut_last(records: list[Record]) -> None:
     ends = ("load_date", "copyright", "publication_type")
     complete = [any(r.extra.get(k) for k in ends) for r in records[:-1]]
     if sum(complete) >= 0.8 * len(complete) and not any(records[-1].extra.get(k) for k in ends):
-        records[-1].warn("truncated: the file ends inside this article (no LOAD-DATE, "
-                         "LANGUAGE or copyright line after its body)")
+        records[-1].warn(
+            "truncated: the file ends inside this article (no LOAD-DATE, "
+            "LANGUAGE or copyright line after its body)"
+        )
 
 
 def read_lexisnexis(path: str | Path, encoding: str | None = None) -> pd.DataFrame:

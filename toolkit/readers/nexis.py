@@ -31,8 +31,16 @@ __all__ = ["read_nexis"]
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 EXTRA_COLUMNS = (
-    "byline", "section", "length", "dateline", "highlight", "edition", "load_date",
-    "graphic", "notes", "copyright",
+    "byline",
+    "section",
+    "length",
+    "dateline",
+    "highlight",
+    "edition",
+    "load_date",
+    "graphic",
+    "notes",
+    "copyright",
 )
 
 _SEPARATOR = "End of Document"
@@ -49,13 +57,30 @@ _FIELD_COLUMNS = {
 }
 # Field labels that may follow the body (Classification block and friends).
 _TAIL_FIELDS = set(_FIELD_COLUMNS) | {
-    "publication-type", "subject", "organization", "person", "geographic", "industry",
-    "company", "ticker", "correction-date", "journal-code", "document-type", "type",
-    "series", "notes",
+    "publication-type",
+    "subject",
+    "organization",
+    "person",
+    "geographic",
+    "industry",
+    "company",
+    "ticker",
+    "correction-date",
+    "journal-code",
+    "document-type",
+    "type",
+    "series",
+    "notes",
 }
 # Headings (alone on a line) that open a trailing block after the body.
-_TAIL_HEADINGS = {"graphic", "classification", "notes", "related articles", "correction",
-                  "correction appended"}
+_TAIL_HEADINGS = {
+    "graphic",
+    "classification",
+    "notes",
+    "related articles",
+    "correction",
+    "correction appended",
+}
 _BODY_STOPS = {"Related Articles", "Classification"}
 _COVER_RE = re.compile(
     r"^(?:(?:User Name|Date and Time|Job Number|Client/Matter|Search Terms|Search Type"
@@ -140,7 +165,7 @@ def _strip_cover(chunk: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]],
         elif _TOC_RE.match(t) and (last >= 0 or declared >= 0):
             toc.append(clean_text(_TOC_RE.match(t).group(2)).replace("\n", " "))
             last = i
-    return chunk[last + 1:], toc, declared
+    return chunk[last + 1 :], toc, declared
 
 
 def _split_date_line(line: str) -> tuple[str, str]:
@@ -159,14 +184,18 @@ def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
     stripped = [clean_text(t) for t, _ in items]
     body_marks = [i for i, t in enumerate(stripped) if t == "Body"]
     if len(body_marks) > 1:
-        rec.warn("more than one 'Body' marker: two articles may be merged "
-                 "(missing 'End of Document'?)")
+        rec.warn(
+            "more than one 'Body' marker: two articles may be merged (missing 'End of Document'?)"
+        )
 
     # Header: lines before the first field, Copyright line or Body marker.
     head_end = len(items)
     for i, t in enumerate(stripped):
-        if t == "Body" or t.startswith("Copyright") or t.startswith("©") or (
-            (m := _FIELD_RE.match(t)) and m.group(1).lower() in _FIELD_COLUMNS
+        if (
+            t == "Body"
+            or t.startswith("Copyright")
+            or t.startswith("©")
+            or ((m := _FIELD_RE.match(t)) and m.group(1).lower() in _FIELD_COLUMNS)
         ):
             head_end = i
             break
@@ -219,8 +248,9 @@ def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
         t = stripped[i]
         # Nexis opens its trailing blocks with a line break; "Related Articles"
         # and "Classification" come without one but are never article text.
-        if t and (raw.lstrip(" \t").startswith("\n") or t in _BODY_STOPS
-                  or t.startswith("Load-Date:")):
+        if t and (
+            raw.lstrip(" \t").startswith("\n") or t in _BODY_STOPS or t.startswith("Load-Date:")
+        ):
             break
         if t:
             body.append(t)
@@ -348,5 +378,6 @@ def read_nexis(path: str | Path) -> pd.DataFrame:
         raise ValueError(f"{path}: no Nexis Uni articles found (no text besides a cover page)")
     if declared >= 0 and declared != len(records):
         file_warnings.append(f"cover declares Documents ({declared}), found {len(records)}")
-    return build_frame(records, path, "nexis_docx", extra_columns=EXTRA_COLUMNS,
-                       file_warnings=file_warnings)
+    return build_frame(
+        records, path, "nexis_docx", extra_columns=EXTRA_COLUMNS, file_warnings=file_warnings
+    )

@@ -39,11 +39,29 @@ __all__ = ["read_scraped", "FIELD_KEYS", "looks_like_article"]
 FIELD_KEYS: dict[str, tuple[str, ...]] = {
     "text": ("text", "maintext", "content", "raw_text", "body", "article_text"),
     "title": ("title", "headline"),
-    "date": ("date_publish", "published", "publish_date", "date_published", "published_at",
-             "pubdate", "date", "date_modify", "date_download"),
+    "date": (
+        "date_publish",
+        "published",
+        "publish_date",
+        "date_published",
+        "published_at",
+        "pubdate",
+        "date",
+        "date_modify",
+        "date_download",
+    ),
     "url": ("url", "link", "canonical_url", "source_url", "source"),
-    "outlet": ("source_domain", "sitename", "site_name", "source-hostname", "hostname",
-               "source", "outlet", "publisher", "domain"),
+    "outlet": (
+        "source_domain",
+        "sitename",
+        "site_name",
+        "source-hostname",
+        "hostname",
+        "source",
+        "outlet",
+        "publisher",
+        "domain",
+    ),
     "language": ("language", "lang", "meta_lang"),
     "byline": ("authors", "author", "byline"),
     "description": ("description", "excerpt", "summary"),
@@ -65,10 +83,18 @@ def looks_like_article(obj: object) -> bool:
         return False
     keys = set(obj)
     has_text = bool(keys & set(FIELD_KEYS["text"]))
-    has_meta = bool(keys & (set(FIELD_KEYS["title"]) | set(FIELD_KEYS["url"])
-                            | set(FIELD_KEYS["date"])))
-    return has_text and has_meta or (bool(keys & set(FIELD_KEYS["title"])) and has_meta
-                                     and bool(keys & set(FIELD_KEYS["url"])))
+    has_meta = bool(
+        keys & (set(FIELD_KEYS["title"]) | set(FIELD_KEYS["url"]) | set(FIELD_KEYS["date"]))
+    )
+    return (
+        has_text
+        and has_meta
+        or (
+            bool(keys & set(FIELD_KEYS["title"]))
+            and has_meta
+            and bool(keys & set(FIELD_KEYS["url"]))
+        )
+    )
 
 
 def _scalar(value: object) -> str:
@@ -179,17 +205,26 @@ def _items(text: str) -> tuple[list[tuple[object, str]], list[str]]:
         raise ValueError("not JSON or JSON Lines") from None
     if isinstance(data, list):
         # a non-object element stays a row (with a warning) so the count matches the file
-        items = [(obj, "" if isinstance(obj, dict)
-                  else f"element {n}: not a JSON object ({type(obj).__name__})")
-                 for n, obj in enumerate(data, start=1)]
+        items = [
+            (
+                obj,
+                ""
+                if isinstance(obj, dict)
+                else f"element {n}: not a JSON object ({type(obj).__name__})",
+            )
+            for n, obj in enumerate(data, start=1)
+        ]
         skipped = sum(bool(e) for _, e in items)
         notes = [f"{skipped} list elements are not objects"] if skipped else []
         return items, notes
     if isinstance(data, dict):
         if looks_like_article(data):
             return [(data, "")], []
-        lists = [v for v in data.values() if isinstance(v, list)
-                 and v and sum(isinstance(x, dict) for x in v) >= len(v) / 2]
+        lists = [
+            v
+            for v in data.values()
+            if isinstance(v, list) and v and sum(isinstance(x, dict) for x in v) >= len(v) / 2
+        ]
         if len(lists) == 1:
             return _items(json.dumps(lists[0]))
         return [(data, "")], ["one JSON object that does not look like an article"]
@@ -244,6 +279,11 @@ def read_scraped(path: str | Path, encoding: str | None = None) -> pd.DataFrame:
         if error:
             rec.warn(error)
         records.append(rec)
-    return build_frame(records, path, "scraped_json", encoding=codec,
-                       extra_columns=EXTRA_COLUMNS,
-                       file_warnings=[*file_warnings, *filter(None, [decoded.note])])
+    return build_frame(
+        records,
+        path,
+        "scraped_json",
+        encoding=codec,
+        extra_columns=EXTRA_COLUMNS,
+        file_warnings=[*file_warnings, *filter(None, [decoded.note])],
+    )

@@ -33,15 +33,24 @@ def _figures(ctx, shares: pd.DataFrame, by: str | None, stem: str, what: str) ->
             ax = plots.plot_frames_heatmap(shares, x=by, y="frame", value="share")
             ax.set_title(f"Share of documents using each {what} frame")
             src = ctx.save_figure(ax.figure, f"{stem}_heatmap")
-        out.append(ctx.figure_html(src, f"Share of documents in which each {what} frame is "
-                                        f"present, by {by}."))
+        out.append(
+            ctx.figure_html(
+                src, f"Share of documents in which each {what} frame is present, by {by}."
+            )
+        )
     with plots.paper_style():
-        ax = plots.plot_group_comparison(shares, y="frame", x="share", hue=by,
-                                         n=None if by else "n_docs")
+        ax = plots.plot_group_comparison(
+            shares, y="frame", x="share", hue=by, n=None if by else "n_docs"
+        )
         ax.set_xlabel("Share of documents (95% bootstrap interval)")
         src = ctx.save_figure(ax.figure, f"{stem}_shares")
-    out.append(ctx.figure_html(src, f"{what.capitalize()} frame shares with 95% "
-                                    "percentile-bootstrap intervals over documents."))
+    out.append(
+        ctx.figure_html(
+            src,
+            f"{what.capitalize()} frame shares with 95% "
+            "percentile-bootstrap intervals over documents.",
+        )
+    )
     return out
 
 
@@ -50,16 +59,24 @@ def _over_time(ctx, dictionary: str, stem: str, scores: pd.DataFrame) -> str:
     from toolkit.framing import frame_shares
     from toolkit.plots import paper_style, plot_frames_over_time
 
-    yearly = frame_shares(ctx.tokens, dictionary, freq="YE", n_boot=ctx.n_boot,
-                          random_state=ctx.random_state, min_count=MIN_COUNT, scores=scores)
+    yearly = frame_shares(
+        ctx.tokens,
+        dictionary,
+        freq="YE",
+        n_boot=ctx.n_boot,
+        random_state=ctx.random_state,
+        min_count=MIN_COUNT,
+        scores=scores,
+    )
     csv = ctx.save_table(yearly, f"{stem}_shares_by_year")
     with paper_style(width="double"):
         fig = plot_frames_over_time(yearly, x="period", y="share", hue="frame", kind="facets")
         src = ctx.save_figure(fig, f"{stem}_over_time")
-    return ctx.figure_html(src, "Share of documents using each issue frame per year, with 95% "
-                                "bootstrap intervals (years without articles are left out).") + (
-        f"<p class='note'>Table: <a href='{html.escape(csv)}'>{html.escape(csv)}</a></p>"
-    )
+    return ctx.figure_html(
+        src,
+        "Share of documents using each issue frame per year, with 95% "
+        "bootstrap intervals (years without articles are left out).",
+    ) + (f"<p class='note'>Table: <a href='{html.escape(csv)}'>{html.escape(csv)}</a></p>")
 
 
 def build(ctx) -> str:
@@ -78,15 +95,23 @@ def build(ctx) -> str:
     for dictionary in ("issue", "generic"):
         what, stem = dictionary, f"frames_{dictionary}"
         scores = frames(ctx.tokens, dictionary, min_count=MIN_COUNT)
-        shares = frame_shares(ctx.tokens, dictionary, by=by, n_boot=ctx.n_boot,
-                              random_state=ctx.random_state, min_count=MIN_COUNT, scores=scores)
+        shares = frame_shares(
+            ctx.tokens,
+            dictionary,
+            by=by,
+            n_boot=ctx.n_boot,
+            random_state=ctx.random_state,
+            min_count=MIN_COUNT,
+            scores=scores,
+        )
         csv_s = ctx.save_table(shares, f"{stem}_shares{'_by_' + by if by else ''}")
         csv_d = ctx.save_table(scores, f"{stem}_by_document")
         co = frame_cooccurrence(scores)
         csv_c = ctx.save_table(co.reset_index(), f"{stem}_cooccurrence")
         parts.append(f"<h3>{html.escape(what.capitalize())} frames</h3>")
-        parts.append(ctx.table_html(frame_table(dictionary)[["frame", "label", "n_patterns"]],
-                                    max_rows=20))
+        parts.append(
+            ctx.table_html(frame_table(dictionary)[["frame", "label", "n_patterns"]], max_rows=20)
+        )
         parts.append(ctx.table_html(shares, max_rows=30))
         parts.extend(_figures(ctx, shares, by, stem, what))
         if what == "issue" and ctx.corpus["date"].notna().sum() >= 2:
@@ -95,7 +120,8 @@ def build(ctx) -> str:
         if by is not None:
             dom_tab = (
                 pd.crosstab(dom, ctx.corpus.set_index("doc_id").loc[scores["doc_id"], by].values)
-                .rename_axis(index="dominant_frame", columns=None).reset_index()
+                .rename_axis(index="dominant_frame", columns=None)
+                .reset_index()
             )
         else:
             dom_tab = dom.value_counts().rename_axis("dominant_frame").reset_index(name="n")

@@ -63,13 +63,21 @@ def _scatter(ctx, out: pd.DataFrame, name: str, target: str, reference: str) -> 
     from toolkit.plots import paper_style, plot_distinctive_terms
 
     with paper_style(width="single", aspect=1.0):
-        ax = plot_distinctive_terms(out, x="reference_per_10k", y="target_per_10k",
-                                    n_labels=12, key_labels=(reference, target))
+        ax = plot_distinctive_terms(
+            out,
+            x="reference_per_10k",
+            y="target_per_10k",
+            n_labels=12,
+            key_labels=(reference, target),
+        )
         ax.set_xlabel(f"per 10,000 tokens, {reference}")
         ax.set_ylabel(f"per 10,000 tokens, {target}")
         src = ctx.save_figure(ax.figure, f"{name}_scatter")
-    return ctx.figure_html(src, f"Relative frequency of each term in {target} (y) and "
-                                f"{reference} (x); the most distinctive terms are labelled.")
+    return ctx.figure_html(
+        src,
+        f"Relative frequency of each term in {target} (y) and "
+        f"{reference} (x); the most distinctive terms are labelled.",
+    )
 
 
 def _xray(ctx) -> str:
@@ -88,14 +96,18 @@ def _xray(ctx) -> str:
         src = ctx.save_figure(ax.figure, "dispersion_place_names")
     csv = ctx.save_table(pos, "dispersion_place_names")
     per = -(-n_docs // 200)  # plot_dispersion's max_rows: runs of articles beyond 200
-    rows = ("one row per article that uses any of them" if per == 1 else
-            f"one row per {per} consecutive articles that use any of them, a tick where any "
-            "of them has the term")
-    return ctx.figure_html(src, f"Lexical dispersion of {', '.join(_XRAY_TERMS)}: {rows} "
-                                f"({n_docs:,} articles), ordered by date, "
-                                "labelled by outlet; 0 = start of the article, 1 = end.") + (
-        f"<p class='note'>Positions: <a href='{html.escape(csv)}'>{html.escape(csv)}</a></p>"
+    rows = (
+        "one row per article that uses any of them"
+        if per == 1
+        else f"one row per {per} consecutive articles that use any of them, a tick where any "
+        "of them has the term"
     )
+    return ctx.figure_html(
+        src,
+        f"Lexical dispersion of {', '.join(_XRAY_TERMS)}: {rows} "
+        f"({n_docs:,} articles), ordered by date, "
+        "labelled by outlet; 0 = start of the article, 1 = end.",
+    ) + (f"<p class='note'>Positions: <a href='{html.escape(csv)}'>{html.escape(csv)}</a></p>")
 
 
 def build(ctx) -> str:
@@ -140,18 +152,22 @@ def build(ctx) -> str:
     except ValueError as err:
         if lang is None:
             raise
-        return (f"<p>Within language '{html.escape(lang)}', the comparison of "
-                f"{html.escape(t_label)} with {html.escape(ref_label)} is not possible: "
-                f"{html.escape(str(err))}.</p>")
+        return (
+            f"<p>Within language '{html.escape(lang)}', the comparison of "
+            f"{html.escape(t_label)} with {html.escape(ref_label)} is not possible: "
+            f"{html.escape(str(err))}.</p>"
+        )
     name = f"keyness_{_slug(target)}_vs_{_slug(reference if reference is not None else 'rest')}"
     csv = ctx.save_table(out, name)
     n_t, n_r = out.attrs["n_target_docs"], out.attrs["n_reference_docs"]
     within = ""
     if lang is not None:
         n_other = int(ctx.other_languages().sum())
-        within = (f"Both sides are documents in language '{html.escape(lang)}' only; "
-                  f"{n_other:,} documents in other languages are left out (comparing the "
-                  "words of two languages would only find the languages). ")
+        within = (
+            f"Both sides are documents in language '{html.escape(lang)}' only; "
+            f"{n_other:,} documents in other languages are left out (comparing the "
+            "words of two languages would only find the languages). "
+        )
     parts = [
         f"<p>{within}Target: <b>{html.escape(t_label)}</b> ({n_t} documents, "
         f"{int(out.attrs['params']['target_total']):,} tokens); reference: "
@@ -183,8 +199,14 @@ def _figure(ctx, out: pd.DataFrame, name: str, target: str, reference: str) -> s
     from toolkit.plots import paper_style, plot_keyness
 
     with paper_style(width="double", aspect=0.55):
-        ax = plot_keyness(out, n=10, statistic="G2", effect="log_ratio",
-                          target_label=target, reference_label=reference)
+        ax = plot_keyness(
+            out,
+            n=10,
+            statistic="G2",
+            effect="log_ratio",
+            target_label=target,
+            reference_label=reference,
+        )
         src = ctx.save_figure(ax.figure, name)
     caption = f"Top 10 key terms on each side, {target} vs {reference} (signed log-likelihood G²)."
     return ctx.figure_html(src, caption)

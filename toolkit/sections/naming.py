@@ -21,8 +21,8 @@ def build(ctx) -> str:
     parts = [
         "<p>Each contested referent has competing names that mark a side or a stance "
         "(toolkit/data/naming.yaml documents what each variant signals). Counts are "
-        "mentions; shares are within a referent and outlet. A hedged mention (\"Dokdo, called "
-        "Takeshima in Japan\") counts for both names and is flagged in the lines table.</p>"
+        'mentions; shares are within a referent and outlet. A hedged mention ("Dokdo, called '
+        'Takeshima in Japan") counts for both names and is flagged in the lines table.</p>'
     ]
     if counts.empty:
         parts.append("<p>No contested name from the lexicon occurs in this corpus.</p>")
@@ -37,17 +37,26 @@ def build(ctx) -> str:
         with plots.paper_style(width="double"):
             fig = plots.plot_naming(shown, group=by, value="count", ncols=ncols)
             src = ctx.save_figure(fig, "naming_by_outlet")
-        parts.append(ctx.figure_html(src, "Share of each name among a referent's mentions, "
-                                          "per outlet."))
+        parts.append(
+            ctx.figure_html(src, "Share of each name among a referent's mentions, per outlet.")
+        )
     summary = (
         lines.groupby(["referent", "variant"])
-        .agg(mentions=("doc_id", "size"), documents=("doc_id", "nunique"),
-             hedged=("hedged", "sum"), distanced=("distanced", "sum"))
+        .agg(
+            mentions=("doc_id", "size"),
+            documents=("doc_id", "nunique"),
+            hedged=("hedged", "sum"),
+            distanced=("distanced", "sum"),
+        )
         .reset_index()
     )
     parts.append(ctx.table_html(summary, max_rows=40))
-    parts.append(ctx.table_html(lines[["doc_id", "referent", "variant", "hedged", "left",
-                                       "matched", "right"]], max_rows=15))
+    parts.append(
+        ctx.table_html(
+            lines[["doc_id", "referent", "variant", "hedged", "left", "matched", "right"]],
+            max_rows=15,
+        )
+    )
     parts.append(
         f"<p class='note'>Tables: <a href='{html.escape(csv_n)}'>counts and shares</a>, "
         f"<a href='{html.escape(csv_l)}'>every mention in context</a>, "

@@ -120,11 +120,24 @@ def _top_terms(ctx: Any) -> pd.DataFrame:
     from toolkit.frequencies import frequencies
 
     # grouped by is_duplicate too, so duplicates (the same article twice) drop out
-    top = frequencies(ctx.tokens, by=["is_duplicate", "country"], n=_TOP_TERMS, lower=True,
-                      drop_punct=True, drop_numbers=True, stopwords=True)
+    top = frequencies(
+        ctx.tokens,
+        by=["is_duplicate", "country"],
+        n=_TOP_TERMS,
+        lower=True,
+        drop_punct=True,
+        drop_numbers=True,
+        stopwords=True,
+    )
     top = top[~top["is_duplicate"].astype(bool)]
-    out = pd.DataFrame({"country": top["country"].map(_label), "rank": top["rank"],
-                        "term": top["term"], "n": top["count"]})
+    out = pd.DataFrame(
+        {
+            "country": top["country"].map(_label),
+            "rank": top["rank"],
+            "term": top["term"],
+            "n": top["count"],
+        }
+    )
     return out.sort_values(["country", "rank"], kind="stable").reset_index(drop=True)
 
 

@@ -27,7 +27,7 @@ def build(ctx) -> str:
     n_direct = int((qt["kind"] == "direct").sum())
     parts = [
         f"<p>{len(qt):,} attributed statements: {n_direct:,} direct quotes and "
-        f"{len(qt) - n_direct:,} indirect attributions (\"X said that ...\"). Speaker country "
+        f'{len(qt) - n_direct:,} indirect attributions ("X said that ..."). Speaker country '
         "comes from the actor lexicon on the speaker phrase, else from one-country titles, "
         "earlier mentions, or, for unnamed state bodies, the outlet's home country "
         "(column <code>country_source</code> in the quotes table). Anonymous = anonymity "
@@ -41,18 +41,24 @@ def build(ctx) -> str:
             ax = plots.plot_sources(country, group=by, category="category", value="share")
             ax.get_legend().set_title("Speaker country")
             src = ctx.save_figure(ax.figure, f"sources_by_{by}")
-        parts.append(ctx.figure_html(src, f"Share of quoted statements by speaker country, per "
-                                          f"{by}."))
-    for dim, label in (("speaker_country", "Speaker country"), ("speaker_role", "Speaker role"),
-                       ("anonymous", "Anonymity")):
+        parts.append(
+            ctx.figure_html(src, f"Share of quoted statements by speaker country, per {by}.")
+        )
+    for dim, label in (
+        ("speaker_country", "Speaker country"),
+        ("speaker_role", "Speaker role"),
+        ("anonymous", "Anonymity"),
+    ):
         part = src_tab[src_tab["dimension"] == dim].drop(columns="dimension")
         parts.append(f"<h3>{label}</h3>")
         parts.append(ctx.table_html(part, max_rows=40))
     parts.append("<h3>Named people mentioned but never quoted</h3>")
     parts.append(ctx.table_html(silent.drop(columns=["start", "end", "sentence"]), max_rows=20))
-    links = [f"<a href='{html.escape(csv_q)}'>all quotes</a>",
-             f"<a href='{html.escape(csv_s)}'>sources</a>",
-             f"<a href='{html.escape(csv_m)}'>mentioned, not quoted</a>"]
+    links = [
+        f"<a href='{html.escape(csv_q)}'>all quotes</a>",
+        f"<a href='{html.escape(csv_s)}'>sources</a>",
+        f"<a href='{html.escape(csv_m)}'>mentioned, not quoted</a>",
+    ]
     if by_outlet is not None:
         links.append(f"<a href='{html.escape(csv_o)}'>sources by outlet</a>")
     parts.append(f"<p class='note'>Tables: {', '.join(links)}.</p>")

@@ -18,7 +18,6 @@ TITLE = "Tone"
 ORDER = 30
 
 
-
 def _freq(dates: pd.Series) -> tuple[str, str]:
     """Time bins that leave several articles per bin: years, quarters or months."""
     d = dates.dropna()
@@ -36,8 +35,15 @@ def _link(path: str) -> str:
     return f"<p class='note'>CSV: <a href='{html.escape(path)}'>{html.escape(path)}</a></p>"
 
 
-def _figure(ctx: Any, plot: Any, data: pd.DataFrame, name: str, caption: str,
-            labels: tuple[str, str], **kwargs: Any) -> str:
+def _figure(
+    ctx: Any,
+    plot: Any,
+    data: pd.DataFrame,
+    name: str,
+    caption: str,
+    labels: tuple[str, str],
+    **kwargs: Any,
+) -> str:
     if data.empty:
         return "<p class='note'>Figure skipped: no data.</p>"
     import matplotlib.pyplot as plt
@@ -66,12 +72,28 @@ def _differences(mentions: pd.DataFrame, ctx: Any) -> pd.DataFrame:
     for target in ("KR", "JP"):
         sub = mentions[mentions["target"] == target]
         if {"KR", "JP"} <= set(sub["outlet_country"]):
-            d = difference(sub, "tone", by="outlet_country", groups=("KR", "JP"),
-                           n_boot=ctx.n_boot, random_state=ctx.random_state)
+            d = difference(
+                sub,
+                "tone",
+                by="outlet_country",
+                groups=("KR", "JP"),
+                n_boot=ctx.n_boot,
+                random_state=ctx.random_state,
+            )
             d.insert(0, "toward", target)
             rows.append(d)
-    cols = ["toward", "group_a", "group_b", "mean_a", "mean_b", "difference", "ci_low",
-            "ci_high", "n_docs_a", "n_docs_b"]
+    cols = [
+        "toward",
+        "group_a",
+        "group_b",
+        "mean_a",
+        "mean_b",
+        "difference",
+        "ci_low",
+        "ci_high",
+        "n_docs_a",
+        "n_docs_b",
+    ]
     return pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(columns=cols)
 
 
@@ -97,8 +119,10 @@ def build(ctx: Any) -> str:
     if other_lang.any():
         langs = status[other_lang].str.extract(r"language '([^']*)'")[0].value_counts()
         listed = ", ".join(f"{k}: {v:,}" for k, v in langs.sort_index().items())
-        unread += (f" {int(other_lang.sum()):,} have text in a language this measure does not "
-                   f"score ({listed});")
+        unread += (
+            f" {int(other_lang.sum()):,} have text in a language this measure does not "
+            f"score ({listed});"
+        )
     n_rest = len(docs) - n_ok - int(other_lang.sum())
     if n_rest:
         unread += f" {n_rest:,} have no readable text;"
@@ -113,9 +137,11 @@ def build(ctx: Any) -> str:
         if elsewhere.any():
             counts = doc_lang[elsewhere].value_counts().sort_index()
             listed = ", ".join(f"{k}: {v:,}" for k, v in counts.items())
-            unread += (f" {int(elsewhere.sum()):,} scored articles are in another language "
-                       f"({listed}): their scores are in the tables, but the charts below "
-                       f"compare articles in language '{html.escape(lang)}' only;")
+            unread += (
+                f" {int(elsewhere.sum()):,} scored articles are in another language "
+                f"({listed}): their scores are in the tables, but the charts below "
+                f"compare articles in language '{html.escape(lang)}' only;"
+            )
         keep = doc_lang.fillna("").eq(lang) | ~docs_m["status"].eq("ok")
         docs_m = docs_m[keep]
         in_lang = set(docs_m["doc_id"])
@@ -138,25 +164,40 @@ def build(ctx: Any) -> str:
 
     freq, unit = _freq(docs_m["date"])
     if freq:
-        over_time = aggregate(docs_m, "tone", by="country", freq=freq, n_boot=ctx.n_boot,
-                              random_state=seed)
+        over_time = aggregate(
+            docs_m, "tone", by="country", freq=freq, n_boot=ctx.n_boot, random_state=seed
+        )
         tables["time"] = ctx.save_table(over_time, "tone_by_country_over_time")
         parts += [
             f"<h3>Tone by outlet country, per {unit}</h3>",
-            _figure(ctx, plot_tone_over_time, over_time, "tone_by_country_over_time",
-                    f"Mean article tone per {unit} by outlet country, with 95% intervals.",
-                    (unit.capitalize(), "Mean article tone"), hue="country"),
+            _figure(
+                ctx,
+                plot_tone_over_time,
+                over_time,
+                "tone_by_country_over_time",
+                f"Mean article tone per {unit} by outlet country, with 95% intervals.",
+                (unit.capitalize(), "Mean article tone"),
+                hue="country",
+            ),
             ctx.table_html(over_time, max_rows=30),
             _link(tables["time"]),
         ]
-    by_outlet = aggregate(docs_m, "tone", by=["country", "outlet"], n_boot=ctx.n_boot,
-                          random_state=seed)
+    by_outlet = aggregate(
+        docs_m, "tone", by=["country", "outlet"], n_boot=ctx.n_boot, random_state=seed
+    )
     tables["outlet"] = ctx.save_table(by_outlet, "tone_by_outlet")
     parts += [
         "<h3>Tone by outlet</h3>",
-        _figure(ctx, plot_group_comparison, by_outlet, "tone_by_outlet",
-                "Mean article tone by outlet, with 95% intervals.",
-                ("Mean article tone", ""), y="outlet", ref=0.0),
+        _figure(
+            ctx,
+            plot_group_comparison,
+            by_outlet,
+            "tone_by_outlet",
+            "Mean article tone by outlet, with 95% intervals.",
+            ("Mean article tone", ""),
+            y="outlet",
+            ref=0.0,
+        ),
         ctx.table_html(by_outlet, max_rows=40),
         _link(tables["outlet"]),
     ]
@@ -166,8 +207,9 @@ def build(ctx: Any) -> str:
     m = m.merge(meta[["doc_id", "country"]], on="doc_id", how="left")
     m["country"] = _named(m["country"])
     m = m.rename(columns={"country": "outlet_country"})
-    toward = aggregate(m, "tone", by=["outlet_country", "target"], n_boot=ctx.n_boot,
-                       random_state=seed)
+    toward = aggregate(
+        m, "tone", by=["outlet_country", "target"], n_boot=ctx.n_boot, random_state=seed
+    )
     toward["target"] = toward["target"].map({"KR": "toward KR", "JP": "toward JP"})
     diffs = _differences(m, ctx)
     tables["diff"] = ctx.save_table(diffs, "tone_toward_kr_jp_differences")
@@ -178,12 +220,19 @@ def build(ctx: Any) -> str:
         "<p>Tone of what is said near each mention of South Korea or Japan (actor "
         "lexicon), from <code>target_tone</code>: sentiment words weigh less the further "
         "they are from the mention (scale 5 tokens) and less again outside its clause; "
-        "when the country is the speaker (\"Seoul said\") the score is damped. Mentions are "
+        'when the country is the speaker ("Seoul said") the score is damped. Mentions are '
         "averaged within each article before the bootstrap.</p>",
-        _figure(ctx, plot_group_comparison, toward, "tone_toward_kr_jp",
-                "Tone toward KR and JP by outlet country, with 95% intervals.",
-                ("Mean tone toward the country", "Outlet country"),
-                y="outlet_country", hue="target", ref=0.0),
+        _figure(
+            ctx,
+            plot_group_comparison,
+            toward,
+            "tone_toward_kr_jp",
+            "Tone toward KR and JP by outlet country, with 95% intervals.",
+            ("Mean tone toward the country", "Outlet country"),
+            y="outlet_country",
+            hue="target",
+            ref=0.0,
+        ),
         ctx.table_html(toward, max_rows=30),
         _link(tables["toward"]),
         "<p>Difference between Korean and Japanese outlets in tone toward each country "
