@@ -11,13 +11,13 @@ Data (read-only, beside the repository in ``../shared/eval``; never copied):
   the coders, with 95% bootstrap intervals (first split), the mean and SD
   of F1 over the 5 splits, beside the always-present baseline and the
   cross-validated F1 of the calibrated generic-frame dictionary
-  (:func:`toolkit.framing.calibrate_thresholds`, 5 folds x 5 repeats). The
+  (:func:`toolkit.measures.framing.calibrate_thresholds`, 5 folds x 5 repeats). The
   same procedure with the plain 0.5 cut is printed for comparison.
 - ``newsmtsc_rw_train.jsonl`` / ``newsmtsc_rw_dev.jsonl``: news sentences
   with the sentiment toward one marked mention (NewsMTSC, Hamborg & Donnay
   2021). A target classifier is fitted on train and evaluated on dev: macro
   F1 over the three classes and kappa, beside the dictionary measure
-  (:func:`toolkit.news_tone.span_tone_score`, the score of ``target_tone``,
+  (:func:`toolkit.measures.tone.news.span_tone_score`, the score of ``target_tone``,
   cut at +-0.05).
 
 The script also saves the NewsMTSC model as JSON, loads it back and checks
@@ -44,7 +44,7 @@ import time  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from toolkit.classify import (  # noqa: E402
+from toolkit.measures.supervised import (  # noqa: E402
     _f1,
     _kappa,
     classify,
@@ -58,7 +58,7 @@ FRAMES = {"CO": "conflict", "EC": "economic_consequences", "HI": "human_interest
 
 
 def nfc() -> pd.DataFrame:
-    from toolkit.framing import calibrate_thresholds, frames
+    from toolkit.measures.framing import calibrate_thresholds, frames
 
     d = pd.read_csv(SHARED / "eval" / "nfc_frames_dev.tsv", sep="\t").dropna(subset=["CO"])
     d = d.reset_index(drop=True)
@@ -89,7 +89,7 @@ def _macro(runs: pd.DataFrame) -> tuple[float, float, float, float]:
 
 
 def newsmtsc() -> tuple[pd.DataFrame, dict]:
-    from toolkit.news_tone import span_tone_score
+    from toolkit.measures.tone.news import span_tone_score
 
     def read(name: str) -> pd.DataFrame:
         d = pd.read_json(SHARED / "eval" / f"newsmtsc_rw_{name}.jsonl", lines=True)

@@ -1,4 +1,4 @@
-"""Round-trip rate of toolkit.textio.decode_text on short Korean, Japanese and European text.
+"""Round-trip rate of toolkit.text.decode.decode_text on short Korean, Japanese and European text.
 
 Words come from the UD Korean-GSD and Japanese-GSD development sets in
 ``../shared/eval`` (read at run time, not stored) and from a constructed
@@ -13,7 +13,7 @@ them, decodes them without being told the encoding and counts:
 * ``error``: DecodeError (the loader marks the article unreadable).
 
 ``--words held-out`` draws only from the half of the words that the
-analyser model in toolkit.textio was not fitted on (see ``_ANALYSER_WEIGHTS``);
+analyser model in toolkit.text.decode was not fitted on (see ``_ANALYSER_WEIGHTS``);
 ``--fit`` refits that model on the other half and prints its weights.
 
 Strings that the encoding cannot represent are skipped (EUC-KR has 2,350
@@ -36,7 +36,7 @@ import random  # noqa: E402
 import zlib  # noqa: E402
 from collections import Counter  # noqa: E402
 
-from toolkit.textio import DecodeError, decode_text  # noqa: E402
+from toolkit.text.decode import DecodeError, decode_text  # noqa: E402
 
 EVAL = _HERE.parents[1] / "shared" / "eval"
 EUROPEAN = (
@@ -68,7 +68,7 @@ def fit_analyser_model() -> None:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    from toolkit import textio as T
+    from toolkit.text import decode as T
 
     rows, labels = [], []
     for path, encodings in (
@@ -128,13 +128,13 @@ def main() -> None:
         "--words",
         choices=["all", "tuning", "held-out"],
         default="all",
-        help="draw from all words, or only the half toolkit.textio's analyser model was "
+        help="draw from all words, or only the half toolkit.text.decode's analyser model was "
         "fitted on (crc32 of the word even) or the other half",
     )
     ap.add_argument(
         "--fit",
         action="store_true",
-        help="refit toolkit.textio's Korean/Japanese analyser model on the tuning half and print it",
+        help="refit toolkit.text.decode's Korean/Japanese analyser model on the tuning half and print it",
     )
     args = ap.parse_args()
     lengths = [int(x) for x in args.lengths.split(",")]

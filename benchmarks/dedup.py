@@ -1,4 +1,4 @@
-"""Benchmark toolkit.dedup.find_duplicates on synthetic news with planted near-duplicates.
+"""Benchmark toolkit.corpus.duplicates.find_duplicates on synthetic news with planted near-duplicates.
 
 Builds ``--n`` articles (default 100,000) from random sentences over a
 vocabulary generated here (pseudo-words drawn with Zipf frequencies, so
@@ -43,7 +43,7 @@ import time  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from toolkit.dedup import find_duplicates, tokens  # noqa: E402
+from toolkit.corpus.duplicates import find_duplicates, tokens  # noqa: E402
 
 _ONSETS = ["b", "d", "g", "h", "j", "k", "m", "n", "p", "r", "s", "t", "w", "ch", "sh", "y"]
 _VOWELS = ["a", "e", "i", "o", "u", "ae", "eo", "ou"]

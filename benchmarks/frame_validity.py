@@ -10,7 +10,7 @@ out.
 For each frame the script prints precision, recall and F1 of
 ``frames(corpus, "generic")[<frame>_present]`` (the bundled thresholds) against
 the coders, the F1 of marking every article present (the baseline to beat),
-and the cross-validated F1 of :func:`toolkit.framing.calibrate_thresholds`
+and the cross-validated F1 of :func:`toolkit.measures.framing.calibrate_thresholds`
 (threshold chosen on 4/5 of the articles and judged on the fifth, 5 repeats).
 The bundled thresholds were chosen on this same half, so the full-dev F1 is
 optimistic; the CV figure is the estimate for new articles. The indicators
@@ -43,7 +43,7 @@ import time  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from toolkit.framing import calibrate_thresholds, explain_frames, frames  # noqa: E402
+from toolkit.measures.framing import calibrate_thresholds, explain_frames, frames  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CODES = {

@@ -48,7 +48,7 @@ from collections import Counter  # noqa: E402
 
 import pandas as pd  # noqa: E402
 
-from toolkit.corpus import STATUSES, load_corpus  # noqa: E402
+from toolkit.corpus.load import STATUSES, load_corpus  # noqa: E402
 
 SHARED = _HERE.parents[1] / "shared" / "samples" / "exports"
 # Constructed words (not article text).

@@ -5,7 +5,7 @@ for sizes).
 
 1. **Keyness** over a synthetic vocabulary of 150,000 terms (Zipf-distributed
    counts, 5 million target and 8 million reference tokens):
-   :func:`toolkit.keyness.keyness_from_counts` for chi2 (Yates), G2
+   :func:`toolkit.measures.keyterms.keyness_from_counts` for chi2 (Yates), G2
    (Williams) and Fisher's exact test, against one
    ``scipy.stats.chi2_contingency`` / ``fisher_exact`` call per term. The loop
    is timed on a random subsample of terms and extrapolated to the full
@@ -38,11 +38,11 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from scipy.stats import chi2_contingency, fisher_exact  # noqa: E402
 
-from toolkit.collocations import collocations, cooccurrence, independence_measures  # noqa: E402
-from toolkit.corpus import load_demo  # noqa: E402
-from toolkit.keyness import keyness_from_counts  # noqa: E402
-from toolkit.keywords import clear_cache  # noqa: E402
-from toolkit.tokenize import Tokens, tokenize  # noqa: E402
+from toolkit.corpus.load import load_demo  # noqa: E402
+from toolkit.measures.association import collocations, cooccurrence, independence_measures  # noqa: E402
+from toolkit.measures.keyterms import keyness_from_counts  # noqa: E402
+from toolkit.tokens.streams import clear_cache  # noqa: E402
+from toolkit.tokens.tokenizer import Tokens, tokenize  # noqa: E402
 
 
 def _timed(func, *args, **kwargs):
@@ -123,7 +123,7 @@ def bench_keyness(n_terms: int, sample: int, seed: int) -> None:
         )
     print(
         "  (Fisher: scipy's hypergeometric tails lose ~1e-9 at these sizes; the toolkit's\n"
-        "   p-values agree with exact rational arithmetic to ~1e-15, see tests/test_keyness.py)"
+        "   p-values agree with exact rational arithmetic to ~1e-15, see tests/measures/test_keyterms.py)"
     )
 
 

@@ -1,4 +1,4 @@
-"""Benchmark toolkit.naming.naming_lines: time per character as one document grows.
+"""Benchmark toolkit.measures.terminology.naming_lines: time per character as one document grows.
 
 Issue 12 measured 57 s for ``naming_lines`` on one 5 MB article: every
 mention sliced the text from its start to the mention. The script builds one
@@ -27,8 +27,8 @@ import time  # noqa: E402
 
 import pandas as pd  # noqa: E402
 
-from toolkit.naming import naming_lines  # noqa: E402
-from toolkit.tokenize import tokenize  # noqa: E402
+from toolkit.measures.terminology import naming_lines  # noqa: E402
+from toolkit.tokens.tokenizer import tokenize  # noqa: E402
 
 # Constructed sentences (not quotations), with and without contested names.
 _EN = [

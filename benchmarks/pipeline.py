@@ -55,7 +55,7 @@ def _distinct():
 def naive(raw: pd.DataFrame) -> pd.DataFrame:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-    from toolkit.news_tone import news_tone_score
+    from toolkit.measures.tone.news import news_tone_score
 
     vader = SentimentIntensityAnalyzer()
     df = raw.copy()
@@ -100,7 +100,7 @@ def main() -> None:
     best = {"naive": math.inf, "toolkit": math.inf}
     for _ in range(2):
         for name, func in (("naive", naive), ("toolkit", toolkit_pipeline)):
-            from toolkit.keywords import clear_cache
+            from toolkit.tokens.streams import clear_cache
 
             clear_cache()
             t = time.perf_counter()

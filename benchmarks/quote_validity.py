@@ -1,4 +1,4 @@
-"""Validity of :func:`toolkit.quotes.quotes` on real news, against hand annotation.
+"""Validity of :func:`toolkit.measures.quotes.english.quotes` on real news, against hand annotation.
 
 Gold standard: ``tests/fixtures/quotes_dev.tsv`` (524 direct and indirect
 quotes with their speakers in 55 real AFP and New York Times articles of
@@ -21,7 +21,7 @@ Scores, per split and overall:
 - **roles**: every speaker role given in the 55 articles, and the military
   roles given to a phrase without a military word (should be none).
 
-The *tune* split is the one the rules of :mod:`toolkit.quotes` were adjusted
+The *tune* split is the one the rules of :mod:`toolkit.measures.quotes.english` were adjusted
 against; the *held* split was only scored.
 
 **Speed** (``--speed``): ``quotes`` and ``mentioned_not_quoted`` on one
@@ -175,7 +175,7 @@ def main() -> int:
     if not EXPORTS.exists():
         print(f"{EXPORTS} is not available; nothing to score.")
         return 0
-    from toolkit.quotes import quotes
+    from toolkit.measures.quotes.english import quotes
 
     docs, gold = load_gold()
     corpus = load_texts(docs)
@@ -217,8 +217,8 @@ def speed() -> None:
     import time
 
     import toolkit
-    from toolkit.quotes import mentioned_not_quoted, quotes
-    from toolkit.tokenize import tokenize
+    from toolkit.measures.quotes.english import mentioned_not_quoted, quotes
+    from toolkit.tokens.tokenizer import tokenize
 
     texts: list[str] = []
     for f in ("lexisnexis_legacy_afp.html", "factiva_nyt.html", "nexis_uni_nyt.docx"):

@@ -1,4 +1,4 @@
-"""Benchmark toolkit.quotes_cjk.find_quotes: time per character as one Korean text grows.
+"""Benchmark toolkit.measures.quotes.cjk.find_quotes: time per character as one Korean text grows.
 
 Builds one long Korean document from constructed sentences with quotes
 (seeded random choice), and prints the time of ``find_quotes`` per million
@@ -22,7 +22,7 @@ import argparse  # noqa: E402
 import random  # noqa: E402
 import time  # noqa: E402
 
-from toolkit.quotes_cjk import find_quotes  # noqa: E402
+from toolkit.measures.quotes.cjk import find_quotes  # noqa: E402
 
 # Constructed sentences, quotes attributed to unnamed speakers only.
 _KO = [

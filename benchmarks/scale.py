@@ -6,9 +6,9 @@ file first, so both paths start from the same file.
 
 - **in-memory**: ``load_corpus(file)``, ``tokenize``, ``frequencies``,
   document ``tone`` (news), ``frames``, ``keyness`` KR vs JP;
-- **streaming**: :func:`toolkit.stream.run_partitioned` over the file in
+- **streaming**: :func:`toolkit.scale.partitions.run_partitioned` over the file in
   partitions of ``--rows`` articles (the same measures, written to Parquet)
-  and :func:`toolkit.stream.partitioned_keyness` from the summed counts;
+  and :func:`toolkit.scale.partitions.partitioned_keyness` from the summed counts;
 - **stream, all cores**: the same with ``n_jobs=None`` (worker processes;
   its peak column is the main process, the largest worker's is printed beside).
 
@@ -50,7 +50,7 @@ mode, path, out, rows = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 warnings.simplefilter("ignore")
 import pandas as pd
 import toolkit
-from toolkit import stream
+from toolkit.scale import partitions as stream
 t = time.perf_counter()
 if mode == "memory":
     corpus = toolkit.load_corpus(path)
@@ -80,7 +80,7 @@ import json, os, resource, sys, tempfile, time, warnings
 sys.path.insert(0, {root!r})
 source, n_jobs = sys.argv[1], int(sys.argv[2])
 warnings.simplefilter("ignore")
-from toolkit.report import build_report
+from toolkit.report.build import build_report
 t, c = time.perf_counter(), time.process_time()
 with tempfile.TemporaryDirectory() as out:
     build_report(None if source == "demo" else source, out, progress=False, n_jobs=n_jobs)
@@ -126,7 +126,7 @@ def _check_identical(mem_dir: Path, stream_dir: Path) -> str:
     import pandas as pd
     from pandas.testing import assert_frame_equal
 
-    from toolkit.stream import read_results
+    from toolkit.scale.partitions import read_results
 
     for name in ("tone", "frames"):
         assert_frame_equal(

@@ -72,14 +72,14 @@ def main() -> None:
     )
     args = parser.parse_args()
     corpus = synthetic_corpus(args.n)
-    from toolkit.corpus import load_corpus
+    from toolkit.corpus.load import load_corpus
 
     corpus = load_corpus(corpus, language="en")
     texts = corpus["text"].tolist()
     print(f"{len(texts):,} synthetic articles, {sum(map(len, texts)) / 1e6:.1f} M characters")
 
     # the module, not the function of the same name that toolkit exports
-    importlib.import_module("toolkit.tokenize")._tokenize_text.cache_clear()
+    importlib.import_module("toolkit.tokens.tokenizer")._tokenize_text.cache_clear()
     t0 = time.perf_counter()
     tk = tokenize(corpus)
     t_ours = time.perf_counter() - t0
@@ -141,7 +141,7 @@ def cjk_speed(en_rate: float, n: int) -> None:
       caches cleared first (vocabulary repeats, as in a real corpus; Korean
       analyses each distinct eojeol once per process).
     """
-    from toolkit import morphology
+    from toolkit.text import morphology
 
     pools = _pools()
     if not all(pools.values()):
@@ -172,7 +172,7 @@ def cjk_speed(en_rate: float, n: int) -> None:
         corpus = pd.DataFrame(
             {"doc_id": [f"{lang}{i}" for i in range(n)], "text": texts, "language": lang}
         )
-        importlib.import_module("toolkit.tokenize")._tokenize_text.cache_clear()
+        importlib.import_module("toolkit.tokens.tokenizer")._tokenize_text.cache_clear()
         morphology._ko_eojeol.cache_clear()
         morphology._ja_feature.cache_clear()
         t0 = time.perf_counter()

@@ -2,7 +2,7 @@
 
 Reads ``../shared/eval/ud_ja_gsd_dev.conllu`` and ``ud_ko_gsd_dev.conllu``
 (UD Japanese-GSD and Korean-GSD dev sets, CC BY-SA 4.0) and prints precision,
-recall and F1 of the toolkit's analysers (:mod:`toolkit.morphology`), plus
+recall and F1 of the toolkit's analysers (:mod:`toolkit.text.morphology`), plus
 speed, and the same for the alternative analysers when they are installed
 (sudachipy + sudachidict-core, janome: not toolkit dependencies).
 
@@ -129,7 +129,7 @@ def japanese(sents, name: str, fn: Callable[[str], list[str]]) -> float:
 
 
 def korean(sents) -> float:
-    from toolkit.morphology import analyse
+    from toolkit.text.morphology import analyse
 
     analysed, seconds = [], 0.0
     for text, _ in sents:
@@ -170,7 +170,7 @@ def sentence_boundaries(sents, language: str, sep: str, group: int = 5) -> float
     Only sentences that end with terminal punctuation are used: many UD
     Korean-GSD "sentences" are spoken queries without any (어디 있지), and no
     splitter can find a boundary that nothing marks."""
-    from toolkit.sentences import split_sentences
+    from toolkit.tokens.sentences import split_sentences
 
     ends = tuple('.!?。！？」』"”')
     texts = [t for t, _ in sents if t.endswith(ends)]
@@ -196,7 +196,7 @@ def main() -> None:
         # project's workspace, and `make bench` should not fail for it
         print(f"No UD dev sets in {SHARED}; nothing to measure.")
         return
-    from toolkit.morphology import analyse
+    from toolkit.text.morphology import analyse
 
     ja = read_conllu(ja_path)
     ko = read_conllu(ko_path)
@@ -234,7 +234,7 @@ def main() -> None:
     analyse("준비", "ko")
     f_ko = korean(ko)
 
-    print("\nSentence boundaries (toolkit.sentences), UD dev sentences re-joined")
+    print("\nSentence boundaries (toolkit.tokens.sentences), UD dev sentences re-joined")
     print(f"{'input':<34}{'P':>8}{'R':>8}{'F1':>8}")
     sentence_boundaries(ko, "ko", " ")
     sentence_boundaries(ja, "ja", "")

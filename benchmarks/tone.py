@@ -1,15 +1,15 @@
-"""Speed of ``toolkit.sentiment.tone`` against a naive pandas pipeline, same run.
+"""Speed of ``toolkit.measures.tone.scoring.tone`` against a naive pandas pipeline, same run.
 
 Builds 20,000 synthetic articles by resampling sentences of the demo corpus
 (so sentences repeat, as wire copy does across outlets), then scores them:
 
 - **naive**: ``df.text.apply(...)`` splitting each article into sentences
-  with :func:`toolkit.tokenize.split_sentences` and calling VADER (or the
+  with :func:`toolkit.tokens.tokenizer.split_sentences` and calling VADER (or the
   news measure) on every sentence, then averaging per article;
 - **tone(corpus)**: ``tone(corpus, method, level="document")`` from the
   corpus DataFrame: sentences split once per distinct article, each distinct
   sentence scored once;
-- **tone(tokens)**: the same from an existing :class:`~toolkit.tokenize.Tokens`
+- **tone(tokens)**: the same from an existing :class:`~toolkit.tokens.tokenizer.Tokens`
   (what the report does: every measure shares one tokenization);
 - **n_jobs=2**: ``tone(corpus)`` with two worker processes;
 - then a second corpus in which no sentence repeats, where only processes
@@ -55,9 +55,9 @@ import time  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from toolkit.corpus import load_corpus, load_demo  # noqa: E402
-from toolkit.sentiment import _split, tone  # noqa: E402
-from toolkit.tokenize import split_sentences, tokenize  # noqa: E402
+from toolkit.corpus.load import load_corpus, load_demo  # noqa: E402
+from toolkit.measures.tone.scoring import _split, tone  # noqa: E402
+from toolkit.tokens.tokenizer import split_sentences, tokenize  # noqa: E402
 
 
 def synthetic_corpus(
@@ -102,7 +102,7 @@ def naive(df: pd.DataFrame, method: str) -> pd.Series:
         def score(s: str) -> float:
             return an.polarity_scores(s)["compound"]
     else:
-        from toolkit.news_tone import news_tone_score
+        from toolkit.measures.tone.news import news_tone_score
 
         def score(s: str) -> float:
             return news_tone_score(s)[0]

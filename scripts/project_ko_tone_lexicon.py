@@ -2,7 +2,7 @@
 
 Reads the parallel English/Korean sentences of the Financial PhraseBank dev
 set (``../shared/eval/finphrase_en_ko_dev.tsv``, read only, never copied),
-runs :func:`toolkit.tone_cjk.project_lexicon` with the shipped settings and
+runs :func:`toolkit.measures.tone.cjk.project_lexicon` with the shipped settings and
 rewrites the ``projected`` rows of the lexicon; the header and the ``hand``
 rows are kept as they are. ``benchmarks/tone_validity.py`` reports the
 5-fold estimate of the same procedure.
@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
 
-from toolkit.tone_cjk import PROJECTION, project_lexicon  # noqa: E402
+from toolkit.measures.tone.cjk import PROJECTION, project_lexicon  # noqa: E402
 
 SOURCE = ROOT.parent / "shared" / "eval" / "finphrase_en_ko_dev.tsv"
 LEXICON = ROOT / "toolkit" / "data" / "tone" / "ko_lexicon.tsv"

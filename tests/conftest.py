@@ -4,12 +4,13 @@ import importlib.util
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from types import ModuleType
 
 import matplotlib
 import pytest
 from hypothesis import settings
+
+from tests._paths import BENCHMARKS
 
 # Property tests draw the same examples on every run and machine (rule: same
 # input, same result); HYPOTHESIS_PROFILE=explore draws new ones for a bug hunt.
@@ -28,7 +29,7 @@ def _close_figures():
 
 
 def _load_benchmark(name: str) -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / f"{name}.py"
+    path = BENCHMARKS / f"{name}.py"
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -22,7 +22,9 @@ import nbformat
 import pytest
 from nbclient.exceptions import CellExecutionError
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests._paths import REPO
+
+ROOT = REPO
 NB_DIR = ROOT / "notebooks"
 COURSE = [
     "01_first_look.ipynb",

@@ -112,17 +112,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "doctor":
-        from toolkit.doctor import doctor
+        from toolkit.diagnostics import doctor
 
         return 0 if doctor() else 1
     if args.command == "sections":
-        from toolkit.report import available_sections
+        from toolkit.report.build import available_sections
 
         for mod in available_sections():
             print(f"{mod.__name__.rsplit('.', 1)[1]:<12} {getattr(mod, 'TITLE', '')}")
         return 0
 
-    from toolkit.report import build_report
+    from toolkit.report.build import build_report
 
     sources = list(args.source or [])
     source = None if not sources else sources[0] if len(sources) == 1 else sources

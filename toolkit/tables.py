@@ -62,7 +62,7 @@ def safe_for_spreadsheet(df: pd.DataFrame) -> pd.DataFrame:
     to a web site when the file is opened). Numbers, dates and booleans are
     left as they are, so a negative score stays a number. Use it on any
     table written for people to open in Excel (the report's CSVs and
-    :func:`toolkit.validation.coding_sheet` do).
+    :func:`toolkit.validity.coding_sheet` do).
 
     Parameters
     ----------

@@ -19,13 +19,8 @@ from __future__ import annotations
 
 from toolkit.plots.corpus import plot_counts, plot_lengths
 from toolkit.plots.export import save_figure
-from toolkit.plots.framing import (
-    plot_frames_heatmap,
-    plot_frames_over_time,
-    plot_naming,
-    plot_sources,
-)
-from toolkit.plots.keywords import plot_dispersion, plot_distinctive_terms, plot_keyness
+from toolkit.plots.framing import plot_frames_heatmap, plot_frames_over_time
+from toolkit.plots.quotes import plot_sources
 from toolkit.plots.style import (
     COUNTRY_COLORS,
     PALETTE,
@@ -34,6 +29,8 @@ from toolkit.plots.style import (
     cjk_fonts,
     paper_style,
 )
+from toolkit.plots.terminology import plot_naming
+from toolkit.plots.terms import plot_dispersion, plot_distinctive_terms, plot_keyness
 from toolkit.plots.tone import plot_group_comparison, plot_tone_over_time
 
 __all__ = [

@@ -359,3 +359,25 @@ def root_figure(obj: Any) -> Any:
     while not isinstance(fig, Figure):
         fig = fig.figure
     return fig
+
+
+def group_shares(
+    data: pd.DataFrame, index: str, columns: str, value: str, normalize: bool, func: str
+) -> pd.DataFrame:
+    """Sum ``value`` by ``index`` x ``columns``; rows as shares when ``normalize``."""
+    values = data[value].astype(float)
+    table = values.groupby([data[index], data[columns]], sort=False).sum()
+    table = table.unstack(columns, fill_value=0.0)
+    if normalize:
+        totals = table.sum(axis=1)
+        if (totals <= 0).any():
+            raise ValueError(f"{func}: a group has a total of 0 in {value!r}; cannot show shares")
+        table = table.div(totals, axis=0)
+    return table
+
+
+def percent_formatter() -> Any:
+    """A 0-1 axis labelled in whole percent."""
+    import matplotlib as mpl
+
+    return mpl.ticker.PercentFormatter(1.0, decimals=0)

@@ -197,7 +197,7 @@ def _save_all(
 ) -> list[Path]:
     import matplotlib as mpl
 
-    from toolkit.plots import style
+    import toolkit.plots.style as style
 
     with mpl.rc_context(rc), warnings.catch_warnings():
         # apply_cjk_fallback already warned once if CJK glyphs are missing; matplotlib

@@ -8,7 +8,6 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit.aggregate import MIN_DOCS
 from toolkit.plots._util import (
     check_data,
     check_numeric,
@@ -25,6 +24,7 @@ from toolkit.plots._util import (
     time_axis,
     x_positions,
 )
+from toolkit.stats.aggregation import MIN_DOCS
 
 __all__ = ["plot_group_comparison", "plot_tone_over_time"]
 
@@ -32,7 +32,7 @@ __all__ = ["plot_group_comparison", "plot_tone_over_time"]
 def value_label(data: pd.DataFrame, y: str) -> str:
     """Axis label for a value column, naming what was summarised when the data says so.
 
-    An :func:`toolkit.aggregate.aggregate` table of ``tone`` gives "Mean tone";
+    An :func:`toolkit.stats.aggregation.aggregate` table of ``tone`` gives "Mean tone";
     other columns get :func:`nice` names ("n_docs" -> "Documents").
     """
     params = data.attrs.get("params")
@@ -141,7 +141,7 @@ def plot_tone_over_time(
     palette : list or dict of colours, optional
     ref : float or None, default 0.0
         Draw a thin reference line at this value (neutral tone); ``None`` for none.
-    min_docs : int or None, default 5 (:data:`toolkit.aggregate.MIN_DOCS`)
+    min_docs : int or None, default 5 (:data:`toolkit.stats.aggregation.MIN_DOCS`)
         Points from fewer documents (per ``n``, or flagged in a ``small_cell``
         column) are drawn with an open marker and no interval, and the legend
         says why; so are points whose interval is missing. ``None``: only the
@@ -356,7 +356,7 @@ def plot_group_comparison(
     ref : float, optional
         Reference line (e.g. 0 for neutral tone).
     palette : list or dict of colours, optional
-    min_docs : int or None, default 5 (:data:`toolkit.aggregate.MIN_DOCS`)
+    min_docs : int or None, default 5 (:data:`toolkit.stats.aggregation.MIN_DOCS`)
         Groups from fewer documents (per ``n`` or a ``small_cell`` column), or
         without an interval, get an open marker and no whisker; a note under
         the axes says why.

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.corpus import CANONICAL_COLUMNS as _CORPUS_COLUMNS
-from toolkit.dates import parse_date
+from toolkit.text.dates import parse_date
 
 __all__ = [
     "CANONICAL_COLUMNS",
@@ -25,8 +24,8 @@ __all__ = [
     "language_code",
 ]
 
-#: The columns every reader returns first, in this order (the corpus's own).
-CANONICAL_COLUMNS = list(_CORPUS_COLUMNS)
+#: The columns every reader returns first, in this order; the corpus keeps them first too.
+CANONICAL_COLUMNS = ["doc_id", "text", "title", "date", "outlet", "country", "language", "url"]
 
 # Columns every reader appends after its own extras (``parse_warnings`` is last).
 _TRAILING_COLUMNS = ["source_file", "source_format", "encoding", "date_raw", "file_warnings"]

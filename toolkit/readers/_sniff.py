@@ -15,7 +15,7 @@ from pathlib import Path
 from toolkit.readers.bigkinds import is_bigkinds_header
 from toolkit.readers.lexisnexis import HEADER_RE, HTML_RE
 from toolkit.readers.scraper import looks_like_article
-from toolkit.textio import DecodeError, check_archive, decode_bytes
+from toolkit.text.decode import DecodeError, check_archive, decode_bytes
 
 __all__ = ["FORMATS", "detect_format"]
 

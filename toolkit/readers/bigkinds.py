@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.readers._common import Record, build_frame, clean_text
-from toolkit.textio import check_archive
+from toolkit.text.decode import check_archive
 
 __all__ = ["read_bigkinds", "BIGKINDS_COLUMNS", "is_bigkinds_header"]
 

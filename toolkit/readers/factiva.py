@@ -24,7 +24,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.dates import parse_date
 from toolkit.readers._common import (
     Record,
     add_file_warning,
@@ -33,7 +32,8 @@ from toolkit.readers._common import (
     is_language_name,
     language_code,
 )
-from toolkit.textio import read_decoded
+from toolkit.text.dates import parse_date
+from toolkit.text.decode import read_decoded
 
 __all__ = ["read_factiva", "WORD_COUNT_RE"]
 

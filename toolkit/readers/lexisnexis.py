@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.dates import parse_date
 from toolkit.readers._common import (
     Record,
     add_file_warning,
@@ -26,7 +25,8 @@ from toolkit.readers._common import (
     clean_text,
     language_code,
 )
-from toolkit.textio import read_decoded
+from toolkit.text.dates import parse_date
+from toolkit.text.decode import read_decoded
 
 __all__ = ["read_lexisnexis", "HEADER_RE", "HTML_RE"]
 
@@ -365,7 +365,7 @@ def read_lexisnexis(path: str | Path, encoding: str | None = None) -> pd.DataFra
     path : str or Path
         The export file. HTML is recognised by its tags, not its extension.
     encoding : str, optional
-        Force a codec; by default :func:`toolkit.textio.read_text` detects it.
+        Force a codec; by default :func:`toolkit.text.decode.read_text` detects it.
 
     Returns
     -------
@@ -381,7 +381,7 @@ def read_lexisnexis(path: str | Path, encoding: str | None = None) -> pd.DataFra
     ------
     ValueError
         If the file has no ``N of M DOCUMENTS`` line, or cannot be decoded
-        (:class:`toolkit.textio.DecodeError` is a ``ValueError``).
+        (:class:`toolkit.text.decode.DecodeError` is a ``ValueError``).
 
     Examples
     --------

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.dates import parse_date
 from toolkit.readers._common import (
     Record,
     build_frame,
     clean_text,
     language_code,
 )
-from toolkit.textio import check_archive
+from toolkit.text.dates import parse_date
+from toolkit.text.decode import check_archive
 
 __all__ = ["read_nexis"]
 

@@ -32,7 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit.readers._common import Record, build_frame, clean_text, language_code
-from toolkit.textio import read_decoded
+from toolkit.text.decode import read_decoded
 
 __all__ = ["read_scraped", "FIELD_KEYS", "looks_like_article"]
 

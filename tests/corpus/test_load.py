@@ -1,0 +1,250 @@
+"""load_corpus: formats, columns, statuses, dates, outlets, duplicates."""
+
+import json
+import warnings
+
+import pandas as pd
+import pytest
+
+from toolkit.corpus.load import (
+    BOOKKEEPING_COLUMNS,
+    CANONICAL_COLUMNS,
+    detect_language,
+    load_corpus,
+    load_demo,
+    outlet_table,
+)
+
+# Constructed example texts (not real coverage).
+ARTICLES = [
+    {
+        "id": "a1",
+        "body": "Seoul and Tokyo held talks on Tuesday.",
+        "paper": "Chosun Ilbo",
+        "published": "2015-04-14",
+        "section": "Politics",
+    },
+    {
+        "id": "a2",
+        "body": "Tokyo said the islets belong to Japan.",
+        "paper": "Asahi Shimbun",
+        "published": "April 15, 2015",
+        "section": "World",
+    },
+]
+
+
+def test_canonical_columns_first_and_extras_kept():
+    c = load_corpus(
+        pd.DataFrame(ARTICLES),
+        columns={"id": "doc_id", "body": "text", "paper": "outlet", "published": "date"},
+    )
+    assert list(c.columns[:13]) == CANONICAL_COLUMNS + BOOKKEEPING_COLUMNS
+    assert "section" in c.columns
+    assert c["doc_id"].tolist() == ["a1", "a2"]
+    assert c["country"].tolist() == ["KR", "JP"]
+    assert c["date"].tolist() == [pd.Timestamp("2015-04-14"), pd.Timestamp("2015-04-15")]
+    assert (c["title"] == "").all() and (c["url"] == "").all()
+
+
+def test_missing_text_column_error_lists_columns():
+    with pytest.raises(ValueError, match=r"found columns \['headline_only', 'when'\]"):
+        load_corpus(pd.DataFrame({"headline_only": ["x"], "when": ["2020-01-01"]}))
+
+
+def test_columns_mapping_that_does_not_exist_is_an_error():
+    with pytest.raises(ValueError, match="nope"):
+        load_corpus(pd.DataFrame({"text": ["x"]}), columns={"nope": "outlet"})
+
+
+def test_common_aliases_are_recognised():
+    c = load_corpus(
+        pd.DataFrame(
+            {
+                "본문": ["독도 관련 기사"],
+                "언론사": ["조선일보"],
+                "일자": ["20190802"],
+                "제목": ["제목"],
+            }
+        )
+    )
+    assert c.loc[0, "text"] == "독도 관련 기사"
+    assert c.loc[0, "country"] == "KR"
+    assert c.loc[0, "date"] == pd.Timestamp("2019-08-02")
+    assert c.loc[0, "language"] == "ko"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "jsonl", "parquet", "xlsx"])
+def test_file_formats_round_trip(tmp_path, fmt):
+    df = pd.DataFrame(ARTICLES).rename(
+        columns={"body": "text", "paper": "outlet", "published": "date", "id": "doc_id"}
+    )
+    path = tmp_path / f"corpus.{fmt}"
+    if fmt == "csv":
+        df.to_csv(path, index=False)
+    elif fmt == "tsv":
+        df.to_csv(path, sep="\t", index=False)
+    elif fmt == "json":
+        path.write_text(json.dumps(df.to_dict("records")), encoding="utf-8")
+    elif fmt == "jsonl":
+        path.write_text("\n".join(json.dumps(r) for r in df.to_dict("records")), encoding="utf-8")
+    elif fmt == "parquet":
+        df.to_parquet(path)
+    else:
+        df.to_excel(path, index=False)
+    c = load_corpus(path)
+    assert c["doc_id"].tolist() == ["a1", "a2"]
+    assert c["text"].tolist() == [a["body"] for a in ARTICLES]
+    assert c["date"].dt.day.tolist() == [14, 15]
+
+
+def test_csv_in_cp949_loads(tmp_path):
+    path = tmp_path / "ko.csv"
+    path.write_bytes("text,outlet\n독도는 한국 땅,한겨레\n".encode("cp949"))
+    c = load_corpus(path)
+    assert c.loc[0, "text"] == "독도는 한국 땅"
+    assert c.loc[0, "country"] == "KR"
+
+
+def test_invalid_jsonl_line_is_named(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"text": "ok"}\n{"text": broken}\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="line 2"):
+        load_corpus(path)
+
+
+def test_folder_of_text_files_with_metadata_and_encodings(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"Seoul protested on Tuesday.")
+    (tmp_path / "b.txt").write_bytes("한국 정부는 항의했다.".encode("cp949"))
+    (tmp_path / "c.txt").write_bytes("日本政府は抗議した。".encode("shift_jis"))
+    (tmp_path / "d.txt").write_bytes(b"\xef\xbb\xbfWith a byte-order mark.")
+    (tmp_path / "e.txt").write_bytes(bytes([0x81, 0x20, 0x8D, 0x20, 0x9D, 0x20]) * 30)
+    (tmp_path / "f.txt").write_bytes(b"   \n  ")
+    (tmp_path / "metadata.csv").write_text(
+        "file,outlet,date\na.txt,Yonhap,2015-04-14\nb.txt,한겨레,2015년 4월 15일\n"
+        "c.txt,朝日新聞,2015年4月16日\n",
+        encoding="utf-8",
+    )
+    c = load_corpus(tmp_path).set_index("doc_id")
+    assert sorted(c.index) == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt", "f.txt"]
+    assert c.loc["b.txt", "text"] == "한국 정부는 항의했다."
+    assert c.loc["c.txt", "text"] == "日本政府は抗議した。"
+    assert c.loc["d.txt", "text"] == "With a byte-order mark."
+    assert c.loc["e.txt", "status"] == "unreadable"
+    assert "e.txt" in c.loc["e.txt", "status_reason"]
+    assert c.loc["f.txt", "status"] == "empty"
+    assert c.loc[["a.txt", "b.txt", "c.txt"], "country"].tolist() == ["KR", "KR", "JP"]
+    assert c.loc[["b.txt", "c.txt"], "language"].tolist() == ["ko", "ja"]
+    assert c.loc["c.txt", "date"] == pd.Timestamp("2015-04-16")
+    assert c.loc["e.txt", "date"] is pd.NaT
+
+
+def test_empty_and_nan_texts_are_kept_with_status():
+    c = load_corpus(pd.DataFrame({"text": ["Real text.", None, float("nan"), "", "   ", 42]}))
+    assert len(c) == 6
+    assert c["status"].tolist() == ["ok", "empty", "empty", "empty", "empty", "ok"]
+    assert c.loc[5, "text"] == "42"
+    assert all(c.loc[1:4, "status_reason"] != "")
+
+
+def test_html_debris_is_removed_and_noted():
+    raw = "<p>Seoul &amp; Tokyo met.</p><script>var x=1;</script><br/>Talks&nbsp;ended."
+    c = load_corpus(pd.DataFrame({"text": [raw, "<div></div>"]}))
+    assert c.loc[0, "text"] == "Seoul & Tokyo met.\n\nTalks ended."
+    assert "HTML" in c.loc[0, "status_reason"]
+    assert c.loc[1, "status"] == "empty"
+
+
+def test_exact_duplicates_flagged_not_removed():
+    texts = ["Same story here.", "Other story.", "Same  story here.", "same story here."]
+    c = load_corpus(pd.DataFrame({"doc_id": ["x", "y", "z", "w"], "text": texts}))
+    assert len(c) == 4
+    assert c["dup_group"].tolist() == ["x", "y", "x", "x"]
+    assert c["is_duplicate"].tolist() == [False, False, True, True]
+
+
+def test_repeated_doc_ids_made_unique_with_warning():
+    with pytest.warns(UserWarning, match="2 repeated doc_id"):
+        c = load_corpus(pd.DataFrame({"doc_id": ["a", "a", "a"], "text": ["x", "y", "z"]}))
+    assert c["doc_id"].tolist() == ["a", "a~2", "a~3"]
+
+
+def test_unparseable_dates_kept_as_nat_with_one_warning():
+    df = pd.DataFrame({"text": ["a", "b", "c"], "date": ["2015-04-14", "yesterday", "??"]})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        c = load_corpus(df)
+    messages = [str(w.message) for w in caught if "dates could not be parsed" in str(w.message)]
+    assert messages == [
+        "2 of 3 dates could not be parsed and were kept as NaT "
+        "(the original strings are in the date_raw column)"
+    ]
+    assert c["date"].isna().tolist() == [False, True, True]
+    assert c["date_raw"].tolist() == ["2015-04-14", "yesterday", "??"]
+
+
+def test_outlet_table_spellings_and_user_extension():
+    df = pd.DataFrame(
+        {
+            "text": ["x"] * 6,
+            "outlet": [
+                "조선일보",
+                "朝日新聞",
+                "The Japan Times",
+                "KYODO NEWS",
+                "Busan Ilbo",
+                "Unknown Gazette",
+            ],
+        }
+    )
+    c = load_corpus(df, outlets={"Busan Ilbo": "KR"})
+    assert c["country"].tolist() == ["KR", "JP", "JP", "JP", "KR", ""]
+    table = outlet_table()
+    assert {"Yonhap", "Kyodo", "Nikkei", "NHK", "Hankyoreh"} <= set(table["outlet"])
+
+
+def test_existing_country_column_is_respected():
+    c = load_corpus(pd.DataFrame({"text": ["x"], "outlet": ["Asahi"], "country": ["US"]}))
+    assert c.loc[0, "country"] == "US"
+
+
+def test_language_detection_and_mixed_texts():
+    assert detect_language("Seoul and Tokyo")[0] == "en"
+    assert detect_language("서울과 도쿄")[0] == "ko"
+    assert detect_language("東京とソウル")[0] == "ja"
+    assert detect_language("12345 !!!") == ("", 0.0)
+    mixed = "Seoul and Tokyo agreed today. 서울과 도쿄가 오늘 합의했다 그리고 회담을 열었다"
+    c = load_corpus(pd.DataFrame({"text": [mixed]}))
+    assert "mixed scripts" in c.loc[0, "status_reason"]
+
+
+def test_very_long_document_is_kept_whole_and_flagged():
+    big = "Seoul and Tokyo met again. " * 10_000
+    c = load_corpus(pd.DataFrame({"text": [big]}))
+    assert c.loc[0, "n_chars"] == len(big.strip())
+    assert c.loc[0, "status"] == "ok"
+    assert "very long" in c.loc[0, "status_reason"]
+
+
+def test_unknown_source_type_and_missing_path():
+    with pytest.raises(TypeError, match="DataFrame, a path"):
+        load_corpus(42)
+    with pytest.raises(FileNotFoundError):
+        load_corpus("/no/such/corpus.csv")
+
+
+def test_demo_corpus_shape_and_credit():
+    demo = load_demo()
+    assert demo["doc_id"].is_unique
+    seed = demo[demo["doc_id"] == "yonhap-2015-04-14"].iloc[0]
+    assert seed["outlet"] == "Yonhap" and not seed["constructed"]
+    assert "Yonhap" in seed["credit"]
+    assert seed["text"].startswith("South Korea and Japan held their first high-level security")
+    constructed = demo[demo["constructed"]]
+    assert len(constructed) >= 120
+    assert set(constructed["country"]) == {"KR", "JP", "INT"}
+    assert constructed["episode"].nunique() >= 8
+    words = constructed["text"].str.split().str.len()
+    assert words.between(150, 400).all()
+    assert (demo["status"] == "ok").all()
+    assert demo["date"].notna().all()

@@ -1,0 +1,125 @@
+"""Frequencies and tf-idf against hand counts and a second, straightforward implementation.
+
+Example texts are constructed for the tests.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from toolkit.corpus.load import load_demo
+from toolkit.measures.frequency import frequencies, tf_idf
+from toolkit.tokens.tokenizer import tokenize
+
+
+@pytest.fixture()
+def corpus():
+    return pd.DataFrame(
+        {
+            "doc_id": ["a1", "a2", "b1", "c1"],
+            "text": ["Dokdo talks. Dokdo!", "Talks resumed in Seoul.", "Seoul said no.", ""],
+            "outlet": ["A", "A", "B", None],
+            "date": ["2019-01-05", "2019-02-10", "2019-02-11", "2019-02-12"],
+        }
+    )
+
+
+def test_counts_rates_and_doc_freq_by_hand(corpus):
+    out = frequencies(corpus).set_index("term")
+    # tokens: dokdo talks dokdo | talks resumed in seoul | seoul said no -> 10
+    assert out["n_tokens"].iat[0] == 10
+    assert out["n_docs"].iat[0] == 4  # the empty document counts as a document
+    assert out.loc["dokdo", ["count", "doc_freq"]].tolist() == [2, 1]
+    assert out.loc["seoul", ["count", "doc_freq"]].tolist() == [2, 2]
+    assert out.loc["talks", "per_10k"] == pytest.approx(2 / 10 * 10_000)
+    assert out.loc["seoul", "doc_share"] == pytest.approx(2 / 4)
+
+
+def test_by_group_top_n_and_missing_group(corpus):
+    out = frequencies(corpus, by="outlet")
+    a = out[out["outlet"] == "A"].set_index("term")
+    assert a["n_tokens"].iat[0] == 7 and a["n_docs"].iat[0] == 2
+    # dokdo and talks tie at 2: alphabetical order breaks the tie, in order and rank
+    assert a.loc["dokdo", ["count", "doc_freq", "rank"]].tolist() == [2, 1, 1]
+    assert a.loc["talks", ["count", "doc_freq", "rank"]].tolist() == [2, 2, 2]
+    top = frequencies(corpus, by="outlet", n=1)
+    assert top[["outlet", "term"]].values.tolist() == [["A", "dokdo"], ["B", "no"]]
+
+
+def test_missing_group_keeps_its_documents():
+    corpus = pd.DataFrame({"text": ["Seoul said no.", "Seoul again."], "section": ["A", None]})
+    out = frequencies(corpus, by="section")
+    missing = out[out["section"].isna()]
+    assert missing["term"].tolist() == ["again", "seoul"]
+    assert missing["n_docs"].tolist() == [1, 1]
+
+
+def test_freq_month_aliases_agree(corpus):
+    m = frequencies(corpus, freq="M")
+    me = frequencies(corpus, freq="ME")
+    pd.testing.assert_frame_equal(m, me)
+    jan = m[m["period"] == pd.Timestamp("2019-01-01")].set_index("term")
+    assert jan["count"].to_dict() == {"dokdo": 2, "talks": 1}
+
+
+def test_matches_counter_over_doc_tokens_on_demo():
+    """A second implementation: collections.Counter over Tokens.doc_tokens."""
+    tk = tokenize(load_demo())
+    filters = {"stopwords": True, "stem": "lemma", "drop_numbers": True}
+    counter = Counter(t for toks in tk.doc_tokens(**filters).values() for t in toks)
+    dfreq = Counter(t for toks in tk.doc_tokens(**filters).values() for t in set(toks))
+    out = frequencies(tk, **filters).set_index("term")
+    assert out["count"].to_dict() == dict(counter)
+    assert out["doc_freq"].to_dict() == dict(dfreq)
+
+
+def test_tf_idf_tidytext_definition_by_hand():
+    corpus = pd.DataFrame(
+        {"doc_id": ["d1", "d2", "d3"], "text": ["Dokdo talks", "Talks resumed talks", ""]}
+    )
+    out = tf_idf(corpus).set_index(["doc_id", "term"])
+    # D = 2 documents with tokens (the empty one is not a document, as in tidytext)
+    assert out.attrs["n_documents"] == 2
+    assert out.loc[("d1", "dokdo"), "tf"] == pytest.approx(1 / 2)
+    assert out.loc[("d1", "dokdo"), "idf"] == pytest.approx(math.log(2 / 1))
+    assert out.loc[("d1", "dokdo"), "tf_idf"] == pytest.approx(0.5 * math.log(2))
+    assert out.loc[("d2", "talks"), "tf"] == pytest.approx(2 / 3)
+    assert out.loc[("d2", "talks"), "tf_idf"] == 0.0  # in every document
+    assert "d3" not in out.index.get_level_values(0)
+
+
+def test_tf_idf_by_group():
+    corpus = pd.DataFrame({"text": ["a b", "a c", "a d"], "outlet": ["X", "X", "Y"]})
+    out = tf_idf(corpus, by="outlet").set_index(["outlet", "term"])
+    assert out.loc[("X", "a"), "tf"] == pytest.approx(2 / 4)
+    assert out.loc[("X", "b"), "tf_idf"] == pytest.approx(1 / 4 * math.log(2))
+    assert out.loc[("Y", "a"), "idf"] == 0.0
+
+
+def test_document_order_does_not_matter(corpus):
+    base = frequencies(corpus, by="outlet")
+    base_tfidf = tf_idf(corpus)
+    shuffled = corpus.sample(frac=1, random_state=3).reset_index(drop=True)
+    pd.testing.assert_frame_equal(base, frequencies(shuffled, by="outlet"))
+    pd.testing.assert_frame_equal(base_tfidf, tf_idf(shuffled))
+
+
+def test_min_count_and_unknown_filter(corpus):
+    out = frequencies(corpus, min_count=2)
+    assert set(out["term"]) == {"dokdo", "talks", "seoul"}
+    with pytest.raises(TypeError, match="token filters"):
+        frequencies(corpus, stopword=True)
+    with pytest.raises(ValueError, match="not a column"):
+        frequencies(corpus, by="newspaper")
+
+
+def test_attrs(corpus):
+    out = frequencies(corpus, by="outlet", n=3)
+    assert out.attrs["measure"] == "frequencies"
+    assert out.attrs["params"]["n"] == 3
+    assert np.issubdtype(out["count"].dtype, np.integer)

@@ -1,0 +1,312 @@
+"""tone() and target_tone(): equality with direct VADER/TextBlob calls, hand counts."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import toolkit.measures.tone.scoring as sentiment
+from tests._paths import FIXTURES
+from toolkit.lexicons.dictionary import Dictionary
+from toolkit.measures.tone.scoring import dictionary_scores, score_sentences, target_tone, tone
+from toolkit.tokens.tokenizer import tokenize
+
+FIX = FIXTURES / "tone"
+
+# Constructed example text (not quotes of real coverage).
+TEXTS = [
+    "Seoul and Tokyo held security talks on Tuesday. Relations have frayed badly. "
+    "Officials praised the cooperation, but critics were angry.",
+    "Relations have frayed badly. The talks will resume in May!",
+    "",
+    "Relations have frayed badly.",
+]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> pd.DataFrame:
+    return pd.DataFrame(
+        {"doc_id": ["a", "b", "c", "d"], "text": TEXTS, "outlet": ["X", "Y", "X", "Y"]}
+    )
+
+
+@pytest.fixture(scope="module")
+def tokens(corpus):
+    return tokenize(corpus)
+
+
+def test_vader_equals_direct_calls(tokens):
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    an = SentimentIntensityAnalyzer()
+    out = tone(tokens, "vader")
+    direct = pd.DataFrame([an.polarity_scores(s) for s in tokens.sentences["sentence"]])
+    assert out[["doc_id", "sent_id"]].values.tolist() == (
+        tokens.sentences[["doc_id", "sent_id"]].values.tolist()
+    )
+    for col in ("compound", "pos", "neu", "neg"):
+        assert out[col].tolist() == direct[col].tolist()
+    assert out["tone"].tolist() == direct["compound"].tolist()
+
+
+def test_textblob_equals_direct_calls(tokens):
+    from textblob import TextBlob
+
+    out = tone(tokens, "textblob")
+    sents = tokens.sentences["sentence"]
+    assert out["polarity"].tolist() == [TextBlob(s).sentiment.polarity for s in sents]
+    assert out["subjectivity"].tolist() == [TextBlob(s).sentiment.subjectivity for s in sents]
+
+
+def test_corpus_and_tokens_give_the_same_table(corpus, tokens):
+    pd.testing.assert_frame_equal(tone(corpus, "news"), tone(tokens, "news"))
+
+
+def test_document_level_aggregates_every_document(tokens):
+    sent = tone(tokens, "vader")
+    doc = tone(tokens, "vader", level="document").set_index("doc_id")
+    assert list(doc.index) == ["a", "b", "c", "d"]
+    a = sent[sent.doc_id == "a"]["tone"].tolist()
+    assert len(a) == 3
+    assert doc.loc["a", "tone"] == pytest.approx(sum(a) / 3)
+    assert doc.loc["a", "tone_median"] == pytest.approx(sorted(a)[1])
+    assert doc.loc["a", "share_negative"] == pytest.approx(sum(x < -0.05 for x in a) / 3)
+    assert doc.loc["a", "share_positive"] == pytest.approx(sum(x > 0.05 for x in a) / 3)
+    assert doc.loc["a", "n_sentences"] == 3
+    # the empty document is kept, unscored, with its status
+    assert doc.loc["c", "n_sentences"] == 0 and math.isnan(doc.loc["c", "tone"])
+    assert doc.loc["c", "status"] == "empty"
+    assert doc.attrs["measure"] == "tone" and doc.attrs["params"]["method"] == "vader"
+
+
+def test_median_aggregate_fills_tone(tokens):
+    doc = tone(tokens, "vader", level="document", aggregate="median")
+    assert doc["tone"].equals(doc["tone_median"])
+
+
+def test_repeated_sentences_scored_once(tokens, monkeypatch):
+    calls: list[str] = []
+    real = sentiment._SCORERS["vader"]
+
+    def counting(text: str):
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setitem(sentiment._SCORERS, "vader", counting)
+    out = tone(tokens, "vader")
+    # "Relations have frayed badly." occurs in three documents
+    assert len(out) == 6  # a: 3 sentences, b: 2, c: none, d: 1
+    assert len(calls) == 4 == len(set(calls))
+
+
+def test_parallel_scores_identical(tokens, monkeypatch):
+    monkeypatch.setattr(sentiment, "_PARALLEL_MIN", 1)
+    for method in ("news", "vader"):
+        one = tone(tokens, method, level="document")
+        two = tone(tokens, method, level="document", n_jobs=2)
+        pd.testing.assert_frame_equal(one, two)
+
+
+def test_dictionary_scores_formulas_by_hand():
+    # pos 3, neg 1, 20 words
+    out = dict(zip(sentiment.COLUMNS["dictionary"], dictionary_scores(3, 1, 20), strict=True))
+    assert out["tone_per_token"] == pytest.approx(2 / 20)
+    assert out["tone_relative"] == pytest.approx(2 / 4)
+    assert out["tone_logit"] == pytest.approx(math.log(3.5 / 1.5))
+    assert out["pos_pct"] == pytest.approx(15.0) and out["neg_pct"] == pytest.approx(5.0)
+    assert out["gdelt_tone"] == pytest.approx(10.0) and out["polarity"] == pytest.approx(20.0)
+    none = dict(zip(sentiment.COLUMNS["dictionary"], dictionary_scores(0, 0, 5), strict=True))
+    assert none["tone"] == 0.0 and math.isnan(none["tone_relative"])
+
+
+def test_dictionary_counts_with_negation_window():
+    d = Dictionary({"positive": ["cooperat*", "good"], "negative": ["frayed", "tension*"]})
+    sents = [
+        # 1 pos (cooperation), 2 neg (frayed, tensions): 7 words
+        "Cooperation continued although ties frayed amid tensions.",
+        # "not" two tokens before "good" -> counted negative; 5 words
+        "The talks were not very good.",
+        # negator beyond the comma does not reach "good": positive
+        "There was no doubt, good talks.",
+    ]
+    out = score_sentences(sents, "dictionary", dictionary=d)
+    assert out[["pos", "neg", "n_tokens"]].values.tolist() == [[1, 2, 7], [0, 1, 6], [1, 0, 6]]
+    assert out.loc[0, "tone_relative"] == pytest.approx((1 - 2) / 3)
+    assert out.loc[1, "tone"] == pytest.approx(-1.0)
+
+
+def test_lexicoder_negated_categories(tmp_path):
+    out = score_sentences(
+        ["This is not good.", "This is not bad.", "Cooperation is good."],
+        "dictionary",
+        dictionary=FIX / "mini_lsd.lc3",
+    )
+    # "not good" is neg_positive -> negative, and the plain "good" inside it is dropped
+    assert out[["pos", "neg"]].values.tolist() == [[0, 1], [1, 0], [1, 0]]
+
+
+def test_default_dictionary_is_the_news_dictionary(tokens):
+    from toolkit.measures.tone.news import news_dictionary
+
+    a = tone(tokens, "dictionary")
+    b = tone(tokens, "dictionary", dictionary=news_dictionary())
+    pd.testing.assert_frame_equal(a, b)
+    assert a.loc[(a.doc_id == "d"), "neg"].tolist() == [2]  # "frayed", "badly"
+
+
+def test_dictionary_document_level_sums_counts(tokens):
+    d = Dictionary({"positive": ["cooperation", "praised"], "negative": ["frayed", "angry"]})
+    doc = tone(tokens, "dictionary", level="document", dictionary=d, aggregate="counts").set_index(
+        "doc_id"
+    )
+    # doc a: praised, cooperation | frayed, angry
+    assert (doc.loc["a", "pos"], doc.loc["a", "neg"]) == (2, 2)
+    assert doc.loc["a", "tone"] == 0.0
+    assert doc.loc["d", "tone"] == -1.0 and math.isnan(doc.loc["c", "tone"])
+
+
+@pytest.mark.parametrize(
+    "method,aggregate",
+    [
+        ("news", "mean"),
+        ("vader", "median"),
+        ("textblob", "share_positive"),
+        ("dictionary", "counts"),
+        ("news", "share_negative"),
+    ],
+)
+def test_document_tone_aggregates_sentences_like_plain_pandas(tokens, method, aggregate):
+    from toolkit.measures.tone.scoring import document_tone
+
+    sent = tone(tokens, method)
+    got = document_tone(sent, tokens, aggregate=aggregate).set_index("doc_id")
+    # a second implementation of each aggregate, with pandas on the sentence table
+    g = sent.groupby("doc_id")
+    if aggregate == "counts":
+        sums = g[["pos", "neg"]].sum()
+        want = (sums["pos"] - sums["neg"]) / (sums["pos"] + sums["neg"])
+    elif aggregate.startswith("share_"):
+        sign = -1 if aggregate == "share_negative" else 1
+        want = g["tone"].apply(lambda t: float((sign * t > 0.05).mean()))
+    else:
+        want = g["tone"].agg(aggregate)
+    assert got.index.tolist() == tokens.doc_ids  # every document, in corpus order
+    assert got.loc[want.index, "tone"].to_numpy() == pytest.approx(want.to_numpy())
+    assert got.loc[want.index, "n_sentences"].tolist() == g.size().tolist()
+    assert got.drop(want.index)["tone"].isna().all()  # documents without sentences
+    assert got.attrs["params"]["level"] == "document"
+    assert got.attrs["params"]["aggregate"] == aggregate
+
+
+def test_document_tone_by_hand(corpus):
+    from toolkit.measures.tone.scoring import document_tone
+
+    sent = tone(corpus, "news")
+    doc = document_tone(sent, corpus, aggregate="share_negative").set_index("doc_id")
+    # doc b: "Relations have frayed badly." (negative), "The talks will resume in May!"
+    # (no lexicon word: 0), so half its sentences are negative
+    b = sent[sent["doc_id"] == "b"]["tone"].tolist()
+    assert b[0] < -0.05 and b[1] == 0.0
+    assert doc.loc["b", "tone"] == 0.5 and doc.loc["d", "tone"] == 1.0
+    assert math.isnan(doc.loc["c", "tone"]) and doc.loc["c", "status"] == "empty"
+
+
+def test_document_tone_rejects_other_tables(corpus):
+    from toolkit.measures.tone.scoring import document_tone
+
+    docs = tone(corpus, level="document")
+    with pytest.raises(ValueError, match="level='sentence'"):
+        document_tone(docs, corpus)
+    with pytest.raises(ValueError, match="aggregate"):
+        document_tone(tone(corpus), corpus, aggregate="counts")
+    other = pd.DataFrame({"doc_id": ["a"], "text": ["Relations have frayed."]})
+    with pytest.raises(ValueError, match="not in data"):
+        document_tone(tone(corpus), other)
+
+
+def test_bad_arguments():
+    c = pd.DataFrame({"text": ["Talks resumed."]})
+    with pytest.raises(ValueError, match="method"):
+        tone(c, "liwc")
+    with pytest.raises(ValueError, match="positive"):
+        tone(c, "dictionary", dictionary={"frames": ["talks"]})
+    with pytest.raises(ValueError, match="level"):
+        tone(c, level="paragraph")
+
+
+def test_target_tone_sides_and_documents(corpus):
+    c = pd.DataFrame(
+        {
+            "doc_id": ["p", "q"],
+            "text": [
+                "Seoul praised the talks, but Tokyo angered its neighbours.",
+                "Talks resumed.",
+            ],
+        }
+    )
+    m = target_tone(c, ["KR", "JP"])
+    assert m[["target", "matched"]].values.tolist() == [["KR", "Seoul"], ["JP", "Tokyo"]]
+    text = c.text[0]
+    assert [text[s:e] for s, e in zip(m.start, m.end, strict=True)] == ["Seoul", "Tokyo"]
+    assert m.tone.iloc[0] > 0 > m.tone.iloc[1]
+    d = target_tone(c, ["KR", "JP"], level="document")
+    assert d[["doc_id", "target", "n_mentions", "status"]].values.tolist() == [
+        ["p", "KR", 1, "ok"],
+        ["p", "JP", 1, "ok"],
+        ["q", "KR", 0, "no mention"],
+        ["q", "JP", 0, "no mention"],
+    ]
+    assert np.isnan(d.tone.iloc[2])
+
+
+def test_target_tone_pattern_and_window_method():
+    c = pd.DataFrame({"text": ["The envoy was furious, while Kim stayed calm and hopeful."]})
+    m = target_tone(c, "Kim", method="vader", window=3)
+    assert m["matched"].tolist() == ["Kim"]
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    # three words either side of the mention
+    expected = SentimentIntensityAnalyzer().polarity_scores("furious, while Kim stayed calm and")
+    assert m["tone"].iloc[0] == expected["compound"]
+
+
+def test_report_section_writes_tables_and_cache(tmp_path):
+    from toolkit.report.build import ReportContext
+    from toolkit.report.sections import tone as section
+
+    # Constructed articles from two fictional outlets.
+    c = pd.DataFrame(
+        {
+            "doc_id": ["k1", "k2", "j1", "j2", "e"],
+            "text": [
+                "Seoul criticized Tokyo. Ties frayed.",
+                "Seoul welcomed the talks.",
+                "Tokyo praised Seoul.",
+                "Japan and Korea agreed to cooperate.",
+                "",
+            ],
+            "outlet": ["Han Daily", "Han Daily", "Edo Post", "Edo Post", "Edo Post"],
+            "country": ["KR", "KR", "JP", "JP", "JP"],
+            "date": ["2015-04-01", "2016-05-01", "2015-06-01", "2019-07-01", "2019-07-02"],
+        }
+    )
+    from toolkit.corpus.load import load_corpus
+
+    ctx = ReportContext(corpus=load_corpus(c), out_dir=tmp_path)
+    html = section.build(ctx)
+    assert "Tone toward South Korea and toward Japan" in html
+    for name in (
+        "tone_sentences",
+        "tone_documents",
+        "tone_by_outlet",
+        "tone_by_country_over_time",
+        "tone_toward_kr_jp_by_outlet_country",
+    ):
+        assert (tmp_path / "tables" / f"{name}.csv").exists()
+    sents = pd.read_csv(tmp_path / "tables" / "tone_sentences.csv")
+    assert len(sents) == 5  # k1 has two sentences, e none
+    docs = pd.read_csv(tmp_path / "tables" / "tone_documents.csv")
+    assert len(docs) == 5 and docs.loc[docs.doc_id == "e", "status"].item() == "empty"

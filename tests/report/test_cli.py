@@ -1,0 +1,301 @@
+"""The main job: ``python -m toolkit report`` and its command line."""
+
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from toolkit.report import build as report_mod
+from toolkit.report.build import available_sections, build_report
+
+
+def run_cli(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "toolkit", *args], capture_output=True, text=True, cwd=cwd
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_report(tmp_path_factory):
+    """The full report on the bundled demo corpus, built once for this module."""
+    out = tmp_path_factory.mktemp("demo_report")
+    index = build_report(out_dir=out, progress=False)
+    return out, index.read_text(encoding="utf-8")
+
+
+def test_full_demo_report_has_every_section_and_no_failures(demo_report):
+    out, page = demo_report
+    names = [m.__name__.rsplit(".", 1)[1] for m in available_sections()]
+    assert "overview" in names and len(names) >= 2
+    for name in names:
+        assert f"<section id='{name}'>" in page
+    assert "This section failed" not in page
+    assert "not findings about real coverage" in page
+    pngs = sorted((out / "figures").glob("*.png"))
+    assert pngs, "the report should contain figures"
+    for png in pngs:
+        # PNG only by default: vector copies are asked for (figure_formats)
+        assert not png.with_suffix(".pdf").exists()
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert f"figures/{png.name}" in page
+    assert ">PDF</a>" not in page
+    assert list((out / "tables").glob("*.csv"))
+
+
+def test_overview_tables_account_for_every_document(demo_report):
+    out, _ = demo_report
+    counts = pd.read_csv(out / "tables" / "overview_articles_per_outlet.csv")
+    assert counts["n"].sum() == 121  # 120 constructed + the Yonhap article
+    assert counts.set_index("outlet").loc["Yonhap", "n"] == 1
+
+
+def test_cli_report_on_a_user_csv(tmp_path):
+    csv = tmp_path / "mine.csv"
+    pd.DataFrame(
+        {
+            "body": ["Seoul and Tokyo held talks on Tuesday.", "", "Tokyo protested again."],
+            "paper": ["Chosun Ilbo", "Asahi Shimbun", "Yomiuri Shimbun"],
+            "published": ["2019-08-02", "2019-08-03", "2019-08-04"],
+        }
+    ).to_csv(csv, index=False)
+    res = run_cli(
+        "report",
+        str(csv),
+        "--out",
+        str(tmp_path / "rep"),
+        "--sections",
+        "overview",
+        "--column",
+        "body=text",
+        "--column",
+        "paper=outlet",
+        "--no-progress",
+    )
+    assert res.returncode == 0, res.stderr
+    index = tmp_path / "rep" / "index.html"
+    assert index.exists()
+    page = index.read_text(encoding="utf-8")
+    assert "3 documents" in page
+    assert "constructed teaching" not in page
+    assert "mine.csv" in page  # the page names the file, also when --column renamed columns
+
+
+def test_cli_reports_a_missing_text_column_clearly(tmp_path):
+    csv = tmp_path / "bad.csv"
+    pd.DataFrame({"headline": ["x"]}).to_csv(csv, index=False)
+    res = run_cli("report", str(csv), "--out", str(tmp_path / "rep"), "--no-progress")
+    assert res.returncode != 0
+    assert "no text column" in res.stderr and "headline" in res.stderr
+
+
+def test_cli_doctor_and_sections():
+    res = run_cli("doctor")
+    assert res.returncode == 0, res.stdout
+    assert "nltk data punkt_tab" in res.stdout
+    # the doctor suggests no change to SSL settings (a common, unsafe "fix" for downloads)
+    assert "ssl" not in res.stdout.lower()
+    res = run_cli("sections")
+    assert res.returncode == 0
+    assert res.stdout.splitlines()[0].startswith("overview")
+
+
+def test_doctor_reports_the_cjk_fonts_the_plots_use(monkeypatch):
+    import toolkit.plots.style as style
+    from toolkit.diagnostics import check_environment
+
+    def rows():
+        return {r["check"]: r for r in check_environment() if r["check"].endswith("label font")}
+
+    def font(family, hangul, kana, kanji, chosen=True):
+        return {
+            "family": family,
+            "path": family,
+            "truetype": True,
+            "hangul": hangul,
+            "kana": kana,
+            "kanji": kanji,
+            "chosen": chosen,
+        }
+
+    monkeypatch.setattr(
+        style,
+        "cjk_font_coverage",
+        lambda: [font("NanumGothic", 11172, 169, 2443), font("IPAexGothic", 0, 169, 2965)],
+    )
+    got = rows()
+    assert got["Korean label font"]["status"] == "ok"
+    assert got["Korean label font"]["detail"].startswith("NanumGothic: 11,172/11,172 Hangul")
+    assert got["Japanese label font"]["detail"].startswith("IPAexGothic: 0/11,172 Hangul")
+    # the issue's case: a "fallback" font with 3 Hangul syllables is not an ok Korean font
+    monkeypatch.setattr(
+        style, "cjk_font_coverage", lambda: [font("Droid Sans Fallback", 3, 169, 2965)]
+    )
+    got = rows()
+    assert got["Korean label font"]["status"] == "optional"
+    assert "3/11,172 Hangul" in got["Korean label font"]["detail"]
+    assert got["Japanese label font"]["status"] == "ok"
+    monkeypatch.setattr(style, "cjk_font_coverage", lambda: [])
+    assert all(
+        r["status"] == "optional" and r["detail"].startswith("none found") for r in rows().values()
+    )
+
+
+def test_unknown_section_is_an_error(tmp_path):
+    with pytest.raises(ValueError, match="unknown report sections"):
+        build_report(out_dir=tmp_path, sections=["nope"], progress=False)
+
+
+def test_a_failing_section_is_reported_not_fatal(tmp_path, monkeypatch):
+    def boom(ctx):
+        raise RuntimeError("measure exploded")
+
+    def fine(ctx):
+        return "<p>fine section</p>"
+
+    fake = [
+        types.SimpleNamespace(__name__="toolkit.report.sections.a", TITLE="A", ORDER=1, build=boom),
+        types.SimpleNamespace(__name__="toolkit.report.sections.b", TITLE="B", ORDER=2, build=fine),
+    ]
+    monkeypatch.setattr(report_mod, "available_sections", lambda: fake)
+    corpus = pd.DataFrame({"text": ["Seoul met Tokyo."]})
+    page = build_report(corpus, tmp_path, progress=False).read_text(encoding="utf-8")
+    assert "This section failed: RuntimeError: measure exploded" in page
+    assert "<p>fine section</p>" in page
+
+
+def test_report_is_deterministic(tmp_path):
+    corpus = pd.DataFrame(
+        {
+            "text": ["Seoul met Tokyo.", "Tokyo met Seoul again."],
+            "outlet": ["Yonhap", "Kyodo"],
+            "date": ["2019-01-01", "2019-02-01"],
+        }
+    )
+    a = build_report(corpus, tmp_path / "a", sections=["overview"], progress=False)
+    b = build_report(corpus, tmp_path / "b", sections=["overview"], progress=False)
+    assert a.read_bytes() == b.read_bytes()
+    for csv in sorted((tmp_path / "a" / "tables").glob("*.csv")):
+        assert csv.read_bytes() == (tmp_path / "b" / "tables" / csv.name).read_bytes()
+
+
+def test_every_report_section_module_follows_the_contract():
+    for mod in available_sections():
+        assert isinstance(mod.TITLE, str) and mod.TITLE
+        assert isinstance(mod.ORDER, int)
+        assert callable(mod.build)
+        assert Path(mod.__file__).parent.name == "sections"
+
+
+def test_demo_report_reads_like_a_paper(demo_report):
+    out, page = demo_report
+    assert "col_0" not in page
+    assert "<meta name='viewport'" in page and "<nav class='toc'" in page
+    # yearly bins print as years, p-values below 0.001 as "< 0.001"
+    assert "<td>2015</td>" in page and "<td>2015-01</td>" not in page
+    assert "&lt; 0.001" in page
+    # Yonhap has one article: flagged as a small cell in the table and the CSV
+    by_outlet = pd.read_csv(out / "tables" / "tone_by_outlet.csv").set_index("outlet")
+    assert bool(by_outlet.loc["Yonhap", "small_cell"]) and by_outlet.loc["Yonhap", "n_docs"] == 1
+    assert "fewer than 5 documents" in page
+
+
+def test_report_writes_and_links_the_vector_formats_asked_for(tmp_path):
+    corpus = pd.DataFrame(
+        {
+            "text": ["Seoul met Tokyo.", "Tokyo met Seoul again."],
+            "outlet": ["Yonhap", "Kyodo"],
+            "date": ["2019-01-01", "2019-02-01"],
+        }
+    )
+    page = build_report(
+        corpus, tmp_path, sections=["overview"], progress=False, figure_formats=("pdf", "svg")
+    ).read_text(encoding="utf-8")
+    pngs = sorted((tmp_path / "figures").glob("*.png"))
+    assert pngs
+    for png in pngs:
+        assert png.with_suffix(".pdf").read_bytes().startswith(b"%PDF-")
+        assert b"<svg" in png.with_suffix(".svg").read_bytes()
+        stem = f"figures/{png.stem}"
+        assert f"href='{stem}.pdf'>PDF</a>" in page and f"href='{stem}.svg'>SVG</a>" in page
+
+
+def test_report_rejects_an_unknown_figure_format(tmp_path):
+    with pytest.raises(ValueError, match="figure_formats"):
+        build_report(
+            pd.DataFrame({"text": ["Seoul."]}),
+            tmp_path,
+            sections=["overview"],
+            progress=False,
+            figure_formats=("png", "jpg"),
+        )
+
+
+def test_cli_figures_option_writes_pdfs(tmp_path):
+    csv = tmp_path / "mine.csv"
+    pd.DataFrame(
+        {"text": ["Seoul and Tokyo held talks.", "Tokyo protested."], "outlet": ["Yonhap", "Kyodo"]}
+    ).to_csv(csv, index=False)
+    res = run_cli(
+        "report",
+        str(csv),
+        "--out",
+        str(tmp_path / "rep"),
+        "--sections",
+        "overview",
+        "--figures",
+        "pdf",
+        "--no-progress",
+    )
+    assert res.returncode == 0, res.stderr
+    pngs = sorted((tmp_path / "rep" / "figures").glob("*.png"))
+    assert pngs and all(p.with_suffix(".pdf").exists() for p in pngs)
+
+
+def test_figures_written_by_helper_processes_are_the_same_bytes(tmp_path):
+    corpus = pd.DataFrame(
+        {
+            "text": ["Seoul met Tokyo.", "Tokyo met Seoul again.", "Talks."],
+            "outlet": ["Yonhap", "Kyodo", "Yonhap"],
+            "date": ["2019-01-01", "2019-02-01", "2019-03-01"],
+        }
+    )
+    build_report(
+        corpus,
+        tmp_path / "one",
+        sections=["overview", "keyness"],
+        progress=False,
+        n_jobs=1,
+        figure_formats=("pdf",),
+    )
+    build_report(
+        corpus,
+        tmp_path / "two",
+        sections=["overview", "keyness"],
+        progress=False,
+        n_jobs=2,
+        figure_formats=("pdf",),
+    )
+    one = sorted(p.name for p in (tmp_path / "one" / "figures").iterdir())
+    assert one == sorted(p.name for p in (tmp_path / "two" / "figures").iterdir())
+    assert any(n.endswith(".png") for n in one) and any(n.endswith(".pdf") for n in one)
+    for name in one:
+        assert (tmp_path / "one" / "figures" / name).read_bytes() == (
+            tmp_path / "two" / "figures" / name
+        ).read_bytes(), name
+    assert (tmp_path / "one" / "index.html").read_bytes() == (
+        tmp_path / "two" / "index.html"
+    ).read_bytes()
+
+
+def test_report_rejects_a_bad_n_jobs(tmp_path):
+    with pytest.raises(ValueError, match="n_jobs"):
+        build_report(
+            pd.DataFrame({"text": ["Seoul."]}),
+            tmp_path,
+            sections=["overview"],
+            progress=False,
+            n_jobs=0,
+        )

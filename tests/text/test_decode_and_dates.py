@@ -1,0 +1,96 @@
+"""Encoding detection and date parsing (expected values written by hand)."""
+
+import codecs
+
+import pandas as pd
+import pytest
+
+from toolkit.text.dates import parse_date, parse_dates
+from toolkit.text.decode import DecodeError, decode_bytes, read_text
+
+KO = "한국과 일본은 14일 서울에서 안보 회의를 열었다. 독도 문제도 논의됐다."
+JA = "日本と韓国は14日、ソウルで安全保障対話を開いた。竹島の問題も議論された。"
+EN = "The talks – held in Seoul – ended “amicably”, a café owner said."
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "expected_codec"),
+    [
+        (KO, "utf-8", "utf-8"),
+        (KO, "cp949", "cp949"),
+        (KO, "euc_kr", "cp949"),
+        (JA, "shift_jis", "cp932"),
+        (JA, "cp932", "cp932"),
+        (EN, "cp1252", "cp1252"),
+        (EN, "utf-8", "utf-8"),
+    ],
+)
+def test_decode_bytes_recovers_text(text, encoding, expected_codec):
+    decoded, codec = decode_bytes(text.encode(encoding))
+    assert decoded == text
+    assert codec == expected_codec
+
+
+def test_bom_is_stripped_and_reported():
+    decoded, codec = decode_bytes(codecs.BOM_UTF8 + KO.encode("utf-8"))
+    assert decoded == KO
+    assert codec == "utf-8-sig"
+
+
+def test_windows_newlines_are_normalised():
+    assert decode_bytes(b"a\r\nb\rc")[0] == "a\nb\nc"
+
+
+def test_undecodable_file_names_its_path(tmp_path):
+    # 0x81 0x8D 0x8F 0x90 0x9D are undefined in cp1252 and invalid as the
+    # lead/trail bytes used here in UTF-8, cp949 and cp932.
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(bytes([0x81, 0x20, 0x8D, 0x20, 0x8F, 0x20, 0x90, 0x20, 0x9D]) * 20)
+    with pytest.raises(DecodeError, match="broken.txt"):
+        read_text(bad)
+
+
+def test_forced_encoding_error_is_clear():
+    with pytest.raises(DecodeError, match="utf-8"):
+        decode_bytes("독도".encode("cp949"), encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("2015-04-14", "2015-04-14"),
+        ("2015-04-14T23:30:00+09:00", "2015-04-14"),
+        ("20230531", "2023-05-31"),
+        ("2015.04.14", "2015-04-14"),
+        ("2015/4/14", "2015-04-14"),
+        ("April 14, 2015", "2015-04-14"),
+        ("Apr. 14, 2015", "2015-04-14"),
+        ("Tuesday, April 14, 2015 5:38 AM GMT", "2015-04-14"),
+        ("14 April 2015", "2015-04-14"),
+        ("2015년 4월 14일", "2015-04-14"),
+        ("2015년4월14일 오후 3시", "2015-04-14"),
+        ("2015年4月14日", "2015-04-14"),
+        ("2019年 8月 2日(金)", "2019-08-02"),
+        ("9 Januar 1993", "1993-01-09"),
+        ("14 avril 2015", "2015-04-14"),
+        ("1er mars 2019", "2019-03-01"),
+        ("9 de enero de 1993", "1993-01-09"),
+        ("2015. 4. 14. 오전 5:38", "2015-04-14"),
+        (20150414, "2015-04-14"),
+    ],
+)
+def test_parse_date_forms(raw, expected):
+    assert parse_date(raw) == pd.Timestamp(expected)
+
+
+@pytest.mark.parametrize("raw", ["", None, float("nan"), "soon", "April 31, 2015", "2015-13-01"])
+def test_unparseable_dates_are_nat(raw):
+    assert parse_date(raw) is pd.NaT
+
+
+def test_parse_dates_keeps_index_and_order():
+    s = pd.Series(["2015年4月14日", "bad", "20230531"], index=[10, 11, 12])
+    out = parse_dates(s)
+    assert out.index.tolist() == [10, 11, 12]
+    assert out.isna().tolist() == [False, True, False]
+    assert out[12] == pd.Timestamp("2023-05-31")

@@ -1,0 +1,7 @@
+"""The corpus: one row per article, keyed by ``doc_id``.
+
+- :mod:`toolkit.corpus.load` reads files and folders (``load_corpus``,
+  ``load_summary``, ``load_demo``), outlet names and language detection;
+- :mod:`toolkit.corpus.duplicates` finds exact and near-duplicate articles;
+- :mod:`toolkit.corpus.demo` holds the constructed Korean/Japanese demo.
+"""

@@ -1,0 +1,1193 @@
+"""Load news articles into one corpus DataFrame, whatever they came in.
+
+A corpus is a pandas DataFrame with one row per article and the canonical
+columns ``doc_id, text, title, date, outlet, country, language, url``, then
+the bookkeeping columns ``status, status_reason, dup_group, is_duplicate,
+n_chars``, then any extra columns the source had. Nothing is dropped: an
+article without text is kept with ``status == "empty"``, a file that cannot
+be decoded with ``status == "unreadable"``, and exact duplicates are flagged
+rather than removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import html
+import io
+import json
+import re
+import unicodedata
+import warnings
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from toolkit.data import data_path
+from toolkit.readers._common import CANONICAL_COLUMNS
+from toolkit.text.dates import parse_dates
+from toolkit.text.decode import DecodeError, decode_text, read_decoded
+
+__all__ = [
+    "BOOKKEEPING_COLUMNS",
+    "CANONICAL_COLUMNS",
+    "LoadError",
+    "RESERVED_COLUMNS",
+    "check_unique_ids",
+    "is_corpus",
+    "detect_language",
+    "load_corpus",
+    "load_demo",
+    "load_summary",
+    "outlet_table",
+]
+
+BOOKKEEPING_COLUMNS = ["status", "status_reason", "dup_group", "is_duplicate", "n_chars"]
+#: Columns the loader writes itself; a source's own columns of these names are
+#: kept under ``user_<name>`` (with one warning) instead of being overwritten.
+RESERVED_COLUMNS = [*BOOKKEEPING_COLUMNS, "date_raw", "source_file", "encoding", "load_note"]
+#: Every status ``load_corpus`` gives (see docs/loading_exports.md).
+STATUSES = ("ok", "empty", "unreadable", "truncated")
+
+
+class LoadError(ValueError):
+    """A source could not be read; the message names the file and says why."""
+
+
+@contextlib.contextmanager
+def _naming(path: Path):
+    """Turn a library's exception while reading ``path`` into a LoadError naming it."""
+    try:
+        yield
+    except (LoadError, FileNotFoundError):
+        raise
+    except DecodeError as err:
+        msg = str(err)
+        raise LoadError(msg if str(path) in msg else f"{path}: {msg}") from err
+    except RecursionError as err:
+        raise LoadError(f"{path}: nested too deeply to read (JSON/XML depth)") from err
+    except MemoryError as err:
+        raise LoadError(f"{path}: too large to read into memory") from err
+    except Exception as err:  # pandas, json, openpyxl, pyarrow, zipfile errors alike
+        raise LoadError(
+            f"{path}: cannot read it as {path.suffix or 'a table'} ({type(err).__name__}: {err})"
+        ) from err
+
+
+def is_corpus(data: object) -> bool:
+    """True for a DataFrame :func:`load_corpus` made (its columns, statuses and unique ids).
+
+    A table that merely has a ``status`` column of its own is not a corpus;
+    callers should pass it through :func:`load_corpus`, which keeps that
+    column as ``user_status``.
+
+    Examples
+    --------
+    >>> is_corpus(load_corpus(pd.DataFrame({"text": ["Seoul met Tokyo."]})))
+    True
+    >>> is_corpus(pd.DataFrame({"text": ["x"], "status": ["draft"]}))
+    False
+    """
+    if not isinstance(data, pd.DataFrame):
+        return False
+    if not set(CANONICAL_COLUMNS + BOOKKEEPING_COLUMNS) <= set(data.columns):
+        return False
+    return bool(data["status"].isin(STATUSES).all() and data["doc_id"].is_unique)
+
+
+def check_unique_ids(data: pd.DataFrame, what: str = "corpus") -> None:
+    """Raise a clear error when ``data``'s ``doc_id`` values are not unique.
+
+    Every measure keys its output by ``doc_id``; repeated ids would merge two
+    articles or misalign scores. :func:`load_corpus` always returns unique ids.
+
+    Examples
+    --------
+    >>> check_unique_ids(pd.DataFrame({"doc_id": ["a", "b"]}))
+    >>> check_unique_ids(pd.DataFrame({"doc_id": ["a", "a"]}))
+    Traceback (most recent call last):
+    ...
+    ValueError: the corpus has repeated doc_id values (1 repeated, e.g. ['a']): ...
+    """
+    if "doc_id" not in data.columns:
+        return
+    ids = data["doc_id"]
+    dup = ids[ids.duplicated()]
+    if len(dup):
+        raise ValueError(
+            f"the {what} has repeated doc_id values ({len(dup)} repeated, e.g. "
+            f"{sorted(map(str, dup.unique()))[:3]}): measures key their results by doc_id. "
+            "Load it with toolkit.load_corpus, which makes ids unique."
+        )
+
+
+# Column names seen in exports, tried when the canonical name is absent (after
+# them, the scraper reader's field names: see _aliases). Korean names are BigKinds'.
+_ALIASES = {
+    "text": ["body", "content", "maintext", "article", "full_text", "fulltext", "story", "본문"],
+    "title": ["headline", "heading", "hd", "제목"],
+    "date": ["published", "date_publish", "pub_date", "publication_date", "pd", "datetime", "일자"],
+    "outlet": ["source", "publication", "newspaper", "source_domain", "sitename", "sn", "언론사"],
+    "url": ["link", "source_url", "URL"],
+    "language": ["lang", "la"],
+    "doc_id": ["id", "article_id", "뉴스 식별자"],
+}
+LONG_DOC_CHARS = 200_000
+# Markup is recognised by HTML element names with well-formed attributes, so
+# that "if a<b and c>d" and "<kim@example.com>" are text, not tags.
+_HTML_NAMES = (
+    "a|abbr|article|aside|b|big|blockquote|body|br|button|caption|center|cite|code|dd|div|dl|"
+    "dt|em|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|"
+    "label|li|link|main|meta|nav|noscript|ol|p|pre|q|s|section|small|span|strong|sub|sup|"
+    "table|tbody|td|tfoot|th|thead|time|title|tr|u|ul"
+)
+_ATTR = r"""\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+)"""
+_TAG = re.compile(rf"<(?:(?:{_HTML_NAMES})(?:{_ATTR})*\s*/?|/(?:{_HTML_NAMES})\s*)>", re.I)
+_BLOCK_TAG = re.compile(rf"<(?:(?:br|hr)(?:{_ATTR})*\s*/?|/(?:p|div|h\d|li|tr))\s*>", re.I)
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_WS = re.compile(r"[ \t\u00a0\u3000]+")
+
+
+@functools.lru_cache(maxsize=1)
+def _aliases() -> dict[str, list[str]]:
+    """Export column names, then the scraper reader's, so a scraper JSON file
+    loaded as a table is read like :func:`toolkit.readers.read_scraped` reads it."""
+    from toolkit.readers.scraper import FIELD_KEYS  # here: the readers import this module
+
+    return {
+        canon: names + [k for k in FIELD_KEYS.get(canon, ()) if k != canon and k not in names]
+        for canon, names in _ALIASES.items()
+    }
+
+
+# --------------------------------------------------------------------------
+# Outlets
+# --------------------------------------------------------------------------
+
+
+def _norm_name(name: str) -> str:
+    return re.sub(r"[\s.\-'’]+", " ", unicodedata.normalize("NFKC", name)).strip().casefold()
+
+
+def outlet_table(extra: Mapping[str, str] | str | Path | None = None) -> pd.DataFrame:
+    """The outlet -> country table, optionally extended by the user.
+
+    Parameters
+    ----------
+    extra : mapping, path or None
+        ``{"outlet name": "KR"}`` pairs, or a TSV file with the columns of
+        ``toolkit/data/outlets.tsv``. User rows take precedence.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``outlet, country, kind, aliases``.
+
+    Examples
+    --------
+    >>> t = outlet_table({"Busan Ilbo": "KR"})
+    >>> t.set_index("outlet").loc["Busan Ilbo", "country"]
+    'KR'
+    """
+    table = pd.read_csv(data_path("outlets.tsv"), sep="\t", comment="#", dtype=str).fillna("")
+    if extra is None:
+        return table
+    if isinstance(extra, Mapping):
+        user = pd.DataFrame(
+            {"outlet": list(extra), "country": list(extra.values()), "kind": "", "aliases": ""}
+        )
+    else:
+        user = pd.read_csv(extra, sep="\t", comment="#", dtype=str).fillna("")
+        missing = {"outlet", "country"} - set(user.columns)
+        if missing:
+            raise ValueError(f"{extra}: outlet table needs columns outlet and country")
+        for col in ("kind", "aliases"):
+            if col not in user:
+                user[col] = ""
+    return pd.concat([user[table.columns], table], ignore_index=True)
+
+
+def _outlet_lookup(extra: Mapping[str, str] | str | Path | None) -> dict[str, str]:
+    lookup: dict[str, str] = {}
+    # Iterate in reverse so that earlier rows (the user's) win.
+    for row in outlet_table(extra).iloc[::-1].itertuples(index=False):
+        for name in [row.outlet, *str(row.aliases).split("|")]:
+            if name.strip():
+                lookup[_norm_name(name)] = row.country
+    return lookup
+
+
+# --------------------------------------------------------------------------
+# Language
+# --------------------------------------------------------------------------
+
+
+def _script_counts(text: str) -> dict[str, int]:
+    counts = {"latin": 0, "hangul": 0, "kana": 0, "han": 0}
+    for ch in text[:20_000]:
+        o = ord(ch)
+        if ch.isascii():
+            counts["latin"] += ch.isalpha()
+        elif 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
+            counts["hangul"] += 1
+        elif 0x3040 <= o <= 0x30FF or 0xFF66 <= o <= 0xFF9F:
+            counts["kana"] += 1
+        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
+            counts["han"] += 1
+        elif ch.isalpha():
+            counts["latin"] += 1
+    return counts
+
+
+def other_language(corpus: pd.DataFrame, language: str) -> dict[str, str]:
+    """Documents a measure in ``language`` cannot read: ``{doc_id: their language}``.
+
+    Documents whose detected language is another one (not ``language``, and
+    not ``""``, no letters) are left unmeasured by the English-only methods
+    and dictionaries, with a status naming their language, instead of being
+    counted as "no match". ``language=""`` (a dictionary for any language)
+    excludes nothing.
+
+    Examples
+    --------
+    >>> c = pd.DataFrame({"doc_id": ["a", "b", "c"], "language": ["en", "ko", ""]})
+    >>> other_language(c, "en")
+    {'b': 'ko'}
+    """
+    if not language or "language" not in corpus.columns:
+        return {}
+    lang = corpus["language"].fillna("").astype(str)
+    hit = ~lang.isin([language, ""])
+    return dict(zip(corpus.loc[hit, "doc_id"], lang[hit], strict=True))
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """Guess the language of ``text`` from its scripts.
+
+    Returns the ISO code (``"en"``, ``"ko"``, ``"ja"``, ``"zh"`` or ``""`` for no
+    letters) and the share of letters in that language's scripts. Latin
+    script is taken to be English, which is what this toolkit measures; a
+    French article would be mislabelled, so set the ``language`` column
+    yourself for such corpora. Korean counts a character as Korean when it
+    is Hangul; Japanese text is recognised by its kana.
+
+    Examples
+    --------
+    >>> detect_language("독도는 한국 영토이다")
+    ('ko', 1.0)
+    >>> detect_language("竹島は日本の領土")[0]
+    'ja'
+    """
+    c = _script_counts(text)
+    letters = sum(c.values())
+    if not letters:
+        return "", 0.0
+    shares = {
+        "en": c["latin"] / letters,
+        "ko": (c["hangul"] + (c["han"] if c["hangul"] else 0)) / letters,
+        "ja": (c["kana"] + (c["han"] if c["kana"] and not c["hangul"] else 0)) / letters,
+        "zh": (c["han"] if not (c["kana"] or c["hangul"]) else 0) / letters,
+    }
+    lang = max(shares, key=lambda k: (shares[k], k == "en"))
+    return lang, round(shares[lang], 3)
+
+
+# --------------------------------------------------------------------------
+# Text cleaning
+# --------------------------------------------------------------------------
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _remove_blocks(text: str) -> str:
+    """Drop ``<script>``/``<style>`` blocks and HTML comments in one linear pass.
+
+    A regular expression with a lazy ``.*?`` rescans the rest of the text for
+    every unclosed opener (quadratic on ``<!--`` repeated); here each search
+    starts where the last one ended, and an opener without its closer ends
+    the scan.
+    """
+    lower = text.lower()
+    out, pos = [], 0
+    openers = {"<!--": "-->", "<script": "</script", "<style": "</style"}
+    nxt = {o: lower.find(o) for o in openers}  # next occurrence of each, -1 when none
+    while True:
+        for o in openers:
+            if 0 <= nxt[o] < pos:
+                nxt[o] = lower.find(o, pos)
+        starts = [(i, o) for o, i in nxt.items() if i >= 0]
+        if not starts:
+            break
+        start, opener = min(starts)
+        closer = openers[opener]
+        end = lower.find(closer, start + len(opener))
+        if end < 0:
+            break
+        end = lower.find(">", end) + 1 if closer != "-->" else end + 3
+        if end <= 0:
+            break
+        out.append(text[pos:start])
+        out.append(" ")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _clean_text(value: object) -> tuple[str, list[str]]:
+    """Normalise one text; return it with notes on what was changed."""
+    notes: list[str] = []
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "", ["text missing (NaN/None)"]
+    if isinstance(value, bytes):
+        try:
+            decoded = decode_text(value)
+            value = decoded.text
+            if decoded.encoding not in ("utf-8", "utf-8-sig"):
+                notes.append(f"decoded from {decoded.encoding}")
+            if decoded.note:
+                notes.append(decoded.note)
+        except DecodeError as err:
+            return "", [f"unreadable: {err}"]
+    text = value if isinstance(value, str) else str(value)
+    if _LONE_SURROGATE.search(text):
+        text = _LONE_SURROGATE.sub("\ufffd", text)
+        notes.append("invalid characters (lone surrogates) replaced by U+FFFD")
+    if "<" in text and _TAG.search(text):
+        text = _remove_blocks(text)
+        text = _BLOCK_TAG.sub("\n", text)
+        text = _TAG.sub(" ", text)
+        notes.append("HTML tags removed")
+    if "&" in text and re.search(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", text):
+        text = html.unescape(text)
+        notes.append("HTML entities decoded")
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", _CONTROL.sub(" ", text)).replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(_WS.sub(" ", line).strip() for line in text.split("\n"))
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return text, notes
+
+
+# --------------------------------------------------------------------------
+# Reading sources
+# --------------------------------------------------------------------------
+
+
+_DELIMITERS = ("\t", ";", ",", "|")
+
+
+def _sniff_delimiter(header: str, suffix: str) -> str:
+    """The delimiter of a delimited-text header: the commonest of tab, ; , |.
+
+    Excel writes ";"-separated "CSV" in many European locales and
+    tab-separated "Unicode text"; extensions are not to be trusted.
+    """
+    counts = {d: header.count(d) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: (counts[d], d == ("\t" if suffix != ".csv" else ",")))
+    if counts[best] == 0:
+        return "\t" if suffix in (".tsv", ".tab") else ","
+    return best
+
+
+def _scrub(value: object) -> tuple[object, bool]:
+    """Replace lone surrogates (legal in JSON escapes, not in UTF-8) in a record's strings."""
+    if isinstance(value, str):
+        if _LONE_SURROGATE.search(value):
+            return _LONE_SURROGATE.sub("\ufffd", value), True
+        return value, False
+    if isinstance(value, dict):
+        out, hit = {}, False
+        for k, v in value.items():
+            (k2, h1), (v2, h2) = _scrub(str(k)), _scrub(v)
+            out[k2] = v2
+            hit = hit or h1 or h2
+        return out, hit
+    if isinstance(value, list):
+        pairs = [_scrub(v) for v in value]
+        return [v for v, _ in pairs], any(h for _, h in pairs)
+    return value, False
+
+
+def _records_frame(records: list[object], path: Path) -> pd.DataFrame:
+    """JSON records as rows; a record that is not an object becomes an unreadable row."""
+    rows, notes = [], []
+    for n, rec in enumerate(records, start=1):
+        if isinstance(rec, dict):
+            clean, hit = _scrub(rec)
+            rows.append(clean)
+            notes.append("invalid characters (lone surrogates) replaced by U+FFFD" if hit else "")
+        else:
+            rows.append({})
+            kind = "null" if rec is None else type(rec).__name__
+            notes.append(f"unreadable: record {n} of {path.name} is {kind}, not a JSON object")
+    df = pd.DataFrame.from_records(rows) if rows else pd.DataFrame()
+    df.index = range(len(rows))
+    df["load_note"] = notes
+    return df
+
+
+def _parse_table(path: Path, suffix: str, encoding: str | None) -> tuple[pd.DataFrame, str, str]:
+    """(frame, codec, decode note) for one table file."""
+    if suffix in (".parquet", ".xlsx", ".xlsm", ".xls"):
+        if suffix != ".parquet":
+            from toolkit.text.decode import check_archive
+
+            check_archive(path)
+            return pd.read_excel(path, dtype=object), "", ""
+        return pd.read_parquet(path), "", ""
+    decoded = read_decoded(path, encoding)
+    text = decoded.text.lstrip("\ufeff")
+    if suffix in (".jsonl", ".ndjson"):
+        records: list[object] = []
+        for n, line in enumerate(text.split("\n"), start=1):
+            if line.strip():
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError as err:
+                    raise LoadError(f"{path}: line {n} is not valid JSON ({err.msg})") from err
+        return _records_frame(records, path), decoded.encoding, decoded.note
+    if suffix == ".json":
+        obj = json.loads(text) if text.strip() else []
+        if isinstance(obj, dict):
+            # {"articles": [...]} or a single article
+            lists = [v for v in obj.values() if isinstance(v, list)]
+            obj = lists[0] if len(lists) == 1 else [obj]
+        if not isinstance(obj, list):
+            raise LoadError(
+                f"{path}: the JSON holds a {type(obj).__name__}, not articles "
+                "(expected a list of objects or an object)"
+            )
+        return _records_frame(obj, path), decoded.encoding, decoded.note
+    if not text.strip():
+        return pd.DataFrame({"text": []}, dtype=object), decoded.encoding, decoded.note
+    header = text.split("\n", 1)[0]
+    sep = _sniff_delimiter(header, suffix)
+    frame = pd.read_csv(
+        io.StringIO(text), sep=sep, dtype=object, keep_default_na=False, na_values=[""]
+    )
+    return frame, decoded.encoding, decoded.note
+
+
+def _protect(df: pd.DataFrame, label: str) -> pd.DataFrame:
+    """Keep a source's own columns that the loader writes under ``user_<name>``."""
+    clash = [c for c in df.columns if str(c) in RESERVED_COLUMNS]
+    if not clash:
+        return df
+    mapping = {}
+    for c in clash:
+        new = f"user_{c}"
+        while new in df.columns or new in mapping.values():
+            new = f"user_{new}"
+        mapping[c] = new
+    warnings.warn(
+        f"{label}: columns {[str(c) for c in clash]} are names the loader writes; your values "
+        f"are kept as {list(mapping.values())}",
+        stacklevel=4,
+    )
+    return df.rename(columns=mapping)
+
+
+def _read_table(path: Path, encoding: str | None) -> pd.DataFrame:
+    suffix = path.suffix.lower()
+    if suffix not in _TABLE_SUFFIXES + (".xlsx", ".xlsm", ".xls", ".txt"):
+        raise LoadError(
+            f"{path}: unsupported file type {suffix!r}; expected .csv, .tsv, .json, .jsonl, "
+            ".parquet, .xlsx, .txt, a folder of .txt files, or a news-archive export"
+        )
+    with _naming(path):
+        df, codec, note = _parse_table(path, suffix, encoding)
+    internal = (
+        df.pop("load_note")
+        if "load_note" in df.columns and suffix in (".json", ".jsonl", ".ndjson")
+        else None
+    )
+    df = _protect(df, str(path))
+    df["source_file"] = path.name
+    df["encoding"] = codec
+    notes = internal.tolist() if internal is not None else [""] * len(df)
+    df["load_note"] = ["; ".join(filter(None, [n, note])) for n in notes]
+    return df
+
+
+def _try_export(path: Path, encoding: str | None) -> pd.DataFrame | None:
+    """Read ``path`` with an archive-export reader if its content matches one."""
+    import toolkit.readers as readers
+
+    with _naming(path):
+        fmt = readers.detect_format(path)
+        if fmt is None:
+            return None
+        df = readers.read_export(path, format=fmt, encoding=encoding)
+    # Decode notes and truncation warnings of the file reach every article's reason.
+    fw = df["file_warnings"] if "file_warnings" in df.columns else pd.Series([""] * len(df))
+    pw = df["parse_warnings"] if "parse_warnings" in df.columns else pd.Series([""] * len(df))
+    df["load_note"] = [
+        "; ".join(
+            x for x in [*str(f).split("; "), *str(p).split("; ")] if x.startswith(_CARRIED_NOTES)
+        )
+        for f, p in zip(fw.fillna(""), pw.fillna(""), strict=True)
+    ]
+    return df
+
+
+# Reader warnings carried into status_reason (the rest stay in parse_warnings).
+_CARRIED_NOTES = (
+    "encoding uncertain",
+    "UTF-8 byte-order mark",
+    "UTF-16",
+    "truncated",
+    "export declares",
+    "no 'End of Document'",
+)
+_TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".json", ".jsonl", ".ndjson", ".parquet")
+_META_NAMES = ("metadata.csv", "meta.csv", "metadata.tsv", "index.csv")
+_ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+REPORT_MARKER = ".toolkit-report"
+
+
+def _is_report_folder(folder: Path) -> bool:
+    """A report this toolkit wrote (its marker, or index.html beside tables/figures)."""
+    return (folder / REPORT_MARKER).exists() or (
+        (folder / "index.html").exists()
+        and any((folder / d).is_dir() for d in ("tables", "figures"))
+    )
+
+
+def _docx_text(path: Path) -> str:
+    from toolkit.text.decode import check_archive
+
+    check_archive(path)
+    import docx
+
+    return "\n\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+
+
+def _read_folder(folder: Path, encoding: str | None) -> tuple[pd.DataFrame, list[dict]]:
+    """Every file of ``folder`` read or accounted for: (articles, per-file summary rows)."""
+    skip_dirs = {d for d in folder.rglob("*") if d.is_dir() and _is_report_folder(d)}
+    files = sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and not any(d in p.parents for d in skip_dirs)
+    )
+    meta_path = next((folder / n for n in _META_NAMES if (folder / n).exists()), None)
+    rows, frames, summary = [], [], []
+    for d in sorted(skip_dirs):
+        summary.append(
+            {
+                "file": d.relative_to(folder).as_posix() + "/",
+                "format": "report",
+                "articles": 0,
+                "status": "skipped",
+                "reason": "a report written by this toolkit, not articles",
+            }
+        )
+
+    def unreadable(rel: str, reason: str, fmt: str) -> None:
+        rows.append(
+            {
+                "doc_id": rel,
+                "text": "",
+                "source_file": rel,
+                "encoding": "",
+                "load_note": f"unreadable: {reason}",
+            }
+        )
+        summary.append(
+            {"file": rel, "format": fmt, "articles": 1, "status": "unreadable", "reason": reason}
+        )
+
+    for p in files:
+        if p == meta_path:
+            continue
+        rel = p.relative_to(folder).as_posix()
+        suffix = p.suffix.lower()
+        try:
+            export = None
+            if suffix not in _TABLE_SUFFIXES + (".md",):
+                export = _try_export(p, encoding)
+            if export is not None:
+                export["source_file"] = rel
+                frames.append(export)
+                fmt = str(export["source_format"].iloc[0]) if len(export) else "export"
+                fw = str(export["file_warnings"].iloc[0]) if len(export) else "no articles"
+                summary.append(
+                    {
+                        "file": rel,
+                        "format": fmt,
+                        "articles": len(export),
+                        "status": "read",
+                        "reason": fw,
+                    }
+                )
+            elif suffix in _ARTICLE_SUFFIXES:
+                decoded = read_decoded(p, encoding)
+                if suffix == ".txt" and _is_delimited_table(decoded.text):
+                    table = _read_table(p, encoding)  # Excel's "Unicode text" table
+                    table["source_file"] = rel
+                    frames.append(table)
+                    summary.append(
+                        {
+                            "file": rel,
+                            "format": "tsv",
+                            "articles": len(table),
+                            "status": "read",
+                            "reason": "tab-separated table in a .txt file",
+                        }
+                    )
+                    continue
+                rows.append(
+                    {
+                        "doc_id": rel,
+                        "text": decoded.text,
+                        "source_file": rel,
+                        "encoding": decoded.encoding,
+                        "load_note": decoded.note,
+                    }
+                )
+                summary.append(
+                    {
+                        "file": rel,
+                        "format": suffix[1:],
+                        "articles": 1,
+                        "status": "read",
+                        "reason": decoded.note,
+                    }
+                )
+            elif suffix in _TABLE_SUFFIXES + (".xlsx", ".xlsm", ".xls"):
+                table = _read_table(p, encoding)
+                table["source_file"] = rel
+                frames.append(table)
+                summary.append(
+                    {
+                        "file": rel,
+                        "format": suffix[1:],
+                        "articles": len(table),
+                        "status": "read",
+                        "reason": "",
+                    }
+                )
+            elif suffix == ".docx":
+                with _naming(p):
+                    text = _docx_text(p)
+                rows.append(
+                    {
+                        "doc_id": rel,
+                        "text": text,
+                        "source_file": rel,
+                        "encoding": "",
+                        "load_note": "Word document read as one article",
+                    }
+                )
+                summary.append(
+                    {
+                        "file": rel,
+                        "format": "docx",
+                        "articles": 1,
+                        "status": "read",
+                        "reason": "not a Nexis export: one article",
+                    }
+                )
+            else:
+                summary.append(
+                    {
+                        "file": rel,
+                        "format": suffix[1:] or "(none)",
+                        "articles": 0,
+                        "status": "skipped",
+                        "reason": f"{suffix or 'no extension'} files are not read "
+                        "(convert to .txt to include it)",
+                    }
+                )
+        except (LoadError, DecodeError, OSError) as err:
+            unreadable(rel, str(err), suffix[1:])
+    docs = pd.DataFrame(rows, columns=["doc_id", "text", "source_file", "encoding", "load_note"])
+    if meta_path is not None:
+        meta = _read_table(meta_path, encoding).drop(
+            columns=["source_file", "encoding", "load_note"]
+        )
+        key = next((c for c in ("file", "filename", "path", "doc_id") if c in meta.columns), None)
+        if key is None:
+            raise LoadError(
+                f"{meta_path}: metadata needs a column naming the text file "
+                f"(file, filename, path or doc_id); found {list(meta.columns)}"
+            )
+        meta = meta.rename(columns={key: "source_file"})
+        meta["source_file"] = meta["source_file"].astype(str)
+        known = set(docs["source_file"])
+        missing = [f for f in meta["source_file"] if f not in known]
+        for f in missing:
+            summary.append(
+                {
+                    "file": f,
+                    "format": "",
+                    "articles": 0,
+                    "status": "missing",
+                    "reason": f"named in {meta_path.name} but not found in the folder",
+                }
+            )
+        if missing:
+            warnings.warn(
+                f"{meta_path}: {len(missing)} metadata rows name files that are not "
+                f"in the folder: {missing[:5]}",
+                stacklevel=3,
+            )
+        meta = meta.drop_duplicates("source_file")
+        docs = docs.merge(
+            meta.drop(columns=["text"], errors="ignore"),
+            on="source_file",
+            how="left",
+            suffixes=("", "_meta"),
+        )
+        if "doc_id_meta" in docs:
+            docs["doc_id"] = docs["doc_id_meta"].where(docs["doc_id_meta"].notna(), docs["doc_id"])
+            docs = docs.drop(columns="doc_id_meta")
+    if frames:
+        docs = pd.concat([docs, *frames], ignore_index=True)
+    if not files and not summary:
+        raise LoadError(f"{folder}: the folder is empty")
+    bad = [r for r in summary if r["status"] != "read"]
+    if bad:
+        warnings.warn(
+            f"{folder}: {len(bad)} of {len(summary)} files not read as articles: "
+            + "; ".join(f"{r['file']} ({r['status']}: {r['reason'][:80]})" for r in bad[:5]),
+            stacklevel=3,
+        )
+    return docs, summary
+
+
+def _read_source(source: object, encoding: str | None) -> tuple[pd.DataFrame, str, list[dict]]:
+    if isinstance(source, pd.DataFrame):
+        df = source.copy()
+        if df.attrs.get("toolkit_corpus"):
+            # a corpus this loader made: its bookkeeping is recomputed, not kept as user_*
+            df = df.drop(
+                columns=[c for c in BOOKKEEPING_COLUMNS + ["load_note"] if c in df.columns]
+            )
+            if "date_raw" in df.columns and "date" in df.columns:
+                df["date"] = df["date_raw"].where(df["date_raw"].astype(str) != "", df["date"])
+                df = df.drop(columns="date_raw")
+            return df, str(source.attrs.get("source", "DataFrame")), []
+        df = _protect(df, "DataFrame")
+        return df, "DataFrame", []
+    if (
+        isinstance(source, (list, tuple))
+        and source
+        and all(isinstance(s, (str, Path)) for s in source)
+    ):
+        parts = [_read_source(s, encoding) for s in source]
+        summary = [row for part in parts for row in part[2]]
+        return pd.concat([p[0] for p in parts], ignore_index=True), f"{len(parts)} sources", summary
+    if isinstance(source, (str, Path)):
+        path = Path(source).expanduser()
+        if not path.exists():
+            raise FileNotFoundError(f"no such file or folder: {path}")
+        if path.is_dir():
+            docs, summary = _read_folder(path, encoding)
+            return docs, str(path), summary
+        # Plain tables (CSV, JSON, Parquet) are read as they are, so every
+        # column and id survives; scraper JSON is recognised by its field
+        # names (maintext, date_publish, source_domain) in the aliases above.
+        if path.suffix.lower() not in _TABLE_SUFFIXES:
+            export = _try_export(path, encoding)
+            if export is not None:
+                fmt = str(export["source_format"].iloc[0]) if len(export) else "export"
+                return (
+                    export,
+                    str(path),
+                    [
+                        {
+                            "file": path.name,
+                            "format": fmt,
+                            "articles": len(export),
+                            "status": "read",
+                            "reason": "",
+                        }
+                    ],
+                )
+        if path.suffix.lower() in (".txt", ".md", ".html", ".htm"):
+            decoded = read_decoded(path, encoding)
+            if path.suffix.lower() == ".txt" and _is_delimited_table(decoded.text):
+                # Excel's "Unicode text" export: a UTF-16 tab-separated table in a .txt
+                table = _read_table(path, encoding)
+                return (
+                    table,
+                    str(path),
+                    [
+                        {
+                            "file": path.name,
+                            "format": "tsv",
+                            "articles": len(table),
+                            "status": "read",
+                            "reason": "tab-separated table in a .txt file",
+                        }
+                    ],
+                )
+            df = pd.DataFrame(
+                {
+                    "doc_id": [path.name],
+                    "text": [decoded.text],
+                    "source_file": [path.name],
+                    "encoding": [decoded.encoding],
+                    "load_note": [decoded.note],
+                }
+            )
+            return (
+                df,
+                str(path),
+                [
+                    {
+                        "file": path.name,
+                        "format": path.suffix[1:],
+                        "articles": 1,
+                        "status": "read",
+                        "reason": decoded.note,
+                    }
+                ],
+            )
+        if path.suffix.lower() == ".docx":
+            with _naming(path):
+                text = _docx_text(path)
+            return (
+                pd.DataFrame(
+                    {
+                        "doc_id": [path.name],
+                        "text": [text],
+                        "source_file": [path.name],
+                        "encoding": [""],
+                        "load_note": ["Word document read as one article"],
+                    }
+                ),
+                str(path),
+                [],
+            )
+        table = _read_table(path, encoding)
+        return (
+            table,
+            str(path),
+            [
+                {
+                    "file": path.name,
+                    "format": path.suffix[1:],
+                    "articles": len(table),
+                    "status": "read",
+                    "reason": "",
+                }
+            ],
+        )
+    raise TypeError(
+        f"load_corpus takes a DataFrame, a path or a list of paths, not {type(source).__name__}"
+    )
+
+
+def _is_delimited_table(text: str) -> bool:
+    """A tab-separated header naming a text column (Excel's "Unicode text" .txt)."""
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    if "\t" not in header:
+        return False
+    names = {h.strip().strip('"').lower() for h in header.split("\t")}
+    return bool(names & {"text", *(a.lower() for a in _ALIASES["text"])})
+
+
+# --------------------------------------------------------------------------
+# The loader
+# --------------------------------------------------------------------------
+
+
+def load_corpus(
+    source: pd.DataFrame | str | Path | Iterable[str | Path],
+    *,
+    columns: Mapping[str, str] | None = None,
+    outlets: Mapping[str, str] | str | Path | None = None,
+    encoding: str | None = None,
+    language: str | None = None,
+) -> pd.DataFrame:
+    """Load articles into a corpus DataFrame (one row per article).
+
+    Parameters
+    ----------
+    source : DataFrame, path, or list of paths
+        A DataFrame; a CSV/TSV, JSON, JSONL, Parquet or XLSX file; a
+        news-archive export (Nexis Uni DOCX, Factiva HTML, LexisNexis HTML/TXT,
+        BigKinds XLSX; detected by content); or a folder of ``.txt`` files,
+        optionally with a ``metadata.csv`` whose ``file`` column names them.
+    columns : mapping, optional
+        Rename your columns to canonical ones, e.g. ``{"body": "text",
+        "paper": "outlet"}``. Common names (``body``, ``headline``,
+        ``published``, ``source``, BigKinds' ``본문``/``제목``/``일자``/``언론사``)
+        are recognised without it.
+    outlets : mapping or path, optional
+        Extra outlet -> country pairs (see :func:`outlet_table`), used to fill
+        ``country`` where it is missing.
+    encoding : str, optional
+        Force the text encoding of files; by default it is detected per file
+        (UTF-8, UTF-8 BOM, cp949/EUC-KR, Shift_JIS, cp1252).
+    language : str, optional
+        Language code for documents without one; by default it is detected
+        from the script of each text.
+
+    Returns
+    -------
+    DataFrame
+        Canonical columns ``doc_id, text, title, date, outlet, country,
+        language, url``; then ``status`` (``"ok"``, ``"empty"`` or
+        ``"unreadable"``), ``status_reason`` (what was wrong or what cleaning
+        was done), ``dup_group`` (the ``doc_id`` of the first document with
+        the same text: a document's own id when it has no exact duplicate,
+        ``None`` when it has no text),
+        ``is_duplicate`` (True for second and later copies), ``n_chars``;
+        then every other column of the source. ``date`` is ``datetime64``;
+        the original strings are kept in ``date_raw``, and unparseable dates
+        become ``NaT`` with one warning giving their count.
+
+    Raises
+    ------
+    ValueError
+        If no text column can be found (the message lists the columns found).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> df = pd.DataFrame({"body": ["Seoul protested.", None, "Seoul protested."],
+    ...                    "paper": ["Chosun Ilbo", "Asahi", "조선일보"],
+    ...                    "published": ["2015년 4월 14일", "20150415", "April 16, 2015"]})
+    >>> c = load_corpus(df, columns={"body": "text", "paper": "outlet"})
+    >>> c[["doc_id", "country", "status", "dup_group", "is_duplicate"]].values.tolist()
+    [['doc-000001', 'KR', 'ok', 'doc-000001', False], ['doc-000002', 'JP', 'empty', None, False], ['doc-000003', 'KR', 'ok', 'doc-000001', True]]
+    >>> c["date"].dt.strftime("%Y-%m-%d").tolist()
+    ['2015-04-14', '2015-04-15', '2015-04-16']
+    """
+    raw, label, summary = _read_source(source, encoding)
+    df = raw.rename(columns=dict(columns or {}))
+    if columns:
+        absent = [c for c in columns if c not in raw.columns]
+        if absent:
+            raise ValueError(
+                f"columns= names {absent} not found in {label}; found {list(raw.columns)}"
+            )
+    df.columns = [str(c) for c in df.columns]
+    for canon, aliases in _aliases().items():
+        if canon not in df.columns:
+            lower = {c.lower(): c for c in df.columns}
+            hit = next((lower[a.lower()] for a in aliases if a.lower() in lower), None)
+            if hit is not None:
+                df = df.rename(columns={hit: canon})
+    if "text" not in df.columns and len(df) == 0:
+        df["text"] = pd.Series(dtype=object)  # an empty source is an empty corpus
+    if "text" not in df.columns:
+        raise ValueError(
+            f"no text column in {label}: found columns {list(raw.columns)}. "
+            "Name the text column with columns={'your_column': 'text'}."
+        )
+    df = df.reset_index(drop=True)
+    n = len(df)
+
+    # doc_id: keep the user's, fill blanks, make unique.
+    if "doc_id" in df.columns:
+        ids = [
+            "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip()
+            for v in df["doc_id"]
+        ]
+    else:
+        ids = [""] * n
+    ids, renamed = _unique_ids(ids)
+    if renamed:
+        warnings.warn(
+            f"{renamed} repeated doc_id values were made unique with a ~N suffix", stacklevel=2
+        )
+    df["doc_id"] = ids
+
+    # Text and status.
+    notes_in = (
+        df.pop("load_note").fillna("").astype(str).tolist()
+        if "load_note" in df.columns
+        else [""] * n
+    )
+    texts, status, reasons = [], [], []
+    for value, note in zip(df["text"].tolist(), notes_in, strict=True):
+        if note.startswith("unreadable"):
+            texts.append("")
+            status.append("unreadable")
+            reasons.append(note)
+            continue
+        text, notes = _clean_text(value)
+        if any(m.startswith("unreadable") for m in notes):
+            status.append("unreadable")
+        elif not text:
+            status.append("empty")
+            if not notes:
+                notes.append("no text" if value == "" else "text is only whitespace or markup")
+        elif any(
+            part.startswith(("truncated", "no 'End of Document'")) for part in note.split("; ")
+        ):
+            status.append("truncated")
+        else:
+            status.append("ok")
+            if len(text) > LONG_DOC_CHARS:
+                notes.append(f"very long document ({len(text):,} characters)")
+        texts.append(text)
+        reasons.append("; ".join(filter(None, [note, *notes])))
+    df["text"] = texts
+    df["status"] = status
+
+    for col in CANONICAL_COLUMNS:
+        if col not in df.columns:
+            df[col] = ""
+    for col in ("title", "outlet", "country", "language", "url"):
+        df[col] = [
+            "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip()
+            for v in df[col]
+        ]
+
+    # Dates.
+    if not pd.api.types.is_datetime64_any_dtype(df["date"]):
+        raw_dates = df["date"]
+        df["date_raw"] = raw_dates.astype(object).where(raw_dates.notna(), "").astype(str)
+        df["date"] = parse_dates(raw_dates)
+        bad = int((df["date"].isna() & (df["date_raw"].astype(str).str.strip() != "")).sum())
+        if bad:
+            warnings.warn(
+                f"{bad} of {n} dates could not be parsed and were kept as NaT "
+                "(the original strings are in the date_raw column)",
+                stacklevel=2,
+            )
+    else:
+        df["date"] = parse_dates(df["date"])
+
+    # Language, per document where not given.
+    langs = [str(v).lower() for v in df["language"]]
+    for i, text in enumerate(texts):
+        if langs[i]:
+            continue
+        if language:
+            langs[i] = language
+            continue
+        lang, share = detect_language(text)
+        langs[i] = lang or "en"
+        if lang and share < 0.8:
+            reasons[i] = "; ".join(
+                filter(None, [reasons[i], f"mixed scripts ({share:.0%} {lang})"])
+            )
+    df["language"] = langs
+
+    # Country from outlet.
+    if (df["country"] == "").any():
+        lookup = _outlet_lookup(outlets)
+        df["country"] = [
+            c or lookup.get(_norm_name(o), "")
+            for c, o in zip(df["country"], df["outlet"], strict=True)
+        ]
+
+    # Exact duplicates, cheaply: the same text after whitespace and case folding,
+    # the first in corpus order standing for the group. toolkit.corpus.duplicates.find_duplicates
+    # is the fuller tool: it compares word tokens (so "met." and "met!" match),
+    # finds near-duplicates and picks the earliest-dated copy.
+    keys = [" ".join(t.split()).casefold() if t else None for t in texts]
+    first: dict[str, str] = {}
+    count: dict[str, int] = {}
+    for k, d in zip(keys, df["doc_id"], strict=True):
+        if k is not None:
+            first.setdefault(k, d)
+            count[k] = count.get(k, 0) + 1
+    # Singletons get their own id (as find_duplicates does), so a groupby on
+    # dup_group never drops a row; empty texts have no group.
+    df["dup_group"] = pd.Series([first[k] if k is not None else None for k in keys], dtype=object)
+    df["is_duplicate"] = [
+        k is not None and count[k] > 1 and first[k] != d
+        for k, d in zip(keys, df["doc_id"], strict=True)
+    ]
+    df["status_reason"] = reasons
+    df["n_chars"] = [len(t) for t in texts]
+
+    extras = [c for c in df.columns if c not in CANONICAL_COLUMNS + BOOKKEEPING_COLUMNS]
+    out = df[CANONICAL_COLUMNS + BOOKKEEPING_COLUMNS + extras]
+    out.attrs["source"] = label
+    out.attrs["toolkit_corpus"] = True
+    if summary:
+        # plain tuples, not a DataFrame: pandas compares attrs when frames are
+        # concatenated, and a DataFrame there makes pd.concat raise
+        keys = ("file", "format", "articles", "status", "reason")
+        out.attrs["load_summary"] = tuple(
+            tuple(row[k] for k in keys) if isinstance(row, dict) else tuple(row) for row in summary
+        )
+    return out
+
+
+def load_summary(corpus: pd.DataFrame) -> pd.DataFrame:
+    """The per-file load summary of a corpus read from files or a folder.
+
+    One row per file met: ``file, format, articles, status, reason``, where
+    ``status`` is ``"read"``, ``"unreadable"`` (the file is also an article
+    row with that status), ``"skipped"`` (a format that is not read, or a
+    report folder) or ``"missing"`` (named in the metadata, not found).
+    Empty for a corpus built from a DataFrame.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "a.txt").write_text("Seoul protested.")
+    >>> _ = (d / "b.pdf").write_bytes(b"%PDF-1.4")
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     c = load_corpus(d)
+    >>> load_summary(c)[["file", "status"]].values.tolist()
+    [['a.txt', 'read'], ['b.pdf', 'skipped']]
+    """
+    cols = ["file", "format", "articles", "status", "reason"]
+    summary = corpus.attrs.get("load_summary")
+    if summary is None:
+        return pd.DataFrame(columns=cols)
+    return pd.DataFrame([list(row) for row in summary], columns=cols)
+
+
+def _unique_ids(ids: list[str]) -> tuple[list[str], int]:
+    """Fill blank ids and make repeated ones unique without colliding with any other.
+
+    A new id (``doc-000003``, ``a~2``) is never one the source already used,
+    so ``['a', 'a', 'a~2']`` becomes ``['a', 'a~3', 'a~2']``.
+    """
+    taken = {v for v in ids if v}
+    out, seen, renamed = [], set(), 0
+    for i, v in enumerate(ids):
+        if not v:
+            new, k = f"doc-{i + 1:06d}", 1
+            while new in taken:
+                k += 1
+                new = f"doc-{i + 1:06d}~{k}"
+        elif v in seen:
+            k = 2
+            while f"{v}~{k}" in taken:
+                k += 1
+            new = f"{v}~{k}"
+            renamed += 1
+        else:
+            new = v
+        taken.add(new)
+        seen.add(new)
+        out.append(new)
+    return out, renamed
+
+
+def load_demo() -> pd.DataFrame:
+    """The bundled demo corpus: the Yonhap seed article plus constructed teaching articles.
+
+    The constructed articles (``constructed == True``) were written for this
+    project to illustrate the methods; their outlets are fictional and their
+    results are not findings about real coverage. See
+    ``toolkit/data/demo/README.md``.
+
+    Examples
+    --------
+    >>> demo = load_demo()
+    >>> int((~demo["constructed"]).sum()), demo.loc[0, "outlet"]
+    (1, 'Yonhap')
+    """
+    corpus = load_corpus(data_path("demo", "articles.jsonl"))
+    corpus["constructed"] = corpus["constructed"].astype(bool)
+    return corpus

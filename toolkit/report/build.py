@@ -1,0 +1,609 @@
+"""The HTML report: ``python -m toolkit report`` / :func:`build_report`.
+
+A report is a list of **sections**. Each section is a module in
+:mod:`toolkit.report.sections` that defines
+
+- ``TITLE`` (str) and ``ORDER`` (int; sections are sorted by it), and
+- ``build(ctx: ReportContext) -> str``, which computes its measure, writes its
+  tables and figures through ``ctx`` and returns an HTML fragment.
+
+Adding a measure to the report therefore means adding one module; no other
+section changes. A section that fails is reported in the page (with its
+error) instead of aborting the whole report, so one broken measure never
+costs the user the rest.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import pkgutil
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["ReportContext", "build_report", "available_sections"]
+
+
+@dataclass
+class ReportContext:
+    """What a section gets: the corpus, its tokens (computed once), and writers.
+
+    Attributes
+    ----------
+    corpus : DataFrame
+        The corpus being reported on.
+    out_dir : Path
+        The report folder. Tables go to ``out_dir / "tables"``, figures to
+        ``out_dir / "figures"``.
+    progress : bool
+        Whether long steps may show progress bars.
+    random_state, n_boot : int
+        Seed and number of resamples of every bootstrap interval in the report.
+    compare : (by, target, reference) or None
+        The comparison the user asked for (``reference`` None = all other
+        documents); sections choose one themselves when it is None.
+    language : str or None
+        Compare and count within documents of this language (a code such as
+        "en"); None when the corpus has one language.
+    figure_formats : tuple of str
+        Formats every figure is written in besides the PNG the page shows
+        ("pdf", "svg"); only the PNG by default, since each vector copy
+        roughly doubles the time a figure costs.
+    n_jobs : int
+        Processes to use: above 1, figures are written by a helper process
+        while the next sections compute (the files are the same bytes).
+    """
+
+    corpus: pd.DataFrame
+    out_dir: Path
+    progress: bool = False
+    random_state: int = 0
+    n_boot: int = 1000
+    compare: tuple[str, Any, Any] | None = None
+    language: str | None = None
+    figure_formats: tuple[str, ...] = ("png",)
+    n_jobs: int = 1
+    _tokens: Any = field(default=None, repr=False)
+    _pool: Any = field(default=None, repr=False)
+    _pending: list[Any] = field(default_factory=list, repr=False)
+
+    def other_languages(self) -> pd.Series:
+        """Documents with text in another language than :attr:`language`, counted per language."""
+        corpus = self.corpus
+        if self.language is None or "language" not in corpus.columns:
+            return pd.Series(dtype="int64")
+        lang = corpus["language"].fillna("").astype(str)
+        has_text = corpus["status"].eq("ok") if "status" in corpus.columns else True
+        other = lang[(lang != self.language) & (lang != "") & has_text]
+        return other.value_counts().sort_index()
+
+    @property
+    def tokens(self):
+        """The corpus tokens, tokenized on first use and shared by all sections."""
+        if self._tokens is None:
+            from toolkit.tokens.tokenizer import tokenize
+
+            self._tokens = tokenize(self.corpus, progress=self.progress)
+        return self._tokens
+
+    def save_table(self, df: pd.DataFrame, name: str, index: bool = False) -> str:
+        """Write ``df`` to ``tables/<name>.csv``; return the path relative to the report.
+
+        Text cells that a spreadsheet would run as a formula get a leading
+        quote (:func:`toolkit.tables.safe_for_spreadsheet`); numbers are kept.
+        """
+        from toolkit.tables import safe_for_spreadsheet
+
+        path = self.out_dir / "tables" / f"{name}.csv"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        safe_for_spreadsheet(df).to_csv(path, index=index, lineterminator="\n")
+        return path.relative_to(self.out_dir).as_posix()
+
+    def save_figure(self, fig: Any, name: str) -> str:
+        """Write ``fig`` as ``figures/<name>.png`` (and the other :attr:`figure_formats`);
+        return the PNG's relative path.
+
+        The figure is closed afterwards.
+        """
+        import matplotlib.pyplot as plt
+
+        from toolkit.plots import save_figure
+
+        stem = self.out_dir / "figures" / name
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        formats = ("png", *[f for f in self.figure_formats if f != "png"])
+        png = Path(f"{stem}.png")
+        # the helpers write figures while this process computes; when they are
+        # behind (more queued than helpers), this process writes one itself
+        busy = sum(not f.done() for f, _ in self._pending)
+        helped = 1 < self.n_jobs and busy < self.n_jobs
+        job = _figure_job(fig, stem, formats) if helped else None
+        if job is None:
+            save_figure(fig, stem, formats=formats, dpi=150)
+        else:
+            if self._pool is None:
+                self._pool = _figure_pool(self.n_jobs - 1)
+            self._pending.append((self._pool.submit(_save_job, *job), job))
+        plt.close(fig)
+        return png.relative_to(self.out_dir).as_posix()
+
+    def finish_figures(self) -> None:
+        """Wait for figures written in the background; write inline any that failed there."""
+        pending, self._pending = self._pending, []
+        for future, job in pending:
+            try:
+                future.result()
+            except Exception:  # noqa: BLE001 - e.g. a broken worker: write it here instead
+                _save_job(*job)
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+    @staticmethod
+    def table_html(df: pd.DataFrame, max_rows: int = 20, float_format: str = "{:.3f}") -> str:
+        """An HTML table of the first ``max_rows`` rows, numbers formatted for reading.
+
+        p-value columns print "< 0.001" below 0.001; dates print as years
+        when every date is 1 January, as months when every date is a month's
+        first day; booleans as yes/no. Wide tables scroll sideways on a phone.
+        """
+        shown = _readable(df.head(max_rows), float_format)
+        out = shown.to_html(index=False, border=0, classes="table", na_rep="", escape=True)
+        out = f"<div class='scroll'>{out}</div>"
+        if len(df) > max_rows:
+            out += f"<p class='note'>Showing {max_rows} of {len(df):,} rows.</p>"
+        if "small_cell" in df.columns and df["small_cell"].fillna(False).astype(bool).any():
+            from toolkit.stats.aggregation import MIN_DOCS
+
+            out += (
+                "<p class='note'>small_cell = yes: fewer than "
+                f"{df.attrs.get('params', {}).get('min_docs', MIN_DOCS)} documents; its "
+                "bootstrap interval is not a reliable 95% interval (the figures leave it "
+                "out).</p>"
+            )
+        return out
+
+    def figure_html(self, src: str, caption: str) -> str:
+        """An ``<figure>`` with the PNG, links to its vector copies and a caption."""
+        stem = src[: -len(".png")]
+        links = ", ".join(
+            f"<a href='{html.escape(stem)}.{f}'>{f.upper()}</a>"
+            for f in self.figure_formats
+            if f != "png"
+        )
+        return (
+            f"<figure><img src='{html.escape(src)}' alt='{html.escape(caption)}'>"
+            f"<figcaption>{html.escape(caption)}"
+            + (f" ({links})" if links else "")
+            + "</figcaption></figure>"
+        )
+
+
+def _figure_job(fig: Any, stem: Path, formats: tuple[str, ...]) -> tuple | None:
+    """What a helper process needs to write ``fig``: the pickled figure and the
+    style settings in force now (a section's ``paper_style`` block ends before
+    the file is written); None when the figure cannot be pickled (e.g. it holds
+    a lambda formatter), so it is written in this process."""
+    import pickle
+
+    import matplotlib as mpl
+
+    from toolkit.plots import style
+
+    try:
+        data = pickle.dumps(fig)
+    except Exception:  # noqa: BLE001 - any pickling failure means "write it here"
+        return None
+    rc = {k: v for k, v in mpl.rcParams.items() if k not in {"backend", "backend_fallback"}}
+    return data, str(stem), formats, rc, style._warned_no_cjk
+
+
+def _save_job(data: bytes, stem: str, formats: tuple[str, ...], rc: dict, quiet_cjk: bool) -> None:
+    """Write a pickled figure exactly as :meth:`ReportContext.save_figure` would."""
+    import pickle
+    import warnings
+
+    import matplotlib as mpl
+    import matplotlib.pyplot as plt
+
+    from toolkit.plots import save_figure, style
+
+    style._warned_no_cjk = style._warned_no_cjk or quiet_cjk
+    with mpl.rc_context(rc), warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # already shown in the main process
+        fig = pickle.loads(data)
+        save_figure(fig, stem, formats=formats, dpi=150)
+    plt.close(fig)
+
+
+def _figure_pool(workers: int) -> Any:
+    """Processes that write figures; forked where that is safe and cheap."""
+    import multiprocessing as mp
+    import sys
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork shares the already imported matplotlib and fonts (no start-up
+    # cost); Python 3.12+ warns about forking a threaded process, and macOS and
+    # Windows do not fork safely, so they start fresh interpreters instead
+    method = "fork" if sys.platform == "linux" and sys.version_info < (3, 12) else "spawn"
+    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method))
+
+
+def date_format(values: pd.Series) -> str:
+    """strftime format that shows what varies: "%Y" for yearly bins, "%Y-%m" for monthly."""
+    d = pd.to_datetime(values.dropna())
+    if d.empty:
+        return "%Y-%m-%d"
+    if ((d.dt.month == 1) & (d.dt.day == 1)).all() and (d == d.dt.normalize()).all():
+        return "%Y"
+    if (d.dt.day == 1).all() and (d == d.dt.normalize()).all():
+        return "%Y-%m"
+    return "%Y-%m-%d"
+
+
+def _readable(df: pd.DataFrame, float_format: str) -> pd.DataFrame:
+    """Cells as display text: p-values, dates, booleans and numbers formatted."""
+    from toolkit.tables import _looks_like_p, format_p
+
+    out = pd.DataFrame(index=df.index)
+    for c in df.columns:
+        col = df[c]
+        if pd.api.types.is_bool_dtype(col):
+            out[c] = col.map({True: "yes", False: "no"})
+        elif pd.api.types.is_datetime64_any_dtype(col):
+            out[c] = col.dt.strftime(date_format(col)).fillna("")
+        elif pd.api.types.is_float_dtype(col):
+            if _looks_like_p(c):
+                out[c] = col.map(lambda v: format_p(v) if pd.notna(v) else "")
+            else:
+                out[c] = col.map(lambda v: float_format.format(v) if pd.notna(v) else "")
+        else:
+            out[c] = col
+    out.columns = [str(c) for c in df.columns]
+    return out
+
+
+def _where(err: BaseException) -> str:
+    """The innermost toolkit frame of ``err`` as ``toolkit/x.py, line n`` (no install path)."""
+    import toolkit
+
+    root = Path(toolkit.__file__).resolve().parent.parent
+    where = ""
+    for frame in traceback.extract_tb(err.__traceback__):
+        try:
+            rel = Path(frame.filename).resolve().relative_to(root)
+        except ValueError:
+            continue  # a library or the user's own file: not ours to name
+        where = f"{rel.as_posix()}, line {frame.lineno}"
+    return where
+
+
+def _failure_html(err: BaseException) -> str:
+    """A failed section: the error's type and message, and where in the toolkit.
+
+    No traceback: it would print absolute paths of the user's machine (home
+    folder, install location) into a page that may be shared.
+    """
+    message = str(err)
+    for path in {str(Path.home()), str(Path.cwd())} - {"", "/"}:
+        message = message.replace(path, "…")
+    where = _where(err)
+    return (
+        f"<p class='error'>This section failed: {html.escape(type(err).__name__)}: "
+        f"{html.escape(message)}"
+        + (f" <span class='note'>(in {html.escape(where)})</span>" if where else "")
+        + "</p>"
+    )
+
+
+def available_sections() -> list[Any]:
+    """Section modules found in :mod:`toolkit.report.sections`, in report order.
+
+    Examples
+    --------
+    >>> [m.__name__.rsplit(".", 1)[1] for m in available_sections()][:2]
+    ['overview', 'keyness']
+    """
+    import toolkit.report.sections as pkg
+
+    mods = [
+        importlib.import_module(f"toolkit.report.sections.{m.name}")
+        for m in pkgutil.iter_modules(pkg.__path__)
+        if not m.name.startswith("_")
+    ]
+    return sorted(mods, key=lambda m: (getattr(m, "ORDER", 100), m.__name__))
+
+
+_CSS = """
+*{box-sizing:border-box}
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;
+padding:0 1rem;color:#222;line-height:1.45;overflow-wrap:break-word}
+h1{font-size:1.6rem} h2{border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2.5rem}
+h2,h3{scroll-margin-top:.5rem}
+.scroll{overflow-x:auto;max-width:100%;margin:.5rem 0}
+table.table{border-collapse:collapse;font-size:.85rem;margin:0}
+table.table td,table.table th{padding:.2rem .5rem;border-bottom:1px solid #eee;text-align:right}
+table.table td:first-child,table.table th:first-child{text-align:left}
+figure{margin:1rem 0} figure img{max-width:100%;height:auto} figcaption{font-size:.85rem;color:#555}
+.note{font-size:.85rem;color:#555} .error{background:#fee;padding:.5rem;white-space:pre-wrap}
+nav.toc{background:#f6f6f6;padding:.5rem 1rem;border-radius:4px}
+nav.toc ul{margin:.2rem 0;padding-left:1.2rem} nav li{margin:.1rem 0}
+nav.section-toc{font-size:.85rem;color:#555} nav.section-toc ul{display:flex;flex-wrap:wrap;
+gap:.2rem 1rem;list-style:none;padding:0;margin:.3rem 0}
+a.top{font-size:.8rem;display:inline-block;margin-top:1rem}
+code{overflow-wrap:anywhere}
+@media (max-width:40rem){body{margin:.5rem auto;padding:0 .5rem}h1{font-size:1.3rem}
+table.table{font-size:.75rem}}
+"""
+
+
+def _subsections(name: str, body: str) -> tuple[str, list[tuple[str, str]]]:
+    """Give each ``<h3>`` of a section an id; return the body and (id, title) pairs."""
+    import re
+
+    found: list[tuple[str, str]] = []
+
+    def number(m: re.Match) -> str:
+        anchor = f"{name}-{len(found) + 1}"
+        found.append((anchor, re.sub(r"<[^>]+>", "", m.group(2))))
+        return f"<h3{m.group(1)} id='{anchor}'>{m.group(2)}</h3>"
+
+    body = re.sub(r"<h3([^>]*)>(.*?)</h3>", number, body, flags=re.S)
+    return body, found
+
+
+def _apply_outlets(corpus: pd.DataFrame, outlets: Any) -> tuple[pd.DataFrame, int]:
+    """Outlet spellings -> the table's canonical names; missing countries filled.
+
+    Returns the corpus and how many documents had their outlet renamed (the
+    original spelling is kept in ``outlet_as_loaded``).
+    """
+    from toolkit.corpus.load import _norm_name, outlet_table
+
+    table = outlet_table(outlets)
+    canonical: dict[str, tuple[str, str]] = {}
+    for row in table.iloc[::-1].itertuples(index=False):  # earlier (the user's) rows win
+        for name in [row.outlet, *str(row.aliases).split("|")]:
+            if name.strip():
+                canonical[_norm_name(name)] = (row.outlet, row.country)
+    corpus = corpus.copy()
+    raw = corpus["outlet"].fillna("").astype(str)
+    hits = [canonical.get(_norm_name(o)) if o else None for o in raw]
+    new = [h[0] if h else o for h, o in zip(hits, raw, strict=True)]
+    renamed = sum(1 for a, b in zip(new, raw, strict=True) if a != b)
+    if renamed:
+        corpus["outlet_as_loaded"] = raw
+    corpus["outlet"] = new
+    country = corpus["country"].fillna("").astype(str)
+    corpus["country"] = [c or (h[1] if h else "") for c, h in zip(country, hits, strict=True)]
+    return corpus, renamed
+
+
+def _main_language(corpus: pd.DataFrame, language: str | None) -> str | None:
+    """The language to compare within: the one asked for, else the most common one
+    among documents with text when there are several; None for one language."""
+    if "language" not in corpus.columns:
+        return language
+    ok = corpus["status"].eq("ok") if "status" in corpus.columns else pd.Series(True, corpus.index)
+    langs = corpus.loc[ok, "language"].fillna("").astype(str)
+    counts = langs[langs != ""].value_counts()
+    if language is not None:
+        if language not in counts.index:
+            raise ValueError(
+                f"language={language!r}: no document with text in it; "
+                f"languages found: {sorted(counts.index)}"
+            )
+        return language
+    if len(counts) < 2:
+        return None
+    return sorted(counts.index, key=lambda v: (-counts[v], v))[0]
+
+
+def build_report(
+    source: pd.DataFrame | str | Path | Sequence[str | Path] | None = None,
+    out_dir: str | Path = "report",
+    *,
+    sections: Sequence[str] | None = None,
+    progress: bool = True,
+    random_state: int = 0,
+    compare: Sequence[Any] | None = None,
+    outlets: Any = None,
+    language: str | None = None,
+    columns: dict[str, str] | None = None,
+    figure_formats: Sequence[str] = ("png",),
+    n_jobs: int | None = None,
+) -> Path:
+    """Write the HTML report, CSV tables and figures (PNG, optionally PDF/SVG) for a corpus.
+
+    Parameters
+    ----------
+    source : DataFrame, path, list of paths or None
+        A corpus or anything :func:`toolkit.load_corpus` reads (several files
+        are read as one corpus); ``None`` uses the bundled demo corpus.
+    out_dir : path, default "report"
+        Output folder (created; existing files with the same names are replaced).
+    sections : list of str, optional
+        Names of the section modules to include (e.g. ``["overview"]``); all by default.
+    progress : bool, default True
+        Show progress bars.
+    random_state : int, default 0
+        Seed for every resampling step (bootstrap intervals), so reruns match.
+    compare : (by, target) or (by, target, reference), optional
+        The groups to compare, e.g. ``("country", "KR", "JP")``; reference
+        ``None`` (or left out) means all other documents. Default: KR against
+        JP outlets when the corpus has both, else the largest group of the
+        first column with two values against the rest.
+    outlets : mapping or path, optional
+        An outlet table (see :func:`toolkit.corpus.load.outlet_table`): spellings
+        listed as aliases are merged into the outlet's name ("The Guardian",
+        "Guardian" -> one outlet), and missing countries are filled from it.
+    language : str, optional
+        Language code to compare within (keywords, top terms), and the one
+        the counts of unreadable documents refer to. Default: the most
+        common language among documents with text, when there are several.
+    columns : mapping, optional
+        Rename your columns to canonical ones (as in :func:`toolkit.load_corpus`).
+    figure_formats : sequence of {"png", "pdf", "svg"}, default ("png",)
+        Formats of the figure files. The page shows the PNG (always written)
+        and links the others; ask for ``("png", "pdf")`` to get figures for a
+        manuscript (each vector format roughly doubles the time figures take).
+    n_jobs : int, optional
+        Processes to use; default all local cores (``-1`` too). With more
+        than one, figures are written by helper processes while the next
+        sections compute; the output is the same bytes as with ``n_jobs=1``.
+
+    Returns
+    -------
+    Path
+        The path of ``index.html``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> path = build_report(out_dir=tempfile.mkdtemp(), sections=["overview"], progress=False)
+    >>> path.name
+    'index.html'
+    """
+    from toolkit import __version__
+    from toolkit.corpus.load import is_corpus, load_corpus, load_demo
+
+    if source is None:
+        corpus = load_demo()
+        label = "bundled demo corpus (constructed teaching articles plus one Yonhap article)"
+    else:
+        many = not isinstance(source, (pd.DataFrame, str, Path))
+        if many:
+            source = [Path(p) for p in source]
+        # a table with a "status" column of its own is not yet a corpus (issue 12)
+        if is_corpus(source) and not columns:
+            corpus = source
+        else:
+            corpus = load_corpus(source, columns=columns, outlets=outlets)
+        # a corpus loaded from a file (e.g. by the CLI with --column) names its file
+        if many:
+            label = ", ".join(p.name for p in source)
+        elif isinstance(source, pd.DataFrame):
+            label = str(corpus.attrs.get("source", "DataFrame"))
+        else:
+            label = str(source)
+    renamed = 0
+    if outlets is not None:
+        corpus, renamed = _apply_outlets(corpus, outlets)
+    if compare is not None:
+        compare = tuple(compare) + (None,) * (3 - len(tuple(compare)))
+        if len(compare) != 3 or compare[0] not in corpus.columns:
+            raise ValueError(
+                f"compare must be (column, target[, reference]) with a corpus "
+                f"column; got {compare!r}; columns: {list(corpus.columns)}"
+            )
+        by_values = set(corpus[compare[0]].dropna().astype(str))
+        for side in compare[1:]:
+            if side is not None and str(side) not in by_values:
+                raise ValueError(
+                    f"{compare[0]}={side!r} is not in the corpus; values: {sorted(by_values)[:20]}"
+                )
+    formats = tuple(dict.fromkeys(str(f).lower().lstrip(".") for f in figure_formats))
+    if not set(formats) <= {"png", "pdf", "svg"}:
+        raise ValueError(f"figure_formats must be drawn from png, pdf, svg; got {list(formats)}")
+    import os
+
+    jobs = (os.cpu_count() or 1) if n_jobs in (None, -1) else int(n_jobs)
+    if jobs < 1:
+        raise ValueError(f"n_jobs must be a positive number of processes, -1 or None; got {n_jobs}")
+    lang = _main_language(corpus, language)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    ctx = ReportContext(
+        corpus=corpus,
+        out_dir=out,
+        progress=progress,
+        random_state=random_state,
+        compare=compare,
+        language=lang,
+        figure_formats=formats,
+        n_jobs=jobs,
+    )
+    mods = available_sections()
+    if sections is not None:
+        wanted = set(sections)
+        unknown = wanted - {m.__name__.rsplit(".", 1)[1] for m in mods}
+        if unknown:
+            raise ValueError(f"unknown report sections {sorted(unknown)}")
+        mods = [m for m in mods if m.__name__.rsplit(".", 1)[1] in wanted]
+    parts, nav = [], []
+    iterator = mods
+    if progress:
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(mods, desc="report", unit="section")
+    try:
+        for mod in iterator:
+            name = mod.__name__.rsplit(".", 1)[1]
+            title = getattr(mod, "TITLE", name)
+            try:
+                body = mod.build(ctx)
+            except Exception as err:  # one failing section must not sink the report
+                body = _failure_html(err)
+            body, subs = _subsections(name, body)
+            sub_links = "".join(f"<li><a href='#{a}'>{html.escape(t)}</a></li>" for a, t in subs)
+            nav.append(
+                f"<li><a href='#{name}'>{html.escape(title)}</a>"
+                + (f"<ul>{sub_links}</ul>" if subs else "")
+                + "</li>"
+            )
+            local = (
+                f"<nav class='section-toc' aria-label='In this section'>In this section:"
+                f"<ul>{sub_links}</ul></nav>"
+                if len(subs) > 1
+                else ""
+            )
+            parts.append(
+                f"<section id='{name}'><h2>{html.escape(title)}</h2>{local}{body}"
+                "<a class='top' href='#top'>Back to top ↑</a></section>"
+            )
+    finally:
+        # every figure file is on disk before the page that shows it
+        ctx.finish_figures()
+    constructed = bool(corpus.get("constructed", pd.Series(dtype=bool)).fillna(False).any())
+    warning = (
+        "<p class='note'><strong>Note:</strong> this corpus contains constructed teaching "
+        "articles written for this toolkit. Results illustrate the methods and are not "
+        "findings about real coverage.</p>"
+        if constructed
+        else ""
+    )
+    notes = []
+    if renamed:
+        notes.append(
+            f"{renamed:,} outlet names were merged into the outlet table's spelling "
+            "(the original is in the column outlet_as_loaded)."
+        )
+    if compare is not None:
+        ref = "all other documents" if compare[2] is None else f"{compare[0]} = {compare[2]}"
+        notes.append(f"Comparison: {compare[0]} = {compare[1]} against {ref}.")
+    if lang is not None:
+        other = ctx.other_languages()
+        if len(other):
+            listed = ", ".join(f"{k}: {v:,}" for k, v in other.items())
+            notes.append(
+                f"Comparisons are made within language '{lang}'; {int(other.sum()):,} "
+                f"documents have text in another language ({listed})."
+            )
+    extra = "".join(f"<p class='note'>{html.escape(n, quote=False)}</p>" for n in notes)
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>Tone and framing report</title><style>{_CSS}</style></head><body>"
+        f"<h1 id='top'>Tone and framing report</h1><p class='note'>Corpus: "
+        f"{html.escape(label)}; {len(corpus):,} documents. toolkit {__version__}.</p>{warning}"
+        f"{extra}<nav class='toc' aria-label='Contents'><strong>Contents</strong>"
+        f"<ul>{''.join(nav)}</ul></nav>{''.join(parts)}</body></html>"
+    )
+    index = out / "index.html"
+    index.write_text(page, encoding="utf-8")
+    return index

@@ -1,0 +1,1 @@
+"""Report sections: one module per section (see :mod:`toolkit.report.build`)."""

@@ -1,1 +1,0 @@
-"""Report sections: one module per section (see :mod:`toolkit.report`)."""

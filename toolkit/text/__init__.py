@@ -1,0 +1,6 @@
+"""Text before it is a corpus: bytes to str, dates, cleaning.
+
+- :mod:`toolkit.text.decode` decides an encoding by plausibility (UTF-8/16,
+  cp949/EUC-KR, Shift_JIS/cp932, EUC-JP, cp1252) and records it.
+- :mod:`toolkit.text.dates` parses the date forms archives export.
+"""

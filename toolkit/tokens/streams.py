@@ -1,0 +1,404 @@
+"""Shared machinery of the keyword measures: token streams, groups and patterns.
+
+The keyword measures live in small modules that all start from the same
+place:
+
+- :mod:`toolkit.measures.frequency` -- :func:`~toolkit.measures.frequency.frequencies`,
+  :func:`~toolkit.measures.frequency.tf_idf`;
+- :mod:`toolkit.measures.keyterms` -- :func:`~toolkit.measures.keyterms.keyness`,
+  :func:`~toolkit.measures.keyterms.keyness_from_counts`, :func:`~toolkit.measures.keyterms.association`;
+- :mod:`toolkit.measures.association` -- :func:`~toolkit.measures.association.collocations`,
+  :func:`~toolkit.measures.association.cooccurrence`;
+- :mod:`toolkit.measures.concordance` -- :func:`~toolkit.measures.concordance.kwic`, :func:`~toolkit.measures.concordance.dispersion`,
+  :func:`~toolkit.measures.concordance.term_dispersion`.
+
+This module turns :class:`~toolkit.tokens.tokenizer.Tokens` into flat integer arrays
+(one entry per token) so that every count is a vectorised numpy operation.
+Token filters (lower case, stopwords, stemming ...) are functions of a single
+token, so they are applied once per *distinct* token rather than once per
+occurrence, which is what makes the measures fast on large corpora.
+
+Search patterns (:func:`compile_patterns`) are matched against tokens
+word by word: a multi-word token such as ``North_Korea`` has two words, so
+the pattern ``"North Korea"`` matches it (and also the two tokens ``North``
+``Korea`` if the expression was not joined), while ``"Korea"`` does not.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import weakref
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import chain
+
+import numpy as np
+import pandas as pd
+
+from toolkit.stats.aggregation import period_start
+from toolkit.tokens.tokenizer import Tokens, as_tokens, token_filter, unmark
+
+__all__ = ["TOKEN_FILTERS", "clear_cache", "compile_patterns", "token_stream"]
+
+#: Keyword arguments accepted as token filters (see :meth:`Tokens.sentence_tokens`).
+TOKEN_FILTERS = ("lower", "drop_punct", "drop_numbers", "stopwords", "min_length", "stem")
+
+
+def check_filters(filters: dict) -> dict:
+    """Reject unknown keyword arguments early, naming the allowed ones."""
+    unknown = set(filters) - set(TOKEN_FILTERS)
+    if unknown:
+        raise TypeError(
+            f"unknown argument(s) {sorted(unknown)}; token filters are {list(TOKEN_FILTERS)}"
+        )
+    return filters
+
+
+# --------------------------------------------------------------------------
+# Token streams
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Stream:
+    """All tokens of a corpus as flat arrays, in sentence order.
+
+    Attributes
+    ----------
+    tokens : Tokens
+    doc_ids : ndarray
+        Document ids in corpus order; ``doc`` indexes into it.
+    raw : ndarray of int
+        Code of each token's original string in ``raw_vocab``.
+    raw_vocab : ndarray of object
+        Distinct original token strings.
+    term : ndarray of int
+        Code of each token's filtered form in ``vocab``; -1 where the filters drop it.
+    vocab : ndarray of object
+        Distinct filtered terms, sorted, so codes do not depend on document order.
+    doc, sent : ndarray of int
+        Document index and sentence row (into ``tokens.sentences``) of each token.
+    token_id : ndarray of int
+        Position of each token among all tokens of its document, from 0.
+    doc_len : ndarray of int
+        Number of (unfiltered) tokens of each document.
+    """
+
+    tokens: Tokens
+    doc_ids: np.ndarray
+    raw: np.ndarray
+    raw_vocab: np.ndarray
+    term: np.ndarray
+    vocab: np.ndarray
+    doc: np.ndarray
+    sent: np.ndarray
+    token_id: np.ndarray
+    doc_len: np.ndarray
+
+
+def _filter_vocab(raw_vocab: np.ndarray, filters: dict) -> list[str | None]:
+    """Apply the token filters to each distinct token (None = dropped)."""
+    keep = token_filter(**filters)
+    return [r[0] if (r := keep([t])) else None for t in raw_vocab]
+
+
+# Tokens -> raw arrays, for the few Tokens objects used most recently. The
+# raw arrays do not depend on the filters, so a notebook that calls several
+# measures on the same Tokens flattens them once. Entries hold a weak
+# reference and are only reused for the very same, unchanged object.
+_RAW_CACHE: dict[int, tuple] = {}
+_RAW_CACHE_SIZE = 4
+
+
+def clear_cache() -> None:
+    """Forget cached token streams (e.g. to time a cold run)."""
+    _RAW_CACHE.clear()
+
+
+def _raw_arrays(tk: Tokens) -> tuple:
+    sents = tk.sentences
+    key = id(tk)
+    hit = _RAW_CACHE.get(key)
+    if hit is not None and hit[0]() is tk and hit[1] == id(sents) and hit[2] == len(sents):
+        return hit[3]
+    doc_ids = np.asarray(tk.doc_ids, dtype=object)
+    if len(pd.unique(doc_ids)) != len(doc_ids):
+        raise ValueError("doc_id values must be unique")
+    lens = sents["tokens"].map(len).to_numpy(dtype=np.int64) if len(sents) else np.zeros(0, int)
+    # Korean/Japanese function tokens come marked, so that stopwords=True can
+    # drop them by part of speech; the marks never leave this module.
+    flat = pd.Series(list(chain.from_iterable(tk.filter_input())), dtype=object)
+    raw, keyed_vocab = pd.factorize(flat, sort=False)
+    raw = raw.astype(np.int64)
+    keyed_vocab = np.asarray(keyed_vocab, dtype=object)
+    raw_vocab = np.asarray([unmark(t) for t in keyed_vocab], dtype=object)
+    sent_doc = pd.Index(doc_ids).get_indexer(sents["doc_id"]).astype(np.int64)
+    if (sent_doc < 0).any():
+        raise ValueError("Tokens.sentences has doc_id values that are not in the corpus")
+    sent = np.repeat(np.arange(len(sents), dtype=np.int64), lens)
+    doc = sent_doc[sent] if len(sent) else np.zeros(0, np.int64)
+    doc_len = np.bincount(doc, minlength=len(doc_ids)).astype(np.int64)
+    if len(doc) and (np.diff(doc) >= 0).all():  # documents contiguous, as tokenize() makes them
+        starts_at = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])
+        token_id = np.arange(len(doc)) - np.repeat(starts_at, np.diff(np.r_[starts_at, len(doc)]))
+    else:
+        token_id = pd.Series(doc).groupby(doc).cumcount().to_numpy(dtype=np.int64)
+    for arr in (doc_ids, raw, raw_vocab, keyed_vocab, doc, sent, token_id, doc_len):
+        arr.flags.writeable = False  # shared through the cache: never modify in place
+    out = (doc_ids, raw, raw_vocab, doc, sent, token_id, doc_len, {}, keyed_vocab)
+    if len(_RAW_CACHE) >= _RAW_CACHE_SIZE:
+        _RAW_CACHE.pop(next(iter(_RAW_CACHE)))
+    _RAW_CACHE[key] = (weakref.ref(tk), id(sents), len(sents), out)
+    weakref.finalize(tk, _RAW_CACHE.pop, key, None)  # free the arrays with the Tokens
+    return out
+
+
+def _freeze(filters: dict) -> tuple:
+    """A hashable key for a filter dict (stopword lists become sorted tuples)."""
+    items = []
+    for k, v in sorted(filters.items()):
+        if isinstance(v, Iterable) and not isinstance(v, str):
+            v = tuple(sorted(map(str, v)))
+        items.append((k, v))
+    return tuple(items)
+
+
+def token_stream(data: pd.DataFrame | Tokens, **filters: object) -> Stream:
+    """Flatten a corpus (or its tokens) into a :class:`Stream`."""
+    check_filters(filters)
+    tk = as_tokens(data)
+    doc_ids, raw, raw_vocab, doc, sent, token_id, doc_len, by_filters, keyed = _raw_arrays(tk)
+    key = _freeze(filters)
+    if key not in by_filters:
+        mapped = _filter_vocab(keyed, filters)
+        kept = sorted({m for m in mapped if m is not None})
+        index = {t: i for i, t in enumerate(kept)}
+        codes = np.fromiter((index.get(m, -1) for m in mapped), np.int64, len(mapped))
+        term = codes[raw] if len(raw) else np.zeros(0, np.int64)
+        vocab = np.asarray(kept, dtype=object)
+        term.flags.writeable = vocab.flags.writeable = False
+        by_filters[key] = (term, vocab)
+    term, vocab = by_filters[key]
+    return Stream(tk, doc_ids, raw, raw_vocab, term, vocab, doc, sent, token_id, doc_len)
+
+
+def doc_term_matrix(stream: Stream):
+    """Sparse document x term count matrix (CSR, int64) of the kept tokens."""
+    from scipy import sparse
+
+    keep = stream.term >= 0
+    shape = (len(stream.doc_ids), len(stream.vocab))
+    data = np.ones(int(keep.sum()), dtype=np.int64)
+    mat = sparse.csr_matrix((data, (stream.doc[keep], stream.term[keep])), shape=shape)
+    mat.sum_duplicates()
+    return mat
+
+
+# --------------------------------------------------------------------------
+# Groups
+# --------------------------------------------------------------------------
+
+
+def group_columns(by: str | Sequence[str] | None, freq: str | None) -> list[str]:
+    """Column names of the grouping (``"period"`` is added by ``freq=``)."""
+    cols = [] if by is None else [by] if isinstance(by, str) else list(by)
+    return [*cols, "period"] if freq else cols
+
+
+def group_matrix(codes: np.ndarray, n_groups: int):
+    """Sparse group x document indicator matrix, from :func:`group_codes`' codes."""
+    from scipy import sparse
+
+    n = len(codes)
+    return sparse.csr_matrix(
+        (np.ones(n, dtype=np.int64), (codes, np.arange(n))), shape=(n_groups, n)
+    )
+
+
+def group_codes(
+    corpus: pd.DataFrame, by: str | Sequence[str] | None, freq: str | None = None
+) -> tuple[np.ndarray, pd.DataFrame]:
+    """Group index of each document and the group labels (sorted, missing values kept)."""
+    cols = group_columns(by, freq)
+    frame = pd.DataFrame(index=range(len(corpus)))
+    for c in cols:
+        if c == "period" and freq:
+            if "date" not in corpus.columns:
+                raise ValueError("freq= needs a 'date' column in the corpus")
+            frame[c] = period_start(corpus["date"], freq).to_numpy()  # one binning rule for all
+        elif c not in corpus.columns:
+            raise ValueError(f"by={c!r} is not a column of the corpus; columns: {list(corpus)}")
+        else:
+            frame[c] = corpus[c].to_numpy()
+    if not cols:
+        return np.zeros(len(corpus), np.int64), pd.DataFrame(index=[0])
+    grouped = frame.groupby(cols, dropna=False, sort=True)
+    codes = grouped.ngroup().to_numpy(dtype=np.int64)
+    labels = grouped.size().reset_index()[cols]
+    return codes, labels
+
+
+# --------------------------------------------------------------------------
+# Patterns
+# --------------------------------------------------------------------------
+
+
+@dataclass
+class Pattern:
+    """One search pattern: the text as typed and one compiled regex per word.
+
+    ``head`` / ``tail``: the first / last word is a glob starting / ending
+    with ``*``, which may also take in the other words of the same
+    multi-word token ("*Korea" matches ``North_Korea``, "Rising Sun*"
+    matches ``Rising_Sun_flag``).
+    """
+
+    text: str
+    words: list[re.Pattern[str]]
+    head: bool = False
+    tail: bool = False
+
+
+def compile_patterns(
+    patterns: str | Iterable[str], match: str = "glob", case_sensitive: bool = False
+) -> list[Pattern]:
+    """Compile search patterns into word-by-word matchers.
+
+    Parameters
+    ----------
+    patterns : str or iterable of str
+        Words or phrases; words are separated by spaces (or underscores, as in
+        ``"North_Korea"``).
+    match : {"glob", "regex", "fixed"}, default "glob"
+        How each word is read: a glob (``*`` any letters, ``?`` one letter,
+        ``[ab]`` a set), a regular expression, or literal text. Each word's
+        pattern must match a whole word of a token, so ``"Korea"`` does not
+        match ``North_Korea``. A glob's leading or trailing ``*`` may also
+        take in neighbouring words of the same multi-word token: ``"*Korea"``
+        matches ``North_Korea`` and ``"Rising Sun*"`` matches ``Rising_Sun_flag``.
+    case_sensitive : bool, default False
+
+    Returns
+    -------
+    list of Pattern
+
+    Examples
+    --------
+    >>> [p.text for p in compile_patterns(["comfort wom*", "Dokdo"])]
+    ['comfort wom*', 'Dokdo']
+    >>> bool(compile_patterns("wom*")[0].words[0].fullmatch("Women"))
+    True
+    """
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    patterns = list(dict.fromkeys(patterns))  # the same pattern twice would double rows
+    flags = 0 if case_sensitive else re.IGNORECASE
+    out = []
+    for p in patterns:
+        if not isinstance(p, str) or not p.strip():
+            raise ValueError(f"empty or non-text pattern: {p!r}")
+        words = p.strip().split() if match == "regex" else p.replace("_", " ").split()
+        if match == "glob":
+            regs = [fnmatch.translate(w) for w in words]
+        elif match == "fixed":
+            regs = [re.escape(w) for w in words]
+        elif match == "regex":
+            regs = words
+        else:
+            raise ValueError(f"match must be 'glob', 'regex' or 'fixed', not {match!r}")
+        try:
+            compiled = [re.compile(r, flags) for r in regs]
+        except re.error as err:
+            raise ValueError(f"invalid pattern {p!r}: {err}") from None
+        glob = match == "glob"
+        out.append(
+            Pattern(
+                p, compiled, glob and words[0].startswith("*"), glob and words[-1].endswith("*")
+            )
+        )
+    return out
+
+
+def _fit(parts: list[str], pat: Pattern, o: int) -> int:
+    """How many pattern words token ``parts`` covers when it starts at word ``o`` (0 = no fit)."""
+    words, m, k = pat.words, len(pat.words), len(parts)
+    if (
+        not words[o].fullmatch(parts[0])
+        and not (pat.head and o == 0)
+        and not (pat.tail and o == m - 1)
+    ):
+        return 0
+    if k <= m - o and all(words[o + i].fullmatch(w) for i, w in enumerate(parts)):
+        return k
+    if k == 1:
+        return 0
+    if pat.tail and o == m - 1 and words[o].fullmatch(" ".join(parts)):
+        return 1
+    for h in range(1, k + 1) if (pat.head and o == 0) else [1]:
+        if not words[o].fullmatch(" ".join(parts[:h])):
+            continue
+        rest, r = parts[h:], m - o - 1
+        if not rest:
+            return 1
+        if len(rest) <= r and all(words[o + 1 + i].fullmatch(w) for i, w in enumerate(rest)):
+            return 1 + len(rest)
+        if pat.tail and 1 <= r < len(rest):
+            mid, last = rest[: r - 1], " ".join(rest[r - 1 :])
+            if all(words[o + 1 + i].fullmatch(w) for i, w in enumerate(mid)) and words[
+                m - 1
+            ].fullmatch(last):
+                return m - o
+    return 0
+
+
+def find_matches(stream: Stream, patterns: list[Pattern]) -> pd.DataFrame:
+    """Every match of ``patterns`` in ``stream``.
+
+    Returns a DataFrame with ``pattern`` (as typed), ``start`` and ``end``
+    (flat token positions, end exclusive), ``doc`` and ``sent``. A match is
+    a run of tokens inside one sentence whose words, split on ``_``, match the
+    pattern's words one for one (see :func:`compile_patterns` for globs).
+    """
+    parts = [t.split("_") if t.strip("_") else [t] for t in stream.raw_vocab]
+    n = len(stream.raw)
+    rows = []
+    for pat in patterns:
+        m = len(pat.words)
+        # adv[o, u]: pattern words covered by distinct token u placed at word o.
+        adv = np.zeros((m, len(parts)), dtype=np.int64)
+        for o in range(m):
+            adv[o] = [_fit(ps, pat, o) for ps in parts]
+        if n == 0:
+            continue
+        pos = np.flatnonzero(adv[0][stream.raw] > 0)
+        start = pos.copy()
+        offset = adv[0][stream.raw[pos]]
+        alive = np.ones(len(pos), dtype=bool)
+        while True:
+            todo = np.flatnonzero(alive & (offset < m))
+            if not len(todo):
+                break
+            nxt = pos[todo] + 1
+            inside = nxt < n
+            alive[todo[~inside]] = False
+            todo, nxt = todo[inside], nxt[inside]
+            step = np.where(
+                stream.sent[nxt] == stream.sent[start[todo]],
+                adv[np.minimum(offset[todo], m - 1), stream.raw[nxt]],
+                0,
+            )
+            alive[todo[step == 0]] = False
+            todo, nxt, step = todo[step > 0], nxt[step > 0], step[step > 0]
+            pos[todo] = nxt
+            offset[todo] += step
+        hit = alive & (offset == m)
+        rows.append(pd.DataFrame({"pattern": pat.text, "start": start[hit], "end": pos[hit] + 1}))
+    if rows:
+        out = pd.concat(rows, ignore_index=True)
+    else:
+        out = pd.DataFrame({"pattern": [], "start": [], "end": []})
+    out = out.astype({"pattern": object, "start": np.int64, "end": np.int64})
+    out["doc"] = stream.doc[out["start"].to_numpy()] if len(out) else np.zeros(0, np.int64)
+    out["sent"] = stream.sent[out["start"].to_numpy()] if len(out) else np.zeros(0, np.int64)
+    return out
