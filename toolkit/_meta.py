@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+import warnings
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import pandas as pd
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def attach_attrs(out: pd.DataFrame, measure: str, params: dict[str, Any]) -> pd.DataFrame:
@@ -19,3 +24,48 @@ def attach_attrs(out: pd.DataFrame, measure: str, params: dict[str, Any]) -> pd.
     out.attrs["params"] = params
     out.attrs["toolkit_version"] = __version__
     return out
+
+
+def renamed(since: str = "0.4", **old_to_new: str) -> Callable[[F], F]:
+    """Keep old keyword names working for one minor version, with a FutureWarning.
+
+    ``@renamed(measure="method")`` lets ``f(measure="g2")`` run as
+    ``f(method="g2")`` and warns once per call that the old name goes away
+    after the next minor version. Passing both names is an error.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> @renamed(measure="method")
+    ... def f(*, method="g2"):
+    ...     return method
+    >>> with warnings.catch_warnings(record=True) as w:
+    ...     warnings.simplefilter("always")
+    ...     f(measure="chi2"), w[0].category.__name__
+    ('chi2', 'FutureWarning')
+    """
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            for old, new in old_to_new.items():
+                if old not in kwargs:
+                    continue
+                if new in kwargs:
+                    raise TypeError(
+                        f"{func.__name__}() got both {old!r} (its name before {since}) "
+                        f"and {new!r}; pass only {new!r}"
+                    )
+                warnings.warn(
+                    f"{func.__name__}({old}=...) is now {func.__name__}({new}=...); "
+                    f"the old name stops working after version {since}",
+                    FutureWarning,
+                    stacklevel=2,
+                )
+                kwargs[new] = kwargs.pop(old)
+            return func(*args, **kwargs)
+
+        wrapper.__renamed__ = dict(old_to_new)  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
