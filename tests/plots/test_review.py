@@ -23,6 +23,9 @@ from matplotlib.patches import Patch
 from toolkit import plots as P
 from toolkit.plots import style
 
+# the plots are called in the 0.4 vocabulary: an old name here is a bug
+pytestmark = pytest.mark.filterwarnings("error:plot_:FutureWarning")
+
 
 def _grey(color) -> float:
     r, g, b = mpl.colors.to_rgb(color)

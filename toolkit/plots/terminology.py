@@ -126,9 +126,9 @@ def plot_naming(
     {params.figsize}
         Default height from the rows of bars (about 0.16 in per bar).
     {params.fig}
-    ax : Axes or sequence of Axes, optional
-        Draw into these (one per referent) instead of a new figure; the
-        panels are then titled but have no shared axis label.
+    {params.ax}
+        Or a sequence of Axes, one per referent. Drawn into given Axes, the
+        panels are titled but have no shared axis label.
 
     Returns
     -------
