@@ -103,7 +103,7 @@ def test_every_plot_with_positional_columns_is_checked():
 
 
 def test_renames_are_the_ones_written_down():
-    # the 0.3 names, written out (docs/conventions.md lists them too)
+    # the 0.3 names, written out (docs/plot_conventions.md lists them too)
     assert RENAMES == [
         ("plot_dispersion", "doc", "y"),
         ("plot_dispersion", "position", "x"),

@@ -1,4 +1,4 @@
-"""Every public plot keeps seaborn's contract (docs/conventions.md, "Plots").
+"""Every public plot keeps seaborn's contract (docs/plot_conventions.md).
 
 ``data`` first and the only positional argument; then keyword-only options
 with one vocabulary (``x, y, hue, order, hue_order, col, col_order, palette,

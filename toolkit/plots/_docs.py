@@ -4,9 +4,9 @@ A plot's docstring writes ``{params.hue}`` where seaborn's contract names
 apply; :func:`shared_docs` replaces it with the numpydoc entry: a header
 line built from the function's own signature (type, default) and the one
 shared description. Lines indented under the placeholder are kept after the
-shared text, for what is particular to the plot. ``{returns.ax}`` and
-``{returns.figure}`` fill the Returns block. So ``ax`` or ``hue`` reads the
-same in every plot, and a change of wording is made once.
+shared text, for what is particular to the plot. ``{returns.ax}`` writes
+the Returns section of a plot that returns its Axes. So ``ax`` or ``hue``
+reads the same in every plot, and a change of wording is made once.
 """
 
 from __future__ import annotations
@@ -82,12 +82,9 @@ PARAMS: dict[str, tuple[str, str]] = {
     ),
 }
 
+# whole Returns sections
 RETURNS: dict[str, str] = {
-    "ax": "matplotlib Axes\n    The Axes drawn on (``ax`` if given).",
-    "figure": (
-        "matplotlib Figure\n    The figure holding the panels (``fig`` if given): "
-        "small multiples need a figure, not one Axes."
-    ),
+    "ax": "Returns\n-------\nmatplotlib Axes\n    The Axes drawn on (``ax`` if given).",
 }
 
 _PLACEHOLDER = re.compile(r"^(?P<indent>[ \t]*)\{(?P<kind>params|returns)\.(?P<name>\w+)\}$", re.M)

@@ -67,7 +67,7 @@ def plot_counts(
     Parameters
     ----------
     {params.data}
-        Here: one row per category (and group) with a count column, e.g.
+        One row per category (and group) with a count column, e.g.
         ``corpus.groupby("outlet").size().reset_index(name="n")``. Rows with
         the same category are summed.
     x : str
@@ -77,7 +77,7 @@ def plot_counts(
     y : str or None, default "n"
         Count column; ``None`` counts rows.
     {params.hue}
-        Here: e.g. "country"; bars are split by group, side by side or stacked.
+        E.g. "country": bars are split by group, side by side or stacked.
     {params.order}
         Default: largest first (time order for dates).
     {params.hue_order}
@@ -89,8 +89,6 @@ def plot_counts(
     {params.palette}
     {params.ax}
 
-    Returns
-    -------
     {returns.ax}
 
     Examples
@@ -221,12 +219,12 @@ def plot_lengths(
     Parameters
     ----------
     {params.data}
-        Here: one row per document with a length column, e.g.
+        One row per document with a length column, e.g.
         ``tokens.by_doc()`` joined to the corpus.
     {params.x}
-        Here: the length column (numeric); missing values are left out.
+        The length column (numeric); missing values are left out.
     {params.hue}
-        Here: one outline histogram, or one box, per group; legend and box
+        One outline histogram, or one box, per group; legend and box
         labels give each group's number of documents.
     kind : {"hist", "box"}, default "hist"
     bins : int, str or sequence, default "auto"
@@ -242,8 +240,6 @@ def plot_lengths(
         sizes stay comparable), "count" without.
     {params.ax}
 
-    Returns
-    -------
     {returns.ax}
 
     Examples

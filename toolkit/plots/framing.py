@@ -94,7 +94,7 @@ def plot_frames_heatmap(
     value : str, default "share"
         The value shown by each cell's colour.
     {params.order}
-        Here the heatmap's columns (was ``x_order`` before 0.4). Default:
+        The heatmap's columns (was ``x_order`` before 0.4). Default:
         sorted (time in order).
     y_order : sequence, optional
         Order of the heatmap's rows. Default: by prevalence (highest mean
@@ -112,8 +112,6 @@ def plot_frames_heatmap(
     colorbar : bool, default True
     {params.ax}
 
-    Returns
-    -------
     {returns.ax}
 
     Examples

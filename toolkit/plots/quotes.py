@@ -60,7 +60,7 @@ def plot_sources(
     normalize : bool, optional
         Rescale to 100% per group; default ``True`` unless ``x == "count"``.
     {params.order}
-        Here the bars. Default: sorted.
+        The bars. Default: sorted.
     {params.hue_order}
         Was ``category_order``.
     {params.palette}
@@ -69,8 +69,6 @@ def plot_sources(
         With shares, segments at least this wide show their percentage.
     {params.ax}
 
-    Returns
-    -------
     {returns.ax}
 
     Examples

@@ -107,7 +107,7 @@ def plot_naming(
     {params.col}
         The referent, one panel per referent (was ``referent``).
     {params.order}
-        Here the bars (was ``group_order``). Default: sorted. Every panel has
+        The bars (was ``group_order``). Default: sorted. Every panel has
         the same bars, so a group sits at the same height in each; a group
         without a mention of a referent shows "no mentions".
     {params.col_order}

@@ -76,8 +76,6 @@ def plot_keyness(
         and ``reference_label`` to colours (was ``colors`` before 0.4).
     {params.ax}
 
-    Returns
-    -------
     {returns.ax}
 
     Examples
@@ -221,8 +219,6 @@ def plot_distinctive_terms(
         "0" line beyond a dotted break (log axes cannot show zero).
     {params.ax}
 
-    Returns
-    -------
     {returns.ax}
 
     Examples
@@ -423,7 +419,7 @@ def plot_dispersion(
     {params.hue}
         The term (was ``term``).
     {params.order}
-        Here the rows: an explicit list of document ids (documents without
+        The rows: an explicit list of document ids (documents without
         any occurrence get an empty row, so coverage gaps show; every
         document with an occurrence must be listed), or column(s) of
         ``data`` to sort documents by (e.g. ``"date"`` or
@@ -444,8 +440,6 @@ def plot_dispersion(
         each run and the axis says how many documents a row holds.
     {params.ax}
 
-    Returns
-    -------
     {returns.ax}
 
     Examples

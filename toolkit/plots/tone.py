@@ -289,8 +289,6 @@ def plot_group_comparison(
     {params.min_docs}
     {params.ax}
 
-    Returns
-    -------
     {returns.ax}
 
     Examples
