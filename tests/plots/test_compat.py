@@ -209,3 +209,12 @@ def test_new_calls_do_not_warn():
         for name, (data, kw) in CASES.items():
             getattr(P, name)(data, **kw)
             plt.close("all")
+
+
+def test_warnings_name_the_callers_line():
+    # the wrappers are skipped: the warning points at the line to change
+    with pytest.warns(FutureWarning) as caught:
+        P.plot_lengths(LENGTHS, "n_tokens", order=["KR"])
+        P.plot_frames_over_time(OVER_TIME, "period", "share", "frame", group="country")
+    assert len(caught) == 4  # each call: one for the positional columns, one for the old name
+    assert {w.filename for w in caught} == {__file__}

@@ -10,11 +10,31 @@ the new keywords and warns; renamed keywords go through
 from __future__ import annotations
 
 import functools
+import sys
 import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import toolkit._meta
+
 F = TypeVar("F", bound=Callable[..., Any])
+
+# files whose frames sit between the caller and the plot (the decorators)
+_WRAPPERS = {__file__, toolkit._meta.__file__}
+
+
+def user_stacklevel() -> int:
+    """``stacklevel`` for :func:`warnings.warn` that points at the caller's own line.
+
+    Called from a wrapper, it skips that wrapper and the decorators around it,
+    so a FutureWarning names the notebook cell or script line to change.
+    """
+    frame = sys._getframe(2)  # the wrapper's caller
+    level = 2
+    while frame is not None and frame.f_code.co_filename in _WRAPPERS:
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 def positional_columns(*names: str, since: str = "0.4") -> Callable[[F], F]:
@@ -57,7 +77,7 @@ def positional_columns(*names: str, since: str = "0.4") -> Callable[[F], F]:
                 f"{func.__name__}(data, {spelled}); passing them by position stops "
                 f"working after version {since}",
                 FutureWarning,
-                stacklevel=2,
+                stacklevel=user_stacklevel(),
             )
             return func(args[0], **kwargs)
 

@@ -198,8 +198,8 @@ def _fill_months(table: pd.DataFrame) -> pd.DataFrame:
     return table.reindex(full, fill_value=0.0)
 
 
-@positional_columns("x", "hue")
 @renamed(order="hue_order")
+@positional_columns("x", "hue")
 @shared_docs
 def plot_lengths(
     data: pd.DataFrame,

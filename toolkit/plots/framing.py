@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit._meta import renamed
-from toolkit.plots._compat import positional_columns
+from toolkit.plots._compat import positional_columns, user_stacklevel
 from toolkit.plots._docs import shared_docs
 from toolkit.plots._util import (
     break_gaps,
@@ -62,8 +62,8 @@ def _auto_fmt(values: np.ndarray) -> str:
     return "{:.2f}"
 
 
-@positional_columns("x", "y", "value")
 @renamed(x_order="order")
+@positional_columns("x", "y", "value")
 @shared_docs
 def plot_frames_heatmap(
     data: pd.DataFrame,
@@ -217,7 +217,7 @@ def _old_frames_call(func: F) -> F:
                 "plot_frames_over_time(col=<frames>, hue=<lines>) (and hue_order/group_order "
                 "are col_order/hue_order); the old spelling stops working after version 0.4",
                 FutureWarning,
-                stacklevel=2,
+                stacklevel=user_stacklevel(),
             )
             frames_col = kwargs.pop("hue", None) or "frame"
             frames_order = kwargs.pop("hue_order", None)

@@ -27,8 +27,8 @@ from toolkit.plots._util import (
 __all__ = ["plot_sources"]
 
 
-@positional_columns("y", "hue", "x")
 @renamed(group="y", category="hue", value="x", category_order="hue_order")
+@positional_columns("y", "hue", "x")
 @shared_docs
 def plot_sources(
     data: pd.DataFrame,

@@ -63,7 +63,6 @@ def _naming_size(
     return (width, height)
 
 
-@positional_columns("col", "hue", "y", "x")
 @renamed(
     referent="col",
     variant="hue",
@@ -72,6 +71,7 @@ def _naming_size(
     referent_order="col_order",
     group_order="order",
 )
+@positional_columns("col", "hue", "y", "x")
 @shared_docs
 def plot_naming(
     data: pd.DataFrame,

@@ -33,8 +33,8 @@ _TICKS = ("|", "o", "x", "^", "s", "+", "D", "v")
 __all__ = ["plot_dispersion", "plot_distinctive_terms", "plot_keyness"]
 
 
-@positional_columns("n", "statistic", "effect")
 @renamed(term="y", colors="palette")
+@positional_columns("n", "statistic", "effect")
 @shared_docs
 def plot_keyness(
     data: pd.DataFrame,
@@ -172,8 +172,8 @@ def _repel(ys: np.ndarray, min_gap: float) -> np.ndarray:
     return out
 
 
-@positional_columns("x", "y", "label", "n_labels")
 @renamed(colors="palette")
+@positional_columns("x", "y", "label", "n_labels")
 @shared_docs
 def plot_distinctive_terms(
     data: pd.DataFrame,
@@ -384,8 +384,8 @@ def _zero_break(ax: Any, floor: float, smallest: float) -> None:
         axis.set_minor_locator(FixedLocator([]))
 
 
-@positional_columns("hue", "y", "x", "order")
 @renamed(term="hue", doc="y", position="x", terms="hue_order")
+@positional_columns("hue", "y", "x", "order")
 @shared_docs
 def plot_dispersion(
     data: pd.DataFrame,

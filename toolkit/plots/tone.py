@@ -70,8 +70,8 @@ def _legend_columns(ax: Any, labels: Sequence[str]) -> int:
     return int(max(1, min(len(labels), 6, width_in // column_in)))
 
 
-@positional_columns("x", "y", "hue", "ci_low", "ci_high", "count")
 @renamed(n="count")
+@positional_columns("x", "y", "hue", "ci_low", "ci_high", "count")
 @shared_docs
 def plot_tone_over_time(
     data: pd.DataFrame,
@@ -240,8 +240,8 @@ def plot_tone_over_time(
     return finish(ax, data)
 
 
-@positional_columns("y", "x", "ci_low", "ci_high")
 @renamed(n="count")
+@positional_columns("y", "x", "ci_low", "ci_high")
 @shared_docs
 def plot_group_comparison(
     data: pd.DataFrame,
