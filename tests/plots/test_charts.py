@@ -588,3 +588,27 @@ def test_tone_over_time_does_not_bridge_missing_years():
     y = np.asarray(ax.lines[0].get_ydata(), dtype=float)
     # four points plus one break between 2016 and 2019
     assert len(y) == 5 and np.isnan(y).sum() == 1 and np.isnan(y[2])
+
+
+@pytest.mark.parametrize(
+    ("call", "n_panels"),
+    [
+        (lambda fig: P.plot_naming(NAMING, x="count", fig=fig), 2),
+        (lambda fig: P.plot_frames_over_time(OVER_TIME, hue="country", fig=fig), 2),
+    ],
+)
+def test_small_multiples_draw_into_fig(call, n_panels):
+    fig = plt.figure(layout="constrained")
+    left, right = fig.subfigures(1, 2)
+    out = call(right)
+    assert out is right
+    assert plt.get_fignums() == [fig.number]  # no new figure
+    assert len(right.axes) == n_panels and not left.axes
+
+
+def test_small_multiples_refuse_the_wrong_target():
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match="not both"):
+        P.plot_naming(NAMING, x="count", ax=ax, fig=fig)
+    with pytest.raises(ValueError, match="fig= is for kind='facets'"):
+        P.plot_frames_over_time(OVER_TIME[OVER_TIME.country == "KR"], kind="area", fig=fig)
