@@ -1,6 +1,9 @@
 """The shared parameter entries are filled into plot docstrings from the signature."""
 
+import doctest
+import importlib
 import inspect
+import warnings
 
 import pytest
 
@@ -76,3 +79,15 @@ def test_every_shared_entry_is_used_by_some_plot():
         if name.startswith("plot_"):
             used |= set(inspect.signature(getattr(P, name)).parameters)
     assert set(PARAMS) <= used
+
+
+@pytest.mark.parametrize(
+    "module", ["corpus", "framing", "quotes", "terminology", "terms", "tone"], ids=str
+)
+def test_examples_use_the_current_names(module):
+    # an example that warns would teach a name that is going away
+    mod = importlib.import_module(f"toolkit.plots.{module}")
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message="plot_", category=FutureWarning)
+        result = doctest.testmod(mod, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted > 0 and result.failed == 0

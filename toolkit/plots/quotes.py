@@ -77,7 +77,7 @@ def plot_sources(
     >>> df = pd.DataFrame({"outlet": ["Daily A"] * 3 + ["Times B"] * 3,
     ...                    "speaker_country": ["KR", "JP", "US"] * 2,
     ...                    "count": [30, 10, 5, 8, 25, 4]})
-    >>> ax = plot_sources(df, value="count")
+    >>> ax = plot_sources(df, x="count")
     >>> len(ax.patches), [t.get_text() for t in ax.get_legend().get_texts()]
     (6, ['JP', 'KR', 'US'])
     """
