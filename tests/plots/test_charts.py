@@ -187,12 +187,15 @@ def test_tone_over_time_errors():
         P.plot_tone_over_time(TONE, y="score")
 
 
-def test_tone_attrs_name_axis():
+@pytest.mark.parametrize("option", ["stat", "method"])  # aggregate's name before / from 0.4
+def test_tone_attrs_name_axis(option):
     df = TONE.copy()
-    df.attrs = {"measure": "aggregate", "params": {"value": "tone", "stat": "mean"}}
+    df.attrs = {"measure": "aggregate", "params": {"value": "tone", option: "mean"}}
     ax = P.plot_tone_over_time(df, hue="country")
     assert ax.get_ylabel() == "Mean tone"
     assert ax.get_xlabel() == "Period"
+    df.attrs["params"][option] = "median"  # the plotted column is not the statistic
+    assert P.plot_tone_over_time(df, hue="country").get_ylabel() == "Mean"
 
 
 GROUPS = pd.DataFrame(

@@ -8,6 +8,7 @@ different picture), not pass.
 """
 
 import inspect
+import re
 import warnings
 
 import matplotlib.pyplot as plt
@@ -135,7 +136,8 @@ def test_old_keyword_draws_the_same_and_warns(name, old, new):
     assert new in kw, f"CASES[{name!r}] must set {new!r}"
     expected = _draw(name, data, **kw)
     old_kw = {(old if k == new else k): v for k, v in kw.items()}
-    with pytest.warns(FutureWarning, match=rf"{name}\({old}=\.\.\.\) is now {name}\({new}="):
+    # the wording is toolkit._meta.renamed's; the test needs both names in it
+    with pytest.warns(FutureWarning, match=rf"{name}\({old}=.*\b{new}="):
         got = _draw(name, data, **old_kw)
     assert np.array_equal(got, expected)
 
@@ -143,7 +145,7 @@ def test_old_keyword_draws_the_same_and_warns(name, old, new):
 @pytest.mark.parametrize(("name", "old", "new"), RENAMES)
 def test_old_and_new_keyword_together_is_an_error(name, old, new):
     data, kw = CASES[name]
-    with pytest.raises(TypeError, match=f"both {old!r}"):
+    with pytest.raises(TypeError, match=re.escape(repr(old))):
         getattr(P, name)(data, **kw, **{old: kw[new]})
 
 
