@@ -16,6 +16,13 @@ them, decodes them without being told the encoding and counts:
 analyser model in toolkit.text.decode was not fitted on (see ``_ANALYSER_WEIGHTS``);
 ``--fit`` refits that model on the other half and prints its weights.
 
+``--folder N`` decodes each string as one file of a folder that also holds
+``N`` ten-word files (drawn from the same words, decoded on their own first;
+their certain codecs are the folder's evidence, ``decode_text(folder=)``),
+once with those files in the same encoding and once in the other language's
+(EUC-JP for Korean and Western strings, cp949 for Japanese): the second
+table is what the folder prior costs when a folder does mix encodings.
+
 Strings that the encoding cannot represent are skipped (EUC-KR has 2,350
 Hangul syllables, Shift_JIS lacks some kanji).
 
@@ -36,7 +43,7 @@ import random  # noqa: E402
 import zlib  # noqa: E402
 from collections import Counter  # noqa: E402
 
-from toolkit.text.decode import DecodeError, decode_text  # noqa: E402
+from toolkit.text.decode import DecodeError, decode_text, folder_counts  # noqa: E402
 
 EVAL = _HERE.parents[1] / "shared" / "eval"
 EUROPEAN = (
@@ -136,6 +143,13 @@ def main() -> None:
         action="store_true",
         help="refit toolkit.text.decode's Korean/Japanese analyser model on the tuning half and print it",
     )
+    ap.add_argument(
+        "--folder",
+        type=int,
+        default=0,
+        help="decode each string beside this many ten-word files of the same encoding, "
+        "then of the other language's (0: each string on its own)",
+    )
     args = ap.parse_args()
     lengths = [int(x) for x in args.lengths.split(",")]
     if args.fit:
@@ -151,36 +165,80 @@ def main() -> None:
         ("ja", ja, "", ["shift_jis", "cp932", "euc_jp"]),
         ("eu", EUROPEAN, " ", ["cp1252"]),
     ]
-    print(
-        f"{'encoding':10s}{'words':>6s}{'strings':>9s}{'exact':>9s}{'flagged':>9s}"
-        f"{'wrong':>8s}{'error':>7s}"
-    )
-    for _lang, vocab, sep, encodings in plan:
-        for enc in encodings:
-            for n_words in lengths:
-                rng = random.Random(f"{enc}-{n_words}")
-                c: Counter[str] = Counter()
-                while sum(c.values()) < args.n:
-                    text = sep.join(rng.choice(vocab) for _ in range(n_words))
-                    try:
-                        raw = text.encode(enc)
-                    except UnicodeEncodeError:
-                        continue
-                    if enc == "euc_kr" and len(raw) != sum(1 if ch.isascii() else 2 for ch in text):
-                        continue  # CPython's 8-byte make-up sequences: not in real files
-                    try:
-                        d = decode_text(raw)
-                    except DecodeError:
-                        c["error"] += 1
-                        continue
-                    c["exact" if d.text == text else "flagged" if d.note else "wrong"] += 1
-                total = sum(c.values())
-                print(
-                    f"{enc:10s}{n_words:>6d}{total:>9d}"
-                    f"{c['exact'] / total:>9.2%}{c['flagged'] / total:>9.2%}"
-                    f"{c['wrong'] / total:>8.2%}{c['error'] / total:>7.2%}",
-                    flush=True,
-                )
+    folders = ["none"] if not args.folder else ["same", "other"]
+    for kind in folders:
+        if kind != "none":
+            print(
+                f"\nbeside {args.folder} ten-word files in "
+                + ("the same encoding" if kind == "same" else "the other language's encoding")
+            )
+        print(
+            f"{'encoding':10s}{'words':>6s}{'strings':>9s}{'exact':>9s}{'flagged':>9s}"
+            f"{'wrong':>8s}{'error':>7s}"
+        )
+        for lang, vocab, sep, encodings in plan:
+            for enc in encodings:
+                evidence = None
+                if kind != "none":
+                    if kind == "same":
+                        neighbour, words, nsep = enc, vocab, sep
+                    else:
+                        neighbour, words, nsep = (
+                            ("cp949", ko, " ") if lang == "ja" else ("euc_jp", ja, "")
+                        )
+                    evidence = folder_files(words, nsep, neighbour, args.folder, f"{enc}-folder")
+                for n_words in lengths:
+                    c = round_trip(vocab, sep, enc, n_words, args.n, evidence)
+                    total = sum(c.values())
+                    print(
+                        f"{enc:10s}{n_words:>6d}{total:>9d}"
+                        f"{c['exact'] / total:>9.2%}{c['flagged'] / total:>9.2%}"
+                        f"{c['wrong'] / total:>8.2%}{c['error'] / total:>7.2%}",
+                        flush=True,
+                    )
+
+
+def encodable(text: str, enc: str) -> bytes | None:
+    """``text`` in ``enc``, or None when a real file in ``enc`` could not hold it."""
+    try:
+        raw = text.encode(enc)
+    except UnicodeEncodeError:
+        return None
+    if enc == "euc_kr" and len(raw) != sum(1 if ch.isascii() else 2 for ch in text):
+        return None  # CPython's 8-byte make-up sequences: not in real files
+    return raw
+
+
+def folder_files(words: list[str], sep: str, enc: str, n: int, seed: str) -> dict[str, int]:
+    """The evidence of ``n`` ten-word files in ``enc``, each decoded on its own."""
+    rng = random.Random(seed)
+    decoded = []
+    while len(decoded) < n:
+        raw = encodable(sep.join(rng.choice(words) for _ in range(10)), enc)
+        if raw is not None:
+            d = decode_text(raw)
+            decoded.append((d.encoding, d.note))
+    return folder_counts(decoded)
+
+
+def round_trip(
+    vocab: list[str], sep: str, enc: str, n_words: int, n: int, folder: dict[str, int] | None
+) -> Counter[str]:
+    """Outcome counts of ``n`` strings of ``n_words`` words encoded in ``enc``."""
+    rng = random.Random(f"{enc}-{n_words}")
+    c: Counter[str] = Counter()
+    while sum(c.values()) < n:
+        text = sep.join(rng.choice(vocab) for _ in range(n_words))
+        raw = encodable(text, enc)
+        if raw is None:
+            continue
+        try:
+            d = decode_text(raw, folder=folder)
+        except DecodeError:
+            c["error"] += 1
+            continue
+        c["exact" if d.text == text else "flagged" if d.note else "wrong"] += 1
+    return c
 
 
 if __name__ == "__main__":

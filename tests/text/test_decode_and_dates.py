@@ -1,12 +1,20 @@
 """Encoding detection and date parsing (expected values written by hand)."""
 
 import codecs
+import math
 
 import pandas as pd
 import pytest
 
 from toolkit.text.dates import parse_date, parse_dates
-from toolkit.text.decode import DecodeError, decode_bytes, read_text
+from toolkit.text.decode import (
+    DecodeError,
+    _folder_log_odds,
+    decode_bytes,
+    decode_text,
+    folder_counts,
+    read_text,
+)
 
 KO = "한국과 일본은 14일 서울에서 안보 회의를 열었다. 독도 문제도 논의됐다."
 JA = "日本と韓国は14日、ソウルで安全保障対話を開いた。竹島の問題も議論された。"
@@ -48,6 +56,62 @@ def test_undecodable_file_names_its_path(tmp_path):
     bad.write_bytes(bytes([0x81, 0x20, 0x8D, 0x20, 0x8F, 0x20, 0x90, 0x20, 0x9D]) * 20)
     with pytest.raises(DecodeError, match="broken.txt"):
         read_text(bad)
+
+
+# ------------------------------------------------------------- folder prior
+
+# The EUC-JP bytes of 人 are also the EUC-KR bytes of 와 (0xBF 0xCD
+# in both tables): on its own the file cannot say which it is.
+HITO_EUC = "人".encode("euc_jp")
+
+
+def test_single_kanji_alone_is_flagged_either_way():
+    assert HITO_EUC == "와".encode("euc_kr")  # the collision the tests below rely on
+    assert decode_text(HITO_EUC).note.startswith("encoding uncertain")
+
+
+def test_folder_of_euc_jp_files_turns_an_uncertain_pick_and_keeps_the_flag():
+    d = decode_text(HITO_EUC, folder={"euc_jp": 10})
+    assert (d.text, d.encoding) == ("人", "euc_jp")
+    assert d.note == (
+        "encoding uncertain: read as euc_jp like 10 other files of its folder, could be cp949"
+    )
+
+
+def test_folder_of_korean_files_keeps_the_hangul_reading():
+    d = decode_text(HITO_EUC, folder={"cp949": 10})
+    assert (d.text, d.encoding) == ("와", "cp949")
+    assert d.note == (
+        "encoding uncertain: read as cp949 like 10 other files of its folder, could be euc_jp"
+    )
+
+
+def test_folder_prior_never_overrules_a_certain_file():
+    # a Korean sentence beside a thousand EUC-JP files is still Korean, unflagged
+    d = decode_text(KO.encode("cp949"), folder={"euc_jp": 1000})
+    assert (d.text, d.encoding, d.note) == (KO, "cp949", "")
+
+
+def test_folder_counts_counts_only_certain_legacy_files():
+    files = [
+        ("euc_jp", ""),
+        ("euc_jp", ""),
+        ("cp949", ""),
+        ("euc_jp", "encoding uncertain: read as euc_jp, could be cp949"),
+        ("utf-8", ""),
+        ("utf-16", ""),
+        ("cp949", "UTF-8 byte-order mark, but the bytes after it are not UTF-8"),
+    ]
+    assert folder_counts(files) == {"euc_jp": 2, "cp949": 1}
+
+
+def test_folder_prior_is_the_rule_of_succession():
+    # (n + 1/2) / (m + 1/2): 10 EUC-JP files and no cp949 file give 21 to 1
+    assert _folder_log_odds({"euc_jp": 10}, "euc_jp", "cp949") == pytest.approx(math.log(21))
+    assert _folder_log_odds({"euc_jp": 3, "cp949": 1}, "cp949", "euc_jp") == pytest.approx(
+        math.log(1.5 / 3.5)
+    )
+    assert _folder_log_odds({}, "euc_jp", "cp949") == 0.0
 
 
 def test_forced_encoding_error_is_clear():

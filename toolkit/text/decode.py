@@ -467,7 +467,9 @@ def _decode_legacy(
             prior = _folder_log_odds(folder, second_enc, best_enc)
             if prior > evidence:
                 best_enc, best_text, second_enc = second_enc, second_text, best_enc
-                like = f" like {folder.get(best_enc, 0)} other files of its folder"
+            if _folder_log_odds(folder, best_enc, second_enc) > 0:
+                n = folder[best_enc]
+                like = f" like {n} other file{'s' * (n != 1)} of its folder"
         if uncertain:
             note = "; ".join(
                 filter(
