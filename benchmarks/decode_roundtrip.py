@@ -71,13 +71,16 @@ def half(words: list[str], which: str) -> list[str]:
 
 def fit_analyser_model() -> None:
     """Refit ``_ANALYSER_WEIGHTS`` on the tuning half: one-word strings whose two
-    best readings are Korean and Japanese, closer than ``_ANALYSER_GAP``."""
+    best readings are Korean and Japanese, closer than ``_ANALYSER_GAP``; and
+    ``_GAP_LOG_ODDS`` on those of a single non-ASCII character."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     from toolkit.text import decode as T
 
     rows, labels = [], []
+    singles: list[float] = []
+    single_labels: list[bool] = []
     for path, encodings in (
         ("ud_ko_gsd_dev.conllu", ["cp949", "euc_kr"]),
         ("ud_ja_gsd_dev.conllu", ["shift_jis", "euc_jp"]),
@@ -109,6 +112,9 @@ def fit_analyser_model() -> None:
                 if set(by_language) != {"ko", "ja"}:
                     continue
                 (ko_score, ko), (ja_score, ja) = by_language["ko"], by_language["ja"]
+                if word in (ko, ja) and sum(not c.isascii() for c in top[0][1][1]) == 1:
+                    singles.append(ko_score - ja_score)
+                    single_labels.append(word == ko)
                 if (
                     word not in (ko, ja)
                     or sum(not c.isascii() for c in top[0][1][1]) < 2
@@ -124,6 +130,14 @@ def fit_analyser_model() -> None:
     print(
         f"{len(rows)} pairs; weights {np.round(model.coef_[0], 2).tolist()}, "
         f"bias {model.intercept_[0]:.2f} (in use: {list(T._ANALYSER_WEIGHTS)}, {T._ANALYSER_BIAS})"
+    )
+    # the log-odds one unit of plausibility gap is worth, where it alone decides
+    gap = LogisticRegression(C=1.0, max_iter=5000).fit(
+        np.array(singles)[:, None], np.array(single_labels)
+    )
+    print(
+        f"{len(singles)} single-character pairs; log-odds per unit of gap "
+        f"{gap.coef_[0][0]:.2f}, bias {gap.intercept_[0]:.2f} (in use: {T._GAP_LOG_ODDS})"
     )
 
 

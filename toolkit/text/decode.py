@@ -47,6 +47,11 @@ _LANGUAGE = {"cp949": "ko", "euc_jp": "ja", "cp932": "ja", "cp1252": "latin"}
 UNCERTAIN_MARGIN = 4.0
 # A best reading scoring worse than this per non-ASCII character is not text.
 _GARBAGE_PER_CHAR = -10.5
+# The plausibility gap between two readings overstates the evidence: a
+# logistic fit of "the better-scored reading is right" on the gap gives log-odds
+# of about 0.6 per unit (single characters read as Hangul or kanji, tuning half
+# of the UD dev words; benchmarks/decode_roundtrip.py --fit prints it).
+_GAP_LOG_ODDS = 0.6
 # Pseudo-count of each legacy codec in a folder's prior (Jeffreys' 1/2): with
 # no evidence every codec is equally likely, and one file cannot make a rule.
 _FOLDER_PSEUDO = 0.5
@@ -442,7 +447,7 @@ def _decode_legacy(
         margin = UNCERTAIN_MARGIN * (1 + 1.5 / n_foreign)
         uncertain = best_score - second_score < margin
         # log-odds of the pick over the other reading, from this file alone
-        evidence = best_score - second_score
+        evidence = _GAP_LOG_ODDS * (best_score - second_score)
         verdict = _ask_analysers(ranked[0], ranked[1], n_foreign, uncertain)
         if verdict is not None:
             pick, confident, evidence = verdict
