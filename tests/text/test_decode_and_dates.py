@@ -58,6 +58,21 @@ def test_undecodable_file_names_its_path(tmp_path):
         read_text(bad)
 
 
+@pytest.mark.parametrize("word", ["Köln", "schön", "señor", "año", "Straße"])
+def test_accented_word_is_not_flagged_for_a_private_use_or_half_width_reading(word):
+    # cp932 reads ö/ñ (0xF6, 0xF1 + next byte) as private-use characters and
+    # ß (0xDF) as a half-width katakana inside the word: no real reading
+    d = decode_text(word.encode("cp1252"))
+    assert (d.text, d.encoding, d.note) == (word, "cp1252", "")
+
+
+def test_cp932_text_with_a_user_defined_character_is_still_cp932():
+    # a newspaper's own character (gaiji, cp932 0xF040 = U+E000) in real text
+    text = "日本政府は\ue000氏の発言に抗議した"  # constructed
+    d = decode_text(text.encode("cp932"))
+    assert (d.text, d.encoding) == (text, "cp932")
+
+
 # ------------------------------------------------------------- folder prior
 
 # The EUC-JP bytes of 人 are also the EUC-KR bytes of 와 (0xBF 0xCD

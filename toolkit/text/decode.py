@@ -222,6 +222,10 @@ def _char_weight(c: str, language: str, prev: str, nxt: str) -> float:
             return -7.0  # Greek or Cyrillic inside a word of them
         return -9.0
     cjk_penalty = -4.0 if latin_neighbours == 2 else 0.0  # "Pok駑on": a kanji inside a word
+    if 0xE000 <= o <= 0xF8FF:
+        # private use: a font's own characters (cp932's user-defined rows);
+        # Latin bytes read as cp932 land here ("K\ue494n" for Köln)
+        return -14.0
     if (
         0x3000 <= o <= 0x303F
         or 0xFF01 <= o <= 0xFF5E
@@ -253,7 +257,7 @@ def _char_weight(c: str, language: str, prev: str, nxt: str) -> float:
         level1 = bool(lead) and 0xB0 <= lead[0] <= 0xCF
         return (-8.5 if level1 else -11.0) + cjk_penalty
     if 0xFF61 <= o <= 0xFF9F:
-        return -10.0  # half-width katakana: legacy, rare in news text
+        return -10.0 + cjk_penalty  # half-width katakana: legacy, rare in news text
     return -9.5  # symbols, Greek, Cyrillic: in JIS X 0208, but rare in text
 
 
