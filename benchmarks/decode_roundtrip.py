@@ -13,7 +13,11 @@ them, decodes them without being told the encoding and counts:
 * ``flagged``: wrong text, but the result carries an "encoding uncertain"
   (or other) note, so the loader marks the article;
 * ``wrong``: wrong text with no note (silent corruption; the figure to watch);
-* ``error``: DecodeError (the loader marks the article unreadable).
+* ``error``: DecodeError (the loader marks the article unreadable);
+* ``(twin)``: the share of strings whose bytes are one KS X 1001 Hangul
+  syllable in cp949 and one kanji in EUC-JP or cp932 alike (人 in EUC-JP is
+  와 in EUC-KR): no decoder can tell these apart from their own bytes; only
+  the folder they come in (``--folder``) can.
 
 ``--words held-out`` draws only from the half of the words that the
 analyser model in toolkit.text.decode was not fitted on (see ``_ANALYSER_WEIGHTS``);
@@ -191,7 +195,7 @@ def main() -> None:
             )
         print(
             f"{'encoding':10s}{'words':>6s}{'strings':>9s}{'exact':>9s}{'(noted)':>9s}"
-            f"{'flagged':>9s}{'wrong':>8s}{'error':>7s}"
+            f"{'flagged':>9s}{'wrong':>8s}{'error':>7s}{'(twin)':>8s}"
         )
         for lang, vocab, sep, encodings in plan:
             for enc in encodings:
@@ -205,13 +209,14 @@ def main() -> None:
                         )
                     evidence = folder_files(words, nsep, neighbour, args.folder, f"{enc}-folder")
                 for n_words in lengths:
-                    c = round_trip(vocab, sep, enc, n_words, args.n, evidence)
-                    total = c.total() - c["noted"]
+                    c, side = round_trip(vocab, sep, enc, n_words, args.n, evidence)
+                    total = c.total()
                     print(
                         f"{enc:10s}{n_words:>6d}{total:>9d}"
-                        f"{c['exact'] / total:>9.2%}{c['noted'] / total:>9.2%}"
+                        f"{c['exact'] / total:>9.2%}{side['noted'] / total:>9.2%}"
                         f"{c['flagged'] / total:>9.2%}"
-                        f"{c['wrong'] / total:>8.2%}{c['error'] / total:>7.2%}",
+                        f"{c['wrong'] / total:>8.2%}{c['error'] / total:>7.2%}"
+                        f"{side['twin'] / total:>8.2%}",
                         flush=True,
                     )
 
@@ -239,25 +244,50 @@ def folder_files(words: list[str], sep: str, enc: str, n: int, seed: str) -> dic
     return folder_counts(decoded)
 
 
+def twin(raw: bytes) -> bool:
+    """True when ``raw`` is one Hangul syllable in cp949 and one kanji in EUC-JP or cp932."""
+    readings = []
+    for enc in ("cp949", "euc_jp", "cp932"):
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        foreign = [ch for ch in text if not ch.isascii()]
+        if len(foreign) == 1:
+            readings.append((enc, foreign[0]))
+    hangul = any(
+        e == "cp949"
+        and "\uac00" <= ch <= "\ud7a3"
+        and len(ch.encode("cp949")) == 2
+        and 0xB0 <= ch.encode("cp949")[0] <= 0xC8  # KS X 1001's 2,350, not cp949's extension
+        for e, ch in readings
+    )
+    kanji = any(e != "cp949" and "\u4e00" <= ch <= "\u9fff" for e, ch in readings)
+    return hangul and kanji
+
+
 def round_trip(
     vocab: list[str], sep: str, enc: str, n_words: int, n: int, folder: dict[str, int] | None
-) -> Counter[str]:
-    """Outcome counts of ``n`` strings of ``n_words`` words encoded in ``enc``."""
+) -> tuple[Counter[str], Counter[str]]:
+    """Outcome counts of ``n`` strings of ``n_words`` words encoded in ``enc``,
+    and how many were right but noted, or twins (see the module docstring)."""
     rng = random.Random(f"{enc}-{n_words}")
     c: Counter[str] = Counter()
-    while c.total() - c["noted"] < n:
+    side: Counter[str] = Counter()
+    while c.total() < n:
         text = sep.join(rng.choice(vocab) for _ in range(n_words))
         raw = encodable(text, enc)
         if raw is None:
             continue
+        side["twin"] += twin(raw)
         try:
             d = decode_text(raw, folder=folder)
         except DecodeError:
             c["error"] += 1
             continue
         c["exact" if d.text == text else "flagged" if d.note else "wrong"] += 1
-        c["noted"] += d.text == text and "encoding uncertain" in d.note
-    return c
+        side["noted"] += d.text == text and "encoding uncertain" in d.note
+    return c, side
 
 
 if __name__ == "__main__":
