@@ -5,6 +5,8 @@ import math
 
 import pandas as pd
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from toolkit.text.dates import parse_date, parse_dates
 from toolkit.text.decode import (
@@ -173,3 +175,28 @@ def test_parse_dates_keeps_index_and_order():
     assert out.index.tolist() == [10, 11, 12]
     assert out.isna().tolist() == [False, True, False]
     assert out[12] == pd.Timestamp("2023-05-31")
+
+
+# Constructed short strings: single kanji and Hangul syllables whose bytes
+# collide across EUC-JP and EUC-KR, and a few ordinary words.
+SHORT = ["人", "生", "海", "石", "와", "집", "못", "색", "東京", "서울", "淡井", "café", "Köln"]
+CODECS = ["cp949", "euc_jp", "cp932", "cp1252"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.sampled_from(SHORT),
+    encoding=st.sampled_from(["euc_kr", "euc_jp", "shift_jis", "cp1252"]),
+    folder=st.dictionaries(st.sampled_from(CODECS), st.integers(0, 500), max_size=4),
+)
+def test_folder_prior_only_acts_on_flagged_files_and_never_unflags(text, encoding, folder):
+    try:
+        raw = text.encode(encoding)
+    except UnicodeEncodeError:
+        assume(False)
+    alone = decode_text(raw)
+    beside = decode_text(raw, folder=folder)
+    if "encoding uncertain" in alone.note:
+        assert "encoding uncertain" in beside.note
+    else:
+        assert beside == alone

@@ -492,10 +492,10 @@ def _decode_legacy(
 def _folder_log_odds(folder: Mapping[str, int], first: str, second: str) -> float:
     """Prior log-odds that a file of this folder is ``first`` rather than ``second``.
 
-    The rule of succession over the folder's files read with certainty: a
-    folder of 10 EUC-JP files gives an 11-to-1 prior for EUC-JP against
-    cp949 (log-odds 2.4), enough to turn a coin-toss between a single kanji
-    and a Hangul syllable, not a clear reading.
+    The rule of succession (pseudo-count 1/2) over the folder's files read
+    with certainty: a folder of 10 EUC-JP files gives a 21-to-1 prior for
+    EUC-JP against cp949 (log-odds 3.0), enough to turn a coin-toss between
+    a single kanji and a Hangul syllable, not a clear reading.
     """
     return math.log(
         (folder.get(first, 0) + _FOLDER_PSEUDO) / (folder.get(second, 0) + _FOLDER_PSEUDO)
@@ -642,8 +642,8 @@ def _cjk_or_latin(
     if junk:
         return None
     # valid UTF-8 is itself evidence: prefer the CJK reading but keep the flag
-    # (no log-odds: what the two readings scored is all there is to weigh)
-    return cjk_enc, latin_enc != "utf-8", abs(cjk[1] - latin[1])
+    # (no fitted log-odds here: the weighted gap of the two readings stands in)
+    return cjk_enc, latin_enc != "utf-8", _GAP_LOG_ODDS * abs(cjk[1] - latin[1])
 
 
 def _korean_evidence(text: str) -> tuple[float, float, float]:
