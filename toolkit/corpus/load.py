@@ -28,7 +28,7 @@ import pandas as pd
 from toolkit.data import data_path
 from toolkit.readers._common import CANONICAL_COLUMNS
 from toolkit.text.dates import parse_dates
-from toolkit.text.decode import DecodeError, decode_text, read_decoded
+from toolkit.text.decode import DecodeError, decode_text, folder_counts, read_decoded
 
 __all__ = [
     "BOOKKEEPING_COLUMNS",
@@ -705,6 +705,20 @@ def _read_folder(folder: Path, encoding: str | None) -> tuple[pd.DataFrame, list
                 )
         except (LoadError, DecodeError, OSError) as err:
             unreadable(rel, str(err), suffix[1:])
+    if encoding is None:
+        # A corpus rarely mixes encodings: a file whose bytes left the codec
+        # uncertain is read again beside the folder's files read with certainty.
+        tables = [f.iloc[0] for f in frames if len(f) and "encoding" in f and "load_note" in f]
+        evidence = folder_counts((r["encoding"], r["load_note"]) for r in [*rows, *tables])
+        lines = {line["file"]: line for line in summary}
+        for row in rows if evidence else []:
+            if "encoding uncertain" in row["load_note"]:
+                try:
+                    again = read_decoded(folder / row["source_file"], None, evidence)
+                except DecodeError:  # gone since the first read: keep that reading
+                    continue
+                row.update(text=again.text, encoding=again.encoding, load_note=again.note)
+                lines[row["source_file"]]["reason"] = again.note
     docs = pd.DataFrame(rows, columns=["doc_id", "text", "source_file", "encoding", "load_note"])
     if meta_path is not None:
         meta = _read_table(meta_path, encoding).drop(
