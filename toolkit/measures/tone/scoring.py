@@ -103,7 +103,7 @@ import pandas as pd
 from toolkit._meta import attach_attrs
 from toolkit.corpus.load import other_language
 from toolkit.lexicons.dictionary import Dictionary, load_dictionary
-from toolkit.tokens.tokenizer import Tokens, as_tokens
+from toolkit.tokens.tokenizer import Tokens, as_corpus, as_sentences, as_tokens
 
 __all__ = [
     "METHODS",
@@ -448,59 +448,6 @@ def _as_dictionary(dictionary: Dictionary | str | Path | Mapping | None) -> Dict
 # --------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=200_000)
-def _split(text: str, language: str) -> tuple[tuple[int, int], ...]:
-    from toolkit.tokens.tokenizer import split_sentences
-
-    return tuple(split_sentences(text, language))
-
-
-def _corpus_of(data: pd.DataFrame | Tokens) -> pd.DataFrame:
-    """The loaded corpus behind ``data`` (doc_ids as :func:`tone` assigns them)."""
-    if isinstance(data, Tokens):
-        return data.corpus
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"expected a corpus DataFrame or Tokens, got {type(data).__name__}")
-    if "status" in data.columns and "doc_id" in data.columns:
-        return data
-    from toolkit.corpus.load import load_corpus
-
-    return load_corpus(data)
-
-
-def _sentence_table(data: pd.DataFrame | Tokens) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(sentences ``doc_id, sent_id, sentence``, corpus) without word tokenization.
-
-    Tokens are used as they are. A corpus is split with the tokenizer's own
-    sentence splitter, so ``sent_id`` matches :func:`toolkit.tokens.tokenizer.tokenize`
-    exactly, but the (slower) word tokenization that sentence-level methods
-    do not need is skipped.
-    """
-    if isinstance(data, Tokens):
-        return data.sentences[["doc_id", "sent_id", "sentence"]], data.corpus
-    from toolkit.tokens.tokenizer import _TOKENIZERS
-
-    corpus = _corpus_of(data)
-    docs, ids, texts = [], [], []
-    for doc_id, text, lang in zip(
-        corpus["doc_id"], corpus["text"], corpus["language"], strict=True
-    ):
-        if not isinstance(text, str) or not text:
-            continue
-        spans = _split(text, lang if lang in _TOKENIZERS else "en")
-        docs.extend([doc_id] * len(spans))
-        ids.extend(range(len(spans)))
-        texts.extend(text[a:b] for a, b in spans)
-    sents = pd.DataFrame(
-        {
-            "doc_id": pd.Series(docs, dtype=object),
-            "sent_id": pd.Series(ids, dtype="int64"),
-            "sentence": pd.Series(texts, dtype=object),
-        }
-    )
-    return sents, corpus
-
-
 def _sentence_scores(
     data: pd.DataFrame | Tokens,
     method: str,
@@ -508,17 +455,15 @@ def _sentence_scores(
     negation_window: int,
     n_jobs: int,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    if isinstance(data, pd.DataFrame):
-        from toolkit.corpus.load import check_unique_ids
-
-        check_unique_ids(data)  # repeated ids would merge articles at document level
+    # as_corpus (through as_sentences / as_tokens) refuses repeated doc_ids,
+    # which would merge articles at document level
     if method == "dictionary":
         tk = as_tokens(data)
         sents, corpus = tk.sentences, tk.corpus
         toks = [tuple(t) for t in sents["tokens"]]
         vals = _score_once(toks, _dict_chunk, (d, negation_window), n_jobs)
     elif method == "news":
-        sents, corpus = _sentence_table(data)
+        sents, corpus = as_sentences(data)
         lang_of = dict(zip(corpus["doc_id"], corpus["language"], strict=True))
         keys = [
             (lang if (lang := lang_of.get(d)) in _NEWS_CJK else "en", str(t))
@@ -526,7 +471,7 @@ def _sentence_scores(
         ]
         vals = _score_once(keys, _news_chunk, (method,), n_jobs)
     else:
-        sents, corpus = _sentence_table(data)
+        sents, corpus = as_sentences(data)
         texts = sents["sentence"].astype(str).tolist()
         vals = _score_once(texts, _score_chunk, (method,), n_jobs)
         n_long = sum(len(t) > LONG_SENTENCE_CHARS for t in texts)
@@ -755,7 +700,7 @@ def document_tone(
     if sentences.attrs.get("measure") != "tone" or params.get("level") != "sentence":
         raise ValueError("sentences must be what tone(..., level='sentence') returned")
     _check_aggregate(method, aggregate)
-    corpus = _corpus_of(data)
+    corpus = as_corpus(data)
     unknown = set(sentences["doc_id"]) - set(corpus["doc_id"])
     if unknown:
         raise ValueError(
