@@ -16,11 +16,13 @@ from toolkit._meta import (
     STATUS_EMPTY,
     STATUS_OK,
     STATUS_UNREADABLE,
+    attach_attrs,
     not_measured,
 )
 from toolkit.corpus.load import other_language
+from toolkit.tokens.tokenizer import Tokens
 
-__all__ = ["document_statuses", "record_unmeasured"]
+__all__ = ["document_statuses", "finish", "record_unmeasured"]
 
 
 def document_statuses(
@@ -66,3 +68,21 @@ def record_unmeasured(out: pd.DataFrame, statuses: dict[str, str]) -> pd.DataFra
     """
     out.attrs["unmeasured"] = {d: st for d, st in statuses.items() if st != STATUS_OK}
     return out
+
+
+def finish(out: pd.DataFrame, measure: str, params: dict, tokens: Tokens) -> pd.DataFrame:
+    """attrs for a measure that reads every language (counts, patterns, concordances).
+
+    ``n_docs`` is the number of input documents; the ones without text
+    (``empty``, ``unreadable``) are in ``attrs["unmeasured"]``.
+
+    Examples
+    --------
+    >>> from toolkit.tokens.tokenizer import tokenize
+    >>> tk = tokenize(pd.DataFrame({"doc_id": ["a", "b"], "text": ["Seoul met Tokyo.", ""]}))
+    >>> t = finish(pd.DataFrame({"term": ["seoul"]}), "demo", {}, tk)
+    >>> t.attrs["n_docs"], t.attrs["unmeasured"]
+    (2, {'b': 'empty'})
+    """
+    attach_attrs(out, measure, params, n_docs=len(tokens.doc_ids))
+    return record_unmeasured(out, document_statuses(tokens.corpus))

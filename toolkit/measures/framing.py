@@ -226,7 +226,10 @@ def frames(
         One row per document (every document, also empty ones) or per
         sentence (plus one row with ``sent_id`` missing for each document
         without sentences). Columns: ``doc_id``, [``sent_id``], ``n_tokens``
-        (word tokens), ``status`` ("ok", or why nothing could be measured),
+        (word tokens), ``status`` ("ok", or why nothing could be measured:
+        "empty", "unreadable", "no words", "not measured: language ..."; a
+        unit not measured has NA in every count, rate, score, flag and
+        dominant-frame column, never 0/False),
         then per frame ``<frame>_count``, ``<frame>_rate`` (per 1,000 word
         tokens; NaN without tokens), ``<frame>_score`` (weighted matches per
         1,000 word tokens; equal to the rate when no pattern has a weight) and
@@ -241,7 +244,7 @@ def frames(
     ...     "text": ["Tokyo apologized for colonial rule. The court ruled on compensation.", ""]})
     >>> f = frames(c)
     >>> f[["doc_id", "history_count", "law_count", "dominant_frame", "dominant_tie"]].values.tolist()
-    [['a', 2, 3, 'law', False], ['b', 0, 0, nan, False]]
+    [['a', 2, 3, 'law', False], ['b', <NA>, <NA>, nan, <NA>]]
     >>> round(float(f.loc[0, "law_rate"]), 1), f.loc[1, "status"]
     (333.3, 'empty')
     """

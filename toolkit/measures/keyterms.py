@@ -67,6 +67,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit._meta import attach_attrs
+from toolkit.measures._contract import document_statuses, record_unmeasured
 from toolkit.tokens.house_style import fold_stream, fold_terms
 from toolkit.tokens.streams import (
     check_filters,
@@ -684,4 +685,5 @@ def keyness(
     out.attrs["house_style_folded"] = folded
     out.attrs["n_target_docs"] = int(t_mask.sum())
     out.attrs["n_reference_docs"] = n_ref_docs
-    return out
+    out.attrs["n_docs"] = len(stream.tokens.doc_ids)
+    return record_unmeasured(out, document_statuses(stream.tokens.corpus))
