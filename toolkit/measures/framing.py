@@ -352,6 +352,9 @@ def frames(
     out["dominant_frame"] = pd.Series(dom, index=out.index, dtype=object)
     out.loc[~measured, "dominant_frame"] = np.nan
     out["dominant_tie"] = unless_unmeasured(np.array(tie, dtype=bool), "boolean")
+    if level == "sentence":  # documents without sentences in their corpus place
+        rank = out["doc_id"].map({d_: k for k, d_ in enumerate(tk.doc_ids)}).to_numpy()
+        out = out.iloc[np.argsort(rank, kind="stable")].reset_index(drop=True)
     out = _attrs(out, "frames", d, n_docs=len(tk.doc_ids), level=level, min_count=min_count)
     out.attrs["thresholds"] = thresholds
     return out
