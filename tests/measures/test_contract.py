@@ -102,7 +102,10 @@ def check_unmeasured(out: pd.DataFrame, expected: dict[str, str]) -> None:
     """The documents not read are listed with their status; none of them has rows."""
     got = out.attrs["unmeasured"]
     assert {d: status_kind(s) for d, s in got.items()} == expected
+    assert out.attrs["n_unmeasured"] == len(expected)
     assert not set(out["doc_id"]) & set(expected)
+    # pandas deep-copies attrs on every operation: the statuses are shared, not copied
+    assert out.head(1).attrs["unmeasured"] is got
 
 
 # -- the vocabulary and the input path ---------------------------------------
@@ -194,6 +197,8 @@ def test_explain_frames_leaves_out_unmeasured_documents(tk) -> None:
     assert sorted(e.loc[e["doc_id"] == "en1", "pattern"]) == sorted(
         ["talks", "protester*", "colonial rule", "court", "ruling*", "compensat*"]
     )
+    one = toolkit.explain_frames(tk, doc_id=["en2", "ko1"])
+    assert one["pattern"].tolist() == ["export*", "trade"]  # ko1: not measured, no rows
 
 
 def test_frame_shares_keep_every_outlet_and_warn_once(tk) -> None:
@@ -346,7 +351,7 @@ def test_quotes_sources_and_silent_people(tk) -> None:
 def test_frequencies_tf_idf_keyness_collocations(tk) -> None:
     f = toolkit.frequencies(tk)
     check_attrs(f, "frequencies")
-    assert f.attrs["unmeasured"] == NO_TEXT
+    assert f.attrs["n_unmeasured"] == 2  # a term table counts them: no document to mark
     assert f.set_index("term").loc["seoul", "count"] == 2
     t = toolkit.tf_idf(tk)
     check_attrs(t, "tf_idf")
@@ -356,9 +361,10 @@ def test_frequencies_tf_idf_keyness_collocations(tk) -> None:
     k = toolkit.keyness(tk, by="outlet", target="Alpha")
     check_attrs(k, "keyness")
     assert (k.attrs["n_target_docs"], k.attrs["n_reference_docs"]) == (3, 4)
+    assert k.attrs["n_unmeasured"] == 2
     c = toolkit.collocations(tk, min_count=2)
     check_attrs(c, "collocations")
-    assert c.attrs["unmeasured"] == NO_TEXT
+    assert c.attrs["n_unmeasured"] == 2
     co = toolkit.cooccurrence(tk, "Seoul", min_count=1)
     check_attrs(co, "cooccurrence")
 
@@ -374,4 +380,4 @@ def test_kwic_and_dispersion(tk) -> None:
     assert d.loc[d["doc_id"] == "en1", "sent_id"].tolist() == [0, 1]
     td = toolkit.term_dispersion(tk, ["seoul"])
     check_attrs(td, "term_dispersion")
-    assert td.loc[0, "count"] == 2
+    assert td.loc[0, "count"] == 2 and td.attrs["n_unmeasured"] == 2

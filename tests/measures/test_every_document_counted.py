@@ -146,7 +146,9 @@ def test_document_tone_from_sentences_keeps_every_document_and_status(tokens):
     out = document_tone(sent, tokens).set_index("doc_id")
     assert out.index.tolist() == tokens.doc_ids
     ko = tokens.doc_ids[6]
-    assert out.loc[ko, "status"] == "not measured: language 'ko' (method 'textblob' is English-only)"
+    assert (
+        out.loc[ko, "status"] == "not measured: language 'ko' (method 'textblob' is English-only)"
+    )
     empty = tokens.corpus.loc[tokens.corpus["status"] == "empty", "doc_id"]
     assert out.loc[empty, "tone"].isna().all()
 

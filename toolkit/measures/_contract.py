@@ -22,7 +22,7 @@ from toolkit._meta import (
 from toolkit.corpus.load import other_language
 from toolkit.tokens.tokenizer import Tokens
 
-__all__ = ["document_statuses", "finish", "record_unmeasured"]
+__all__ = ["DocumentStatuses", "document_statuses", "finish", "record_unmeasured"]
 
 
 def document_statuses(
@@ -57,32 +57,64 @@ def document_statuses(
     return out
 
 
+class DocumentStatuses(dict):
+    """``{doc_id: status}`` kept in ``attrs``: copied by reference, not deep-copied.
+
+    pandas deep-copies ``attrs`` into the result of every operation on a
+    table (each column access, filter, merge); a dict of 500,000 statuses made
+    each of them take seconds. Treat it as read-only. It is a ``dict``, so it
+    still serialises to JSON (Parquet and figure metadata).
+    """
+
+    def __deepcopy__(self, memo: dict) -> DocumentStatuses:
+        return self
+
+
 def record_unmeasured(out: pd.DataFrame, statuses: dict[str, str]) -> pd.DataFrame:
     """Put the documents ``out`` could not read in ``attrs["unmeasured"]`` (``{doc_id: status}``).
+
+    ``attrs["n_unmeasured"]`` is their number.
 
     Examples
     --------
     >>> t = record_unmeasured(pd.DataFrame({"doc_id": ["a"]}), {"a": "ok", "b": "empty"})
-    >>> t.attrs["unmeasured"]
-    {'b': 'empty'}
+    >>> t.attrs["unmeasured"], t.attrs["n_unmeasured"]
+    ({'b': 'empty'}, 1)
     """
-    out.attrs["unmeasured"] = {d: st for d, st in statuses.items() if st != STATUS_OK}
+    missing = DocumentStatuses((d, st) for d, st in statuses.items() if st != STATUS_OK)
+    out.attrs["unmeasured"] = missing
+    out.attrs["n_unmeasured"] = len(missing)
     return out
 
 
-def finish(out: pd.DataFrame, measure: str, params: dict, tokens: Tokens) -> pd.DataFrame:
+def finish(
+    out: pd.DataFrame,
+    measure: str,
+    params: dict,
+    tokens: Tokens,
+    *,
+    per_document: bool = True,
+) -> pd.DataFrame:
     """attrs for a measure that reads every language (counts, patterns, concordances).
 
-    ``n_docs`` is the number of input documents; the ones without text
-    (``empty``, ``unreadable``) are in ``attrs["unmeasured"]``.
+    ``n_docs`` is the number of input documents; those without text
+    (``empty``, ``unreadable``) are in ``attrs["unmeasured"]`` when the rows
+    belong to documents (``per_document``), else only counted in
+    ``attrs["n_unmeasured"]`` (a term table has no document to mark).
 
     Examples
     --------
     >>> from toolkit.tokens.tokenizer import tokenize
     >>> tk = tokenize(pd.DataFrame({"doc_id": ["a", "b"], "text": ["Seoul met Tokyo.", ""]}))
-    >>> t = finish(pd.DataFrame({"term": ["seoul"]}), "demo", {}, tk)
+    >>> t = finish(pd.DataFrame({"doc_id": ["a"]}), "demo", {}, tk)
     >>> t.attrs["n_docs"], t.attrs["unmeasured"]
     (2, {'b': 'empty'})
+    >>> finish(pd.DataFrame({"term": ["seoul"]}), "demo", {}, tk, per_document=False).attrs["n_unmeasured"]
+    1
     """
     attach_attrs(out, measure, params, n_docs=len(tokens.doc_ids))
-    return record_unmeasured(out, document_statuses(tokens.corpus))
+    statuses = document_statuses(tokens.corpus)
+    if per_document:
+        return record_unmeasured(out, statuses)
+    out.attrs["n_unmeasured"] = sum(st != STATUS_OK for st in statuses.values())
+    return out

@@ -249,7 +249,7 @@ def collocations(
         "p_adjust": p_adjust,
         "filters": dict(filters),
     }
-    return finish(out, "collocations", params, stream.tokens)
+    return finish(out, "collocations", params, stream.tokens, per_document=False)
 
 
 def cooccurrence(
@@ -376,6 +376,6 @@ def cooccurrence(
         "p_adjust": p_adjust,
         "filters": dict(filters),
     }
-    out = finish(out, "cooccurrence", params, stream.tokens)
+    out = finish(out, "cooccurrence", params, stream.tokens, per_document=False)
     out.attrs["n_nodes"] = len(hits)
     return out

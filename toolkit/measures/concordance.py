@@ -411,4 +411,4 @@ def term_dispersion(
     order = np.lexsort((out["term"].astype(str).to_numpy(), -out["count"].to_numpy()))
     out = out.iloc[order].reset_index(drop=True)
     params = {"terms": terms, "by": by, "min_count": min_count, "filters": dict(filters)}
-    return finish(out, "term_dispersion", params, stream.tokens)
+    return finish(out, "term_dispersion", params, stream.tokens, per_document=False)

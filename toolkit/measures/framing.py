@@ -409,7 +409,7 @@ def explain_frames(
     sent = tk.sentences
     # Matches in a document frames() does not measure (an English dictionary's
     # stray hits in a Korean article) are not evidence of anything: left out.
-    keep = (sent["doc_id"].map(statuses) == STATUS_OK).to_numpy()
+    keep = np.array(sent["doc_id"].map(statuses) == STATUS_OK, dtype=bool)  # writable
     if doc_id is not None:
         ids = {doc_id} if isinstance(doc_id, str) else set(doc_id)
         keep &= sent["doc_id"].isin(ids).to_numpy()

@@ -113,7 +113,7 @@ def frequencies(
     if n is not None:
         out = out[out["rank"] <= n].reset_index(drop=True)
     params = {"by": by, "freq": freq, "n": n, "min_count": min_count, "filters": dict(filters)}
-    return finish(out, "frequencies", params, stream.tokens)
+    return finish(out, "frequencies", params, stream.tokens, per_document=False)
 
 
 def tf_idf(
