@@ -184,7 +184,8 @@ def test_a_dictionary_without_language_reads_its_own_script(tk) -> None:
         tk, "dictionary", "document", dictionary={"positive": ["welcome"], "negative": ["protest*"]}
     ).set_index("doc_id")
     assert (t.loc["en1", "neg"], t.loc["en2", "pos"]) == (1, 1)
-    assert t.loc["ko1", "status"].startswith("not measured") and np.isnan(t.loc["ko1", "pos"])
+    assert t.loc["ko1", "status"] == "not measured: language 'ko' (dictionary 'user' is in 'en')"
+    assert np.isnan(t.loc["ko1", "pos"])
 
 
 def test_explain_frames_leaves_out_unmeasured_documents(tk) -> None:

@@ -648,7 +648,7 @@ def _why(params: dict[str, Any]) -> str:
     method, language = params["method"], params.get("language", "en")
     if method != "dictionary":
         return f"method '{method}' {_reads(method)}"
-    return f"dictionary '{params['dictionary']}' is in '{language}'"
+    return f"dictionary '{params['dictionary'] or 'user'}' is in '{language}'"
 
 
 def _statuses(corpus: pd.DataFrame, params: dict[str, Any]) -> dict[str, str]:
