@@ -285,6 +285,7 @@ def test_aggregate_and_difference_count_unmeasured_per_group(tk, corpus) -> None
     diff, said = quiet(toolkit.difference, d, "tone", by="outlet", groups=("Alpha", "Hangul"))
     check_attrs(diff, "difference")
     assert (diff.loc[0, "n_docs_a"], diff.loc[0, "n_docs_b"]) == (2, 0)
+    assert (diff.loc[0, "n_unmeasured_a"], diff.loc[0, "n_unmeasured_b"]) == (1, 2)
     assert np.isnan(diff.loc[0, "mean_b"])
     assert len(said) == 1 and "3 of 5" in str(said[0].message)  # Alpha 3 + Hangul 2
 

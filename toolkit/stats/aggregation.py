@@ -328,7 +328,9 @@ def difference(
     -------
     DataFrame
         One row: ``group_a, group_b, mean_a, mean_b, difference, ci_low,
-        ci_high, n_docs_a, n_docs_b``. The interval is NaN when a group has
+        ci_high, n_docs_a, n_docs_b`` (documents with a value) and
+        ``n_unmeasured_a, n_unmeasured_b`` (documents without one: left out,
+        and announced by one warning). The interval is NaN when a group has
         fewer than two documents.
 
     Examples
@@ -349,6 +351,8 @@ def difference(
     docs = _doc_scores(data, value, [by], doc)
     n_docs = docs[doc].nunique()
     in_groups = docs[by].isin([a, b])
+    no_value = docs["_v"].isna()
+    n_unmeasured = [int((no_value & (docs[by] == grp)).sum()) for grp in (a, b)]
     unmeasured_warning(
         "difference",
         int((in_groups & docs["_v"].notna()).sum()),
@@ -381,6 +385,8 @@ def difference(
                 "ci_high": hi,
                 "n_docs_a": len(va),
                 "n_docs_b": len(vb),
+                "n_unmeasured_a": n_unmeasured[0],
+                "n_unmeasured_b": n_unmeasured[1],
             }
         ]
     )
