@@ -56,8 +56,8 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from toolkit.corpus.load import load_corpus, load_demo  # noqa: E402
-from toolkit.measures.tone.scoring import _split, tone  # noqa: E402
-from toolkit.tokens.tokenizer import split_sentences, tokenize  # noqa: E402
+from toolkit.measures.tone.scoring import tone  # noqa: E402
+from toolkit.tokens.tokenizer import _split, split_sentences, tokenize  # noqa: E402
 
 
 def synthetic_corpus(

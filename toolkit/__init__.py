@@ -3,8 +3,10 @@
 The toolkit's nouns are a **corpus** (a DataFrame, one row per article, from
 :func:`load_corpus`), its **tokens** (:func:`tokenize`, done once and reused)
 and the **measures** computed from them, each a tidy DataFrame keyed by
-``doc_id``. Plots live in :mod:`toolkit.plots`; the HTML report in
-:mod:`toolkit.report.build`.
+``doc_id`` where its rows belong to documents (one row per input document,
+with a ``status``, for document-level measures), else by term or group
+(docs/output_contract.md). Plots live in :mod:`toolkit.plots`; the HTML
+report in :mod:`toolkit.report.build`.
 
 Importing the package is cheap and changes no global state: the modules
 (and matplotlib, scipy, the sentiment analysers) load on first use.

@@ -12,17 +12,87 @@ import pandas as pd
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def attach_attrs(out: pd.DataFrame, measure: str, params: dict[str, Any]) -> pd.DataFrame:
-    """Record the measure, its parameters and the toolkit version on ``out``.
+#: The one vocabulary of a document's ``status`` in every measure's output
+#: (docs/output_contract.md). ``ok``: measured. ``empty``, ``unreadable``:
+#: the loader's statuses (toolkit.corpus.load.STATUSES), carried over: no text
+#: to measure. ``no words``: text, but no word token the measure counts.
+#: ``no mention``: the document never names what the measure is about (a
+#: target's tone). ``not measured``: text in a language the measure or its
+#: dictionary cannot read; written ``"not measured: language 'ko' (why)"``.
+#: A loaded document with status ``truncated`` is measured (``ok``).
+STATUS_OK = "ok"
+STATUS_EMPTY = "empty"
+STATUS_UNREADABLE = "unreadable"
+STATUS_NO_WORDS = "no words"
+STATUS_NO_MENTION = "no mention"
+STATUS_NOT_MEASURED = "not measured"
+STATUSES = (
+    STATUS_OK,
+    STATUS_EMPTY,
+    STATUS_UNREADABLE,
+    STATUS_NO_WORDS,
+    STATUS_NO_MENTION,
+    STATUS_NOT_MEASURED,
+)
+
+
+def not_measured(language: str, why: str) -> str:
+    """The status of a document in a language a measure cannot read.
+
+    Examples
+    --------
+    >>> not_measured("ko", "method 'vader' is English-only")
+    "not measured: language 'ko' (method 'vader' is English-only)"
+    """
+    return f"{STATUS_NOT_MEASURED}: language '{language}' ({why})"
+
+
+def status_kind(status: object) -> str:
+    """The vocabulary word of a status (its part before ``:``), for grouping.
+
+    Examples
+    --------
+    >>> status_kind("not measured: language 'ja' (dictionary 'issue_frames' is in 'en')")
+    'not measured'
+    """
+    return str(status).split(":", 1)[0]
+
+
+def unmeasured_warning(measure: str, n_measured: int, n_unmeasured: int) -> None:
+    """Warn once that a share or aggregate left documents out, with the counts."""
+    if n_unmeasured:
+        warnings.warn(
+            f"{measure}: {n_unmeasured} of {n_measured + n_unmeasured} documents could not "
+            "be measured (empty, unreadable or in a language the measure does not read) "
+            "and are left out of the shares; each group's n_unmeasured column counts them",
+            UserWarning,
+            stacklevel=3,
+        )
+
+
+def attach_attrs(
+    out: pd.DataFrame, measure: str, params: dict[str, Any], *, n_docs: int | None = None
+) -> pd.DataFrame:
+    """Record the measure, its parameters, the toolkit version and ``n_docs`` on ``out``.
 
     Figures and tables read these (``save_figure`` writes them into the file's
-    metadata), so a result says how it was made.
+    metadata), so a result says how it was made. ``n_docs`` is the number of
+    input documents the result accounts for (measured or not); every measure
+    passes it, so ``attrs["n_docs"]`` is the one name for it.
+
+    Examples
+    --------
+    >>> out = attach_attrs(pd.DataFrame({"doc_id": ["a"]}), "demo", {"k": 1}, n_docs=1)
+    >>> out.attrs["measure"], out.attrs["n_docs"]
+    ('demo', 1)
     """
     from toolkit import __version__
 
     out.attrs["measure"] = measure
     out.attrs["params"] = params
     out.attrs["toolkit_version"] = __version__
+    if n_docs is not None:
+        out.attrs["n_docs"] = int(n_docs)
     return out
 
 

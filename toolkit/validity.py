@@ -117,9 +117,9 @@ def coding_sheet(
     if level not in ("sentence", "document"):
         raise ValueError(f"level must be 'sentence' or 'document', not {level!r}")
     # Only sentences (or nothing) are needed: no word tokenization.
-    from toolkit.measures.tone.scoring import _corpus_of, _sentence_table
+    from toolkit.tokens.tokenizer import as_corpus, as_sentences
 
-    sents, corpus = _sentence_table(data) if level == "sentence" else (None, _corpus_of(data))
+    sents, corpus = as_sentences(data) if level == "sentence" else (None, as_corpus(data))
     strata = [by] if isinstance(by, str) else list(by or [])
     missing = [c for c in strata if c not in corpus.columns]
     if missing:

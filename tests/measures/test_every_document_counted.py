@@ -102,8 +102,8 @@ def test_english_only_tone_leaves_korean_and_japanese_unscored_with_a_reason(tok
     out = tone(tokens, "vader", level="document").set_index("doc_id")
     ko, ja = tokens.doc_ids[6], tokens.doc_ids[7]
     assert out.loc[[ko, ja], "tone"].isna().all()
-    assert out.loc[ko, "status"] == "not scored: language 'ko' (method 'vader' is English-only)"
-    assert out.loc[ja, "status"].startswith("not scored: language 'ja'")
+    assert out.loc[ko, "status"] == "not measured: language 'ko' (method 'vader' is English-only)"
+    assert out.loc[ja, "status"].startswith("not measured: language 'ja'")
     # the news method reads Korean and Japanese: 항의 (protest), 反発 (backlash)
     news = tone(tokens, level="document").set_index("doc_id")
     assert (news.loc[[ko, ja], "status"] == "ok").all()
@@ -120,7 +120,7 @@ def test_english_only_tone_leaves_korean_and_japanese_unscored_with_a_reason(tok
         "doc_id"
     )
     assert d.loc[ko, "status"] == (
-        "not scored: language 'ko' (dictionary 'news_dictionary' is in 'en')"
+        "not measured: language 'ko' (dictionary 'news_dictionary' is in 'en')"
     )
     assert pd.isna(d.loc[ko, "tone"])
 
@@ -133,7 +133,7 @@ def test_target_tone_leaves_korean_and_japanese_mentions_unscored(tokens):
     assert mentions.loc[mentions["doc_id"] == tokens.doc_ids[0], "tone"].notna().all()
     doc = target_tone(tokens, ["KR", "JP"], method="vader", level="document")
     st = doc.loc[(doc["doc_id"] == ko) & (doc["target"] == "JP"), "status"].item()
-    assert st == "not scored: language 'ko' (method 'vader' is English-only)"
+    assert st == "not measured: language 'ko' (method 'vader' is English-only)"
     # ... by the English-only methods; the news method scores them
     news = target_tone(tokens, method="news")
     assert news.loc[news["doc_id"].isin([ko, ja]), "tone"].notna().all()
@@ -146,7 +146,9 @@ def test_document_tone_from_sentences_keeps_every_document_and_status(tokens):
     out = document_tone(sent, tokens).set_index("doc_id")
     assert out.index.tolist() == tokens.doc_ids
     ko = tokens.doc_ids[6]
-    assert out.loc[ko, "status"] == "not scored: language 'ko' (method 'textblob' is English-only)"
+    assert (
+        out.loc[ko, "status"] == "not measured: language 'ko' (method 'textblob' is English-only)"
+    )
     empty = tokens.corpus.loc[tokens.corpus["status"] == "empty", "doc_id"]
     assert out.loc[empty, "tone"].isna().all()
 

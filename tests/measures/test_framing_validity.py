@@ -61,7 +61,9 @@ def test_unreadable_document_has_no_score_and_is_not_present() -> None:
     c = pd.DataFrame({"doc_id": ["a", "b"], "text": ["", "The cost of jobs rose."]})
     f = frames(c, "generic")
     assert f.loc[0, "status"] == "empty"
-    assert np.isnan(f.loc[0, "conflict_score"]) and not f.loc[0, "conflict_present"]
+    # not measured: NA, neither present nor absent (issue 13)
+    assert np.isnan(f.loc[0, "conflict_score"]) and pd.isna(f.loc[0, "conflict_present"])
+    assert f.loc[1, "conflict_present"] in (True, False)  # measured: a real flag
 
 
 def test_bundled_generic_frames_document_thresholds() -> None:

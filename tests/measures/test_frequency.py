@@ -84,7 +84,7 @@ def test_tf_idf_tidytext_definition_by_hand():
     )
     out = tf_idf(corpus).set_index(["doc_id", "term"])
     # D = 2 documents with tokens (the empty one is not a document, as in tidytext)
-    assert out.attrs["n_documents"] == 2
+    assert out.attrs["n_measured"] == 2
     assert out.loc[("d1", "dokdo"), "tf"] == pytest.approx(1 / 2)
     assert out.loc[("d1", "dokdo"), "idf"] == pytest.approx(math.log(2 / 1))
     assert out.loc[("d1", "dokdo"), "tf_idf"] == pytest.approx(0.5 * math.log(2))

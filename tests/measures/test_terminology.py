@@ -231,6 +231,8 @@ def test_empty_corpus_and_no_mentions() -> None:
         "share",
         "n_docs",
         "n_hedged",
+        "n_measured",
+        "n_unmeasured",
     ]
 
 

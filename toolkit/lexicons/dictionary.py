@@ -40,7 +40,7 @@ import yaml
 
 from toolkit.lexicons.formats import READERS, DictionaryError
 
-__all__ = ["Dictionary", "DictionaryError", "Match", "load_dictionary"]
+__all__ = ["Dictionary", "DictionaryError", "Match", "load_dictionary", "reads_language"]
 
 
 @dataclass(frozen=True)
@@ -444,3 +444,57 @@ def load_bundled(name: str) -> Dictionary:
     from toolkit.data import data_path
 
     return load_dictionary(data_path(name))
+
+
+def _script(ch: str) -> str | None:
+    """The script of one letter: "ko" (Hangul), "ja" (kana), "han", "latin" or None."""
+    o = ord(ch)
+    if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
+        return "ko"
+    if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF or 0xFF66 <= o <= 0xFF9F:
+        return "ja"
+    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
+        return "han"
+    if ch.isascii() and ch.isalpha() or 0xC0 <= o <= 0x24F and ch.isalpha():
+        return "latin"
+    return None
+
+
+def reads_language(d: Dictionary) -> str:
+    """The language whose documents ``d`` can measure: its own, or its entries' script.
+
+    A dictionary that states its language (``_language`` in YAML, or
+    ``Dictionary(language=...)``) reads that language. One that does not is
+    taken to be in the language of its patterns' script, so an English word
+    list given without ``_language`` does not score Korean or Japanese text
+    as "measured, no match": Latin letters only -> ``"en"``; Hangul only ->
+    ``"ko"``; kana (with or without kanji) -> ``"ja"``. Patterns in several
+    of these scripts, or in none, read any language (``""``).
+
+    Examples
+    --------
+    >>> reads_language(Dictionary({"pos": ["peace"], "neg": ["tension*"]}))
+    'en'
+    >>> reads_language(Dictionary({"pos": ["평화"]}))
+    'ko'
+    >>> reads_language(Dictionary({"pos": ["peace", "평화"]}))
+    ''
+    >>> reads_language(Dictionary({"pos": ["peace"]}, language="ko"))
+    'ko'
+    """
+    if d.language:
+        return d.language
+    scripts = {
+        sc
+        for pats in d.categories.values()
+        for p in pats
+        for ch in p
+        if (sc := _script(ch)) is not None
+    }
+    if "ja" in scripts:
+        scripts = (scripts - {"han"}) | {"ja"}
+    if scripts == {"latin"}:
+        return "en"
+    if len(scripts) == 1 and scripts <= {"ko", "ja"}:
+        return next(iter(scripts))
+    return ""

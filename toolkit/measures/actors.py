@@ -25,7 +25,9 @@ from typing import Any
 
 import pandas as pd
 
+from toolkit._meta import attach_attrs
 from toolkit.lexicons.dictionary import Dictionary, load_bundled, load_dictionary
+from toolkit.measures._contract import finish
 from toolkit.tokens.tokenizer import Tokens, as_tokens
 
 __all__ = ["actor_lexicon", "actor_mentions", "actor_table", "find_actors", "find_actors_text"]
@@ -168,7 +170,9 @@ def actor_table(lexicon: Dictionary | None = None) -> pd.DataFrame:
         for a, pats in source.items()
         for p in pats
     ]
-    return pd.DataFrame(rows, columns=["actor", "label", "pattern", "kind"])
+    out = pd.DataFrame(rows, columns=["actor", "label", "pattern", "kind"])
+    # a table of the lexicon, not of documents: no n_docs (docs/output_contract.md)
+    return attach_attrs(out, "actor_table", {"lexicon": lex.name})
 
 
 def find_actors(tokens: list[str], lexicon: Dictionary) -> list[tuple[int, int, str, int, int]]:
@@ -277,5 +281,4 @@ def actor_mentions(
             )
     cols = ["doc_id", "sent_id", "actor", "actor_label", "matched", "start", "end", "sentence"]
     out = pd.DataFrame(rows, columns=cols)
-    out.attrs["measure"] = "actor_mentions"
-    return out
+    return finish(out, "actor_mentions", {"lexicon": lex.name}, tk)

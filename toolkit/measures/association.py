@@ -38,7 +38,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import attach_attrs
+from toolkit.measures._contract import finish
 from toolkit.measures.keyterms import adjust_p
 from toolkit.tokens.streams import (
     check_filters,
@@ -249,7 +249,7 @@ def collocations(
         "p_adjust": p_adjust,
         "filters": dict(filters),
     }
-    return attach_attrs(out, "collocations", params)
+    return finish(out, "collocations", params, stream.tokens, per_document=False)
 
 
 def cooccurrence(
@@ -376,6 +376,6 @@ def cooccurrence(
         "p_adjust": p_adjust,
         "filters": dict(filters),
     }
-    out = attach_attrs(out, "cooccurrence", params)
+    out = finish(out, "cooccurrence", params, stream.tokens, per_document=False)
     out.attrs["n_nodes"] = len(hits)
     return out

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import attach_attrs
+from toolkit.measures._contract import finish
 from toolkit.tokens.streams import (
     check_filters,
     compile_patterns,
@@ -198,7 +198,7 @@ def kwic(
         "sort": sort,
     }
     out = Concordance(out)
-    return attach_attrs(out, "kwic", params)
+    return finish(out, "kwic", params, stream.tokens)
 
 
 def _sort_kwic(out: pd.DataFrame, sort: str | None) -> pd.DataFrame:
@@ -303,7 +303,7 @@ def dispersion(
         "case_sensitive": case_sensitive,
         "include_empty": include_empty,
     }
-    return attach_attrs(out, "dispersion", params)
+    return finish(out, "dispersion", params, stream.tokens)
 
 
 def term_dispersion(
@@ -411,4 +411,4 @@ def term_dispersion(
     order = np.lexsort((out["term"].astype(str).to_numpy(), -out["count"].to_numpy()))
     out = out.iloc[order].reset_index(drop=True)
     params = {"terms": terms, "by": by, "min_count": min_count, "filters": dict(filters)}
-    return attach_attrs(out, "term_dispersion", params)
+    return finish(out, "term_dispersion", params, stream.tokens, per_document=False)

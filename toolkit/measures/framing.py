@@ -36,6 +36,7 @@ frames the authors of the constructed demo articles intended.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -43,9 +44,22 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import attach_attrs
+from toolkit._meta import (
+    STATUS_NO_WORDS,
+    STATUS_OK,
+    attach_attrs,
+    not_measured,
+    unmeasured_warning,
+)
 from toolkit.corpus.load import other_language
-from toolkit.lexicons.dictionary import Dictionary, Match, load_bundled, load_dictionary
+from toolkit.lexicons.dictionary import (
+    Dictionary,
+    Match,
+    load_bundled,
+    load_dictionary,
+    reads_language,
+)
+from toolkit.measures._contract import document_statuses, record_unmeasured
 from toolkit.tokens.tokenizer import Tokens, as_tokens
 
 __all__ = [
@@ -176,8 +190,10 @@ def _dominant(counts: np.ndarray, names: Sequence[str]) -> tuple[list[Any], list
     return dom, tie
 
 
-def _attrs(out: pd.DataFrame, measure: str, d: Dictionary, **params: Any) -> pd.DataFrame:
-    attach_attrs(out, measure, {"dictionary": d.name, **params})
+def _attrs(
+    out: pd.DataFrame, measure: str, d: Dictionary, n_docs: int, **params: Any
+) -> pd.DataFrame:
+    attach_attrs(out, measure, {"dictionary": d.name, **params}, n_docs=n_docs)
     out.attrs["frames"] = list(d.categories)
     return out
 
@@ -210,7 +226,10 @@ def frames(
         One row per document (every document, also empty ones) or per
         sentence (plus one row with ``sent_id`` missing for each document
         without sentences). Columns: ``doc_id``, [``sent_id``], ``n_tokens``
-        (word tokens), ``status`` ("ok", or why nothing could be measured),
+        (word tokens), ``status`` ("ok", or why nothing could be measured:
+        "empty", "unreadable", "no words", "not measured: language ..."; a
+        unit not measured has NA in every count, rate, score, flag and
+        dominant-frame column, never 0/False),
         then per frame ``<frame>_count``, ``<frame>_rate`` (per 1,000 word
         tokens; NaN without tokens), ``<frame>_score`` (weighted matches per
         1,000 word tokens; equal to the rate when no pattern has a weight) and
@@ -225,7 +244,7 @@ def frames(
     ...     "text": ["Tokyo apologized for colonial rule. The court ruled on compensation.", ""]})
     >>> f = frames(c)
     >>> f[["doc_id", "history_count", "law_count", "dominant_frame", "dominant_tie"]].values.tolist()
-    [['a', 2, 3, 'law', False], ['b', 0, 0, nan, False]]
+    [['a', 2, 3, 'law', False], ['b', <NA>, <NA>, nan, <NA>]]
     >>> round(float(f.loc[0, "law_rate"]), 1), f.loc[1, "status"]
     (333.3, 'empty')
     """
@@ -249,7 +268,7 @@ def frames(
     if level == "sentence":
         keys = pd.DataFrame({"doc_id": sent["doc_id"].to_numpy(), "sent_id": sent["sent_id"]})
         keys["sent_id"] = keys["sent_id"].astype("Int64")
-        status = ["ok" if w > 0 else "no_words" for w in words]
+        status = [STATUS_OK if w > 0 else STATUS_NO_WORDS for w in words]
         present = set(sent["doc_id"])
         missing = [d_ for d_ in tk.doc_ids if d_ not in present]
         if missing:
@@ -283,24 +302,27 @@ def frames(
         keys = pd.DataFrame({"doc_id": tk.doc_ids})
         counts, words, weights = doc_counts, doc_words, doc_weights
         why = _doc_statuses(tk)
-        status = ["ok" if w > 0 else why[x] for x, w in zip(tk.doc_ids, doc_words, strict=True)]
+        status = [
+            STATUS_OK if w > 0 else why[x] for x, w in zip(tk.doc_ids, doc_words, strict=True)
+        ]
 
     # In a Korean or Japanese text an English dictionary's "no frame found"
     # would only mean "no English word found".
-    other = other_language(tk.corpus, d.language)
+    language = reads_language(d)
+    other = other_language(tk.corpus, language)
     for k, doc_id in enumerate(keys["doc_id"]):
-        if status[k] == "ok" and doc_id in other:
-            status[k] = (
-                f"not measured: language '{other[doc_id]}' "
-                f"(dictionary '{d.name}' is in '{d.language}')"
-            )
-            words[k] = 0
+        if status[k] == STATUS_OK and doc_id in other:
+            status[k] = not_measured(other[doc_id], f"dictionary '{d.name}' is in '{language}'")
+    # Only a measured unit has counts, flags and a dominant frame: a document
+    # the dictionary cannot read gets NA there, never 0/False (a groupby mean
+    # would read them as "no frame").
+    measured = np.array([st == STATUS_OK for st in status], dtype=bool)
     out = keys.copy()
     out["n_tokens"] = words
     out["status"] = status
     with np.errstate(divide="ignore", invalid="ignore"):
-        rates = np.where(words[:, None] > 0, counts * 1000.0 / words[:, None], np.nan)
-        scores = np.where(words[:, None] > 0, weights * 1000.0 / words[:, None], np.nan)
+        rates = np.where(measured[:, None], counts * 1000.0 / words[:, None], np.nan)
+        scores = np.where(measured[:, None], weights * 1000.0 / words[:, None], np.nan)
     thresholds = _thresholds(d)
     min_weight = _thresholds(d, "min_weight")
     present = counts >= min_count
@@ -309,33 +331,43 @@ def frames(
             present[:, j] &= scores[:, j] >= thresholds[f]
         if f in min_weight:
             present[:, j] &= weights[:, j] >= min_weight[f]
+
+    def unless_unmeasured(values: np.ndarray, dtype: str) -> pd.api.extensions.ExtensionArray:
+        arr = pd.array(values, dtype=dtype)
+        arr[~measured] = pd.NA
+        return arr
+
     cols: dict[str, Any] = {}
     for j, f in enumerate(names):
-        cols[f"{f}_count"] = counts[:, j]
+        cols[f"{f}_count"] = unless_unmeasured(counts[:, j], "Int64")
     for j, f in enumerate(names):
         cols[f"{f}_rate"] = rates[:, j]
     for j, f in enumerate(names):
         cols[f"{f}_score"] = scores[:, j]
     for j, f in enumerate(names):
-        cols[f"{f}_present"] = present[:, j]
+        cols[f"{f}_present"] = unless_unmeasured(present[:, j], "boolean")
     out = pd.concat([out, pd.DataFrame(cols, index=out.index)], axis=1)
-    out["n_frames"] = present.sum(axis=1)
+    out["n_frames"] = unless_unmeasured(present.sum(axis=1), "Int64")
     dom, tie = _dominant(counts, names)
     out["dominant_frame"] = pd.Series(dom, index=out.index, dtype=object)
-    out["dominant_tie"] = tie
-    out = _attrs(out, "frames", d, level=level, min_count=min_count)
+    out.loc[~measured, "dominant_frame"] = np.nan
+    out["dominant_tie"] = unless_unmeasured(np.array(tie, dtype=bool), "boolean")
+    if level == "sentence":  # documents without sentences in their corpus place
+        rank = out["doc_id"].map({d_: k for k, d_ in enumerate(tk.doc_ids)}).to_numpy()
+        out = out.iloc[np.argsort(rank, kind="stable")].reset_index(drop=True)
+    out = _attrs(out, "frames", d, n_docs=len(tk.doc_ids), level=level, min_count=min_count)
     out.attrs["thresholds"] = thresholds
     return out
 
 
 def _doc_statuses(tk: Tokens) -> dict[str, str]:
-    """Why each document has nothing to measure: its corpus status, else "empty"."""
-    corpus = tk.corpus
-    src = corpus["status"] if "status" in corpus.columns else [None] * len(corpus)
-    return {
-        d: st if isinstance(st, str) and st != "ok" else "empty"
-        for d, st in zip(corpus["doc_id"], src, strict=True)
-    }
+    """Why each document without word tokens has nothing to measure.
+
+    No text: ``empty`` or ``unreadable`` (from the loader); text but no word
+    token (only punctuation or digits): ``no words``.
+    """
+    st = document_statuses(tk.corpus)
+    return {d: STATUS_NO_WORDS if v == STATUS_OK else v for d, v in st.items()}
 
 
 def explain_frames(
@@ -372,8 +404,12 @@ def explain_frames(
     """
     tk = as_tokens(data)
     d = frame_dictionary(dictionary)
+    language = reads_language(d)
+    statuses = document_statuses(tk.corpus, language, f"dictionary '{d.name}' is in '{language}'")
     sent = tk.sentences
-    keep = np.ones(len(sent), dtype=bool)
+    # Matches in a document frames() does not measure (an English dictionary's
+    # stray hits in a Korean article) are not evidence of anything: left out.
+    keep = np.array(sent["doc_id"].map(statuses) == STATUS_OK, dtype=bool)  # writable
     if doc_id is not None:
         ids = {doc_id} if isinstance(doc_id, str) else set(doc_id)
         keep &= sent["doc_id"].isin(ids).to_numpy()
@@ -405,7 +441,8 @@ def explain_frames(
                 }
             )
     cols = ["doc_id", "sent_id", "frame", "pattern", "matched", "start", "end", "sentence"]
-    return _attrs(pd.DataFrame(rows, columns=cols), "explain_frames", d)
+    out = _attrs(pd.DataFrame(rows, columns=cols), "explain_frames", d, n_docs=len(tk.doc_ids))
+    return record_unmeasured(out, statuses)
 
 
 def _frame_scores(
@@ -468,9 +505,13 @@ def frame_cooccurrence(
         vals = both
     out = pd.DataFrame(vals, index=pd.Index(names, name="frame"), columns=names)
     out.attrs.update(scores.attrs)
-    out.attrs["measure"] = "frame_cooccurrence"
-    out.attrs["params"] = {**scores.attrs.get("params", {}), "jaccard": jaccard}
-    out.attrs["n_docs"] = len(ok)
+    attach_attrs(
+        out,
+        "frame_cooccurrence",
+        {**scores.attrs.get("params", {}), "jaccard": jaccard},
+        n_docs=len(scores),
+    )
+    out.attrs["n_measured"] = len(ok)
     return out
 
 
@@ -515,9 +556,12 @@ def frame_shares(
     -------
     DataFrame
         Long format: by-columns, [``period``], ``frame``, ``share``,
-        ``ci_low``, ``ci_high``, ``n_docs``. Documents with nothing to measure
-        (``status != "ok"``) are left out of the shares; their number is in
-        ``attrs["n_unmeasured"]``.
+        ``ci_low``, ``ci_high``, ``n_docs`` (documents measured),
+        ``n_unmeasured`` (documents of the group with nothing the dictionary
+        could read: ``status != "ok"``). These are left out of the shares,
+        counted per group, totalled in ``attrs["n_unmeasured"]`` and
+        announced by one warning; a group with none measured keeps its rows
+        (share NaN, ``n_docs`` 0).
 
     Examples
     --------
@@ -544,28 +588,44 @@ def frame_shares(
     if missing:
         raise KeyError(f"by column(s) {missing} not in the corpus")
     docs = tk.corpus[["doc_id", *meta_cols]].merge(scores, on="doc_id", how="left")
-    ok = docs[docs["status"] == "ok"].copy()
+    # Every document stays in its group: one the dictionary could not read
+    # has a NaN value, so aggregate() counts it in n_unmeasured and a group of
+    # only such documents appears with share NaN instead of vanishing.
+    measured = (docs["status"] == STATUS_OK).to_numpy()
     if value == "present":
-        vals = {f: ok[f"{f}_present"].astype(float) for f in names}
-    else:
-        split = ok["dominant_frame"].fillna("").str.split("|")
         vals = {
-            f: split.map(lambda w, f=f: (1.0 / len(w)) if f in w else 0.0).astype(float)
+            f: np.where(
+                measured,
+                docs[f"{f}_present"].astype("Float64").to_numpy(float, na_value=np.nan),
+                np.nan,
+            )
+            for f in names
+        }
+    else:
+        split = docs["dominant_frame"].fillna("").str.split("|")
+        vals = {
+            f: np.where(
+                measured,
+                split.map(lambda w, f=f: (1.0 / len(w)) if f in w else 0.0).astype(float),
+                np.nan,
+            )
             for f in names
         }
     parts = []
     for f in names:
-        frame_df = ok[["doc_id", *meta_cols]].copy()
-        frame_df["_value"] = vals[f].to_numpy()
-        agg = aggregate(
-            frame_df,
-            "_value",
-            by=by_cols or None,
-            freq=freq,
-            ci=ci,
-            n_boot=n_boot,
-            random_state=random_state,
-        )
+        frame_df = docs[["doc_id", *meta_cols]].copy()
+        frame_df["_value"] = vals[f]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # warned once below, not per frame
+            agg = aggregate(
+                frame_df,
+                "_value",
+                by=by_cols or None,
+                freq=freq,
+                ci=ci,
+                n_boot=n_boot,
+                random_state=random_state,
+            )
         agg = agg.rename(columns={"mean": "share"})
         agg.insert(len(by_cols) + (1 if "period" in agg.columns else 0), "frame", f)
         parts.append(agg)
@@ -578,6 +638,7 @@ def frame_shares(
         "ci_low",
         "ci_high",
         "n_docs",
+        "n_unmeasured",
     ]
     sort = [*by_cols, *(["period"] if "period" in out.columns else [])]
     out = out[keep]
@@ -589,6 +650,7 @@ def frame_shares(
         out,
         "frame_shares",
         frame_dictionary(dictionary),
+        n_docs=len(docs),
         by=by_cols,
         freq=freq,
         value=value,
@@ -597,7 +659,9 @@ def frame_shares(
         n_boot=n_boot,
         random_state=random_state,
     )
-    out.attrs["n_unmeasured"] = int((docs["status"] != "ok").sum())
+    n_unmeasured = int((~measured).sum())
+    out.attrs["n_unmeasured"] = n_unmeasured
+    unmeasured_warning("frame_shares", len(docs) - n_unmeasured, n_unmeasured)
     return out
 
 

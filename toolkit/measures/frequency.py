@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import attach_attrs
+from toolkit.measures._contract import finish
 from toolkit.tokens.streams import (
     check_filters,
     doc_term_matrix,
@@ -113,7 +113,7 @@ def frequencies(
     if n is not None:
         out = out[out["rank"] <= n].reset_index(drop=True)
     params = {"by": by, "freq": freq, "n": n, "min_count": min_count, "filters": dict(filters)}
-    return attach_attrs(out, "frequencies", params)
+    return finish(out, "frequencies", params, stream.tokens, per_document=False)
 
 
 def tf_idf(
@@ -151,7 +151,8 @@ def tf_idf(
         One row per (document, term) with a positive count: ``doc_id`` (or
         the ``by`` columns), ``term``, ``count``, ``tf``, ``idf``, ``tf_idf``,
         sorted by document, then ``tf_idf`` descending, then term. Documents
-        without tokens have no rows; ``attrs["n_documents"]`` is ``D``.
+        without tokens have no rows; ``attrs["n_measured"]`` is ``D``
+        (``attrs["n_docs"]`` counts every input document).
 
     Examples
     --------
@@ -187,6 +188,6 @@ def tf_idf(
     out = out.iloc[order].reset_index(drop=True)
     out = out[out["count"] >= min_count].reset_index(drop=True)
     params = {"by": by, "min_count": min_count, "filters": dict(filters)}
-    out = attach_attrs(out, "tf_idf", params)
-    out.attrs["n_documents"] = n_documents
+    out = finish(out, "tf_idf", params, stream.tokens)
+    out.attrs["n_measured"] = n_documents  # D in the idf: documents with tokens
     return out

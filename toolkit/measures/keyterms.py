@@ -66,7 +66,8 @@ from os import PathLike
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import attach_attrs
+from toolkit._meta import STATUS_OK, attach_attrs
+from toolkit.measures._contract import document_statuses
 from toolkit.tokens.house_style import fold_stream, fold_terms
 from toolkit.tokens.streams import (
     check_filters,
@@ -684,4 +685,7 @@ def keyness(
     out.attrs["house_style_folded"] = folded
     out.attrs["n_target_docs"] = int(t_mask.sum())
     out.attrs["n_reference_docs"] = n_ref_docs
+    statuses = document_statuses(stream.tokens.corpus)
+    out.attrs["n_docs"] = len(statuses)
+    out.attrs["n_unmeasured"] = sum(st != STATUS_OK for st in statuses.values())
     return out

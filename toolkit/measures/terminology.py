@@ -45,8 +45,9 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from toolkit._meta import attach_attrs
-from toolkit.lexicons.dictionary import Dictionary, load_bundled, load_dictionary
+from toolkit._meta import STATUS_OK, attach_attrs, unmeasured_warning
+from toolkit.lexicons.dictionary import Dictionary, load_bundled, load_dictionary, reads_language
+from toolkit.measures._contract import document_statuses, record_unmeasured
 from toolkit.tokens.tokenizer import Tokens, as_tokens
 
 __all__ = ["naming", "naming_lexicon", "naming_lines", "naming_table"]
@@ -419,7 +420,10 @@ def naming_lines(
     out["sentence"] = sentences.set_axis(out.index)
     out["hedged"] = out["hedged"].astype(bool)
     out["distanced"] = out["distanced"].astype(bool)
-    return _attrs(out, "naming_lines", lex, referent=referent, window=window)
+    statuses = _statuses(tk, lex)
+    out = out[out["doc_id"].map(statuses) == STATUS_OK].reset_index(drop=True)
+    out = _attrs(out, "naming_lines", lex, n_docs=len(tk.doc_ids), referent=referent, window=window)
+    return record_unmeasured(out, statuses)
 
 
 def _cjk_rows(
@@ -463,8 +467,10 @@ def _cjk_rows(
     return rows
 
 
-def _attrs(out: pd.DataFrame, measure: str, lex: Dictionary, **params: Any) -> pd.DataFrame:
-    return attach_attrs(out, measure, {"lexicon": lex.name, **params})
+def _attrs(
+    out: pd.DataFrame, measure: str, lex: Dictionary, n_docs: int, **params: Any
+) -> pd.DataFrame:
+    return attach_attrs(out, measure, {"lexicon": lex.name, **params}, n_docs=n_docs)
 
 
 def naming(
@@ -503,8 +509,12 @@ def naming(
         ``variant``, ``count`` (mentions), ``share`` (of the referent's
         mentions in the group), ``n_docs`` (documents using the variant),
         ``n_hedged`` (mentions in a hedged pair; a hedged pair counts for both
-        variants, so shares describe names used, not a forced choice).
-        ``attrs["n_docs"]`` holds the number of documents read. The lines
+        variants, so shares describe names used, not a forced choice),
+        ``n_measured`` and ``n_unmeasured`` (the group's documents the lexicon
+        read, and those it could not: empty, unreadable or in another
+        language; a warning gives the total once). A group without any
+        mention keeps one row per referent and variant (count 0, share NaN).
+        ``attrs["n_docs"]`` holds the number of input documents. The lines
         behind the counts: :func:`naming_lines`.
 
     Examples
@@ -527,32 +537,72 @@ def naming(
     missing = [c for c in by_cols if c not in tk.corpus.columns]
     if missing:
         raise KeyError(f"by column(s) {missing} not in the corpus")
-    meta = tk.corpus[["doc_id", *by_cols, *(["date"] if freq else [])]]
-    df = lines.merge(meta, on="doc_id", how="left")
+    meta = tk.corpus[["doc_id", *by_cols, *(["date"] if freq else [])]].copy()
+    statuses = _statuses(tk, lex)
+    meta["_measured"] = meta["doc_id"].map(statuses) == STATUS_OK
+    # Lines of a document the lexicon cannot read do not count (none are
+    # found there; a caller's ``lines`` may still hold some).
+    df = lines[lines["doc_id"].isin(meta.loc[meta["_measured"], "doc_id"])]
+    df = df.merge(meta, on="doc_id", how="left")
     keys = list(by_cols)
     if freq:
         df["period"] = period_start(df["date"], freq)
+        meta["period"] = period_start(meta["date"], freq)
         keys.append("period")
     variants = {}
     for cat in lex.categories:
         ref, var = cat.split(".")
         variants.setdefault(ref, []).append(var)
-    out_cols = [*keys, "referent", "variant", "count", "share", "n_docs", "n_hedged"]
-    if df.empty:
-        return _attrs(pd.DataFrame(columns=out_cols), "naming", lex, by=by_cols, freq=freq)
+    out_cols = [
+        *keys,
+        *("referent", "variant", "count", "share", "n_docs", "n_hedged"),
+        *("n_measured", "n_unmeasured"),
+    ]
+    n_unmeasured = int((~meta["_measured"]).sum())
+    unmeasured_warning("naming", len(meta) - n_unmeasured, n_unmeasured)
+    if df.empty and not keys:
+        out = pd.DataFrame(columns=out_cols)
+        return _attrs(out, "naming", lex, n_docs=len(meta), by=by_cols, freq=freq)
     grp = df.groupby([*keys, "referent", "variant"], dropna=False, sort=False)
     counts = grp.agg(
         count=("doc_id", "size"), n_docs=("doc_id", "nunique"), n_hedged=("hedged", "sum")
     ).reset_index()
     # Complete the grid: every variant of a referent in each cell where it occurs.
     cells = counts[[*keys, "referent"]].drop_duplicates()
+    # ... and every referent in a cell (group) with no line at all, count 0 and
+    # share NaN, so that no group disappears (its documents may all be unread).
+    per_cell = meta.groupby(keys, dropna=False)["_measured"].agg(["sum", "size"]).reset_index()
+    per_cell = per_cell.rename(columns={"sum": "n_measured"})
+    per_cell["n_unmeasured"] = per_cell["size"] - per_cell["n_measured"]
+    per_cell = per_cell.drop(columns="size")
+    if keys:
+        silent = per_cell.merge(cells[keys].drop_duplicates(), on=keys, how="left", indicator=True)
+        silent = silent.loc[silent["_merge"] == "left_only", keys]
+        wanted = (
+            None
+            if referent is None
+            else ({referent} if isinstance(referent, str) else set(referent))
+        )
+        refs = [r for r in variants if wanted is None or r in wanted]
+        if len(silent) and refs:
+            cells = pd.concat(
+                [cells, silent.assign(referent=[refs] * len(silent)).explode("referent")],
+                ignore_index=True,
+            )
     grid = cells.assign(variant=[variants.get(r, []) for r in cells["referent"]])
     grid = grid.explode("variant")
     out = grid.merge(counts, on=[*keys, "referent", "variant"], how="left")
     for c in ("count", "n_docs", "n_hedged"):
         out[c] = out[c].fillna(0).astype("int64")
     total = out.groupby([*keys, "referent"], dropna=False)["count"].transform("sum")
-    out["share"] = out["count"] / total
+    out["share"] = out["count"] / total.where(total > 0)
+    if keys:
+        out = out.merge(per_cell, on=keys, how="left")
+    else:
+        out["n_measured"] = int(per_cell["n_measured"].iloc[0])
+        out["n_unmeasured"] = int(per_cell["n_unmeasured"].iloc[0])
+    out["n_measured"] = out["n_measured"].astype("int64")
+    out["n_unmeasured"] = out["n_unmeasured"].astype("int64")
     ref_order = {r: k for k, r in enumerate(variants)}
     var_order = {(r, v): k for r, vs in variants.items() for k, v in enumerate(vs)}
     out["_r"] = out["referent"].map(ref_order)
@@ -561,6 +611,11 @@ def naming(
     ]
     out = out.sort_values([*keys, "_r", "_v"], kind="stable").reset_index(drop=True)
     out = out[out_cols]
-    out = _attrs(out, "naming", lex, by=by_cols, freq=freq, referent=referent)
-    out.attrs["n_docs"] = len(tk.corpus)
-    return out
+    return _attrs(out, "naming", lex, n_docs=len(meta), by=by_cols, freq=freq, referent=referent)
+
+
+def _statuses(tk: Tokens, lex: Dictionary) -> dict[str, str]:
+    """Every document's status for ``lex``: with ``text_patterns`` it reads Korean
+    and Japanese text as well; without, the language of its patterns."""
+    language = "" if _text_patterns(lex) else reads_language(lex)
+    return document_statuses(tk.corpus, language, f"naming lexicon '{lex.name}' is in '{language}'")

@@ -281,7 +281,7 @@ def _load_and_measure(
 # process, they would hold up to 200,000 whole documents each across partitions.
 _TEXT_CACHES = (
     ("toolkit.tokens.tokenizer", "_tokenize_text"),
-    ("toolkit.measures.tone.scoring", "_split"),
+    ("toolkit.tokens.tokenizer", "_split"),  # sentence spans (as_sentences)
 )
 
 
@@ -493,7 +493,9 @@ def read_results(
     if manifest.exists():
         objects = json.loads(manifest.read_text(encoding="utf-8")).get("object_columns", {})
         for c, marker in objects.get(measure, {}).items():
-            if c in out.columns and out[c].dtype != object:
+            # (also when the concatenation is object already: a part whose
+            # column is all missing, e.g. only unmeasured documents, reads as nulls)
+            if c in out.columns:
                 col = out[c].astype(object)
                 out[c] = col.where(col.notna(), np.nan if marker == "nan" else None)
     return out

@@ -37,7 +37,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import attach_attrs
+from toolkit._meta import attach_attrs, unmeasured_warning
 
 __all__ = ["MIN_DOCS", "aggregate", "difference", "period_start"]
 
@@ -226,9 +226,11 @@ def aggregate(
         named after ``stat``), ``ci_low``, ``ci_high``, ``n_docs`` (documents
         with a non-missing score; rows with a missing score are ignored, so a
         cell where nothing could be measured appears with ``n_docs == 0`` and
-        NaN statistic), and ``small_cell`` (``n_docs < min_docs``). Cells
-        with one document get NaN interval bounds. Time bins without any row
-        do not appear.
+        NaN statistic), ``n_unmeasured`` (the cell's documents without a
+        score: empty, unreadable or not measured; a warning gives their total
+        once) and ``small_cell`` (``n_docs < min_docs``). Cells with one
+        document get NaN interval bounds. Time bins without any row do not
+        appear.
 
     Examples
     --------
@@ -256,15 +258,22 @@ def aggregate(
         groups = [((), docs)]
     for key, g in groups:
         key = key if isinstance(key, tuple) else (key,)
+        n_all = len(g)
         g = g[g["_v"].notna()]
         order = np.argsort(g[doc].astype(str).to_numpy(), kind="stable")
         vals = g["_v"].to_numpy(dtype=float)[order]
         est = float(func(vals)) if len(vals) else float("nan")
         lo, hi = _boot_interval(vals, func, ci, n_boot, random_state)
-        rows.append((*key, est, lo, hi, len(vals)))
-    out = pd.DataFrame(rows, columns=[*cell_keys, stat_name, "ci_low", "ci_high", "n_docs"])
+        rows.append((*key, est, lo, hi, len(vals), n_all - len(vals)))
+    out = pd.DataFrame(
+        rows, columns=[*cell_keys, stat_name, "ci_low", "ci_high", "n_docs", "n_unmeasured"]
+    )
     out["n_docs"] = out["n_docs"].astype("int64")
+    out["n_unmeasured"] = out["n_unmeasured"].astype("int64")
     out["small_cell"] = out["n_docs"] < min_docs
+    # A document with no value (NaN: empty, unreadable, a language the measure
+    # does not read) is counted per cell, never silently dropped.
+    unmeasured_warning("aggregate", int(out["n_docs"].sum()), int(out["n_unmeasured"].sum()))
     return attach_attrs(
         out,
         "aggregate",
@@ -279,6 +288,7 @@ def aggregate(
             "unit": doc,
             "min_docs": min_docs,
         },
+        n_docs=docs[doc].nunique(),
     )
 
 
@@ -318,7 +328,9 @@ def difference(
     -------
     DataFrame
         One row: ``group_a, group_b, mean_a, mean_b, difference, ci_low,
-        ci_high, n_docs_a, n_docs_b``. The interval is NaN when a group has
+        ci_high, n_docs_a, n_docs_b`` (documents with a value) and
+        ``n_unmeasured_a, n_unmeasured_b`` (documents without one: left out,
+        and announced by one warning). The interval is NaN when a group has
         fewer than two documents.
 
     Examples
@@ -337,6 +349,15 @@ def difference(
         groups = (present[0], present[1])
     a, b = groups
     docs = _doc_scores(data, value, [by], doc)
+    n_docs = docs[doc].nunique()
+    in_groups = docs[by].isin([a, b])
+    no_value = docs["_v"].isna()
+    n_unmeasured = [int((no_value & (docs[by] == grp)).sum()) for grp in (a, b)]
+    unmeasured_warning(
+        "difference",
+        int((in_groups & docs["_v"].notna()).sum()),
+        int((in_groups & docs["_v"].isna()).sum()),
+    )
     docs = docs[docs["_v"].notna()]
     samples = []
     for grp in (a, b):
@@ -364,6 +385,8 @@ def difference(
                 "ci_high": hi,
                 "n_docs_a": len(va),
                 "n_docs_b": len(vb),
+                "n_unmeasured_a": n_unmeasured[0],
+                "n_unmeasured_b": n_unmeasured[1],
             }
         ]
     )
@@ -379,4 +402,5 @@ def difference(
             "random_state": random_state,
             "unit": doc,
         },
+        n_docs=n_docs,
     )

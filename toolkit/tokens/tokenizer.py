@@ -51,6 +51,8 @@ from toolkit.tokens.sentences import split_sentences
 
 __all__ = [
     "Tokens",
+    "as_corpus",
+    "as_sentences",
     "as_tokens",
     "default_mwes",
     "default_stopwords",
@@ -712,10 +714,7 @@ def tokenize(
     >>> tk.sentences["tokens"][1]
     ['North_Korea', 'fired', '.']
     """
-    from toolkit.corpus.load import load_corpus
-
-    if "status" not in corpus.columns or "doc_id" not in corpus.columns:
-        corpus = load_corpus(corpus)
+    corpus = as_corpus(corpus)
     mwe_t = _load_mwes(mwes)
     docs = zip(corpus["doc_id"], corpus["text"], corpus["language"], strict=True)
     if progress:
@@ -749,11 +748,85 @@ def tokenize(
     return Tokens(corpus=corpus, sentences=sentences, mwes=mwe_t)
 
 
+def as_corpus(data: pd.DataFrame | Tokens) -> pd.DataFrame:
+    """The loaded corpus behind ``data``: the one place that decides "is this a corpus?".
+
+    :class:`Tokens` give their corpus; a DataFrame that
+    :func:`toolkit.corpus.load.is_corpus` recognises (made by ``load_corpus``)
+    is used as it is; any other DataFrame goes through ``load_corpus`` (so a
+    table with a ``status`` column of its own keeps it as ``user_status``).
+    Measures that need no word tokens (tone's sentence methods) start here;
+    the others start at :func:`as_tokens`, which uses this.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> c = as_corpus(pd.DataFrame({"text": ["Seoul met Tokyo.", ""]}))
+    >>> c["status"].tolist()
+    ['ok', 'empty']
+    >>> as_corpus(c) is c
+    True
+    """
+    if isinstance(data, Tokens):
+        return data.corpus
+    if not isinstance(data, pd.DataFrame):
+        raise TypeError(f"expected a corpus DataFrame or Tokens, got {type(data).__name__}")
+    from toolkit.corpus.load import check_unique_ids, is_corpus, load_corpus
+
+    check_unique_ids(data)  # repeated ids would merge or misalign articles
+    return data if is_corpus(data) else load_corpus(data)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _split(text: str, language: str) -> tuple[tuple[int, int], ...]:
+    return tuple(split_sentences(text, language))
+
+
+def as_sentences(data: pd.DataFrame | Tokens) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(sentences ``doc_id, sent_id, sentence``, corpus) without word tokenization.
+
+    :class:`Tokens` are used as they are. A DataFrame goes through
+    :func:`as_corpus` and is split with the tokenizer's own sentence
+    splitter, so ``sent_id`` matches :func:`tokenize` exactly, but the
+    (slower) word tokenization that sentence-level methods do not need is
+    skipped. Documents without text have no sentences.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> sents, corpus = as_sentences(pd.DataFrame({"text": ["Seoul met Tokyo. Talks ended.", ""]}))
+    >>> sents["sentence"].tolist(), corpus["status"].tolist()
+    (['Seoul met Tokyo.', 'Talks ended.'], ['ok', 'empty'])
+    """
+    if isinstance(data, Tokens):
+        return data.sentences[["doc_id", "sent_id", "sentence"]], data.corpus
+    corpus = as_corpus(data)
+    docs, ids, texts = [], [], []
+    for doc_id, text, lang in zip(
+        corpus["doc_id"], corpus["text"], corpus["language"], strict=True
+    ):
+        if not isinstance(text, str) or not text:
+            continue
+        spans = _split(text, lang if lang in _TOKENIZERS else "en")
+        docs.extend([doc_id] * len(spans))
+        ids.extend(range(len(spans)))
+        texts.extend(text[a:b] for a, b in spans)
+    sents = pd.DataFrame(
+        {
+            "doc_id": pd.Series(docs, dtype=object),
+            "sent_id": pd.Series(ids, dtype="int64"),
+            "sentence": pd.Series(texts, dtype=object),
+        }
+    )
+    return sents, corpus
+
+
 def as_tokens(data: pd.DataFrame | Tokens, **kwargs: object) -> Tokens:
     """Return ``data`` if it is already :class:`Tokens`, else tokenize it.
 
     Measures call this so that they accept either a corpus or its tokens;
-    pass tokens to avoid the (cached, but not free) second pass.
+    pass tokens to avoid the (cached, but not free) second pass. A DataFrame
+    is first made a corpus by :func:`as_corpus`.
 
     Examples
     --------
@@ -764,9 +837,4 @@ def as_tokens(data: pd.DataFrame | Tokens, **kwargs: object) -> Tokens:
     """
     if isinstance(data, Tokens):
         return data
-    if isinstance(data, pd.DataFrame):
-        from toolkit.corpus.load import check_unique_ids
-
-        check_unique_ids(data)  # repeated ids would merge or misalign articles
-        return tokenize(data, **kwargs)
-    raise TypeError(f"expected a corpus DataFrame or Tokens, got {type(data).__name__}")
+    return tokenize(as_corpus(data), **kwargs)

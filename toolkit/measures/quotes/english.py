@@ -63,8 +63,9 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from toolkit._meta import attach_attrs
+from toolkit._meta import STATUS_EMPTY, STATUS_OK, attach_attrs, unmeasured_warning
 from toolkit.lexicons.dictionary import Dictionary, load_bundled
+from toolkit.measures._contract import document_statuses, record_unmeasured
 from toolkit.measures.actors import actor_lexicon, find_actors
 from toolkit.measures.quotes import cjk as _cjk
 from toolkit.tokens.tokenizer import Tokens, as_tokens
@@ -1983,9 +1984,12 @@ def quotes(
     tk = as_tokens(data)
     roles = role_lexicon()
     actors = _speaker_actors()
+    statuses = _statuses(tk)
     rows: list[dict[str, Any]] = []
     empty = []
     for doc in _docs(tk):
+        if statuses[doc.doc_id] not in (STATUS_OK, STATUS_EMPTY):
+            continue  # a language neither reader knows: no rows, in attrs["unmeasured"]
         got = (
             _cjk.doc_quotes(doc, lang, min_words)
             if (lang := _cjk.language_of(tk, doc.doc_id))
@@ -2007,10 +2011,20 @@ def quotes(
         out[c] = out[c].astype(bool)
     out["sent_id"] = out["sent_id"].astype("Int64")
     attach_attrs(
-        out, "quotes", {"indirect": indirect, "min_words": min_words, "assume_home": assume_home}
+        out,
+        "quotes",
+        {"indirect": indirect, "min_words": min_words, "assume_home": assume_home},
+        n_docs=len(tk.doc_ids),
     )
     out.attrs["docs_without_quotes"] = empty
-    return out
+    return record_unmeasured(out, statuses)
+
+
+def _statuses(tk: Tokens) -> dict[str, str]:
+    """Every document's status for the quote readers (English, Korean, Japanese)."""
+    return document_statuses(
+        tk.corpus, "en", "quotes are read in English, Korean and Japanese only", reads=("ko", "ja")
+    )
 
 
 # --------------------------------------------------------------------------
@@ -2076,10 +2090,13 @@ def mentioned_not_quoted(
     speakers = qt.dropna(subset=["speaker_name"]).groupby("doc_id")["speaker_name"].agg(set)
     roles = role_lexicon()
     actors = _speaker_actors()
+    # Titles and appositives are found by English patterns: a Korean or
+    # Japanese article is not read, rather than reported as naming nobody.
+    statuses = document_statuses(tk.corpus, "en", "people are found in English text only")
     rows = []
     sent_text: dict[tuple[int, int], str] = {}
     for doc in _docs(tk):
-        if not doc.text:
+        if not doc.text or statuses[doc.doc_id] != STATUS_OK:
             continue
         spoken = speakers.get(doc.doc_id, set())
         spoken_tokens = {n for n in spoken if " " not in n}
@@ -2153,8 +2170,8 @@ def mentioned_not_quoted(
     sentences = pd.Series([r.pop("sentence") for r in rows], dtype=object)
     out = pd.DataFrame(rows, columns=cols[:-1])
     out["sentence"] = sentences.set_axis(out.index)  # object: keeps the shared strings
-    out.attrs["measure"] = "mentioned_not_quoted"
-    return out
+    attach_attrs(out, "mentioned_not_quoted", {}, n_docs=len(tk.doc_ids))
+    return record_unmeasured(out, statuses)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -2210,10 +2227,13 @@ def sources(
         Long format: the by-columns, ``dimension`` ("speaker_country",
         "speaker_role" or "anonymous"), ``category`` (missing country/role
         become "unknown"; anonymity is "anonymous" / "on_record"), ``count``,
-        ``share`` (of the group's quotes), ``n_quotes`` and ``n_docs``
-        (documents in the group, with or without quotes). A group without any
-        quote gets one row per dimension with ``category`` "none", count 0
-        and share NaN, so every group is accounted for.
+        ``share`` (of the group's quotes), ``n_quotes``, ``n_docs``
+        (documents of the group the quote readers read, with or without
+        quotes) and ``n_unmeasured`` (documents without text, unreadable or
+        in a language they do not read: left out, and announced by one
+        warning). A group
+        without any quote gets one row per dimension with ``category``
+        "none", count 0 and share NaN, so every group is accounted for.
 
     Examples
     --------
@@ -2238,11 +2258,29 @@ def sources(
     if not by_cols:
         meta["_all"] = "all"
     keys = by_cols or ["_all"]
+    # Quotes of a document the readers cannot read would all be "unknown"
+    # speakers: such documents are counted per group as n_unmeasured instead.
+    statuses = _statuses(tk)
+    readable = meta["doc_id"].map(statuses) == STATUS_OK
+    n_unmeasured = (
+        meta.assign(n_unmeasured=~readable.to_numpy())
+        .groupby(keys, dropna=False)["n_unmeasured"]
+        .sum()
+        .astype("int64")
+        .reset_index()
+    )
+    unmeasured_warning("sources", int(readable.sum()), int(n_unmeasured["n_unmeasured"].sum()))
+    qt = qt[qt["doc_id"].isin(meta.loc[readable, "doc_id"])]
     df = qt.merge(meta, on="doc_id", how="left")
     df["speaker_country"] = df["speaker_country"].fillna("unknown").astype(object)
     df["speaker_role"] = df["speaker_role"].fillna("unknown").astype(object)
     df["anonymous"] = df["anonymous"].map({True: "anonymous", False: "on_record"}).astype(object)
-    n_docs = meta.groupby(keys, dropna=False).size().rename("n_docs").reset_index()
+    n_docs = (
+        meta.assign(n_docs=readable.to_numpy().astype("int64"))
+        .groupby(keys, dropna=False)["n_docs"]
+        .sum()
+        .reset_index()
+    )
     parts = []
     for dim in ("speaker_country", "speaker_role", "anonymous"):
         cnt = df.groupby([*keys, dim], dropna=False).size().rename("count").reset_index()
@@ -2265,7 +2303,7 @@ def sources(
             ignore_index=True,
         )
         out = pd.concat([out, fill], ignore_index=True)
-    out = out.merge(n_docs, on=keys, how="left")
+    out = out.merge(n_docs, on=keys, how="left").merge(n_unmeasured, on=keys, how="left")
     dim_order = {"speaker_country": 0, "speaker_role": 1, "anonymous": 2}
     out["_d"] = out["dimension"].map(dim_order)
     out = out.sort_values(
@@ -2273,8 +2311,10 @@ def sources(
         ascending=[*[True] * len(keys), True, False, True],
         kind="stable",
     ).drop(columns="_d")
-    out = out[[*keys, "dimension", "category", "count", "share", "n_quotes", "n_docs"]]
+    out = out[
+        [*keys, "dimension", "category", "count", "share", "n_quotes", "n_docs", "n_unmeasured"]
+    ]
     if not by_cols:
         out = out.drop(columns="_all")
     out = out.reset_index(drop=True)
-    return attach_attrs(out, "sources", {"by": by_cols, "kind": kind})
+    return attach_attrs(out, "sources", {"by": by_cols, "kind": kind}, n_docs=len(meta))

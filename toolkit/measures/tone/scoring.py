@@ -100,10 +100,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import attach_attrs
+from toolkit._meta import STATUS_NO_MENTION, STATUS_OK, attach_attrs, not_measured
 from toolkit.corpus.load import other_language
-from toolkit.lexicons.dictionary import Dictionary, load_dictionary
-from toolkit.tokens.tokenizer import Tokens, as_tokens
+from toolkit.lexicons.dictionary import Dictionary, load_dictionary, reads_language
+from toolkit.measures._contract import document_statuses, record_unmeasured
+from toolkit.tokens.tokenizer import Tokens, as_corpus, as_sentences, as_tokens
 
 __all__ = [
     "METHODS",
@@ -448,59 +449,6 @@ def _as_dictionary(dictionary: Dictionary | str | Path | Mapping | None) -> Dict
 # --------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=200_000)
-def _split(text: str, language: str) -> tuple[tuple[int, int], ...]:
-    from toolkit.tokens.tokenizer import split_sentences
-
-    return tuple(split_sentences(text, language))
-
-
-def _corpus_of(data: pd.DataFrame | Tokens) -> pd.DataFrame:
-    """The loaded corpus behind ``data`` (doc_ids as :func:`tone` assigns them)."""
-    if isinstance(data, Tokens):
-        return data.corpus
-    if not isinstance(data, pd.DataFrame):
-        raise TypeError(f"expected a corpus DataFrame or Tokens, got {type(data).__name__}")
-    if "status" in data.columns and "doc_id" in data.columns:
-        return data
-    from toolkit.corpus.load import load_corpus
-
-    return load_corpus(data)
-
-
-def _sentence_table(data: pd.DataFrame | Tokens) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(sentences ``doc_id, sent_id, sentence``, corpus) without word tokenization.
-
-    Tokens are used as they are. A corpus is split with the tokenizer's own
-    sentence splitter, so ``sent_id`` matches :func:`toolkit.tokens.tokenizer.tokenize`
-    exactly, but the (slower) word tokenization that sentence-level methods
-    do not need is skipped.
-    """
-    if isinstance(data, Tokens):
-        return data.sentences[["doc_id", "sent_id", "sentence"]], data.corpus
-    from toolkit.tokens.tokenizer import _TOKENIZERS
-
-    corpus = _corpus_of(data)
-    docs, ids, texts = [], [], []
-    for doc_id, text, lang in zip(
-        corpus["doc_id"], corpus["text"], corpus["language"], strict=True
-    ):
-        if not isinstance(text, str) or not text:
-            continue
-        spans = _split(text, lang if lang in _TOKENIZERS else "en")
-        docs.extend([doc_id] * len(spans))
-        ids.extend(range(len(spans)))
-        texts.extend(text[a:b] for a, b in spans)
-    sents = pd.DataFrame(
-        {
-            "doc_id": pd.Series(docs, dtype=object),
-            "sent_id": pd.Series(ids, dtype="int64"),
-            "sentence": pd.Series(texts, dtype=object),
-        }
-    )
-    return sents, corpus
-
-
 def _sentence_scores(
     data: pd.DataFrame | Tokens,
     method: str,
@@ -508,17 +456,15 @@ def _sentence_scores(
     negation_window: int,
     n_jobs: int,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    if isinstance(data, pd.DataFrame):
-        from toolkit.corpus.load import check_unique_ids
-
-        check_unique_ids(data)  # repeated ids would merge articles at document level
+    # as_corpus (through as_sentences / as_tokens) refuses repeated doc_ids,
+    # which would merge articles at document level
     if method == "dictionary":
         tk = as_tokens(data)
         sents, corpus = tk.sentences, tk.corpus
         toks = [tuple(t) for t in sents["tokens"]]
         vals = _score_once(toks, _dict_chunk, (d, negation_window), n_jobs)
     elif method == "news":
-        sents, corpus = _sentence_table(data)
+        sents, corpus = as_sentences(data)
         lang_of = dict(zip(corpus["doc_id"], corpus["language"], strict=True))
         keys = [
             (lang if (lang := lang_of.get(d)) in _NEWS_CJK else "en", str(t))
@@ -526,7 +472,7 @@ def _sentence_scores(
         ]
         vals = _score_once(keys, _news_chunk, (method,), n_jobs)
     else:
-        sents, corpus = _sentence_table(data)
+        sents, corpus = as_sentences(data)
         texts = sents["sentence"].astype(str).tolist()
         vals = _score_once(texts, _score_chunk, (method,), n_jobs)
         n_long = sum(len(t) > LONG_SENTENCE_CHARS for t in texts)
@@ -553,8 +499,10 @@ def _document_level(
         {
             "doc_id": sent["doc_id"],
             "tone": t,
-            "neg": (t < -threshold).astype(float),
-            "pos": (t > threshold).astype(float),
+            # a sentence without a score (a language the method cannot read)
+            # is neither negative nor positive: NaN, so shares stay NaN too
+            "neg": (t < -threshold).astype(float).where(t.notna()),
+            "pos": (t > threshold).astype(float).where(t.notna()),
         }
     )
     g = frame.groupby("doc_id", sort=False)
@@ -675,7 +623,7 @@ def tone(
     # also reads Korean and Japanese): a document in another language would
     # score 0 ("neutral") only because no word is known. Such documents are
     # left unscored and say why.
-    language = "en" if d is None else d.language
+    language = "en" if d is None else reads_language(d)
     params = {
         "method": method,
         "level": level,
@@ -690,8 +638,23 @@ def tone(
         cols = [c for c in COLUMNS[method] if c in sent.columns and c != "n_tokens"]
         sent.loc[sent["doc_id"].isin(other), cols] = np.nan
     if level == "sentence":
-        return attach_attrs(sent, "tone", params)
-    return attach_attrs(_documents(sent, corpus, params), "tone", params)
+        out = attach_attrs(sent, "tone", params, n_docs=len(corpus))
+        return record_unmeasured(out, _statuses(corpus, params))
+    return attach_attrs(_documents(sent, corpus, params), "tone", params, n_docs=len(corpus))
+
+
+def _why(params: dict[str, Any]) -> str:
+    """Why the method or dictionary in ``params`` leaves another language unmeasured."""
+    method, language = params["method"], params.get("language", "en")
+    if method != "dictionary":
+        return f"method '{method}' {_reads(method)}"
+    return f"dictionary '{params['dictionary'] or 'user'}' is in '{language}'"
+
+
+def _statuses(corpus: pd.DataFrame, params: dict[str, Any]) -> dict[str, str]:
+    """Every document's status under the method in ``params`` (see document_statuses)."""
+    reads = _NEWS_CJK if params["method"] == "news" else ()
+    return document_statuses(corpus, params.get("language", "en"), _why(params), reads=reads)
 
 
 def _documents(sent: pd.DataFrame, corpus: pd.DataFrame, params: dict[str, Any]) -> pd.DataFrame:
@@ -700,15 +663,14 @@ def _documents(sent: pd.DataFrame, corpus: pd.DataFrame, params: dict[str, Any])
     language = params.get("language", "en")
     other = _unreadable(corpus, method, language)
     if other:
-        what = (
-            f"method '{method}' {_reads(method)}"
-            if method != "dictionary"
-            else f"dictionary '{params['dictionary']}' is in '{language}'"
-        )
         hit = (doc["doc_id"].isin(other) & (doc["n_sentences"] > 0)).to_numpy()
         doc.loc[hit, "status"] = [
-            f"not scored: language '{other[d]}' ({what})" for d in doc.loc[hit, "doc_id"]
+            not_measured(other[d], _why(params)) for d in doc.loc[hit, "doc_id"]
         ]
+        # every score and count of an unmeasured document is NaN (a summed
+        # dictionary count of 0 would read as "no tone words"); sizes stay
+        sizes = {"doc_id", "status", "n_sentences", "n_tokens"}
+        doc.loc[hit, [c for c in doc.columns if c not in sizes]] = np.nan
     return doc
 
 
@@ -755,7 +717,7 @@ def document_tone(
     if sentences.attrs.get("measure") != "tone" or params.get("level") != "sentence":
         raise ValueError("sentences must be what tone(..., level='sentence') returned")
     _check_aggregate(method, aggregate)
-    corpus = _corpus_of(data)
+    corpus = as_corpus(data)
     unknown = set(sentences["doc_id"]) - set(corpus["doc_id"])
     if unknown:
         raise ValueError(
@@ -763,7 +725,7 @@ def document_tone(
         )
     params.update(level="document", aggregate=aggregate, threshold=threshold)
     doc = _documents(sentences, corpus, params)
-    return attach_attrs(doc, "tone", params)
+    return attach_attrs(doc, "tone", params, n_docs=len(corpus))
 
 
 # --------------------------------------------------------------------------
@@ -833,7 +795,9 @@ def target_tone(
         tone`` (``start``/``end`` are offsets into the document text).
         ``level="document"``: one row per document and target, every corpus
         document included: ``doc_id, target, tone`` (mean over mentions),
-        ``n_mentions``, ``status`` (``"ok"`` or ``"no mention"``).
+        ``n_mentions``, ``status`` (``"ok"``, ``"no mention"``, or for a
+        document the method cannot read ``"empty"``, ``"unreadable"``,
+        ``"not measured: ..."`` with NA ``n_mentions`` and tone).
 
     Examples
     --------
@@ -893,16 +857,20 @@ def target_tone(
     cols = ["doc_id", "sent_id", "target", "matched", "start", "end", "tone"]
     out = pd.DataFrame(rows, columns=cols)
     params = {"target": targets, "window": window, "method": method, "level": level}
+    statuses = _statuses(tk.corpus, {**params, "language": "en"})
     if level == "mention":
-        return attach_attrs(out, "target_tone", params)
+        out = attach_attrs(out, "target_tone", params, n_docs=len(tk.doc_ids))
+        return record_unmeasured(out, statuses)
     g = out.groupby(["doc_id", "target"], sort=False)["tone"].agg(["mean", "size"])
     grid = pd.MultiIndex.from_product([tk.doc_ids, targets], names=["doc_id", "target"])
     doc = g.reindex(grid).reset_index().rename(columns={"mean": "tone", "size": "n_mentions"})
-    doc["n_mentions"] = doc["n_mentions"].fillna(0).astype("int64")
-    doc["status"] = np.where(doc["n_mentions"] > 0, "ok", "no mention")
-    unread = doc["doc_id"].isin(other) & (doc["n_mentions"] > 0)
-    doc.loc[unread, "status"] = [
-        f"not scored: language '{other[d]}' (method '{method}' {_reads(method)})"
-        for d in doc.loc[unread, "doc_id"]
-    ]
-    return attach_attrs(doc, "target_tone", params)
+    doc["n_mentions"] = doc["n_mentions"].fillna(0).astype("Int64")
+    doc["status"] = np.where(doc["n_mentions"] > 0, STATUS_OK, STATUS_NO_MENTION)
+    # A document the method cannot read (no text, or a language it does not
+    # score) has NA mentions and tone, and says why, found mentions or not.
+    why = doc["doc_id"].map(statuses)
+    unread = (why != STATUS_OK).to_numpy()
+    doc.loc[unread, "status"] = why[unread]
+    doc.loc[unread, "tone"] = np.nan
+    doc.loc[unread, "n_mentions"] = pd.NA
+    return attach_attrs(doc, "target_tone", params, n_docs=len(tk.doc_ids))

@@ -113,7 +113,7 @@ def build(ctx: Any) -> str:
         docs_m[col] = _named(docs_m[col])
     n_ok = int((docs["status"] == "ok").sum())
     status = docs["status"].astype(str)
-    other_lang = status.str.startswith("not scored: language")
+    other_lang = status.str.startswith("not measured: language")
     seed = ctx.random_state
     unread = ""
     if other_lang.any():
