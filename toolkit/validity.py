@@ -71,7 +71,7 @@ def coding_sheet(
     data: pd.DataFrame | Tokens,
     n: int = 100,
     *,
-    by: str | Sequence[str] | None = None,
+    by: By = None,
     level: str = "sentence",
     random_state: int = 0,
     path: str | Path | None = None,
@@ -85,7 +85,7 @@ def coding_sheet(
     n : int, default 100
         Items in total, shared equally between the strata of ``by`` (a
         stratum with fewer items gives all it has; the rest go to the others).
-    by : str or list of str, optional
+    by : column name(s), or Series keyed by doc_id, optional
         Corpus columns to stratify by (e.g. ``"outlet"`` or ``"country"``).
     level : {"sentence", "document"}
     random_state : int, default 0

@@ -478,7 +478,7 @@ def frame_shares(
     data: pd.DataFrame | Tokens,
     dictionary: DictLike = None,
     *,
-    by: str | Sequence[str] | None = None,
+    by: By = None,
     freq: str | None = None,
     value: str = "present",
     min_count: int = 1,
@@ -494,7 +494,7 @@ def frame_shares(
     data : corpus DataFrame or Tokens
         The corpus supplies the ``by`` columns and ``date``.
     dictionary : see :func:`frame_dictionary`
-    by : str or list of str, optional
+    by : column name(s), or Series keyed by doc_id, optional
         Corpus column(s) to group by, e.g. ``"country"`` or ``["country", "outlet"]``.
     freq : str, optional
         Time bins (pandas offset alias; "M" and "ME" both mean month).

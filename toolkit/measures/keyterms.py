@@ -514,7 +514,7 @@ def keyness(
     data: pd.DataFrame | Tokens,
     target: object,
     *,
-    by: str | Sequence[str] | None = None,
+    by: By = None,
     reference: object = None,
     reference_total: int | None = None,
     measure: str = "chi2",
@@ -536,7 +536,7 @@ def keyness(
         With ``by``: the group value(s) forming the target (a tuple per value
         when ``by`` is a list). Without ``by``: a boolean array aligned with
         the corpus rows, or a collection of ``doc_id`` values.
-    by : str or list of str, optional
+    by : column name(s), or Series keyed by doc_id, optional
         Corpus column(s) defining the groups, e.g. ``"country"``.
     reference : None, value(s), or frequency list
         ``None`` (default): every document not in the target. A group value

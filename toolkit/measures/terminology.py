@@ -470,7 +470,7 @@ def _attrs(out: pd.DataFrame, measure: str, lex: Dictionary, **params: Any) -> p
 def naming(
     data: pd.DataFrame | Tokens,
     *,
-    by: str | Sequence[str] | None = None,
+    by: By = None,
     freq: str | None = None,
     lexicon: LexiconLike = None,
     referent: str | Sequence[str] | None = None,
@@ -481,7 +481,7 @@ def naming(
     Parameters
     ----------
     data : corpus DataFrame or Tokens
-    by : str or list of str, optional
+    by : column name(s), or Series keyed by doc_id, optional
         Corpus column(s) to compare, e.g. ``"outlet"`` or ``"country"``.
     freq : str, optional
         Time bins (pandas offset alias; "M" and "ME" both mean month),

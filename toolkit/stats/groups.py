@@ -49,6 +49,11 @@ def missing_column(name: object, frame: pd.DataFrame, what: str = "the corpus", 
             "; a column added after tokenizing can be passed as a Series keyed by doc_id, "
             "e.g. by=corpus.set_index('doc_id')['paper']"
         )
+    elif option == "by":
+        hint = (
+            "; measures return doc_id and scores only: join the corpus columns first, "
+            "or pass a Series keyed by doc_id, e.g. by=corpus.set_index('doc_id')['outlet']"
+        )
     return MissingColumnError(f"{option}={name!r} is not a column of {what}; columns: {have}{hint}")
 
 

@@ -2188,7 +2188,7 @@ def _mention_country(
 def sources(
     data: pd.DataFrame | Tokens,
     *,
-    by: str | Sequence[str] | None = None,
+    by: By = None,
     kind: str | None = None,
     quotes_table: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
@@ -2197,7 +2197,7 @@ def sources(
     Parameters
     ----------
     data : corpus DataFrame or Tokens
-    by : str or list of str, optional
+    by : column name(s), or Series keyed by doc_id, optional
         Corpus column(s), e.g. ``"outlet"`` or ``"country"``.
     kind : {"direct", "indirect"}, optional
         Count only this kind of quote (both by default).
