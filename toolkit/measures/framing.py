@@ -43,9 +43,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import attach_attrs
+from toolkit._meta import attach_attrs, keyword_only, renamed
 from toolkit.corpus.load import other_language
 from toolkit.lexicons.dictionary import Dictionary, Match, load_bundled, load_dictionary
+from toolkit.stats.groups import By, with_groups
 from toolkit.tokens.tokenizer import Tokens, as_tokens
 
 __all__ = [
@@ -182,10 +183,12 @@ def _attrs(out: pd.DataFrame, measure: str, d: Dictionary, **params: Any) -> pd.
     return out
 
 
+@renamed(dictionary="lexicon")
+@keyword_only("lexicon")
 def frames(
     data: pd.DataFrame | Tokens,
-    dictionary: DictLike = None,
     *,
+    lexicon: DictLike = None,
     level: str = "document",
     min_count: int = 1,
 ) -> pd.DataFrame:
@@ -194,8 +197,9 @@ def frames(
     Parameters
     ----------
     data : corpus DataFrame or Tokens
-    dictionary : None, "issue", "generic", path, mapping or Dictionary
-        See :func:`frame_dictionary`. Default: the bundled issue frames.
+    lexicon : None, "issue", "generic", path, mapping or Dictionary
+        See :func:`frame_dictionary`. Default: the bundled issue frames
+        (before 0.4: ``dictionary=``).
     level : {"document", "sentence"}, default "document"
     min_count : int, default 1
         A frame is present when it has at least this many matches in the
@@ -234,7 +238,7 @@ def frames(
     if min_count < 1:
         raise ValueError("min_count must be at least 1")
     tk = as_tokens(data)
-    d = frame_dictionary(dictionary)
+    d = frame_dictionary(lexicon)
     names = list(d.categories)
     index = {f: j for j, f in enumerate(names)}
     sent = tk.sentences
@@ -338,10 +342,12 @@ def _doc_statuses(tk: Tokens) -> dict[str, str]:
     }
 
 
+@renamed(dictionary="lexicon")
+@keyword_only("lexicon")
 def explain_frames(
     data: pd.DataFrame | Tokens,
-    dictionary: DictLike = None,
     *,
+    lexicon: DictLike = None,
     doc_id: str | Sequence[str] | None = None,
     frame: str | Sequence[str] | None = None,
 ) -> pd.DataFrame:
@@ -350,7 +356,7 @@ def explain_frames(
     Parameters
     ----------
     data : corpus DataFrame or Tokens
-    dictionary : see :func:`frame_dictionary`
+    lexicon : see :func:`frame_dictionary`
     doc_id : str or list of str, optional
         Only these documents (auditing one article is then instant).
     frame : str or list of str, optional
@@ -371,7 +377,7 @@ def explain_frames(
     [[0, 'history', 'textbook*', 'textbook'], [1, 'diplomacy', 'talks', 'Talks']]
     """
     tk = as_tokens(data)
-    d = frame_dictionary(dictionary)
+    d = frame_dictionary(lexicon)
     sent = tk.sentences
     keep = np.ones(len(sent), dtype=bool)
     if doc_id is not None:
@@ -416,13 +422,15 @@ def _frame_scores(
         if data.attrs.get("params", {}).get("level") != "document":
             raise ValueError("pass document-level frames() output (level='document')")
         return data
-    return frames(data, dictionary, level="document", min_count=min_count)
+    return frames(data, lexicon=dictionary, level="document", min_count=min_count)
 
 
+@renamed(dictionary="lexicon")
+@keyword_only("lexicon")
 def frame_cooccurrence(
     data: pd.DataFrame | Tokens,
-    dictionary: DictLike = None,
     *,
+    lexicon: DictLike = None,
     min_count: int = 1,
     jaccard: bool = False,
 ) -> pd.DataFrame:
@@ -431,7 +439,7 @@ def frame_cooccurrence(
     Parameters
     ----------
     data : corpus DataFrame, Tokens, or the document-level output of :func:`frames`
-    dictionary : see :func:`frame_dictionary` (ignored when ``data`` is frames output)
+    lexicon : see :func:`frame_dictionary` (ignored when ``data`` is frames output)
     min_count : int, default 1
         Matches needed for a frame to be present (see :func:`frames`).
     jaccard : bool, default False
@@ -450,11 +458,11 @@ def frame_cooccurrence(
     >>> import pandas as pd
     >>> c = pd.DataFrame({"text": ["The court ruled on colonial rule.", "Talks on history.",
     ...                            "The court met."]})
-    >>> m = frame_cooccurrence(c, {"history": ["colonial*", "history"], "law": ["court"]})
+    >>> m = frame_cooccurrence(c, lexicon={"history": ["colonial*", "history"], "law": ["court"]})
     >>> m.values.tolist()
     [[2, 1], [1, 2]]
     """
-    scores = _frame_scores(data, dictionary, min_count)
+    scores = _frame_scores(data, lexicon, min_count)
     names = scores.attrs["frames"]
     ok = scores[scores["status"] == "ok"]
     x = ok[[f"{f}_present" for f in names]].to_numpy(dtype=np.int64)
@@ -474,18 +482,20 @@ def frame_cooccurrence(
     return out
 
 
+@renamed(dictionary="lexicon", value="method", scores="precomputed")
+@keyword_only("lexicon")
 def frame_shares(
     data: pd.DataFrame | Tokens,
-    dictionary: DictLike = None,
     *,
+    lexicon: DictLike = None,
     by: By = None,
     freq: str | None = None,
-    value: str = "present",
+    method: str = "present",
     min_count: int = 1,
     ci: float = 0.95,
     n_boot: int = 1000,
     random_state: int = 0,
-    scores: pd.DataFrame | None = None,
+    precomputed: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Share of documents using each frame, by group and period, with bootstrap intervals.
 
@@ -493,23 +503,23 @@ def frame_shares(
     ----------
     data : corpus DataFrame or Tokens
         The corpus supplies the ``by`` columns and ``date``.
-    dictionary : see :func:`frame_dictionary`
+    lexicon : see :func:`frame_dictionary`
     by : column name(s), or Series keyed by doc_id, optional
         Corpus column(s) to group by, e.g. ``"country"`` or ``["country", "outlet"]``.
     freq : str, optional
         Time bins (pandas offset alias; "M" and "ME" both mean month).
-    value : {"present", "dominant"}, default "present"
-        ``"present"``: share of documents in which the frame is present.
+    method : {"present", "dominant"}, default "present"
+        Which share (before 0.4: ``value=``). ``"present"``: share of documents in which the frame is present.
         ``"dominant"``: share of documents whose dominant frame it is (a tie
         between k frames gives each 1/k), so shares add up to the share of
         documents with any frame.
     min_count : int, default 1
     ci, n_boot, random_state
         Percentile bootstrap over documents, as in :func:`toolkit.stats.aggregation.aggregate`.
-    scores : DataFrame, optional
+    precomputed : DataFrame, optional
         The document-level output of :func:`frames` for the same data,
-        dictionary and ``min_count``, to avoid computing it again (e.g. for
-        shares by country and then by year).
+        lexicon and ``min_count``, to avoid computing it again (e.g. for
+        shares by country and then by year; before 0.4: ``scores=``).
 
     Returns
     -------
@@ -530,22 +540,20 @@ def frame_shares(
     """
     from toolkit.stats.aggregation import aggregate
 
-    if value not in ("present", "dominant"):
-        raise ValueError(f"value must be 'present' or 'dominant', not {value!r}")
+    if method not in ("present", "dominant"):
+        raise ValueError(f"method must be 'present' or 'dominant', not {method!r}")
     tk = as_tokens(data)
+    scores = precomputed
     if scores is None:
-        scores = frames(tk, dictionary, level="document", min_count=min_count)
+        scores = frames(tk, lexicon=lexicon, level="document", min_count=min_count)
     elif scores.attrs.get("params", {}).get("min_count", min_count) != min_count:
-        raise ValueError("scores were computed with another min_count")
+        raise ValueError("precomputed frames were computed with another min_count")
     names = scores.attrs["frames"]
-    by_cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
-    meta_cols = [c for c in dict.fromkeys([*by_cols, "date"]) if c in tk.corpus.columns]
-    missing = [c for c in by_cols if c not in tk.corpus.columns]
-    if missing:
-        raise KeyError(f"by column(s) {missing} not in the corpus")
-    docs = tk.corpus[["doc_id", *meta_cols]].merge(scores, on="doc_id", how="left")
+    corpus, by_cols = with_groups(tk.corpus, by)
+    meta_cols = [c for c in dict.fromkeys([*by_cols, "date"]) if c in corpus.columns]
+    docs = corpus[["doc_id", *meta_cols]].merge(scores, on="doc_id", how="left")
     ok = docs[docs["status"] == "ok"].copy()
-    if value == "present":
+    if method == "present":
         vals = {f: ok[f"{f}_present"].astype(float) for f in names}
     else:
         split = ok["dominant_frame"].fillna("").str.split("|")
@@ -588,10 +596,10 @@ def frame_shares(
     out = _attrs(
         out,
         "frame_shares",
-        frame_dictionary(dictionary),
+        frame_dictionary(lexicon),
         by=by_cols,
         freq=freq,
-        value=value,
+        method=method,
         min_count=min_count,
         ci=ci,
         n_boot=n_boot,

@@ -6,7 +6,7 @@ Korean and Japanese documents unmeasured. The same file holds Korean
 :func:`issue_frames` turns one of them into a :class:`Dictionary` in that
 language, to pass to :func:`toolkit.measures.framing.frames`::
 
-    frames(tokens, dictionary=issue_frames("ko"))
+    frames(tokens, lexicon=issue_frames("ko"))
 
 Documents in other languages are then left unmeasured with a status, as the
 English dictionary leaves Korean ones. Labels and definitions are the

@@ -45,8 +45,9 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from toolkit._meta import attach_attrs
+from toolkit._meta import attach_attrs, renamed
 from toolkit.lexicons.dictionary import Dictionary, load_bundled, load_dictionary
+from toolkit.stats.groups import By, with_groups
 from toolkit.tokens.tokenizer import Tokens, as_tokens
 
 __all__ = ["naming", "naming_lexicon", "naming_lines", "naming_table"]
@@ -467,6 +468,7 @@ def _attrs(out: pd.DataFrame, measure: str, lex: Dictionary, **params: Any) -> p
     return attach_attrs(out, measure, {"lexicon": lex.name, **params})
 
 
+@renamed(lines="precomputed")
 def naming(
     data: pd.DataFrame | Tokens,
     *,
@@ -474,7 +476,7 @@ def naming(
     freq: str | None = None,
     lexicon: LexiconLike = None,
     referent: str | Sequence[str] | None = None,
-    lines: pd.DataFrame | None = None,
+    precomputed: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Which name each group uses for each contested referent.
 
@@ -489,10 +491,10 @@ def naming(
     lexicon : see :func:`naming_lexicon`
     referent : str or list of str, optional
         Only these referents.
-    lines : DataFrame, optional
+    precomputed : DataFrame, optional
         The output of :func:`naming_lines` for the same data, lexicon and
-        referents, to avoid finding the mentions again (as ``scores=`` in
-        :func:`toolkit.measures.framing.frame_shares`).
+        referents, to avoid finding the mentions again (as in
+        :func:`toolkit.measures.framing.frame_shares`; before 0.4: ``lines=``).
 
     Returns
     -------
@@ -521,13 +523,11 @@ def naming(
 
     tk = as_tokens(data)
     lex = naming_lexicon(lexicon)
+    lines = precomputed
     if lines is None:
         lines = naming_lines(tk, lexicon=lex, referent=referent)
-    by_cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
-    missing = [c for c in by_cols if c not in tk.corpus.columns]
-    if missing:
-        raise KeyError(f"by column(s) {missing} not in the corpus")
-    meta = tk.corpus[["doc_id", *by_cols, *(["date"] if freq else [])]]
+    corpus, by_cols = with_groups(tk.corpus, by)
+    meta = corpus[["doc_id", *by_cols, *(["date"] if freq else [])]]
     df = lines.merge(meta, on="doc_id", how="left")
     keys = list(by_cols)
     if freq:

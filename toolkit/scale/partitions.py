@@ -569,7 +569,7 @@ def partitioned_keyness(
     reference : value, list of values or None
         The reference group(s); None = every document not in the target.
     **options
-        ``measure``, ``correction``, ``p_adjust``, ``min_count``, ``ci``,
+        ``method``, ``correction``, ``p_adjust``, ``min_count``, ``ci``,
         ``sort`` as in :func:`toolkit.keyness_from_counts`.
 
     Examples
@@ -632,8 +632,8 @@ def keyness_of_counts(
         terms.to_numpy(dtype=object),
         a.to_numpy(),
         b.to_numpy(),
-        int(a.sum()),
-        int(b.sum()),
+        target_total=int(a.sum()),
+        reference_total=int(b.sum()),
         **options,
     )
     out.attrs["params"] = {
