@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import os
 import sys
 import warnings
 from collections.abc import Callable
@@ -29,11 +30,17 @@ def attach_attrs(out: pd.DataFrame, measure: str, params: dict[str, Any]) -> pd.
 
 
 def _caller_level() -> int:
-    """``stacklevel`` that points a warning at the caller, past any stacked wrappers here."""
+    """``stacklevel`` that points a warning at the first caller outside the toolkit."""
+    root = os.path.dirname(os.path.abspath(__file__)) + os.sep
     level, frame = 1, sys._getframe(1)
-    while frame is not None and frame.f_code.co_filename == __file__:
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(root):
         level, frame = level + 1, frame.f_back
     return level
+
+
+def warn_renamed(message: str) -> None:
+    """Warn (FutureWarning) that an option changed, pointing at the user's call."""
+    warnings.warn(message, FutureWarning, stacklevel=_caller_level())
 
 
 def renamed(since: str = "0.4", **old_to_new: str) -> Callable[[F], F]:

@@ -25,6 +25,7 @@ from typing import Any
 
 import pandas as pd
 
+from toolkit._meta import keyword_only
 from toolkit.lexicons.dictionary import Dictionary, load_bundled, load_dictionary
 from toolkit.tokens.tokenizer import Tokens, as_tokens
 
@@ -152,7 +153,8 @@ def _bundled() -> Dictionary:
     return _BUNDLED[0]
 
 
-def actor_table(lexicon: Dictionary | None = None) -> pd.DataFrame:
+@keyword_only("lexicon")
+def actor_table(*, lexicon: Dictionary | None = None) -> pd.DataFrame:
     """The lexicon as a table: one row per (actor, pattern), for reading and auditing.
 
     Examples
