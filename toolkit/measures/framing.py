@@ -692,7 +692,7 @@ def calibrate_thresholds(
     >>> import pandas as pd
     >>> corpus = pd.DataFrame({"doc_id": list("abcd"), "text": [  # constructed
     ...     "Costs soared and prices rose.", "Costs fell.", "A quiet day.", "Rain fell."]})
-    >>> s = frames(corpus, {"economy": ["cost*", "price*"]})
+    >>> s = frames(corpus, lexicon={"economy": ["cost*", "price*"]})
     >>> coded = pd.DataFrame({"doc_id": list("abcd"), "EC": [1, 1, 0, 0]})
     >>> t = calibrate_thresholds(s, coded, {"economy": "EC"}, folds=2, repeats=1)
     >>> t[["frame", "threshold", "f1", "baseline_f1"]].round(2).values.tolist()

@@ -34,7 +34,7 @@ def issue_frames(language: str) -> Dictionary:
     >>> import pandas as pd
     >>> from toolkit.measures.framing import frames
     >>> c = pd.DataFrame({"text": ["일본군위안부 피해자들이 배상 판결을 요구했다."], "language": ["ko"]})
-    >>> out = frames(c, dictionary=issue_frames("ko"))
+    >>> out = frames(c, lexicon=issue_frames("ko"))
     >>> out[["history_count", "law_count"]].values.tolist()
     [[1, 2]]
     """

@@ -605,7 +605,7 @@ def keyness_of_counts(
     >>> import pandas as pd
     >>> counts = pd.DataFrame({"country": ["KR", "KR", "JP"], "term": ["dokdo", "talks", "talks"],
     ...                        "count": [5, 2, 3]})
-    >>> keyness_of_counts(counts, "country", "KR", measure="lr")["term"].iloc[0]
+    >>> keyness_of_counts(counts, "country", "KR", method="lr")["term"].iloc[0]
     'dokdo'
     """
     from toolkit.measures.keyterms import keyness_from_counts

@@ -41,7 +41,7 @@ Methods
       (percent of words matched either way: emotional density, not direction).
 
     ``tone`` is ``tone_relative`` with 0 for sentences without matches.
-    Without ``dictionary=``, the toolkit's own news dictionary is used
+    Without ``lexicon=``, the toolkit's own news dictionary is used
     (:func:`toolkit.measures.tone.news.news_dictionary`: VADER's and the news
     lexicon's words with valence of at least 0.5 either way).
     Positive categories are those named ``positive``/``pos`` (or ending in
