@@ -269,6 +269,7 @@ def aggregate(
             "by": keys,
             "freq": freq,
             "method": stat_name,
+            "stat": stat_name,  # the attrs key before 0.4; plots.tone.value_label reads it
             "ci": ci,
             "n_boot": n_boot,
             "random_state": random_state,
