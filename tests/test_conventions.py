@@ -478,3 +478,19 @@ def test_a_list_of_columns_and_series(tokens):
     # four documents, four (outlet, kind) cells, one each: hand-built
     cells = set(map(tuple, out[["outlet", "kind"]].drop_duplicates().to_numpy().tolist()))
     assert cells == {("X", "hard"), ("X", "soft"), ("Y", "hard"), ("Y", "soft")}
+
+
+def test_keyword_only_shim_refuses_extra_or_doubled_arguments():
+    from toolkit._meta import keyword_only
+
+    @keyword_only("method")
+    def f(data, *, method="news", level="sentence"):
+        return method, level
+
+    with pytest.raises(TypeError, match="takes 1 positional arguments but 3 were given"):
+        f([], "vader", "document")  # level was never positional: not accepted
+    with pytest.raises(TypeError, match="'method' both by position and by name"):
+        f([], "vader", method="news")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert f([], method="vader") == ("vader", "sentence")  # by name: no warning
