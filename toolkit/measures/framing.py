@@ -178,7 +178,7 @@ def _dominant(counts: np.ndarray, names: Sequence[str]) -> tuple[list[Any], list
 
 
 def _attrs(out: pd.DataFrame, measure: str, d: Dictionary, **params: Any) -> pd.DataFrame:
-    attach_attrs(out, measure, {"dictionary": d.name, **params})
+    attach_attrs(out, measure, {"lexicon": d.name, **params})
     out.attrs["frames"] = list(d.categories)
     return out
 
