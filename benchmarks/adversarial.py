@@ -84,7 +84,7 @@ MEASURES = {
     "split_sentences": lambda text: tk.split_sentences(text),
     "tokenize": lambda text: tk.tokenize(corpus_of(text)),
     "tone": lambda text: tk.tone(corpus_of(text), "vader", level="document"),
-    "target_tone": lambda text: tk.target_tone(corpus_of(text), "Japan"),
+    "target_tone": lambda text: tk.target_tone(corpus_of(text), actors="Japan"),
     "frames": lambda text: tk.frames(corpus_of(text)),
     "naming": lambda text: tk.naming(corpus_of(text)),
     "quotes": lambda text: tk.quotes(corpus_of(text)),

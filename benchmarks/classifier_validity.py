@@ -72,7 +72,7 @@ def nfc() -> pd.DataFrame:
     corpus = pd.DataFrame({"doc_id": d["ID"].astype(str), "text": d["text"]})
     coded = pd.DataFrame({"doc_id": corpus["doc_id"], **{c: d[c] for c in FRAMES}})
     dic = calibrate_thresholds(
-        frames(corpus, "generic"), coded, {f: c for c, f in FRAMES.items()}
+        frames(corpus, lexicon="generic"), coded, {f: c for c, f in FRAMES.items()}
     ).set_index("code")
     cv["dictionary CV F1"] = cv["code"].map(dic["cv_f1"])
     cv["0.5 cut F1 mean"] = plain["f1_mean"].to_numpy()

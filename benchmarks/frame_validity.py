@@ -8,7 +8,7 @@ yes/no codes for conflict (CO), economic consequences (EC), human interest
 out.
 
 For each frame the script prints precision, recall and F1 of
-``frames(corpus, "generic")[<frame>_present]`` (the bundled thresholds) against
+``frames(corpus, lexicon="generic")[<frame>_present]`` (the bundled thresholds) against
 the coders, the F1 of marking every article present (the baseline to beat),
 and the cross-validated F1 of :func:`toolkit.measures.framing.calibrate_thresholds`
 (threshold chosen on 4/5 of the articles and judged on the fifth, 5 repeats).
@@ -68,7 +68,7 @@ def nfc_table() -> pd.DataFrame:
     d = pd.read_csv(SHARED / "eval" / "nfc_frames_dev.tsv", sep="\t")
     corpus = pd.DataFrame({"doc_id": d["ID"].astype(str), "text": d["text"]})
     t0 = time.perf_counter()
-    f = frames(corpus, "generic").set_index("doc_id")
+    f = frames(corpus, lexicon="generic").set_index("doc_id")
     seconds = time.perf_counter() - t0
     coded = pd.DataFrame({"doc_id": d["ID"].astype(str), **{c: d[c] for c in CODES.values()}})
     cv = calibrate_thresholds(f.reset_index(), coded, CODES, folds=5, repeats=5).set_index("code")

@@ -107,7 +107,14 @@ def bench_keyness(n_terms: int, sample: int, seed: int) -> None:
     ]
     for label, measure, loop, col in cases:
         out, fast = _timed(
-            keyness_from_counts, terms, a, b, t_total, r_total, measure=measure, sort=False
+            keyness_from_counts,
+            terms,
+            a,
+            b,
+            target_total=t_total,
+            reference_total=r_total,
+            method=measure,
+            sort=False,
         )
         ref, slow = _timed(loop, a[idx], b[idx], t_total, r_total)
         per_term = slow / len(idx)

@@ -237,7 +237,7 @@ def speed() -> None:
         t1 = time.perf_counter()
         q = quotes(tk)
         t2 = time.perf_counter()
-        mentioned_not_quoted(tk, quotes_table=q)
+        mentioned_not_quoted(tk, precomputed=q)
         t3 = time.perf_counter()
         times[label] = (t1 - t0, t2 - t1, t3 - t2)
     for k, name in enumerate(("tokenize (baseline)", "quotes", "mentioned_not_quoted")):

@@ -131,3 +131,12 @@ def test_notebook_runs(path):
         if o.get("output_type") == "error"
     ]
     assert not errors
+    # an option name the toolkit renamed (docs/conventions.md) warns on stderr
+    old_names = [
+        o.get("text", "")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if o.get("name") == "stderr" and "after version 0.4" in o.get("text", "")
+    ]
+    assert not old_names, old_names

@@ -130,7 +130,7 @@ def test_cohen_kappa_hand_worked_table():
 
 def test_reliability_alpha_hand_worked():
     d = pd.DataFrame({"a": [1, 0, 1, 0], "b": [1, 0, 0, 0]})
-    out = reliability(d, ["a", "b"], level="nominal")
+    out = reliability(d, ["a", "b"], scale="nominal")
     # coincidences: o00 = 4, o11 = 2, o01 = o10 = 1; n0 = 5, n1 = 3, n = 8
     # alpha = 1 - (n - 1) * (o01 + o10) / (2 * n0 * n1) = 1 - 7 * 2 / 30
     assert out.loc[0, "value"] == pytest.approx(1 - 14 / 30)

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import functools
+import inspect
+import os
+import sys
 import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -96,6 +99,20 @@ def attach_attrs(
     return out
 
 
+def _caller_level() -> int:
+    """``stacklevel`` that points a warning at the first caller outside the toolkit."""
+    root = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    level, frame = 1, sys._getframe(1)
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(root):
+        level, frame = level + 1, frame.f_back
+    return level
+
+
+def warn_renamed(message: str) -> None:
+    """Warn (FutureWarning) that an option changed, pointing at the user's call."""
+    warnings.warn(message, FutureWarning, stacklevel=_caller_level())
+
+
 def renamed(since: str = "0.4", **old_to_new: str) -> Callable[[F], F]:
     """Keep old keyword names working for one minor version, with a FutureWarning.
 
@@ -130,12 +147,66 @@ def renamed(since: str = "0.4", **old_to_new: str) -> Callable[[F], F]:
                     f"{func.__name__}({old}=...) is now {func.__name__}({new}=...); "
                     f"the old name stops working after version {since}",
                     FutureWarning,
-                    stacklevel=2,
+                    stacklevel=_caller_level(),
                 )
                 kwargs[new] = kwargs.pop(old)
             return func(*args, **kwargs)
 
         wrapper.__renamed__ = dict(old_to_new)  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def keyword_only(*names: str, since: str = "0.4") -> Callable[[F], F]:
+    """Accept options that became keyword-only positionally for one more minor version.
+
+    ``names`` are the options, in their old positional order, that used to
+    follow the function's data arguments. A call that still passes them
+    positionally runs as if they were keywords and gets a FutureWarning;
+    passing one both ways is an error.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> @keyword_only("method")
+    ... def f(data, *, method="news"):
+    ...     return method
+    >>> with warnings.catch_warnings(record=True) as w:
+    ...     warnings.simplefilter("always")
+    ...     f([], "vader"), w[0].category.__name__
+    ('vader', 'FutureWarning')
+    """
+
+    def decorate(func: F) -> F:
+        params = inspect.signature(func).parameters.values()
+        n_positional = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
+
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            extra = args[n_positional:]
+            if extra:
+                if len(extra) > len(names):
+                    raise TypeError(
+                        f"{func.__name__}() takes {n_positional} positional arguments "
+                        f"but {len(args)} were given"
+                    )
+                for name, value in zip(names, extra, strict=False):
+                    if name in kwargs:
+                        raise TypeError(
+                            f"{func.__name__}() got {name!r} both by position and by name"
+                        )
+                    kwargs[name] = value
+                given = ", ".join(f"{n}=..." for n in names[: len(extra)])
+                warnings.warn(
+                    f"{func.__name__}(): pass {given} by name; passing it by position "
+                    f"stops working after version {since}",
+                    FutureWarning,
+                    stacklevel=_caller_level(),
+                )
+            return func(*args[:n_positional], **kwargs)
+
+        wrapper.__keyword_only__ = names  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
 
     return decorate

@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit._meta import keyword_only
+
 __all__ = [
     "format_number",
     "format_p",
@@ -312,12 +314,13 @@ def _latex_header(text: str) -> str:
     )
 
 
+@keyword_only("caption", "label", "float_format")
 def to_latex(
     df: pd.DataFrame,
+    *,
     caption: str | None = None,
     label: str | None = None,
     float_format: FloatFormat | dict[str, FloatFormat] = None,
-    *,
     columns: Sequence[str] | None = None,
     index: bool | None = None,
     headers: Mapping[Any, str] | None = None,
@@ -419,11 +422,12 @@ def to_latex(
     return "\n".join(lines)
 
 
+@keyword_only("caption", "float_format")
 def to_markdown(
     df: pd.DataFrame,
+    *,
     caption: str | None = None,
     float_format: FloatFormat | dict[str, FloatFormat] = None,
-    *,
     columns: Sequence[str] | None = None,
     index: bool | None = None,
     headers: Mapping[Any, str] | None = None,

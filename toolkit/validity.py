@@ -26,6 +26,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from toolkit._meta import keyword_only, renamed
+from toolkit.stats.groups import By, with_groups
 from toolkit.tokens.tokenizer import Tokens
 
 __all__ = [
@@ -67,11 +69,12 @@ def _allocate(sizes: pd.Series, n: int) -> dict:
     return alloc
 
 
+@keyword_only("n")
 def coding_sheet(
     data: pd.DataFrame | Tokens,
-    n: int = 100,
     *,
-    by: str | Sequence[str] | None = None,
+    n: int = 100,
+    by: By = None,
     level: str = "sentence",
     random_state: int = 0,
     path: str | Path | None = None,
@@ -85,7 +88,7 @@ def coding_sheet(
     n : int, default 100
         Items in total, shared equally between the strata of ``by`` (a
         stratum with fewer items gives all it has; the rest go to the others).
-    by : str or list of str, optional
+    by : column name(s), or Series keyed by doc_id, optional
         Corpus columns to stratify by (e.g. ``"outlet"`` or ``"country"``).
     level : {"sentence", "document"}
     random_state : int, default 0
@@ -120,10 +123,7 @@ def coding_sheet(
     from toolkit.tokens.tokenizer import as_corpus, as_sentences
 
     sents, corpus = as_sentences(data) if level == "sentence" else (None, as_corpus(data))
-    strata = [by] if isinstance(by, str) else list(by or [])
-    missing = [c for c in strata if c not in corpus.columns]
-    if missing:
-        raise KeyError(f"stratum columns not in the corpus: {missing}")
+    corpus, strata = with_groups(corpus, by)
     if level == "sentence":
         items = sents[["doc_id", "sent_id", "sentence"]].rename(columns={"sentence": "text"})
     else:
@@ -413,11 +413,12 @@ def cohen_kappa(a: Sequence, b: Sequence, weights: str | None = None) -> float:
     return float(1 - (w * table).sum() / denom)
 
 
+@renamed(level="scale")
 def reliability(
     coded: pd.DataFrame,
     coders: Sequence[str],
     *,
-    level: str = "interval",
+    scale: str = "interval",
 ) -> pd.DataFrame:
     """Intercoder reliability: Krippendorff's alpha and pairwise Cohen's kappa.
 
@@ -427,8 +428,9 @@ def reliability(
         One row per item, one column per coder (blank/NaN = not coded).
     coders : list of str
         The coder columns (two or more).
-    level : {"nominal", "ordinal", "interval", "ratio"}, default "interval"
-        Level of measurement for alpha; kappa is unweighted for nominal codes
+    scale : {"nominal", "ordinal", "interval", "ratio"}, default "interval"
+        Scale (level of measurement) of the codes for alpha (before 0.4:
+        ``level=``, which now always means the unit: sentence, document); kappa is unweighted for nominal codes
         and quadratic-weighted otherwise.
 
     Returns
@@ -441,19 +443,19 @@ def reliability(
     --------
     >>> import pandas as pd
     >>> d = pd.DataFrame({"a": [1, 0, -1, 1, 0], "b": [1, 0, -1, 0, 0]})
-    >>> reliability(d, ["a", "b"], level="nominal")["statistic"].tolist()
+    >>> reliability(d, ["a", "b"], scale="nominal")["statistic"].tolist()
     ['krippendorff_alpha', 'cohen_kappa']
     """
     import krippendorff
 
     if len(coders) < 2:
         raise ValueError("reliability needs at least two coder columns")
-    if level not in ("nominal", "ordinal", "interval", "ratio"):
-        raise ValueError(f"unknown level of measurement {level!r}")
+    if scale not in ("nominal", "ordinal", "interval", "ratio"):
+        raise ValueError(f"unknown scale (level of measurement) {scale!r}")
     mat = coded[list(coders)].apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float).T
     n_items = int((np.sum(~np.isnan(mat), axis=0) >= 2).sum())
     alpha = (
-        float(krippendorff.alpha(reliability_data=mat, level_of_measurement=level))
+        float(krippendorff.alpha(reliability_data=mat, level_of_measurement=scale))
         if n_items
         else float("nan")
     )
@@ -465,7 +467,7 @@ def reliability(
             "n_items": n_items,
         }
     ]
-    weights = None if level == "nominal" else "quadratic"
+    weights = None if scale == "nominal" else "quadratic"
     for x, y in itertools.combinations(coders, 2):
         pair = coded[[x, y]].apply(pd.to_numeric, errors="coerce").dropna()
         rows.append(

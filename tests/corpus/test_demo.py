@@ -47,7 +47,7 @@ def test_intended_naming_is_recovered(demo, tokens):
 
 def test_intended_frames_are_present(demo, tokens):
     for lang in ("ko", "ja"):
-        out = frames(tokens, dictionary=issue_frames(lang)).set_index("doc_id")
+        out = frames(tokens, lexicon=issue_frames(lang)).set_index("doc_id")
         for row in demo[demo["language"] == lang].itertuples():
             for frame in row.intended_frames:
                 assert out.loc[row.doc_id, f"{frame}_count"] > 0, (row.doc_id, frame)

@@ -284,7 +284,7 @@ def test_measures_refuse_repeated_ids():
     with pytest.raises(ValueError, match="repeated doc_id"):
         check_unique_ids(bad)
     with pytest.raises(ValueError, match="repeated doc_id"):
-        tone(bad, "vader", level="document")
+        tone(bad, method="vader", level="document")
     with pytest.raises(ValueError, match="repeated doc_id"):
         frames(bad)
 
@@ -546,7 +546,7 @@ def test_very_long_sentence_is_scored_in_bounded_pieces(monkeypatch):
     run_on = " ".join(["Seoul", "criticised", "Tokyo", "and"] * 5_000)  # 85,000 characters
     with pytest.warns(UserWarning, match="scored in pieces"):
         out = sentiment.tone(
-            pd.DataFrame({"doc_id": ["d"], "text": [run_on]}), "vader", level="document"
+            pd.DataFrame({"doc_id": ["d"], "text": [run_on]}), method="vader", level="document"
         )
     assert max(seen) <= sentiment.LONG_SENTENCE_CHARS
     assert sum(seen) >= len(run_on) - len(seen)  # every piece scored (spaces at cuts aside)

@@ -123,13 +123,13 @@ def test_no_bigrams_across_sentences_or_removed_tokens():
 
 def test_sort_min_count_and_document_order():
     corpus = pd.DataFrame({"text": TEXTS})
-    out = collocations(corpus, size=(2, 3), sort="pmi")
+    out = collocations(corpus, size=(2, 3), sort_by="pmi")
     assert set(out["size"]) == {2, 3}
     assert (out["count"] >= 2).all()
     assert out["pmi"].is_monotonic_decreasing
     shuffled = corpus.iloc[::-1].reset_index(drop=True)
     shuffled["doc_id"] = ["doc-000003", "doc-000002", "doc-000001"]
-    pd.testing.assert_frame_equal(out, collocations(shuffled, size=(2, 3), sort="pmi"))
+    pd.testing.assert_frame_equal(out, collocations(shuffled, size=(2, 3), sort_by="pmi"))
     with pytest.raises(ValueError, match="size"):
         collocations(corpus, size=5)
 

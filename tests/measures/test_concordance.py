@@ -84,19 +84,19 @@ def test_contexts_window_and_columns(corpus):
 
 def test_sorting():
     corpus = pd.DataFrame({"text": ["Beta Dokdo zeta. Alpha Dokdo yankee. Gamma Dokdo xray."]})
-    by_left = kwic(corpus, "Dokdo", window=1, sort="left")["left"].tolist()
+    by_left = kwic(corpus, "Dokdo", window=1, sort_by="left")["left"].tolist()
     assert by_left == ["Alpha", "Beta", "Gamma"]
-    by_right = kwic(corpus, "Dokdo", window=1, sort="right")["right"].tolist()
+    by_right = kwic(corpus, "Dokdo", window=1, sort_by="right")["right"].tolist()
     assert by_right == ["xray", "yankee", "zeta"]
     default = kwic(corpus, "Dokdo", window=1)["token_id"].tolist()
     assert default == sorted(default)
     with pytest.raises(ValueError, match="sort"):
-        kwic(corpus, "Dokdo", sort="middle")
+        kwic(corpus, "Dokdo", sort_by="middle")
 
 
 def test_left_sort_reads_nearest_word_first():
     corpus = pd.DataFrame({"text": ["Alpha zulu Dokdo here. Zulu alpha Dokdo here."]})
-    out = kwic(corpus, "Dokdo", window=2, sort="left")
+    out = kwic(corpus, "Dokdo", window=2, sort_by="left")
     assert out["left"].tolist() == ["Zulu alpha", "Alpha zulu"]  # L1: alpha < zulu
 
 

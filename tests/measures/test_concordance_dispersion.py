@@ -84,7 +84,7 @@ def test_matches_loop_on_demo():
     tk = tokenize(load_demo())
     docs = tk.doc_tokens(stopwords=True)
     terms = ["japan", "dokdo", "victims", "seoul", "not_a_word"]
-    out = term_dispersion(tk, terms, stopwords=True).set_index("term")
+    out = term_dispersion(tk, terms=terms, stopwords=True).set_index("term")
     for term in terms[:-1]:
         dp, dpn, d = _loop_dispersion(docs, term)
         assert out.loc[term, "dp"] == pytest.approx(dp, abs=1e-12)

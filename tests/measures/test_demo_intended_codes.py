@@ -129,7 +129,7 @@ def _table(pred: pd.DataFrame, gold: pd.DataFrame, names: list[str]) -> pd.DataF
 
 def _frame_scores(demo, dictionary: str, column: str, min_count: int) -> pd.DataFrame:
     coded, tk = demo
-    scores = frames(tk, dictionary, min_count=min_count)
+    scores = frames(tk, lexicon=dictionary, min_count=min_count)
     names = scores.attrs["frames"]
     pred = pd.DataFrame({f: scores[f"{f}_present"].to_numpy() for f in names})
     gold = pd.DataFrame({f: [f in (codes or []) for codes in coded[column]] for f in names})

@@ -65,7 +65,7 @@ def test_corpus_keeps_and_labels_every_row(tokens):
         lambda tk: tone(tk, method="textblob", level="document"),
         lambda tk: tone(tk, method="dictionary", level="document"),
         lambda tk: frames(tk),
-        lambda tk: frames(tk, "generic"),
+        lambda tk: frames(tk, lexicon="generic"),
         lambda tk: find_duplicates(tk.corpus),
         lambda tk: tk.by_doc(),
     ],
@@ -99,7 +99,7 @@ def test_target_tone_documents_cover_the_corpus(tokens):
 
 
 def test_english_only_tone_leaves_korean_and_japanese_unscored_with_a_reason(tokens):
-    out = tone(tokens, "vader", level="document").set_index("doc_id")
+    out = tone(tokens, method="vader", level="document").set_index("doc_id")
     ko, ja = tokens.doc_ids[6], tokens.doc_ids[7]
     assert out.loc[[ko, ja], "tone"].isna().all()
     assert out.loc[ko, "status"] == "not measured: language 'ko' (method 'vader' is English-only)"
@@ -111,12 +111,12 @@ def test_english_only_tone_leaves_korean_and_japanese_unscored_with_a_reason(tok
     # a user dictionary may be Korean (its words are morphemes: 항의했다 is
     # 항의 + 하 + 었 + 다): then Korean documents are scored
     kdict = {"positive": ["한국"], "negative": ["항의"]}
-    d = tone(tokens, method="dictionary", dictionary=kdict, level="document").set_index("doc_id")
+    d = tone(tokens, method="dictionary", lexicon=kdict, level="document").set_index("doc_id")
     assert d.loc[ko, "status"] == "ok" and d.loc[ko, "neg"] == 1
     # the bundled English dictionary passed explicitly is still English
     from toolkit.measures.tone.news import news_dictionary
 
-    d = tone(tokens, method="dictionary", dictionary=news_dictionary(), level="document").set_index(
+    d = tone(tokens, method="dictionary", lexicon=news_dictionary(), level="document").set_index(
         "doc_id"
     )
     assert d.loc[ko, "status"] == (
@@ -131,7 +131,7 @@ def test_target_tone_leaves_korean_and_japanese_mentions_unscored(tokens):
     assert mentions["doc_id"].isin([ko, ja]).any()  # 독도/한국/일본 are found ...
     assert mentions.loc[mentions["doc_id"].isin([ko, ja]), "tone"].isna().all()  # ... not scored
     assert mentions.loc[mentions["doc_id"] == tokens.doc_ids[0], "tone"].notna().all()
-    doc = target_tone(tokens, ["KR", "JP"], method="vader", level="document")
+    doc = target_tone(tokens, actors=["KR", "JP"], method="vader", level="document")
     st = doc.loc[(doc["doc_id"] == ko) & (doc["target"] == "JP"), "status"].item()
     assert st == "not measured: language 'ko' (method 'vader' is English-only)"
     # ... by the English-only methods; the news method scores them
@@ -142,7 +142,7 @@ def test_target_tone_leaves_korean_and_japanese_mentions_unscored(tokens):
 def test_document_tone_from_sentences_keeps_every_document_and_status(tokens):
     from toolkit.measures.tone.scoring import document_tone
 
-    sent = tone(tokens, "textblob")
+    sent = tone(tokens, method="textblob")
     out = document_tone(sent, tokens).set_index("doc_id")
     assert out.index.tolist() == tokens.doc_ids
     ko = tokens.doc_ids[6]
@@ -160,12 +160,12 @@ def test_bundled_frames_do_not_measure_korean_or_japanese(tokens):
     assert out.loc[ja, "status"].startswith("not measured: language 'ja'")
     assert out.loc[[ko, ja], "history_rate"].isna().all()
     # a user dictionary in Korean measures them
-    user = frames(tokens, {"territory": ["독도*"]}).set_index("doc_id")
+    user = frames(tokens, lexicon={"territory": ["독도*"]}).set_index("doc_id")
     assert user.loc[ko, "status"] == "ok" and user.loc[ko, "territory_count"] == 1
     # the bundled dictionary passed as an object is still English
     from toolkit.measures.framing import frame_dictionary
 
-    same = frames(tokens, frame_dictionary("issue")).set_index("doc_id")
+    same = frames(tokens, lexicon=frame_dictionary("issue")).set_index("doc_id")
     assert (
         same.loc[ko, "status"]
         == "not measured: language 'ko' (dictionary 'issue_frames' is in 'en')"

@@ -29,7 +29,7 @@ def corpus(*texts: str, **cols) -> pd.DataFrame:
 
 
 def fired(text: str, dictionary: str = "issue") -> set[str]:
-    ex = explain_frames(corpus(text), dictionary)
+    ex = explain_frames(corpus(text), lexicon=dictionary)
     return set(ex["frame"])
 
 
@@ -103,7 +103,7 @@ def test_military_and_investment_still_fire() -> None:
 def test_a_party_alone_is_not_a_conflict() -> None:
     # "party" is a weak context indicator of conflict (weight 0.5: a conflict
     # needs parties), so it matches, but it is not enough for the frame
-    f = frames(corpus("The opposition party walked out."), "generic")
+    f = frames(corpus("The opposition party walked out."), lexicon="generic")
     assert "conflict" in fired("The opposition party walked out.", "generic")
     assert not f.loc[0, "conflict_present"]
 
@@ -176,13 +176,13 @@ def test_explain_offsets_point_into_the_text() -> None:
 def test_user_dictionary_from_mapping_yaml_and_csv(tmp_path) -> None:
     c = corpus("Beef imports and rice exports grew.")
     mapping = {"farm": {"patterns": ["beef", "rice"], "label": "Farm trade"}}
-    assert frames(c, mapping)["farm_count"].item() == 2
+    assert frames(c, lexicon=mapping)["farm_count"].item() == 2
     y = tmp_path / "frames.yaml"
     y.write_text("farm:\n  patterns: [beef, rice]\n  exclude: [rice exports]\n", encoding="utf-8")
-    assert frames(c, y)["farm_count"].item() == 1  # "rice exports" cancels "rice"
+    assert frames(c, lexicon=y)["farm_count"].item() == 1  # "rice exports" cancels "rice"
     csvf = tmp_path / "frames.csv"
     csvf.write_text("word,category\nbeef,farm\nimport*,trade\n", encoding="utf-8")
-    out = frames(c, csvf)
+    out = frames(c, lexicon=csvf)
     assert (out["farm_count"].item(), out["trade_count"].item()) == (1, 1)
     d = load_dictionary(y)
     assert frame_dictionary(d) is d
@@ -253,7 +253,7 @@ def test_frame_shares_match_hand_proportions_and_are_seeded() -> None:
 def test_frame_shares_dominant_splits_ties() -> None:
     # d0: history 1 (apology) + law 1 (court) -> tie, 1/2 each; d1: diplomacy
     c = corpus("An apology reached the court.", "Talks began.")
-    s = frame_shares(c, value="dominant", n_boot=50).set_index("frame")["share"]
+    s = frame_shares(c, method="dominant", n_boot=50).set_index("frame")["share"]
     assert s["history"] == pytest.approx(0.25) and s["law"] == pytest.approx(0.25)
     assert s["diplomacy"] == pytest.approx(0.5)
     assert s.sum() == pytest.approx(1.0)
@@ -285,8 +285,8 @@ def test_frame_shares_reuses_given_scores_and_checks_min_count():
         {"text": ["Dokdo talks and a summit.", "Trade fell."], "country": ["KR", "JP"]}
     )
     scores = frames(c, min_count=1)
-    a = frame_shares(c, by="country", n_boot=50, scores=scores)
+    a = frame_shares(c, by="country", n_boot=50, precomputed=scores)
     b = frame_shares(c, by="country", n_boot=50)
     pd.testing.assert_frame_equal(a, b)
     with pytest.raises(ValueError, match="min_count"):
-        frame_shares(c, by="country", n_boot=50, min_count=2, scores=scores)
+        frame_shares(c, by="country", n_boot=50, min_count=2, precomputed=scores)

@@ -23,7 +23,7 @@ FRAMES = [
 
 def present(text: str, language: str) -> set[str]:
     c = pd.DataFrame({"text": [text], "language": [language]})
-    row = frames(c, dictionary=issue_frames(language)).iloc[0]
+    row = frames(c, lexicon=issue_frames(language)).iloc[0]
     assert row["status"] == "ok"
     return {f for f in FRAMES if row[f"{f}_count"] > 0}
 
@@ -87,7 +87,7 @@ def test_other_languages_are_left_unmeasured():
             "language": ["ko", "en", "ja"],
         }
     )
-    out = frames(c, dictionary=issue_frames("ko"))
+    out = frames(c, lexicon=issue_frames("ko"))
     assert out["status"].tolist()[0] == "ok"
     assert out["status"].tolist()[1].startswith("not measured: language 'en'")
     assert out["status"].tolist()[2].startswith("not measured: language 'ja'")

@@ -39,7 +39,7 @@ def test_weighted_score_and_threshold_by_hand() -> None:
             ],
         }
     )
-    f = frames(c, d)
+    f = frames(c, lexicon=d)
     assert f["econ_count"].tolist() == [3, 1, 1]
     assert f.loc[0, "econ_score"] == pytest.approx(6 * 1000 / 8)
     assert f.loc[1, "econ_score"] == pytest.approx(1 * 1000 / 8)
@@ -52,14 +52,14 @@ def test_weighted_score_and_threshold_by_hand() -> None:
 
 def test_unweighted_dictionary_keeps_the_count_rule() -> None:
     c = pd.DataFrame({"doc_id": ["a"], "text": ["Talks on trade."]})  # constructed
-    f = frames(c, {"trade": ["trade"]})
+    f = frames(c, lexicon={"trade": ["trade"]})
     assert f.loc[0, "trade_score"] == f.loc[0, "trade_rate"] == pytest.approx(1000 / 3)
     assert bool(f.loc[0, "trade_present"])
 
 
 def test_unreadable_document_has_no_score_and_is_not_present() -> None:
     c = pd.DataFrame({"doc_id": ["a", "b"], "text": ["", "The cost of jobs rose."]})
-    f = frames(c, "generic")
+    f = frames(c, lexicon="generic")
     assert f.loc[0, "status"] == "empty"
     # not measured: NA, neither present nor absent (issue 13)
     assert np.isnan(f.loc[0, "conflict_score"]) and pd.isna(f.loc[0, "conflict_present"])
@@ -98,7 +98,7 @@ def nfc():
         pytest.skip("../shared is absent")
     d = pd.read_csv(NFC, sep="\t")
     corpus = pd.DataFrame({"doc_id": d["ID"].astype(str), "text": d["text"]})
-    return d, frames(corpus, "generic")
+    return d, frames(corpus, lexicon="generic")
 
 
 def test_generic_frames_agree_with_nfc_coders(nfc) -> None:

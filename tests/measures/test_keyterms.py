@@ -17,7 +17,9 @@ from toolkit.measures.keyterms import keyness, keyness_from_counts
 
 def _one(a, b, t_total, r_total, **kw):
     """Statistics of a single term with counts a (target) and b (reference)."""
-    out = keyness_from_counts(["w"], [a], [b], t_total, r_total, sort=False, **kw)
+    out = keyness_from_counts(
+        ["w"], [a], [b], target_total=t_total, reference_total=r_total, sort=False, **kw
+    )
     return out.iloc[0]
 
 
@@ -60,8 +62,8 @@ def test_hand_table_g2_and_williams():
         + 195 * math.log(195 / 190)
     )
     q = 1 + (300 / 15 + 300 / 285 - 1) * (300 / 100 + 300 / 200 - 1) / (6 * 300)
-    assert _one(10, 5, 100, 200, measure="lr", correction="none")["G2"] == pytest.approx(g2)
-    row = _one(10, 5, 100, 200, measure="lr")  # Williams is the default for lr
+    assert _one(10, 5, 100, 200, method="lr", correction="none")["G2"] == pytest.approx(g2)
+    row = _one(10, 5, 100, 200, method="lr")  # Williams is the default for lr
     assert row["G2"] == pytest.approx(g2 / q)
     assert row["p"] == pytest.approx(chi2.sf(g2 / q, 1))
 
@@ -99,7 +101,7 @@ def test_chi2_matches_scipy(a, b, t_total, r_total):
     table = [[a, b], [t_total - a, r_total - b]]
     for corr, name in ((True, "yates"), (False, "none")):
         ref = chi2_contingency(table, correction=corr)
-        row = _one(a, b, t_total, r_total, measure="chi2", correction=name)
+        row = _one(a, b, t_total, r_total, method="chi2", correction=name)
         assert abs(row["chi2"]) == pytest.approx(ref.statistic, rel=1e-9, abs=1e-12)
         assert row["p"] == pytest.approx(ref.pvalue, rel=1e-8, abs=1e-300)
 
@@ -108,12 +110,12 @@ def test_chi2_matches_scipy(a, b, t_total, r_total):
 def test_g2_matches_scipy(a, b, t_total, r_total):
     table = np.array([[a, b], [t_total - a, r_total - b]])
     ref = chi2_contingency(table, correction=False, lambda_="log-likelihood")
-    row = _one(a, b, t_total, r_total, measure="lr", correction="none")
+    row = _one(a, b, t_total, r_total, method="lr", correction="none")
     assert abs(row["G2"]) == pytest.approx(ref.statistic, rel=1e-9, abs=1e-10)
     assert row["p"] == pytest.approx(ref.pvalue, rel=1e-7, abs=1e-300)
     # Yates-corrected G2 as scipy computes it (observed moved 0.5 towards E)
     ref_y = chi2_contingency(table, correction=True, lambda_="log-likelihood")
-    row_y = _one(a, b, t_total, r_total, measure="lr", correction="yates")
+    row_y = _one(a, b, t_total, r_total, method="lr", correction="yates")
     assert abs(row_y["G2"]) == pytest.approx(ref_y.statistic, rel=1e-9, abs=1e-10)
 
 
@@ -124,14 +126,14 @@ def test_g2_matches_power_divergence(a, b, t_total, r_total):
     table = np.array([[a, b], [t_total - a, r_total - b]], dtype=float)
     expected = np.outer(table.sum(1), table.sum(0)) / table.sum()
     ref = power_divergence(table.ravel(), expected.ravel(), lambda_="log-likelihood")
-    row = _one(a, b, t_total, r_total, measure="G2", correction="none")
+    row = _one(a, b, t_total, r_total, method="G2", correction="none")
     assert abs(row["G2"]) == pytest.approx(ref.statistic, rel=1e-9, abs=1e-10)
 
 
 @pytest.mark.parametrize("a,b,t_total,r_total", TABLES)
 def test_fisher_matches_scipy(a, b, t_total, r_total):
     ref = fisher_exact([[a, b], [t_total - a, r_total - b]])
-    row = _one(a, b, t_total, r_total, measure="exact")
+    row = _one(a, b, t_total, r_total, method="exact")
     assert row["p"] == pytest.approx(ref.pvalue, rel=1e-9, abs=1e-300)
     assert np.exp(row["log_odds_ratio"]) == pytest.approx(ref.statistic, rel=1e-9)
 
@@ -139,9 +141,7 @@ def test_fisher_matches_scipy(a, b, t_total, r_total):
 def test_fisher_vectorised_in_one_call():
     """All tables at once (the vectorised path) give scipy's p for each."""
     a, b, t, r = map(np.array, zip(*TABLES, strict=True))
-    out = keyness_from_counts(
-        [f"w{i}" for i in range(len(a))], a, b, None, None, measure="exact", sort=False
-    )
+    out = keyness_from_counts([f"w{i}" for i in range(len(a))], a, b, method="exact", sort=False)
     # with totals = column sums every table shares its margins; recompute by scipy
     t_total, r_total = int(a.sum()), int(b.sum())
     for i in range(len(a)):
@@ -150,18 +150,22 @@ def test_fisher_vectorised_in_one_call():
 
 
 def test_sign_negative_means_key_in_reference():
-    out = keyness_from_counts(["t", "r"], [30, 2], [5, 40], 1000, 1000, measure="lr")
+    out = keyness_from_counts(
+        ["t", "r"], [30, 2], [5, 40], target_total=1000, reference_total=1000, method="lr"
+    )
     got = out.set_index("term")
     assert got.loc["t", "G2"] > 0 and got.loc["r", "G2"] < 0
     assert got.loc["t", "log_ratio"] > 0 and got.loc["r", "log_ratio"] < 0
     assert list(out["term"]) == ["t", "r"]  # sorted by the statistic, descending
-    ex = keyness_from_counts(["t", "r"], [30, 2], [5, 40], 1000, 1000, measure="exact")
+    ex = keyness_from_counts(
+        ["t", "r"], [30, 2], [5, 40], target_total=1000, reference_total=1000, method="exact"
+    )
     assert (ex.set_index("term")["log_odds_ratio"] > 0).to_dict() == {"t": True, "r": False}
 
 
 def test_pmi_measure_takes_p_from_williams_g2():
-    row = _one(10, 5, 100, 200, measure="pmi")
-    g2_w = _one(10, 5, 100, 200, measure="lr")
+    row = _one(10, 5, 100, 200, method="pmi")
+    g2_w = _one(10, 5, 100, 200, method="lr")
     assert row["pmi"] == pytest.approx(1.0)
     assert row["p"] == pytest.approx(g2_w["p"])
 
@@ -170,21 +174,27 @@ def test_p_adjust_bh_and_bonferroni():
     terms = [f"w{i}" for i in range(8)]
     a = [30, 12, 9, 5, 4, 3, 2, 1]
     b = [3, 5, 6, 5, 6, 2, 3, 1]
-    bh = keyness_from_counts(terms, a, b, 1000, 1000, sort=False)
+    bh = keyness_from_counts(terms, a, b, target_total=1000, reference_total=1000, sort=False)
     assert np.allclose(bh["p_adj"], false_discovery_control(bh["p"], method="bh"))
-    bonf = keyness_from_counts(terms, a, b, 1000, 1000, sort=False, p_adjust="bonferroni")
+    bonf = keyness_from_counts(
+        terms, a, b, target_total=1000, reference_total=1000, sort=False, p_adjust="bonferroni"
+    )
     assert np.allclose(bonf["p_adj"], np.minimum(bonf["p"] * 8, 1))
 
 
 def test_min_count_and_bad_input():
-    out = keyness_from_counts(["x", "y"], [1, 5], [0, 5], 100, 100, min_count=2)
+    out = keyness_from_counts(
+        ["x", "y"], [1, 5], [0, 5], target_total=100, reference_total=100, min_count=2
+    )
     assert out["term"].tolist() == ["y"]
-    with pytest.raises(ValueError, match="measure"):
-        keyness_from_counts(["x"], [1], [1], 10, 10, measure="tscore")
+    with pytest.raises(ValueError, match="method"):
+        keyness_from_counts(["x"], [1], [1], target_total=10, reference_total=10, method="tscore")
     with pytest.raises(ValueError, match="no tokens"):
-        keyness_from_counts(["x"], [0], [1], 0, 10)
+        keyness_from_counts(["x"], [0], [1], target_total=0, reference_total=10)
     with pytest.raises(ValueError, match="does not apply"):
-        keyness_from_counts(["x"], [1], [1], 10, 10, measure="exact", correction="yates")
+        keyness_from_counts(
+            ["x"], [1], [1], target_total=10, reference_total=10, method="exact", correction="yates"
+        )
 
 
 # --------------------------------------------------------------------------
@@ -226,9 +236,9 @@ def test_counts_from_corpus_by_hand(corpus):
 
 
 def test_target_with_one_document_and_mask_and_ids(corpus):
-    one = keyness(corpus, ["k1"], measure="lr")
+    one = keyness(corpus, ["k1"], method="lr")
     assert one.attrs["n_target_docs"] == 1 and one.attrs["n_reference_docs"] == 4
-    mask = keyness(corpus, corpus["doc_id"].eq("k1").to_numpy(), measure="lr")
+    mask = keyness(corpus, corpus["doc_id"].eq("k1").to_numpy(), method="lr")
     pd.testing.assert_frame_equal(one, mask)
 
 
@@ -265,15 +275,15 @@ def test_user_reference_frequency_list(corpus):
 
 
 def test_document_order_does_not_matter(corpus):
-    base = keyness(corpus, "KR", by="country", reference="JP", measure="lr")
+    base = keyness(corpus, "KR", by="country", reference="JP", method="lr")
     for seed in range(3):
         shuffled = corpus.sample(frac=1, random_state=seed).reset_index(drop=True)
-        again = keyness(shuffled, "KR", by="country", reference="JP", measure="lr")
+        again = keyness(shuffled, "KR", by="country", reference="JP", method="lr")
         pd.testing.assert_frame_equal(base, again)
 
 
 def test_attrs_record_parameters(corpus):
-    out = keyness(corpus, "KR", by="country", measure="lr", stopwords=True)
+    out = keyness(corpus, "KR", by="country", method="lr", stopwords=True)
     assert out.attrs["measure"] == "keyness"
     assert out.attrs["statistic"] == "G2"
     assert out.attrs["params"]["williams"] is True
@@ -360,7 +370,7 @@ def test_yates_g2_is_exactly_zero_when_scipy_says_so(a, b, t_total, r_total):
     table = np.array([[a, b], [t_total - a, r_total - b]])
     ref = chi2_contingency(table, correction=True, lambda_="log-likelihood")
     assert ref.statistic == 0.0 and ref.pvalue == 1.0  # the premise of the test
-    row = _one(a, b, t_total, r_total, measure="lr", correction="yates")
+    row = _one(a, b, t_total, r_total, method="lr", correction="yates")
     assert row["G2"] == 0.0
     assert row["p"] == 1.0
     from toolkit.measures.keyterms import g2_stat
@@ -379,7 +389,7 @@ def test_yates_g2_still_matches_scipy_just_above_the_half():
         b = int(rng.integers(0, 40))
         table = np.array([[a, b], [t_total - a, r_total - b]])
         ref = chi2_contingency(table, correction=True, lambda_="log-likelihood")
-        row = _one(a, b, t_total, r_total, measure="lr", correction="yates")
+        row = _one(a, b, t_total, r_total, method="lr", correction="yates")
         assert abs(row["G2"]) == pytest.approx(ref.statistic, rel=1e-8, abs=1e-12)
         assert row["p"] == pytest.approx(ref.pvalue, rel=1e-8, abs=1e-300)
         checked += ref.statistic > 0

@@ -195,8 +195,8 @@ def test_counts_shares_and_documents_by_group() -> None:
     assert (sums.round(9) == 1).all()
     # counting from lines already found: only the lines passed are counted
     lines = naming_lines(c)
-    pd.testing.assert_frame_equal(naming(c, by="country", lines=lines), out)
-    dokdo_only = naming(c, by="country", lines=lines[lines.referent == "dokdo"])
+    pd.testing.assert_frame_equal(naming(c, by="country", precomputed=lines), out)
+    dokdo_only = naming(c, by="country", precomputed=lines[lines.referent == "dokdo"])
     assert set(dokdo_only.referent) == {"dokdo"}
 
 

@@ -69,8 +69,8 @@ def test_keyness_from_summed_counts_equals_in_memory_keyness(both):
     expected = toolkit.keyness(tk, "KR", by="country", reference="JP")
     got = partitioned_keyness(out, "KR", by="country", reference="JP")
     assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True))
-    expected = toolkit.keyness(tk, "JP", by="country", measure="lr")
-    got = partitioned_keyness(out, "JP", by="country", measure="lr")
+    expected = toolkit.keyness(tk, "JP", by="country", method="lr")
+    got = partitioned_keyness(out, "JP", by="country", method="lr")
     assert_frame_equal(got.reset_index(drop=True), expected.reset_index(drop=True))
 
 

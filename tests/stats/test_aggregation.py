@@ -101,7 +101,7 @@ def test_missing_scores_ignored_but_cell_kept():
 
 def test_median_stat_and_attrs():
     d = pd.DataFrame({"doc_id": list("abcde"), "tone": [0.0, 0.1, 0.9, 0.2, -0.7]})
-    out = aggregate(d, "tone", stat="median", n_boot=100)
+    out = aggregate(d, "tone", method="median", n_boot=100)
     assert out.loc[0, "median"] == pytest.approx(0.1)
     assert out.attrs["measure"] == "aggregate"
     assert out.attrs["params"]["n_boot"] == 100

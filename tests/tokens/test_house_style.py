@@ -59,7 +59,7 @@ STYLE_TERMS = {
 
 
 def test_variants_are_not_keywords_between_outlets():
-    out = keyness(_corpus(), "Britpaper", by="outlet", measure="lr")
+    out = keyness(_corpus(), "Britpaper", by="outlet", method="lr")
     key = out[out["p_adj"] < 0.05]
     # the real differences are still found, on both sides
     assert {"tariffs", "summit"} <= set(key["term"])
@@ -80,14 +80,14 @@ def _top10(out: pd.DataFrame) -> set[str]:
 
 
 def test_without_folding_the_style_sheet_is_what_differs():
-    out = keyness(_corpus(), "Britpaper", by="outlet", measure="lr", house_style=False)
+    out = keyness(_corpus(), "Britpaper", by="outlet", method="lr", house_style=False)
     key = set(out.loc[out["p_adj"] < 0.05, "term"])
     assert {"mr", "mr.", "u.s.", "defence", "defense"} <= key
     assert {"mr", "mr."} <= _top10(out)
 
 
 def test_country_us_is_kept_apart_from_the_pronoun():
-    out = keyness(_corpus(), "Britpaper", by="outlet", measure="lr").set_index("term")
+    out = keyness(_corpus(), "Britpaper", by="outlet", method="lr").set_index("term")
     # "told us" and "asked us" in every copy of both outlets: 2 per copy
     assert (out.loc["us", "target_count"], out.loc["us", "reference_count"]) == (12, 12)
     # the country: once in each of the five templates, 6 copies per outlet
@@ -126,7 +126,7 @@ def test_curly_and_straight_possessive_fold_together():
             "text": ["Seoul\u2019s plan and Tokyo\u2019s plan.", "Seoul's plan and Tokyo 's plan."],
         }
     )
-    out = keyness(corpus, "x", by="outlet", measure="lr").set_index("term")
+    out = keyness(corpus, "x", by="outlet", method="lr").set_index("term")
     assert (out.loc["'s", "target_count"], out.loc["'s", "reference_count"]) == (2, 2)
     assert "\u2019s" not in out.index
 

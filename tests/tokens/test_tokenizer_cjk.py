@@ -205,10 +205,10 @@ def test_korean_keyness_top30_has_no_particles_endings_or_punctuation():
     corpus["side"] = corpus["outlet"].isin(["한겨레", "경향신문"]).map({True: "a", False: "b"})
     tk = tokenize(corpus)
     for side in ("a", "b"):
-        top = keyness(tk, side, by="side", stopwords=True, measure="lr")["term"].head(30)
+        top = keyness(tk, side, by="side", stopwords=True, method="lr")["term"].head(30)
         _assert_content_only(top.tolist(), function)
     # and without the POS filter the same corpus does rank function morphemes
-    top = keyness(tk, "a", by="side", measure="lr")["term"].head(30).tolist()
+    top = keyness(tk, "a", by="side", method="lr")["term"].head(30).tolist()
     assert any(t in function for t in top)
 
 
@@ -229,7 +229,7 @@ def test_japanese_keyness_top30_has_no_particles_auxiliaries_or_punctuation():
     tk = tokenize(corpus)
     for side in ("a", "b"):
         for measure in ("lr", "chi2"):
-            top = keyness(tk, side, by="half", stopwords=True, measure=measure)["term"].head(30)
+            top = keyness(tk, side, by="half", stopwords=True, method=measure)["term"].head(30)
             _assert_content_only(top.tolist(), function)
         top = keyness(tk, side, by="half", stopwords=True, stem="lemma")["term"].head(30)
         _assert_content_only(top.tolist(), function)

@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from toolkit._meta import attach_attrs
+from toolkit._meta import attach_attrs, keyword_only
 from toolkit.lexicons.dictionary import Dictionary, load_bundled, load_dictionary
 from toolkit.measures._contract import finish
 from toolkit.tokens.tokenizer import Tokens, as_tokens
@@ -154,7 +154,8 @@ def _bundled() -> Dictionary:
     return _BUNDLED[0]
 
 
-def actor_table(lexicon: Dictionary | None = None) -> pd.DataFrame:
+@keyword_only("lexicon")
+def actor_table(*, lexicon: Dictionary | None = None) -> pd.DataFrame:
     """The lexicon as a table: one row per (actor, pattern), for reading and auditing.
 
     Examples

@@ -38,6 +38,7 @@ from itertools import combinations
 import numpy as np
 import pandas as pd
 
+from toolkit._meta import renamed
 from toolkit.measures._contract import finish
 from toolkit.measures.keyterms import adjust_p
 from toolkit.tokens.streams import (
@@ -159,19 +160,20 @@ def _finish(out: pd.DataFrame, sort: str, p_adjust: str | None, key: str) -> pd.
 def _sorted(out: pd.DataFrame, sort: str, key: str) -> pd.DataFrame:
     """Rows by ``sort`` descending (NaN last), ties by ``key``."""
     if sort not in out.columns:
-        raise ValueError(f"sort must be one of {_MEASURE_COLUMNS + ['count']}, not {sort!r}")
+        raise ValueError(f"sort_by must be one of {_MEASURE_COLUMNS + ['count']}, not {sort!r}")
     order = np.lexsort(
         (out[key].astype(str).to_numpy(), -out[sort].astype(float).fillna(-np.inf).to_numpy())
     )
     return out.iloc[order].reset_index(drop=True)
 
 
+@renamed(sort="sort_by")
 def collocations(
     data: pd.DataFrame | Tokens,
     *,
     size: int | Iterable[int] = 2,
     min_count: int = 2,
-    sort: str = "G2",
+    sort_by: str = "G2",
     p_adjust: str | None = "bh",
     **filters: object,
 ) -> pd.DataFrame:
@@ -184,9 +186,9 @@ def collocations(
         2 for bigrams, 3 for trigrams, ``(2, 3)`` for both.
     min_count : int, default 2
         Keep n-grams seen at least this often (quanteda's default).
-    sort : str, default "G2"
+    sort_by : str, default "G2"
         Column to sort by, descending: ``"G2"``, ``"chi2"``, ``"pmi"``,
-        ``"t_score"``, ``"dice"`` or ``"count"``.
+        ``"t_score"``, ``"dice"`` or ``"count"`` (before 0.4: ``sort=``).
     p_adjust : {"bh", "bonferroni", None}, default "bh"
         Adjustment of ``p`` over the rows returned (per size).
     **filters
@@ -239,19 +241,20 @@ def collocations(
         out = pd.DataFrame(
             {c: pd.Series(dtype=object if c == "collocation" else float) for c in cols}
         )
-    out = _sorted(out, sort, "collocation")
+    out = _sorted(out, sort_by, "collocation")
     word_cols = [c for c in out.columns if c.startswith("count_w")]
     out = out[[*cols[:3], *word_cols, *cols[3:]]]
     params = {
         "size": sizes,
         "min_count": min_count,
-        "sort": sort,
+        "sort_by": sort_by,
         "p_adjust": p_adjust,
         "filters": dict(filters),
     }
     return finish(out, "collocations", params, stream.tokens, per_document=False)
 
 
+@renamed(sort="sort_by")
 def cooccurrence(
     data: pd.DataFrame | Tokens,
     pattern: str | Iterable[str],
@@ -260,7 +263,7 @@ def cooccurrence(
     min_count: int = 2,
     match: str = "glob",
     case_sensitive: bool = False,
-    sort: str = "G2",
+    sort_by: str = "G2",
     p_adjust: str | None = "bh",
     **filters: object,
 ) -> pd.DataFrame:
@@ -287,7 +290,8 @@ def cooccurrence(
         Keep collocates seen at least this often inside the windows.
     match : {"glob", "regex", "fixed"}, default "glob"
     case_sensitive : bool, default False
-    sort : str, default "G2"
+    sort_by : str, default "G2"
+        Column to sort by, as in :func:`collocations`.
     p_adjust : {"bh", "bonferroni", None}, default "bh"
     **filters
         Token filters for the collocates (as in :func:`collocations`).
@@ -365,14 +369,14 @@ def cooccurrence(
     )
     for key, val in stats.items():
         out[key] = val
-    out = _finish(out, sort, p_adjust, "term")
+    out = _finish(out, sort_by, p_adjust, "term")
     params = {
         "pattern": [p.text for p in pats],
         "window": window,
         "min_count": min_count,
         "match": match,
         "case_sensitive": case_sensitive,
-        "sort": sort,
+        "sort_by": sort_by,
         "p_adjust": p_adjust,
         "filters": dict(filters),
     }

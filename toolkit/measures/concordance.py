@@ -16,7 +16,9 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from toolkit._meta import keyword_only, renamed
 from toolkit.measures._contract import finish
+from toolkit.stats.groups import By, by_names
 from toolkit.tokens.streams import (
     check_filters,
     compile_patterns,
@@ -65,7 +67,8 @@ class Concordance(pd.DataFrame):
         return super()._repr_html_()
 
 
-def kwic_html(data: pd.DataFrame, max_rows: int = 200) -> str:
+@keyword_only("max_rows")
+def kwic_html(data: pd.DataFrame, *, max_rows: int = 200) -> str:
     """Render a :func:`kwic` table as an aligned HTML concordance.
 
     Left contexts are right-aligned and right contexts left-aligned, so the
@@ -108,6 +111,7 @@ def _meta_columns(corpus: pd.DataFrame, meta: Iterable[str] | None) -> list[str]
     return meta
 
 
+@renamed(sort="sort_by")
 def kwic(
     data: pd.DataFrame | Tokens,
     pattern: str | Iterable[str],
@@ -115,7 +119,7 @@ def kwic(
     window: int = 5,
     match: str = "glob",
     case_sensitive: bool = False,
-    sort: str | None = None,
+    sort_by: str | None = None,
     meta: Iterable[str] | None = None,
 ) -> Concordance:
     """Keyword in context: every match of a word, phrase, glob or regex.
@@ -132,8 +136,9 @@ def kwic(
         How each word of the pattern is read; with ``"regex"`` each word is a
         regular expression matched in full, e.g. ``"wom[ae]n"``.
     case_sensitive : bool, default False
-    sort : {None, "left", "right", "keyword"}, default None
-        ``None``: by ``doc_id`` then position. ``"left"``: by the words
+    sort_by : {None, "doc", "left", "right", "keyword"}, default None
+        What the rows are ordered by (before 0.4: ``sort=``).
+        ``None`` or ``"doc"``: by ``doc_id`` then position. ``"left"``: by the words
         before the keyword, nearest first; ``"right"``: by the words after it.
     meta : list of str, optional
         Corpus columns to attach (default: ``outlet, country, date, title``
@@ -189,13 +194,13 @@ def kwic(
         info = corpus.set_index("doc_id")[cols]
         for c in cols:
             out[c] = info[c].reindex(out["doc_id"]).to_numpy()
-    out = _sort_kwic(out, sort)
+    out = _sort_kwic(out, sort_by)
     params = {
         "pattern": [p.text for p in pats],
         "window": window,
         "match": match,
         "case_sensitive": case_sensitive,
-        "sort": sort,
+        "sort_by": sort_by,
     }
     out = Concordance(out)
     return finish(out, "kwic", params, stream.tokens)
@@ -211,7 +216,7 @@ def _sort_kwic(out: pd.DataFrame, sort: str | None) -> pd.DataFrame:
             col = col.map(lambda s: "\x01".join(reversed(s.split())))
         order = np.lexsort((base[1], base[0], col.to_numpy(dtype=str)))
     else:
-        raise ValueError("sort must be None, 'left', 'right' or 'keyword'")
+        raise ValueError("sort_by must be None, 'doc', 'left', 'right' or 'keyword'")
     return out.iloc[order].reset_index(drop=True)
 
 
@@ -306,11 +311,12 @@ def dispersion(
     return finish(out, "dispersion", params, stream.tokens)
 
 
+@keyword_only("terms")
 def term_dispersion(
     data: pd.DataFrame | Tokens,
-    terms: Iterable[str] | None = None,
     *,
-    by: str | Sequence[str] | None = None,
+    terms: Iterable[str] | None = None,
+    by: By = None,
     min_count: int = 1,
     **filters: object,
 ) -> pd.DataFrame:
@@ -338,7 +344,7 @@ def term_dispersion(
     terms : iterable of str, optional
         Terms (after the filters, so lower case by default) to report; all
         terms by default. Terms not in the corpus get a row with count 0.
-    by : str or list of str, optional
+    by : column name(s), or Series keyed by doc_id, optional
         Corpus column(s) whose groups are the parts (default: documents).
     min_count : int, default 1
         With ``terms=None``, skip terms rarer than this.
@@ -410,5 +416,5 @@ def term_dispersion(
         out = out[out["count"] >= min_count]
     order = np.lexsort((out["term"].astype(str).to_numpy(), -out["count"].to_numpy()))
     out = out.iloc[order].reset_index(drop=True)
-    params = {"terms": terms, "by": by, "min_count": min_count, "filters": dict(filters)}
+    params = {"terms": terms, "by": by_names(by), "min_count": min_count, "filters": dict(filters)}
     return finish(out, "term_dispersion", params, stream.tokens, per_document=False)

@@ -48,7 +48,9 @@ from toolkit._meta import (
     STATUS_NO_WORDS,
     STATUS_OK,
     attach_attrs,
+    keyword_only,
     not_measured,
+    renamed,
     unmeasured_warning,
 )
 from toolkit.corpus.load import other_language
@@ -60,6 +62,7 @@ from toolkit.lexicons.dictionary import (
     reads_language,
 )
 from toolkit.measures._contract import document_statuses, record_unmeasured
+from toolkit.stats.groups import By, with_groups
 from toolkit.tokens.tokenizer import Tokens, as_tokens
 
 __all__ = [
@@ -193,15 +196,17 @@ def _dominant(counts: np.ndarray, names: Sequence[str]) -> tuple[list[Any], list
 def _attrs(
     out: pd.DataFrame, measure: str, d: Dictionary, n_docs: int, **params: Any
 ) -> pd.DataFrame:
-    attach_attrs(out, measure, {"dictionary": d.name, **params}, n_docs=n_docs)
+    attach_attrs(out, measure, {"lexicon": d.name, **params}, n_docs=n_docs)
     out.attrs["frames"] = list(d.categories)
     return out
 
 
+@renamed(dictionary="lexicon")
+@keyword_only("lexicon")
 def frames(
     data: pd.DataFrame | Tokens,
-    dictionary: DictLike = None,
     *,
+    lexicon: DictLike = None,
     level: str = "document",
     min_count: int = 1,
 ) -> pd.DataFrame:
@@ -210,8 +215,9 @@ def frames(
     Parameters
     ----------
     data : corpus DataFrame or Tokens
-    dictionary : None, "issue", "generic", path, mapping or Dictionary
-        See :func:`frame_dictionary`. Default: the bundled issue frames.
+    lexicon : None, "issue", "generic", path, mapping or Dictionary
+        See :func:`frame_dictionary`. Default: the bundled issue frames
+        (before 0.4: ``dictionary=``).
     level : {"document", "sentence"}, default "document"
     min_count : int, default 1
         A frame is present when it has at least this many matches in the
@@ -253,7 +259,7 @@ def frames(
     if min_count < 1:
         raise ValueError("min_count must be at least 1")
     tk = as_tokens(data)
-    d = frame_dictionary(dictionary)
+    d = frame_dictionary(lexicon)
     names = list(d.categories)
     index = {f: j for j, f in enumerate(names)}
     sent = tk.sentences
@@ -370,10 +376,12 @@ def _doc_statuses(tk: Tokens) -> dict[str, str]:
     return {d: STATUS_NO_WORDS if v == STATUS_OK else v for d, v in st.items()}
 
 
+@renamed(dictionary="lexicon")
+@keyword_only("lexicon")
 def explain_frames(
     data: pd.DataFrame | Tokens,
-    dictionary: DictLike = None,
     *,
+    lexicon: DictLike = None,
     doc_id: str | Sequence[str] | None = None,
     frame: str | Sequence[str] | None = None,
 ) -> pd.DataFrame:
@@ -382,7 +390,7 @@ def explain_frames(
     Parameters
     ----------
     data : corpus DataFrame or Tokens
-    dictionary : see :func:`frame_dictionary`
+    lexicon : see :func:`frame_dictionary`
     doc_id : str or list of str, optional
         Only these documents (auditing one article is then instant).
     frame : str or list of str, optional
@@ -403,7 +411,7 @@ def explain_frames(
     [[0, 'history', 'textbook*', 'textbook'], [1, 'diplomacy', 'talks', 'Talks']]
     """
     tk = as_tokens(data)
-    d = frame_dictionary(dictionary)
+    d = frame_dictionary(lexicon)
     language = reads_language(d)
     statuses = document_statuses(tk.corpus, language, f"dictionary '{d.name}' is in '{language}'")
     sent = tk.sentences
@@ -453,13 +461,15 @@ def _frame_scores(
         if data.attrs.get("params", {}).get("level") != "document":
             raise ValueError("pass document-level frames() output (level='document')")
         return data
-    return frames(data, dictionary, level="document", min_count=min_count)
+    return frames(data, lexicon=dictionary, level="document", min_count=min_count)
 
 
+@renamed(dictionary="lexicon")
+@keyword_only("lexicon")
 def frame_cooccurrence(
     data: pd.DataFrame | Tokens,
-    dictionary: DictLike = None,
     *,
+    lexicon: DictLike = None,
     min_count: int = 1,
     jaccard: bool = False,
 ) -> pd.DataFrame:
@@ -468,7 +478,7 @@ def frame_cooccurrence(
     Parameters
     ----------
     data : corpus DataFrame, Tokens, or the document-level output of :func:`frames`
-    dictionary : see :func:`frame_dictionary` (ignored when ``data`` is frames output)
+    lexicon : see :func:`frame_dictionary` (ignored when ``data`` is frames output)
     min_count : int, default 1
         Matches needed for a frame to be present (see :func:`frames`).
     jaccard : bool, default False
@@ -487,11 +497,11 @@ def frame_cooccurrence(
     >>> import pandas as pd
     >>> c = pd.DataFrame({"text": ["The court ruled on colonial rule.", "Talks on history.",
     ...                            "The court met."]})
-    >>> m = frame_cooccurrence(c, {"history": ["colonial*", "history"], "law": ["court"]})
+    >>> m = frame_cooccurrence(c, lexicon={"history": ["colonial*", "history"], "law": ["court"]})
     >>> m.values.tolist()
     [[2, 1], [1, 2]]
     """
-    scores = _frame_scores(data, dictionary, min_count)
+    scores = _frame_scores(data, lexicon, min_count)
     names = scores.attrs["frames"]
     ok = scores[scores["status"] == "ok"]
     x = ok[[f"{f}_present" for f in names]].to_numpy(dtype=np.int64)
@@ -515,18 +525,20 @@ def frame_cooccurrence(
     return out
 
 
+@renamed(dictionary="lexicon", value="method", scores="precomputed")
+@keyword_only("lexicon")
 def frame_shares(
     data: pd.DataFrame | Tokens,
-    dictionary: DictLike = None,
     *,
-    by: str | Sequence[str] | None = None,
+    lexicon: DictLike = None,
+    by: By = None,
     freq: str | None = None,
-    value: str = "present",
+    method: str = "present",
     min_count: int = 1,
     ci: float = 0.95,
     n_boot: int = 1000,
     random_state: int = 0,
-    scores: pd.DataFrame | None = None,
+    precomputed: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Share of documents using each frame, by group and period, with bootstrap intervals.
 
@@ -534,23 +546,23 @@ def frame_shares(
     ----------
     data : corpus DataFrame or Tokens
         The corpus supplies the ``by`` columns and ``date``.
-    dictionary : see :func:`frame_dictionary`
-    by : str or list of str, optional
+    lexicon : see :func:`frame_dictionary`
+    by : column name(s), or Series keyed by doc_id, optional
         Corpus column(s) to group by, e.g. ``"country"`` or ``["country", "outlet"]``.
     freq : str, optional
         Time bins (pandas offset alias; "M" and "ME" both mean month).
-    value : {"present", "dominant"}, default "present"
-        ``"present"``: share of documents in which the frame is present.
+    method : {"present", "dominant"}, default "present"
+        Which share (before 0.4: ``value=``). ``"present"``: share of documents in which the frame is present.
         ``"dominant"``: share of documents whose dominant frame it is (a tie
         between k frames gives each 1/k), so shares add up to the share of
         documents with any frame.
     min_count : int, default 1
     ci, n_boot, random_state
         Percentile bootstrap over documents, as in :func:`toolkit.stats.aggregation.aggregate`.
-    scores : DataFrame, optional
+    precomputed : DataFrame, optional
         The document-level output of :func:`frames` for the same data,
-        dictionary and ``min_count``, to avoid computing it again (e.g. for
-        shares by country and then by year).
+        lexicon and ``min_count``, to avoid computing it again (e.g. for
+        shares by country and then by year; before 0.4: ``scores=``).
 
     Returns
     -------
@@ -574,25 +586,23 @@ def frame_shares(
     """
     from toolkit.stats.aggregation import aggregate
 
-    if value not in ("present", "dominant"):
-        raise ValueError(f"value must be 'present' or 'dominant', not {value!r}")
+    if method not in ("present", "dominant"):
+        raise ValueError(f"method must be 'present' or 'dominant', not {method!r}")
     tk = as_tokens(data)
+    scores = precomputed
     if scores is None:
-        scores = frames(tk, dictionary, level="document", min_count=min_count)
+        scores = frames(tk, lexicon=lexicon, level="document", min_count=min_count)
     elif scores.attrs.get("params", {}).get("min_count", min_count) != min_count:
-        raise ValueError("scores were computed with another min_count")
+        raise ValueError("precomputed frames were computed with another min_count")
     names = scores.attrs["frames"]
-    by_cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
-    meta_cols = [c for c in dict.fromkeys([*by_cols, "date"]) if c in tk.corpus.columns]
-    missing = [c for c in by_cols if c not in tk.corpus.columns]
-    if missing:
-        raise KeyError(f"by column(s) {missing} not in the corpus")
-    docs = tk.corpus[["doc_id", *meta_cols]].merge(scores, on="doc_id", how="left")
+    corpus, by_cols = with_groups(tk.corpus, by)
+    meta_cols = [c for c in dict.fromkeys([*by_cols, "date"]) if c in corpus.columns]
+    docs = corpus[["doc_id", *meta_cols]].merge(scores, on="doc_id", how="left")
     # Every document stays in its group: one the dictionary could not read
     # has a NaN value, so aggregate() counts it in n_unmeasured and a group of
     # only such documents appears with share NaN instead of vanishing.
     measured = (docs["status"] == STATUS_OK).to_numpy()
-    if value == "present":
+    if method == "present":
         vals = {
             f: np.where(
                 measured,
@@ -649,11 +659,11 @@ def frame_shares(
     out = _attrs(
         out,
         "frame_shares",
-        frame_dictionary(dictionary),
+        frame_dictionary(lexicon),
         n_docs=len(docs),
         by=by_cols,
         freq=freq,
-        value=value,
+        method=method,
         min_count=min_count,
         ci=ci,
         n_boot=n_boot,
@@ -748,7 +758,7 @@ def calibrate_thresholds(
     >>> import pandas as pd
     >>> corpus = pd.DataFrame({"doc_id": list("abcd"), "text": [  # constructed
     ...     "Costs soared and prices rose.", "Costs fell.", "A quiet day.", "Rain fell."]})
-    >>> s = frames(corpus, {"economy": ["cost*", "price*"]})
+    >>> s = frames(corpus, lexicon={"economy": ["cost*", "price*"]})
     >>> coded = pd.DataFrame({"doc_id": list("abcd"), "EC": [1, 1, 0, 0]})
     >>> t = calibrate_thresholds(s, coded, {"economy": "EC"}, folds=2, repeats=1)
     >>> t[["frame", "threshold", "f1", "baseline_f1"]].round(2).values.tolist()

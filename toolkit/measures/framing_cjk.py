@@ -6,7 +6,7 @@ Korean and Japanese documents unmeasured. The same file holds Korean
 :func:`issue_frames` turns one of them into a :class:`Dictionary` in that
 language, to pass to :func:`toolkit.measures.framing.frames`::
 
-    frames(tokens, dictionary=issue_frames("ko"))
+    frames(tokens, lexicon=issue_frames("ko"))
 
 Documents in other languages are then left unmeasured with a status, as the
 English dictionary leaves Korean ones. Labels and definitions are the
@@ -34,7 +34,7 @@ def issue_frames(language: str) -> Dictionary:
     >>> import pandas as pd
     >>> from toolkit.measures.framing import frames
     >>> c = pd.DataFrame({"text": ["일본군위안부 피해자들이 배상 판결을 요구했다."], "language": ["ko"]})
-    >>> out = frames(c, dictionary=issue_frames("ko"))
+    >>> out = frames(c, lexicon=issue_frames("ko"))
     >>> out[["history_count", "law_count"]].values.tolist()
     [[1, 2]]
     """

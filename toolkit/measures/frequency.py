@@ -7,12 +7,11 @@ are the same ones every other measure accepts.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import pandas as pd
 
 from toolkit.measures._contract import finish
+from toolkit.stats.groups import By, by_names
 from toolkit.tokens.streams import (
     check_filters,
     doc_term_matrix,
@@ -29,7 +28,7 @@ __all__ = ["frequencies", "tf_idf"]
 def frequencies(
     data: pd.DataFrame | Tokens,
     *,
-    by: str | Sequence[str] | None = None,
+    by: By = None,
     freq: str | None = None,
     n: int | None = None,
     min_count: int = 1,
@@ -41,7 +40,7 @@ def frequencies(
     ----------
     data : DataFrame or Tokens
         A corpus or its tokens.
-    by : str or list of str, optional
+    by : column name(s), or Series keyed by doc_id, optional
         Corpus column(s) to group by (``"outlet"``, ``"country"``); one table
         for the whole corpus by default. Documents with a missing group value
         form their own group (NaN), so no document is dropped.
@@ -112,14 +111,14 @@ def frequencies(
     out["rank"] = out.groupby(g[order], sort=False).cumcount().to_numpy() + 1
     if n is not None:
         out = out[out["rank"] <= n].reset_index(drop=True)
-    params = {"by": by, "freq": freq, "n": n, "min_count": min_count, "filters": dict(filters)}
+    params = {"by": by_names(by), "freq": freq, "n": n, "min_count": min_count, "filters": dict(filters)}
     return finish(out, "frequencies", params, stream.tokens, per_document=False)
 
 
 def tf_idf(
     data: pd.DataFrame | Tokens,
     *,
-    by: str | Sequence[str] | None = None,
+    by: By = None,
     min_count: int = 1,
     **filters: object,
 ) -> pd.DataFrame:
@@ -137,7 +136,7 @@ def tf_idf(
     Parameters
     ----------
     data : DataFrame or Tokens
-    by : str or list of str, optional
+    by : column name(s), or Series keyed by doc_id, optional
         Group documents into one "document" per value (e.g. ``"outlet"``).
     min_count : int, default 1
         Drop (document, term) rows with a count below this *after*
@@ -167,7 +166,7 @@ def tf_idf(
     corpus = stream.tokens.corpus
     mat = doc_term_matrix(stream)
     cols = group_columns("doc_id" if by is None else by, None)
-    codes, labels = group_codes(corpus, cols)
+    codes, labels = group_codes(corpus, "doc_id" if by is None else by)
     grouped = (group_matrix(codes, len(labels)) @ mat).tocsr()
     totals = np.asarray(grouped.sum(axis=1)).ravel()
     has_tokens = totals > 0
@@ -187,7 +186,7 @@ def tf_idf(
     order = np.lexsort((t, -out["tf_idf"].to_numpy(), g))
     out = out.iloc[order].reset_index(drop=True)
     out = out[out["count"] >= min_count].reset_index(drop=True)
-    params = {"by": by, "min_count": min_count, "filters": dict(filters)}
+    params = {"by": by_names(by), "min_count": min_count, "filters": dict(filters)}
     out = finish(out, "tf_idf", params, stream.tokens)
     out.attrs["n_measured"] = n_documents  # D in the idf: documents with tokens
     return out

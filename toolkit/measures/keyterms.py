@@ -66,13 +66,13 @@ from os import PathLike
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import STATUS_OK, attach_attrs
+from toolkit._meta import STATUS_OK, attach_attrs, keyword_only, renamed
 from toolkit.measures._contract import document_statuses
+from toolkit.stats.groups import By, with_groups
 from toolkit.tokens.house_style import fold_stream, fold_terms
 from toolkit.tokens.streams import (
     check_filters,
     doc_term_matrix,
-    group_columns,
     token_stream,
 )
 from toolkit.tokens.tokenizer import Tokens
@@ -303,7 +303,7 @@ def _measure_name(measure: str) -> str:
     key = _MEASURES.get(str(measure).lower())
     if key is None:
         raise ValueError(
-            f"measure must be one of 'chi2', 'lr' (or 'G2'), 'exact' (or 'fisher'), 'pmi'; "
+            f"method must be one of 'chi2', 'lr' (or 'G2'), 'exact' (or 'fisher'), 'pmi'; "
             f"got {measure!r}"
         )
     return key
@@ -323,14 +323,16 @@ def _corrections(measure: str, correction: str) -> tuple[bool, bool]:
     return corr == "yates", corr == "williams"
 
 
+@renamed(measure="method")
+@keyword_only("target_total", "reference_total")
 def keyness_from_counts(
     term: Sequence[Hashable],
     target_count: Sequence[int],
     reference_count: Sequence[int],
+    *,
     target_total: int | None = None,
     reference_total: int | None = None,
-    *,
-    measure: str = "chi2",
+    method: str = "chi2",
     correction: str = "default",
     p_adjust: str | None = "bh",
     min_count: int = 1,
@@ -351,9 +353,9 @@ def keyness_from_counts(
     target_total, reference_total : int, optional
         Token totals; the column sums by default. Pass the true corpus size
         when the lists are truncated (e.g. a top-10,000 frequency list).
-    measure : {"chi2", "lr", "exact", "pmi"}, default "chi2"
+    method : {"chi2", "lr", "exact", "pmi"}, default "chi2"
         The signed statistic (see the module docstring). ``"G2"`` is an alias
-        of ``"lr"``, ``"fisher"`` of ``"exact"``.
+        of ``"lr"``, ``"fisher"`` of ``"exact"`` (before 0.4: ``measure=``).
     correction : {"default", "yates", "williams", "none"}, default "default"
         ``"default"`` is Yates for chi2 and Williams for G2, as in quanteda.
     p_adjust : {"bh", "bonferroni", None}, default "bh"
@@ -376,13 +378,15 @@ def keyness_from_counts(
 
     Examples
     --------
-    >>> out = keyness_from_counts(["dokdo", "talks"], [30, 10], [2, 10], 1000, 1000)
+    >>> out = keyness_from_counts(
+    ...     ["dokdo", "talks"], [30, 10], [2, 10], target_total=1000, reference_total=1000
+    ... )
     >>> out[["term", "chi2"]].round(2).values.tolist()
     [['dokdo', 23.15], ['talks', 0.0]]
     >>> out["log_ratio"].round(3).tolist()
     [3.907, 0.0]
     """
-    name = _measure_name(measure)
+    name = _measure_name(method)
     yates, williams = _corrections(name, correction)
     terms = pd.Series(list(term), dtype=object)
     a = np.asarray(target_count, dtype=np.int64)
@@ -452,7 +456,7 @@ def keyness_from_counts(
         order = np.lexsort((out["term"].astype(str).to_numpy(), -key.to_numpy()))
         out = out.iloc[order].reset_index(drop=True)
     params = {
-        "measure": name,
+        "method": name,
         "correction": correction,
         "yates": yates,
         "williams": williams,
@@ -511,14 +515,15 @@ def _reference_list(
     return ser.groupby(level=0, sort=True).sum()
 
 
+@renamed(measure="method")
 def keyness(
     data: pd.DataFrame | Tokens,
     target: object,
     *,
-    by: str | Sequence[str] | None = None,
+    by: By = None,
     reference: object = None,
     reference_total: int | None = None,
-    measure: str = "chi2",
+    method: str = "chi2",
     correction: str = "default",
     p_adjust: str | None = "bh",
     min_count: int = 1,
@@ -537,7 +542,7 @@ def keyness(
         With ``by``: the group value(s) forming the target (a tuple per value
         when ``by`` is a list). Without ``by``: a boolean array aligned with
         the corpus rows, or a collection of ``doc_id`` values.
-    by : str or list of str, optional
+    by : column name(s), or Series keyed by doc_id, optional
         Corpus column(s) defining the groups, e.g. ``"country"``.
     reference : None, value(s), or frequency list
         ``None`` (default): every document not in the target. A group value
@@ -548,7 +553,7 @@ def keyness(
         ``lower=True`` (the default filter).
     reference_total : int, optional
         Token total of a reference frequency list (default: its sum).
-    measure, correction, p_adjust, min_count, ci, sort
+    method, correction, p_adjust, min_count, ci, sort
         As in :func:`keyness_from_counts`.
     house_style : bool, path or DataFrame, default True
         Fold house-style variants before counting, so that two outlets'
@@ -582,21 +587,17 @@ def keyness(
     >>> corpus = pd.DataFrame({  # constructed example sentences
     ...     "text": ["Dokdo is ours. Dokdo!", "Talks resumed.", "Takeshima talks resumed."],
     ...     "country": ["KR", "JP", "JP"]})
-    >>> out = keyness(corpus, "KR", by="country", measure="lr")
+    >>> out = keyness(corpus, "KR", by="country", method="lr")
     >>> out[["term", "target_count", "reference_count"]].head(2).values.tolist()
     [['dokdo', 2, 0], ['is', 1, 0]]
     """
     check_filters(filters)
-    name = _measure_name(measure)
+    name = _measure_name(method)
     stream = token_stream(data, **filters)
     folded: dict[str, str] = {}
     if house_style is not False and house_style is not None:
         stream, folded = fold_stream(stream, filters, house_style)
-    corpus = stream.tokens.corpus
-    cols = group_columns(by, None)
-    for c in cols:
-        if c not in corpus.columns:
-            raise ValueError(f"by={c!r} is not a column of the corpus; columns: {list(corpus)}")
+    corpus, cols = with_groups(stream.tokens.corpus, by)
     if cols:
         t_mask = _match_groups(corpus, cols, target, "target")
         t_label = target
@@ -664,9 +665,9 @@ def keyness(
         terms,
         a,
         b,
-        t_total,
-        r_total,
-        measure=name,
+        target_total=t_total,
+        reference_total=r_total,
+        method=name,
         correction=correction,
         p_adjust=p_adjust,
         min_count=min_count,
@@ -677,7 +678,7 @@ def keyness(
         {
             "target": t_label,
             "reference": r_label,
-            "by": by,
+            "by": cols,
             "filters": dict(filters),
             "house_style": house_style if isinstance(house_style, bool) else "custom table",
         }

@@ -170,7 +170,7 @@ def _document_dictionary(texts: list[str]) -> tuple[list[str], np.ndarray]:
     names: list[str] = []
     cols = []
     for dictionary in ("generic", "issue"):
-        f = frames(corpus, dictionary)
+        f = frames(corpus, lexicon=dictionary)
         for frame in f.attrs["frames"]:
             names.append(f"{dictionary}:{frame}")
             cols.append(f[f"{frame}_score"].fillna(0.0).to_numpy(dtype=float))

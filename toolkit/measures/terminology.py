@@ -45,9 +45,10 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from toolkit._meta import STATUS_OK, attach_attrs, unmeasured_warning
+from toolkit._meta import STATUS_OK, attach_attrs, renamed, unmeasured_warning
 from toolkit.lexicons.dictionary import Dictionary, load_bundled, load_dictionary, reads_language
 from toolkit.measures._contract import document_statuses, record_unmeasured
+from toolkit.stats.groups import By, with_groups
 from toolkit.tokens.tokenizer import Tokens, as_tokens
 
 __all__ = ["naming", "naming_lexicon", "naming_lines", "naming_table"]
@@ -473,21 +474,22 @@ def _attrs(
     return attach_attrs(out, measure, {"lexicon": lex.name, **params}, n_docs=n_docs)
 
 
+@renamed(lines="precomputed")
 def naming(
     data: pd.DataFrame | Tokens,
     *,
-    by: str | Sequence[str] | None = None,
+    by: By = None,
     freq: str | None = None,
     lexicon: LexiconLike = None,
     referent: str | Sequence[str] | None = None,
-    lines: pd.DataFrame | None = None,
+    precomputed: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Which name each group uses for each contested referent.
 
     Parameters
     ----------
     data : corpus DataFrame or Tokens
-    by : str or list of str, optional
+    by : column name(s), or Series keyed by doc_id, optional
         Corpus column(s) to compare, e.g. ``"outlet"`` or ``"country"``.
     freq : str, optional
         Time bins (pandas offset alias; "M" and "ME" both mean month),
@@ -495,10 +497,10 @@ def naming(
     lexicon : see :func:`naming_lexicon`
     referent : str or list of str, optional
         Only these referents.
-    lines : DataFrame, optional
+    precomputed : DataFrame, optional
         The output of :func:`naming_lines` for the same data, lexicon and
-        referents, to avoid finding the mentions again (as ``scores=`` in
-        :func:`toolkit.measures.framing.frame_shares`).
+        referents, to avoid finding the mentions again (as in
+        :func:`toolkit.measures.framing.frame_shares`; before 0.4: ``lines=``).
 
     Returns
     -------
@@ -531,17 +533,15 @@ def naming(
 
     tk = as_tokens(data)
     lex = naming_lexicon(lexicon)
+    lines = precomputed
     if lines is None:
         lines = naming_lines(tk, lexicon=lex, referent=referent)
-    by_cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
-    missing = [c for c in by_cols if c not in tk.corpus.columns]
-    if missing:
-        raise KeyError(f"by column(s) {missing} not in the corpus")
-    meta = tk.corpus[["doc_id", *by_cols, *(["date"] if freq else [])]].copy()
+    corpus, by_cols = with_groups(tk.corpus, by)
+    meta = corpus[["doc_id", *by_cols, *(["date"] if freq else [])]].copy()
     statuses = _statuses(tk, lex)
     meta["_measured"] = meta["doc_id"].map(statuses) == STATUS_OK
     # Lines of a document the lexicon cannot read do not count (none are
-    # found there; a caller's ``lines`` may still hold some).
+    # found there; a caller's ``precomputed`` lines may still hold some).
     df = lines[lines["doc_id"].isin(meta.loc[meta["_measured"], "doc_id"])]
     df = df.merge(meta, on="doc_id", how="left")
     keys = list(by_cols)

@@ -571,7 +571,7 @@ def partitioned_keyness(
     reference : value, list of values or None
         The reference group(s); None = every document not in the target.
     **options
-        ``measure``, ``correction``, ``p_adjust``, ``min_count``, ``ci``,
+        ``method``, ``correction``, ``p_adjust``, ``min_count``, ``ci``,
         ``sort`` as in :func:`toolkit.keyness_from_counts`.
 
     Examples
@@ -607,7 +607,7 @@ def keyness_of_counts(
     >>> import pandas as pd
     >>> counts = pd.DataFrame({"country": ["KR", "KR", "JP"], "term": ["dokdo", "talks", "talks"],
     ...                        "count": [5, 2, 3]})
-    >>> keyness_of_counts(counts, "country", "KR", measure="lr")["term"].iloc[0]
+    >>> keyness_of_counts(counts, "country", "KR", method="lr")["term"].iloc[0]
     'dokdo'
     """
     from toolkit.measures.keyterms import keyness_from_counts
@@ -634,8 +634,8 @@ def keyness_of_counts(
         terms.to_numpy(dtype=object),
         a.to_numpy(),
         b.to_numpy(),
-        int(a.sum()),
-        int(b.sum()),
+        target_total=int(a.sum()),
+        reference_total=int(b.sum()),
         **options,
     )
     out.attrs["params"] = {

@@ -31,13 +31,14 @@ plots draw such cells with an open marker and no interval, and say so.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import attach_attrs, unmeasured_warning
+from toolkit._meta import attach_attrs, renamed, unmeasured_warning
+from toolkit.stats.groups import By, MissingColumnError, with_groups
 
 __all__ = ["MIN_DOCS", "aggregate", "difference", "period_start"]
 
@@ -122,14 +123,6 @@ def period_start(dates: pd.Series, freq: str) -> pd.Series:
     return d.dt.to_period(_period_alias(freq)).dt.start_time
 
 
-def _as_list(by: str | Sequence[str] | None) -> list[str]:
-    if by is None:
-        return []
-    if isinstance(by, str):
-        return [by]
-    return list(by)
-
-
 def _doc_scores(data: pd.DataFrame, value: str, keys: list[str], doc: str) -> pd.DataFrame:
     """One row per (cell, document): the mean of the document's non-missing rows.
 
@@ -167,20 +160,23 @@ def _check(data: pd.DataFrame, value: str, doc: str, keys: list[str], ci: float)
             if "doc_id" in data.columns
             else ""
         )
-        raise KeyError(f"columns not in data: {missing}; have {list(data.columns)}.{hint}")
+        raise MissingColumnError(
+            f"columns not in data: {missing}; have {list(data.columns)}.{hint}"
+        )
     if not 0 < ci < 1:
         raise ValueError(f"ci must be between 0 and 1, got {ci}")
 
 
+@renamed(stat="method")
 def aggregate(
     data: pd.DataFrame,
     value: str,
     *,
-    by: str | Sequence[str] | None = None,
+    by: By = None,
     freq: str | None = None,
     date: str = "date",
     doc: str = "doc_id",
-    stat: str | StatFunc = "mean",
+    method: str | StatFunc = "mean",
     ci: float = 0.95,
     n_boot: int = 1000,
     random_state: int = 0,
@@ -197,7 +193,7 @@ def aggregate(
         country, date) onto sentence scores with plain pandas first.
     value : str
         The numeric column to summarise.
-    by : str or list of str, optional
+    by : column name(s), or Series keyed by doc_id, optional
         Grouping columns (e.g. ``"outlet"`` or ``["country", "outlet"]``).
         Missing group values form their own group (nothing is dropped).
     freq : str, optional
@@ -205,8 +201,8 @@ def aggregate(
         Bins are labelled by their start (``period``, a Timestamp).
     date, doc : str
         Names of the date and document-id columns.
-    stat : {"mean", "median"} or callable
-        Statistic of the document scores in a cell. A callable must accept
+    method : {"mean", "median"} or callable
+        Statistic of the document scores in a cell (before 0.4: ``stat=``). A callable must accept
         ``(array, axis=...)`` like ``np.mean``.
     ci : float, default 0.95
         Confidence level of the percentile bootstrap interval.
@@ -223,7 +219,7 @@ def aggregate(
     DataFrame
         One row per cell that has at least one row in ``data``: the ``by``
         columns, ``period`` (when ``freq`` is given), the statistic (column
-        named after ``stat``), ``ci_low``, ``ci_high``, ``n_docs`` (documents
+        named after ``method``), ``ci_low``, ``ci_high``, ``n_docs`` (documents
         with a non-missing score; rows with a missing score are ignored, so a
         cell where nothing could be measured appears with ``n_docs == 0`` and
         NaN statistic), ``n_unmeasured`` (the cell's documents without a
@@ -241,9 +237,9 @@ def aggregate(
     0      X   0.1       2
     1      Y   0.5       1
     """
-    keys = _as_list(by)
-    _check(data, value, doc, keys + ([date] if freq else []), ci)
-    stat_name, func = _stat_func(stat)
+    _check(data, value, doc, [date] if freq else [], ci)
+    data, keys = with_groups(data, by, doc=doc, what="data")
+    stat_name, func = _stat_func(method)
     frame = data
     cell_keys = list(keys)
     if freq is not None:
@@ -281,7 +277,8 @@ def aggregate(
             "value": value,
             "by": keys,
             "freq": freq,
-            "stat": stat_name,
+            "method": stat_name,
+            "stat": stat_name,  # the attrs key before 0.4; plots.tone.value_label reads it
             "ci": ci,
             "n_boot": n_boot,
             "random_state": random_state,
@@ -296,7 +293,7 @@ def difference(
     data: pd.DataFrame,
     value: str,
     *,
-    by: str,
+    by: By,
     groups: tuple[Hashable, Hashable] | None = None,
     doc: str = "doc_id",
     ci: float = 0.95,
@@ -314,7 +311,7 @@ def difference(
     data : DataFrame
     value : str
         The numeric column.
-    by : str
+    by : column name, or Series keyed by doc_id
         The column holding the group labels.
     groups : (a, b), optional
         The two groups; the difference is ``mean(a) - mean(b)``. Defaults to
@@ -341,7 +338,11 @@ def difference(
     >>> round(float(r.loc[0, "difference"]), 3), int(r.loc[0, "n_docs_a"])
     (0.3, 2)
     """
-    _check(data, value, doc, [by], ci)
+    _check(data, value, doc, [], ci)
+    data, keys = with_groups(data, by, doc=doc, what="data")
+    if len(keys) != 1:
+        raise ValueError(f"difference() compares the groups of one column, got by={keys}")
+    by = keys[0]
     if groups is None:
         present = sorted(pd.unique(data[by].dropna()).tolist())
         if len(present) != 2:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import fnmatch
 import re
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -37,6 +37,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.stats.aggregation import period_start
+from toolkit.stats.groups import By, by_names, with_groups
 from toolkit.tokens.tokenizer import Tokens, as_tokens, token_filter, unmark
 
 __all__ = ["TOKEN_FILTERS", "clear_cache", "compile_patterns", "token_stream"]
@@ -200,9 +201,9 @@ def doc_term_matrix(stream: Stream):
 # --------------------------------------------------------------------------
 
 
-def group_columns(by: str | Sequence[str] | None, freq: str | None) -> list[str]:
+def group_columns(by: By, freq: str | None) -> list[str]:
     """Column names of the grouping (``"period"`` is added by ``freq=``)."""
-    cols = [] if by is None else [by] if isinstance(by, str) else list(by)
+    cols = by_names(by)
     return [*cols, "period"] if freq else cols
 
 
@@ -217,9 +218,10 @@ def group_matrix(codes: np.ndarray, n_groups: int):
 
 
 def group_codes(
-    corpus: pd.DataFrame, by: str | Sequence[str] | None, freq: str | None = None
+    corpus: pd.DataFrame, by: By, freq: str | None = None
 ) -> tuple[np.ndarray, pd.DataFrame]:
     """Group index of each document and the group labels (sorted, missing values kept)."""
+    corpus, _ = with_groups(corpus, by)  # the one by= reading; a wrong column raises here
     cols = group_columns(by, freq)
     frame = pd.DataFrame(index=range(len(corpus)))
     for c in cols:
@@ -227,8 +229,6 @@ def group_codes(
             if "date" not in corpus.columns:
                 raise ValueError("freq= needs a 'date' column in the corpus")
             frame[c] = period_start(corpus["date"], freq).to_numpy()  # one binning rule for all
-        elif c not in corpus.columns:
-            raise ValueError(f"by={c!r} is not a column of the corpus; columns: {list(corpus)}")
         else:
             frame[c] = corpus[c].to_numpy()
     if not cols:

@@ -536,7 +536,7 @@ def test_quotes_work_grows_linearly_with_document_length(flat: bool) -> None:
     small = tokenize(corpus(_constructed_article(20, flat)))
     large = tokenize(corpus(_constructed_article(80, flat)))
     quotes(small)  # lexicons loaded and cached before counting
-    for fn in (quotes, lambda tk: mentioned_not_quoted(tk, quotes_table=quotes(tk))):
+    for fn in (quotes, lambda tk: mentioned_not_quoted(tk, precomputed=quotes(tk))):
         ratio = _lines_run(fn, large) / _lines_run(fn, small)
         # 4x the text: ~4x the work when linear, ~16x when quadratic
         assert ratio < 6, ratio

@@ -105,7 +105,7 @@ def test_tone_api_scores_korean_and_japanese_documents_like_english():
     assert doc.loc["ko", "tone"] == pytest.approx(sum(ko["tone"]) / 2)
     assert doc.loc["ja", "tone"] < 0 and math.isnan(doc.loc["empty", "tone"])
     # VADER reads English only: the Korean document is left unscored, with a reason
-    v = tone(corpus, "vader", level="document").set_index("doc_id")
+    v = tone(corpus, method="vader", level="document").set_index("doc_id")
     assert math.isnan(v.loc["ko", "tone"]) and "English-only" in v.loc["ko", "status"]
 
 
@@ -113,7 +113,7 @@ def test_tone_toward_a_target_in_korean():
     t = "한국은 협력을 환영했지만 일본은 반발했다."
     assert cjk_span_tone_score(t, 0, 2, "ko") > 0 > cjk_span_tone_score(t, 13, 15, "ko")
     corpus = pd.DataFrame({"doc_id": ["d"], "text": [t], "language": ["ko"]})
-    out = target_tone(corpus, ["한국", "일본"])
+    out = target_tone(corpus, actors=["한국", "일본"])
     assert out["matched"].tolist() == ["한국", "일본"]
     assert out["tone"].iloc[0] > 0 > out["tone"].iloc[1]
 

@@ -42,7 +42,7 @@ def test_vader_equals_direct_calls(tokens):
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     an = SentimentIntensityAnalyzer()
-    out = tone(tokens, "vader")
+    out = tone(tokens, method="vader")
     direct = pd.DataFrame([an.polarity_scores(s) for s in tokens.sentences["sentence"]])
     assert out[["doc_id", "sent_id"]].values.tolist() == (
         tokens.sentences[["doc_id", "sent_id"]].values.tolist()
@@ -55,19 +55,19 @@ def test_vader_equals_direct_calls(tokens):
 def test_textblob_equals_direct_calls(tokens):
     from textblob import TextBlob
 
-    out = tone(tokens, "textblob")
+    out = tone(tokens, method="textblob")
     sents = tokens.sentences["sentence"]
     assert out["polarity"].tolist() == [TextBlob(s).sentiment.polarity for s in sents]
     assert out["subjectivity"].tolist() == [TextBlob(s).sentiment.subjectivity for s in sents]
 
 
 def test_corpus_and_tokens_give_the_same_table(corpus, tokens):
-    pd.testing.assert_frame_equal(tone(corpus, "news"), tone(tokens, "news"))
+    pd.testing.assert_frame_equal(tone(corpus, method="news"), tone(tokens, method="news"))
 
 
 def test_document_level_aggregates_every_document(tokens):
-    sent = tone(tokens, "vader")
-    doc = tone(tokens, "vader", level="document").set_index("doc_id")
+    sent = tone(tokens, method="vader")
+    doc = tone(tokens, method="vader", level="document").set_index("doc_id")
     assert list(doc.index) == ["a", "b", "c", "d"]
     a = sent[sent.doc_id == "a"]["tone"].tolist()
     assert len(a) == 3
@@ -83,7 +83,7 @@ def test_document_level_aggregates_every_document(tokens):
 
 
 def test_median_aggregate_fills_tone(tokens):
-    doc = tone(tokens, "vader", level="document", aggregate="median")
+    doc = tone(tokens, method="vader", level="document", document_method="median")
     assert doc["tone"].equals(doc["tone_median"])
 
 
@@ -96,7 +96,7 @@ def test_repeated_sentences_scored_once(tokens, monkeypatch):
         return real(text)
 
     monkeypatch.setitem(sentiment._SCORERS, "vader", counting)
-    out = tone(tokens, "vader")
+    out = tone(tokens, method="vader")
     # "Relations have frayed badly." occurs in three documents
     assert len(out) == 6  # a: 3 sentences, b: 2, c: none, d: 1
     assert len(calls) == 4 == len(set(calls))
@@ -105,8 +105,8 @@ def test_repeated_sentences_scored_once(tokens, monkeypatch):
 def test_parallel_scores_identical(tokens, monkeypatch):
     monkeypatch.setattr(sentiment, "_PARALLEL_MIN", 1)
     for method in ("news", "vader"):
-        one = tone(tokens, method, level="document")
-        two = tone(tokens, method, level="document", n_jobs=2)
+        one = tone(tokens, method=method, level="document")
+        two = tone(tokens, method=method, level="document", n_jobs=2)
         pd.testing.assert_frame_equal(one, two)
 
 
@@ -151,17 +151,17 @@ def test_lexicoder_negated_categories(tmp_path):
 def test_default_dictionary_is_the_news_dictionary(tokens):
     from toolkit.measures.tone.news import news_dictionary
 
-    a = tone(tokens, "dictionary")
-    b = tone(tokens, "dictionary", dictionary=news_dictionary())
+    a = tone(tokens, method="dictionary")
+    b = tone(tokens, method="dictionary", lexicon=news_dictionary())
     pd.testing.assert_frame_equal(a, b)
     assert a.loc[(a.doc_id == "d"), "neg"].tolist() == [2]  # "frayed", "badly"
 
 
 def test_dictionary_document_level_sums_counts(tokens):
     d = Dictionary({"positive": ["cooperation", "praised"], "negative": ["frayed", "angry"]})
-    doc = tone(tokens, "dictionary", level="document", dictionary=d, aggregate="counts").set_index(
-        "doc_id"
-    )
+    doc = tone(
+        tokens, method="dictionary", level="document", lexicon=d, document_method="counts"
+    ).set_index("doc_id")
     # doc a: praised, cooperation | frayed, angry
     assert (doc.loc["a", "pos"], doc.loc["a", "neg"]) == (2, 2)
     assert doc.loc["a", "tone"] == 0.0
@@ -181,8 +181,8 @@ def test_dictionary_document_level_sums_counts(tokens):
 def test_document_tone_aggregates_sentences_like_plain_pandas(tokens, method, aggregate):
     from toolkit.measures.tone.scoring import document_tone
 
-    sent = tone(tokens, method)
-    got = document_tone(sent, tokens, aggregate=aggregate).set_index("doc_id")
+    sent = tone(tokens, method=method)
+    got = document_tone(sent, tokens, document_method=aggregate).set_index("doc_id")
     # a second implementation of each aggregate, with pandas on the sentence table
     g = sent.groupby("doc_id")
     if aggregate == "counts":
@@ -198,14 +198,14 @@ def test_document_tone_aggregates_sentences_like_plain_pandas(tokens, method, ag
     assert got.loc[want.index, "n_sentences"].tolist() == g.size().tolist()
     assert got.drop(want.index)["tone"].isna().all()  # documents without sentences
     assert got.attrs["params"]["level"] == "document"
-    assert got.attrs["params"]["aggregate"] == aggregate
+    assert got.attrs["params"]["document_method"] == aggregate
 
 
 def test_document_tone_by_hand(corpus):
     from toolkit.measures.tone.scoring import document_tone
 
-    sent = tone(corpus, "news")
-    doc = document_tone(sent, corpus, aggregate="share_negative").set_index("doc_id")
+    sent = tone(corpus, method="news")
+    doc = document_tone(sent, corpus, document_method="share_negative").set_index("doc_id")
     # doc b: "Relations have frayed badly." (negative), "The talks will resume in May!"
     # (no lexicon word: 0), so half its sentences are negative
     b = sent[sent["doc_id"] == "b"]["tone"].tolist()
@@ -220,8 +220,8 @@ def test_document_tone_rejects_other_tables(corpus):
     docs = tone(corpus, level="document")
     with pytest.raises(ValueError, match="level='sentence'"):
         document_tone(docs, corpus)
-    with pytest.raises(ValueError, match="aggregate"):
-        document_tone(tone(corpus), corpus, aggregate="counts")
+    with pytest.raises(ValueError, match="document_method"):
+        document_tone(tone(corpus), corpus, document_method="counts")
     other = pd.DataFrame({"doc_id": ["a"], "text": ["Relations have frayed."]})
     with pytest.raises(ValueError, match="not in data"):
         document_tone(tone(corpus), other)
@@ -230,9 +230,9 @@ def test_document_tone_rejects_other_tables(corpus):
 def test_bad_arguments():
     c = pd.DataFrame({"text": ["Talks resumed."]})
     with pytest.raises(ValueError, match="method"):
-        tone(c, "liwc")
+        tone(c, method="liwc")
     with pytest.raises(ValueError, match="positive"):
-        tone(c, "dictionary", dictionary={"frames": ["talks"]})
+        tone(c, method="dictionary", lexicon={"frames": ["talks"]})
     with pytest.raises(ValueError, match="level"):
         tone(c, level="paragraph")
 
@@ -247,12 +247,12 @@ def test_target_tone_sides_and_documents(corpus):
             ],
         }
     )
-    m = target_tone(c, ["KR", "JP"])
+    m = target_tone(c, actors=["KR", "JP"])
     assert m[["target", "matched"]].values.tolist() == [["KR", "Seoul"], ["JP", "Tokyo"]]
     text = c.text[0]
     assert [text[s:e] for s, e in zip(m.start, m.end, strict=True)] == ["Seoul", "Tokyo"]
     assert m.tone.iloc[0] > 0 > m.tone.iloc[1]
-    d = target_tone(c, ["KR", "JP"], level="document")
+    d = target_tone(c, actors=["KR", "JP"], level="document")
     assert d[["doc_id", "target", "n_mentions", "status"]].values.tolist() == [
         ["p", "KR", 1, "ok"],
         ["p", "JP", 1, "ok"],
@@ -264,7 +264,7 @@ def test_target_tone_sides_and_documents(corpus):
 
 def test_target_tone_pattern_and_window_method():
     c = pd.DataFrame({"text": ["The envoy was furious, while Kim stayed calm and hopeful."]})
-    m = target_tone(c, "Kim", method="vader", window=3)
+    m = target_tone(c, actors="Kim", method="vader", window=3)
     assert m["matched"].tolist() == ["Kim"]
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 

@@ -56,18 +56,18 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
 import yaml
 
-from toolkit._meta import STATUS_EMPTY, STATUS_OK, attach_attrs, unmeasured_warning
+from toolkit._meta import STATUS_EMPTY, STATUS_OK, attach_attrs, renamed, unmeasured_warning
 from toolkit.lexicons.dictionary import Dictionary, load_bundled
 from toolkit.measures._contract import document_statuses, record_unmeasured
 from toolkit.measures.actors import actor_lexicon, find_actors
 from toolkit.measures.quotes import cjk as _cjk
+from toolkit.stats.groups import By, with_groups
 from toolkit.tokens.tokenizer import Tokens, as_tokens
 
 __all__ = ["mentioned_not_quoted", "quotes", "role_lexicon", "sources"]
@@ -2053,8 +2053,9 @@ _PLACE_FIRST = frozenset(
 )
 
 
+@renamed(quotes_table="precomputed")
 def mentioned_not_quoted(
-    data: pd.DataFrame | Tokens, *, quotes_table: pd.DataFrame | None = None
+    data: pd.DataFrame | Tokens, *, precomputed: pd.DataFrame | None = None
 ) -> pd.DataFrame:
     """Named people who appear in a document but are never quoted in it.
 
@@ -2068,8 +2069,9 @@ def mentioned_not_quoted(
     Parameters
     ----------
     data : corpus DataFrame or Tokens
-    quotes_table : DataFrame, optional
-        The output of :func:`quotes` on the same data (recomputed if omitted).
+    precomputed : DataFrame, optional
+        The output of :func:`quotes` on the same data (recomputed if omitted;
+        before 0.4: ``quotes_table=``).
 
     Returns
     -------
@@ -2086,7 +2088,7 @@ def mentioned_not_quoted(
     [['Taro Sato', 'foreign_ministry', 'JP']]
     """
     tk = as_tokens(data)
-    qt = quotes(tk) if quotes_table is None else quotes_table
+    qt = quotes(tk) if precomputed is None else precomputed
     speakers = qt.dropna(subset=["speaker_name"]).groupby("doc_id")["speaker_name"].agg(set)
     roles = role_lexicon()
     actors = _speaker_actors()
@@ -2202,24 +2204,26 @@ def _mention_country(
     return None, None
 
 
+@renamed(quotes_table="precomputed")
 def sources(
     data: pd.DataFrame | Tokens,
     *,
-    by: str | Sequence[str] | None = None,
+    by: By = None,
     kind: str | None = None,
-    quotes_table: pd.DataFrame | None = None,
+    precomputed: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Whose voices each outlet or country carries: shares of quotes by speaker country, role and anonymity.
 
     Parameters
     ----------
     data : corpus DataFrame or Tokens
-    by : str or list of str, optional
+    by : column name(s), or Series keyed by doc_id, optional
         Corpus column(s), e.g. ``"outlet"`` or ``"country"``.
     kind : {"direct", "indirect"}, optional
         Count only this kind of quote (both by default).
-    quotes_table : DataFrame, optional
-        Output of :func:`quotes` on the same data, to avoid recomputing.
+    precomputed : DataFrame, optional
+        Output of :func:`quotes` on the same data, to avoid recomputing
+        (before 0.4: ``quotes_table=``).
 
     Returns
     -------
@@ -2245,16 +2249,13 @@ def sources(
     [['A', 'JP', 1, 1], ['B', 'none', 0, 1]]
     """
     tk = as_tokens(data)
-    qt = quotes(tk) if quotes_table is None else quotes_table
+    qt = quotes(tk) if precomputed is None else precomputed
     if kind is not None:
         if kind not in ("direct", "indirect"):
             raise ValueError(f"kind must be 'direct', 'indirect' or None, not {kind!r}")
         qt = qt[qt["kind"] == kind]
-    by_cols = [] if by is None else ([by] if isinstance(by, str) else list(by))
-    missing = [c for c in by_cols if c not in tk.corpus.columns]
-    if missing:
-        raise KeyError(f"by column(s) {missing} not in the corpus")
-    meta = tk.corpus[["doc_id", *by_cols]].copy()
+    corpus, by_cols = with_groups(tk.corpus, by)
+    meta = corpus[["doc_id", *by_cols]].copy()
     if not by_cols:
         meta["_all"] = "all"
     keys = by_cols or ["_all"]

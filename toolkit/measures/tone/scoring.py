@@ -41,7 +41,7 @@ Methods
       (percent of words matched either way: emotional density, not direction).
 
     ``tone`` is ``tone_relative`` with 0 for sentences without matches.
-    Without ``dictionary=``, the toolkit's own news dictionary is used
+    Without ``lexicon=``, the toolkit's own news dictionary is used
     (:func:`toolkit.measures.tone.news.news_dictionary`: VADER's and the news
     lexicon's words with valence of at least 0.5 either way).
     Positive categories are those named ``positive``/``pos`` (or ending in
@@ -100,7 +100,15 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import STATUS_NO_MENTION, STATUS_OK, attach_attrs, not_measured
+from toolkit._meta import (
+    STATUS_NO_MENTION,
+    STATUS_OK,
+    attach_attrs,
+    keyword_only,
+    not_measured,
+    renamed,
+    warn_renamed,
+)
 from toolkit.corpus.load import other_language
 from toolkit.lexicons.dictionary import Dictionary, load_dictionary, reads_language
 from toolkit.measures._contract import document_statuses, record_unmeasured
@@ -422,7 +430,7 @@ def _check_aggregate(method: str, aggregate: str) -> None:
         ("counts",) if method == "dictionary" else ()
     )
     if aggregate not in allowed:
-        raise ValueError(f"aggregate must be one of {allowed}, not {aggregate!r}")
+        raise ValueError(f"document_method must be one of {allowed}, not {aggregate!r}")
 
 
 def _score_once(keys: list, chunk_fn: Any, args: tuple, n_jobs: int, prepare: Any = None) -> list:
@@ -555,13 +563,15 @@ def _document_level(
     return out[first + [c for c in out.columns if c not in first]]
 
 
+@renamed(dictionary="lexicon", aggregate="document_method")
+@keyword_only("method", "level")
 def tone(
     data: pd.DataFrame | Tokens,
+    *,
     method: str = "news",
     level: str = "sentence",
-    *,
-    dictionary: Dictionary | str | Path | Mapping | None = None,
-    aggregate: str = "mean",
+    lexicon: Dictionary | str | Path | Mapping | None = None,
+    document_method: str = "mean",
     threshold: float = 0.05,
     negation_window: int = 3,
     n_jobs: int = 1,
@@ -574,15 +584,15 @@ def tone(
     method : {"news", "vader", "textblob", "dictionary"}, default "news"
         See the module docstring; ``"news"`` is the validated default.
     level : {"sentence", "document"}, default "sentence"
-    dictionary : Dictionary, path or mapping, optional
-        For ``method="dictionary"``: any dictionary with ``positive`` and
+    lexicon : Dictionary, path or mapping, optional
+        For ``method="dictionary"`` (before 0.4: ``dictionary=``): any dictionary with ``positive`` and
         ``negative`` categories (YAML, CSV/TSV, LIWC, Lexicoder, WordStat),
         e.g. your own copy of LSD2015. Default: the toolkit's own news
         dictionary (:func:`toolkit.measures.tone.news.news_dictionary`), which may be
         shipped; LSD2015's licence does not allow shipping it.
-    aggregate : {"mean", "median", "share_negative", "share_positive", "counts"}
+    document_method : {"mean", "median", "share_negative", "share_positive", "counts"}
         Which document statistic fills the ``tone`` column at document level
-        (all of them are returned as columns). ``"counts"`` (dictionary only)
+        (all of them are returned as columns; before 0.4: ``aggregate=``). ``"counts"`` (dictionary only)
         uses the document's summed counts: ``tone_relative`` of the article.
     threshold : float, default 0.05
         A sentence is negative when ``tone < -threshold`` and positive when
@@ -610,14 +620,14 @@ def tone(
     >>> c = pd.DataFrame({"text": ["Ties have frayed. Talks resumed.", ""]})
     >>> tone(c)[["doc_id", "sent_id", "tone"]].round(3).values.tolist()
     [['doc-000001', 0, -0.746], ['doc-000001', 1, 0.0]]
-    >>> tone(c, "vader", level="document")[["tone", "n_sentences", "status"]].values.tolist()
+    >>> tone(c, method="vader", level="document")[["tone", "n_sentences", "status"]].values.tolist()
     [[0.0, 2, 'ok'], [nan, 0, 'empty']]
     """
     _check_method(method)
     if level not in ("sentence", "document"):
         raise ValueError(f"level must be 'sentence' or 'document', not {level!r}")
-    _check_aggregate(method, aggregate)
-    d = _as_dictionary(dictionary) if method == "dictionary" else None
+    _check_aggregate(method, document_method)
+    d = _as_dictionary(lexicon) if method == "dictionary" else None
     sent, corpus = _sentence_scores(data, method, d, negation_window, n_jobs)
     # VADER, TextBlob and the bundled dictionary are English (the news method
     # also reads Korean and Japanese): a document in another language would
@@ -627,10 +637,10 @@ def tone(
     params = {
         "method": method,
         "level": level,
-        "aggregate": aggregate,
+        "document_method": document_method,
         "threshold": threshold,
         "negation_window": negation_window,
-        "dictionary": getattr(d, "name", None),
+        "lexicon": getattr(d, "name", None),
         "language": language,
     }
     other = _unreadable(corpus, method, language)
@@ -648,7 +658,7 @@ def _why(params: dict[str, Any]) -> str:
     method, language = params["method"], params.get("language", "en")
     if method != "dictionary":
         return f"method '{method}' {_reads(method)}"
-    return f"dictionary '{params['dictionary'] or 'user'}' is in '{language}'"
+    return f"dictionary '{params['lexicon'] or 'user'}' is in '{language}'"
 
 
 def _statuses(corpus: pd.DataFrame, params: dict[str, Any]) -> dict[str, str]:
@@ -659,7 +669,7 @@ def _statuses(corpus: pd.DataFrame, params: dict[str, Any]) -> dict[str, str]:
 
 def _documents(sent: pd.DataFrame, corpus: pd.DataFrame, params: dict[str, Any]) -> pd.DataFrame:
     method = params["method"]
-    doc = _document_level(sent, corpus, method, params["aggregate"], params["threshold"])
+    doc = _document_level(sent, corpus, method, params["document_method"], params["threshold"])
     language = params.get("language", "en")
     other = _unreadable(corpus, method, language)
     if other:
@@ -674,17 +684,18 @@ def _documents(sent: pd.DataFrame, corpus: pd.DataFrame, params: dict[str, Any])
     return doc
 
 
+@renamed(aggregate="document_method")
 def document_tone(
     sentences: pd.DataFrame,
     data: pd.DataFrame | Tokens,
     *,
-    aggregate: str = "mean",
+    document_method: str = "mean",
     threshold: float = 0.05,
 ) -> pd.DataFrame:
     """Document tone from sentence scores you already have, without scoring again.
 
-    ``tone(data, method, level="document")`` is ``document_tone(tone(data,
-    method), data)``; use this when you need both tables, or several
+    ``tone(data, method=m, level="document")`` is ``document_tone(tone(data,
+    method=m), data)``; use this when you need both tables, or several
     aggregates, from one (possibly long) scoring run.
 
     Parameters
@@ -696,34 +707,34 @@ def document_tone(
         The corpus the sentences came from: it fixes the rows (every
         document, in corpus order) and the statuses of documents without
         sentences.
-    aggregate, threshold
-        As in :func:`tone`.
+    document_method, threshold
+        As in :func:`tone` (before 0.4: ``aggregate=``).
 
     Returns
     -------
     DataFrame
-        The same table as ``tone(data, method, level="document")``.
+        The same table as ``tone(data, method=m, level="document")``.
 
     Examples
     --------
     >>> import pandas as pd
     >>> c = pd.DataFrame({"text": ["Ties have frayed. Talks resumed.", ""]})
     >>> s = tone(c)
-    >>> document_tone(s, c, aggregate="share_negative")[["tone", "status"]].values.tolist()
+    >>> document_tone(s, c, document_method="share_negative")[["tone", "status"]].values.tolist()
     [[0.5, 'ok'], [nan, 'empty']]
     """
     params = dict(sentences.attrs.get("params", {}))
     method = params.get("method")
     if sentences.attrs.get("measure") != "tone" or params.get("level") != "sentence":
         raise ValueError("sentences must be what tone(..., level='sentence') returned")
-    _check_aggregate(method, aggregate)
+    _check_aggregate(method, document_method)
     corpus = as_corpus(data)
     unknown = set(sentences["doc_id"]) - set(corpus["doc_id"])
     if unknown:
         raise ValueError(
             f"{len(unknown)} doc_id(s) in sentences are not in data, e.g. {sorted(unknown)[:3]}"
         )
-    params.update(level="document", aggregate=aggregate, threshold=threshold)
+    params.update(level="document", document_method=document_method, threshold=threshold)
     doc = _documents(sentences, corpus, params)
     return attach_attrs(doc, "tone", params, n_docs=len(corpus))
 
@@ -763,11 +774,29 @@ def _window_text(sentence: str, start: int, end: int, window: int) -> str:
     )
 
 
+def _news_decay(method: str, window: int, decay: float) -> float:
+    """The news method's distance scale; before 0.4 it was set with ``window=``."""
+    if method != "news" or window == 5:
+        return decay
+    if decay != 5:
+        raise TypeError(
+            "target_tone(method='news') weighs by decay=, not window=; pass only decay="
+        )
+    warn_renamed(
+        "target_tone(method='news', window=...) is now target_tone(decay=...): window= is the "
+        "word window of the other methods; the old meaning stops working after version 0.4"
+    )
+    return window
+
+
+@renamed(target="actors")
+@keyword_only("actors")
 def target_tone(
     data: pd.DataFrame | Tokens,
-    target: str | Sequence[str] | None = None,
     *,
+    actors: str | Sequence[str] | None = None,
     window: int = 5,
+    decay: float = 5,
     method: str = "news",
     level: str = "mention",
 ) -> pd.DataFrame:
@@ -776,15 +805,21 @@ def target_tone(
     Parameters
     ----------
     data : corpus DataFrame or Tokens
-    target : str or list of str, optional
+    actors : str or list of str, optional
         Actor codes from :mod:`toolkit.measures.actors` (``"KR"``, ``"JP"``...) or
-        patterns (``"Abe"``, ``"comfort women"``); default every actor.
+        patterns (``"Abe"``, ``"comfort women"``); default every actor
+        (before 0.4: ``target=``). The output's ``target`` column names them.
     window : int, default 5
+        ``method="vader"`` or ``"textblob"``: score the text from ``window``
+        words before the mention to ``window`` words after it. Not used by
+        ``"news"``, which weighs every word of the sentence by ``decay``.
+    decay : float, default 5
         ``method="news"``: the distance scale in tokens (see
         :func:`toolkit.measures.tone.news.span_tone_score`: a sentiment word ``d``
-        tokens from the mention weighs ``1 / (1 + d / window)``, and 0.3 of
-        that outside the mention's clause). Other methods score the text from
-        ``window`` words before the mention to ``window`` words after it.
+        tokens from the mention weighs ``1 / (1 + d / decay)``, half at
+        ``d = decay``, and 0.3 of that outside the mention's clause). Before
+        0.4 this was ``window=`` for the news method; a ``window`` other than
+        5 with ``method="news"`` still sets it, with a FutureWarning.
     method : {"news", "vader", "textblob"}, default "news"
     level : {"mention", "document"}, default "mention"
 
@@ -803,7 +838,7 @@ def target_tone(
     --------
     >>> import pandas as pd
     >>> c = pd.DataFrame({"text": ["Seoul praised the talks, but Tokyo angered its neighbours."]})
-    >>> t = target_tone(c, ["KR", "JP"])
+    >>> t = target_tone(c, actors=["KR", "JP"])
     >>> t[["target", "matched"]].values.tolist(), bool(t.tone.iloc[0] > 0 > t.tone.iloc[1])
     ([['KR', 'Seoul'], ['JP', 'Tokyo']], True)
     """
@@ -816,10 +851,11 @@ def target_tone(
         )
     if level not in ("mention", "document"):
         raise ValueError(f"level must be 'mention' or 'document', not {level!r}")
+    decay = _news_decay(method, window, decay)
     from toolkit.measures.tone.cjk import cjk_span_tone_score
 
     tk = as_tokens(data)
-    lex, targets = _target_dictionary(target)
+    lex, targets = _target_dictionary(actors)
     wanted = set(targets)
     other = _unreadable(tk.corpus, method, "en")  # what the method cannot read
     lang_of = dict(zip(tk.corpus["doc_id"], tk.corpus["language"], strict=True))
@@ -846,9 +882,9 @@ def target_tone(
             if doc_id in other:
                 score = np.nan
             elif method == "news" and lang_of.get(doc_id) in _NEWS_CJK:
-                score = cjk_span_tone_score(sentence, a, b, lang_of[doc_id], window=window)
+                score = cjk_span_tone_score(sentence, a, b, lang_of[doc_id], window=decay)
             elif method == "news":
-                score = span_tone_score(sentence, a, b, window=window)
+                score = span_tone_score(sentence, a, b, window=decay)
             else:
                 score = _SCORERS[method](_window_text(sentence, a, b, window))[0]
             rows.append(
@@ -856,7 +892,13 @@ def target_tone(
             )
     cols = ["doc_id", "sent_id", "target", "matched", "start", "end", "tone"]
     out = pd.DataFrame(rows, columns=cols)
-    params = {"target": targets, "window": window, "method": method, "level": level}
+    params = {
+        "actors": targets,
+        "window": window,
+        "decay": decay,
+        "method": method,
+        "level": level,
+    }
     statuses = _statuses(tk.corpus, {**params, "language": "en"})
     if level == "mention":
         out = attach_attrs(out, "target_tone", params, n_docs=len(tk.doc_ids))

@@ -61,12 +61,12 @@ def _over_time(ctx, dictionary: str, stem: str, scores: pd.DataFrame) -> str:
 
     yearly = frame_shares(
         ctx.tokens,
-        dictionary,
+        lexicon=dictionary,
         freq="YE",
         n_boot=ctx.n_boot,
         random_state=ctx.random_state,
         min_count=MIN_COUNT,
-        scores=scores,
+        precomputed=scores,
     )
     csv = ctx.save_table(yearly, f"{stem}_shares_by_year")
     with paper_style(width="double"):
@@ -94,15 +94,15 @@ def build(ctx) -> str:
     ]
     for dictionary in ("issue", "generic"):
         what, stem = dictionary, f"frames_{dictionary}"
-        scores = frames(ctx.tokens, dictionary, min_count=MIN_COUNT)
+        scores = frames(ctx.tokens, lexicon=dictionary, min_count=MIN_COUNT)
         shares = frame_shares(
             ctx.tokens,
-            dictionary,
+            lexicon=dictionary,
             by=by,
             n_boot=ctx.n_boot,
             random_state=ctx.random_state,
             min_count=MIN_COUNT,
-            scores=scores,
+            precomputed=scores,
         )
         csv_s = ctx.save_table(shares, f"{stem}_shares{'_by_' + by if by else ''}")
         csv_d = ctx.save_table(scores, f"{stem}_by_document")

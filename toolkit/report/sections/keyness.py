@@ -144,7 +144,7 @@ def build(ctx) -> str:
             target_key,
             by=by_key,
             reference=reference_key,
-            measure="lr",
+            method="lr",
             min_count=3,
             stopwords=True,
             drop_numbers=True,

@@ -14,7 +14,7 @@ def build(ctx) -> str:
 
     by = "outlet" if "outlet" in ctx.corpus.columns else None
     lines = naming_lines(ctx.tokens)
-    counts = naming(ctx.tokens, by=by, lines=lines)
+    counts = naming(ctx.tokens, by=by, precomputed=lines)
     csv_n = ctx.save_table(counts, f"naming{'_by_' + by if by else ''}")
     csv_l = ctx.save_table(lines, "naming_lines")
     csv_t = ctx.save_table(naming_table(), "naming_lexicon")

@@ -15,14 +15,14 @@ def build(ctx) -> str:
 
     by = group_column(ctx.corpus)
     qt = quotes(ctx.tokens)
-    src_tab = sources(ctx.tokens, by=by, quotes_table=qt)
-    silent = mentioned_not_quoted(ctx.tokens, quotes_table=qt)
+    src_tab = sources(ctx.tokens, by=by, precomputed=qt)
+    silent = mentioned_not_quoted(ctx.tokens, precomputed=qt)
     csv_q = ctx.save_table(qt, "quotes")
     csv_s = ctx.save_table(src_tab, f"sources{'_by_' + by if by else ''}")
     csv_m = ctx.save_table(silent, "mentioned_not_quoted")
     by_outlet = None
     if "outlet" in ctx.corpus.columns and by != "outlet":
-        by_outlet = sources(ctx.tokens, by="outlet", quotes_table=qt)
+        by_outlet = sources(ctx.tokens, by="outlet", precomputed=qt)
         csv_o = ctx.save_table(by_outlet, "sources_by_outlet")
     n_direct = int((qt["kind"] == "direct").sum())
     parts = [

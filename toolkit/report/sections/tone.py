@@ -105,7 +105,7 @@ def build(ctx: Any) -> str:
 
     corpus = ctx.corpus
     tk = ctx.tokens
-    sent = tone(tk, "news")
+    sent = tone(tk, method="news")
     docs = document_tone(sent, tk)
     meta = corpus[["doc_id", "date", "outlet", "country"]]
     docs_m = docs.merge(meta, on="doc_id", how="left")
@@ -202,7 +202,7 @@ def build(ctx: Any) -> str:
         _link(tables["outlet"]),
     ]
 
-    mentions = target_tone(tk, ["KR", "JP"])
+    mentions = target_tone(tk, actors=["KR", "JP"])
     m = mentions if in_lang is None else mentions[mentions["doc_id"].isin(in_lang)]
     m = m.merge(meta[["doc_id", "country"]], on="doc_id", how="left")
     m["country"] = _named(m["country"])
