@@ -172,16 +172,19 @@ def test_frames_sentence_level_marks_unmeasured_sentences(tk) -> None:
 
 
 def test_a_dictionary_without_language_reads_its_own_script(tk) -> None:
-    english = toolkit.frames(tk, {"trade": ["export*", "trade"]}).set_index("doc_id")
+    english = toolkit.frames(tk, lexicon={"trade": ["export*", "trade"]}).set_index("doc_id")
     assert english.loc["en2", "trade_count"] == 2
     assert english.loc["ko1", "status"].startswith("not measured: language 'ko'")
     assert pd.isna(english.loc["ko1", "trade_count"])
-    korean = toolkit.frames(tk, {"trade": ["수출"]}).set_index("doc_id")
+    korean = toolkit.frames(tk, lexicon={"trade": ["수출"]}).set_index("doc_id")
     assert korean.loc["ko1", "status"] == "ok" and korean.loc["ko1", "trade_count"] == 1
     assert korean.loc["en2", "status"].startswith("not measured: language 'en'")
     # tone's dictionary method follows the same rule
     t = toolkit.tone(
-        tk, "dictionary", "document", dictionary={"positive": ["welcome"], "negative": ["protest*"]}
+        tk,
+        method="dictionary",
+        level="document",
+        lexicon={"positive": ["welcome"], "negative": ["protest*"]},
     ).set_index("doc_id")
     assert (t.loc["en1", "neg"], t.loc["en2", "pos"]) == (1, 1)
     assert t.loc["ko1", "status"] == "not measured: language 'ko' (dictionary 'user' is in 'en')"
@@ -227,7 +230,7 @@ def test_frame_cooccurrence_counts_measured_documents(tk) -> None:
 
 
 def test_tone_document_level_nan_for_what_it_cannot_read(tk) -> None:
-    d = toolkit.tone(tk, "vader", "document")
+    d = toolkit.tone(tk, method="vader", level="document")
     check_document_table(d)
     check_attrs(d, "tone")
     s = d.set_index("doc_id")
@@ -245,7 +248,7 @@ def test_tone_document_level_nan_for_what_it_cannot_read(tk) -> None:
 
 
 def test_tone_sentences_and_document_tone(tk) -> None:
-    s = toolkit.tone(tk, "vader")
+    s = toolkit.tone(tk, method="vader")
     check_attrs(s, "tone")
     assert s.loc[s["doc_id"].isin(OTHER), "tone"].isna().all()
     assert {k: status_kind(v) for k, v in s.attrs["unmeasured"].items()} == {
@@ -255,14 +258,14 @@ def test_tone_sentences_and_document_tone(tk) -> None:
     d = toolkit.document_tone(s, tk)
     check_document_table(d)
     check_attrs(d, "tone")
-    pd.testing.assert_frame_equal(d, toolkit.tone(tk, "vader", "document"))
+    pd.testing.assert_frame_equal(d, toolkit.tone(tk, method="vader", level="document"))
 
 
 def test_target_tone_mentions_and_documents(tk) -> None:
-    m = toolkit.target_tone(tk, ["JP", "KR"], method="vader")
+    m = toolkit.target_tone(tk, actors=["JP", "KR"], method="vader")
     check_attrs(m, "target_tone")
     assert m.loc[m["doc_id"].isin(OTHER), "tone"].isna().all()
-    d = toolkit.target_tone(tk, ["JP", "KR"], method="vader", level="document")
+    d = toolkit.target_tone(tk, actors=["JP", "KR"], method="vader", level="document")
     check_attrs(d, "target_tone")
     assert d["doc_id"].tolist() == [x for x in IDS for _ in range(2)]
     assert d["status"].map(status_kind).isin(STATUSES).all()
@@ -275,7 +278,7 @@ def test_target_tone_mentions_and_documents(tk) -> None:
 
 
 def test_aggregate_and_difference_count_unmeasured_per_group(tk, corpus) -> None:
-    d = toolkit.tone(tk, "vader", "document").merge(corpus[["doc_id", "outlet"]])
+    d = toolkit.tone(tk, method="vader", level="document").merge(corpus[["doc_id", "outlet"]])
     a, said = quiet(toolkit.aggregate, d, "tone", by="outlet", n_boot=20)
     check_attrs(a, "aggregate")
     assert a["outlet"].tolist() == OUTLETS
@@ -380,6 +383,6 @@ def test_kwic_and_dispersion(tk) -> None:
     check_attrs(d, "dispersion")
     assert set(d["doc_id"]) == set(IDS)  # every document has a row
     assert d.loc[d["doc_id"] == "en1", "sent_id"].tolist() == [0, 1]
-    td = toolkit.term_dispersion(tk, ["seoul"])
+    td = toolkit.term_dispersion(tk, terms=["seoul"])
     check_attrs(td, "term_dispersion")
     assert td.loc[0, "count"] == 2 and td.attrs["n_unmeasured"] == 2
