@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.readers._common import Record, build_frame, clean_text
+from toolkit.readers._common import Record, build_frame
+from toolkit.text.clean import clean_field
 from toolkit.text.decode import check_archive
 
 __all__ = ["read_bigkinds", "BIGKINDS_COLUMNS", "is_bigkinds_header"]
@@ -48,7 +49,7 @@ _KNOWN_OTHER = {
 
 
 def _norm(name: object) -> str:
-    return clean_text(name).replace(" ", "") if name is not None else ""
+    return clean_field(name).replace(" ", "") if name is not None else ""
 
 
 _MAPPED_NORM = {_norm(k): k for k in BIGKINDS_COLUMNS}
@@ -89,7 +90,7 @@ def _cell(value: object) -> str:
         return str(int(value))
     if hasattr(value, "strftime"):
         return value.strftime("%Y-%m-%d")
-    return clean_text(value)
+    return clean_field(value)
 
 
 def read_bigkinds(path: str | Path, sheet: int | str = 0) -> pd.DataFrame:

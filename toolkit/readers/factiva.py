@@ -28,10 +28,10 @@ from toolkit.readers._common import (
     Record,
     add_file_warning,
     build_frame,
-    clean_text,
     is_language_name,
     language_code,
 )
+from toolkit.text.clean import clean_field
 from toolkit.text.dates import parse_date
 from toolkit.text.decode import read_decoded
 
@@ -69,7 +69,7 @@ _RESULTS_RE = re.compile(
 
 
 def _text(node, sep: str = " ") -> str:
-    return clean_text(node.get_text(sep)) if node is not None else ""
+    return clean_field(node.get_text(sep)) if node is not None else ""
 
 
 def _parse_article_layout(div, rec: Record) -> None:
@@ -163,7 +163,7 @@ def _code_rows(scope) -> list[tuple[str, object]]:
         cells = tr.find_all("td", recursive=False)
         if len(cells) < 2:
             continue
-        code = clean_text(cells[0].get_text(" "))
+        code = clean_field(cells[0].get_text(" "))
         if _FIELD_CODE_RE.match(code):
             rows.append((code, cells[1]))
     return rows

@@ -22,9 +22,9 @@ from toolkit.readers._common import (
     Record,
     add_file_warning,
     build_frame,
-    clean_text,
     language_code,
 )
+from toolkit.text.clean import clean_field
 from toolkit.text.dates import parse_date
 from toolkit.text.decode import read_decoded
 
@@ -202,7 +202,7 @@ def _parse_block(block: str, rec: Record) -> None:
             # An upper-case "SECTION:" inside a body is most likely prose.
             is_field = label in ("BYLINE", "LENGTH", "SECTION", "DATELINE")
         if is_field:
-            value = clean_text(" ".join([m.group(2), *para[1:]]))
+            value = clean_field(" ".join([m.group(2), *para[1:]]))
             last_field = label
             if label in _TAIL_FIELDS:
                 state = "tail"
@@ -215,7 +215,7 @@ def _parse_block(block: str, rec: Record) -> None:
                 state = "fields"
             _store(rec, label, value, notes)
             continue
-        text = clean_text(" ".join(para))
+        text = clean_field(" ".join(para))
         if state == "head":
             head.append(para)
         elif state in ("fields", "body"):
@@ -224,7 +224,7 @@ def _parse_block(block: str, rec: Record) -> None:
         elif first.lower().startswith(("copyright", "©", "(c)")):
             rec.extra["copyright"] = text
         elif last_field == "GRAPHIC":
-            rec.extra["graphic"] = clean_text(f"{rec.extra.get('graphic', '')} {text}")
+            rec.extra["graphic"] = clean_field(f"{rec.extra.get('graphic', '')} {text}")
         else:
             notes.append(text)
     _parse_head(head, rec, notes)
@@ -246,16 +246,16 @@ def _parse_head(head: list[list[str]], rec: Record, notes: list[str]) -> None:
     if date_at is None:
         if head:
             rec.outlet = " ".join(head[0])
-        rec.title = clean_text(" ".join(" ".join(p) for p in head[1:]))
+        rec.title = clean_field(" ".join(" ".join(p) for p in head[1:]))
         return
     before, date_para, after = head[:date_at], head[date_at], head[date_at + 1 :]
     rec.date_raw = date_para[0]
     if len(date_para) > 1:
-        rec.extra["edition"] = clean_text(" ".join(date_para[1:]).strip(" ;"))
+        rec.extra["edition"] = clean_field(" ".join(date_para[1:]).strip(" ;"))
     if before:
         rec.outlet = " ".join(before[0])
         notes.extend(" ".join(p) for p in before[1:])
-    rec.title = clean_text(" ".join(" ".join(p) for p in after))
+    rec.title = clean_field(" ".join(" ".join(p) for p in after))
 
 
 def _store(rec: Record, label: str, value: str, notes: list[str]) -> None:

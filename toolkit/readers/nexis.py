@@ -20,9 +20,9 @@ import pandas as pd
 from toolkit.readers._common import (
     Record,
     build_frame,
-    clean_text,
     language_code,
 )
+from toolkit.text.clean import clean_field
 from toolkit.text.dates import parse_date
 from toolkit.text.decode import check_archive
 
@@ -163,7 +163,7 @@ def _strip_cover(chunk: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]],
         if _COVER_RE.match(t) or is_table:
             last = i
         elif _TOC_RE.match(t) and (last >= 0 or declared >= 0):
-            toc.append(clean_text(_TOC_RE.match(t).group(2)).replace("\n", " "))
+            toc.append(clean_field(_TOC_RE.match(t).group(2)).replace("\n", " "))
             last = i
     return chunk[last + 1 :], toc, declared
 
@@ -181,7 +181,7 @@ def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
     items = list(chunk)
     while items and not items[0][0].strip():
         items.pop(0)
-    stripped = [clean_text(t) for t, _ in items]
+    stripped = [clean_field(t) for t, _ in items]
     body_marks = [i for i, t in enumerate(stripped) if t == "Body"]
     if len(body_marks) > 1:
         rec.warn(
@@ -227,7 +227,7 @@ def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
             rec.extra["copyright"] = t.replace("\n", " ")
             last_field = i
         elif m:
-            _store_field(rec, m.group(1), clean_text(m.group(2)).replace("\n", " "), notes)
+            _store_field(rec, m.group(1), clean_field(m.group(2)).replace("\n", " "), notes)
             last_field = i
         elif body_start is not None:
             byline = str(rec.extra.get("byline", ""))
@@ -273,7 +273,7 @@ def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
             if low not in ("graphic", "classification"):
                 notes.append(t)
         elif m and m.group(1).lower() in _TAIL_FIELDS:
-            _store_field(rec, m.group(1), clean_text(m.group(2)).replace("\n", " "), notes)
+            _store_field(rec, m.group(1), clean_field(m.group(2)).replace("\n", " "), notes)
         elif t == "Body":
             continue
         elif block == "graphic":

@@ -363,17 +363,12 @@ def _apply_outlets(corpus: pd.DataFrame, outlets: Any) -> tuple[pd.DataFrame, in
     Returns the corpus and how many documents had their outlet renamed (the
     original spelling is kept in ``outlet_as_loaded``).
     """
-    from toolkit.corpus.load import _norm_name, outlet_table
+    from toolkit.corpus.outlets import normalize_outlet_name, outlet_index
 
-    table = outlet_table(outlets)
-    canonical: dict[str, tuple[str, str]] = {}
-    for row in table.iloc[::-1].itertuples(index=False):  # earlier (the user's) rows win
-        for name in [row.outlet, *str(row.aliases).split("|")]:
-            if name.strip():
-                canonical[_norm_name(name)] = (row.outlet, row.country)
+    canonical = outlet_index(outlets)
     corpus = corpus.copy()
     raw = corpus["outlet"].fillna("").astype(str)
-    hits = [canonical.get(_norm_name(o)) if o else None for o in raw]
+    hits = [canonical.get(normalize_outlet_name(o)) if o else None for o in raw]
     new = [h[0] if h else o for h, o in zip(hits, raw, strict=True)]
     renamed = sum(1 for a, b in zip(new, raw, strict=True) if a != b)
     if renamed:
@@ -439,7 +434,7 @@ def build_report(
         JP outlets when the corpus has both, else the largest group of the
         first column with two values against the rest.
     outlets : mapping or path, optional
-        An outlet table (see :func:`toolkit.corpus.load.outlet_table`): spellings
+        An outlet table (see :func:`toolkit.corpus.outlets.outlet_table`): spellings
         listed as aliases are merged into the outlet's name ("The Guardian",
         "Guardian" -> one outlet), and missing countries are filled from it.
     language : str, optional

@@ -83,7 +83,7 @@ def iter_partitions(
         for path in source:
             yield from iter_partitions(path, rows)
         return
-    from toolkit.corpus.load import _read_source
+    from toolkit.corpus.load import read_source
 
     path = Path(source).expanduser()
     if path.is_file() and path.suffix.lower() == ".parquet":
@@ -93,7 +93,7 @@ def iter_partitions(
             for batch in pf.iter_batches(batch_size=rows):
                 yield batch.to_pandas()
         return
-    yield _read_source(path, None)[0]
+    yield read_source(path, None)[0]
 
 
 # --------------------------------------------------------------------------
@@ -114,14 +114,13 @@ class _Ledger:
 
     def assign_ids(self, raw: pd.DataFrame, columns: Mapping[str, str] | None) -> pd.DataFrame:
         """Give every row its final doc_id, as load_corpus would on the whole corpus."""
-        from toolkit.corpus.load import _aliases
+        from toolkit.corpus.load import find_alias
 
         df = raw.rename(columns=dict(columns or {}))
         df.columns = [str(c) for c in df.columns]
         col = "doc_id" if "doc_id" in df.columns else None
         if col is None:
-            lower = {c.lower(): c for c in df.columns}
-            col = next((lower[a.lower()] for a in _aliases()["doc_id"] if a.lower() in lower), None)
+            col = find_alias(df.columns, "doc_id")
         values = df[col].tolist() if col else [None] * len(df)
         ids = []
         for i, v in enumerate(values):
