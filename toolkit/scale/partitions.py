@@ -31,6 +31,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit.tokens.caches import clear_caches
+
 __all__ = [
     "MEASURES",
     "iter_partitions",
@@ -272,30 +274,10 @@ def _load_and_measure(
     results = process_partition(
         corpus, measures, tone_method=tone_method, count_filters=count_filters
     )
-    _clear_text_caches()
+    # The measures' per-text memo caches would otherwise hold up to 200,000
+    # whole documents each across partitions; results do not depend on them.
+    clear_caches()
     return corpus, results
-
-
-# Per-text memo caches of the measures (module, function): kept for the life of the
-# process, they would hold up to 200,000 whole documents each across partitions.
-_TEXT_CACHES = (
-    ("toolkit.tokens.tokenizer", "_tokenize_text"),
-    ("toolkit.measures.tone.scoring", "_split"),
-)
-
-
-def _clear_text_caches() -> None:
-    """Forget the documents the measures memoised, so memory stays one partition's worth.
-
-    Results do not change (the caches only save recomputing the same text);
-    a cache that a later version renames or drops is skipped.
-    """
-    import sys
-
-    for module, name in _TEXT_CACHES:
-        func = getattr(sys.modules.get(module), name, None)
-        if hasattr(func, "cache_clear"):
-            func.cache_clear()
 
 
 def _pool(workers: int) -> Any:

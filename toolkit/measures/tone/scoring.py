@@ -103,6 +103,7 @@ import pandas as pd
 from toolkit._meta import attach_attrs
 from toolkit.corpus.load import other_language
 from toolkit.lexicons.dictionary import Dictionary, load_dictionary
+from toolkit.tokens.caches import text_cache
 from toolkit.tokens.tokenizer import Tokens, as_tokens
 
 __all__ = [
@@ -448,7 +449,7 @@ def _as_dictionary(dictionary: Dictionary | str | Path | Mapping | None) -> Dict
 # --------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=200_000)
+@text_cache(maxsize=200_000)
 def _split(text: str, language: str) -> tuple[tuple[int, int], ...]:
     from toolkit.tokens.tokenizer import split_sentences
 
