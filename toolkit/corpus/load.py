@@ -24,7 +24,7 @@ import pandas as pd
 
 from toolkit.corpus.outlets import normalize_outlet_name, outlet_lookup, outlet_table
 from toolkit.data import data_path
-from toolkit.readers._common import CANONICAL_COLUMNS
+from toolkit.readers import CANONICAL_COLUMNS
 from toolkit.readers.scraper import FIELD_KEYS
 from toolkit.text.clean import SURROGATE_NOTE, clean_article, replace_surrogates
 from toolkit.text.dates import parse_dates

@@ -248,7 +248,7 @@ def date_format(values: pd.Series) -> str:
 
 def _readable(df: pd.DataFrame, float_format: str) -> pd.DataFrame:
     """Cells as display text: p-values, dates, booleans and numbers formatted."""
-    from toolkit.tables import _looks_like_p, format_p
+    from toolkit.tables import format_p, is_p_column
 
     out = pd.DataFrame(index=df.index)
     for c in df.columns:
@@ -258,7 +258,7 @@ def _readable(df: pd.DataFrame, float_format: str) -> pd.DataFrame:
         elif pd.api.types.is_datetime64_any_dtype(col):
             out[c] = col.dt.strftime(date_format(col)).fillna("")
         elif pd.api.types.is_float_dtype(col):
-            if _looks_like_p(c):
+            if is_p_column(c):
                 out[c] = col.map(lambda v: format_p(v) if pd.notna(v) else "")
             else:
                 out[c] = col.map(lambda v: float_format.format(v) if pd.notna(v) else "")
