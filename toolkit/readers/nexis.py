@@ -177,7 +177,12 @@ def _split_date_line(line: str) -> tuple[str, str]:
 
 
 def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
-    """Fill ``rec`` from the items of one article (between separators)."""
+    """Fill ``rec`` from the items of one article (between separators).
+
+    An article is a header (title, outlet, date), fields ("Byline: ..."), a
+    "Body" marker, the body's paragraphs, then tail blocks (Load-Date,
+    Graphic, Classification...).
+    """
     items = list(chunk)
     while items and not items[0][0].strip():
         items.pop(0)
@@ -187,20 +192,38 @@ def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
         rec.warn(
             "more than one 'Body' marker: two articles may be merged (missing 'End of Document'?)"
         )
+    notes: list[str] = []
+    head_end = _head_end(stripped)
+    _parse_head([t for t in stripped[:head_end] if t], rec, notes)
+    body_start = _parse_fields(stripped, head_end, body_marks, rec, notes)
+    end = _body_end(items, stripped, body_start)
+    rec.text = "\n\n".join(t for t in stripped[body_start:end] if t)
+    _parse_tail(stripped[end:], rec, notes)
+    if notes:
+        rec.extra["notes"] = "; ".join(notes)
+    if not rec.date_raw and rec.extra.get("load_date"):
+        rec.date_raw = str(rec.extra["load_date"])
+        rec.warn("no publication date; used Load-Date")
 
-    # Header: lines before the first field, Copyright line or Body marker.
-    head_end = len(items)
+
+def _is_copyright(t: str) -> bool:
+    return t.startswith("Copyright") or t.startswith("©")
+
+
+def _head_end(stripped: list[str]) -> int:
+    """Where the header ends: the first field, Copyright line or Body marker."""
     for i, t in enumerate(stripped):
         if (
             t == "Body"
-            or t.startswith("Copyright")
-            or t.startswith("©")
+            or _is_copyright(t)
             or ((m := _FIELD_RE.match(t)) and m.group(1).lower() in _FIELD_COLUMNS)
         ):
-            head_end = i
-            break
-    head = [t for t in stripped[:head_end] if t]
-    notes: list[str] = []
+            return i
+    return len(stripped)
+
+
+def _parse_head(head: list[str], rec: Record, notes: list[str]) -> None:
+    """Title, outlet, then the first line that parses as a date (other lines are notes)."""
     if head:
         rec.title = head[0].replace("\n", " ")
     if len(head) > 1:
@@ -214,16 +237,20 @@ def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
         else:
             notes.append(line.replace("\n", " "))
 
-    # Fields up to the Body marker (or, without one, up to the last field line).
+
+def _parse_fields(
+    stripped: list[str], head_end: int, body_marks: list[int], rec: Record, notes: list[str]
+) -> int:
+    """Store the fields up to the Body marker (or the last field line); return where the body starts."""
     body_start = body_marks[0] + 1 if body_marks else None
-    fields_end = body_marks[0] if body_marks else len(items)
+    fields_end = body_marks[0] if body_marks else len(stripped)
     last_field = head_end - 1
     for i in range(head_end, fields_end):
         t = stripped[i]
         if not t:
             continue
         m = _FIELD_RE.match(t)
-        if t.startswith("Copyright") or t.startswith("©"):
+        if _is_copyright(t):
             rec.extra["copyright"] = t.replace("\n", " ")
             last_field = i
         elif m:
@@ -238,30 +265,30 @@ def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
     if body_start is None:
         rec.warn("no 'Body' marker; body taken after the last header field")
         body_start = last_field + 1
+    return body_start
 
-    # Body: paragraphs until a block that starts with a line break, a tail
-    # heading or a Load-Date field.
-    body: list[str] = []
-    i = body_start
-    while i < len(items):
-        raw, _ = items[i]
+
+def _body_end(items: list[tuple[str, bool]], stripped: list[str], start: int) -> int:
+    """The first item after the body: a block opening with a line break, a tail heading
+    or a Load-Date field."""
+    for i in range(start, len(items)):
         t = stripped[i]
         # Nexis opens its trailing blocks with a line break; "Related Articles"
         # and "Classification" come without one but are never article text.
         if t and (
-            raw.lstrip(" \t").startswith("\n") or t in _BODY_STOPS or t.startswith("Load-Date:")
+            items[i][0].lstrip(" \t").startswith("\n")
+            or t in _BODY_STOPS
+            or t.startswith("Load-Date:")
         ):
-            break
-        if t:
-            body.append(t)
-        i += 1
-    rec.text = "\n\n".join(body)
+            return i
+    return len(items)
 
-    # Tail blocks.
+
+def _parse_tail(tail: list[str], rec: Record, notes: list[str]) -> None:
+    """URL, tail fields, graphic captions and notes after the body."""
     block = "notes"
     graphic: list[str] = []
-    for j in range(i, len(items)):
-        t = stripped[j]
+    for t in tail:
         if not t:
             continue
         m = _FIELD_RE.match(t)
@@ -282,11 +309,6 @@ def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
             notes.append(t.replace("\n", " "))
     if graphic:
         rec.extra["graphic"] = " ".join(graphic)
-    if notes:
-        rec.extra["notes"] = "; ".join(notes)
-    if not rec.date_raw and rec.extra.get("load_date"):
-        rec.date_raw = str(rec.extra["load_date"])
-        rec.warn("no publication date; used Load-Date")
 
 
 def _store_field(rec: Record, label: str, value: str, notes: list[str]) -> None:
