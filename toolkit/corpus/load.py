@@ -566,18 +566,9 @@ def read_source(
     (['body'], 'DataFrame', [])
     """
     if isinstance(source, pd.DataFrame):
-        df = source.copy()
-        if df.attrs.get("toolkit_corpus"):
-            # a corpus this loader made: its bookkeeping is recomputed, not kept as user_*
-            df = df.drop(
-                columns=[c for c in BOOKKEEPING_COLUMNS + ["load_note"] if c in df.columns]
-            )
-            if "date_raw" in df.columns and "date" in df.columns:
-                df["date"] = df["date_raw"].where(df["date_raw"].astype(str) != "", df["date"])
-                df = df.drop(columns="date_raw")
-            return df, str(source.attrs.get("source", "DataFrame")), []
-        df = _protect(df, "DataFrame")
-        return df, "DataFrame", []
+        made_here = source.attrs.get("toolkit_corpus")
+        label = str(source.attrs.get("source", "DataFrame")) if made_here else "DataFrame"
+        return _from_frame(source), label, []
     if (
         isinstance(source, (list, tuple))
         and source
@@ -593,99 +584,70 @@ def read_source(
         if path.is_dir():
             docs, summary = _read_folder(path, encoding)
             return docs, str(path), summary
-        # Plain tables (CSV, JSON, Parquet) are read as they are, so every
-        # column and id survives; scraper JSON is recognised by its field
-        # names (maintext, date_publish, source_domain) in the aliases above.
-        if path.suffix.lower() not in _TABLE_SUFFIXES:
-            export = _try_export(path, encoding)
-            if export is not None:
-                fmt = str(export["source_format"].iloc[0]) if len(export) else "export"
-                return (
-                    export,
-                    str(path),
-                    [
-                        {
-                            "file": path.name,
-                            "format": fmt,
-                            "articles": len(export),
-                            "status": "read",
-                            "reason": "",
-                        }
-                    ],
-                )
-        if path.suffix.lower() in (".txt", ".md", ".html", ".htm"):
-            decoded = read_decoded(path, encoding)
-            if path.suffix.lower() == ".txt" and _is_delimited_table(decoded.text):
-                # Excel's "Unicode text" export: a UTF-16 tab-separated table in a .txt
-                table = _read_table(path, encoding)
-                return (
-                    table,
-                    str(path),
-                    [
-                        {
-                            "file": path.name,
-                            "format": "tsv",
-                            "articles": len(table),
-                            "status": "read",
-                            "reason": "tab-separated table in a .txt file",
-                        }
-                    ],
-                )
-            df = pd.DataFrame(
-                {
-                    "doc_id": [path.name],
-                    "text": [decoded.text],
-                    "source_file": [path.name],
-                    "encoding": [decoded.encoding],
-                    "load_note": [decoded.note],
-                }
-            )
-            return (
-                df,
-                str(path),
-                [
-                    {
-                        "file": path.name,
-                        "format": path.suffix[1:],
-                        "articles": 1,
-                        "status": "read",
-                        "reason": decoded.note,
-                    }
-                ],
-            )
-        if path.suffix.lower() == ".docx":
-            with _naming(path):
-                text = _docx_text(path)
-            return (
-                pd.DataFrame(
-                    {
-                        "doc_id": [path.name],
-                        "text": [text],
-                        "source_file": [path.name],
-                        "encoding": [""],
-                        "load_note": ["Word document read as one article"],
-                    }
-                ),
-                str(path),
-                [],
-            )
-        table = _read_table(path, encoding)
-        return (
-            table,
-            str(path),
-            [
-                {
-                    "file": path.name,
-                    "format": path.suffix[1:],
-                    "articles": len(table),
-                    "status": "read",
-                    "reason": "",
-                }
-            ],
-        )
+        docs, summary = _read_file(path, encoding)
+        return docs, str(path), summary
     raise TypeError(
         f"load_corpus takes a DataFrame, a path or a list of paths, not {type(source).__name__}"
     )
+
+
+def _from_frame(source: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a DataFrame source; a corpus this loader made loses its bookkeeping."""
+    df = source.copy()
+    if not df.attrs.get("toolkit_corpus"):
+        return _protect(df, "DataFrame")
+    # a corpus this loader made: its bookkeeping is recomputed, not kept as user_*
+    df = df.drop(columns=[c for c in BOOKKEEPING_COLUMNS + ["load_note"] if c in df.columns])
+    if "date_raw" in df.columns and "date" in df.columns:
+        df["date"] = df["date_raw"].where(df["date_raw"].astype(str) != "", df["date"])
+        df = df.drop(columns="date_raw")
+    return df
+
+
+def _summary_row(file: str, fmt: str, articles: int, reason: str = "") -> dict:
+    """One row of the per-file load summary, for a file that was read."""
+    return {"file": file, "format": fmt, "articles": articles, "status": "read", "reason": reason}
+
+
+def _one_article(name: str, text: str, encoding: str, note: str) -> pd.DataFrame:
+    """A file read as one article."""
+    return pd.DataFrame(
+        {
+            "doc_id": [name],
+            "text": [text],
+            "source_file": [name],
+            "encoding": [encoding],
+            "load_note": [note],
+        }
+    )
+
+
+def _read_file(path: Path, encoding: str | None) -> tuple[pd.DataFrame, list[dict]]:
+    """One file: an archive export, a text file (one article), a Word document or a table."""
+    suffix = path.suffix.lower()
+    # Plain tables (CSV, JSON, Parquet) are read as they are, so every
+    # column and id survives; scraper JSON is recognised by its field
+    # names (maintext, date_publish, source_domain) in the aliases above.
+    if suffix not in _TABLE_SUFFIXES:
+        export = _try_export(path, encoding)
+        if export is not None:
+            fmt = str(export["source_format"].iloc[0]) if len(export) else "export"
+            return export, [_summary_row(path.name, fmt, len(export))]
+    if suffix in (".txt", ".md", ".html", ".htm"):
+        decoded = read_decoded(path, encoding)
+        if suffix == ".txt" and _is_delimited_table(decoded.text):
+            # Excel's "Unicode text" export: a UTF-16 tab-separated table in a .txt
+            table = _read_table(path, encoding)
+            reason = "tab-separated table in a .txt file"
+            return table, [_summary_row(path.name, "tsv", len(table), reason)]
+        article = _one_article(path.name, decoded.text, decoded.encoding, decoded.note)
+        return article, [_summary_row(path.name, path.suffix[1:], 1, decoded.note)]
+    if suffix == ".docx":
+        with _naming(path):
+            text = _docx_text(path)
+        return _one_article(path.name, text, "", "Word document read as one article"), []
+    table = _read_table(path, encoding)
+    return table, [_summary_row(path.name, path.suffix[1:], len(table))]
 
 
 def _is_delimited_table(text: str) -> bool:
