@@ -184,53 +184,77 @@ def _looks_like_date(line: str) -> bool:
 
 
 def _parse_block(block: str, rec: Record) -> None:
-    """Fill ``rec`` from the text of one article (after its header line)."""
-    paras = _paragraphs(block)
+    """Fill ``rec`` from the text of one article (after its header line).
+
+    The paragraphs run through four states: ``head`` (outlet, date, title),
+    ``fields`` (BYLINE:, SECTION:...), ``body`` and ``tail`` (LOAD-DATE: and
+    the fields after it).
+    """
     head: list[list[str]] = []
     body: list[str] = []
     notes: list[str] = []
     state = "head"
     last_field = ""
-    for para in paras:
-        first = para[0]
-        m = _FIELD_RE.match(first)
+    for para in _paragraphs(block):
+        m = _FIELD_RE.match(para[0])
         label = m.group(1) if m else ""
-        is_field = bool(m) and (
-            label in _HEAD_FIELDS or label in _TAIL_FIELDS or state in ("head", "tail")
-        )
-        if is_field and state == "body" and label in _HEAD_FIELDS and label != "BODY":
-            # An upper-case "SECTION:" inside a body is most likely prose.
-            is_field = label in ("BYLINE", "LENGTH", "SECTION", "DATELINE")
-        if is_field:
-            value = clean_field(" ".join([m.group(2), *para[1:]]))
-            last_field = label
-            if label in _TAIL_FIELDS:
-                state = "tail"
-            elif label == "BODY":
-                state = "body"
-                if value:
-                    body.append(value)
-                continue
-            elif state == "head":
-                state = "fields"
-            _store(rec, label, value, notes)
+        if not (m and _is_field(label, state)):
+            state = _place_paragraph(para, state, last_field, rec, head, body, notes)
             continue
-        text = clean_field(" ".join(para))
-        if state == "head":
-            head.append(para)
-        elif state in ("fields", "body"):
+        value = clean_field(" ".join([m.group(2), *para[1:]]))
+        last_field = label
+        if label in _TAIL_FIELDS:
+            state = "tail"
+        elif label == "BODY":
             state = "body"
-            body.append(text)
-        elif first.lower().startswith(("copyright", "©", "(c)")):
-            rec.extra["copyright"] = text
-        elif last_field == "GRAPHIC":
-            rec.extra["graphic"] = clean_field(f"{rec.extra.get('graphic', '')} {text}")
-        else:
-            notes.append(text)
+            if value:
+                body.append(value)
+            continue
+        elif state == "head":
+            state = "fields"
+        _store(rec, label, value, notes)
     _parse_head(head, rec, notes)
     rec.text = "\n\n".join(body)
     if notes:
         rec.extra["notes"] = "; ".join(notes)
+    _check_block(rec, state, body)
+
+
+def _is_field(label: str, state: str) -> bool:
+    """Whether a "LABEL:" paragraph is a field in this state (not prose)."""
+    if state == "body" and label in _HEAD_FIELDS and label != "BODY":
+        # An upper-case "SECTION:" inside a body is most likely prose.
+        return label in ("BYLINE", "LENGTH", "SECTION", "DATELINE")
+    return label in _HEAD_FIELDS or label in _TAIL_FIELDS or state in ("head", "tail")
+
+
+def _place_paragraph(
+    para: list[str],
+    state: str,
+    last_field: str,
+    rec: Record,
+    head: list[list[str]],
+    body: list[str],
+    notes: list[str],
+) -> str:
+    """Put a paragraph that is not a field where its state says; return the new state."""
+    text = clean_field(" ".join(para))
+    if state == "head":
+        head.append(para)
+    elif state in ("fields", "body"):
+        body.append(text)
+        return "body"
+    elif para[0].lower().startswith(("copyright", "©", "(c)")):
+        rec.extra["copyright"] = text
+    elif last_field == "GRAPHIC":
+        rec.extra["graphic"] = clean_field(f"{rec.extra.get('graphic', '')} {text}")
+    else:
+        notes.append(text)
+    return state
+
+
+def _check_block(rec: Record, state: str, body: list[str]) -> None:
+    """Warnings for an article that ended early; Load-Date when no date was printed."""
     if state in ("head", "fields") and not body:
         rec.warn("no body paragraphs after the header fields")
     if state != "tail":
