@@ -216,6 +216,30 @@ def _records_frame(records: list[object], path: Path) -> pd.DataFrame:
     return df
 
 
+def _json_records(text: str, path: Path, lines: bool) -> list[object]:
+    """The records of a JSON Lines file (``lines``) or a JSON file (a list, or an object)."""
+    if lines:
+        records: list[object] = []
+        for n, line in enumerate(text.split("\n"), start=1):
+            if line.strip():
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError as err:
+                    raise LoadError(f"{path}: line {n} is not valid JSON ({err.msg})") from err
+        return records
+    obj = json.loads(text) if text.strip() else []
+    if isinstance(obj, dict):
+        # {"articles": [...]} or a single article
+        lists = [v for v in obj.values() if isinstance(v, list)]
+        obj = lists[0] if len(lists) == 1 else [obj]
+    if not isinstance(obj, list):
+        raise LoadError(
+            f"{path}: the JSON holds a {type(obj).__name__}, not articles "
+            "(expected a list of objects or an object)"
+        )
+    return obj
+
+
 def _parse_table(path: Path, suffix: str, encoding: str | None) -> tuple[pd.DataFrame, str, str]:
     """(frame, codec, decode note) for one table file."""
     if suffix in (".parquet", ".xlsx", ".xlsm", ".xls"):
@@ -227,27 +251,9 @@ def _parse_table(path: Path, suffix: str, encoding: str | None) -> tuple[pd.Data
         return pd.read_parquet(path), "", ""
     decoded = read_decoded(path, encoding)
     text = decoded.text.lstrip("\ufeff")
-    if suffix in (".jsonl", ".ndjson"):
-        records: list[object] = []
-        for n, line in enumerate(text.split("\n"), start=1):
-            if line.strip():
-                try:
-                    records.append(json.loads(line))
-                except json.JSONDecodeError as err:
-                    raise LoadError(f"{path}: line {n} is not valid JSON ({err.msg})") from err
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        records = _json_records(text, path, lines=suffix != ".json")
         return _records_frame(records, path), decoded.encoding, decoded.note
-    if suffix == ".json":
-        obj = json.loads(text) if text.strip() else []
-        if isinstance(obj, dict):
-            # {"articles": [...]} or a single article
-            lists = [v for v in obj.values() if isinstance(v, list)]
-            obj = lists[0] if len(lists) == 1 else [obj]
-        if not isinstance(obj, list):
-            raise LoadError(
-                f"{path}: the JSON holds a {type(obj).__name__}, not articles "
-                "(expected a list of objects or an object)"
-            )
-        return _records_frame(obj, path), decoded.encoding, decoded.note
     if not text.strip():
         return pd.DataFrame({"text": []}, dtype=object), decoded.encoding, decoded.note
     header = text.split("\n", 1)[0]
@@ -495,45 +501,7 @@ def _read_folder(folder: Path, encoding: str | None) -> tuple[pd.DataFrame, list
             unreadable(rel, str(err), suffix[1:])
     docs = pd.DataFrame(rows, columns=["doc_id", "text", "source_file", "encoding", "load_note"])
     if meta_path is not None:
-        meta = _read_table(meta_path, encoding).drop(
-            columns=["source_file", "encoding", "load_note"]
-        )
-        key = next((c for c in ("file", "filename", "path", "doc_id") if c in meta.columns), None)
-        if key is None:
-            raise LoadError(
-                f"{meta_path}: metadata needs a column naming the text file "
-                f"(file, filename, path or doc_id); found {list(meta.columns)}"
-            )
-        meta = meta.rename(columns={key: "source_file"})
-        meta["source_file"] = meta["source_file"].astype(str)
-        known = set(docs["source_file"])
-        missing = [f for f in meta["source_file"] if f not in known]
-        for f in missing:
-            summary.append(
-                {
-                    "file": f,
-                    "format": "",
-                    "articles": 0,
-                    "status": "missing",
-                    "reason": f"named in {meta_path.name} but not found in the folder",
-                }
-            )
-        if missing:
-            warnings.warn(
-                f"{meta_path}: {len(missing)} metadata rows name files that are not "
-                f"in the folder: {missing[:5]}",
-                stacklevel=3,
-            )
-        meta = meta.drop_duplicates("source_file")
-        docs = docs.merge(
-            meta.drop(columns=["text"], errors="ignore"),
-            on="source_file",
-            how="left",
-            suffixes=("", "_meta"),
-        )
-        if "doc_id_meta" in docs:
-            docs["doc_id"] = docs["doc_id_meta"].where(docs["doc_id_meta"].notna(), docs["doc_id"])
-            docs = docs.drop(columns="doc_id_meta")
+        docs = _merge_metadata(docs, meta_path, encoding, summary)
     if frames:
         docs = pd.concat([docs, *frames], ignore_index=True)
     if not files and not summary:
@@ -546,6 +514,54 @@ def _read_folder(folder: Path, encoding: str | None) -> tuple[pd.DataFrame, list
             stacklevel=3,
         )
     return docs, summary
+
+
+def _merge_metadata(
+    docs: pd.DataFrame, meta_path: Path, encoding: str | None, summary: list[dict]
+) -> pd.DataFrame:
+    """Join a folder's metadata table to its text files (by file name, or doc_id).
+
+    Files the metadata names but the folder lacks are added to ``summary``
+    as "missing", with one warning.
+    """
+    meta = _read_table(meta_path, encoding).drop(columns=["source_file", "encoding", "load_note"])
+    key = next((c for c in ("file", "filename", "path", "doc_id") if c in meta.columns), None)
+    if key is None:
+        raise LoadError(
+            f"{meta_path}: metadata needs a column naming the text file "
+            f"(file, filename, path or doc_id); found {list(meta.columns)}"
+        )
+    meta = meta.rename(columns={key: "source_file"})
+    meta["source_file"] = meta["source_file"].astype(str)
+    known = set(docs["source_file"])
+    missing = [f for f in meta["source_file"] if f not in known]
+    for f in missing:
+        summary.append(
+            {
+                "file": f,
+                "format": "",
+                "articles": 0,
+                "status": "missing",
+                "reason": f"named in {meta_path.name} but not found in the folder",
+            }
+        )
+    if missing:
+        warnings.warn(
+            f"{meta_path}: {len(missing)} metadata rows name files that are not "
+            f"in the folder: {missing[:5]}",
+            stacklevel=4,
+        )
+    meta = meta.drop_duplicates("source_file")
+    docs = docs.merge(
+        meta.drop(columns=["text"], errors="ignore"),
+        on="source_file",
+        how="left",
+        suffixes=("", "_meta"),
+    )
+    if "doc_id_meta" in docs:
+        docs["doc_id"] = docs["doc_id_meta"].where(docs["doc_id_meta"].notna(), docs["doc_id"])
+        docs = docs.drop(columns="doc_id_meta")
+    return docs
 
 
 def read_source(
