@@ -7,14 +7,28 @@ length (1, 2, 10 and 100 words) the script draws ``--n`` strings, encodes
 them, decodes them without being told the encoding and counts:
 
 * ``exact``: the decoded text equals the original (flagged or not);
+* ``(noted)``: of those, the share that still carries an "encoding
+  uncertain" note (right, but the loader marks the article: the price of
+  flagging doubtful readings);
 * ``flagged``: wrong text, but the result carries an "encoding uncertain"
   (or other) note, so the loader marks the article;
 * ``wrong``: wrong text with no note (silent corruption; the figure to watch);
-* ``error``: DecodeError (the loader marks the article unreadable).
+* ``error``: DecodeError (the loader marks the article unreadable);
+* ``(twin)``: the share of strings whose bytes are one KS X 1001 Hangul
+  syllable in cp949 and one kanji in EUC-JP or cp932 alike (人 in EUC-JP is
+  와 in EUC-KR): no decoder can tell these apart from their own bytes; only
+  the folder they come in (``--folder``) can.
 
 ``--words held-out`` draws only from the half of the words that the
 analyser model in toolkit.text.decode was not fitted on (see ``_ANALYSER_WEIGHTS``);
 ``--fit`` refits that model on the other half and prints its weights.
+
+``--folder N`` decodes each string as one file of a folder that also holds
+``N`` ten-word files (drawn from the same words, decoded on their own first;
+their certain codecs are the folder's evidence, ``decode_text(folder=)``),
+once with those files in the same encoding and once in the other language's
+(EUC-JP for Korean and Western strings, cp949 for Japanese): the second
+table is what the folder prior costs when a folder does mix encodings.
 
 Strings that the encoding cannot represent are skipped (EUC-KR has 2,350
 Hangul syllables, Shift_JIS lacks some kanji).
@@ -36,7 +50,7 @@ import random  # noqa: E402
 import zlib  # noqa: E402
 from collections import Counter  # noqa: E402
 
-from toolkit.text.decode import DecodeError, decode_text  # noqa: E402
+from toolkit.text.decode import DecodeError, decode_text, folder_counts  # noqa: E402
 
 EVAL = _HERE.parents[1] / "shared" / "eval"
 EUROPEAN = (
@@ -64,13 +78,16 @@ def half(words: list[str], which: str) -> list[str]:
 
 def fit_analyser_model() -> None:
     """Refit ``_ANALYSER_WEIGHTS`` on the tuning half: one-word strings whose two
-    best readings are Korean and Japanese, closer than ``_ANALYSER_GAP``."""
+    best readings are Korean and Japanese, closer than ``_ANALYSER_GAP``; and
+    ``_GAP_LOG_ODDS`` on those of a single non-ASCII character."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     from toolkit.text import decode as T
 
     rows, labels = [], []
+    singles: list[float] = []
+    single_labels: list[bool] = []
     for path, encodings in (
         ("ud_ko_gsd_dev.conllu", ["cp949", "euc_kr"]),
         ("ud_ja_gsd_dev.conllu", ["shift_jis", "euc_jp"]),
@@ -102,6 +119,9 @@ def fit_analyser_model() -> None:
                 if set(by_language) != {"ko", "ja"}:
                     continue
                 (ko_score, ko), (ja_score, ja) = by_language["ko"], by_language["ja"]
+                if word in (ko, ja) and sum(not c.isascii() for c in top[0][1][1]) == 1:
+                    singles.append(ko_score - ja_score)
+                    single_labels.append(word == ko)
                 if (
                     word not in (ko, ja)
                     or sum(not c.isascii() for c in top[0][1][1]) < 2
@@ -117,6 +137,14 @@ def fit_analyser_model() -> None:
     print(
         f"{len(rows)} pairs; weights {np.round(model.coef_[0], 2).tolist()}, "
         f"bias {model.intercept_[0]:.2f} (in use: {list(T._ANALYSER_WEIGHTS)}, {T._ANALYSER_BIAS})"
+    )
+    # the log-odds one unit of plausibility gap is worth, where it alone decides
+    gap = LogisticRegression(C=1.0, max_iter=5000).fit(
+        np.array(singles)[:, None], np.array(single_labels)
+    )
+    print(
+        f"{len(singles)} single-character pairs; log-odds per unit of gap "
+        f"{gap.coef_[0][0]:.2f}, bias {gap.intercept_[0]:.2f} (in use: {T._GAP_LOG_ODDS})"
     )
 
 
@@ -136,6 +164,13 @@ def main() -> None:
         action="store_true",
         help="refit toolkit.text.decode's Korean/Japanese analyser model on the tuning half and print it",
     )
+    ap.add_argument(
+        "--folder",
+        type=int,
+        default=0,
+        help="decode each string beside this many ten-word files of the same encoding, "
+        "then of the other language's (0: each string on its own)",
+    )
     args = ap.parse_args()
     lengths = [int(x) for x in args.lengths.split(",")]
     if args.fit:
@@ -151,36 +186,108 @@ def main() -> None:
         ("ja", ja, "", ["shift_jis", "cp932", "euc_jp"]),
         ("eu", EUROPEAN, " ", ["cp1252"]),
     ]
-    print(
-        f"{'encoding':10s}{'words':>6s}{'strings':>9s}{'exact':>9s}{'flagged':>9s}"
-        f"{'wrong':>8s}{'error':>7s}"
+    folders = ["none"] if not args.folder else ["same", "other"]
+    for kind in folders:
+        if kind != "none":
+            print(
+                f"\nbeside {args.folder} ten-word files in "
+                + ("the same encoding" if kind == "same" else "the other language's encoding")
+            )
+        print(
+            f"{'encoding':10s}{'words':>6s}{'strings':>9s}{'exact':>9s}{'(noted)':>9s}"
+            f"{'flagged':>9s}{'wrong':>8s}{'error':>7s}{'(twin)':>8s}"
+        )
+        for lang, vocab, sep, encodings in plan:
+            for enc in encodings:
+                evidence = None
+                if kind != "none":
+                    if kind == "same":
+                        neighbour, words, nsep = enc, vocab, sep
+                    else:
+                        neighbour, words, nsep = (
+                            ("cp949", ko, " ") if lang == "ja" else ("euc_jp", ja, "")
+                        )
+                    evidence = folder_files(words, nsep, neighbour, args.folder, f"{enc}-folder")
+                for n_words in lengths:
+                    c, side = round_trip(vocab, sep, enc, n_words, args.n, evidence)
+                    total = c.total()
+                    print(
+                        f"{enc:10s}{n_words:>6d}{total:>9d}"
+                        f"{c['exact'] / total:>9.2%}{side['noted'] / total:>9.2%}"
+                        f"{c['flagged'] / total:>9.2%}"
+                        f"{c['wrong'] / total:>8.2%}{c['error'] / total:>7.2%}"
+                        f"{side['twin'] / total:>8.2%}",
+                        flush=True,
+                    )
+
+
+def encodable(text: str, enc: str) -> bytes | None:
+    """``text`` in ``enc``, or None when a real file in ``enc`` could not hold it."""
+    try:
+        raw = text.encode(enc)
+    except UnicodeEncodeError:
+        return None
+    if enc == "euc_kr" and len(raw) != sum(1 if ch.isascii() else 2 for ch in text):
+        return None  # CPython's 8-byte make-up sequences: not in real files
+    return raw
+
+
+def folder_files(words: list[str], sep: str, enc: str, n: int, seed: str) -> dict[str, int]:
+    """The evidence of ``n`` ten-word files in ``enc``, each decoded on its own."""
+    rng = random.Random(seed)
+    decoded = []
+    while len(decoded) < n:
+        raw = encodable(sep.join(rng.choice(words) for _ in range(10)), enc)
+        if raw is not None:
+            d = decode_text(raw)
+            decoded.append((d.encoding, d.note))
+    return folder_counts(decoded)
+
+
+def twin(raw: bytes) -> bool:
+    """True when ``raw`` is one Hangul syllable in cp949 and one kanji in EUC-JP or cp932."""
+    readings = []
+    for enc in ("cp949", "euc_jp", "cp932"):
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        foreign = [ch for ch in text if not ch.isascii()]
+        if len(foreign) == 1:
+            readings.append((enc, foreign[0]))
+    hangul = any(
+        e == "cp949"
+        and "\uac00" <= ch <= "\ud7a3"
+        and len(ch.encode("cp949")) == 2
+        and 0xB0 <= ch.encode("cp949")[0] <= 0xC8  # KS X 1001's 2,350, not cp949's extension
+        for e, ch in readings
     )
-    for _lang, vocab, sep, encodings in plan:
-        for enc in encodings:
-            for n_words in lengths:
-                rng = random.Random(f"{enc}-{n_words}")
-                c: Counter[str] = Counter()
-                while sum(c.values()) < args.n:
-                    text = sep.join(rng.choice(vocab) for _ in range(n_words))
-                    try:
-                        raw = text.encode(enc)
-                    except UnicodeEncodeError:
-                        continue
-                    if enc == "euc_kr" and len(raw) != sum(1 if ch.isascii() else 2 for ch in text):
-                        continue  # CPython's 8-byte make-up sequences: not in real files
-                    try:
-                        d = decode_text(raw)
-                    except DecodeError:
-                        c["error"] += 1
-                        continue
-                    c["exact" if d.text == text else "flagged" if d.note else "wrong"] += 1
-                total = sum(c.values())
-                print(
-                    f"{enc:10s}{n_words:>6d}{total:>9d}"
-                    f"{c['exact'] / total:>9.2%}{c['flagged'] / total:>9.2%}"
-                    f"{c['wrong'] / total:>8.2%}{c['error'] / total:>7.2%}",
-                    flush=True,
-                )
+    kanji = any(e != "cp949" and "\u4e00" <= ch <= "\u9fff" for e, ch in readings)
+    return hangul and kanji
+
+
+def round_trip(
+    vocab: list[str], sep: str, enc: str, n_words: int, n: int, folder: dict[str, int] | None
+) -> tuple[Counter[str], Counter[str]]:
+    """Outcome counts of ``n`` strings of ``n_words`` words encoded in ``enc``,
+    and how many were right but noted, or twins (see the module docstring)."""
+    rng = random.Random(f"{enc}-{n_words}")
+    c: Counter[str] = Counter()
+    side: Counter[str] = Counter()
+    while c.total() < n:
+        text = sep.join(rng.choice(vocab) for _ in range(n_words))
+        raw = encodable(text, enc)
+        if raw is None:
+            continue
+        side["twin"] += twin(raw)
+        try:
+            d = decode_text(raw, folder=folder)
+        except DecodeError:
+            c["error"] += 1
+            continue
+        c["exact" if d.text == text else "flagged" if d.note else "wrong"] += 1
+        side["noted"] += d.text == text and "encoding uncertain" in d.note
+    return c, side
 
 
 if __name__ == "__main__":

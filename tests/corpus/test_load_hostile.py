@@ -208,6 +208,33 @@ def test_encoding_recorded_for_csv_and_txt(tmp_path):
     assert c.loc["b.txt", "text"] == "日本政府は抗議した"
 
 
+def test_folder_settles_an_uncertain_file_by_its_other_files(tmp_path):
+    # 人 in EUC-JP has the bytes of 와 in EUC-KR; beside three EUC-JP articles
+    # it is read as Japanese, still flagged (a folder can mix encodings).
+    for i, text in enumerate(["日本政府は抗議した", "首相は国会で答弁した", "東京の天気は晴れ"]):
+        (tmp_path / f"a{i}.txt").write_bytes(text.encode("euc_jp"))
+    (tmp_path / "z.txt").write_bytes("人".encode("euc_jp"))
+    c = _quiet_load(tmp_path).set_index("source_file")
+    assert (c.loc["z.txt", "text"], c.loc["z.txt", "encoding"]) == ("人", "euc_jp")
+    reason = "encoding uncertain: read as euc_jp like 3 other files of its folder, could be cp949"
+    assert c.loc["z.txt", "status_reason"] == reason
+    assert load_summary(c).set_index("file").loc["z.txt", "reason"] == reason
+    assert (c.loc[["a0.txt", "a1.txt", "a2.txt"], "status_reason"] == "").all()
+
+
+def test_folder_of_korean_tables_keeps_the_hangul_reading(tmp_path):
+    # the same bytes beside a cp949 CSV table are 와, flagged
+    (tmp_path / "t.csv").write_bytes(
+        "text\n한국 정부는 항의했다\n서울 시장은 말했다\n".encode("cp949")
+    )
+    (tmp_path / "z.txt").write_bytes("와".encode("euc_kr"))
+    c = _quiet_load(tmp_path).set_index("source_file")
+    assert (c.loc["z.txt", "text"], c.loc["z.txt", "encoding"]) == ("와", "cp949")
+    assert c.loc["z.txt", "status_reason"].startswith(
+        "encoding uncertain: read as cp949 like 1 other file of its folder"
+    )
+
+
 def test_binary_is_unreadable_not_garbage():
     with pytest.raises(DecodeError):
         decode_text(bytes(range(256)) * 4)

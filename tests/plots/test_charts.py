@@ -10,6 +10,9 @@ import pytest
 
 from toolkit import plots as P
 
+# the plots are called in the 0.4 vocabulary: an old name here is a bug
+pytestmark = pytest.mark.filterwarnings("error:plot_:FutureWarning")
+
 
 def _legend(ax):
     return [t.get_text() for t in ax.get_legend().get_texts()]
@@ -184,12 +187,15 @@ def test_tone_over_time_errors():
         P.plot_tone_over_time(TONE, y="score")
 
 
-def test_tone_attrs_name_axis():
+@pytest.mark.parametrize("option", ["stat", "method"])  # aggregate's name before / from 0.4
+def test_tone_attrs_name_axis(option):
     df = TONE.copy()
-    df.attrs = {"measure": "aggregate", "params": {"value": "tone", "stat": "mean"}}
+    df.attrs = {"measure": "aggregate", "params": {"value": "tone", option: "mean"}}
     ax = P.plot_tone_over_time(df, hue="country")
     assert ax.get_ylabel() == "Mean tone"
     assert ax.get_xlabel() == "Period"
+    df.attrs["params"][option] = "median"  # the plotted column is not the statistic
+    assert P.plot_tone_over_time(df, hue="country").get_ylabel() == "Mean"
 
 
 GROUPS = pd.DataFrame(
@@ -392,7 +398,7 @@ OVER_TIME = pd.DataFrame(
 
 
 def test_frames_facets():
-    fig = P.plot_frames_over_time(OVER_TIME, group="country")
+    fig = P.plot_frames_over_time(OVER_TIME, hue="country")
     axes = [a for a in fig.axes if a.get_visible()]
     assert [a.get_title() for a in axes] == ["conflict", "economic"]
     assert all(len(a.lines) == 2 for a in axes)
@@ -412,8 +418,8 @@ def test_frames_area_stack_and_warning():
 def test_frames_over_time_errors():
     with pytest.raises(ValueError, match="kind must"):
         P.plot_frames_over_time(OVER_TIME, kind="bars")
-    with pytest.raises(ValueError, match="group="):
-        P.plot_frames_over_time(OVER_TIME, kind="area", group="country")
+    with pytest.raises(ValueError, match="col="):
+        P.plot_frames_over_time(OVER_TIME, kind="area", col="country")
     _, ax = plt.subplots()
     with pytest.raises(ValueError, match="ax="):
         P.plot_frames_over_time(OVER_TIME, ax=ax)
@@ -446,7 +452,7 @@ NAMING = pd.DataFrame(
 
 
 def test_naming_small_multiples_to_100_percent():
-    fig = P.plot_naming(NAMING, value="count")
+    fig = P.plot_naming(NAMING, x="count")
     assert [a.get_legend().get_title().get_text() for a in fig.axes] == ["islets", "sea"]
     islets, sea = fig.axes
     assert len(sea.patches) == 4 and len(islets.patches) == 4  # 2 outlets x 2 variants
@@ -457,10 +463,10 @@ def test_naming_small_multiples_to_100_percent():
 
 
 def test_naming_errors():
-    with pytest.raises(ValueError, match="group='outlet'"):
-        P.plot_naming(NAMING.rename(columns={"outlet": "paper"}), value="count")
+    with pytest.raises(ValueError, match="y='outlet'"):
+        P.plot_naming(NAMING.rename(columns={"outlet": "paper"}), x="count")
     with pytest.raises(ValueError, match=">= 0"):
-        P.plot_naming(NAMING.assign(count=-1), value="count")
+        P.plot_naming(NAMING.assign(count=-1), x="count")
 
 
 SOURCES = pd.DataFrame(
@@ -473,19 +479,19 @@ SOURCES = pd.DataFrame(
 
 
 def test_sources_shares_and_counts():
-    ax = P.plot_sources(SOURCES, value="count", normalize=True)
+    ax = P.plot_sources(SOURCES, x="count", normalize=True)
     assert len(ax.patches) == 6  # 2 outlets x 3 countries (Times B has no US quote)
     assert _legend(ax) == ["JP", "KR", "US"]
     by_row = {}
     for p in ax.patches:
         by_row.setdefault(round(p.get_y() + p.get_height() / 2), []).append(round(p.get_width(), 4))
     assert by_row == {0: [0.3, 0.6, 0.1], 1: [0.75, 0.25, 0.0]}
-    ax2 = P.plot_sources(SOURCES, value="count")
+    ax2 = P.plot_sources(SOURCES, x="count")
     assert sum(p.get_width() for p in ax2.patches) == 14
 
 
 def test_sources_colours_follow_countries():
-    ax = P.plot_sources(SOURCES, value="count")
+    ax = P.plot_sources(SOURCES, x="count")
     handles = ax.get_legend().legend_handles
     colours = [tuple(np.round(h.get_facecolor()[:3], 3)) for h in handles]
     # JP vermillion #D55E00, KR blue #0072B2 (Okabe-Ito)
@@ -494,10 +500,10 @@ def test_sources_colours_follow_countries():
 
 
 def test_sources_errors():
-    with pytest.raises(ValueError, match="category='speaker_country'"):
-        P.plot_sources(SOURCES.drop(columns="speaker_country"), value="count")
+    with pytest.raises(ValueError, match="hue='speaker_country'"):
+        P.plot_sources(SOURCES.drop(columns="speaker_country"), x="count")
     with pytest.raises(ValueError, match="total of 0"):
-        P.plot_sources(SOURCES.assign(count=0), value="count", normalize=True)
+        P.plot_sources(SOURCES.assign(count=0), x="count", normalize=True)
 
 
 # ----------------------------------------------------------------- shared contract
@@ -512,7 +518,7 @@ AX_CALLS = [
     lambda ax: P.plot_dispersion(POS, ax=ax),
     lambda ax: P.plot_frames_heatmap(FRAMES, x="outlet", ax=ax),
     lambda ax: P.plot_frames_over_time(OVER_TIME[OVER_TIME.country == "KR"], kind="area", ax=ax),
-    lambda ax: P.plot_sources(SOURCES, value="count", ax=ax),
+    lambda ax: P.plot_sources(SOURCES, x="count", ax=ax),
 ]
 
 
@@ -585,3 +591,27 @@ def test_tone_over_time_does_not_bridge_missing_years():
     y = np.asarray(ax.lines[0].get_ydata(), dtype=float)
     # four points plus one break between 2016 and 2019
     assert len(y) == 5 and np.isnan(y).sum() == 1 and np.isnan(y[2])
+
+
+@pytest.mark.parametrize(
+    ("call", "n_panels"),
+    [
+        (lambda fig: P.plot_naming(NAMING, x="count", fig=fig), 2),
+        (lambda fig: P.plot_frames_over_time(OVER_TIME, hue="country", fig=fig), 2),
+    ],
+)
+def test_small_multiples_draw_into_fig(call, n_panels):
+    fig = plt.figure(layout="constrained")
+    left, right = fig.subfigures(1, 2)
+    out = call(right)
+    assert out is right
+    assert plt.get_fignums() == [fig.number]  # no new figure
+    assert len(right.axes) == n_panels and not left.axes
+
+
+def test_small_multiples_refuse_the_wrong_target():
+    fig, ax = plt.subplots()
+    with pytest.raises(ValueError, match="not both"):
+        P.plot_naming(NAMING, x="count", ax=ax, fig=fig)
+    with pytest.raises(ValueError, match="fig= is for kind='facets'"):
+        P.plot_frames_over_time(OVER_TIME[OVER_TIME.country == "KR"], kind="area", fig=fig)

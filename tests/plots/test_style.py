@@ -10,6 +10,9 @@ import pytest
 import toolkit.plots.style as style
 from toolkit.plots import PALETTE, STYLE_PATH, paper_style, plot_counts
 
+# the plots are called in the 0.4 vocabulary: an old name here is a bug
+pytestmark = pytest.mark.filterwarnings("error:plot_:FutureWarning")
+
 # Okabe & Ito (2008) colours, written out independently of the module.
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
 

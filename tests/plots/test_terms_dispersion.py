@@ -7,6 +7,9 @@ import pytest
 
 from toolkit.plots import plot_dispersion
 
+# the plots are called in the 0.4 vocabulary: an old name here is a bug
+pytestmark = pytest.mark.filterwarnings("error:plot_:FutureWarning")
+
 
 def _positions(n: int) -> pd.DataFrame:
     # every document has "dokdo" at 0.5 (and 0.503, which rounds to the same

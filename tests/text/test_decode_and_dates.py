@@ -1,12 +1,22 @@
 """Encoding detection and date parsing (expected values written by hand)."""
 
 import codecs
+import math
 
 import pandas as pd
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from toolkit.text.dates import parse_date, parse_dates
-from toolkit.text.decode import DecodeError, decode_bytes, read_text
+from toolkit.text.decode import (
+    DecodeError,
+    _folder_log_odds,
+    decode_bytes,
+    decode_text,
+    folder_counts,
+    read_text,
+)
 
 KO = "한국과 일본은 14일 서울에서 안보 회의를 열었다. 독도 문제도 논의됐다."
 JA = "日本と韓国は14日、ソウルで安全保障対話を開いた。竹島の問題も議論された。"
@@ -48,6 +58,77 @@ def test_undecodable_file_names_its_path(tmp_path):
     bad.write_bytes(bytes([0x81, 0x20, 0x8D, 0x20, 0x8F, 0x20, 0x90, 0x20, 0x9D]) * 20)
     with pytest.raises(DecodeError, match="broken.txt"):
         read_text(bad)
+
+
+@pytest.mark.parametrize("word", ["Köln", "schön", "señor", "año", "Straße"])
+def test_accented_word_is_not_flagged_for_a_private_use_or_half_width_reading(word):
+    # cp932 reads ö/ñ (0xF6, 0xF1 + next byte) as private-use characters and
+    # ß (0xDF) as a half-width katakana inside the word: no real reading
+    d = decode_text(word.encode("cp1252"))
+    assert (d.text, d.encoding, d.note) == (word, "cp1252", "")
+
+
+def test_cp932_text_with_a_user_defined_character_is_still_cp932():
+    # a newspaper's own character (gaiji, cp932 0xF040 = U+E000) in real text
+    text = "日本政府は\ue000氏の発言に抗議した"  # constructed
+    d = decode_text(text.encode("cp932"))
+    assert (d.text, d.encoding) == (text, "cp932")
+
+
+# ------------------------------------------------------------- folder prior
+
+# The EUC-JP bytes of 人 are also the EUC-KR bytes of 와 (0xBF 0xCD
+# in both tables): on its own the file cannot say which it is.
+HITO_EUC = "人".encode("euc_jp")
+
+
+def test_single_kanji_alone_is_flagged_either_way():
+    assert HITO_EUC == "와".encode("euc_kr")  # the collision the tests below rely on
+    assert decode_text(HITO_EUC).note.startswith("encoding uncertain")
+
+
+def test_folder_of_euc_jp_files_turns_an_uncertain_pick_and_keeps_the_flag():
+    d = decode_text(HITO_EUC, folder={"euc_jp": 10})
+    assert (d.text, d.encoding) == ("人", "euc_jp")
+    assert d.note == (
+        "encoding uncertain: read as euc_jp like 10 other files of its folder, could be cp949"
+    )
+
+
+def test_folder_of_korean_files_keeps_the_hangul_reading():
+    d = decode_text(HITO_EUC, folder={"cp949": 10})
+    assert (d.text, d.encoding) == ("와", "cp949")
+    assert d.note == (
+        "encoding uncertain: read as cp949 like 10 other files of its folder, could be euc_jp"
+    )
+
+
+def test_folder_prior_never_overrules_a_certain_file():
+    # a Korean sentence beside a thousand EUC-JP files is still Korean, unflagged
+    d = decode_text(KO.encode("cp949"), folder={"euc_jp": 1000})
+    assert (d.text, d.encoding, d.note) == (KO, "cp949", "")
+
+
+def test_folder_counts_counts_only_certain_legacy_files():
+    files = [
+        ("euc_jp", ""),
+        ("euc_jp", ""),
+        ("cp949", ""),
+        ("euc_jp", "encoding uncertain: read as euc_jp, could be cp949"),
+        ("utf-8", ""),
+        ("utf-16", ""),
+        ("cp949", "UTF-8 byte-order mark, but the bytes after it are not UTF-8"),
+    ]
+    assert folder_counts(files) == {"euc_jp": 2, "cp949": 1}
+
+
+def test_folder_prior_is_the_rule_of_succession():
+    # (n + 1/2) / (m + 1/2): 10 EUC-JP files and no cp949 file give 21 to 1
+    assert _folder_log_odds({"euc_jp": 10}, "euc_jp", "cp949") == pytest.approx(math.log(21))
+    assert _folder_log_odds({"euc_jp": 3, "cp949": 1}, "cp949", "euc_jp") == pytest.approx(
+        math.log(1.5 / 3.5)
+    )
+    assert _folder_log_odds({}, "euc_jp", "cp949") == 0.0
 
 
 def test_forced_encoding_error_is_clear():
@@ -94,3 +175,28 @@ def test_parse_dates_keeps_index_and_order():
     assert out.index.tolist() == [10, 11, 12]
     assert out.isna().tolist() == [False, True, False]
     assert out[12] == pd.Timestamp("2023-05-31")
+
+
+# Constructed short strings: single kanji and Hangul syllables whose bytes
+# collide across EUC-JP and EUC-KR, and a few ordinary words.
+SHORT = ["人", "生", "海", "石", "와", "집", "못", "색", "東京", "서울", "淡井", "café", "Köln"]
+CODECS = ["cp949", "euc_jp", "cp932", "cp1252"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.sampled_from(SHORT),
+    encoding=st.sampled_from(["euc_kr", "euc_jp", "shift_jis", "cp1252"]),
+    folder=st.dictionaries(st.sampled_from(CODECS), st.integers(0, 500), max_size=4),
+)
+def test_folder_prior_only_acts_on_flagged_files_and_never_unflags(text, encoding, folder):
+    try:
+        raw = text.encode(encoding)
+    except UnicodeEncodeError:
+        assume(False)
+    alone = decode_text(raw)
+    beside = decode_text(raw, folder=folder)
+    if "encoding uncertain" in alone.note:
+        assert "encoding uncertain" in beside.note
+    else:
+        assert beside == alone

@@ -28,7 +28,7 @@ from toolkit.readers import CANONICAL_COLUMNS
 from toolkit.readers.scraper import FIELD_KEYS
 from toolkit.text.clean import SURROGATE_NOTE, clean_article, replace_surrogates
 from toolkit.text.dates import parse_dates
-from toolkit.text.decode import DecodeError, read_decoded
+from toolkit.text.decode import DecodeError, folder_counts, read_decoded
 from toolkit.text.language import detect_language, other_language
 
 __all__ = [
@@ -499,6 +499,20 @@ def _read_folder(folder: Path, encoding: str | None) -> tuple[pd.DataFrame, list
                 )
         except (LoadError, DecodeError, OSError) as err:
             unreadable(rel, str(err), suffix[1:])
+    if encoding is None:
+        # A corpus rarely mixes encodings: a file whose bytes left the codec
+        # uncertain is read again beside the folder's files read with certainty.
+        tables = [f.iloc[0] for f in frames if len(f) and "encoding" in f and "load_note" in f]
+        evidence = folder_counts((r["encoding"], r["load_note"]) for r in [*rows, *tables])
+        lines = {line["file"]: line for line in summary}
+        for row in rows if evidence else []:
+            if "encoding uncertain" in row["load_note"]:
+                try:
+                    again = read_decoded(folder / row["source_file"], None, evidence)
+                except DecodeError:  # gone since the first read: keep that reading
+                    continue
+                row.update(text=again.text, encoding=again.encoding, load_note=again.note)
+                lines[row["source_file"]]["reason"] = again.note
     docs = pd.DataFrame(rows, columns=["doc_id", "text", "source_file", "encoding", "load_note"])
     if meta_path is not None:
         docs = _merge_metadata(docs, meta_path, encoding, summary)

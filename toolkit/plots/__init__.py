@@ -1,9 +1,11 @@
 """Paper-ready figures for the toolkit's measures.
 
 Every ``plot_<measure>`` function takes the tidy DataFrame the matching
-measure returns (column names are parameters with the measure's defaults),
-draws on ``ax=`` (or a new figure), returns the Axes (a Figure for
-small multiples), and never shows or saves by itself. Wrap plotting in
+measure returns as its only positional argument, then keyword-only options
+named as in seaborn (``x, y, hue, order, hue_order, col, palette, ax``; column
+names default to the measure's; docs/plot_conventions.md), draws on ``ax=``
+(or a new figure), returns the Axes (small multiples: the Figure, drawn into
+``fig=`` if given), and never shows or saves by itself. Wrap plotting in
 :func:`paper_style` for print sizes and journal widths, and write files with
 :func:`save_figure` (PDF with TrueType fonts, byte-identical SVG, PNG).
 

@@ -381,3 +381,107 @@ def percent_formatter() -> Any:
     import matplotlib as mpl
 
     return mpl.ticker.PercentFormatter(1.0, decimals=0)
+
+
+def small_cells(data: pd.DataFrame, n: str | None, min_docs: int | None) -> pd.Series:
+    """Rows whose interval is withheld: flagged ``small_cell`` or fewer than ``min_docs``."""
+    small = pd.Series(False, index=data.index)
+    if "small_cell" in data.columns:
+        small |= data["small_cell"].fillna(False).astype(bool)
+    if n is not None and min_docs is not None:
+        small |= pd.to_numeric(data[n], errors="coerce").fillna(0) < min_docs
+    return small
+
+
+def small_note(min_docs: int | None) -> str:
+    if min_docs is None:
+        return "open marker: no interval (too few documents)"
+    return f"open marker: fewer than {min_docs} documents, no interval"
+
+
+def smallest_step(xs: pd.Series) -> Any:
+    """The smallest distance between distinct x values (a bin's width), or None."""
+    values = pd.Series(pd.unique(xs.dropna())).sort_values()
+    diffs = values.diff().dropna()  # distinct and sorted, so all positive
+    return diffs.min() if len(diffs) else None
+
+
+def break_gaps(part: pd.DataFrame, step: Any, cols: Sequence[str | None]) -> pd.DataFrame:
+    """Insert an empty point wherever bins are missing, so lines do not bridge them.
+
+    A gap is a distance of more than 1.5 bins between consecutive points (so
+    months of 28 to 31 days are not gaps, but a missing month is).
+    """
+    if step is None or len(part) < 2:
+        return part
+    xs = part["_x"].reset_index(drop=True)
+    gaps = [k for k in range(1, len(xs)) if xs[k] - xs[k - 1] > step * 1.5]
+    if not gaps:
+        return part
+    fillers = pd.DataFrame({"_x": [xs[k - 1] + (xs[k] - xs[k - 1]) / 2 for k in gaps]})
+    for c in cols:
+        if c is not None:
+            fillers[c] = np.nan
+    return pd.concat([part, fillers], ignore_index=True).sort_values("_x", kind="stable")
+
+
+def open_marker_handle() -> Any:
+    """Legend key of an open marker: the note that a point has no interval."""
+    from matplotlib.lines import Line2D
+
+    return Line2D(
+        [], [], linestyle="none", marker="o", markerfacecolor="white", markeredgecolor="#555555"
+    )
+
+
+def draw_series(
+    ax: Any,
+    part: pd.DataFrame,
+    y: str,
+    i: int,
+    color: str,
+    *,
+    label: str | None = None,
+    ribbon: bool = False,
+    zorder: float | None = None,
+    **marker_kw: Any,
+) -> bool:
+    """One group's line over ``_x``: filled markers where the interval is shown,
+    open markers where it is withheld (``_small``), and the ``_lo``/``_hi``
+    ribbon if ``ribbon``. Returns whether any marker is open.
+
+    ``zorder`` puts the line there, the open markers above and the ribbon below.
+    """
+
+    def z(k: int) -> dict[str, float]:
+        return {} if zorder is None else {"zorder": zorder + k}
+
+    solid = part["_small"].eq(False).to_numpy()  # gap fillers (NaN) are not points
+    ax.plot(
+        part["_x"],
+        part[y],
+        color=color,
+        marker=marker(i),
+        markevery=list(np.flatnonzero(solid)),
+        linestyle=linestyle(i),
+        **marker_kw,
+        label=label,
+        **z(0),
+    )
+    small = part[part["_small"].eq(True)]
+    if len(small):
+        ax.plot(
+            small["_x"],
+            small[y],
+            linestyle="none",
+            marker=marker(i),
+            **marker_kw,
+            markerfacecolor="white",
+            markeredgecolor=color,
+            **z(1),
+        )
+    if ribbon:
+        ax.fill_between(
+            part["_x"], part["_lo"], part["_hi"], color=color, alpha=0.18, linewidth=0, **z(-1)
+        )
+    return bool(len(small))

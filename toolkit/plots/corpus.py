@@ -9,6 +9,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit._meta import renamed
+from toolkit.plots._compat import positional_columns
+from toolkit.plots._docs import shared_docs
 from toolkit.plots._util import (
     check_data,
     check_numeric,
@@ -44,12 +47,14 @@ def _count_table(data: pd.DataFrame, x: str, y: str | None, hue: str | None) -> 
     return summed.unstack(hue, fill_value=0.0)
 
 
+@positional_columns("x", "y", "hue")
+@shared_docs
 def plot_counts(
     data: pd.DataFrame,
+    *,
     x: str,
     y: str | None = "n",
     hue: str | None = None,
-    *,
     order: Sequence[Hashable] | None = None,
     hue_order: Sequence[Hashable] | None = None,
     stacked: bool = False,
@@ -61,34 +66,30 @@ def plot_counts(
 
     Parameters
     ----------
-    data : DataFrame
-        One row per category (and group) with a count column, e.g. the
-        output of ``corpus.groupby("outlet").size().reset_index(name="n")``.
-        Rows with the same category are summed.
+    {params.data}
+        One row per category (and group) with a count column, e.g.
+        ``corpus.groupby("outlet").size().reset_index(name="n")``. Rows with
+        the same category are summed.
     x : str
-        Category column. A datetime or period column is drawn in time order
-        with ``YYYY-MM`` labels.
+        Category column, whatever the bars' direction (see ``orient``). A
+        datetime or period column is drawn in time order with ``YYYY-MM``
+        labels.
     y : str or None, default "n"
         Count column; ``None`` counts rows.
-    hue : str, optional
-        Group column (e.g. "country"): bars are split by group, side by side
-        or stacked.
-    order, hue_order : sequence, optional
-        Category / group order. Categories default to largest first (time
-        order for dates), groups to sorted order.
+    {params.hue}
+        E.g. "country": bars are split by group, side by side or stacked.
+    {params.order}
+        Default: largest first (time order for dates).
+    {params.hue_order}
     stacked : bool, default False
         Stack the groups instead of placing them side by side.
     orient : {"h", "v"}, optional
         Bar direction; default horizontal for categories (long outlet names
         stay readable) and vertical for dates.
-    palette : list or dict of colours, optional
-        Default: fixed colours for country codes, else the Okabe-Ito palette.
-    ax : matplotlib Axes, optional
-        Axes to draw on; a new figure by default.
+    {params.palette}
+    {params.ax}
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns.ax}
 
     Examples
     --------
@@ -197,14 +198,17 @@ def _fill_months(table: pd.DataFrame) -> pd.DataFrame:
     return table.reindex(full, fill_value=0.0)
 
 
+@renamed(order="hue_order")
+@positional_columns("x", "hue")
+@shared_docs
 def plot_lengths(
     data: pd.DataFrame,
+    *,
     x: str = "n_tokens",
     hue: str | None = None,
-    *,
     kind: str = "hist",
     bins: int | str | Sequence[float] = "auto",
-    order: Sequence[Hashable] | None = None,
+    hue_order: Sequence[Hashable] | None = None,
     palette: Sequence[str] | Mapping[Hashable, str] | None = None,
     log: bool = False,
     stat: str | None = None,
@@ -214,31 +218,29 @@ def plot_lengths(
 
     Parameters
     ----------
-    data : DataFrame
+    {params.data}
         One row per document with a length column, e.g.
         ``tokens.by_doc()`` joined to the corpus.
-    x : str, default "n_tokens"
-        Length column (numeric); missing values are left out.
-    hue : str, optional
-        Group column: one outline histogram, or one box, per group; legend
-        and box labels give each group's number of documents.
+    {params.x}
+        The length column (numeric); missing values are left out.
+    {params.hue}
+        One outline histogram, or one box, per group; legend and box
+        labels give each group's number of documents.
     kind : {"hist", "box"}, default "hist"
     bins : int, str or sequence, default "auto"
         Histogram bins (as in :func:`numpy.histogram_bin_edges`), shared by all groups.
-    order : sequence, optional
-        Group order (default sorted).
-    palette : list or dict of colours, optional
+    {params.hue_order}
+        Was ``order`` before 0.4.
+    {params.palette}
     log : bool, default False
         Logarithmic length axis (for corpora mixing briefs and long features).
     stat : {"count", "share"}, optional
         Histogram heights: documents per bin, or the share of the group's
         documents per bin. Default: "share" with ``hue`` (groups of different
         sizes stay comparable), "count" without.
-    ax : matplotlib Axes, optional
+    {params.ax}
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns.ax}
 
     Examples
     --------
@@ -261,7 +263,7 @@ def plot_lengths(
     keep = values.notna()
     if not keep.any():
         raise ValueError(f"{func}: column {x!r} has no non-missing values")
-    groups = [None] if hue is None else levels(data.loc[keep, hue], order)
+    groups = [None] if hue is None else levels(data.loc[keep, hue], hue_order)
     colors = colors_for(["_all"] if hue is None else groups, palette)
     series = [values[keep] if g is None else values[keep & (data[hue] == g)] for g in groups]
     names = [

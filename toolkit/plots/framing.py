@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import warnings
-from collections.abc import Hashable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import numpy as np
 import pandas as pd
 
+from toolkit._meta import renamed
+from toolkit.plots._compat import positional_columns, user_stacklevel
+from toolkit.plots._docs import shared_docs
 from toolkit.plots._util import (
+    break_gaps,
     check_data,
     check_numeric,
     colors_for,
+    draw_series,
     finish,
     get_ax,
     hatch,
@@ -21,10 +27,11 @@ from toolkit.plots._util import (
     label_text,
     legend_outside,
     levels,
-    linestyle,
-    marker,
     nice,
     optional_column,
+    small_cells,
+    small_note,
+    smallest_step,
     term_text,
     time_axis,
     to_x,
@@ -33,6 +40,8 @@ from toolkit.plots._util import (
 from toolkit.stats.aggregation import MIN_DOCS
 
 __all__ = ["plot_frames_heatmap", "plot_frames_over_time"]
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _pivot(data: pd.DataFrame, index: str, columns: str, value: str, func: str) -> pd.DataFrame:
@@ -53,13 +62,16 @@ def _auto_fmt(values: np.ndarray) -> str:
     return "{:.2f}"
 
 
+@renamed(x_order="order")
+@positional_columns("x", "y", "value")
+@shared_docs
 def plot_frames_heatmap(
     data: pd.DataFrame,
+    *,
     x: str,
     y: str = "frame",
     value: str = "share",
-    *,
-    x_order: Sequence[Hashable] | None = None,
+    order: Sequence[Hashable] | None = None,
     y_order: Sequence[Hashable] | None = None,
     annotate: bool = True,
     fmt: str | None = None,
@@ -73,15 +85,20 @@ def plot_frames_heatmap(
 
     Parameters
     ----------
-    data : DataFrame
+    {params.data}
         One row per (group, frame) with a value, e.g. frame shares by outlet.
-    x : str
-        Group column (e.g. "outlet", "country", "period").
-    y : str, default "frame"
+    {params.x}
+        The group, one heatmap column per level (e.g. "outlet", "country", "period").
+    {params.y}
+        The frame, one heatmap row per level.
     value : str, default "share"
-    x_order, y_order : sequence, optional
-        Column / row order. Default: columns sorted (time in order), rows by
-        prevalence (highest mean over the columns on top, ties by name).
+        The value shown by each cell's colour.
+    {params.order}
+        The heatmap's columns (was ``x_order`` before 0.4). Default:
+        sorted (time in order).
+    y_order : sequence, optional
+        Order of the heatmap's rows. Default: by prevalence (highest mean
+        over the columns on top, ties by name).
     annotate : bool, default True
         Write each cell's value in it (dark text on light cells and vice versa).
     fmt : str, optional
@@ -93,11 +110,9 @@ def plot_frames_heatmap(
     vmin, vmax : float, optional
         Colour scale limits (default 0 to the largest value).
     colorbar : bool, default True
-    ax : matplotlib Axes, optional
+    {params.ax}
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns.ax}
 
     Examples
     --------
@@ -116,7 +131,7 @@ def plot_frames_heatmap(
     check_numeric(data, func, value=value)
     table = _pivot(data, y, x, value, func)
     xs, categorical = to_x(data[x])
-    cols = levels(data[x], x_order)
+    cols = levels(data[x], order)
     rows = levels(data[y], y_order)
     if y_order is None:
         means = table.mean(axis=1)
@@ -172,62 +187,123 @@ def plot_frames_heatmap(
     return finish(ax, data)
 
 
+def _old_frames_call(func: F) -> F:
+    """Read calls written for 0.3, where ``hue`` named the frames and ``group`` the lines.
+
+    From 0.4 the names follow seaborn: ``hue`` is what gets a colour (the lines
+    in each panel, or the stacked frames of ``kind="area"``) and ``col`` what
+    gets a panel. A 0.3 call is recognised by ``group=``/``group_order=``, or,
+    for panels, by a ``hue`` that can only mean the panels (the "frame"
+    column, or any column when ``data`` has no "frame" column), and is
+    translated with a FutureWarning.
+    """
+
+    @functools.wraps(func)
+    def wrapper(data: Any, /, **kwargs: Any) -> Any:
+        old = "group" in kwargs or "group_order" in kwargs
+        facets = kwargs.get("kind", "facets") == "facets"
+        hue = kwargs.get("hue")
+        if not old and facets and kwargs.get("col") is None and hue is not None:
+            columns = getattr(data, "columns", ())
+            old = hue == "frame" or "frame" not in columns
+        if old:
+            if kwargs.get("col") is not None or kwargs.get("col_order") is not None:
+                raise TypeError(
+                    "plot_frames_over_time() got col= with a 0.3-style group=/hue= for the "
+                    "frames; write col= for the panels and hue= for the lines"
+                )
+            warnings.warn(
+                "plot_frames_over_time(hue=<frames>, group=<lines>) is now "
+                "plot_frames_over_time(col=<frames>, hue=<lines>) (and hue_order/group_order "
+                "are col_order/hue_order); the old spelling stops working after version 0.4",
+                FutureWarning,
+                stacklevel=user_stacklevel(),
+            )
+            frames_col = kwargs.pop("hue", None) or "frame"
+            frames_order = kwargs.pop("hue_order", None)
+            lines_col = kwargs.pop("group", None)
+            lines_order = kwargs.pop("group_order", None)
+            if facets:
+                kwargs.update(col=frames_col, col_order=frames_order)
+                kwargs.update(hue=lines_col, hue_order=lines_order)
+            else:  # the area stacks the frames: they keep their colour
+                kwargs.update(hue=frames_col, hue_order=frames_order)
+                if lines_col is not None:
+                    kwargs["col"] = lines_col  # area with group= was an error, and stays one
+        return func(data, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@positional_columns("x", "y", "hue")
+@_old_frames_call
+@shared_docs
 def plot_frames_over_time(
     data: pd.DataFrame,
+    *,
     x: str = "period",
     y: str = "share",
-    hue: str = "frame",
-    *,
+    hue: str | None = None,
+    col: str | None = None,
     kind: str = "facets",
-    group: str | None = None,
     ci_low: str | None = "ci_low",
     ci_high: str | None = "ci_high",
     hue_order: Sequence[Hashable] | None = None,
-    group_order: Sequence[Hashable] | None = None,
+    col_order: Sequence[Hashable] | None = None,
     palette: Sequence[str] | Mapping[Hashable, str] | None = None,
     ncols: int | None = None,
     figsize: tuple[float, float] | None = None,
     min_docs: int | None = MIN_DOCS,
+    fig: Any = None,
     ax: Any = None,
 ) -> Any:
     """Frame shares over time: small multiples (one panel per frame) or a stacked area.
 
     Parameters
     ----------
-    data : DataFrame
+    {params.data}
         One row per period and frame (and group) with a share.
-    x : str, default "period"
-    y : str, default "share"
-    hue : str, default "frame"
+    {params.x}
+        The period.
+    {params.y}
+        The share.
+    {params.hue}
+        Facets: a line per level in each panel (e.g. "country"); default one
+        line. Area: the stacked frames; default "frame". (Before 0.4 ``hue``
+        named the frames and ``group`` the lines; such calls still work, with
+        a FutureWarning.)
+    {params.col}
+        Facets only: default "frame".
     kind : {"facets", "area"}, default "facets"
         ``"facets"``: one panel per frame on a shared scale, with a line per
-        ``group`` and interval ribbons if given; returns a Figure.
+        ``hue`` level and interval ribbons if given; returns a Figure.
         ``"area"``: frames stacked in one Axes; only meaningful when frames
         are exclusive (shares per period sum to at most 1), so a warning is
         given otherwise.
-    group : str, optional
-        Facets only: a line per group (e.g. "country") in each panel.
-    ci_low, ci_high : str or None, default "ci_low", "ci_high"
-        Facets only: interval ribbons, drawn when the columns exist.
-    hue_order, group_order : sequence, optional
-    palette : list or dict of colours, optional
-        Colours of the frames (area) or of the groups (facets).
-    ncols : int, optional
-        Facet columns (default up to 3).
-    figsize : (float, float), optional
-        Facets: figure size; default from the current style's width.
-    min_docs : int or None, default 5
-        Facets: periods from fewer documents (an ``n_docs`` column, or a
-        ``small_cell`` flag) get an open marker and no ribbon. Lines break
-        across periods with no row (no articles), as in
-        :func:`plot_tone_over_time`; the stacked area (``kind="area"``) cannot
-        break and spans them (one reason to prefer facets).
-    ax : matplotlib Axes, optional
-        Area only.
+    {params.ci_low}
+        Facets only: drawn as ribbons.
+    {params.hue_order}
+    {params.col_order}
+    {params.palette}
+        Colours of the lines (facets) or of the frames (area).
+    {params.ncols}
+        Facets only; default up to 3.
+    {params.figsize}
+        Facets only.
+    {params.min_docs}
+        Facets only (the count is an ``n_docs`` column). Lines break across
+        periods with no row (no articles), as in :func:`plot_tone_over_time`;
+        the stacked area (``kind="area"``) cannot break and spans them (one
+        reason to prefer facets).
+    {params.fig}
+        Facets only.
+    {params.ax}
+        Area only: small multiples need a figure (``fig=``), not one Axes.
 
     Returns
     -------
     matplotlib Figure (facets) or Axes (area)
+        Facets return the figure holding the panels (``fig`` if given).
 
     Examples
     --------
@@ -248,14 +324,21 @@ def plot_frames_over_time(
         raise ValueError(f"{func}: kind must be 'facets' or 'area', not {kind!r}")
     ci_low = optional_column(data, ci_low, "ci_low")
     ci_high = optional_column(data, ci_high, "ci_high")
-    check_data(data, func, x=x, y=y, hue=hue, group=group, ci_low=ci_low, ci_high=ci_high)
+    if kind == "area":
+        if col is not None:
+            raise ValueError(f"{func}: col= needs kind='facets' (one panel per frame)")
+        if fig is not None:
+            raise ValueError(f"{func}: fig= is for kind='facets'; pass ax= for kind='area'")
+        frames_col, frames_order = hue or "frame", hue_order
+    else:
+        frames_col, frames_order = col or "frame", col_order
+    group = hue if kind == "facets" else None
+    check_data(data, func, x=x, y=y, hue=group, col=frames_col, ci_low=ci_low, ci_high=ci_high)
     check_numeric(data, func, y=y, ci_low=ci_low, ci_high=ci_high)
     frame, cats = x_positions(data, x)
-    frames = levels(frame[hue], hue_order)
+    frames = levels(frame[frames_col], frames_order)
     if kind == "area":
-        if group is not None:
-            raise ValueError(f"{func}: group= needs kind='facets' (one panel per frame)")
-        table = _pivot(frame, "_x", hue, y, func).reindex(columns=frames).sort_index()
+        table = _pivot(frame, "_x", frames_col, y, func).reindex(columns=frames).sort_index()
         table = table.fillna(0.0)
         if (table.sum(axis=1) > 1 + 1e-9).any() and (table.to_numpy() <= 1).all():
             warnings.warn(
@@ -280,67 +363,41 @@ def plot_frames_over_time(
         ax.set_ylabel(nice(y))
         ax.set_ylim(bottom=0)
         handles, labels = ax.get_legend_handles_labels()
-        legend_outside(ax, title=nice(hue), handles=handles[::-1], labels=labels[::-1])
+        legend_outside(ax, title=nice(frames_col), handles=handles[::-1], labels=labels[::-1])
         return finish(ax, data)
 
     if ax is not None:
         raise ValueError(f"{func}: kind='facets' draws its own figure; ax= is for kind='area'")
     import matplotlib.pyplot as plt
 
-    groups = [None] if group is None else levels(frame[group], group_order)
+    groups = [None] if group is None else levels(frame[group], hue_order)
     colors = colors_for(["_all"] if group is None else groups, palette)
     ncols = ncols or min(3, len(frames))
     nrows = math.ceil(len(frames) / ncols)
-    if figsize is None:
-        width = plt.rcParams["figure.figsize"][0]
-        figsize = (width, max(1.6, nrows * min(2.0, width / ncols * 0.8)) + 0.4)
-    fig, axes = plt.subplots(
-        nrows, ncols, sharex=True, sharey=True, squeeze=False, figsize=figsize, layout="constrained"
-    )
-    from toolkit.plots.tone import _break_gaps, _small_cells, _smallest_step
-
+    if fig is None:
+        if figsize is None:
+            width = plt.rcParams["figure.figsize"][0]
+            figsize = (width, max(1.6, nrows * min(2.0, width / ncols * 0.8)) + 0.4)
+        fig = plt.figure(figsize=figsize, layout="constrained")
+    axes = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False)
     # periods without articles break the lines (as in plot_tone_over_time)
-    step = _smallest_step(frame["_x"])
+    step = smallest_step(frame["_x"])
     n_col = "n_docs" if "n_docs" in frame.columns else None
-    frame["_small"] = _small_cells(frame, n_col, min_docs)
+    frame["_small"] = small_cells(frame, n_col, min_docs)
     if ci_low is not None:
         frame["_lo"] = frame[ci_low].where(~frame["_small"])
         frame["_hi"] = frame[ci_high].where(~frame["_small"])
     for k, (f, a) in enumerate(zip(frames, axes.flat, strict=False)):
+        in_panel = frame[frames_col] == f
         for i, g in enumerate(groups):
-            part = (
-                frame[frame[hue] == f]
-                if g is None
-                else frame[(frame[hue] == f) & (frame[group] == g)]
-            )
+            part = frame[in_panel] if g is None else frame[in_panel & (frame[group] == g)]
             cols = [y, "_lo", "_hi"] if ci_low is not None else [y]
-            part = _break_gaps(part.sort_values("_x"), step, cols).reset_index(drop=True)
+            part = break_gaps(part.sort_values("_x"), step, cols).reset_index(drop=True)
             color = colors["_all" if g is None else g]
-            a.plot(
-                part["_x"],
-                part[y],
-                color=color,
-                marker=marker(i),
-                markevery=list(np.flatnonzero(part["_small"].eq(False).to_numpy())),
-                linestyle=linestyle(i),
-                markersize=2.5,
-                label=None if g is None else label_text(g),
+            label = None if g is None else label_text(g)
+            draw_series(
+                a, part, y, i, color, label=label, ribbon=ci_low is not None, markersize=2.5
             )
-            small = part[part["_small"].eq(True)]
-            if len(small):
-                a.plot(
-                    small["_x"],
-                    small[y],
-                    linestyle="none",
-                    marker=marker(i),
-                    markersize=2.5,
-                    markerfacecolor="white",
-                    markeredgecolor=color,
-                )
-            if ci_low is not None:
-                a.fill_between(
-                    part["_x"], part["_lo"], part["_hi"], color=color, alpha=0.18, linewidth=0
-                )
         a.set_title(term_text(f), fontsize="medium")
         if k % ncols == 0:
             a.set_ylabel(nice(y))
@@ -359,9 +416,7 @@ def plot_frames_over_time(
         a.tick_params(axis="x", labelrotation=0)
     xlabel = nice(x)
     if frame["_small"].any() and ci_low is not None:
-        from toolkit.plots.tone import _small_note
-
-        xlabel += f"\n({_small_note(min_docs)})"
+        xlabel += f"\n({small_note(min_docs)})"
     fig.supxlabel(xlabel, fontsize="medium")
     if group is not None:
         handles, labels = axes.flat[0].get_legend_handles_labels()

@@ -7,6 +7,9 @@ from typing import Any
 
 import pandas as pd
 
+from toolkit._meta import renamed
+from toolkit.plots._compat import positional_columns
+from toolkit.plots._docs import shared_docs
 from toolkit.plots._util import (
     check_data,
     check_numeric,
@@ -24,15 +27,18 @@ from toolkit.plots._util import (
 __all__ = ["plot_sources"]
 
 
+@renamed(group="y", category="hue", value="x", category_order="hue_order")
+@positional_columns("y", "hue", "x")
+@shared_docs
 def plot_sources(
     data: pd.DataFrame,
-    group: str = "outlet",
-    category: str = "speaker_country",
-    value: str = "share",
     *,
+    x: str = "share",
+    y: str = "outlet",
+    hue: str = "speaker_country",
     normalize: bool | None = None,
     order: Sequence[Hashable] | None = None,
-    category_order: Sequence[Hashable] | None = None,
+    hue_order: Sequence[Hashable] | None = None,
     palette: Sequence[str] | Mapping[Hashable, str] | None = None,
     label_min: float | None = 0.1,
     ax: Any = None,
@@ -41,26 +47,29 @@ def plot_sources(
 
     Parameters
     ----------
-    data : DataFrame
+    {params.data}
         One row per (group, category) with a share or count, e.g. quotes
         per outlet and speaker country from :func:`sources`.
-    group : str, default "outlet"
-    category : str, default "speaker_country"
-    value : str, default "share"
-        ``"share"`` draws 100% bars; ``"count"`` draws stacked counts.
+    {params.x}
+        The share or count (was ``value`` before 0.4): ``"share"`` draws 100%
+        bars; ``"count"`` draws stacked counts.
+    {params.y}
+        The group, one bar per level (was ``group``).
+    {params.hue}
+        The category, one segment per level (was ``category``).
     normalize : bool, optional
-        Rescale to 100% per group; default ``True`` unless ``value == "count"``.
-    order, category_order : sequence, optional
-        Group order (default: sorted) and segment order.
-    palette : list or dict of colours, optional
-        Default: fixed country colours (other categories grey), else Okabe-Ito.
+        Rescale to 100% per group; default ``True`` unless ``x == "count"``.
+    {params.order}
+        The bars. Default: sorted.
+    {params.hue_order}
+        Was ``category_order``.
+    {params.palette}
+        Categories that are not country codes get greys beside country colours.
     label_min : float or None, default 0.1
         With shares, segments at least this wide show their percentage.
-    ax : matplotlib Axes, optional
+    {params.ax}
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns.ax}
 
     Examples
     --------
@@ -68,19 +77,19 @@ def plot_sources(
     >>> df = pd.DataFrame({"outlet": ["Daily A"] * 3 + ["Times B"] * 3,
     ...                    "speaker_country": ["KR", "JP", "US"] * 2,
     ...                    "count": [30, 10, 5, 8, 25, 4]})
-    >>> ax = plot_sources(df, value="count")
+    >>> ax = plot_sources(df, x="count")
     >>> len(ax.patches), [t.get_text() for t in ax.get_legend().get_texts()]
     (6, ['JP', 'KR', 'US'])
     """
     func = "plot_sources"
-    check_data(data, func, group=group, category=category, value=value)
-    check_numeric(data, func, value=value)
-    if (data[value] < 0).any():
-        raise ValueError(f"{func}: column {value!r} must be >= 0")
-    normalize = (value != "count") if normalize is None else normalize
-    table = group_shares(data, group, category, value, normalize, func)
-    rows = levels(data[group], order)
-    cats = levels(data[category], category_order)
+    check_data(data, func, x=x, y=y, hue=hue)
+    check_numeric(data, func, x=x)
+    if (data[x] < 0).any():
+        raise ValueError(f"{func}: column {x!r} must be >= 0")
+    normalize = (x != "count") if normalize is None else normalize
+    table = group_shares(data, y, hue, x, normalize, func)
+    rows = levels(data[y], order)
+    cats = levels(data[hue], hue_order)
     table = table.reindex(index=rows, columns=cats, fill_value=0.0)
     ax = get_ax(ax)
     stacked_barh(ax, table, colors_for(cats, palette), label_min=label_min if normalize else None)
@@ -89,8 +98,8 @@ def plot_sources(
         ax.xaxis.set_major_formatter(percent_formatter())
         ax.set_xlabel("Share of quoted sources")
     else:
-        ax.set_xlabel(f"Quoted sources ({nice(value).lower()})")
-    ax.set_ylabel(nice(group))
+        ax.set_xlabel(f"Quoted sources ({nice(x).lower()})")
+    ax.set_ylabel(nice(y))
     ax.tick_params(axis="y", length=0)
-    legend_outside(ax, title=nice(category))
+    legend_outside(ax, title=nice(hue))
     return finish(ax, data)

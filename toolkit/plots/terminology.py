@@ -10,6 +10,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit._meta import renamed
+from toolkit.plots._compat import positional_columns
+from toolkit.plots._docs import shared_docs
 from toolkit.plots._util import (
     check_data,
     check_numeric,
@@ -43,58 +46,100 @@ def _lexicon_names() -> tuple[dict[str, str], dict[tuple[str, str], str], dict[s
     return titles, labels, order
 
 
+def _naming_size(
+    panels: list[tuple[Any, ...]], ncols: int, nrows: int, n_bars: int
+) -> tuple[float, float]:
+    """The style's width; per row of panels its tallest key, the bars (~0.16 in
+    each, at least 0.35 in) and the tick labels."""
+    import matplotlib.pyplot as plt
+
+    width = plt.rcParams["figure.figsize"][0]
+    size = plt.rcParams["legend.fontsize"]
+    line_in = 1.35 * float(size if isinstance(size, (int, float)) else 8) / 72
+    height = 0.3
+    for k in range(nrows):
+        row = panels[k * ncols : (k + 1) * ncols]
+        height += max(p[-1] for p in row) * line_in + max(0.35, 0.16 * n_bars) + 0.3
+    return (width, height)
+
+
+@renamed(
+    referent="col",
+    variant="hue",
+    group="y",
+    value="x",
+    referent_order="col_order",
+    group_order="order",
+)
+@positional_columns("col", "hue", "y", "x")
+@shared_docs
 def plot_naming(
     data: pd.DataFrame,
-    referent: str = "referent",
-    variant: str = "variant",
-    group: str = "outlet",
-    value: str = "share",
     *,
-    referent_order: Sequence[Hashable] | None = None,
-    group_order: Sequence[Hashable] | None = None,
+    x: str = "share",
+    y: str = "outlet",
+    hue: str = "variant",
+    col: str = "referent",
+    order: Sequence[Hashable] | None = None,
+    col_order: Sequence[Hashable] | None = None,
+    palette: Sequence[str] | Mapping[Hashable, str] | None = None,
     labels: Mapping[Hashable, str] | None = None,
     label_min: float = 0.12,
     ncols: int = 1,
     figsize: tuple[float, float] | None = None,
+    fig: Any = None,
     ax: Any = None,
 ) -> Any:
     """Naming choices: for each contested referent, 100% stacked bars of variants per group.
 
     Parameters
     ----------
-    data : DataFrame
+    {params.data}
         :func:`naming` output aggregated by group: one row per (referent,
         group, variant) with a share or count.
-    referent, variant, group, value : str
-        Column names. Values are rescaled to 100% within each group and
-        referent, so counts work as well as shares.
-    referent_order, group_order : sequence, optional
-        Panel order and row order (default sorted). Every panel has the same
-        rows, so a group sits at the same height in each; a group without a
-        mention of a referent shows "no mentions".
+    {params.x}
+        The share or count (was ``value`` before 0.4). Values are rescaled to
+        100% within each group and referent, so counts work as well as shares.
+    {params.y}
+        The group, one bar per level in every panel (was ``group``).
+    {params.hue}
+        The naming variant, one segment per variant (was ``variant``).
+    {params.col}
+        The referent, one panel per referent (was ``referent``).
+    {params.order}
+        The bars (was ``group_order``). Default: sorted. Every panel has
+        the same bars, so a group sits at the same height in each; a group
+        without a mention of a referent shows "no mentions".
+    {params.col_order}
+        Was ``referent_order``.
+    {params.palette}
+        Here a list is taken in the lexicon's variant order (see Returns), a
+        mapping by variant id. Default: the Okabe-Ito palette in that order.
     labels : mapping, optional
         Display text for variants and referents (``{"east_sea": "East
         Sea"}``). Default: the built-in lexicon's labels for its own ids,
         else the id with spaces for underscores.
     label_min : float, default 0.12
         Segments at least this wide show their percentage.
-    ncols : int, default 1
-        Panels per row (2 or 3 keep a figure with many referents short).
-    figsize : (float, float), optional
-        Default: the current style's width; height from the rows of bars
-        (about 0.16 in per bar).
-    ax : Axes or sequence of Axes, optional
-        Draw into these (one per referent) instead of a new figure.
+    {params.ncols}
+        2 or 3 keep a figure with many referents short.
+    {params.figsize}
+        Default height from the rows of bars (about 0.16 in per bar).
+    {params.fig}
+    {params.ax}
+        Or a sequence of Axes, one per referent. Drawn into given Axes, the
+        panels are titled but have no shared axis label.
 
     Returns
     -------
     matplotlib Figure, or the Axes given as ``ax``
-        One panel per referent, titled by its variant legend. Colours
-        and patterns follow a variant's position in the lexicon (its first
-        variant is always blue and plain, the second vermillion and
-        hatched ...), not its frequency, so a colour never swaps meaning
-        between outlets; for the built-in lexicon the first variant of the
-        main referents is the Korean usage and the second the Japanese.
+        One panel per referent, titled by its variant legend (small multiples
+        need a figure). Colours and patterns follow a variant's position in
+        the lexicon (its first variant is always blue and plain, the second
+        vermillion and hatched ...), not its frequency, so a colour never
+        swaps meaning between outlets; for the built-in lexicon the first
+        variant of the main referents is the Korean usage and the second the
+        Japanese.
 
     Examples
     --------
@@ -111,12 +156,14 @@ def plot_naming(
     import matplotlib.pyplot as plt
 
     func = "plot_naming"
-    check_data(data, func, referent=referent, variant=variant, group=group, value=value)
-    check_numeric(data, func, value=value)
-    if (data[value] < 0).any():
-        raise ValueError(f"{func}: column {value!r} must be >= 0")
-    refs = levels(data[referent], referent_order)
-    groups = levels(data[group], group_order)
+    check_data(data, func, x=x, y=y, hue=hue, col=col)
+    check_numeric(data, func, x=x)
+    if (data[x] < 0).any():
+        raise ValueError(f"{func}: column {x!r} must be >= 0")
+    if ax is not None and fig is not None:
+        raise ValueError(f"{func}: pass ax= (one Axes per referent) or fig=, not both")
+    refs = levels(data[col], col_order)
+    groups = levels(data[y], order)
     titles, lex_labels, lex_order = _lexicon_names()
     labels = dict(labels or {})
 
@@ -126,12 +173,10 @@ def plot_naming(
     many = ax is None and ncols > 2
     panels = []
     for r in refs:
-        part = data[data[referent] == r]
-        present = part.groupby(group)[value].sum()
+        part = data[data[col] == r]
+        present = part.groupby(y)[x].sum()
         present = present[present > 0]
-        table = group_shares(
-            part[part[group].isin(present.index)], group, variant, value, True, func
-        )
+        table = group_shares(part[part[y].isin(present.index)], y, hue, x, True, func)
         table = table.reindex(index=groups, fill_value=np.nan)
         known = lex_order.get(r, []) if isinstance(r, str) else []
         variants = [v for v in known if v in table.columns] + sorted(
@@ -170,33 +215,22 @@ def plot_naming(
     else:
         ncols = max(1, min(int(ncols), len(refs)))
         nrows = math.ceil(len(refs) / ncols)
-        if figsize is None:
-            width = plt.rcParams["figure.figsize"][0]
-            line_in = (
-                plt.rcParams["legend.fontsize"]
-                if isinstance(plt.rcParams["legend.fontsize"], (int, float))
-                else 8
-            )
-            line_in = 1.35 * float(line_in) / 72
-            # per row of panels: its tallest key, the bars (~0.16 in each, at least
-            # 0.35 in) and the tick labels
-            height = 0.3
-            for k in range(nrows):
-                row = panels[k * ncols : (k + 1) * ncols]
-                height += max(p[-1] for p in row) * line_in + max(0.35, 0.16 * len(groups)) + 0.3
-            figsize = (width, height)
-        # constrained layout gives each row of panels the room its keys need
-        fig, grid = plt.subplots(
-            nrows, ncols, squeeze=False, figsize=figsize, layout="constrained", sharey=True
-        )
+        if fig is None:
+            # constrained layout gives each row of panels the room its keys need
+            size = figsize or _naming_size(panels, ncols, nrows, len(groups))
+            fig = plt.figure(figsize=size, layout="constrained")
+        grid = fig.subplots(nrows, ncols, squeeze=False, sharey=True)
         axes_list = list(grid.flat[: len(refs)])
         for extra in grid.flat[len(refs) :]:
             extra.set_visible(False)
     for (_r, table, present, variants, names, key_cols, title, _n), a in zip(
         panels, axes_list, strict=True
     ):
-        by_position = colors_for(list(range(len(variants))))
-        colors = {v: by_position[i] for i, v in enumerate(variants)}
+        if isinstance(palette, Mapping):
+            colors = colors_for(variants, palette)
+        else:
+            by_position = colors_for(list(range(len(variants))), palette)
+            colors = {v: by_position[i] for i, v in enumerate(variants)}
         stacked_barh(a, table, colors, label_min=label_min, labels=names)
         for i, g in enumerate(groups):
             if g not in present.index:
@@ -230,7 +264,7 @@ def plot_naming(
         )
         leg.get_title().set_fontweight("bold")
         if fig is None:
-            a.set_ylabel(nice(group))
+            a.set_ylabel(nice(y))
     if fig is None:
         return axes_list[0] if len(axes_list) == 1 and hasattr(ax, "barh") else ax
     fig.supxlabel("Share of the referent's mentions", fontsize="medium")

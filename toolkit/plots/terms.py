@@ -8,6 +8,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit._meta import renamed
+from toolkit.plots._compat import positional_columns
+from toolkit.plots._docs import shared_docs
 from toolkit.plots._util import (
     check_data,
     check_numeric,
@@ -30,17 +33,20 @@ _TICKS = ("|", "o", "x", "^", "s", "+", "D", "v")
 __all__ = ["plot_dispersion", "plot_distinctive_terms", "plot_keyness"]
 
 
+@renamed(term="y", colors="palette")
+@positional_columns("n", "statistic", "effect")
+@shared_docs
 def plot_keyness(
     data: pd.DataFrame,
+    *,
     n: int = 10,
     statistic: str = "G2",
     effect: str = "log_ratio",
-    *,
-    term: str = "term",
+    y: str = "term",
     show: str = "statistic",
     target_label: str = "target",
     reference_label: str = "reference",
-    colors: Sequence[str] = (PALETTE[0], PALETTE[1]),
+    palette: Sequence[str] | Mapping[Hashable, str] = (PALETTE[0], PALETTE[1]),
     ax: Any = None,
 ) -> Any:
     """Two-sided keyness bars: the top ``n`` key terms of the target and of the reference.
@@ -50,7 +56,7 @@ def plot_keyness(
 
     Parameters
     ----------
-    data : DataFrame
+    {params.data}
         :func:`keyness` output: one row per term with ``term``, the signed
         statistic and the effect size.
     n : int, default 10
@@ -59,18 +65,18 @@ def plot_keyness(
         Signed keyness statistic column used for ranking (e.g. "G2", "chi2").
     effect : str, default "log_ratio"
         Effect-size column, drawn when ``show="effect"``.
-    term : str, default "term"
+    {params.y}
+        The term column (was ``term`` before 0.4).
     show : {"statistic", "effect"}, default "statistic"
         Bar length: the statistic or the effect size.
     target_label, reference_label : str
         Legend names of the two sides (e.g. "KR outlets", "JP outlets").
-    colors : pair of colours
-        Target and reference bar colours.
-    ax : matplotlib Axes, optional
+    palette : pair of colours, or dict
+        Target and reference bar colours, or a mapping from ``target_label``
+        and ``reference_label`` to colours (was ``colors`` before 0.4).
+    {params.ax}
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns.ax}
 
     Examples
     --------
@@ -83,9 +89,7 @@ def plot_keyness(
     ['east sea', 'dokdo', 'sea of japan', 'takeshima']
     """
     func = "plot_keyness"
-    check_data(
-        data, func, term=term, statistic=statistic, effect=effect if show == "effect" else None
-    )
+    check_data(data, func, y=y, statistic=statistic, effect=effect if show == "effect" else None)
     check_numeric(data, func, statistic=statistic, effect=effect if show == "effect" else None)
     if show not in ("statistic", "effect"):
         raise ValueError(f"{func}: show must be 'statistic' or 'effect', not {show!r}")
@@ -93,7 +97,7 @@ def plot_keyness(
         raise ValueError(f"{func}: n must be a positive integer, not {n!r}")
     stat = data[statistic].astype(float)
     # ties broken by term so the chart does not depend on row order
-    base = data.assign(_s=stat, _t=data[term].astype(str))
+    base = data.assign(_s=stat, _t=data[y].astype(str))
     pos_side = base[base["_s"] > 0]
     neg_side = base[base["_s"] < 0]
     top = pos_side.sort_values(["_s", "_t"], ascending=[False, True]).head(n)
@@ -104,6 +108,7 @@ def plot_keyness(
         raise ValueError(f"{func}: no term has a non-zero {statistic!r}")
     col = statistic if show == "statistic" else effect
     values = rows[col].to_numpy(dtype=float)
+    colors = _pair(palette, target_label, reference_label, func)
     ax = get_ax(ax)
     pos = np.arange(len(rows))
     is_target = rows["_s"].to_numpy() > 0
@@ -123,7 +128,7 @@ def plot_keyness(
                 linewidth=0.3,
             )
     ax.axvline(0, color="black", linewidth=0.6)
-    ax.set_yticks(pos, [term_text(t) for t in rows[term]])
+    ax.set_yticks(pos, [term_text(t) for t in rows[y]])
     ax.set_ylim(len(pos) - 0.5, -0.5)
     if len(top) and len(bottom):
         ax.axhline(len(top) - 0.5, color="#bbbbbb", linewidth=0.5, linestyle=":")
@@ -134,6 +139,21 @@ def plot_keyness(
     )
     ax.legend(frameon=False, loc="lower right" if len(bottom) == 0 else "best")
     return finish(ax, data)
+
+
+def _pair(
+    palette: Sequence[str] | Mapping[Hashable, str], first: str, second: str, func: str
+) -> tuple[str, str]:
+    """Two colours from a pair or from a mapping keyed by the two sides' labels."""
+    if isinstance(palette, Mapping):
+        missing = [k for k in (first, second) if k not in palette]
+        if missing:
+            raise ValueError(f"{func}: palette has no colour for {missing}")
+        return palette[first], palette[second]
+    pair = tuple(palette)
+    if len(pair) != 2:
+        raise ValueError(f"{func}: palette must hold two colours, got {len(pair)}")
+    return pair[0], pair[1]
 
 
 def _repel(ys: np.ndarray, min_gap: float) -> np.ndarray:
@@ -152,15 +172,18 @@ def _repel(ys: np.ndarray, min_gap: float) -> np.ndarray:
     return out
 
 
+@renamed(colors="palette")
+@positional_columns("x", "y", "label", "n_labels")
+@shared_docs
 def plot_distinctive_terms(
     data: pd.DataFrame,
+    *,
     x: str,
     y: str,
     label: str = "term",
     n_labels: int = 10,
-    *,
     log: bool = True,
-    colors: Sequence[str] = (PALETTE[0], PALETTE[1]),
+    palette: Sequence[str] = (PALETTE[0], PALETTE[1]),
     key_labels: tuple[str, str] | None = None,
     ax: Any = None,
 ) -> Any:
@@ -173,10 +196,12 @@ def plot_distinctive_terms(
 
     Parameters
     ----------
-    data : DataFrame
+    {params.data}
         One row per term with the two relative frequencies (e.g. per 10,000 tokens).
-    x, y : str
-        Relative-frequency columns of group A and group B; the axis labels.
+    {params.x}
+        Relative frequencies in group A; also the axis label.
+    {params.y}
+        Relative frequencies in group B; also the axis label.
     label : str, default "term"
         Term column.
     n_labels : int, default 10
@@ -184,18 +209,17 @@ def plot_distinctive_terms(
     log : bool, default True
         Log-log axes (word frequencies are skewed). Zero frequencies are drawn
         at half the smallest non-zero value, on the axis edge.
-    colors : pair of colours
-        Labelled terms that lean to A (below the diagonal) and to B (above).
-        They also differ in marker shape, and a key names both sides.
+    palette : pair of colours
+        Labelled terms that lean to A (below the diagonal) and to B (above)
+        (was ``colors`` before 0.4). They also differ in marker shape, and a
+        key names both sides.
     key_labels : (str, str), optional
         Names of A and B in the key ("more frequent in ..."); default from
         the column names. Terms with a zero frequency are drawn open on a
         "0" line beyond a dotted break (log axes cannot show zero).
-    ax : matplotlib Axes, optional
+    {params.ax}
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns.ax}
 
     Examples
     --------
@@ -224,6 +248,7 @@ def plot_distinctive_terms(
         xa, ya = np.where(xa > 0, xa, floor), np.where(ya > 0, ya, floor)
     else:
         floor = 0.0
+    colors = _pair(palette, "A", "B", func)
     eps = floor if floor > 0 else 1e-12
     lean = np.log2((ya + eps) / (xa + eps))  # > 0: more in B
     key = {
@@ -359,15 +384,18 @@ def _zero_break(ax: Any, floor: float, smallest: float) -> None:
         axis.set_minor_locator(FixedLocator([]))
 
 
+@renamed(term="hue", doc="y", position="x", terms="hue_order")
+@positional_columns("hue", "y", "x", "order")
+@shared_docs
 def plot_dispersion(
     data: pd.DataFrame,
-    term: str = "term",
-    doc: str = "doc_id",
-    position: str = "position",
-    order: Sequence[Hashable] | str | Sequence[str] | None = None,
     *,
+    x: str = "position",
+    y: str = "doc_id",
+    hue: str = "term",
+    order: Sequence[Hashable] | str | Sequence[str] | None = None,
+    hue_order: Sequence[Hashable] | None = None,
     label: str | None = None,
-    terms: Sequence[Hashable] | None = None,
     palette: Sequence[str] | Mapping[Hashable, str] | None = None,
     max_labels: int = 40,
     max_rows: int = 200,
@@ -377,25 +405,30 @@ def plot_dispersion(
 
     One row per document, the horizontal axis the relative position in the
     document (0 = start, 1 = end), one tick per occurrence; several terms
-    share a row, each in its own colour and lane.
+    share a row, each in its own colour, shape and lane.
 
     Parameters
     ----------
-    data : DataFrame
+    {params.data}
         :func:`dispersion` positions output: one row per occurrence with
         ``term, doc_id, position`` (plus any document columns, e.g. date, outlet).
-    term, doc, position : str
-        Column names.
-    order : sequence of doc ids, column name(s), or None
-        Row order: an explicit list of document ids (documents without any
-        occurrence get an empty row, so coverage gaps show), or column(s)
-        of ``data`` to sort documents by (e.g. ``"date"`` or
+    {params.x}
+        The relative position in [0, 1] (was ``position`` before 0.4).
+    {params.y}
+        The document id: one row of the chart per document (was ``doc``).
+    {params.hue}
+        The term (was ``term``).
+    {params.order}
+        The rows: an explicit list of document ids (documents without
+        any occurrence get an empty row, so coverage gaps show; every
+        document with an occurrence must be listed), or column(s) of
+        ``data`` to sort documents by (e.g. ``"date"`` or
         ``["outlet", "date"]``). Default: order of first appearance.
+    {params.hue_order}
+        The terms to draw (was ``terms``).
     label : str, optional
         Column for row labels (e.g. "outlet"); default the document id.
-    terms : sequence, optional
-        Terms to draw, in this order (default: all, sorted).
-    palette : list or dict of colours, optional
+    {params.palette}
     max_labels : int, default 40
         At most this many row labels are written (every k-th), to stay legible.
     max_rows : int, default 200
@@ -405,11 +438,9 @@ def plot_dispersion(
         documents". The drawing then stays the same size however many
         documents there are; the row labels name the first document of
         each run and the axis says how many documents a row holds.
-    ax : matplotlib Axes, optional
+    {params.ax}
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns.ax}
 
     Examples
     --------
@@ -421,35 +452,35 @@ def plot_dispersion(
     (2, ['d2', 'd1', 'd3'])
     """
     func = "plot_dispersion"
-    check_data(data, func, term=term, doc=doc, position=position, label=label)
-    check_numeric(data, func, position=position)
-    pos_vals = data[position].astype(float)
+    check_data(data, func, hue=hue, y=y, x=x, label=label)
+    check_numeric(data, func, x=x)
+    pos_vals = data[x].astype(float)
     if ((pos_vals < 0) | (pos_vals > 1)).any():
-        raise ValueError(f"{func}: column {position!r} must hold relative positions in [0, 1]")
+        raise ValueError(f"{func}: column {x!r} must hold relative positions in [0, 1]")
     by: list[str] = []
     if order is None:
-        docs = list(pd.unique(data[doc]))
+        docs = list(pd.unique(data[y]))
     elif isinstance(order, str) or (
         isinstance(order, Sequence)
         and len(order)
         and all(c in data.columns for c in order)
-        and not set(order) & set(data[doc])
+        and not set(order) & set(data[y])
     ):
         by = [order] if isinstance(order, str) else list(order)
         check_data(data, func, order=by[0], **{f"order[{i}]": c for i, c in enumerate(by[1:])})
-        firsts = data.drop_duplicates(doc).sort_values([*by, doc], kind="stable")
-        docs = list(firsts[doc])
+        firsts = data.drop_duplicates(y).sort_values([*by, y], kind="stable")
+        docs = list(firsts[y])
     else:
         docs = list(dict.fromkeys(order))
-        missing = set(data[doc]) - set(docs)
+        missing = set(data[y]) - set(docs)
         if missing:
             raise ValueError(
                 f"{func}: order lacks {len(missing)} document(s) that have occurrences, "
                 f"e.g. {sorted(map(str, missing))[:3]}"
             )
-    words = levels(data[term], terms) if terms is not None else levels(data[term])
+    words = levels(data[hue], hue_order) if hue_order is not None else levels(data[hue])
     if not words:
-        raise ValueError(f"{func}: none of terms={list(terms or [])} occur in the data")
+        raise ValueError(f"{func}: none of hue_order={list(hue_order or [])} occur in the data")
     colors = colors_for(words, palette)
     row = {d: i for i, d in enumerate(docs)}
     per = 1
@@ -460,8 +491,8 @@ def plot_dispersion(
         # the document in which any of them has the term
         per = int(np.ceil(len(docs) / max_rows))
         row = {d: i // per for d, i in row.items()}
-        data = data.assign(**{position: data[position].astype(float).round(2)})
-        data = data.assign(_row=data[doc].map(row)).drop_duplicates(["_row", term, position])
+        data = data.assign(**{x: data[x].astype(float).round(2)})
+        data = data.assign(_row=data[y].map(row)).drop_duplicates(["_row", hue, x])
         data = data.drop(columns="_row")
         docs = docs[::per]
     k = len(words)
@@ -472,11 +503,11 @@ def plot_dispersion(
     # at least 4 pt: smaller ticks vanish in print (lanes may then touch, shapes differ)
     size = float(np.clip(0.9 * row_pt * lane, 4.0, 12.0))
     for j, w in enumerate(words):
-        part = data[data[term] == w]
-        yy = part[doc].map(row).to_numpy(dtype=float) + (j - (k - 1) / 2) * lane
+        part = data[data[hue] == w]
+        yy = part[y].map(row).to_numpy(dtype=float) + (j - (k - 1) / 2) * lane
         shape = _TICKS[j % len(_TICKS)]
         ax.plot(
-            part[position].to_numpy(dtype=float),
+            part[x].to_numpy(dtype=float),
             yy,
             linestyle="none",
             marker=shape,
@@ -486,7 +517,7 @@ def plot_dispersion(
             color=colors[w],
             label=term_text(w),
         )
-    firsts = data.drop_duplicates(doc).set_index(doc)
+    firsts = data.drop_duplicates(y).set_index(y)
     if label is None:
         names = [label_text(d) for d in docs]
     else:
@@ -515,7 +546,7 @@ def plot_dispersion(
     ax.grid(axis="y", which="minor", color="#eeeeee", linewidth=0.4)
     ax.set_axisbelow(True)
     if k > 1:
-        leg = legend_outside(ax, title=nice(term))
+        leg = legend_outside(ax, title=nice(hue))
         for handle in getattr(leg, "legend_handles", None) or leg.legendHandles:
             handle.set_markersize(8)  # legible key even when the ticks are small
     return finish(ax, data)

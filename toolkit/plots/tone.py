@@ -8,19 +8,27 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit._meta import renamed
+from toolkit.plots._compat import positional_columns
+from toolkit.plots._docs import shared_docs
 from toolkit.plots._util import (
+    break_gaps,
     check_data,
     check_numeric,
     colors_for,
+    draw_series,
     finish,
     get_ax,
     label_text,
     legend_outside,
     levels,
-    linestyle,
     marker,
     nice,
+    open_marker_handle,
     optional_column,
+    small_cells,
+    small_note,
+    smallest_step,
     time_axis,
     x_positions,
 )
@@ -36,30 +44,15 @@ def value_label(data: pd.DataFrame, y: str) -> str:
     other columns get :func:`nice` names ("n_docs" -> "Documents").
     """
     params = data.attrs.get("params")
+    # "method" is the statistic's option name from 0.4 on, "stat" before
     if (
         isinstance(params, dict)
-        and y == params.get("stat")
+        and y in (params.get("method"), params.get("stat"))
         and isinstance(params.get("value"), str)
     ):
         value = str(params["value"]).lstrip("_").replace("_", " ") or "value"
         return f"{nice(y)} {value}"
     return nice(y)
-
-
-def _small_cells(data: pd.DataFrame, n: str | None, min_docs: int | None) -> pd.Series:
-    """Rows whose interval is withheld: flagged ``small_cell`` or fewer than ``min_docs``."""
-    small = pd.Series(False, index=data.index)
-    if "small_cell" in data.columns:
-        small |= data["small_cell"].fillna(False).astype(bool)
-    if n is not None and min_docs is not None:
-        small |= pd.to_numeric(data[n], errors="coerce").fillna(0) < min_docs
-    return small
-
-
-def _small_note(min_docs: int | None) -> str:
-    if min_docs is None:
-        return "open marker: no interval (too few documents)"
-    return f"open marker: fewer than {min_docs} documents, no interval"
 
 
 def _bar_width(xs: np.ndarray) -> float:
@@ -77,41 +70,18 @@ def _legend_columns(ax: Any, labels: Sequence[str]) -> int:
     return int(max(1, min(len(labels), 6, width_in // column_in)))
 
 
-def _smallest_step(xs: pd.Series) -> Any:
-    """The smallest distance between distinct x values (a bin's width), or None."""
-    values = pd.Series(pd.unique(xs.dropna())).sort_values()
-    diffs = values.diff().dropna()  # distinct and sorted, so all positive
-    return diffs.min() if len(diffs) else None
-
-
-def _break_gaps(part: pd.DataFrame, step: Any, cols: Sequence[str | None]) -> pd.DataFrame:
-    """Insert an empty point wherever bins are missing, so lines do not bridge them.
-
-    A gap is a distance of more than 1.5 bins between consecutive points (so
-    months of 28 to 31 days are not gaps, but a missing month is).
-    """
-    if step is None or len(part) < 2:
-        return part
-    xs = part["_x"].reset_index(drop=True)
-    gaps = [k for k in range(1, len(xs)) if xs[k] - xs[k - 1] > step * 1.5]
-    if not gaps:
-        return part
-    fillers = pd.DataFrame({"_x": [xs[k - 1] + (xs[k] - xs[k - 1]) / 2 for k in gaps]})
-    for c in cols:
-        if c is not None:
-            fillers[c] = np.nan
-    return pd.concat([part, fillers], ignore_index=True).sort_values("_x", kind="stable")
-
-
+@renamed(n="count")
+@positional_columns("x", "y", "hue", "ci_low", "ci_high", "count")
+@shared_docs
 def plot_tone_over_time(
     data: pd.DataFrame,
+    *,
     x: str = "period",
     y: str = "mean",
     hue: str | None = None,
     ci_low: str | None = "ci_low",
     ci_high: str | None = "ci_high",
-    n: str | None = "n_docs",
-    *,
+    count: str | None = "n_docs",
     hue_order: Sequence[Hashable] | None = None,
     palette: Sequence[str] | Mapping[Hashable, str] | None = None,
     ref: float | None = 0.0,
@@ -122,31 +92,26 @@ def plot_tone_over_time(
 
     Parameters
     ----------
-    data : DataFrame
+    {params.data}
         One row per period (and group), e.g. the tone aggregation output
         with columns ``period, mean, ci_low, ci_high, n_docs``.
-    x : str, default "period"
-        Period column: datetime, pandas Period, number, or ordered labels.
-    y : str, default "mean"
-        Value column.
-    hue : str, optional
-        Group column (e.g. "country"): one line per group, told apart by
-        colour, marker and line style.
-    ci_low, ci_high : str or None, default "ci_low", "ci_high"
-        Interval columns drawn as ribbons; skipped when absent (or ``None``).
-    n : str or None, default "n_docs"
-        Documents per row; their total per period is drawn as grey bars along
-        the bottom (right axis), so thin periods are visible. Skipped when absent.
-    hue_order : sequence, optional
-    palette : list or dict of colours, optional
+    {params.x}
+        The period: datetime, pandas Period, number, or ordered labels.
+    {params.y}
+        The value (e.g. mean tone).
+    {params.hue}
+        E.g. "country": one line per group.
+    {params.ci_low}
+        Drawn as ribbons.
+    {params.count}
+        Their total per period is drawn as grey bars along the bottom (right
+        axis), so thin periods are visible. Was ``n`` before 0.4.
+    {params.hue_order}
+    {params.palette}
     ref : float or None, default 0.0
         Draw a thin reference line at this value (neutral tone); ``None`` for none.
-    min_docs : int or None, default 5 (:data:`toolkit.stats.aggregation.MIN_DOCS`)
-        Points from fewer documents (per ``n``, or flagged in a ``small_cell``
-        column) are drawn with an open marker and no interval, and the legend
-        says why; so are points whose interval is missing. ``None``: only the
-        ``small_cell`` flag and missing intervals count.
-    ax : matplotlib Axes, optional
+    {params.min_docs}
+    {params.ax}
 
     Returns
     -------
@@ -170,13 +135,13 @@ def plot_tone_over_time(
     func = "plot_tone_over_time"
     ci_low = optional_column(data, ci_low, "ci_low")
     ci_high = optional_column(data, ci_high, "ci_high")
-    n = optional_column(data, n, "n_docs")
-    check_data(data, func, x=x, y=y, hue=hue, ci_low=ci_low, ci_high=ci_high, n=n)
-    check_numeric(data, func, y=y, ci_low=ci_low, ci_high=ci_high, n=n)
+    count = optional_column(data, count, "n_docs")
+    check_data(data, func, x=x, y=y, hue=hue, ci_low=ci_low, ci_high=ci_high, count=count)
+    check_numeric(data, func, y=y, ci_low=ci_low, ci_high=ci_high, count=count)
     if (ci_low is None) != (ci_high is None):
         raise ValueError(f"{func}: give both ci_low and ci_high, or neither")
     frame, cats = x_positions(data, x)
-    frame["_small"] = _small_cells(frame, n, min_docs)
+    frame["_small"] = small_cells(frame, count, min_docs)
     if ci_low is not None:
         # a cell whose interval is withheld (too few documents) or undefined
         # (one document) is drawn with an open marker and explained in the legend
@@ -186,46 +151,17 @@ def plot_tone_over_time(
     groups = [None] if hue is None else levels(frame[hue], hue_order)
     colors = colors_for(["_all"] if hue is None else groups, palette)
     ax = get_ax(ax)
-    step = _smallest_step(frame["_x"])
+    step = smallest_step(frame["_x"])
     any_small = False
     for i, g in enumerate(groups):
         part = frame if g is None else frame[frame[hue] == g]
-        part = _break_gaps(part.sort_values("_x"), step, [y, "_lo", "_hi"] if ci_low else [y])
+        part = break_gaps(part.sort_values("_x"), step, [y, "_lo", "_hi"] if ci_low else [y])
         part = part.reset_index(drop=True)
         color = colors["_all" if g is None else g]
-        solid = part["_small"].eq(False).to_numpy()  # fillers (NaN) are not points
-        ax.plot(
-            part["_x"],
-            part[y],
-            color=color,
-            marker=marker(i),
-            markevery=list(np.flatnonzero(solid)),
-            linestyle=linestyle(i),
-            label=None if g is None else label_text(g),
-            zorder=3,
-        )
-        small = part[part["_small"].eq(True)]
-        if len(small):
-            any_small = True
-            ax.plot(
-                small["_x"],
-                small[y],
-                linestyle="none",
-                marker=marker(i),
-                markerfacecolor="white",
-                markeredgecolor=color,
-                zorder=4,
-            )
-        if ci_low is not None:
-            ax.fill_between(
-                part["_x"],
-                part["_lo"],
-                part["_hi"],
-                color=color,
-                alpha=0.18,
-                linewidth=0,
-                zorder=2,
-            )
+        label = None if g is None else label_text(g)
+        ribbon = ci_low is not None
+        any_small |= draw_series(ax, part, y, i, color, label=label, ribbon=ribbon, zorder=3)
+        if ribbon:
             # a ribbon needs two neighbouring intervals: a lone one gets a whisker
             has = part["_lo"].notna().to_numpy()
             before = np.r_[False, has[:-1]]
@@ -249,8 +185,8 @@ def plot_tone_over_time(
                 )
     if ref is not None:
         ax.axhline(ref, color="#888888", linewidth=0.6, zorder=1)
-    if n is not None:
-        totals = frame.groupby("_x")[n].sum()
+    if count is not None:
+        totals = frame.groupby("_x")[count].sum()
         pos = totals.index.to_numpy()
         twin = ax.twinx()
         if pd.api.types.is_datetime64_any_dtype(totals.index):
@@ -286,19 +222,8 @@ def plot_tone_over_time(
     ax.set_ylabel(value_label(data, y))
     handles, texts = ax.get_legend_handles_labels()
     if any_small and ci_low is not None:
-        from matplotlib.lines import Line2D
-
-        handles.append(
-            Line2D(
-                [],
-                [],
-                linestyle="none",
-                marker="o",
-                markerfacecolor="white",
-                markeredgecolor="#555555",
-            )
-        )
-        texts.append(_small_note(min_docs))
+        handles.append(open_marker_handle())
+        texts.append(small_note(min_docs))
     if handles:
         # above the plot: clear of the lines, the ribbons and the right-hand count axis
         ax.legend(
@@ -315,15 +240,18 @@ def plot_tone_over_time(
     return finish(ax, data)
 
 
+@renamed(n="count")
+@positional_columns("y", "x", "ci_low", "ci_high")
+@shared_docs
 def plot_group_comparison(
     data: pd.DataFrame,
+    *,
     y: str,
     x: str = "mean",
+    hue: str | None = None,
     ci_low: str | None = "ci_low",
     ci_high: str | None = "ci_high",
-    *,
-    hue: str | None = None,
-    n: str | None = "n_docs",
+    count: str | None = "n_docs",
     order: Sequence[Hashable] | None = None,
     hue_order: Sequence[Hashable] | None = None,
     sort: bool = True,
@@ -336,35 +264,32 @@ def plot_group_comparison(
 
     Parameters
     ----------
-    data : DataFrame
+    {params.data}
         One row per group (and hue level) with an estimate and, optionally,
         its interval, e.g. tone by outlet or a frame's share by country.
-    y : str
-        Group column (one row of the chart per group).
-    x : str, default "mean"
-        Estimate column (``"share"`` for frame shares).
-    ci_low, ci_high : str or None, default "ci_low", "ci_high"
-        Interval columns; whiskers are skipped when absent (or ``None``).
-    hue : str, optional
-        Second grouping drawn as dodged points per row (e.g. frame or period).
-    n : str or None, default "n_docs"
-        Documents per group, shown in the labels as ``(n=...)`` (without hue).
-    order, hue_order : sequence, optional
-        Explicit group / hue order (``order`` overrides ``sort``).
+    {params.y}
+        The group: one row of the chart per group.
+    {params.x}
+        The estimate (``"share"`` for frame shares).
+    {params.hue}
+        A second grouping, drawn as dodged points per row (e.g. frame or period).
+    {params.ci_low}
+        Drawn as whiskers.
+    {params.count}
+        Shown in the row labels as ``(n=...)`` (without ``hue``). Was ``n``
+        before 0.4.
+    {params.order}
+        Overrides ``sort``; groups not listed are left out.
+    {params.hue_order}
     sort : bool, default True
         Largest estimate on top (mean over hue levels with ``hue``).
     ref : float, optional
         Reference line (e.g. 0 for neutral tone).
-    palette : list or dict of colours, optional
-    min_docs : int or None, default 5 (:data:`toolkit.stats.aggregation.MIN_DOCS`)
-        Groups from fewer documents (per ``n`` or a ``small_cell`` column), or
-        without an interval, get an open marker and no whisker; a note under
-        the axes says why.
-    ax : matplotlib Axes, optional
+    {params.palette}
+    {params.min_docs}
+    {params.ax}
 
-    Returns
-    -------
-    matplotlib Axes
+    {returns.ax}
 
     Examples
     --------
@@ -379,9 +304,9 @@ def plot_group_comparison(
     func = "plot_group_comparison"
     ci_low = optional_column(data, ci_low, "ci_low")
     ci_high = optional_column(data, ci_high, "ci_high")
-    n = optional_column(data, n, "n_docs")
-    check_data(data, func, y=y, x=x, hue=hue, ci_low=ci_low, ci_high=ci_high, n=n)
-    check_numeric(data, func, x=x, ci_low=ci_low, ci_high=ci_high, n=n)
+    count = optional_column(data, count, "n_docs")
+    check_data(data, func, y=y, x=x, hue=hue, ci_low=ci_low, ci_high=ci_high, count=count)
+    check_numeric(data, func, x=x, ci_low=ci_low, ci_high=ci_high, count=count)
     if (ci_low is None) != (ci_high is None):
         raise ValueError(f"{func}: give both ci_low and ci_high, or neither")
     keys = [y] if hue is None else [y, hue]
@@ -404,7 +329,7 @@ def plot_group_comparison(
     ax = get_ax(ax)
     if ref is not None:
         ax.axvline(ref, color="#888888", linewidth=0.6, zorder=1)
-    small_all = _small_cells(data, n, min_docs)
+    small_all = small_cells(data, count, min_docs)
     if ci_low is not None:
         small_all |= data[ci_low].isna() | data[ci_high].isna()
     any_small = False
@@ -447,8 +372,8 @@ def plot_group_comparison(
                 zorder=4,
             )
     labels = [label_text(g) for g in rows]
-    if n is not None and hue is None:
-        counts = data.set_index(y)[n]
+    if count is not None and hue is None:
+        counts = data.set_index(y)[count]
         labels = [f"{lab} (n={int(counts[g]):,})" for lab, g in zip(labels, rows, strict=True)]
     ax.set_yticks(range(len(rows)), labels)
     ax.set_ylim(len(rows) - 0.5, -0.5)
@@ -466,17 +391,8 @@ def plot_group_comparison(
     ]
     texts = [label_text(g) for g in groups if g is not None]
     if any_small:
-        handles.append(
-            Line2D(
-                [],
-                [],
-                linestyle="none",
-                marker="o",
-                markerfacecolor="white",
-                markeredgecolor="#555555",
-            )
-        )
-        texts.append(_small_note(min_docs))
+        handles.append(open_marker_handle())
+        texts.append(small_note(min_docs))
     if hue is not None:
         legend_outside(ax, handles=handles, labels=texts, title=nice(hue))
     elif handles:  # only the open-marker note: above the axes, not beside them

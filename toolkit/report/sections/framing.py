@@ -40,7 +40,7 @@ def _figures(ctx, shares: pd.DataFrame, by: str | None, stem: str, what: str) ->
         )
     with plots.paper_style():
         ax = plots.plot_group_comparison(
-            shares, y="frame", x="share", hue=by, n=None if by else "n_docs"
+            shares, y="frame", x="share", hue=by, count=None if by else "n_docs"
         )
         ax.set_xlabel("Share of documents (95% bootstrap interval)")
         src = ctx.save_figure(ax.figure, f"{stem}_shares")
@@ -70,7 +70,7 @@ def _over_time(ctx, dictionary: str, stem: str, scores: pd.DataFrame) -> str:
     )
     csv = ctx.save_table(yearly, f"{stem}_shares_by_year")
     with paper_style(width="double"):
-        fig = plot_frames_over_time(yearly, x="period", y="share", hue="frame", kind="facets")
+        fig = plot_frames_over_time(yearly, x="period", y="share", col="frame", kind="facets")
         src = ctx.save_figure(fig, f"{stem}_over_time")
     return ctx.figure_html(
         src,

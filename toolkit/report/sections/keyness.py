@@ -92,7 +92,7 @@ def _xray(ctx) -> str:
     pos = pos.merge(meta, on="doc_id", how="left")
     n_docs = pos["doc_id"].nunique()
     with paper_style(width="double", height=min(9.0, 1.0 + 0.12 * n_docs)):
-        ax = plot_dispersion(pos, order=["date", "doc_id"], label="outlet", terms=_XRAY_TERMS)
+        ax = plot_dispersion(pos, order=["date", "doc_id"], label="outlet", hue_order=_XRAY_TERMS)
         src = ctx.save_figure(ax.figure, "dispersion_place_names")
     csv = ctx.save_table(pos, "dispersion_place_names")
     per = -(-n_docs // 200)  # plot_dispersion's max_rows: runs of articles beyond 200

@@ -35,7 +35,7 @@ def build(ctx) -> str:
         # several referents side by side keep the figure about a page tall at most
         ncols = 1 if shown["referent"].nunique() <= 2 else 2
         with plots.paper_style(width="double"):
-            fig = plots.plot_naming(shown, group=by, value="count", ncols=ncols)
+            fig = plots.plot_naming(shown, x="count", y=by, ncols=ncols)
             src = ctx.save_figure(fig, "naming_by_outlet")
         parts.append(
             ctx.figure_html(src, "Share of each name among a referent's mentions, per outlet.")

@@ -38,7 +38,7 @@ def build(ctx) -> str:
     country = src_tab[(src_tab["dimension"] == "speaker_country") & (src_tab["count"] > 0)]
     if by is not None and not country.empty:
         with plots.paper_style():
-            ax = plots.plot_sources(country, group=by, category="category", value="share")
+            ax = plots.plot_sources(country, x="share", y=by, hue="category")
             ax.get_legend().set_title("Speaker country")
             src = ctx.save_figure(ax.figure, f"sources_by_{by}")
         parts.append(
