@@ -360,6 +360,57 @@ def _docx_text(path: Path) -> str:
 
 def _read_folder(folder: Path, encoding: str | None) -> tuple[pd.DataFrame, list[dict]]:
     """Every file of ``folder`` read or accounted for: (articles, per-file summary rows)."""
+    files, summary = _folder_files(folder)
+    meta_path = next((folder / n for n in _META_NAMES if (folder / n).exists()), None)
+    rows, frames = [], []
+    for p in files:
+        if p == meta_path:
+            continue
+        rel = p.relative_to(folder).as_posix()
+        try:
+            item, line = _folder_entry(p, rel, encoding)
+        except (LoadError, DecodeError, OSError) as err:
+            reason, fmt = str(err), p.suffix.lower()[1:]
+            item = _article_row(rel, "", "", f"unreadable: {reason}")
+            line = {
+                "file": rel,
+                "format": fmt,
+                "articles": 1,
+                "status": "unreadable",
+                "reason": reason,
+            }
+        summary.append(line)
+        if isinstance(item, dict):
+            rows.append(item)
+        elif item is not None:
+            frames.append(item)
+    if encoding is None:
+        _reread_uncertain(folder, rows, frames, summary)
+    docs = pd.DataFrame(rows, columns=["doc_id", "text", "source_file", "encoding", "load_note"])
+    if meta_path is not None:
+        docs = _merge_metadata(docs, meta_path, encoding, summary)
+    if frames:
+        docs = pd.concat([docs, *frames], ignore_index=True)
+    if not files and not summary:
+        raise LoadError(f"{folder}: the folder is empty")
+    _warn_unread(folder, summary)
+    return docs, summary
+
+
+def _warn_unread(folder: Path, summary: list[dict]) -> None:
+    """One warning naming the first files not read as articles (skipped, unreadable, missing)."""
+    bad = [r for r in summary if r["status"] != "read"]
+    if bad:
+        warnings.warn(
+            f"{folder}: {len(bad)} of {len(summary)} files not read as articles: "
+            + "; ".join(f"{r['file']} ({r['status']}: {r['reason'][:80]})" for r in bad[:5]),
+            stacklevel=4,
+        )
+
+
+def _folder_files(folder: Path) -> tuple[list[Path], list[dict]]:
+    """The files to read, sorted (hidden ones and reports this toolkit wrote left out),
+    and a summary line for each report folder skipped."""
     skip_dirs = {d for d in folder.rglob("*") if d.is_dir() and _is_report_folder(d)}
     files = sorted(
         p
@@ -368,166 +419,81 @@ def _read_folder(folder: Path, encoding: str | None) -> tuple[pd.DataFrame, list
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
         and not any(d in p.parents for d in skip_dirs)
     )
-    meta_path = next((folder / n for n in _META_NAMES if (folder / n).exists()), None)
-    rows, frames, summary = [], [], []
-    for d in sorted(skip_dirs):
-        summary.append(
-            {
-                "file": d.relative_to(folder).as_posix() + "/",
-                "format": "report",
-                "articles": 0,
-                "status": "skipped",
-                "reason": "a report written by this toolkit, not articles",
-            }
-        )
+    skipped = [
+        {
+            "file": d.relative_to(folder).as_posix() + "/",
+            "format": "report",
+            "articles": 0,
+            "status": "skipped",
+            "reason": "a report written by this toolkit, not articles",
+        }
+        for d in sorted(skip_dirs)
+    ]
+    return files, skipped
 
-    def unreadable(rel: str, reason: str, fmt: str) -> None:
-        rows.append(
-            {
-                "doc_id": rel,
-                "text": "",
-                "source_file": rel,
-                "encoding": "",
-                "load_note": f"unreadable: {reason}",
-            }
-        )
-        summary.append(
-            {"file": rel, "format": fmt, "articles": 1, "status": "unreadable", "reason": reason}
-        )
 
-    for p in files:
-        if p == meta_path:
-            continue
-        rel = p.relative_to(folder).as_posix()
-        suffix = p.suffix.lower()
-        try:
-            export = None
-            if suffix not in _TABLE_SUFFIXES + (".md",):
-                export = _try_export(p, encoding)
-            if export is not None:
-                export["source_file"] = rel
-                frames.append(export)
-                fmt = str(export["source_format"].iloc[0]) if len(export) else "export"
-                fw = str(export["file_warnings"].iloc[0]) if len(export) else "no articles"
-                summary.append(
-                    {
-                        "file": rel,
-                        "format": fmt,
-                        "articles": len(export),
-                        "status": "read",
-                        "reason": fw,
-                    }
-                )
-            elif suffix in _ARTICLE_SUFFIXES:
-                decoded = read_decoded(p, encoding)
-                if suffix == ".txt" and _is_delimited_table(decoded.text):
-                    table = _read_table(p, encoding)  # Excel's "Unicode text" table
-                    table["source_file"] = rel
-                    frames.append(table)
-                    summary.append(
-                        {
-                            "file": rel,
-                            "format": "tsv",
-                            "articles": len(table),
-                            "status": "read",
-                            "reason": "tab-separated table in a .txt file",
-                        }
-                    )
-                    continue
-                rows.append(
-                    {
-                        "doc_id": rel,
-                        "text": decoded.text,
-                        "source_file": rel,
-                        "encoding": decoded.encoding,
-                        "load_note": decoded.note,
-                    }
-                )
-                summary.append(
-                    {
-                        "file": rel,
-                        "format": suffix[1:],
-                        "articles": 1,
-                        "status": "read",
-                        "reason": decoded.note,
-                    }
-                )
-            elif suffix in _TABLE_SUFFIXES + (".xlsx", ".xlsm", ".xls"):
-                table = _read_table(p, encoding)
-                table["source_file"] = rel
-                frames.append(table)
-                summary.append(
-                    {
-                        "file": rel,
-                        "format": suffix[1:],
-                        "articles": len(table),
-                        "status": "read",
-                        "reason": "",
-                    }
-                )
-            elif suffix == ".docx":
-                with _naming(p):
-                    text = _docx_text(p)
-                rows.append(
-                    {
-                        "doc_id": rel,
-                        "text": text,
-                        "source_file": rel,
-                        "encoding": "",
-                        "load_note": "Word document read as one article",
-                    }
-                )
-                summary.append(
-                    {
-                        "file": rel,
-                        "format": "docx",
-                        "articles": 1,
-                        "status": "read",
-                        "reason": "not a Nexis export: one article",
-                    }
-                )
-            else:
-                summary.append(
-                    {
-                        "file": rel,
-                        "format": suffix[1:] or "(none)",
-                        "articles": 0,
-                        "status": "skipped",
-                        "reason": f"{suffix or 'no extension'} files are not read "
-                        "(convert to .txt to include it)",
-                    }
-                )
-        except (LoadError, DecodeError, OSError) as err:
-            unreadable(rel, str(err), suffix[1:])
-    if encoding is None:
-        # A corpus rarely mixes encodings: a file whose bytes left the codec
-        # uncertain is read again beside the folder's files read with certainty.
-        tables = [f.iloc[0] for f in frames if len(f) and "encoding" in f and "load_note" in f]
-        evidence = folder_counts((r["encoding"], r["load_note"]) for r in [*rows, *tables])
-        lines = {line["file"]: line for line in summary}
-        for row in rows if evidence else []:
-            if "encoding uncertain" in row["load_note"]:
-                try:
-                    again = read_decoded(folder / row["source_file"], None, evidence)
-                except DecodeError:  # gone since the first read: keep that reading
-                    continue
-                row.update(text=again.text, encoding=again.encoding, load_note=again.note)
-                lines[row["source_file"]]["reason"] = again.note
-    docs = pd.DataFrame(rows, columns=["doc_id", "text", "source_file", "encoding", "load_note"])
-    if meta_path is not None:
-        docs = _merge_metadata(docs, meta_path, encoding, summary)
-    if frames:
-        docs = pd.concat([docs, *frames], ignore_index=True)
-    if not files and not summary:
-        raise LoadError(f"{folder}: the folder is empty")
-    bad = [r for r in summary if r["status"] != "read"]
-    if bad:
-        warnings.warn(
-            f"{folder}: {len(bad)} of {len(summary)} files not read as articles: "
-            + "; ".join(f"{r['file']} ({r['status']}: {r['reason'][:80]})" for r in bad[:5]),
-            stacklevel=3,
-        )
-    return docs, summary
+def _reread_uncertain(folder: Path, rows: list[dict], frames: list, summary: list[dict]) -> None:
+    """Read again, beside the folder's files read with certainty, the files whose codec was uncertain.
+
+    A corpus rarely mixes encodings (the folder prior of
+    :func:`toolkit.text.decode.decode_text`); ``rows`` and their summary
+    lines are updated in place.
+    """
+    tables = [f.iloc[0] for f in frames if len(f) and "encoding" in f and "load_note" in f]
+    evidence = folder_counts((r["encoding"], r["load_note"]) for r in [*rows, *tables])
+    lines = {line["file"]: line for line in summary}
+    for row in rows if evidence else []:
+        if "encoding uncertain" in row["load_note"]:
+            try:
+                again = read_decoded(folder / row["source_file"], None, evidence)
+            except DecodeError:  # gone since the first read: keep that reading
+                continue
+            row.update(text=again.text, encoding=again.encoding, load_note=again.note)
+            lines[row["source_file"]]["reason"] = again.note
+
+
+def _folder_entry(
+    p: Path, rel: str, encoding: str | None
+) -> tuple[dict | pd.DataFrame | None, dict]:
+    """One file of a folder: (an article row, a frame of articles, or None; its summary line).
+
+    Export formats are recognised by content (except for tables and
+    Markdown); text files are one article each unless they are a
+    tab-separated table; other Word documents are one article; anything
+    else is skipped with a reason.
+    """
+    suffix = p.suffix.lower()
+    export = _try_export(p, encoding) if suffix not in _TABLE_SUFFIXES + (".md",) else None
+    if export is not None:
+        export["source_file"] = rel
+        fmt = str(export["source_format"].iloc[0]) if len(export) else "export"
+        fw = str(export["file_warnings"].iloc[0]) if len(export) else "no articles"
+        return export, _summary_row(rel, fmt, len(export), fw)
+    if suffix in _ARTICLE_SUFFIXES:
+        decoded = read_decoded(p, encoding)
+        if suffix == ".txt" and _is_delimited_table(decoded.text):
+            table = _read_table(p, encoding)  # Excel's "Unicode text" table
+            table["source_file"] = rel
+            return table, _summary_row(rel, "tsv", len(table), "tab-separated table in a .txt file")
+        row = _article_row(rel, decoded.text, decoded.encoding, decoded.note)
+        return row, _summary_row(rel, suffix[1:], 1, decoded.note)
+    if suffix in _TABLE_SUFFIXES + (".xlsx", ".xlsm", ".xls"):
+        table = _read_table(p, encoding)
+        table["source_file"] = rel
+        return table, _summary_row(rel, suffix[1:], len(table))
+    if suffix == ".docx":
+        with _naming(p):
+            text = _docx_text(p)
+        row = _article_row(rel, text, "", "Word document read as one article")
+        return row, _summary_row(rel, "docx", 1, "not a Nexis export: one article")
+    skipped = {
+        "file": rel,
+        "format": suffix[1:] or "(none)",
+        "articles": 0,
+        "status": "skipped",
+        "reason": f"{suffix or 'no extension'} files are not read (convert to .txt to include it)",
+    }
+    return None, skipped
 
 
 def _merge_metadata(
@@ -639,17 +605,20 @@ def _summary_row(file: str, fmt: str, articles: int, reason: str = "") -> dict:
     return {"file": file, "format": fmt, "articles": articles, "status": "read", "reason": reason}
 
 
+def _article_row(name: str, text: str, encoding: str, note: str) -> dict:
+    """A file read as one article: its row before loading."""
+    return {
+        "doc_id": name,
+        "text": text,
+        "source_file": name,
+        "encoding": encoding,
+        "load_note": note,
+    }
+
+
 def _one_article(name: str, text: str, encoding: str, note: str) -> pd.DataFrame:
-    """A file read as one article."""
-    return pd.DataFrame(
-        {
-            "doc_id": [name],
-            "text": [text],
-            "source_file": [name],
-            "encoding": [encoding],
-            "load_note": [note],
-        }
-    )
+    """A file read as one article, as a frame."""
+    return pd.DataFrame([_article_row(name, text, encoding, note)])
 
 
 def _read_file(path: Path, encoding: str | None) -> tuple[pd.DataFrame, list[dict]]:
