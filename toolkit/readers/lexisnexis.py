@@ -323,36 +323,8 @@ def parse_lexisnexis_text(
         totals[int(m.group(2))] += 1
         _parse_block(text[m.end() : end], rec)
         records.append(rec)
-    file_warnings: list[str] = []
-    declared = totals.most_common(1)[0][0]
-    odd = sorted(t for t in totals if t != declared)
-    if odd:
-        for rec, m in zip(records, headers, strict=True):
-            if int(m.group(2)) != declared:
-                rec.warn(f"header says '{m.group(0).strip()}' but the file says {declared}")
-        file_warnings.append(f"'N of M DOCUMENTS' totals disagree: {declared} and {odd}")
-    repeated = sorted(n for n, c in Counter(numbers).items() if c > 1)
-    if repeated:
-        file_warnings.append(f"document numbers repeated: {repeated[:10]}")
-    selected = _SELECTED_RE.search(text[: headers[0].start()])
-    if selected:
-        expected = int(selected.group(2)) - int(selected.group(1)) + 1
-        if expected != len(records):
-            file_warnings.append(
-                f"download request selected {expected} documents, found {len(records)}"
-            )
-    elif max(numbers) < declared and len(set(numbers)) < declared:
-        file_warnings.append(
-            f"export declares {declared} documents, found {len(set(numbers))} "
-            f"({min(numbers)}-{max(numbers)}): the file was cut short or is a partial download"
-        )
+    file_warnings = _numbering_warnings(text, headers, records, numbers, totals)
     _flag_cut_last(records)
-    span = max(numbers) - min(numbers) + 1
-    if span != len(set(numbers)):
-        file_warnings.append(
-            f"document numbers {min(numbers)}-{max(numbers)} have gaps: "
-            f"{span - len(set(numbers))} missing (truncated file or lost separators?)"
-        )
     return build_frame(
         records,
         path,
@@ -361,6 +333,41 @@ def parse_lexisnexis_text(
         extra_columns=EXTRA_COLUMNS,
         file_warnings=file_warnings,
     )
+
+
+def _numbering_warnings(
+    text: str, headers: list[re.Match], records: list[Record], numbers: list[int], totals: Counter
+) -> list[str]:
+    """File warnings from the "N of M DOCUMENTS" lines: totals that disagree (each odd
+    article is told too), repeated or missing numbers, fewer articles than selected."""
+    out: list[str] = []
+    declared = totals.most_common(1)[0][0]
+    odd = sorted(t for t in totals if t != declared)
+    if odd:
+        for rec, m in zip(records, headers, strict=True):
+            if int(m.group(2)) != declared:
+                rec.warn(f"header says '{m.group(0).strip()}' but the file says {declared}")
+        out.append(f"'N of M DOCUMENTS' totals disagree: {declared} and {odd}")
+    repeated = sorted(n for n, c in Counter(numbers).items() if c > 1)
+    if repeated:
+        out.append(f"document numbers repeated: {repeated[:10]}")
+    selected = _SELECTED_RE.search(text[: headers[0].start()])
+    if selected:
+        expected = int(selected.group(2)) - int(selected.group(1)) + 1
+        if expected != len(records):
+            out.append(f"download request selected {expected} documents, found {len(records)}")
+    elif max(numbers) < declared and len(set(numbers)) < declared:
+        out.append(
+            f"export declares {declared} documents, found {len(set(numbers))} "
+            f"({min(numbers)}-{max(numbers)}): the file was cut short or is a partial download"
+        )
+    span = max(numbers) - min(numbers) + 1
+    if span != len(set(numbers)):
+        out.append(
+            f"document numbers {min(numbers)}-{max(numbers)} have gaps: "
+            f"{span - len(set(numbers))} missing (truncated file or lost separators?)"
+        )
+    return out
 
 
 def _flag_cut_last(records: list[Record]) -> None:
