@@ -134,7 +134,7 @@ def _font_rows() -> list[dict[str, str]]:
         "(not needed for English labels)"
     )
     try:
-        from toolkit.plots.style import _HANGUL, _KANA, _jis_level1, cjk_font_coverage
+        from toolkit.plots.style import HANGUL, KANA, cjk_font_coverage, jis_level1
     except ImportError:  # matplotlib missing: the package rows above say so
         return [
             {
@@ -145,9 +145,9 @@ def _font_rows() -> list[dict[str, str]]:
             }
         ]
     chosen = [r for r in cjk_font_coverage() if r["chosen"]]
-    n_kanji = len(_jis_level1())
+    n_kanji = len(jis_level1())
     rows = []
-    for lang, key, total in (("Korean", "hangul", len(_HANGUL)), ("Japanese", "kanji", n_kanji)):
+    for lang, key, total in (("Korean", "hangul", len(HANGUL)), ("Japanese", "kanji", n_kanji)):
         best = max(chosen, key=lambda r: r[key], default=None)
         if best is None or best[key] == 0:
             rows.append(
@@ -161,11 +161,11 @@ def _font_rows() -> list[dict[str, str]]:
             continue
         outline = "TrueType outlines" if best["truetype"] else "CFF outlines (PDF less portable)"
         detail = (
-            f"{best['family']}: {best['hangul']:,}/{len(_HANGUL):,} Hangul syllables, "
-            f"{best['kana']}/{len(_KANA)} kana, {best['kanji']:,}/{n_kanji:,} JIS level-1 "
+            f"{best['family']}: {best['hangul']:,}/{len(HANGUL):,} Hangul syllables, "
+            f"{best['kana']}/{len(KANA)} kana, {best['kanji']:,}/{n_kanji:,} JIS level-1 "
             f"kanji; {outline}"
         )
-        full = best[key] == total and (key != "kanji" or best["kana"] == len(_KANA))
+        full = best[key] == total and (key != "kanji" or best["kana"] == len(KANA))
         rows.append(
             {
                 "check": f"{lang} label font",

@@ -24,6 +24,7 @@ from toolkit._meta import keyword_only
 __all__ = [
     "format_number",
     "format_p",
+    "is_p_column",
     "meaningful_index",
     "safe_for_spreadsheet",
     "to_latex",
@@ -192,8 +193,14 @@ def _is_na(value: Any) -> bool:
         return False
 
 
-def _looks_like_p(column: object) -> bool:
-    """A p-value column by name, also when written as math ("$p_{adj}$")."""
+def is_p_column(column: object) -> bool:
+    """A p-value column by name, also when written as math ("$p_{adj}$").
+
+    Examples
+    --------
+    >>> is_p_column("p_adj"), is_p_column("$p_{adj}$"), is_p_column("pmi")
+    (True, True, False)
+    """
     name = str(column)
     bare = re.sub(r"[$\\{}\s]", "", name).lower()
     return name in P_COLUMNS or bare in P_COLUMNS or bare in {"p_{adj}", "padj", "p-value"}
@@ -208,7 +215,7 @@ def _cells(
     exact_p: bool = False,
 ) -> tuple[list[list[str]], list[bool]]:
     """Formatted cell text per row, and whether each column is numeric (right-aligned)."""
-    p_cols = {c for c in df.columns if _looks_like_p(c)} if p_columns is None else set(p_columns)
+    p_cols = {c for c in df.columns if is_p_column(c)} if p_columns is None else set(p_columns)
     formats = float_format if isinstance(float_format, dict) else {}
     default = None if isinstance(float_format, dict) else float_format
     numeric = [

@@ -554,11 +554,11 @@ def test_very_long_sentence_is_scored_in_bounded_pieces(monkeypatch):
 
 
 def test_comment_and_script_removal_is_exact():
-    from toolkit.corpus.load import _remove_blocks
     from toolkit.readers.lexisnexis import _strip_comments
+    from toolkit.text.clean import remove_blocks
 
-    assert _remove_blocks("a<!-- x -->b<script>s</script>c<style>t</style >d") == "a b c d"
-    assert _remove_blocks("<!--" * 1000 + "end") == "<!--" * 1000 + "end"
+    assert remove_blocks("a<!-- x -->b<script>s</script>c<style>t</style >d") == "a b c d"
+    assert remove_blocks("<!--" * 1000 + "end") == "<!--" * 1000 + "end"
     assert _strip_comments("a<!-- x -->b<!-- open") == "a b<!-- open"
     assert _strip_comments("<!--" * 1000) == "<!--" * 1000
 

@@ -192,7 +192,7 @@ def test_placeholder_fonts_count_distinct_glyphs():
 
 
 def test_jis_level1_kanji_set():
-    kanji = style._jis_level1()
+    kanji = style.jis_level1()
     assert len(kanji) == 2965  # JIS X 0208 level 1
     assert chr(kanji[0]) == "亜" and chr(kanji[-1]) == "腕"  # first and last of the level
 

@@ -217,6 +217,121 @@ def _dates(corpus: pd.DataFrame) -> np.ndarray:
     return pd.to_datetime(corpus["date"], errors="coerce").to_numpy(dtype="datetime64[ns]")
 
 
+def _token_ids(texts: np.ndarray) -> tuple[dict[str, int], list[np.ndarray], np.ndarray]:
+    """(vocabulary, each text's token ids, a hash of each text's token sequence; 0 for none)."""
+    # Tokens become small integer ids at once (the strings of 100,000 articles
+    # would take gigabytes); ids are mapped to content hashes later.
+    vocab: dict[str, int] = {"\x00pad": 0}
+    id_lists: list[np.ndarray] = []
+    seq_key = np.zeros(len(texts), dtype=np.uint64)
+    for r, text in enumerate(texts):
+        toks = tokens(text)
+        if toks:
+            seq_key[r] = _hash64("\x1f".join(toks))
+        id_lists.append(np.array([vocab.setdefault(t, len(vocab)) for t in toks], dtype=np.int64))
+    return vocab, id_lists, seq_key
+
+
+def _exact_nodes(
+    canon: np.ndarray, has_text: np.ndarray, seq_key: np.ndarray
+) -> tuple[np.ndarray, list[int]]:
+    """Exact copies: one node per distinct token sequence, numbered in canonical order.
+
+    Returns each row's node (-1 without text) and each node's first row.
+    """
+    node_of_row = np.full(len(has_text), -1, dtype=np.int64)
+    node_rows: list[int] = []
+    first_node: dict[int, int] = {}
+    for r in canon:
+        if not has_text[r]:
+            continue
+        key = int(seq_key[r])
+        node = first_node.get(key)
+        if node is None:
+            node = first_node[key] = len(node_rows)
+            node_rows.append(int(r))
+        node_of_row[r] = node
+    return node_of_row, node_rows
+
+
+def _linked_pairs(
+    codes: np.ndarray, n_nodes: int, sig: np.ndarray, shingles: _Shingles, threshold: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate node pairs whose exact Jaccard similarity reaches ``threshold``."""
+    ia, ib = codes // max(n_nodes, 1), codes % max(n_nodes, 1)
+    if not len(codes):
+        return ia, ib
+    # Cheap MinHash estimate first (vectorised), exact Jaccard second.
+    est = np.empty(len(codes))
+    for lo in range(0, len(codes), 200_000):
+        hi = lo + 200_000
+        est[lo:hi] = (sig[ia[lo:hi]] == sig[ib[lo:hi]]).mean(axis=1)
+    keep = est >= threshold - 0.2
+    ia, ib = ia[keep], ib[keep]
+    exact = np.fromiter(
+        (shingles.jaccard(int(x), int(y)) for x, y in zip(ia, ib, strict=True)),
+        dtype=float,
+        count=len(ia),
+    )
+    linked = exact >= threshold
+    return ia[linked], ib[linked]
+
+
+def _group_columns(
+    group_of_row: np.ndarray,
+    node_of_row: np.ndarray,
+    original_ids: np.ndarray,
+    doc_ids: np.ndarray,
+    dates: np.ndarray,
+    seq_key: np.ndarray,
+    shingles: _Shingles,
+) -> dict[str, np.ndarray]:
+    """``dup_group, group_size, is_representative, similarity, is_exact`` of every row.
+
+    Each group's representative is its earliest-dated member (undated last;
+    ties by doc_id, then text); rows without a group stand alone.
+    """
+    n_rows = len(group_of_row)
+    group_ids = original_ids.copy()
+    sizes = np.ones(n_rows, dtype=np.int64)
+    is_rep = np.ones(n_rows, dtype=bool)
+    similarity = np.full(n_rows, np.nan)
+    is_exact = np.zeros(n_rows, dtype=bool)
+    grouped = np.flatnonzero(group_of_row >= 0)
+    if len(grouped):
+        frame = pd.DataFrame(
+            {
+                "row": grouped,
+                "group": group_of_row[grouped],
+                "undated": np.isnat(dates[grouped]),
+                "date": dates[grouped],
+                "doc_id": doc_ids[grouped],
+                "seq": seq_key[grouped],
+            }
+        ).sort_values(["group", "undated", "date", "doc_id", "seq"], kind="mergesort")
+        first = frame.groupby("group", sort=False).head(1).set_index("group")["row"]
+        size = frame.groupby("group")["row"].size()
+        multi = frame[frame["group"].map(size) > 1]
+        for grp, part in multi.groupby("group", sort=False):
+            rep = int(first[grp])
+            rep_node = int(node_of_row[rep])
+            nodes = node_of_row[part["row"].to_numpy()]
+            counts = pd.Series(nodes).value_counts()
+            for r, node in zip(part["row"].to_numpy(), nodes, strict=True):
+                group_ids[r] = original_ids[rep]
+                sizes[r] = len(part)
+                is_rep[r] = r == rep
+                similarity[r] = 1.0 if node == rep_node else shingles.jaccard(int(node), rep_node)
+                is_exact[r] = counts[node] > 1
+    return {
+        "dup_group": group_ids,
+        "group_size": sizes,
+        "is_representative": is_rep,
+        "similarity": similarity,
+        "is_exact": is_exact,
+    }
+
+
 def find_duplicates(
     corpus: pd.DataFrame,
     threshold: float = 0.5,
@@ -302,34 +417,12 @@ def find_duplicates(
     texts = corpus[column].fillna("").astype(str).to_numpy()
     dates = _dates(corpus)
 
-    # Tokens become small integer ids at once (the strings of 100,000 articles
-    # would take gigabytes); ids are mapped to content hashes later.
-    vocab: dict[str, int] = {"\x00pad": 0}
-    id_lists: list[np.ndarray] = []
-    seq_key = np.zeros(n_rows, dtype=np.uint64)
-    for r, text in enumerate(texts):
-        toks = tokens(text)
-        if toks:
-            seq_key[r] = _hash64("\x1f".join(toks))
-        id_lists.append(np.array([vocab.setdefault(t, len(vocab)) for t in toks], dtype=np.int64))
+    vocab, id_lists, seq_key = _token_ids(texts)
     # Canonical order (doc_id, text): everything below is computed in it, so
     # shuffling the rows cannot change the outcome.
     canon = np.lexsort((seq_key, doc_ids))
     has_text = np.array([len(ids) > 0 for ids in id_lists], dtype=bool)
-
-    # Exact copies: one node per distinct token sequence.
-    node_of_row = np.full(n_rows, -1, dtype=np.int64)
-    node_rows: list[int] = []
-    first_node: dict[int, int] = {}
-    for r in canon:
-        if not has_text[r]:
-            continue
-        key = int(seq_key[r])
-        node = first_node.get(key)
-        if node is None:
-            node = first_node[key] = len(node_rows)
-            node_rows.append(int(r))
-        node_of_row[r] = node
+    node_of_row, node_rows = _exact_nodes(canon, has_text, seq_key)
     n_nodes = len(node_rows)
 
     rng = np.random.default_rng(seed)
@@ -337,22 +430,7 @@ def find_duplicates(
     sig = shingles.minhash(num_perm, rng)
     bands, rows = lsh_params(threshold, num_perm)
     codes = _candidate_pairs(sig, bands, rows, max_bucket)
-    ia, ib = codes // max(n_nodes, 1), codes % max(n_nodes, 1)
-    if len(codes):
-        # Cheap MinHash estimate first (vectorised), exact Jaccard second.
-        est = np.empty(len(codes))
-        for lo in range(0, len(codes), 200_000):
-            hi = lo + 200_000
-            est[lo:hi] = (sig[ia[lo:hi]] == sig[ib[lo:hi]]).mean(axis=1)
-        keep = est >= threshold - 0.2
-        ia, ib = ia[keep], ib[keep]
-        exact = np.fromiter(
-            (shingles.jaccard(int(x), int(y)) for x, y in zip(ia, ib, strict=True)),
-            dtype=float,
-            count=len(ia),
-        )
-        linked = exact >= threshold
-        ia, ib = ia[linked], ib[linked]
+    ia, ib = _linked_pairs(codes, n_nodes, sig, shingles, threshold)
     component = _components(n_nodes, ia, ib) if n_nodes else np.zeros(0, dtype=np.int64)
 
     # Group label per row; empty texts are their own groups.
@@ -361,42 +439,11 @@ def find_duplicates(
         has_node = node_of_row >= 0
         group_of_row[has_node] = component[node_of_row[has_node]]
     out = pd.DataFrame({"doc_id": original_ids}, index=corpus.index)
-    group_ids = original_ids.copy()
-    sizes = np.ones(n_rows, dtype=np.int64)
-    is_rep = np.ones(n_rows, dtype=bool)
-    similarity = np.full(n_rows, np.nan)
-    is_exact = np.zeros(n_rows, dtype=bool)
-    grouped = np.flatnonzero(group_of_row >= 0)
-    if len(grouped):
-        frame = pd.DataFrame(
-            {
-                "row": grouped,
-                "group": group_of_row[grouped],
-                "undated": np.isnat(dates[grouped]),
-                "date": dates[grouped],
-                "doc_id": doc_ids[grouped],
-                "seq": seq_key[grouped],
-            }
-        ).sort_values(["group", "undated", "date", "doc_id", "seq"], kind="mergesort")
-        first = frame.groupby("group", sort=False).head(1).set_index("group")["row"]
-        size = frame.groupby("group")["row"].size()
-        multi = frame[frame["group"].map(size) > 1]
-        for grp, part in multi.groupby("group", sort=False):
-            rep = int(first[grp])
-            rep_node = int(node_of_row[rep])
-            nodes = node_of_row[part["row"].to_numpy()]
-            counts = pd.Series(nodes).value_counts()
-            for r, node in zip(part["row"].to_numpy(), nodes, strict=True):
-                group_ids[r] = original_ids[rep]
-                sizes[r] = len(part)
-                is_rep[r] = r == rep
-                similarity[r] = 1.0 if node == rep_node else shingles.jaccard(int(node), rep_node)
-                is_exact[r] = counts[node] > 1
-    out["dup_group"] = group_ids
-    out["group_size"] = sizes
-    out["is_representative"] = is_rep
-    out["similarity"] = similarity
-    out["is_exact"] = is_exact
+    columns = _group_columns(
+        group_of_row, node_of_row, original_ids, doc_ids, dates, seq_key, shingles
+    )
+    for name, values in columns.items():
+        out[name] = values
     out.attrs.update(
         method="minhash-lsh",
         threshold=threshold,

@@ -13,22 +13,23 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import html
 import io
 import json
-import re
-import unicodedata
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from toolkit.corpus.outlets import normalize_outlet_name, outlet_lookup, outlet_table
 from toolkit.data import data_path
-from toolkit.readers._common import CANONICAL_COLUMNS
+from toolkit.readers import CANONICAL_COLUMNS
+from toolkit.readers.scraper import FIELD_KEYS
+from toolkit.text.clean import SURROGATE_NOTE, clean_article, replace_surrogates
 from toolkit.text.dates import parse_dates
-from toolkit.text.decode import DecodeError, decode_text, folder_counts, read_decoded
+from toolkit.text.decode import DecodeError, folder_counts, read_decoded
+from toolkit.text.language import detect_language, other_language
 
 __all__ = [
     "BOOKKEEPING_COLUMNS",
@@ -36,11 +37,17 @@ __all__ = [
     "LoadError",
     "RESERVED_COLUMNS",
     "check_unique_ids",
+    "column_aliases",
+    "find_alias",
     "is_corpus",
-    "detect_language",
     "load_corpus",
     "load_demo",
     "load_summary",
+    "read_source",
+    # moved to toolkit.text.language and toolkit.corpus.outlets; still
+    # importable from here for notebooks and code written against 0.3
+    "detect_language",
+    "other_language",
     "outlet_table",
 ]
 
@@ -135,239 +142,39 @@ _ALIASES = {
     "doc_id": ["id", "article_id", "뉴스 식별자"],
 }
 LONG_DOC_CHARS = 200_000
-# Markup is recognised by HTML element names with well-formed attributes, so
-# that "if a<b and c>d" and "<kim@example.com>" are text, not tags.
-_HTML_NAMES = (
-    "a|abbr|article|aside|b|big|blockquote|body|br|button|caption|center|cite|code|dd|div|dl|"
-    "dt|em|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|"
-    "label|li|link|main|meta|nav|noscript|ol|p|pre|q|s|section|small|span|strong|sub|sup|"
-    "table|tbody|td|tfoot|th|thead|time|title|tr|u|ul"
-)
-_ATTR = r"""\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+)"""
-_TAG = re.compile(rf"<(?:(?:{_HTML_NAMES})(?:{_ATTR})*\s*/?|/(?:{_HTML_NAMES})\s*)>", re.I)
-_BLOCK_TAG = re.compile(rf"<(?:(?:br|hr)(?:{_ATTR})*\s*/?|/(?:p|div|h\d|li|tr))\s*>", re.I)
-_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_WS = re.compile(r"[ \t\u00a0\u3000]+")
 
 
 @functools.lru_cache(maxsize=1)
-def _aliases() -> dict[str, list[str]]:
-    """Export column names, then the scraper reader's, so a scraper JSON file
-    loaded as a table is read like :func:`toolkit.readers.read_scraped` reads it."""
-    from toolkit.readers.scraper import FIELD_KEYS  # here: the readers import this module
+def column_aliases() -> dict[str, list[str]]:
+    """Other names of each canonical column, in the order they are tried.
 
+    Export column names first, then the scraper reader's field names, so a
+    scraper JSON file loaded as a table is read as
+    :func:`toolkit.readers.read_scraped` reads it.
+
+    Examples
+    --------
+    >>> column_aliases()["title"][:3]
+    ['headline', 'heading', 'hd']
+    """
     return {
         canon: names + [k for k in FIELD_KEYS.get(canon, ()) if k != canon and k not in names]
         for canon, names in _ALIASES.items()
     }
 
 
-# --------------------------------------------------------------------------
-# Outlets
-# --------------------------------------------------------------------------
-
-
-def _norm_name(name: str) -> str:
-    return re.sub(r"[\s.\-'’]+", " ", unicodedata.normalize("NFKC", name)).strip().casefold()
-
-
-def outlet_table(extra: Mapping[str, str] | str | Path | None = None) -> pd.DataFrame:
-    """The outlet -> country table, optionally extended by the user.
-
-    Parameters
-    ----------
-    extra : mapping, path or None
-        ``{"outlet name": "KR"}`` pairs, or a TSV file with the columns of
-        ``toolkit/data/outlets.tsv``. User rows take precedence.
-
-    Returns
-    -------
-    DataFrame
-        Columns ``outlet, country, kind, aliases``.
+def find_alias(columns: Sequence[object], canon: str) -> str | None:
+    """The first of ``columns`` that is a known alias of ``canon`` (case-insensitive), or None.
 
     Examples
     --------
-    >>> t = outlet_table({"Busan Ilbo": "KR"})
-    >>> t.set_index("outlet").loc["Busan Ilbo", "country"]
-    'KR'
+    >>> find_alias(["Headline", "Body"], "text")
+    'Body'
+    >>> find_alias(["x"], "text") is None
+    True
     """
-    table = pd.read_csv(data_path("outlets.tsv"), sep="\t", comment="#", dtype=str).fillna("")
-    if extra is None:
-        return table
-    if isinstance(extra, Mapping):
-        user = pd.DataFrame(
-            {"outlet": list(extra), "country": list(extra.values()), "kind": "", "aliases": ""}
-        )
-    else:
-        user = pd.read_csv(extra, sep="\t", comment="#", dtype=str).fillna("")
-        missing = {"outlet", "country"} - set(user.columns)
-        if missing:
-            raise ValueError(f"{extra}: outlet table needs columns outlet and country")
-        for col in ("kind", "aliases"):
-            if col not in user:
-                user[col] = ""
-    return pd.concat([user[table.columns], table], ignore_index=True)
-
-
-def _outlet_lookup(extra: Mapping[str, str] | str | Path | None) -> dict[str, str]:
-    lookup: dict[str, str] = {}
-    # Iterate in reverse so that earlier rows (the user's) win.
-    for row in outlet_table(extra).iloc[::-1].itertuples(index=False):
-        for name in [row.outlet, *str(row.aliases).split("|")]:
-            if name.strip():
-                lookup[_norm_name(name)] = row.country
-    return lookup
-
-
-# --------------------------------------------------------------------------
-# Language
-# --------------------------------------------------------------------------
-
-
-def _script_counts(text: str) -> dict[str, int]:
-    counts = {"latin": 0, "hangul": 0, "kana": 0, "han": 0}
-    for ch in text[:20_000]:
-        o = ord(ch)
-        if ch.isascii():
-            counts["latin"] += ch.isalpha()
-        elif 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-            counts["hangul"] += 1
-        elif 0x3040 <= o <= 0x30FF or 0xFF66 <= o <= 0xFF9F:
-            counts["kana"] += 1
-        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-            counts["han"] += 1
-        elif ch.isalpha():
-            counts["latin"] += 1
-    return counts
-
-
-def other_language(corpus: pd.DataFrame, language: str) -> dict[str, str]:
-    """Documents a measure in ``language`` cannot read: ``{doc_id: their language}``.
-
-    Documents whose detected language is another one (not ``language``, and
-    not ``""``, no letters) are left unmeasured by the English-only methods
-    and dictionaries, with a status naming their language, instead of being
-    counted as "no match". ``language=""`` (a dictionary for any language)
-    excludes nothing.
-
-    Examples
-    --------
-    >>> c = pd.DataFrame({"doc_id": ["a", "b", "c"], "language": ["en", "ko", ""]})
-    >>> other_language(c, "en")
-    {'b': 'ko'}
-    """
-    if not language or "language" not in corpus.columns:
-        return {}
-    lang = corpus["language"].fillna("").astype(str)
-    hit = ~lang.isin([language, ""])
-    return dict(zip(corpus.loc[hit, "doc_id"], lang[hit], strict=True))
-
-
-def detect_language(text: str) -> tuple[str, float]:
-    """Guess the language of ``text`` from its scripts.
-
-    Returns the ISO code (``"en"``, ``"ko"``, ``"ja"``, ``"zh"`` or ``""`` for no
-    letters) and the share of letters in that language's scripts. Latin
-    script is taken to be English, which is what this toolkit measures; a
-    French article would be mislabelled, so set the ``language`` column
-    yourself for such corpora. Korean counts a character as Korean when it
-    is Hangul; Japanese text is recognised by its kana.
-
-    Examples
-    --------
-    >>> detect_language("독도는 한국 영토이다")
-    ('ko', 1.0)
-    >>> detect_language("竹島は日本の領土")[0]
-    'ja'
-    """
-    c = _script_counts(text)
-    letters = sum(c.values())
-    if not letters:
-        return "", 0.0
-    shares = {
-        "en": c["latin"] / letters,
-        "ko": (c["hangul"] + (c["han"] if c["hangul"] else 0)) / letters,
-        "ja": (c["kana"] + (c["han"] if c["kana"] and not c["hangul"] else 0)) / letters,
-        "zh": (c["han"] if not (c["kana"] or c["hangul"]) else 0) / letters,
-    }
-    lang = max(shares, key=lambda k: (shares[k], k == "en"))
-    return lang, round(shares[lang], 3)
-
-
-# --------------------------------------------------------------------------
-# Text cleaning
-# --------------------------------------------------------------------------
-
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _remove_blocks(text: str) -> str:
-    """Drop ``<script>``/``<style>`` blocks and HTML comments in one linear pass.
-
-    A regular expression with a lazy ``.*?`` rescans the rest of the text for
-    every unclosed opener (quadratic on ``<!--`` repeated); here each search
-    starts where the last one ended, and an opener without its closer ends
-    the scan.
-    """
-    lower = text.lower()
-    out, pos = [], 0
-    openers = {"<!--": "-->", "<script": "</script", "<style": "</style"}
-    nxt = {o: lower.find(o) for o in openers}  # next occurrence of each, -1 when none
-    while True:
-        for o in openers:
-            if 0 <= nxt[o] < pos:
-                nxt[o] = lower.find(o, pos)
-        starts = [(i, o) for o, i in nxt.items() if i >= 0]
-        if not starts:
-            break
-        start, opener = min(starts)
-        closer = openers[opener]
-        end = lower.find(closer, start + len(opener))
-        if end < 0:
-            break
-        end = lower.find(">", end) + 1 if closer != "-->" else end + 3
-        if end <= 0:
-            break
-        out.append(text[pos:start])
-        out.append(" ")
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def _clean_text(value: object) -> tuple[str, list[str]]:
-    """Normalise one text; return it with notes on what was changed."""
-    notes: list[str] = []
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return "", ["text missing (NaN/None)"]
-    if isinstance(value, bytes):
-        try:
-            decoded = decode_text(value)
-            value = decoded.text
-            if decoded.encoding not in ("utf-8", "utf-8-sig"):
-                notes.append(f"decoded from {decoded.encoding}")
-            if decoded.note:
-                notes.append(decoded.note)
-        except DecodeError as err:
-            return "", [f"unreadable: {err}"]
-    text = value if isinstance(value, str) else str(value)
-    if _LONE_SURROGATE.search(text):
-        text = _LONE_SURROGATE.sub("\ufffd", text)
-        notes.append("invalid characters (lone surrogates) replaced by U+FFFD")
-    if "<" in text and _TAG.search(text):
-        text = _remove_blocks(text)
-        text = _BLOCK_TAG.sub("\n", text)
-        text = _TAG.sub(" ", text)
-        notes.append("HTML tags removed")
-    if "&" in text and re.search(r"&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);", text):
-        text = html.unescape(text)
-        notes.append("HTML entities decoded")
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", _CONTROL.sub(" ", text)).replace("\r\n", "\n").replace("\r", "\n")
-    text = "\n".join(_WS.sub(" ", line).strip() for line in text.split("\n"))
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    return text, notes
+    lower = {str(c).lower(): str(c) for c in columns}
+    return next((lower[a.lower()] for a in column_aliases()[canon] if a.lower() in lower), None)
 
 
 # --------------------------------------------------------------------------
@@ -391,33 +198,14 @@ def _sniff_delimiter(header: str, suffix: str) -> str:
     return best
 
 
-def _scrub(value: object) -> tuple[object, bool]:
-    """Replace lone surrogates (legal in JSON escapes, not in UTF-8) in a record's strings."""
-    if isinstance(value, str):
-        if _LONE_SURROGATE.search(value):
-            return _LONE_SURROGATE.sub("\ufffd", value), True
-        return value, False
-    if isinstance(value, dict):
-        out, hit = {}, False
-        for k, v in value.items():
-            (k2, h1), (v2, h2) = _scrub(str(k)), _scrub(v)
-            out[k2] = v2
-            hit = hit or h1 or h2
-        return out, hit
-    if isinstance(value, list):
-        pairs = [_scrub(v) for v in value]
-        return [v for v, _ in pairs], any(h for _, h in pairs)
-    return value, False
-
-
 def _records_frame(records: list[object], path: Path) -> pd.DataFrame:
     """JSON records as rows; a record that is not an object becomes an unreadable row."""
     rows, notes = [], []
     for n, rec in enumerate(records, start=1):
         if isinstance(rec, dict):
-            clean, hit = _scrub(rec)
+            clean, hit = replace_surrogates(rec)
             rows.append(clean)
-            notes.append("invalid characters (lone surrogates) replaced by U+FFFD" if hit else "")
+            notes.append(SURROGATE_NOTE if hit else "")
         else:
             rows.append({})
             kind = "null" if rec is None else type(rec).__name__
@@ -426,6 +214,30 @@ def _records_frame(records: list[object], path: Path) -> pd.DataFrame:
     df.index = range(len(rows))
     df["load_note"] = notes
     return df
+
+
+def _json_records(text: str, path: Path, lines: bool) -> list[object]:
+    """The records of a JSON Lines file (``lines``) or a JSON file (a list, or an object)."""
+    if lines:
+        records: list[object] = []
+        for n, line in enumerate(text.split("\n"), start=1):
+            if line.strip():
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError as err:
+                    raise LoadError(f"{path}: line {n} is not valid JSON ({err.msg})") from err
+        return records
+    obj = json.loads(text) if text.strip() else []
+    if isinstance(obj, dict):
+        # {"articles": [...]} or a single article
+        lists = [v for v in obj.values() if isinstance(v, list)]
+        obj = lists[0] if len(lists) == 1 else [obj]
+    if not isinstance(obj, list):
+        raise LoadError(
+            f"{path}: the JSON holds a {type(obj).__name__}, not articles "
+            "(expected a list of objects or an object)"
+        )
+    return obj
 
 
 def _parse_table(path: Path, suffix: str, encoding: str | None) -> tuple[pd.DataFrame, str, str]:
@@ -439,27 +251,9 @@ def _parse_table(path: Path, suffix: str, encoding: str | None) -> tuple[pd.Data
         return pd.read_parquet(path), "", ""
     decoded = read_decoded(path, encoding)
     text = decoded.text.lstrip("\ufeff")
-    if suffix in (".jsonl", ".ndjson"):
-        records: list[object] = []
-        for n, line in enumerate(text.split("\n"), start=1):
-            if line.strip():
-                try:
-                    records.append(json.loads(line))
-                except json.JSONDecodeError as err:
-                    raise LoadError(f"{path}: line {n} is not valid JSON ({err.msg})") from err
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        records = _json_records(text, path, lines=suffix != ".json")
         return _records_frame(records, path), decoded.encoding, decoded.note
-    if suffix == ".json":
-        obj = json.loads(text) if text.strip() else []
-        if isinstance(obj, dict):
-            # {"articles": [...]} or a single article
-            lists = [v for v in obj.values() if isinstance(v, list)]
-            obj = lists[0] if len(lists) == 1 else [obj]
-        if not isinstance(obj, list):
-            raise LoadError(
-                f"{path}: the JSON holds a {type(obj).__name__}, not articles "
-                "(expected a list of objects or an object)"
-            )
-        return _records_frame(obj, path), decoded.encoding, decoded.note
     if not text.strip():
         return pd.DataFrame({"text": []}, dtype=object), decoded.encoding, decoded.note
     header = text.split("\n", 1)[0]
@@ -566,6 +360,57 @@ def _docx_text(path: Path) -> str:
 
 def _read_folder(folder: Path, encoding: str | None) -> tuple[pd.DataFrame, list[dict]]:
     """Every file of ``folder`` read or accounted for: (articles, per-file summary rows)."""
+    files, summary = _folder_files(folder)
+    meta_path = next((folder / n for n in _META_NAMES if (folder / n).exists()), None)
+    rows, frames = [], []
+    for p in files:
+        if p == meta_path:
+            continue
+        rel = p.relative_to(folder).as_posix()
+        try:
+            item, line = _folder_entry(p, rel, encoding)
+        except (LoadError, DecodeError, OSError) as err:
+            reason, fmt = str(err), p.suffix.lower()[1:]
+            item = _article_row(rel, "", "", f"unreadable: {reason}")
+            line = {
+                "file": rel,
+                "format": fmt,
+                "articles": 1,
+                "status": "unreadable",
+                "reason": reason,
+            }
+        summary.append(line)
+        if isinstance(item, dict):
+            rows.append(item)
+        elif item is not None:
+            frames.append(item)
+    if encoding is None:
+        _reread_uncertain(folder, rows, frames, summary)
+    docs = pd.DataFrame(rows, columns=["doc_id", "text", "source_file", "encoding", "load_note"])
+    if meta_path is not None:
+        docs = _merge_metadata(docs, meta_path, encoding, summary)
+    if frames:
+        docs = pd.concat([docs, *frames], ignore_index=True)
+    if not files and not summary:
+        raise LoadError(f"{folder}: the folder is empty")
+    _warn_unread(folder, summary)
+    return docs, summary
+
+
+def _warn_unread(folder: Path, summary: list[dict]) -> None:
+    """One warning naming the first files not read as articles (skipped, unreadable, missing)."""
+    bad = [r for r in summary if r["status"] != "read"]
+    if bad:
+        warnings.warn(
+            f"{folder}: {len(bad)} of {len(summary)} files not read as articles: "
+            + "; ".join(f"{r['file']} ({r['status']}: {r['reason'][:80]})" for r in bad[:5]),
+            stacklevel=4,
+        )
+
+
+def _folder_files(folder: Path) -> tuple[list[Path], list[dict]]:
+    """The files to read, sorted (hidden ones and reports this toolkit wrote left out),
+    and a summary line for each report folder skipped."""
     skip_dirs = {d for d in folder.rglob("*") if d.is_dir() and _is_report_folder(d)}
     files = sorted(
         p
@@ -574,226 +419,158 @@ def _read_folder(folder: Path, encoding: str | None) -> tuple[pd.DataFrame, list
         and not any(part.startswith(".") for part in p.relative_to(folder).parts)
         and not any(d in p.parents for d in skip_dirs)
     )
-    meta_path = next((folder / n for n in _META_NAMES if (folder / n).exists()), None)
-    rows, frames, summary = [], [], []
-    for d in sorted(skip_dirs):
+    skipped = [
+        {
+            "file": d.relative_to(folder).as_posix() + "/",
+            "format": "report",
+            "articles": 0,
+            "status": "skipped",
+            "reason": "a report written by this toolkit, not articles",
+        }
+        for d in sorted(skip_dirs)
+    ]
+    return files, skipped
+
+
+def _reread_uncertain(folder: Path, rows: list[dict], frames: list, summary: list[dict]) -> None:
+    """Read again, beside the folder's files read with certainty, the files whose codec was uncertain.
+
+    A corpus rarely mixes encodings (the folder prior of
+    :func:`toolkit.text.decode.decode_text`); ``rows`` and their summary
+    lines are updated in place.
+    """
+    tables = [f.iloc[0] for f in frames if len(f) and "encoding" in f and "load_note" in f]
+    evidence = folder_counts((r["encoding"], r["load_note"]) for r in [*rows, *tables])
+    lines = {line["file"]: line for line in summary}
+    for row in rows if evidence else []:
+        if "encoding uncertain" in row["load_note"]:
+            try:
+                again = read_decoded(folder / row["source_file"], None, evidence)
+            except DecodeError:  # gone since the first read: keep that reading
+                continue
+            row.update(text=again.text, encoding=again.encoding, load_note=again.note)
+            lines[row["source_file"]]["reason"] = again.note
+
+
+def _folder_entry(
+    p: Path, rel: str, encoding: str | None
+) -> tuple[dict | pd.DataFrame | None, dict]:
+    """One file of a folder: (an article row, a frame of articles, or None; its summary line).
+
+    Export formats are recognised by content (except for tables and
+    Markdown); text files are one article each unless they are a
+    tab-separated table; other Word documents are one article; anything
+    else is skipped with a reason.
+    """
+    suffix = p.suffix.lower()
+    export = _try_export(p, encoding) if suffix not in _TABLE_SUFFIXES + (".md",) else None
+    if export is not None:
+        export["source_file"] = rel
+        fmt = str(export["source_format"].iloc[0]) if len(export) else "export"
+        fw = str(export["file_warnings"].iloc[0]) if len(export) else "no articles"
+        return export, _summary_row(rel, fmt, len(export), fw)
+    if suffix in _ARTICLE_SUFFIXES:
+        decoded = read_decoded(p, encoding)
+        if suffix == ".txt" and _is_delimited_table(decoded.text):
+            table = _read_table(p, encoding)  # Excel's "Unicode text" table
+            table["source_file"] = rel
+            return table, _summary_row(rel, "tsv", len(table), "tab-separated table in a .txt file")
+        row = _article_row(rel, decoded.text, decoded.encoding, decoded.note)
+        return row, _summary_row(rel, suffix[1:], 1, decoded.note)
+    if suffix in _TABLE_SUFFIXES + (".xlsx", ".xlsm", ".xls"):
+        table = _read_table(p, encoding)
+        table["source_file"] = rel
+        return table, _summary_row(rel, suffix[1:], len(table))
+    if suffix == ".docx":
+        with _naming(p):
+            text = _docx_text(p)
+        row = _article_row(rel, text, "", "Word document read as one article")
+        return row, _summary_row(rel, "docx", 1, "not a Nexis export: one article")
+    skipped = {
+        "file": rel,
+        "format": suffix[1:] or "(none)",
+        "articles": 0,
+        "status": "skipped",
+        "reason": f"{suffix or 'no extension'} files are not read (convert to .txt to include it)",
+    }
+    return None, skipped
+
+
+def _merge_metadata(
+    docs: pd.DataFrame, meta_path: Path, encoding: str | None, summary: list[dict]
+) -> pd.DataFrame:
+    """Join a folder's metadata table to its text files (by file name, or doc_id).
+
+    Files the metadata names but the folder lacks are added to ``summary``
+    as "missing", with one warning.
+    """
+    meta = _read_table(meta_path, encoding).drop(columns=["source_file", "encoding", "load_note"])
+    key = next((c for c in ("file", "filename", "path", "doc_id") if c in meta.columns), None)
+    if key is None:
+        raise LoadError(
+            f"{meta_path}: metadata needs a column naming the text file "
+            f"(file, filename, path or doc_id); found {list(meta.columns)}"
+        )
+    meta = meta.rename(columns={key: "source_file"})
+    meta["source_file"] = meta["source_file"].astype(str)
+    known = set(docs["source_file"])
+    missing = [f for f in meta["source_file"] if f not in known]
+    for f in missing:
         summary.append(
             {
-                "file": d.relative_to(folder).as_posix() + "/",
-                "format": "report",
+                "file": f,
+                "format": "",
                 "articles": 0,
-                "status": "skipped",
-                "reason": "a report written by this toolkit, not articles",
+                "status": "missing",
+                "reason": f"named in {meta_path.name} but not found in the folder",
             }
         )
-
-    def unreadable(rel: str, reason: str, fmt: str) -> None:
-        rows.append(
-            {
-                "doc_id": rel,
-                "text": "",
-                "source_file": rel,
-                "encoding": "",
-                "load_note": f"unreadable: {reason}",
-            }
-        )
-        summary.append(
-            {"file": rel, "format": fmt, "articles": 1, "status": "unreadable", "reason": reason}
-        )
-
-    for p in files:
-        if p == meta_path:
-            continue
-        rel = p.relative_to(folder).as_posix()
-        suffix = p.suffix.lower()
-        try:
-            export = None
-            if suffix not in _TABLE_SUFFIXES + (".md",):
-                export = _try_export(p, encoding)
-            if export is not None:
-                export["source_file"] = rel
-                frames.append(export)
-                fmt = str(export["source_format"].iloc[0]) if len(export) else "export"
-                fw = str(export["file_warnings"].iloc[0]) if len(export) else "no articles"
-                summary.append(
-                    {
-                        "file": rel,
-                        "format": fmt,
-                        "articles": len(export),
-                        "status": "read",
-                        "reason": fw,
-                    }
-                )
-            elif suffix in _ARTICLE_SUFFIXES:
-                decoded = read_decoded(p, encoding)
-                if suffix == ".txt" and _is_delimited_table(decoded.text):
-                    table = _read_table(p, encoding)  # Excel's "Unicode text" table
-                    table["source_file"] = rel
-                    frames.append(table)
-                    summary.append(
-                        {
-                            "file": rel,
-                            "format": "tsv",
-                            "articles": len(table),
-                            "status": "read",
-                            "reason": "tab-separated table in a .txt file",
-                        }
-                    )
-                    continue
-                rows.append(
-                    {
-                        "doc_id": rel,
-                        "text": decoded.text,
-                        "source_file": rel,
-                        "encoding": decoded.encoding,
-                        "load_note": decoded.note,
-                    }
-                )
-                summary.append(
-                    {
-                        "file": rel,
-                        "format": suffix[1:],
-                        "articles": 1,
-                        "status": "read",
-                        "reason": decoded.note,
-                    }
-                )
-            elif suffix in _TABLE_SUFFIXES + (".xlsx", ".xlsm", ".xls"):
-                table = _read_table(p, encoding)
-                table["source_file"] = rel
-                frames.append(table)
-                summary.append(
-                    {
-                        "file": rel,
-                        "format": suffix[1:],
-                        "articles": len(table),
-                        "status": "read",
-                        "reason": "",
-                    }
-                )
-            elif suffix == ".docx":
-                with _naming(p):
-                    text = _docx_text(p)
-                rows.append(
-                    {
-                        "doc_id": rel,
-                        "text": text,
-                        "source_file": rel,
-                        "encoding": "",
-                        "load_note": "Word document read as one article",
-                    }
-                )
-                summary.append(
-                    {
-                        "file": rel,
-                        "format": "docx",
-                        "articles": 1,
-                        "status": "read",
-                        "reason": "not a Nexis export: one article",
-                    }
-                )
-            else:
-                summary.append(
-                    {
-                        "file": rel,
-                        "format": suffix[1:] or "(none)",
-                        "articles": 0,
-                        "status": "skipped",
-                        "reason": f"{suffix or 'no extension'} files are not read "
-                        "(convert to .txt to include it)",
-                    }
-                )
-        except (LoadError, DecodeError, OSError) as err:
-            unreadable(rel, str(err), suffix[1:])
-    if encoding is None:
-        # A corpus rarely mixes encodings: a file whose bytes left the codec
-        # uncertain is read again beside the folder's files read with certainty.
-        tables = [f.iloc[0] for f in frames if len(f) and "encoding" in f and "load_note" in f]
-        evidence = folder_counts((r["encoding"], r["load_note"]) for r in [*rows, *tables])
-        lines = {line["file"]: line for line in summary}
-        for row in rows if evidence else []:
-            if "encoding uncertain" in row["load_note"]:
-                try:
-                    again = read_decoded(folder / row["source_file"], None, evidence)
-                except DecodeError:  # gone since the first read: keep that reading
-                    continue
-                row.update(text=again.text, encoding=again.encoding, load_note=again.note)
-                lines[row["source_file"]]["reason"] = again.note
-    docs = pd.DataFrame(rows, columns=["doc_id", "text", "source_file", "encoding", "load_note"])
-    if meta_path is not None:
-        meta = _read_table(meta_path, encoding).drop(
-            columns=["source_file", "encoding", "load_note"]
-        )
-        key = next((c for c in ("file", "filename", "path", "doc_id") if c in meta.columns), None)
-        if key is None:
-            raise LoadError(
-                f"{meta_path}: metadata needs a column naming the text file "
-                f"(file, filename, path or doc_id); found {list(meta.columns)}"
-            )
-        meta = meta.rename(columns={key: "source_file"})
-        meta["source_file"] = meta["source_file"].astype(str)
-        known = set(docs["source_file"])
-        missing = [f for f in meta["source_file"] if f not in known]
-        for f in missing:
-            summary.append(
-                {
-                    "file": f,
-                    "format": "",
-                    "articles": 0,
-                    "status": "missing",
-                    "reason": f"named in {meta_path.name} but not found in the folder",
-                }
-            )
-        if missing:
-            warnings.warn(
-                f"{meta_path}: {len(missing)} metadata rows name files that are not "
-                f"in the folder: {missing[:5]}",
-                stacklevel=3,
-            )
-        meta = meta.drop_duplicates("source_file")
-        docs = docs.merge(
-            meta.drop(columns=["text"], errors="ignore"),
-            on="source_file",
-            how="left",
-            suffixes=("", "_meta"),
-        )
-        if "doc_id_meta" in docs:
-            docs["doc_id"] = docs["doc_id_meta"].where(docs["doc_id_meta"].notna(), docs["doc_id"])
-            docs = docs.drop(columns="doc_id_meta")
-    if frames:
-        docs = pd.concat([docs, *frames], ignore_index=True)
-    if not files and not summary:
-        raise LoadError(f"{folder}: the folder is empty")
-    bad = [r for r in summary if r["status"] != "read"]
-    if bad:
+    if missing:
         warnings.warn(
-            f"{folder}: {len(bad)} of {len(summary)} files not read as articles: "
-            + "; ".join(f"{r['file']} ({r['status']}: {r['reason'][:80]})" for r in bad[:5]),
-            stacklevel=3,
+            f"{meta_path}: {len(missing)} metadata rows name files that are not "
+            f"in the folder: {missing[:5]}",
+            stacklevel=4,
         )
-    return docs, summary
+    meta = meta.drop_duplicates("source_file")
+    docs = docs.merge(
+        meta.drop(columns=["text"], errors="ignore"),
+        on="source_file",
+        how="left",
+        suffixes=("", "_meta"),
+    )
+    if "doc_id_meta" in docs:
+        docs["doc_id"] = docs["doc_id_meta"].where(docs["doc_id_meta"].notna(), docs["doc_id"])
+        docs = docs.drop(columns="doc_id_meta")
+    return docs
 
 
-def _read_source(source: object, encoding: str | None) -> tuple[pd.DataFrame, str, list[dict]]:
+def read_source(
+    source: object, encoding: str | None = None
+) -> tuple[pd.DataFrame, str, list[dict]]:
+    """Read a source as it is, before any column is renamed or text cleaned.
+
+    Returns
+    -------
+    tuple
+        (the rows, a label naming the source, the per-file summary rows
+        that :func:`load_summary` shows).
+
+    Examples
+    --------
+    >>> rows, label, summary = read_source(pd.DataFrame({"body": ["Seoul protested."]}))
+    >>> list(rows.columns), label, summary
+    (['body'], 'DataFrame', [])
+    """
     if isinstance(source, pd.DataFrame):
-        df = source.copy()
-        if df.attrs.get("toolkit_corpus"):
-            # a corpus this loader made: its bookkeeping is recomputed, not kept as user_*
-            df = df.drop(
-                columns=[c for c in BOOKKEEPING_COLUMNS + ["load_note"] if c in df.columns]
-            )
-            if "date_raw" in df.columns and "date" in df.columns:
-                df["date"] = df["date_raw"].where(df["date_raw"].astype(str) != "", df["date"])
-                df = df.drop(columns="date_raw")
-            return df, str(source.attrs.get("source", "DataFrame")), []
-        df = _protect(df, "DataFrame")
-        return df, "DataFrame", []
+        made_here = source.attrs.get("toolkit_corpus")
+        label = str(source.attrs.get("source", "DataFrame")) if made_here else "DataFrame"
+        return _from_frame(source), label, []
     if (
         isinstance(source, (list, tuple))
         and source
         and all(isinstance(s, (str, Path)) for s in source)
     ):
-        parts = [_read_source(s, encoding) for s in source]
+        parts = [read_source(s, encoding) for s in source]
         summary = [row for part in parts for row in part[2]]
         return pd.concat([p[0] for p in parts], ignore_index=True), f"{len(parts)} sources", summary
     if isinstance(source, (str, Path)):
@@ -803,99 +580,73 @@ def _read_source(source: object, encoding: str | None) -> tuple[pd.DataFrame, st
         if path.is_dir():
             docs, summary = _read_folder(path, encoding)
             return docs, str(path), summary
-        # Plain tables (CSV, JSON, Parquet) are read as they are, so every
-        # column and id survives; scraper JSON is recognised by its field
-        # names (maintext, date_publish, source_domain) in the aliases above.
-        if path.suffix.lower() not in _TABLE_SUFFIXES:
-            export = _try_export(path, encoding)
-            if export is not None:
-                fmt = str(export["source_format"].iloc[0]) if len(export) else "export"
-                return (
-                    export,
-                    str(path),
-                    [
-                        {
-                            "file": path.name,
-                            "format": fmt,
-                            "articles": len(export),
-                            "status": "read",
-                            "reason": "",
-                        }
-                    ],
-                )
-        if path.suffix.lower() in (".txt", ".md", ".html", ".htm"):
-            decoded = read_decoded(path, encoding)
-            if path.suffix.lower() == ".txt" and _is_delimited_table(decoded.text):
-                # Excel's "Unicode text" export: a UTF-16 tab-separated table in a .txt
-                table = _read_table(path, encoding)
-                return (
-                    table,
-                    str(path),
-                    [
-                        {
-                            "file": path.name,
-                            "format": "tsv",
-                            "articles": len(table),
-                            "status": "read",
-                            "reason": "tab-separated table in a .txt file",
-                        }
-                    ],
-                )
-            df = pd.DataFrame(
-                {
-                    "doc_id": [path.name],
-                    "text": [decoded.text],
-                    "source_file": [path.name],
-                    "encoding": [decoded.encoding],
-                    "load_note": [decoded.note],
-                }
-            )
-            return (
-                df,
-                str(path),
-                [
-                    {
-                        "file": path.name,
-                        "format": path.suffix[1:],
-                        "articles": 1,
-                        "status": "read",
-                        "reason": decoded.note,
-                    }
-                ],
-            )
-        if path.suffix.lower() == ".docx":
-            with _naming(path):
-                text = _docx_text(path)
-            return (
-                pd.DataFrame(
-                    {
-                        "doc_id": [path.name],
-                        "text": [text],
-                        "source_file": [path.name],
-                        "encoding": [""],
-                        "load_note": ["Word document read as one article"],
-                    }
-                ),
-                str(path),
-                [],
-            )
-        table = _read_table(path, encoding)
-        return (
-            table,
-            str(path),
-            [
-                {
-                    "file": path.name,
-                    "format": path.suffix[1:],
-                    "articles": len(table),
-                    "status": "read",
-                    "reason": "",
-                }
-            ],
-        )
+        docs, summary = _read_file(path, encoding)
+        return docs, str(path), summary
     raise TypeError(
         f"load_corpus takes a DataFrame, a path or a list of paths, not {type(source).__name__}"
     )
+
+
+def _from_frame(source: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a DataFrame source; a corpus this loader made loses its bookkeeping."""
+    df = source.copy()
+    if not df.attrs.get("toolkit_corpus"):
+        return _protect(df, "DataFrame")
+    # a corpus this loader made: its bookkeeping is recomputed, not kept as user_*
+    df = df.drop(columns=[c for c in BOOKKEEPING_COLUMNS + ["load_note"] if c in df.columns])
+    if "date_raw" in df.columns and "date" in df.columns:
+        df["date"] = df["date_raw"].where(df["date_raw"].astype(str) != "", df["date"])
+        df = df.drop(columns="date_raw")
+    return df
+
+
+def _summary_row(file: str, fmt: str, articles: int, reason: str = "") -> dict:
+    """One row of the per-file load summary, for a file that was read."""
+    return {"file": file, "format": fmt, "articles": articles, "status": "read", "reason": reason}
+
+
+def _article_row(name: str, text: str, encoding: str, note: str) -> dict:
+    """A file read as one article: its row before loading."""
+    return {
+        "doc_id": name,
+        "text": text,
+        "source_file": name,
+        "encoding": encoding,
+        "load_note": note,
+    }
+
+
+def _one_article(name: str, text: str, encoding: str, note: str) -> pd.DataFrame:
+    """A file read as one article, as a frame."""
+    return pd.DataFrame([_article_row(name, text, encoding, note)])
+
+
+def _read_file(path: Path, encoding: str | None) -> tuple[pd.DataFrame, list[dict]]:
+    """One file: an archive export, a text file (one article), a Word document or a table."""
+    suffix = path.suffix.lower()
+    # Plain tables (CSV, JSON, Parquet) are read as they are, so every
+    # column and id survives; scraper JSON is recognised by its field
+    # names (maintext, date_publish, source_domain) in the aliases above.
+    if suffix not in _TABLE_SUFFIXES:
+        export = _try_export(path, encoding)
+        if export is not None:
+            fmt = str(export["source_format"].iloc[0]) if len(export) else "export"
+            return export, [_summary_row(path.name, fmt, len(export))]
+    if suffix in (".txt", ".md", ".html", ".htm"):
+        decoded = read_decoded(path, encoding)
+        if suffix == ".txt" and _is_delimited_table(decoded.text):
+            # Excel's "Unicode text" export: a UTF-16 tab-separated table in a .txt
+            table = _read_table(path, encoding)
+            reason = "tab-separated table in a .txt file"
+            return table, [_summary_row(path.name, "tsv", len(table), reason)]
+        article = _one_article(path.name, decoded.text, decoded.encoding, decoded.note)
+        return article, [_summary_row(path.name, path.suffix[1:], 1, decoded.note)]
+    if suffix == ".docx":
+        with _naming(path):
+            text = _docx_text(path)
+        return _one_article(path.name, text, "", "Word document read as one article"), []
+    table = _read_table(path, encoding)
+    return table, [_summary_row(path.name, path.suffix[1:], len(table))]
 
 
 def _is_delimited_table(text: str) -> bool:
@@ -975,7 +726,43 @@ def load_corpus(
     >>> c["date"].dt.strftime("%Y-%m-%d").tolist()
     ['2015-04-14', '2015-04-15', '2015-04-16']
     """
-    raw, label, summary = _read_source(source, encoding)
+    raw, label, summary = read_source(source, encoding)
+    df = _canonical_names(raw, columns, label)
+    df["doc_id"] = _doc_ids(df)
+    notes_in = (
+        df.pop("load_note").fillna("").astype(str).tolist()
+        if "load_note" in df.columns
+        else [""] * len(df)
+    )
+    texts, status, reasons = _clean_texts(df["text"].tolist(), notes_in)
+    df["text"] = texts
+    df["status"] = status
+    for col in CANONICAL_COLUMNS:
+        if col not in df.columns:
+            df[col] = ""
+    for col in ("title", "outlet", "country", "language", "url"):
+        df[col] = [_as_field(v) for v in df[col]]
+    _parse_date_column(df)
+    df["language"] = _languages(df["language"].tolist(), texts, language, reasons)
+    if (df["country"] == "").any():
+        lookup = outlet_lookup(outlets)
+        df["country"] = [
+            c or lookup.get(normalize_outlet_name(o), "")
+            for c, o in zip(df["country"], df["outlet"], strict=True)
+        ]
+    df["dup_group"], df["is_duplicate"] = _exact_duplicates(texts, df["doc_id"].tolist())
+    df["status_reason"] = reasons
+    df["n_chars"] = [len(t) for t in texts]
+    return _finish(df, label, summary)
+
+
+# Steps of load_corpus, in the order it runs them.
+
+
+def _canonical_names(
+    raw: pd.DataFrame, columns: Mapping[str, str] | None, label: str
+) -> pd.DataFrame:
+    """The source with the user's renames, then known aliases, given canonical names."""
     df = raw.rename(columns=dict(columns or {}))
     if columns:
         absent = [c for c in columns if c not in raw.columns]
@@ -984,10 +771,9 @@ def load_corpus(
                 f"columns= names {absent} not found in {label}; found {list(raw.columns)}"
             )
     df.columns = [str(c) for c in df.columns]
-    for canon, aliases in _aliases().items():
+    for canon in column_aliases():
         if canon not in df.columns:
-            lower = {c.lower(): c for c in df.columns}
-            hit = next((lower[a.lower()] for a in aliases if a.lower() in lower), None)
+            hit = find_alias(df.columns, canon)
             if hit is not None:
                 df = df.rename(columns={hit: canon})
     if "text" not in df.columns and len(df) == 0:
@@ -997,83 +783,86 @@ def load_corpus(
             f"no text column in {label}: found columns {list(raw.columns)}. "
             "Name the text column with columns={'your_column': 'text'}."
         )
-    df = df.reset_index(drop=True)
-    n = len(df)
+    return df.reset_index(drop=True)
 
-    # doc_id: keep the user's, fill blanks, make unique.
-    if "doc_id" in df.columns:
-        ids = [
-            "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip()
-            for v in df["doc_id"]
-        ]
-    else:
-        ids = [""] * n
+
+def _as_field(value: object) -> str:
+    """A metadata value as a trimmed string, "" for None/NaN."""
+    return (
+        ""
+        if value is None or (isinstance(value, float) and np.isnan(value))
+        else str(value).strip()
+    )
+
+
+def _doc_ids(df: pd.DataFrame) -> list[str]:
+    """The user's ids, blanks filled and repeats made unique (one warning)."""
+    ids = [_as_field(v) for v in df["doc_id"]] if "doc_id" in df.columns else [""] * len(df)
     ids, renamed = _unique_ids(ids)
     if renamed:
         warnings.warn(
-            f"{renamed} repeated doc_id values were made unique with a ~N suffix", stacklevel=2
+            f"{renamed} repeated doc_id values were made unique with a ~N suffix", stacklevel=3
         )
-    df["doc_id"] = ids
+    return ids
 
-    # Text and status.
-    notes_in = (
-        df.pop("load_note").fillna("").astype(str).tolist()
-        if "load_note" in df.columns
-        else [""] * n
-    )
+
+def _clean_texts(values: list[object], notes_in: list[str]) -> tuple[list, list, list]:
+    """(texts, statuses, reasons): every text cleaned and given a status."""
     texts, status, reasons = [], [], []
-    for value, note in zip(df["text"].tolist(), notes_in, strict=True):
+    for value, note in zip(values, notes_in, strict=True):
         if note.startswith("unreadable"):
             texts.append("")
             status.append("unreadable")
             reasons.append(note)
             continue
-        text, notes = _clean_text(value)
-        if any(m.startswith("unreadable") for m in notes):
-            status.append("unreadable")
-        elif not text:
-            status.append("empty")
-            if not notes:
-                notes.append("no text" if value == "" else "text is only whitespace or markup")
-        elif any(
-            part.startswith(("truncated", "no 'End of Document'")) for part in note.split("; ")
-        ):
-            status.append("truncated")
-        else:
-            status.append("ok")
-            if len(text) > LONG_DOC_CHARS:
-                notes.append(f"very long document ({len(text):,} characters)")
+        text, notes = clean_article(value)
+        status.append(_text_status(text, value, note, notes))
         texts.append(text)
         reasons.append("; ".join(filter(None, [note, *notes])))
-    df["text"] = texts
-    df["status"] = status
+    return texts, status, reasons
 
-    for col in CANONICAL_COLUMNS:
-        if col not in df.columns:
-            df[col] = ""
-    for col in ("title", "outlet", "country", "language", "url"):
-        df[col] = [
-            "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip()
-            for v in df[col]
-        ]
 
-    # Dates.
-    if not pd.api.types.is_datetime64_any_dtype(df["date"]):
-        raw_dates = df["date"]
-        df["date_raw"] = raw_dates.astype(object).where(raw_dates.notna(), "").astype(str)
-        df["date"] = parse_dates(raw_dates)
-        bad = int((df["date"].isna() & (df["date_raw"].astype(str).str.strip() != "")).sum())
-        if bad:
-            warnings.warn(
-                f"{bad} of {n} dates could not be parsed and were kept as NaT "
-                "(the original strings are in the date_raw column)",
-                stacklevel=2,
-            )
-    else:
+def _text_status(text: str, value: object, note: str, notes: list[str]) -> str:
+    """The status of one cleaned text; adds to ``notes`` what the status needs said."""
+    if any(m.startswith("unreadable") for m in notes):
+        return "unreadable"
+    if not text:
+        if not notes:
+            notes.append("no text" if value == "" else "text is only whitespace or markup")
+        return "empty"
+    if any(part.startswith(("truncated", "no 'End of Document'")) for part in note.split("; ")):
+        return "truncated"
+    if len(text) > LONG_DOC_CHARS:
+        notes.append(f"very long document ({len(text):,} characters)")
+    return "ok"
+
+
+def _parse_date_column(df: pd.DataFrame) -> None:
+    """``date`` as datetime64; strings kept in ``date_raw``; one warning for the unparsed."""
+    if pd.api.types.is_datetime64_any_dtype(df["date"]):
         df["date"] = parse_dates(df["date"])
+        return
+    raw_dates = df["date"]
+    df["date_raw"] = raw_dates.astype(object).where(raw_dates.notna(), "").astype(str)
+    df["date"] = parse_dates(raw_dates)
+    bad = int((df["date"].isna() & (df["date_raw"].astype(str).str.strip() != "")).sum())
+    if bad:
+        warnings.warn(
+            f"{bad} of {len(df)} dates could not be parsed and were kept as NaT "
+            "(the original strings are in the date_raw column)",
+            stacklevel=3,
+        )
 
-    # Language, per document where not given.
-    langs = [str(v).lower() for v in df["language"]]
+
+def _languages(
+    given: list[object], texts: list[str], language: str | None, reasons: list[str]
+) -> list[str]:
+    """Each document's language: given, else ``language``, else detected from its script.
+
+    A detected language whose script covers less than 80% of the letters is
+    noted in ``reasons`` (changed in place).
+    """
+    langs = [str(v).lower() for v in given]
     for i, text in enumerate(texts):
         if langs[i]:
             continue
@@ -1086,37 +875,33 @@ def load_corpus(
             reasons[i] = "; ".join(
                 filter(None, [reasons[i], f"mixed scripts ({share:.0%} {lang})"])
             )
-    df["language"] = langs
+    return langs
 
-    # Country from outlet.
-    if (df["country"] == "").any():
-        lookup = _outlet_lookup(outlets)
-        df["country"] = [
-            c or lookup.get(_norm_name(o), "")
-            for c, o in zip(df["country"], df["outlet"], strict=True)
-        ]
 
-    # Exact duplicates, cheaply: the same text after whitespace and case folding,
-    # the first in corpus order standing for the group. toolkit.corpus.duplicates.find_duplicates
-    # is the fuller tool: it compares word tokens (so "met." and "met!" match),
-    # finds near-duplicates and picks the earliest-dated copy.
+def _exact_duplicates(texts: list[str], ids: list[str]) -> tuple[pd.Series, list[bool]]:
+    """(dup_group, is_duplicate): the same text after whitespace and case folding.
+
+    The first in corpus order stands for the group. This is the cheap check;
+    :func:`toolkit.corpus.duplicates.find_duplicates` is the fuller tool: it
+    compares word tokens (so "met." and "met!" match), finds near-duplicates
+    and picks the earliest-dated copy.
+    """
     keys = [" ".join(t.split()).casefold() if t else None for t in texts]
     first: dict[str, str] = {}
     count: dict[str, int] = {}
-    for k, d in zip(keys, df["doc_id"], strict=True):
+    for k, d in zip(keys, ids, strict=True):
         if k is not None:
             first.setdefault(k, d)
             count[k] = count.get(k, 0) + 1
     # Singletons get their own id (as find_duplicates does), so a groupby on
     # dup_group never drops a row; empty texts have no group.
-    df["dup_group"] = pd.Series([first[k] if k is not None else None for k in keys], dtype=object)
-    df["is_duplicate"] = [
-        k is not None and count[k] > 1 and first[k] != d
-        for k, d in zip(keys, df["doc_id"], strict=True)
-    ]
-    df["status_reason"] = reasons
-    df["n_chars"] = [len(t) for t in texts]
+    group = pd.Series([first[k] if k is not None else None for k in keys], dtype=object)
+    dup = [k is not None and count[k] > 1 and first[k] != d for k, d in zip(keys, ids, strict=True)]
+    return group, dup
 
+
+def _finish(df: pd.DataFrame, label: str, summary: list) -> pd.DataFrame:
+    """Columns in corpus order, and the attrs that mark a loaded corpus."""
     extras = [c for c in df.columns if c not in CANONICAL_COLUMNS + BOOKKEEPING_COLUMNS]
     out = df[CANONICAL_COLUMNS + BOOKKEEPING_COLUMNS + extras]
     out.attrs["source"] = label

@@ -63,7 +63,7 @@ def _compile_element(element: str, case_sensitive: bool) -> tuple[str, re.Patter
     return element, None
 
 
-_HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
+HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 _KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff々]")
 
 
@@ -77,7 +77,7 @@ def _cjk_elements(word: str) -> list[str]:
     would make 일본해* match 일본 해군, "Japanese navy"). Other words, and
     patterns with a glob inside, are returned unchanged.
     """
-    lang = "ko" if _HANGUL.search(word) else "ja" if _KANA_KANJI.search(word) else None
+    lang = "ko" if HANGUL.search(word) else "ja" if _KANA_KANJI.search(word) else None
     core = word.strip("*")
     if lang is None or not core or "*" in core or "?" in core:
         return [word]

@@ -40,7 +40,7 @@ import pandas as pd
 
 from toolkit._meta import renamed
 from toolkit.measures._contract import finish
-from toolkit.measures.keyterms import adjust_p
+from toolkit.stats.contingency import adjust_p, independence_measures
 from toolkit.tokens.streams import (
     check_filters,
     compile_patterns,
@@ -61,56 +61,6 @@ def _dense_ids(cols: list[np.ndarray], base: int) -> np.ndarray:
     for col in cols[1:]:
         ids = pd.factorize(ids * base + col)[0].astype(np.int64)
     return ids
-
-
-def independence_measures(
-    sub_counts: dict[frozenset[int], np.ndarray], n_total: float, size: int
-) -> dict[str, np.ndarray]:
-    """Association measures of ``size``-word combinations from their sub-counts.
-
-    ``sub_counts[S]`` is, for every combination, the number of positions whose
-    slots ``S`` hold the combination's words (``S`` = all slots: the
-    combination's own count).
-    """
-    from scipy.special import chdtrc, xlogy
-
-    slots = range(size)
-    full = frozenset(slots)
-
-    def count(s: frozenset[int]) -> np.ndarray:
-        return np.full_like(sub_counts[full], n_total, dtype=float) if not s else sub_counts[s]
-
-    probs = [np.asarray(sub_counts[frozenset([i])], dtype=float) / n_total for i in slots]
-    chi2 = np.zeros(len(sub_counts[full]))
-    g2 = np.zeros(len(sub_counts[full]))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        for k in range(size + 1):
-            for ones in combinations(slots, k):
-                s = frozenset(ones)
-                obs = np.zeros(len(chi2))
-                # Inclusion-exclusion: cells where exactly the slots in s match.
-                for extra in range(size - k + 1):
-                    for more in combinations(sorted(full - s), extra):
-                        obs = obs + (-1) ** extra * count(s | frozenset(more))
-                exp = np.full(len(chi2), float(n_total))
-                for i in slots:
-                    exp = exp * (probs[i] if i in s else 1.0 - probs[i])
-                chi2 = chi2 + (obs - exp) ** 2 / exp
-                g2 = g2 + 2.0 * xlogy(obs, obs / exp)
-        obs1 = np.asarray(sub_counts[full], dtype=float)
-        exp1 = n_total * np.prod(probs, axis=0)
-        sign = np.where(obs1 < exp1, -1.0, 1.0)
-        g2 = np.maximum(g2, 0.0)
-        dof = 2**size - 1 - size
-        return {
-            "expected": exp1,
-            "G2": sign * g2,
-            "chi2": sign * chi2,
-            "pmi": np.log2(obs1 / exp1),
-            "t_score": (obs1 - exp1) / np.sqrt(obs1),
-            "dice": size * obs1 / sum(np.asarray(sub_counts[frozenset([i])]) for i in slots),
-            "p": chdtrc(dof, g2),
-        }
 
 
 def _ngram_table(stream, size: int, min_count: int) -> pd.DataFrame:

@@ -111,7 +111,13 @@ def frequencies(
     out["rank"] = out.groupby(g[order], sort=False).cumcount().to_numpy() + 1
     if n is not None:
         out = out[out["rank"] <= n].reset_index(drop=True)
-    params = {"by": by_names(by), "freq": freq, "n": n, "min_count": min_count, "filters": dict(filters)}
+    params = {
+        "by": by_names(by),
+        "freq": freq,
+        "n": n,
+        "min_count": min_count,
+        "filters": dict(filters),
+    }
     return finish(out, "frequencies", params, stream.tokens, per_document=False)
 
 

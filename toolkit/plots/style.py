@@ -64,8 +64,8 @@ WIDTHS = {"single": 3.5, "onehalf": 5.5, "double": 7.2}
 # 169 kana and 95% of the 2,965 JIS X 0208 level-1 kanji. TrueType (glyf)
 # outlines rank before CFF ones: matplotlib embeds both as Type 42 in PDF,
 # which is only valid for TrueType (matplotlib issue #20870).
-_HANGUL = tuple(range(0xAC00, 0xD7A4))  # all 11,172 modern syllables
-_KANA = (*range(0x3041, 0x3094), *range(0x30A1, 0x30F7))  # the 169 kana of JIS X 0208
+HANGUL = tuple(range(0xAC00, 0xD7A4))  # all 11,172 modern syllables
+KANA = (*range(0x3041, 0x3094), *range(0x30A1, 0x30F7))  # the 169 kana of JIS X 0208
 _KO_MIN = 2350  # the Hangul syllables of KS X 1001
 _JA_KANJI_SHARE = 0.95
 # PyPI packages that ship TrueType CJK fonts (pyproject.toml installs them):
@@ -81,7 +81,7 @@ _PROBE = (0xAC00, 0x3042, 0x65E5)
 
 
 @lru_cache(maxsize=1)
-def _jis_level1() -> tuple[int, ...]:
+def jis_level1() -> tuple[int, ...]:
     """The 2,965 JIS X 0208 level-1 kanji (rows 16-47), from Python's EUC-JP codec."""
     out = []
     for row in range(0xB0, 0xD0):
@@ -172,9 +172,9 @@ def _coverage_of(path: str, mtime: float) -> dict[str, Any] | None:
         "family": font.family_name,
         "path": path,
         "truetype": not _is_cff(path),
-        "hangul": glyphs(_HANGUL),
-        "kana": glyphs(_KANA),
-        "kanji": glyphs(_jis_level1()),
+        "hangul": glyphs(HANGUL),
+        "kana": glyphs(KANA),
+        "kanji": glyphs(jis_level1()),
         "chars": frozenset(cjk) if real else frozenset(),
     }
 
@@ -213,7 +213,7 @@ def _korean_ok(cov: dict[str, Any]) -> bool:
 
 
 def _japanese_ok(cov: dict[str, Any]) -> bool:
-    return cov["kana"] >= len(_KANA) and cov["kanji"] >= _JA_KANJI_SHARE * len(_jis_level1())
+    return cov["kana"] >= len(KANA) and cov["kanji"] >= _JA_KANJI_SHARE * len(jis_level1())
 
 
 def _choose(covs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -222,7 +222,7 @@ def _choose(covs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ja = sorted((c for c in covs if _japanese_ok(c)), key=lambda c: _rank(c, "kanji"))
     both = [c for c in ja if _korean_ok(c)]
     best_both = sorted(both, key=lambda c: (_rank(c, "kanji")[0], -c["hangul"] - c["kanji"]))
-    if best_both and best_both[0]["truetype"] and best_both[0]["hangul"] == len(_HANGUL):
+    if best_both and best_both[0]["truetype"] and best_both[0]["hangul"] == len(HANGUL):
         return [best_both[0]]
     chosen = ja[:1] + [c for c in ko[:1] if c not in ja[:1]]
     return chosen

@@ -7,12 +7,12 @@ date parsing and the warning texts are the same for every archive.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from toolkit.text.clean import clean_field
 from toolkit.text.dates import parse_date
 
 __all__ = [
@@ -20,7 +20,6 @@ __all__ = [
     "Record",
     "add_file_warning",
     "build_frame",
-    "clean_text",
     "language_code",
 ]
 
@@ -49,25 +48,6 @@ class Record:
         """Add a parse warning once (readers may reach the same problem twice)."""
         if message not in self.warnings:
             self.warnings.append(message)
-
-
-def clean_text(value: object) -> str:
-    """Collapse runs of spaces inside lines and trim; keep paragraph breaks.
-
-    Examples
-    --------
-    >>> clean_text("  A\\u00a0 b \\n\\n\\n c  ")
-    'A b\\n\\nc'
-    """
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    # "Â" before a no-break space is that space encoded twice (UTF-8 read as
-    # Latin-1), common in archive HTML; it is never meant as a letter there.
-    text = str(value).replace("\u00c2\u00a0", " ").replace("\u00a0", " ").replace("\u200b", "")
-    lines = [re.sub(r"[ \t\f\v]+", " ", line).strip() for line in text.split("\n")]
-    out = "\n".join(lines)
-    out = re.sub(r"\n{3,}", "\n\n", out)
-    return out.strip()
 
 
 # ------------------------------------------------------------------------ languages
@@ -203,7 +183,7 @@ def language_code(value: object) -> str:
     >>> language_code("Esperanto")
     'Esperanto'
     """
-    text = clean_text(value)
+    text = clean_field(value)
     if not text:
         return ""
     key = text.lower().strip(" .;:")
@@ -212,7 +192,7 @@ def language_code(value: object) -> str:
 
 def is_language_name(value: str) -> bool:
     """True when ``value`` is a language name the lookup table knows."""
-    return clean_text(value).lower().strip(" .;:") in _LANGUAGE_LOOKUP
+    return clean_field(value).lower().strip(" .;:") in _LANGUAGE_LOOKUP
 
 
 # ----------------------------------------------------------------------- the frame

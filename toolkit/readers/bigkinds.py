@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.readers._common import Record, build_frame, clean_text
+from toolkit.readers._common import Record, build_frame
+from toolkit.text.clean import clean_field
 from toolkit.text.decode import check_archive
 
 __all__ = ["read_bigkinds", "BIGKINDS_COLUMNS", "is_bigkinds_header"]
@@ -48,7 +49,7 @@ _KNOWN_OTHER = {
 
 
 def _norm(name: object) -> str:
-    return clean_text(name).replace(" ", "") if name is not None else ""
+    return clean_field(name).replace(" ", "") if name is not None else ""
 
 
 _MAPPED_NORM = {_norm(k): k for k in BIGKINDS_COLUMNS}
@@ -89,7 +90,7 @@ def _cell(value: object) -> str:
         return str(int(value))
     if hasattr(value, "strftime"):
         return value.strftime("%Y-%m-%d")
-    return clean_text(value)
+    return clean_field(value)
 
 
 def read_bigkinds(path: str | Path, sheet: int | str = 0) -> pd.DataFrame:
@@ -136,9 +137,30 @@ def read_bigkinds(path: str | Path, sheet: int | str = 0) -> pd.DataFrame:
     >>> str(df.loc[0, "date"].date())
     '2015-04-14'
     """
+    path = Path(path)
+    rows = _sheet_rows(path, sheet)
+    at = _header_row(rows)
+    if at is None:
+        raise ValueError(f"{path}: no BigKinds header row (일자, 제목/언론사, ...) found")
+    roles, extra_cols = _roles([_cell(h) for h in rows[at]])
+    records = [_record(roles, values) for values in map(_cells, rows[at + 1 :]) if any(values)]
+    _drop_repeated_ids(records)
+    file_warnings = []
+    if "text" not in roles:
+        file_warnings.append("no 본문 (body) column: titles only")
+    return build_frame(
+        records,
+        path,
+        "bigkinds_xlsx",
+        extra_columns=(*extra_cols, "text_truncated"),
+        file_warnings=file_warnings,
+    )
+
+
+def _sheet_rows(path: Path, sheet: int | str) -> list[tuple]:
+    """Every row of one sheet as a tuple of cell values; damaged files raise ValueError."""
     import openpyxl
 
-    path = Path(path)
     check_archive(path)  # a zip bomb is refused before openpyxl inflates it
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -148,17 +170,21 @@ def read_bigkinds(path: str | Path, sheet: int | str = 0) -> pd.DataFrame:
         raise ValueError(f"{path}: not a readable XLSX file ({type(err).__name__}: {err})") from err
     try:
         ws = wb.worksheets[sheet] if isinstance(sheet, int) else wb[sheet]
-        rows = [tuple(r) for r in ws.iter_rows(values_only=True)]
+        return [tuple(r) for r in ws.iter_rows(values_only=True)]
     except (IndexError, KeyError) as err:
         raise ValueError(f"{path}: no sheet {sheet!r}") from err
     except Exception as err:
         raise ValueError(f"{path}: cannot read sheet ({type(err).__name__}: {err})") from err
     finally:
         wb.close()
-    at = _header_row(rows)
-    if at is None:
-        raise ValueError(f"{path}: no BigKinds header row (일자, 제목/언론사, ...) found")
-    header = [_cell(h) for h in rows[at]]
+
+
+def _roles(header: list[str]) -> tuple[list[str], list[str]]:
+    """(the role of each column, the extra columns in output order).
+
+    A BigKinds column gets its canonical role (the first time it appears);
+    any other column keeps its name, made unique.
+    """
     roles: list[str] = []
     extra_cols: list[str] = []
     for i, name in enumerate(header):
@@ -173,44 +199,41 @@ def read_bigkinds(path: str | Path, sheet: int | str = 0) -> pd.DataFrame:
             extra_cols.append(col)
     if "byline" in roles:
         extra_cols.insert(0, "byline")
-    records: list[Record] = []
-    for row in rows[at + 1 :]:
-        values = [_cell(v) for v in row]
-        if not any(values):
-            continue
-        rec = Record()
-        for role, value in zip(roles, values, strict=False):
-            if role == "doc_id":
-                rec.doc_id = value.strip("'")
-            elif role == "date":
-                rec.date_raw = value
-            elif role in ("text", "title", "outlet", "url"):
-                setattr(rec, role, value)
-            else:
-                rec.extra[role] = value
-        rec.extra["text_truncated"] = True
-        if "doc_id" in roles and not rec.doc_id:
-            rec.warn("no 뉴스 식별자 (news id); id made from the position")
-        if len(values) > len(roles) and any(values[len(roles) :]):
-            rec.warn("cells beyond the header's columns were ignored")
-        records.append(rec)
+    return roles, extra_cols
+
+
+def _cells(row: tuple) -> list[str]:
+    return [_cell(v) for v in row]
+
+
+def _record(roles: list[str], values: list[str]) -> Record:
+    """One article from one spreadsheet row."""
+    rec = Record()
+    for role, value in zip(roles, values, strict=False):
+        if role == "doc_id":
+            rec.doc_id = value.strip("'")
+        elif role == "date":
+            rec.date_raw = value
+        elif role in ("text", "title", "outlet", "url"):
+            setattr(rec, role, value)
+        else:
+            rec.extra[role] = value
+    rec.extra["text_truncated"] = True
+    if "doc_id" in roles and not rec.doc_id:
+        rec.warn("no 뉴스 식별자 (news id); id made from the position")
+    if len(values) > len(roles) and any(values[len(roles) :]):
+        rec.warn("cells beyond the header's columns were ignored")
+    return rec
+
+
+def _drop_repeated_ids(records: list[Record]) -> None:
+    """An id repeated within the file identifies no article: each copy gets a position id."""
     ids = [rec.doc_id for rec in records if rec.doc_id]
-    if len(ids) != len(set(ids)):
-        seen: set[str] = set()
-        dupes = {i for i in ids if i in seen or seen.add(i)}
-        for rec in records:
-            if rec.doc_id in dupes:
-                rec.warn(
-                    f"뉴스 식별자 {rec.doc_id} repeated in the file; id made from the position"
-                )
-                rec.doc_id = ""
-    file_warnings = []
-    if "text" not in roles:
-        file_warnings.append("no 본문 (body) column: titles only")
-    return build_frame(
-        records,
-        path,
-        "bigkinds_xlsx",
-        extra_columns=(*extra_cols, "text_truncated"),
-        file_warnings=file_warnings,
-    )
+    if len(ids) == len(set(ids)):
+        return
+    seen: set[str] = set()
+    dupes = {i for i in ids if i in seen or seen.add(i)}
+    for rec in records:
+        if rec.doc_id in dupes:
+            rec.warn(f"뉴스 식별자 {rec.doc_id} repeated in the file; id made from the position")
+            rec.doc_id = ""

@@ -28,10 +28,10 @@ from toolkit.readers._common import (
     Record,
     add_file_warning,
     build_frame,
-    clean_text,
     is_language_name,
     language_code,
 )
+from toolkit.text.clean import clean_field
 from toolkit.text.dates import parse_date
 from toolkit.text.decode import read_decoded
 
@@ -69,7 +69,7 @@ _RESULTS_RE = re.compile(
 
 
 def _text(node, sep: str = " ") -> str:
-    return clean_text(node.get_text(sep)) if node is not None else ""
+    return clean_field(node.get_text(sep)) if node is not None else ""
 
 
 def _parse_article_layout(div, rec: Record) -> None:
@@ -163,7 +163,7 @@ def _code_rows(scope) -> list[tuple[str, object]]:
         cells = tr.find_all("td", recursive=False)
         if len(cells) < 2:
             continue
-        code = clean_text(cells[0].get_text(" "))
+        code = clean_field(cells[0].get_text(" "))
         if _FIELD_CODE_RE.match(code):
             rows.append((code, cells[1]))
     return rows
@@ -237,38 +237,7 @@ def parse_factiva_html(markup: str, path: str | Path, encoding: str = "") -> pd.
     soup = BeautifulSoup(markup, "html.parser")
     for br in soup.find_all("br"):
         br.replace_with("\n")
-    containers = soup.find_all("div", class_=re.compile(r"^[a-z]{2}Article$"))
-    if not containers:
-        containers = soup.find_all("div", id=re.compile(r"^article-"))
-    # A page may mix the article layout and field tables (articles saved from
-    # both views): every block and every HD..AN run outside a block is an
-    # article, kept in page order.
-    items: list[tuple[tuple[int, int], Record]] = []
-    inside = {id(div) for div in containers}
-    for div in containers:
-        rows = _code_rows(div)
-        if rows:
-            for k, group in enumerate(_group_code_rows(rows)):
-                rec = Record()
-                _fill_from_codes(group, rec)
-                if k:
-                    rec.warn("one of several HD/AN runs in one article block")
-                items.append((_position(group[0][1]), rec))
-        else:
-            rec = Record()
-            _parse_article_layout(div, rec)
-            items.append((_position(div), rec))
-    outside = [
-        (code, cell)
-        for code, cell in _code_rows(soup)
-        if not any(id(p) in inside for p in cell.parents)
-    ]
-    for group in _group_code_rows(outside):
-        rec = Record()
-        _fill_from_codes(group, rec)
-        items.append((_position(group[0][1]), rec))
-    items.sort(key=lambda item: item[0])
-    records = [rec for _, rec in items]
+    records = [rec for _, rec in sorted(_articles(soup), key=lambda item: item[0])]
     if records and not re.search(r"</(?:html|body)\s*>", markup[-4000:], re.I):
         # A saved page always closes; one that does not was cut, likely inside the last article.
         records[-1].warn(
@@ -278,15 +247,7 @@ def parse_factiva_html(markup: str, path: str | Path, encoding: str = "") -> pd.
         raise ValueError(
             f"{path}: no Factiva articles found (no 'article' blocks and no HD/PD field tables)"
         )
-    for rec in records:
-        an = rec.extra.get("accession_number")
-        if an:
-            rec.doc_id = f"factiva:{an}"
-    ids = [r.doc_id for r in records if r.doc_id]
-    if len(ids) != len(set(ids)):
-        # The same accession number twice in one file: fall back to positions.
-        for rec in records:
-            rec.doc_id = ""
+    _accession_ids(records)
     file_warnings = []
     declared = _declared_results(soup)
     if declared is not None and declared < len(records):
@@ -306,6 +267,58 @@ def parse_factiva_html(markup: str, path: str | Path, encoding: str = "") -> pd.
     )
     df.attrs["declared"] = declared
     return df
+
+
+def _articles(soup) -> list[tuple[tuple[int, int], Record]]:
+    """(page position, article) of every article block and every HD..AN run outside one.
+
+    A page may mix the article layout and field tables (articles saved from
+    both views), so both are collected and the caller sorts them by position.
+    """
+    containers = soup.find_all("div", class_=re.compile(r"^[a-z]{2}Article$"))
+    if not containers:
+        containers = soup.find_all("div", id=re.compile(r"^article-"))
+    items: list[tuple[tuple[int, int], Record]] = []
+    inside = {id(div) for div in containers}
+    for div in containers:
+        rows = _code_rows(div)
+        if not rows:
+            rec = Record()
+            _parse_article_layout(div, rec)
+            items.append((_position(div), rec))
+            continue
+        for k, group in enumerate(_group_code_rows(rows)):
+            rec = _record_from_codes(group)
+            if k:
+                rec.warn("one of several HD/AN runs in one article block")
+            items.append((_position(group[0][1]), rec))
+    outside = [
+        (code, cell)
+        for code, cell in _code_rows(soup)
+        if not any(id(p) in inside for p in cell.parents)
+    ]
+    for group in _group_code_rows(outside):
+        items.append((_position(group[0][1]), _record_from_codes(group)))
+    return items
+
+
+def _record_from_codes(group) -> Record:
+    rec = Record()
+    _fill_from_codes(group, rec)
+    return rec
+
+
+def _accession_ids(records: list[Record]) -> None:
+    """``factiva:<accession number>`` ids, unless a number repeats (then positions for all)."""
+    for rec in records:
+        an = rec.extra.get("accession_number")
+        if an:
+            rec.doc_id = f"factiva:{an}"
+    ids = [r.doc_id for r in records if r.doc_id]
+    if len(ids) != len(set(ids)):
+        # The same accession number twice in one file: fall back to positions.
+        for rec in records:
+            rec.doc_id = ""
 
 
 def _declared_results(soup) -> int | None:

@@ -22,9 +22,9 @@ from toolkit.readers._common import (
     Record,
     add_file_warning,
     build_frame,
-    clean_text,
     language_code,
 )
+from toolkit.text.clean import clean_field
 from toolkit.text.dates import parse_date
 from toolkit.text.decode import read_decoded
 
@@ -184,53 +184,77 @@ def _looks_like_date(line: str) -> bool:
 
 
 def _parse_block(block: str, rec: Record) -> None:
-    """Fill ``rec`` from the text of one article (after its header line)."""
-    paras = _paragraphs(block)
+    """Fill ``rec`` from the text of one article (after its header line).
+
+    The paragraphs run through four states: ``head`` (outlet, date, title),
+    ``fields`` (BYLINE:, SECTION:...), ``body`` and ``tail`` (LOAD-DATE: and
+    the fields after it).
+    """
     head: list[list[str]] = []
     body: list[str] = []
     notes: list[str] = []
     state = "head"
     last_field = ""
-    for para in paras:
-        first = para[0]
-        m = _FIELD_RE.match(first)
+    for para in _paragraphs(block):
+        m = _FIELD_RE.match(para[0])
         label = m.group(1) if m else ""
-        is_field = bool(m) and (
-            label in _HEAD_FIELDS or label in _TAIL_FIELDS or state in ("head", "tail")
-        )
-        if is_field and state == "body" and label in _HEAD_FIELDS and label != "BODY":
-            # An upper-case "SECTION:" inside a body is most likely prose.
-            is_field = label in ("BYLINE", "LENGTH", "SECTION", "DATELINE")
-        if is_field:
-            value = clean_text(" ".join([m.group(2), *para[1:]]))
-            last_field = label
-            if label in _TAIL_FIELDS:
-                state = "tail"
-            elif label == "BODY":
-                state = "body"
-                if value:
-                    body.append(value)
-                continue
-            elif state == "head":
-                state = "fields"
-            _store(rec, label, value, notes)
+        if not (m and _is_field(label, state)):
+            state = _place_paragraph(para, state, last_field, rec, head, body, notes)
             continue
-        text = clean_text(" ".join(para))
-        if state == "head":
-            head.append(para)
-        elif state in ("fields", "body"):
+        value = clean_field(" ".join([m.group(2), *para[1:]]))
+        last_field = label
+        if label in _TAIL_FIELDS:
+            state = "tail"
+        elif label == "BODY":
             state = "body"
-            body.append(text)
-        elif first.lower().startswith(("copyright", "©", "(c)")):
-            rec.extra["copyright"] = text
-        elif last_field == "GRAPHIC":
-            rec.extra["graphic"] = clean_text(f"{rec.extra.get('graphic', '')} {text}")
-        else:
-            notes.append(text)
+            if value:
+                body.append(value)
+            continue
+        elif state == "head":
+            state = "fields"
+        _store(rec, label, value, notes)
     _parse_head(head, rec, notes)
     rec.text = "\n\n".join(body)
     if notes:
         rec.extra["notes"] = "; ".join(notes)
+    _check_block(rec, state, body)
+
+
+def _is_field(label: str, state: str) -> bool:
+    """Whether a "LABEL:" paragraph is a field in this state (not prose)."""
+    if state == "body" and label in _HEAD_FIELDS and label != "BODY":
+        # An upper-case "SECTION:" inside a body is most likely prose.
+        return label in ("BYLINE", "LENGTH", "SECTION", "DATELINE")
+    return label in _HEAD_FIELDS or label in _TAIL_FIELDS or state in ("head", "tail")
+
+
+def _place_paragraph(
+    para: list[str],
+    state: str,
+    last_field: str,
+    rec: Record,
+    head: list[list[str]],
+    body: list[str],
+    notes: list[str],
+) -> str:
+    """Put a paragraph that is not a field where its state says; return the new state."""
+    text = clean_field(" ".join(para))
+    if state == "head":
+        head.append(para)
+    elif state in ("fields", "body"):
+        body.append(text)
+        return "body"
+    elif para[0].lower().startswith(("copyright", "©", "(c)")):
+        rec.extra["copyright"] = text
+    elif last_field == "GRAPHIC":
+        rec.extra["graphic"] = clean_field(f"{rec.extra.get('graphic', '')} {text}")
+    else:
+        notes.append(text)
+    return state
+
+
+def _check_block(rec: Record, state: str, body: list[str]) -> None:
+    """Warnings for an article that ended early; Load-Date when no date was printed."""
     if state in ("head", "fields") and not body:
         rec.warn("no body paragraphs after the header fields")
     if state != "tail":
@@ -246,16 +270,16 @@ def _parse_head(head: list[list[str]], rec: Record, notes: list[str]) -> None:
     if date_at is None:
         if head:
             rec.outlet = " ".join(head[0])
-        rec.title = clean_text(" ".join(" ".join(p) for p in head[1:]))
+        rec.title = clean_field(" ".join(" ".join(p) for p in head[1:]))
         return
     before, date_para, after = head[:date_at], head[date_at], head[date_at + 1 :]
     rec.date_raw = date_para[0]
     if len(date_para) > 1:
-        rec.extra["edition"] = clean_text(" ".join(date_para[1:]).strip(" ;"))
+        rec.extra["edition"] = clean_field(" ".join(date_para[1:]).strip(" ;"))
     if before:
         rec.outlet = " ".join(before[0])
         notes.extend(" ".join(p) for p in before[1:])
-    rec.title = clean_text(" ".join(" ".join(p) for p in after))
+    rec.title = clean_field(" ".join(" ".join(p) for p in after))
 
 
 def _store(rec: Record, label: str, value: str, notes: list[str]) -> None:
@@ -299,36 +323,8 @@ def parse_lexisnexis_text(
         totals[int(m.group(2))] += 1
         _parse_block(text[m.end() : end], rec)
         records.append(rec)
-    file_warnings: list[str] = []
-    declared = totals.most_common(1)[0][0]
-    odd = sorted(t for t in totals if t != declared)
-    if odd:
-        for rec, m in zip(records, headers, strict=True):
-            if int(m.group(2)) != declared:
-                rec.warn(f"header says '{m.group(0).strip()}' but the file says {declared}")
-        file_warnings.append(f"'N of M DOCUMENTS' totals disagree: {declared} and {odd}")
-    repeated = sorted(n for n, c in Counter(numbers).items() if c > 1)
-    if repeated:
-        file_warnings.append(f"document numbers repeated: {repeated[:10]}")
-    selected = _SELECTED_RE.search(text[: headers[0].start()])
-    if selected:
-        expected = int(selected.group(2)) - int(selected.group(1)) + 1
-        if expected != len(records):
-            file_warnings.append(
-                f"download request selected {expected} documents, found {len(records)}"
-            )
-    elif max(numbers) < declared and len(set(numbers)) < declared:
-        file_warnings.append(
-            f"export declares {declared} documents, found {len(set(numbers))} "
-            f"({min(numbers)}-{max(numbers)}): the file was cut short or is a partial download"
-        )
+    file_warnings = _numbering_warnings(text, headers, records, numbers, totals)
     _flag_cut_last(records)
-    span = max(numbers) - min(numbers) + 1
-    if span != len(set(numbers)):
-        file_warnings.append(
-            f"document numbers {min(numbers)}-{max(numbers)} have gaps: "
-            f"{span - len(set(numbers))} missing (truncated file or lost separators?)"
-        )
     return build_frame(
         records,
         path,
@@ -337,6 +333,41 @@ def parse_lexisnexis_text(
         extra_columns=EXTRA_COLUMNS,
         file_warnings=file_warnings,
     )
+
+
+def _numbering_warnings(
+    text: str, headers: list[re.Match], records: list[Record], numbers: list[int], totals: Counter
+) -> list[str]:
+    """File warnings from the "N of M DOCUMENTS" lines: totals that disagree (each odd
+    article is told too), repeated or missing numbers, fewer articles than selected."""
+    out: list[str] = []
+    declared = totals.most_common(1)[0][0]
+    odd = sorted(t for t in totals if t != declared)
+    if odd:
+        for rec, m in zip(records, headers, strict=True):
+            if int(m.group(2)) != declared:
+                rec.warn(f"header says '{m.group(0).strip()}' but the file says {declared}")
+        out.append(f"'N of M DOCUMENTS' totals disagree: {declared} and {odd}")
+    repeated = sorted(n for n, c in Counter(numbers).items() if c > 1)
+    if repeated:
+        out.append(f"document numbers repeated: {repeated[:10]}")
+    selected = _SELECTED_RE.search(text[: headers[0].start()])
+    if selected:
+        expected = int(selected.group(2)) - int(selected.group(1)) + 1
+        if expected != len(records):
+            out.append(f"download request selected {expected} documents, found {len(records)}")
+    elif max(numbers) < declared and len(set(numbers)) < declared:
+        out.append(
+            f"export declares {declared} documents, found {len(set(numbers))} "
+            f"({min(numbers)}-{max(numbers)}): the file was cut short or is a partial download"
+        )
+    span = max(numbers) - min(numbers) + 1
+    if span != len(set(numbers)):
+        out.append(
+            f"document numbers {min(numbers)}-{max(numbers)} have gaps: "
+            f"{span - len(set(numbers))} missing (truncated file or lost separators?)"
+        )
+    return out
 
 
 def _flag_cut_last(records: list[Record]) -> None:

@@ -20,9 +20,9 @@ import pandas as pd
 from toolkit.readers._common import (
     Record,
     build_frame,
-    clean_text,
     language_code,
 )
+from toolkit.text.clean import clean_field
 from toolkit.text.dates import parse_date
 from toolkit.text.decode import check_archive
 
@@ -163,7 +163,7 @@ def _strip_cover(chunk: list[tuple[str, bool]]) -> tuple[list[tuple[str, bool]],
         if _COVER_RE.match(t) or is_table:
             last = i
         elif _TOC_RE.match(t) and (last >= 0 or declared >= 0):
-            toc.append(clean_text(_TOC_RE.match(t).group(2)).replace("\n", " "))
+            toc.append(clean_field(_TOC_RE.match(t).group(2)).replace("\n", " "))
             last = i
     return chunk[last + 1 :], toc, declared
 
@@ -177,30 +177,53 @@ def _split_date_line(line: str) -> tuple[str, str]:
 
 
 def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
-    """Fill ``rec`` from the items of one article (between separators)."""
+    """Fill ``rec`` from the items of one article (between separators).
+
+    An article is a header (title, outlet, date), fields ("Byline: ..."), a
+    "Body" marker, the body's paragraphs, then tail blocks (Load-Date,
+    Graphic, Classification...).
+    """
     items = list(chunk)
     while items and not items[0][0].strip():
         items.pop(0)
-    stripped = [clean_text(t) for t, _ in items]
+    stripped = [clean_field(t) for t, _ in items]
     body_marks = [i for i, t in enumerate(stripped) if t == "Body"]
     if len(body_marks) > 1:
         rec.warn(
             "more than one 'Body' marker: two articles may be merged (missing 'End of Document'?)"
         )
+    notes: list[str] = []
+    head_end = _head_end(stripped)
+    _parse_head([t for t in stripped[:head_end] if t], rec, notes)
+    body_start = _parse_fields(stripped, head_end, body_marks, rec, notes)
+    end = _body_end(items, stripped, body_start)
+    rec.text = "\n\n".join(t for t in stripped[body_start:end] if t)
+    _parse_tail(stripped[end:], rec, notes)
+    if notes:
+        rec.extra["notes"] = "; ".join(notes)
+    if not rec.date_raw and rec.extra.get("load_date"):
+        rec.date_raw = str(rec.extra["load_date"])
+        rec.warn("no publication date; used Load-Date")
 
-    # Header: lines before the first field, Copyright line or Body marker.
-    head_end = len(items)
+
+def _is_copyright(t: str) -> bool:
+    return t.startswith("Copyright") or t.startswith("©")
+
+
+def _head_end(stripped: list[str]) -> int:
+    """Where the header ends: the first field, Copyright line or Body marker."""
     for i, t in enumerate(stripped):
         if (
             t == "Body"
-            or t.startswith("Copyright")
-            or t.startswith("©")
+            or _is_copyright(t)
             or ((m := _FIELD_RE.match(t)) and m.group(1).lower() in _FIELD_COLUMNS)
         ):
-            head_end = i
-            break
-    head = [t for t in stripped[:head_end] if t]
-    notes: list[str] = []
+            return i
+    return len(stripped)
+
+
+def _parse_head(head: list[str], rec: Record, notes: list[str]) -> None:
+    """Title, outlet, then the first line that parses as a date (other lines are notes)."""
     if head:
         rec.title = head[0].replace("\n", " ")
     if len(head) > 1:
@@ -214,20 +237,24 @@ def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
         else:
             notes.append(line.replace("\n", " "))
 
-    # Fields up to the Body marker (or, without one, up to the last field line).
+
+def _parse_fields(
+    stripped: list[str], head_end: int, body_marks: list[int], rec: Record, notes: list[str]
+) -> int:
+    """Store the fields up to the Body marker (or the last field line); return where the body starts."""
     body_start = body_marks[0] + 1 if body_marks else None
-    fields_end = body_marks[0] if body_marks else len(items)
+    fields_end = body_marks[0] if body_marks else len(stripped)
     last_field = head_end - 1
     for i in range(head_end, fields_end):
         t = stripped[i]
         if not t:
             continue
         m = _FIELD_RE.match(t)
-        if t.startswith("Copyright") or t.startswith("©"):
+        if _is_copyright(t):
             rec.extra["copyright"] = t.replace("\n", " ")
             last_field = i
         elif m:
-            _store_field(rec, m.group(1), clean_text(m.group(2)).replace("\n", " "), notes)
+            _store_field(rec, m.group(1), clean_field(m.group(2)).replace("\n", " "), notes)
             last_field = i
         elif body_start is not None:
             byline = str(rec.extra.get("byline", ""))
@@ -238,30 +265,30 @@ def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
     if body_start is None:
         rec.warn("no 'Body' marker; body taken after the last header field")
         body_start = last_field + 1
+    return body_start
 
-    # Body: paragraphs until a block that starts with a line break, a tail
-    # heading or a Load-Date field.
-    body: list[str] = []
-    i = body_start
-    while i < len(items):
-        raw, _ = items[i]
+
+def _body_end(items: list[tuple[str, bool]], stripped: list[str], start: int) -> int:
+    """The first item after the body: a block opening with a line break, a tail heading
+    or a Load-Date field."""
+    for i in range(start, len(items)):
         t = stripped[i]
         # Nexis opens its trailing blocks with a line break; "Related Articles"
         # and "Classification" come without one but are never article text.
         if t and (
-            raw.lstrip(" \t").startswith("\n") or t in _BODY_STOPS or t.startswith("Load-Date:")
+            items[i][0].lstrip(" \t").startswith("\n")
+            or t in _BODY_STOPS
+            or t.startswith("Load-Date:")
         ):
-            break
-        if t:
-            body.append(t)
-        i += 1
-    rec.text = "\n\n".join(body)
+            return i
+    return len(items)
 
-    # Tail blocks.
+
+def _parse_tail(tail: list[str], rec: Record, notes: list[str]) -> None:
+    """URL, tail fields, graphic captions and notes after the body."""
     block = "notes"
     graphic: list[str] = []
-    for j in range(i, len(items)):
-        t = stripped[j]
+    for t in tail:
         if not t:
             continue
         m = _FIELD_RE.match(t)
@@ -273,7 +300,7 @@ def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
             if low not in ("graphic", "classification"):
                 notes.append(t)
         elif m and m.group(1).lower() in _TAIL_FIELDS:
-            _store_field(rec, m.group(1), clean_text(m.group(2)).replace("\n", " "), notes)
+            _store_field(rec, m.group(1), clean_field(m.group(2)).replace("\n", " "), notes)
         elif t == "Body":
             continue
         elif block == "graphic":
@@ -282,11 +309,6 @@ def _parse_article(chunk: list[tuple[str, bool]], rec: Record) -> None:
             notes.append(t.replace("\n", " "))
     if graphic:
         rec.extra["graphic"] = " ".join(graphic)
-    if notes:
-        rec.extra["notes"] = "; ".join(notes)
-    if not rec.date_raw and rec.extra.get("load_date"):
-        rec.date_raw = str(rec.extra["load_date"])
-        rec.warn("no publication date; used Load-Date")
 
 
 def _store_field(rec: Record, label: str, value: str, notes: list[str]) -> None:

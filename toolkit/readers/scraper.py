@@ -31,7 +31,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from toolkit.readers._common import Record, build_frame, clean_text, language_code
+from toolkit.readers._common import Record, build_frame, language_code
+from toolkit.text.clean import clean_field
 from toolkit.text.decode import read_decoded
 
 __all__ = ["read_scraped", "FIELD_KEYS", "looks_like_article"]
@@ -105,7 +106,7 @@ def _scalar(value: object) -> str:
     if isinstance(value, dict):
         # news-please nests nothing we need; newspaper may store {"name": ...}
         return _scalar(value.get("name") or value.get("value") or "")
-    return clean_text(value)
+    return clean_field(value)
 
 
 def _record(obj: object, where: str) -> Record:

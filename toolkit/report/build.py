@@ -248,7 +248,7 @@ def date_format(values: pd.Series) -> str:
 
 def _readable(df: pd.DataFrame, float_format: str) -> pd.DataFrame:
     """Cells as display text: p-values, dates, booleans and numbers formatted."""
-    from toolkit.tables import _looks_like_p, format_p
+    from toolkit.tables import format_p, is_p_column
 
     out = pd.DataFrame(index=df.index)
     for c in df.columns:
@@ -258,7 +258,7 @@ def _readable(df: pd.DataFrame, float_format: str) -> pd.DataFrame:
         elif pd.api.types.is_datetime64_any_dtype(col):
             out[c] = col.dt.strftime(date_format(col)).fillna("")
         elif pd.api.types.is_float_dtype(col):
-            if _looks_like_p(c):
+            if is_p_column(c):
                 out[c] = col.map(lambda v: format_p(v) if pd.notna(v) else "")
             else:
                 out[c] = col.map(lambda v: float_format.format(v) if pd.notna(v) else "")
@@ -363,17 +363,12 @@ def _apply_outlets(corpus: pd.DataFrame, outlets: Any) -> tuple[pd.DataFrame, in
     Returns the corpus and how many documents had their outlet renamed (the
     original spelling is kept in ``outlet_as_loaded``).
     """
-    from toolkit.corpus.load import _norm_name, outlet_table
+    from toolkit.corpus.outlets import normalize_outlet_name, outlet_index
 
-    table = outlet_table(outlets)
-    canonical: dict[str, tuple[str, str]] = {}
-    for row in table.iloc[::-1].itertuples(index=False):  # earlier (the user's) rows win
-        for name in [row.outlet, *str(row.aliases).split("|")]:
-            if name.strip():
-                canonical[_norm_name(name)] = (row.outlet, row.country)
+    canonical = outlet_index(outlets)
     corpus = corpus.copy()
     raw = corpus["outlet"].fillna("").astype(str)
-    hits = [canonical.get(_norm_name(o)) if o else None for o in raw]
+    hits = [canonical.get(normalize_outlet_name(o)) if o else None for o in raw]
     new = [h[0] if h else o for h, o in zip(hits, raw, strict=True)]
     renamed = sum(1 for a, b in zip(new, raw, strict=True) if a != b)
     if renamed:
@@ -439,7 +434,7 @@ def build_report(
         JP outlets when the corpus has both, else the largest group of the
         first column with two values against the rest.
     outlets : mapping or path, optional
-        An outlet table (see :func:`toolkit.corpus.load.outlet_table`): spellings
+        An outlet table (see :func:`toolkit.corpus.outlets.outlet_table`): spellings
         listed as aliases are merged into the outlet's name ("The Guardian",
         "Guardian" -> one outlet), and missing countries are filled from it.
     language : str, optional
@@ -470,43 +465,13 @@ def build_report(
     'index.html'
     """
     from toolkit import __version__
-    from toolkit.corpus.load import is_corpus, load_corpus, load_demo
 
-    if source is None:
-        corpus = load_demo()
-        label = "bundled demo corpus (constructed teaching articles plus one Yonhap article)"
-    else:
-        many = not isinstance(source, (pd.DataFrame, str, Path))
-        if many:
-            source = [Path(p) for p in source]
-        # a table with a "status" column of its own is not yet a corpus (issue 12)
-        if is_corpus(source) and not columns:
-            corpus = source
-        else:
-            corpus = load_corpus(source, columns=columns, outlets=outlets)
-        # a corpus loaded from a file (e.g. by the CLI with --column) names its file
-        if many:
-            label = ", ".join(p.name for p in source)
-        elif isinstance(source, pd.DataFrame):
-            label = str(corpus.attrs.get("source", "DataFrame"))
-        else:
-            label = str(source)
+    corpus, label = _report_corpus(source, columns, outlets)
     renamed = 0
     if outlets is not None:
         corpus, renamed = _apply_outlets(corpus, outlets)
     if compare is not None:
-        compare = tuple(compare) + (None,) * (3 - len(tuple(compare)))
-        if len(compare) != 3 or compare[0] not in corpus.columns:
-            raise ValueError(
-                f"compare must be (column, target[, reference]) with a corpus "
-                f"column; got {compare!r}; columns: {list(corpus.columns)}"
-            )
-        by_values = set(corpus[compare[0]].dropna().astype(str))
-        for side in compare[1:]:
-            if side is not None and str(side) not in by_values:
-                raise ValueError(
-                    f"{compare[0]}={side!r} is not in the corpus; values: {sorted(by_values)[:20]}"
-                )
+        compare = _check_compare(compare, corpus)
     formats = tuple(dict.fromkeys(str(f).lower().lstrip(".") for f in figure_formats))
     if not set(formats) <= {"png", "pdf", "svg"}:
         raise ValueError(f"figure_formats must be drawn from png, pdf, svg; got {list(formats)}")
@@ -528,13 +493,80 @@ def build_report(
         figure_formats=formats,
         n_jobs=jobs,
     )
+    parts, nav = _render_sections(_chosen_sections(sections), ctx, progress)
+    extra = _notes_html(corpus, ctx, renamed, compare, lang)
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>Tone and framing report</title><style>{_CSS}</style></head><body>"
+        f"<h1 id='top'>Tone and framing report</h1><p class='note'>Corpus: "
+        f"{html.escape(label)}; {len(corpus):,} documents. toolkit {__version__}.</p>"
+        f"{extra}<nav class='toc' aria-label='Contents'><strong>Contents</strong>"
+        f"<ul>{''.join(nav)}</ul></nav>{''.join(parts)}</body></html>"
+    )
+    index = out / "index.html"
+    index.write_text(page, encoding="utf-8")
+    return index
+
+
+def _report_corpus(
+    source: Any, columns: dict[str, str] | None, outlets: Any
+) -> tuple[pd.DataFrame, str]:
+    """(the corpus, the label the page names it by) for ``build_report``'s source."""
+    from toolkit.corpus.load import is_corpus, load_corpus, load_demo
+
+    if source is None:
+        label = "bundled demo corpus (constructed teaching articles plus one Yonhap article)"
+        return load_demo(), label
+    many = not isinstance(source, (pd.DataFrame, str, Path))
+    if many:
+        source = [Path(p) for p in source]
+    # a table with a "status" column of its own is not yet a corpus (issue 12)
+    if is_corpus(source) and not columns:
+        corpus = source
+    else:
+        corpus = load_corpus(source, columns=columns, outlets=outlets)
+    # a corpus loaded from a file (e.g. by the CLI with --column) names its file
+    if many:
+        label = ", ".join(p.name for p in source)
+    elif isinstance(source, pd.DataFrame):
+        label = str(corpus.attrs.get("source", "DataFrame"))
+    else:
+        label = str(source)
+    return corpus, label
+
+
+def _check_compare(compare: Sequence[Any], corpus: pd.DataFrame) -> tuple:
+    """``(by, target, reference)`` with reference None for "the rest"; clear errors."""
+    compare = tuple(compare) + (None,) * (3 - len(tuple(compare)))
+    if len(compare) != 3 or compare[0] not in corpus.columns:
+        raise ValueError(
+            f"compare must be (column, target[, reference]) with a corpus "
+            f"column; got {compare!r}; columns: {list(corpus.columns)}"
+        )
+    by_values = set(corpus[compare[0]].dropna().astype(str))
+    for side in compare[1:]:
+        if side is not None and str(side) not in by_values:
+            raise ValueError(
+                f"{compare[0]}={side!r} is not in the corpus; values: {sorted(by_values)[:20]}"
+            )
+    return compare
+
+
+def _chosen_sections(sections: Sequence[str] | None) -> list:
+    """The section modules to build, in report order."""
     mods = available_sections()
-    if sections is not None:
-        wanted = set(sections)
-        unknown = wanted - {m.__name__.rsplit(".", 1)[1] for m in mods}
-        if unknown:
-            raise ValueError(f"unknown report sections {sorted(unknown)}")
-        mods = [m for m in mods if m.__name__.rsplit(".", 1)[1] in wanted]
+    if sections is None:
+        return mods
+    wanted = set(sections)
+    unknown = wanted - {m.__name__.rsplit(".", 1)[1] for m in mods}
+    if unknown:
+        raise ValueError(f"unknown report sections {sorted(unknown)}")
+    return [m for m in mods if m.__name__.rsplit(".", 1)[1] in wanted]
+
+
+def _render_sections(mods: list, ctx: ReportContext, progress: bool) -> tuple[list, list]:
+    """(the sections' HTML, the table of contents' entries); a failing section shows its error."""
     parts, nav = [], []
     iterator = mods
     if progress:
@@ -569,6 +601,13 @@ def build_report(
     finally:
         # every figure file is on disk before the page that shows it
         ctx.finish_figures()
+    return parts, nav
+
+
+def _notes_html(
+    corpus: pd.DataFrame, ctx: ReportContext, renamed: int, compare: tuple | None, lang: str | None
+) -> str:
+    """The notes under the page title: constructed articles, merged outlets, comparison, languages."""
     constructed = bool(corpus.get("constructed", pd.Series(dtype=bool)).fillna(False).any())
     warning = (
         "<p class='note'><strong>Note:</strong> this corpus contains constructed teaching "
@@ -594,16 +633,4 @@ def build_report(
                 f"Comparisons are made within language '{lang}'; {int(other.sum()):,} "
                 f"documents have text in another language ({listed})."
             )
-    extra = "".join(f"<p class='note'>{html.escape(n, quote=False)}</p>" for n in notes)
-    page = (
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
-        f"<title>Tone and framing report</title><style>{_CSS}</style></head><body>"
-        f"<h1 id='top'>Tone and framing report</h1><p class='note'>Corpus: "
-        f"{html.escape(label)}; {len(corpus):,} documents. toolkit {__version__}.</p>{warning}"
-        f"{extra}<nav class='toc' aria-label='Contents'><strong>Contents</strong>"
-        f"<ul>{''.join(nav)}</ul></nav>{''.join(parts)}</body></html>"
-    )
-    index = out / "index.html"
-    index.write_text(page, encoding="utf-8")
-    return index
+    return warning + "".join(f"<p class='note'>{html.escape(n, quote=False)}</p>" for n in notes)

@@ -31,6 +31,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit.tokens.caches import clear_caches
+
 __all__ = [
     "MEASURES",
     "iter_partitions",
@@ -83,7 +85,7 @@ def iter_partitions(
         for path in source:
             yield from iter_partitions(path, rows)
         return
-    from toolkit.corpus.load import _read_source
+    from toolkit.corpus.load import read_source
 
     path = Path(source).expanduser()
     if path.is_file() and path.suffix.lower() == ".parquet":
@@ -93,7 +95,7 @@ def iter_partitions(
             for batch in pf.iter_batches(batch_size=rows):
                 yield batch.to_pandas()
         return
-    yield _read_source(path, None)[0]
+    yield read_source(path, None)[0]
 
 
 # --------------------------------------------------------------------------
@@ -114,14 +116,13 @@ class _Ledger:
 
     def assign_ids(self, raw: pd.DataFrame, columns: Mapping[str, str] | None) -> pd.DataFrame:
         """Give every row its final doc_id, as load_corpus would on the whole corpus."""
-        from toolkit.corpus.load import _aliases
+        from toolkit.corpus.load import find_alias
 
         df = raw.rename(columns=dict(columns or {}))
         df.columns = [str(c) for c in df.columns]
         col = "doc_id" if "doc_id" in df.columns else None
         if col is None:
-            lower = {c.lower(): c for c in df.columns}
-            col = next((lower[a.lower()] for a in _aliases()["doc_id"] if a.lower() in lower), None)
+            col = find_alias(df.columns, "doc_id")
         values = df[col].tolist() if col else [None] * len(df)
         ids = []
         for i, v in enumerate(values):
@@ -273,30 +274,10 @@ def _load_and_measure(
     results = process_partition(
         corpus, measures, tone_method=tone_method, count_filters=count_filters
     )
-    _clear_text_caches()
+    # The measures' per-text memo caches would otherwise hold up to 200,000
+    # whole documents each across partitions; results do not depend on them.
+    clear_caches()
     return corpus, results
-
-
-# Per-text memo caches of the measures (module, function): kept for the life of the
-# process, they would hold up to 200,000 whole documents each across partitions.
-_TEXT_CACHES = (
-    ("toolkit.tokens.tokenizer", "_tokenize_text"),
-    ("toolkit.tokens.tokenizer", "_split"),  # sentence spans (as_sentences)
-)
-
-
-def _clear_text_caches() -> None:
-    """Forget the documents the measures memoised, so memory stays one partition's worth.
-
-    Results do not change (the caches only save recomputing the same text);
-    a cache that a later version renames or drops is skipped.
-    """
-    import sys
-
-    for module, name in _TEXT_CACHES:
-        func = getattr(sys.modules.get(module), name, None)
-        if hasattr(func, "cache_clear"):
-            func.cache_clear()
 
 
 def _pool(workers: int) -> Any:
@@ -379,6 +360,9 @@ def run_partitioned(
     unknown = set(measures) - set(MEASURES)
     if unknown:
         raise ValueError(f"unknown measures {sorted(unknown)}; choose from {list(MEASURES)}")
+    jobs = (os.cpu_count() or 1) if n_jobs in (None, -1) else int(n_jobs)
+    if jobs < 1:
+        raise ValueError(f"n_jobs must be a positive number of processes, -1 or None; got {n_jobs}")
     out = Path(out_dir)
     for m in measures:
         for old in (out / m).glob("part-*.parquet"):
@@ -389,54 +373,10 @@ def run_partitioned(
         from tqdm.auto import tqdm
 
         parts = tqdm(parts, desc="partitions", unit="part")
-    rows_out = []
-    object_columns: dict[str, dict[str, str | None]] = {}
-
-    def finish(i: int, corpus: pd.DataFrame, results: dict[str, pd.DataFrame]) -> None:
-        # duplicates are marked here, in corpus order, whichever process loaded the partition
-        corpus = ledger.mark_duplicates(corpus)
-        if "corpus" in measures:
-            results = {"corpus": corpus, **results}
-        for name, df in results.items():
-            _write(df, out / name / f"part-{i:05d}.parquet")
-            # Parquet brings plain-object text columns back as pandas' string
-            # dtype, and both None and NaN back as one missing value; the
-            # in-memory dtype and missing marker are remembered for read_results
-            seen = object_columns.setdefault(name, {})
-            for c in df.columns:
-                if df[c].dtype == object and seen.get(str(c)) is None:
-                    seen[str(c)] = _missing_marker(df[c])
-        rows_out.append(
-            {
-                "partition": i,
-                "n_docs": len(corpus),
-                "first_doc_id": corpus["doc_id"].iloc[0] if len(corpus) else None,
-            }
-        )
-
+    writer = _PartWriter(out, measures, ledger)
     args = (outlets, language, [m for m in measures if m != "corpus"], tone_method, count_filters)
-    jobs = (os.cpu_count() or 1) if n_jobs in (None, -1) else int(n_jobs)
-    if jobs < 1:
-        raise ValueError(f"n_jobs must be a positive number of processes, -1 or None; got {n_jobs}")
-    if jobs == 1:
-        for i, raw in enumerate(parts):
-            finish(i, *_load_and_measure(ledger.assign_ids(raw, columns), *args))
-    else:
-        from collections import deque
-
-        pending: deque = deque()
-        with _pool(jobs) as pool:
-            for i, raw in enumerate(parts):
-                pending.append(
-                    (i, pool.submit(_load_and_measure, ledger.assign_ids(raw, columns), *args))
-                )
-                # at most one partition waiting per worker: memory stays bounded
-                while len(pending) > jobs:
-                    j, fut = pending.popleft()
-                    finish(j, *fut.result())
-            while pending:
-                j, fut = pending.popleft()
-                finish(j, *fut.result())
+    for i, corpus, results in _measured(parts, ledger, columns, args, jobs):
+        writer.write(i, corpus, results)
     if ledger.repeated_ids:
         warnings.warn(
             f"{ledger.repeated_ids} repeated doc_id values were made unique with a ~N suffix",
@@ -447,14 +387,79 @@ def run_partitioned(
         "rows": rows,
         "tone_method": tone_method,
         "count_filters": dict(count_filters or {}),
-        "object_columns": object_columns,
-        "partitions": rows_out,
+        "object_columns": writer.object_columns,
+        "partitions": writer.rows,
     }
     out.mkdir(parents=True, exist_ok=True)
     (out / "manifest.json").write_text(
         json.dumps(manifest, indent=1, default=str), encoding="utf-8"
     )
-    return pd.DataFrame(rows_out, columns=["partition", "n_docs", "first_doc_id"])
+    return pd.DataFrame(writer.rows, columns=["partition", "n_docs", "first_doc_id"])
+
+
+def _measured(
+    parts: Iterable[pd.DataFrame],
+    ledger: _Ledger,
+    columns: Mapping[str, str] | None,
+    args: tuple,
+    jobs: int,
+) -> Iterator[tuple[int, pd.DataFrame, dict[str, pd.DataFrame]]]:
+    """(index, corpus, results) of each partition, in order, measured by ``jobs`` processes.
+
+    Ids are assigned here, in corpus order, before a partition goes to a worker.
+    """
+    if jobs == 1:
+        for i, raw in enumerate(parts):
+            yield (i, *_load_and_measure(ledger.assign_ids(raw, columns), *args))
+        return
+    from collections import deque
+
+    pending: deque = deque()
+    with _pool(jobs) as pool:
+        for i, raw in enumerate(parts):
+            pending.append(
+                (i, pool.submit(_load_and_measure, ledger.assign_ids(raw, columns), *args))
+            )
+            # at most one partition waiting per worker: memory stays bounded
+            while len(pending) > jobs:
+                j, fut = pending.popleft()
+                yield (j, *fut.result())
+        while pending:
+            j, fut = pending.popleft()
+            yield (j, *fut.result())
+
+
+class _PartWriter:
+    """Writes each partition's results as Parquet parts and remembers what the manifest needs."""
+
+    def __init__(self, out: Path, measures: Sequence[str], ledger: _Ledger) -> None:
+        self.out = out
+        self.measures = measures
+        self.ledger = ledger
+        self.rows: list[dict[str, Any]] = []
+        self.object_columns: dict[str, dict[str, str | None]] = {}
+
+    def write(self, i: int, corpus: pd.DataFrame, results: dict[str, pd.DataFrame]) -> None:
+        # duplicates are marked here, in corpus order, whichever process loaded the partition
+        corpus = self.ledger.mark_duplicates(corpus)
+        if "corpus" in self.measures:
+            results = {"corpus": corpus, **results}
+        for name, df in results.items():
+            _write(df, self.out / name / f"part-{i:05d}.parquet")
+            # Parquet brings plain-object text columns back as pandas' string
+            # dtype, and both None and NaN back as one missing value; the
+            # in-memory dtype and missing marker are remembered for read_results
+            seen = self.object_columns.setdefault(name, {})
+            for c in df.columns:
+                if df[c].dtype == object and seen.get(str(c)) is None:
+                    seen[str(c)] = _missing_marker(df[c])
+        self.rows.append(
+            {
+                "partition": i,
+                "n_docs": len(corpus),
+                "first_doc_id": corpus["doc_id"].iloc[0] if len(corpus) else None,
+            }
+        )
 
 
 def _parts(out_dir: str | Path, measure: str) -> list[Path]:

@@ -47,6 +47,7 @@ import yaml
 from toolkit.data import data_path
 from toolkit.text.morphology import ANALYSED_LANGUAGES, analyse, is_content
 from toolkit.text.morphology import columns as morph_columns
+from toolkit.tokens.caches import text_cache
 from toolkit.tokens.sentences import split_sentences
 
 __all__ = [
@@ -253,7 +254,7 @@ def _merge_mwes(toks: list[str], mwes: tuple[str, ...]) -> list[str]:
 Analysis = tuple[tuple[str, ...], ...] | None  # per sentence, or None (not analysed)
 
 
-@functools.lru_cache(maxsize=200_000)
+@text_cache(maxsize=200_000)
 def _tokenize_text(
     text: str, language: str, mwes: tuple[str, ...]
 ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[str, ...], ...], Analysis, Analysis]:
@@ -777,7 +778,7 @@ def as_corpus(data: pd.DataFrame | Tokens) -> pd.DataFrame:
     return data if is_corpus(data) else load_corpus(data)
 
 
-@functools.lru_cache(maxsize=200_000)
+@text_cache(maxsize=200_000)
 def _split(text: str, language: str) -> tuple[tuple[int, int], ...]:
     return tuple(split_sentences(text, language))
 
