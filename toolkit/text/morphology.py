@@ -115,14 +115,15 @@ def _korean_tokens():
     """A function from one eojeol to kiwi's tokens of its best analysis.
 
     Kiwi's public ``tokenize`` rebuilds its options (enum flags, dialect,
-    typo and out-of-vocabulary settings) on every call: about 2.5 µs, half of
-    what analysing a two-syllable noun costs. The toolkit calls it once per
-    distinct eojeol, so that set-up is about a twentieth of the Korean
-    tokenizing time of text in which nothing repeats. The
-    options never change here, so they are computed once and kiwi's compiled
-    analyser is called with them directly. That entry point is not public: it
-    is used only if it gives exactly what ``tokenize`` gives on probe text,
-    and ``tokenize`` is used otherwise (same analyses, a little slower).
+    typo and out-of-vocabulary settings) on every call: about 2.5 µs on the
+    development machine, half of what analysing a two-syllable noun costs.
+    The toolkit calls it once per distinct eojeol, so that set-up is about a
+    twentieth of the Korean tokenizing time of text in which nothing
+    repeats. The options never change here, so they are computed once and
+    kiwi's compiled analyser is called with them directly. That entry point
+    is not public: it is used only if it gives exactly what ``tokenize``
+    gives on probe text, and ``tokenize`` is used otherwise (same analyses,
+    a little slower).
     """
     kiwi = korean_analyser()
 
