@@ -128,6 +128,43 @@ def _pools() -> dict[str, list[str]]:
     return pools
 
 
+def previous_korean(pool: list[str]) -> int:
+    """Morphemes of ``pool`` as the toolkit analysed Korean before the direct
+    call and number shapes (commit cc3552c): kiwi's public ``tokenize`` once per
+    distinct eojeol, Morpheme lists built the same way. A baseline timed in
+    the same runs, so the gain is measured under the same machine load."""
+    from toolkit.text.morphology import Morpheme, korean_analyser
+
+    kiwi, cache, n = korean_analyser(), {}, 0
+    for text in pool:
+        forms, lemmas, tags, starts, ends = [], [], [], [], []
+        for m in re.finditer(r"\S+", text):
+            chunk = m.group()
+            got = cache.get(chunk)
+            if got is None:
+                cols = ([], [], [], [], [])
+                for t in kiwi.tokenize(chunk, z_coda=False):
+                    pos = sys.intern(t.tag.split("-", 1)[0])
+                    form = sys.intern(t.form)
+                    cols[0].append(form)
+                    cols[1].append(sys.intern(t.lemma) if pos in _INFLECTED else form)
+                    cols[2].append(pos)
+                    cols[3].append(t.start)
+                    cols[4].append(t.start + t.len)
+                got = cache[chunk] = tuple(map(tuple, cols))
+            base = m.start()
+            forms += got[0]
+            lemmas += got[1]
+            tags += got[2]
+            starts += [x + base for x in got[3]]
+            ends += [x + base for x in got[4]]
+        n += len(list(map(Morpheme, forms, lemmas, tags, starts, ends)))
+    return n
+
+
+_INFLECTED = frozenset(["VV", "VA", "VX", "VCP", "VCN"])
+
+
 def cjk_speed(en_rate: float, n: int) -> None:
     """Korean and Japanese tokens per second, beside the English figure.
 
@@ -140,6 +177,13 @@ def cjk_speed(en_rate: float, n: int) -> None:
     - corpus: ``tokenize`` over ``n`` articles resampled from those sentences,
       caches cleared first (vocabulary repeats, as in a real corpus; Korean
       analyses each distinct eojeol once per process).
+
+    For Korean, two more lines, timed in the same runs as the cold figure:
+    the previous toolkit path (:func:`previous_korean`), per CPU second, and
+    the same tokens divided by the CPU time kiwi alone (its public
+    ``tokenize``) takes to analyse each distinct eojeol of those sentences
+    once: the speed the toolkit would have if everything but kiwi's analysis
+    were free, which is what bounds the cold figure.
     """
     from toolkit.text import morphology
 
@@ -153,7 +197,8 @@ def cjk_speed(en_rate: float, n: int) -> None:
         morphology._ko_eojeol.cache_clear()
         morphology._ja_feature.cache_clear()
         morphology.analyse("準備", lang)  # load the dictionary outside the timing
-        walls, cpus = [], []
+        eojeols = list(dict.fromkeys(w for s in pool for w in s.split()))
+        walls, cpus, kiwi_cpu, previous_cpu = [], [], [], []
         for _ in range(3):
             morphology._ko_eojeol.cache_clear()
             morphology._ja_feature.cache_clear()
@@ -161,11 +206,29 @@ def cjk_speed(en_rate: float, n: int) -> None:
             n_tok = sum(len(morphology.analyse(s, lang)) for s in pool)
             walls.append(n_tok / (time.perf_counter() - t0))
             cpus.append(n_tok / (time.process_time() - c0))
+            if lang == "ko":
+                kiwi = morphology.korean_analyser()
+                c0 = time.process_time()
+                for w in eojeols:
+                    kiwi.tokenize(w, z_coda=False)
+                kiwi_cpu.append(n_tok / (time.process_time() - c0))
+                c0 = time.process_time()
+                n_prev = previous_korean(pool)
+                previous_cpu.append(n_prev / (time.process_time() - c0))
         cold, cold_cpu = statistics.median(walls), statistics.median(cpus)
         label = f"cold: {len(pool):,} distinct sentences"  # median of 3 runs
         print(f"{lang:<10}{label:<34}{n_tok:>10,}{cold:>12,.0f}{cold / en_rate:>10.2f}x")
         label = "  same, per CPU second"
         print(f"{lang:<10}{label:<34}{n_tok:>10,}{cold_cpu:>12,.0f}{cold_cpu / en_rate:>10.2f}x")
+        if kiwi_cpu:
+            prev = statistics.median(previous_cpu)
+            label = "  previous path, per CPU second"
+            print(f"{lang:<10}{label:<34}{n_prev:>10,}{prev:>12,.0f}{prev / en_rate:>10.2f}x")
+            print(f"{'':<10}  toolkit cold / previous path: {cold_cpu / prev:.2f}")
+            bound = statistics.median(kiwi_cpu)
+            label = f"  bound: kiwi alone, {len(eojeols):,} eojeols"
+            print(f"{lang:<10}{label:<34}{n_tok:>10,}{bound:>12,.0f}{bound / en_rate:>10.2f}x")
+            print(f"{'':<10}  toolkit cold / kiwi-alone bound: {cold_cpu / bound:.2f}")
 
         rng = random.Random(1)
         texts = [" ".join(rng.choices(pool, k=rng.randint(8, 16))) for _ in range(n)]

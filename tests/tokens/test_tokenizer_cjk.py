@@ -151,6 +151,49 @@ def test_korean_offsets_of_a_cached_eojeol_follow_its_position():
     assert all(text[s:e] == f for f, s, e in spans if f in ("독도", "는", "섬"))
 
 
+# Constructed sentences (not quotations): particles, endings, a URL, an e-mail
+# address, numbers, Latin letters and an irregular verb.
+_KO_PROBES = [
+    "정부는 어제 독도 문제를 두고 강하게 비판했다.",
+    "자세한 내용은 https://example.kr 에서 볼 수 있다고 kim@example.kr 로 알렸다.",
+    "LG전자는 2019년 10월 3일 50억원을 투자했고 3·1절에 행사를 열었다.",
+    "물을 길어 날랐지만 추워서 걸었다고 한다.",
+]
+
+
+def test_korean_fast_path_gives_what_kiwis_public_tokenize_gives():
+    # The toolkit calls kiwi's compiled analyser directly; kiwi's own public
+    # tokenize() on each eojeol is the second implementation to agree with.
+    from toolkit.text import morphology
+
+    kiwi = morphology.korean_analyser()
+    for text in _KO_PROBES:
+        for chunk in text.split():
+            want = [
+                (t.form, t.tag.split("-")[0], t.start, t.start + t.len)
+                for t in kiwi.tokenize(chunk, z_coda=False)
+            ]
+            got = [(m.form, m.pos, m.start, m.end) for m in analyse(chunk, "ko")]
+            assert got == want, chunk
+
+
+def test_korean_numbers_are_analysed_by_shape_with_their_digits_kept():
+    # by hand: number + bound noun + particle, the digits as written
+    got = [(m.form, m.lemma, m.pos) for m in analyse("1945년에 2019년에", "ko")]
+    assert got == [
+        ("1945", "1945", "SN"),
+        ("년", "년", "NNB"),
+        ("에", "에", "JKB"),
+        ("2019", "2019", "SN"),
+        ("년", "년", "NNB"),
+        ("에", "에", "JKB"),
+    ]
+    text = "예산 12,500억원, 10.5% 늘어"
+    numbers = [(m.form, m.start, m.end) for m in analyse(text, "ko") if m.pos == "SN"]
+    # by hand: 12,500 at 3-9 and 10.5 at 13-17, digits and separators as written
+    assert numbers == [("12,500", 3, 9), ("10.5", 13, 17)]
+
+
 # --------------------------------------------------------------------------
 # Against the treebanks (../shared/eval)
 # --------------------------------------------------------------------------
