@@ -348,3 +348,29 @@ def test_a_format_2_document_model_still_applies(tmp_path) -> None:
     assert out["EC_prob"].tolist() == pytest.approx(
         [1 / (1 + np.exp(1.75)), 1 / (1 + np.exp(-0.25))]
     )
+
+
+def test_frames_on_real_news_pick_the_matching_frame_and_beat_the_baseline() -> None:
+    if not SHARED.exists():
+        pytest.skip("../shared is absent")
+    d = pd.read_csv(SHARED / "eval" / "nfc_frames_dev.tsv", sep="\t").dropna(subset=["CO"])
+    d = d.reset_index(drop=True).assign(doc_id=lambda x: x["ID"].astype(str))
+    train, test = d.iloc[::2], d.iloc[1::2]
+    m = fit_classifier(train, ["CO", "EC", "HI", "MO"], min_df=5, threshold="tuned")
+    # the NFC codebook's frames (Frermann et al. 2023) are the dictionary's
+    expected = {
+        "CO": "generic:conflict",
+        "EC": "generic:economic_consequences",
+        "HI": "generic:human_interest",
+        "MO": "generic:morality",
+    }
+    assert {c: m.codes[c]["stack"]["inputs"][1] for c in expected} == expected
+    out = classify(test, m)
+    f1, base = [], []
+    for c in expected:
+        y = test[c].astype(int).to_numpy()
+        p = out[f"{c}_present"].astype(bool).to_numpy()
+        f1.append(2 * (y & p).sum() / (y.sum() + p.sum()))
+        base.append(2 * y.sum() / (y.sum() + len(y)))  # always present
+    # measured: macro-F1 0.621 against 0.368 (fitted on the even rows, judged on the odd)
+    assert np.mean(f1) > np.mean(base) + 0.1
