@@ -357,7 +357,11 @@ class Classifier:
     ----------
     kind : {"document", "target"}
     codes : dict
-        Code -> ``{"classes": [...], "coef": [[...]], "intercept": [...]}``.
+        Code -> ``{"classes": [...], "coef": [[...]], "intercept": [...]}``,
+        with ``"threshold"`` (the probability cut) for 0/1 codes and, for
+        0/1 document codes, ``"stack"``: the second stage (``inputs``:
+        ``"text"``, the log-odds of ``coef``, and the frame evidence it
+        weighs; their ``mean`` and ``sd``; its ``coef`` and ``intercept``).
     language : str
         Language of the training texts; other languages are not classified.
     info : dict
