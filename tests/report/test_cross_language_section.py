@@ -46,7 +46,7 @@ def test_cells_average_articles_not_mentions(demo, docs):
     cells, diff = cross_language_table(docs, n_boot=200, random_state=1)
     # Second implementation: article means of the mention scores, then their
     # plain mean over articles.
-    m = target_tone(demo, ["KR", "JP"])
+    m = target_tone(demo, actors=["KR", "JP"])
     m["language"] = m["doc_id"].str[5:7]
 
     def by_hand(lang, target):

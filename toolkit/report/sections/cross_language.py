@@ -66,7 +66,7 @@ def tone_toward_by_language(data: Any, *, window: int = 5) -> pd.DataFrame:
     from toolkit.tokens.tokenizer import as_tokens
 
     tk = as_tokens(data)
-    doc = target_tone(tk, ["KR", "JP"], window=window, level="document")
+    doc = target_tone(tk, actors=["KR", "JP"], window=window, level="document")
     language = tk.corpus.set_index("doc_id")["language"].fillna("").astype(str)
     doc.insert(1, "language", doc["doc_id"].map(language).fillna(""))
     return doc
