@@ -117,7 +117,7 @@ def newsmtsc() -> tuple[pd.DataFrame, dict]:
 
     train, dev = read("train"), read("dev")
     t0 = time.perf_counter()
-    model = fit_classifier(train, ["polarity"], kind="target")
+    model = fit_classifier(train, ["polarity"], level="mention")
     fit_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     out = classify(dev, model)

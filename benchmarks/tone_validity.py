@@ -120,7 +120,7 @@ def validity_table(eval_dir: Path = EVAL) -> pd.DataFrame:
     y = nyt["mean_rating"].to_numpy(dtype=float)
     d = news_dictionary()
     for method in ("vader", "textblob", "dictionary", "news"):
-        s = score_sentences(nyt["text"], method, dictionary=d if method == "dictionary" else None)
+        s = score_sentences(nyt["text"], method, lexicon=d if method == "dictionary" else None)
         x = s["tone"].to_numpy(dtype=float)
         r, f1 = agreement(x, y, NYT_RANGE)
         rows.append(

@@ -213,7 +213,7 @@ def test_target_model_reads_the_mention() -> None:
             s = text.index(b, len(a))
             rows.append({"text": text, "start": s, "end": s + len(b), "tone": 0})
     coded = pd.DataFrame(rows)
-    m = fit_classifier(coded, ["tone"], kind="target", min_df=1)
+    m = fit_classifier(coded, ["tone"], level="mention", min_df=1)
     test = pd.DataFrame(
         {
             "doc_id": ["x", "x"],
@@ -234,7 +234,7 @@ def test_bad_input_is_named() -> None:
     with pytest.raises(ValueError, match="only one value"):
         fit_classifier(_coded().assign(EC=1), ["EC"], min_df=1)
     with pytest.raises(ValueError, match="start"):
-        fit_classifier(_coded().assign(tone=0), ["tone"], kind="target")
+        fit_classifier(_coded().assign(tone=0), ["tone"], level="mention")
     with pytest.raises(ValueError, match="numeric"):
         fit_classifier(_coded().assign(EC="yes"), ["EC"])
 
@@ -255,7 +255,7 @@ def test_target_tone_on_real_news_beats_the_dictionary(tmp_path) -> None:
     # a quarter of NewsMTSC train keeps the test fast; the benchmark uses all of it
     train = _newsmtsc("train").iloc[::4]
     dev = _newsmtsc("dev")
-    model = fit_classifier(train, ["polarity"], kind="target")
+    model = fit_classifier(train, ["polarity"], level="mention")
     out = classify(dev, model)
     assert (out["status"] == "ok").all() and len(out) == len(dev)
     f1 = f1_score(dev["polarity"], out["polarity"].astype(int), average="macro")
@@ -374,3 +374,26 @@ def test_frames_on_real_news_pick_the_matching_frame_and_beat_the_baseline() -> 
         base.append(2 * y.sum() / (y.sum() + len(y)))  # always present
     # measured: macro-F1 0.621 against 0.368 (fitted on the even rows, judged on the odd)
     assert np.mean(f1) > np.mean(base) + 0.1
+
+
+def test_level_names_the_unit_and_old_names_warn():
+    # 0.4: the unit is level= ("mention" for a target mention), as in tone and target_tone
+    coded = pd.DataFrame(
+        {
+            "text": [
+                "Costs rose sharply.",
+                "Prices and costs soared.",
+                "The choir sang.",
+                "A calm day.",
+            ]
+            * 3,
+            "EC": [1, 1, 0, 0] * 3,
+        }
+    )  # constructed
+    assert fit_classifier(coded, ["EC"], level="document", min_df=1).kind == "document"
+    with pytest.warns(FutureWarning, match="kind"):
+        assert fit_classifier(coded, ["EC"], kind="document", min_df=1).kind == "document"
+    with pytest.raises(ValueError, match="level must be"):
+        fit_classifier(coded, ["EC"], level="sentence", min_df=1)
+    with pytest.warns(FutureWarning, match="mention"), pytest.raises(ValueError, match="start"):
+        fit_classifier(coded, ["EC"], level="target", min_df=1)

@@ -84,12 +84,13 @@ _WORD = re.compile(r"\w")
 DictLike = Dictionary | str | Path | Mapping[str, Any] | None
 
 
-def frame_dictionary(dictionary: DictLike = None) -> Dictionary:
+@renamed(dictionary="lexicon")
+def frame_dictionary(lexicon: DictLike = None) -> Dictionary:
     """The frame dictionary to use.
 
     Parameters
     ----------
-    dictionary : None, "issue", "generic", path, mapping or Dictionary
+    lexicon : None, "issue", "generic", path, mapping or Dictionary
         ``None`` or ``"issue"``: the bundled Korea-Japan issue frames;
         ``"generic"``: the bundled generic news frames; a path to any file
         :func:`toolkit.load_dictionary` reads (YAML, CSV/TSV, LIWC ...); a
@@ -102,23 +103,24 @@ def frame_dictionary(dictionary: DictLike = None) -> Dictionary:
     >>> frame_dictionary({"trade": ["export control*"]}).categories
     {'trade': ['export control*']}
     """
-    if isinstance(dictionary, Dictionary):
-        return dictionary
-    if dictionary is None:
-        dictionary = "issue"
-    if isinstance(dictionary, str) and dictionary in _BUNDLED:
-        return load_bundled(_BUNDLED[dictionary])
-    if isinstance(dictionary, Mapping):
-        return load_dictionary(dictionary, name="user")
-    if isinstance(dictionary, (str, Path)):
-        return load_dictionary(dictionary)
+    if isinstance(lexicon, Dictionary):
+        return lexicon
+    if lexicon is None:
+        lexicon = "issue"
+    if isinstance(lexicon, str) and lexicon in _BUNDLED:
+        return load_bundled(_BUNDLED[lexicon])
+    if isinstance(lexicon, Mapping):
+        return load_dictionary(lexicon, name="user")
+    if isinstance(lexicon, (str, Path)):
+        return load_dictionary(lexicon)
     raise TypeError(
-        "dictionary must be None, 'issue', 'generic', a path, a mapping or a Dictionary, "
-        f"not {type(dictionary).__name__}"
+        "lexicon must be None, 'issue', 'generic', a path, a mapping or a Dictionary, "
+        f"not {type(lexicon).__name__}"
     )
 
 
-def frame_table(dictionary: DictLike = None) -> pd.DataFrame:
+@renamed(dictionary="lexicon")
+def frame_table(lexicon: DictLike = None) -> pd.DataFrame:
     """The frames of a dictionary with their labels, definitions and pattern counts.
 
     Examples
@@ -126,7 +128,7 @@ def frame_table(dictionary: DictLike = None) -> pd.DataFrame:
     >>> frame_table().loc[0, ["frame", "label"]].tolist()
     ['history', 'History and colonial legacy']
     """
-    d = frame_dictionary(dictionary)
+    d = frame_dictionary(lexicon)
     rows = []
     for f, pats in d.categories.items():
         meta = d.meta.get(f, {})

@@ -21,7 +21,7 @@ with a text column and one column per code) and
    plain JSON (vocabulary, idf weights, coefficients, scaling): readable,
    portable, and never executed on loading (no pickle).
 
-Two kinds of unit:
+Two units (``level=``):
 
 - ``"document"``: the text is the unit (an article, a sentence). A 0/1
   code is fitted in two stages: a logistic regression on the words and word
@@ -35,7 +35,7 @@ Two kinds of unit:
   frame's score (see ``benchmarks/classifier_validity.py``). Codes with more
   than two values get one regression over the words and all five frames'
   evidence.
-- ``"target"``: the unit is one mention of an actor in a sentence (columns
+- ``"mention"`` (stored as ``"target"`` in a model file): the unit is one mention of an actor in a sentence (columns
   ``start`` and ``end``: character offsets of the mention in the text), the
   code is the tone toward that actor. Features are target-aware: the words of
   the sentence with the mention masked, the words of the mention's clause,
@@ -56,6 +56,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import warnings
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -65,7 +66,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import attach_attrs
+from toolkit._meta import attach_attrs, renamed
 
 __all__ = ["Classifier", "classify", "cross_validate", "fit_classifier", "load_classifier"]
 
@@ -493,6 +494,20 @@ def load_classifier(path: str | Path) -> Classifier:
 # --------------------------------------------------------------------------
 
 
+def _kind_of(level: str) -> str:
+    """The model's unit as stored in its file ("document" or "target") from ``level=``."""
+    if level == "target":
+        warnings.warn(
+            "level='target' is now level='mention'; the old value stops working after version 0.4",
+            FutureWarning,
+            stacklevel=3,
+        )
+        return "target"
+    if level not in ("document", "mention"):
+        raise ValueError(f"level must be 'document' or 'mention', not {level!r}")
+    return "target" if level == "mention" else "document"
+
+
 def _check_input(data: pd.DataFrame, text: str, kind: str) -> None:
     if kind not in _BLOCKS:
         raise ValueError(f"kind must be 'document' or 'target', not {kind!r}")
@@ -710,12 +725,13 @@ def _subset(rows: _Rows, idx: np.ndarray) -> _Rows:
     return _Rows([rows.blocks[i] for i in idx], rows.dictionary[idx], rows.dictionary_names)
 
 
+@renamed(kind="level")
 def fit_classifier(
     coded: pd.DataFrame,
     codes: Sequence[str],
     *,
     text: str = "text",
-    kind: str = "document",
+    level: str = "document",
     C: float = 1.0,
     min_df: int = 2,
     threshold: float | str = 0.5,
@@ -728,13 +744,15 @@ def fit_classifier(
         One row per coded item: the text and one numeric column per code
         (0/1 for "frame present", -1/0/1 for tone ...), e.g. what
         :func:`toolkit.validity.read_coding_sheet` returns. Blank codes
-        (NaN) leave the item out for that code only. With ``kind="target"``
+        (NaN) leave the item out for that code only. With ``level="mention"``
         also ``start`` and ``end``, the mention's offsets in the text.
     codes : list of str
         The code columns to learn.
     text : str, default "text"
-    kind : {"document", "target"}, default "document"
-        See the module docstring.
+    level : {"document", "mention"}, default "document"
+        The unit coded: whole documents, or one mention inside a text (the
+        ``target`` unit of the module docstring; ``"target"`` is still read,
+        with a FutureWarning). Called ``kind`` before 0.4.
     C : float, default 1.0
         Inverse regularisation strength of the logistic regressions on the
         text (the second stage of a 0/1 document code has five inputs and a
@@ -765,6 +783,7 @@ def fit_classifier(
     """
     from toolkit import __version__
 
+    kind = _kind_of(level)
     _check_input(coded, text, kind)
     _check_threshold(threshold)
     codes = list(codes)
@@ -847,12 +866,13 @@ def _spread(values: list[float]) -> dict[str, float]:
     }
 
 
+@renamed(kind="level")
 def cross_validate(
     coded: pd.DataFrame,
     codes: Sequence[str],
     *,
     text: str = "text",
-    kind: str = "document",
+    level: str = "document",
     C: float = 1.0,
     min_df: int = 2,
     threshold: float | str = 0.5,
@@ -906,6 +926,7 @@ def cross_validate(
     >>> t[["code", "n", "f1", "kappa"]].values.tolist()
     [['EC', 20, 1.0, 1.0]]
     """
+    kind = _kind_of(level)
     _check_input(coded, text, kind)
     _check_threshold(threshold)
     codes = list(codes)

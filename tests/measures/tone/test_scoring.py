@@ -132,7 +132,7 @@ def test_dictionary_counts_with_negation_window():
         # negator beyond the comma does not reach "good": positive
         "There was no doubt, good talks.",
     ]
-    out = score_sentences(sents, "dictionary", dictionary=d)
+    out = score_sentences(sents, "dictionary", lexicon=d)
     assert out[["pos", "neg", "n_tokens"]].values.tolist() == [[1, 2, 7], [0, 1, 6], [1, 0, 6]]
     assert out.loc[0, "tone_relative"] == pytest.approx((1 - 2) / 3)
     assert out.loc[1, "tone"] == pytest.approx(-1.0)
@@ -142,7 +142,7 @@ def test_lexicoder_negated_categories(tmp_path):
     out = score_sentences(
         ["This is not good.", "This is not bad.", "Cooperation is good."],
         "dictionary",
-        dictionary=FIX / "mini_lsd.lc3",
+        lexicon=FIX / "mini_lsd.lc3",
     )
     # "not good" is neg_positive -> negative, and the plain "good" inside it is dropped
     assert out[["pos", "neg"]].values.tolist() == [[0, 1], [1, 0], [1, 0]]

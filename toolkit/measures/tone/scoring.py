@@ -370,11 +370,12 @@ def _run(func: Callable, head: tuple, items: list, n_jobs: int) -> list[tuple[fl
         return [row for part in parts for row in part]
 
 
+@renamed(dictionary="lexicon")
 def score_sentences(
     sentences: Iterable[str],
     method: str = "news",
     *,
-    dictionary: Dictionary | None = None,
+    lexicon: Dictionary | None = None,
     negation_window: int = 3,
     n_jobs: int = 1,
 ) -> pd.DataFrame:
@@ -384,7 +385,7 @@ def score_sentences(
     ----------
     sentences : iterable of str
     method : {"news", "vader", "textblob", "dictionary"}
-    dictionary : Dictionary, path or mapping, optional
+    lexicon : Dictionary, path or mapping, optional
         For ``method="dictionary"`` (default: the toolkit's own
         :func:`toolkit.measures.tone.news.news_dictionary`); sentences are split with
         :func:`toolkit.tokens.tokenizer.word_tokenize`.
@@ -407,7 +408,7 @@ def score_sentences(
     if method == "dictionary":
         from toolkit.tokens.tokenizer import word_tokenize
 
-        d = _as_dictionary(dictionary)
+        d = _as_dictionary(lexicon)
         vals = _score_once(
             texts,
             _dict_chunk,
