@@ -395,12 +395,13 @@ def test_korean_and_japanese_dictionary_patterns_match_morphemes():
 def test_mecab_morphemes_lemmas_and_tags_as_kiwi_gives_them():
     # constructed sentence. By hand: noun + topic particle, adjective stem +
     # adverbial ending, noun + verb suffix 하 + past + final ending, full stop.
-    # mecab-ko-dic spells the past tense after 하 as 았 (kiwi: 었).
+    # (mecab-ko-dic writes the past tense after 하 as 았; the toolkit spells it
+    # 었 as kiwi does, so patterns match either engine's tokens.)
     tk = tokenize(_ko("정부는 강하게 비판했다."), korean="mecab")
     row = tk.sentences.iloc[0]
-    assert row["tokens"] == ["정부", "는", "강하", "게", "비판", "하", "았", "다", "."]
+    assert row["tokens"] == ["정부", "는", "강하", "게", "비판", "하", "었", "다", "."]
     assert row["tags"] == ["NNG", "JX", "VA", "EC", "NNG", "XSV", "EP", "EF", "SF"]
-    assert row["lemmas"] == ["정부", "는", "강하다", "게", "비판", "하", "았", "다", "."]
+    assert row["lemmas"] == ["정부", "는", "강하다", "게", "비판", "하", "었", "다", "."]
     # the same content words as kiwi's tokens of the same sentence
     assert tk.sentence_tokens(stopwords=True) == [["정부", "강하", "비판"]]
     assert tk.sentence_tokens(stopwords=True, stem="lemma") == [["정부", "강하다", "비판"]]
@@ -443,7 +444,7 @@ def test_mecab_token_spans_point_into_the_text():
     toks = tk.sentences.loc[0, "tokens"]
     got = dict(zip(toks, [text[s:e] for s, e in spans], strict=True))
     # 하 and the past tense are both written inside the syllable 했
-    assert got["하"] == "했" and got["았"] == "했"
+    assert got["하"] == "했" and got["었"] == "했"
     assert got["외교부"] == "외교부" and got["유감"] == "유감" and got["."] == "."
 
 
@@ -523,3 +524,18 @@ def test_doctor_calls_mecab_optional_only_where_it_has_no_wheel(monkeypatch):
     assert status() == "missing"  # on 3.10-3.12 it is a dependency like any other
     monkeypatch.setattr(sys, "version_info", (3, 13, 0))
     assert status() == "optional"
+
+
+def test_mecab_past_tense_is_spelt_as_kiwi_spells_it():
+    # constructed. By hand, the past tense morpheme in each: 했 (하), 하였 (하),
+    # 갔 (가), 봤 (보): one morpheme, which kiwi writes 었 after every stem.
+    for text in ("항의했다", "항의하였다", "갔다", "봤다"):
+        mecab = [(m.form, m.pos) for m in analyse(text, "ko", korean="mecab") if m.pos == "EP"]
+        assert mecab == [("었", "EP")], text
+        assert [m.form for m in analyse(text, "ko") if m.pos == "EP"] == ["었"], text
+    # so an inflected dictionary pattern matches mecab's tokens too
+    from toolkit.lexicons.dictionary import Dictionary
+
+    d = Dictionary({"protest": ["항의했다"]})
+    tk = tokenize(_ko("정부는 항의했다."), korean="mecab")
+    assert [m.category for m in d.match(tk.sentences["tokens"].iloc[0])] == ["protest"]

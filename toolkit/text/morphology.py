@@ -319,6 +319,12 @@ def _mecab_nodes():
 # mecab-ko-dic tags that kiwi spells differently; the rest are the same
 # Sejong tags in both. Symbols (SY) are sorted by character below.
 _MECAB_TAG = {"NNBC": "NNB", "SC": "SP", "UNKNOWN": "UN"}
+# mecab-ko-dic spells the past tense by the stem's vowel (했 -> 하 + 았,
+# 갔 -> 가 + 았, 하였 -> 하 + 였); kiwi writes the one morpheme 었 after every
+# stem. Written kiwi's way, a pattern such as 항의했다 (which
+# toolkit.lexicons analyses into 항의 + 하 + 었 + 다) matches either engine's
+# tokens, and counts of 었 mean the same.
+_KIWI_PAST = {"았": "었", "였": "었", "았었": "었었", "였었": "었었"}
 _ELLIPSIS = frozenset("…⋯")
 _DASHES = frozenset("~∼-－―–—")
 
@@ -343,7 +349,8 @@ def _mecab_parts(surface: str, feature: str) -> tuple[tuple[str, str, str], ...]
     last field spells its morphemes (하/XSV/*+았/EP/*); those are returned, as
     kiwi returns them, so a verb's stem and lemma can be counted. Compound
     nouns (위안부 = 위안 + 부) stay whole, as in UD Korean-GSD. The lemma of a
-    verb or adjective stem is the stem + 다 (하 -> 하다), kiwi's rule.
+    verb or adjective stem is the stem + 다 (하 -> 하다), kiwi's rule, and
+    the past tense is spelt 었 as kiwi spells it.
     """
     fields = feature.split(",")
     kind = fields[4] if len(fields) > 7 else "*"
@@ -355,6 +362,8 @@ def _mecab_parts(surface: str, feature: str) -> tuple[tuple[str, str, str], ...]
     out = []
     for form, tag in pairs:
         tag = _mecab_symbol(form) if tag == "SY" else _MECAB_TAG.get(tag, tag)
+        if tag == "EP":
+            form = _KIWI_PAST.get(form, form)
         lemma = form + "다" if tag in _KO_INFLECTED else form
         out.append((sys.intern(form), sys.intern(lemma), sys.intern(tag)))
     return tuple(out)
@@ -378,10 +387,10 @@ def _mecab_columns(text: str) -> Columns:
             continue
         at = 0  # how far into the surface the morphemes so far reach
         for i, (form, lemma, tag) in enumerate(parts):
+            j = surface.find(form, at)
             forms.append(form)
             lemmas.append(lemma)
             tags.append(tag)
-            j = surface.find(form, at)
             if j >= 0:  # written as it stands (이라고 -> 이 + 라고)
                 starts.append(start + j)
                 ends.append(start + j + len(form))
@@ -471,7 +480,7 @@ def analyse(text: str, language: str, *, korean: str = "kiwi") -> list[Morpheme]
     >>> [(m.form, m.lemma) for m in analyse("政府が反発した。", "ja")][:3]
     [('政府', '政府'), ('が', 'が'), ('反発', '反発')]
     >>> [(m.form, m.lemma, m.pos) for m in analyse("합의했다", "ko", korean="mecab")]
-    [('합의', '합의', 'NNG'), ('하', '하', 'XSV'), ('았', '았', 'EP'), ('다', '다', 'EC')]
+    [('합의', '합의', 'NNG'), ('하', '하', 'XSV'), ('었', '었', 'EP'), ('다', '다', 'EC')]
     """
     return list(map(Morpheme, *columns(text, language, korean=korean)))
 
