@@ -42,6 +42,7 @@ _PACKAGES = [
     "matplotlib-fontja",
     "kiwipiepy",
     "kiwipiepy-model",
+    "python-mecab-ko",
     "fugashi",
     "unidic-lite",
     "scikit-learn",
@@ -56,6 +57,11 @@ _NLTK_DATA = {
     "corpora/stopwords": ("NLTK stopword lists", "toolkit/data/stopwords_en.txt"),
     "sentiment/vader_lexicon": ("NLTK's copy of VADER", "the vaderSentiment package's own lexicon"),
 }
+
+
+# Dependencies pyproject.toml installs only below a Python version (no wheels
+# above it yet): there they are optional, and the option that needs them says so.
+_NO_WHEEL_FROM = {"python-mecab-ko": (3, 13)}
 
 
 def _version(dist: str) -> str | None:
@@ -87,6 +93,17 @@ def check_environment() -> list[dict[str, str]]:
     ]
     for dist in _PACKAGES:
         v = _version(dist)
+        if v is None and sys.version_info >= _NO_WHEEL_FROM.get(dist, (99,)):
+            # installed only where it has wheels (pyproject.toml marker)
+            rows.append(
+                {
+                    "check": f"package {dist}",
+                    "status": "optional",
+                    "detail": f"no wheel for Python {platform.python_version()}",
+                    "fix": "",
+                }
+            )
+            continue
         rows.append(
             {
                 "check": f"package {dist}",

@@ -385,3 +385,157 @@ def test_korean_and_japanese_dictionary_patterns_match_morphemes():
     assert cats("日本海で訓練が行われた。", "ja") == ["soj"]
     # an inflected pattern matches the same inflected form
     assert cats("정부는 항의했다.", "ko") == ["protest"]
+
+
+# --------------------------------------------------------------------------
+# The second Korean engine: korean="mecab" (MeCab with mecab-ko-dic)
+# --------------------------------------------------------------------------
+
+
+def test_mecab_morphemes_lemmas_and_tags_as_kiwi_gives_them():
+    # constructed sentence. By hand: noun + topic particle, adjective stem +
+    # adverbial ending, noun + verb suffix 하 + past + final ending, full stop.
+    # (mecab-ko-dic writes the past tense after 하 as 았; the toolkit spells it
+    # 었 as kiwi does, so patterns match either engine's tokens.)
+    tk = tokenize(_ko("정부는 강하게 비판했다."), korean="mecab")
+    row = tk.sentences.iloc[0]
+    assert row["tokens"] == ["정부", "는", "강하", "게", "비판", "하", "었", "다", "."]
+    assert row["tags"] == ["NNG", "JX", "VA", "EC", "NNG", "XSV", "EP", "EF", "SF"]
+    assert row["lemmas"] == ["정부", "는", "강하다", "게", "비판", "하", "었", "다", "."]
+    # the same content words as kiwi's tokens of the same sentence
+    assert tk.sentence_tokens(stopwords=True) == [["정부", "강하", "비판"]]
+    assert tk.sentence_tokens(stopwords=True, stem="lemma") == [["정부", "강하다", "비판"]]
+    assert tokenize(_ko("정부는 강하게 비판했다.")).sentence_tokens(stopwords=True) == [
+        ["정부", "강하", "비판"]
+    ]
+
+
+def test_mecab_tags_are_renamed_to_kiwis():
+    # constructed. By hand: 2019 number + 년 bound noun (mecab-ko-dic: NNBC,
+    # kiwi: NNB); the comma a separator (SC -> SP); an ellipsis (SE).
+    got = [(m.form, m.pos) for m in analyse("2019년, 서울…", "ko", korean="mecab")]
+    assert got == [("2019", "SN"), ("년", "NNB"), (",", "SP"), ("서울", "NNP"), ("…", "SE")]
+    # every tag is one kiwi also writes (Sejong tags, none of mecab-ko-dic's own)
+    kiwi_tags = {m.pos for t in _KO_PROBES for m in analyse(t, "ko")}
+    mecab_tags = {m.pos for t in _KO_PROBES for m in analyse(t, "ko", korean="mecab")}
+    assert not any("+" in t or t in ("NNBC", "SC", "SY", "UNKNOWN") for t in mecab_tags)
+    assert mecab_tags & kiwi_tags >= {"NNG", "NNP", "JX", "JKO", "EP", "EF", "SF", "SN"}
+
+
+def test_mecab_inflected_word_offsets_and_compounds():
+    # constructed. 가까운 is one dictionary entry split into 가깝 + ㄴ (the
+    # ending written as a final-consonant jamo); 위안부 stays one noun, as in
+    # UD Korean-GSD. Hand count: 가까운 0-3, 위안부 4-7, 이라고 8-11.
+    text = "가까운 위안부 이라고"
+    got = [(m.form, m.lemma, m.pos, m.start, m.end) for m in analyse(text, "ko", korean="mecab")]
+    assert got[:3] == [
+        ("가깝", "가깝다", "VA", 0, 3),
+        ("\u11ab", "\u11ab", "ETM", 2, 3),
+        ("위안부", "위안부", "NNG", 4, 7),
+    ]
+    # a morpheme written as it stands gets its own characters: 라고 = 9-11
+    assert ("라고", 9, 11) in [(f, a, b) for f, _, _, a, b in got]
+
+
+def test_mecab_token_spans_point_into_the_text():
+    text = "외교부는 유감을 표명했다."
+    tk = tokenize(_ko(text), korean="mecab")
+    spans = tk.token_spans(0)
+    toks = tk.sentences.loc[0, "tokens"]
+    got = dict(zip(toks, [text[s:e] for s, e in spans], strict=True))
+    # 하 and the past tense are both written inside the syllable 했
+    assert got["하"] == "했" and got["었"] == "했"
+    assert got["외교부"] == "외교부" and got["유감"] == "유감" and got["."] == "."
+
+
+def test_korean_engine_option_is_checked_and_recorded():
+    with pytest.raises(ValueError, match="korean must be one of"):
+        tokenize(_ko("정부는 비판했다."), korean="komoran")
+    with pytest.raises(ValueError, match="korean must be one of"):
+        analyse("정부", "ko", korean="")
+    assert tokenize(_ko("정부"), korean="mecab").korean == "mecab"
+    assert tokenize(_ko("정부")).korean == "kiwi"
+    # Japanese and English documents are the same whichever Korean engine
+    corpus = pd.DataFrame(
+        {"text": ["日本政府は反発した。", "Seoul met Tokyo."], "language": ["ja", "en"]}
+    )
+    a = tokenize(corpus).sentences
+    b = tokenize(corpus, korean="mecab").sentences
+    pd.testing.assert_frame_equal(a, b)
+
+
+def test_mecab_is_deterministic_and_loaded_once():
+    from toolkit.text import morphology
+
+    first = [tuple(m) for t in _KO_PROBES for m in analyse(t, "ko", korean="mecab")]
+    morphology._mecab_parts.cache_clear()
+    again = [tuple(m) for t in _KO_PROBES for m in analyse(t, "ko", korean="mecab")]
+    assert first == again
+    assert morphology.mecab_analyser() is morphology.mecab_analyser()
+
+
+def test_mecab_fast_path_gives_what_the_public_parse_gives():
+    # The toolkit reads MeCab's lattice directly; python-mecab-ko's public
+    # parse() is the second implementation to agree with.
+    from toolkit.text import morphology
+
+    tagger = morphology.mecab_analyser()
+    for text in _KO_PROBES:
+        want = [(tuple(m.span), m.surface, str(m.feature)) for m in tagger.parse(text)]
+        assert morphology._mecab_nodes()(text) == want, text
+
+
+@needs_shared
+def test_mecab_keyness_top30_has_no_particles_endings_or_punctuation():
+    function = _function_strings_ko()
+    corpus = load_corpus(SHARED / "samples" / "exports" / "bigkinds_full_columns.xlsx")
+    corpus["side"] = corpus["outlet"].isin(["한겨레", "경향신문"]).map({True: "a", False: "b"})
+    tk = tokenize(corpus, korean="mecab")
+    for side in ("a", "b"):
+        top = keyness(tk, side, by="side", stopwords=True, method="lr")["term"].head(30)
+        _assert_content_only(top.tolist(), function)
+
+
+@needs_shared
+def test_mecab_morpheme_f1_against_the_treebank():
+    # the benchmark's alignment (allomorph reading), on UD Korean-GSD dev
+    spec = importlib.util.spec_from_file_location(
+        "tokenize_validity",
+        BENCHMARKS / "tokenize_validity.py",
+    )
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.korean(_conllu("ud_ko_gsd_dev.conllu"), "mecab") >= 0.90
+
+
+def test_doctor_calls_mecab_optional_only_where_it_has_no_wheel(monkeypatch):
+    from toolkit import diagnostics
+
+    real = diagnostics._version
+    monkeypatch.setattr(
+        diagnostics, "_version", lambda d: None if d == "python-mecab-ko" else real(d)
+    )
+
+    def status() -> str:
+        rows = diagnostics.check_environment()
+        return next(r["status"] for r in rows if r["check"] == "package python-mecab-ko")
+
+    monkeypatch.setattr(sys, "version_info", (3, 12, 0))
+    assert status() == "missing"  # on 3.10-3.12 it is a dependency like any other
+    monkeypatch.setattr(sys, "version_info", (3, 13, 0))
+    assert status() == "optional"
+
+
+def test_mecab_past_tense_is_spelt_as_kiwi_spells_it():
+    # constructed. By hand, the past tense morpheme in each: 했 (하), 하였 (하),
+    # 갔 (가), 봤 (보): one morpheme, which kiwi writes 었 after every stem.
+    for text in ("항의했다", "항의하였다", "갔다", "봤다"):
+        mecab = [(m.form, m.pos) for m in analyse(text, "ko", korean="mecab") if m.pos == "EP"]
+        assert mecab == [("었", "EP")], text
+        assert [m.form for m in analyse(text, "ko") if m.pos == "EP"] == ["었"], text
+    # so an inflected dictionary pattern matches mecab's tokens too
+    from toolkit.lexicons.dictionary import Dictionary
+
+    d = Dictionary({"protest": ["항의했다"]})
+    tk = tokenize(_ko("정부는 항의했다."), korean="mecab")
+    assert [m.category for m in d.match(tk.sentences["tokens"].iloc[0])] == ["protest"]

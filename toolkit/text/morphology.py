@@ -7,6 +7,11 @@ dictionary ships as a PyPI package (nothing is downloaded at run time):
 
 - **Korean**: kiwipiepy with kiwipiepy-model. Morphemes as the analyser
   writes them (했다 -> 하 + 었 + 다), Sejong tags (NNG, VV, JKS, EF ...).
+  A second engine, MeCab with mecab-ko-dic (python-mecab-ko), is offered as
+  ``korean="mecab"``: a little less accurate, more than twice as fast
+  (``benchmarks/tokenize_validity.py`` and ``benchmarks/tokenize.py``). Its
+  morphemes get the same columns and tag names as kiwi's (see
+  :func:`_mecab_parts`), so every measure reads them unchanged.
 - **Japanese**: fugashi (MeCab) with unidic-lite. Short-unit words as in
   UniDic and the UD Japanese treebanks; the lemma is UniDic's base written
   form (使わ -> 使う).
@@ -36,9 +41,12 @@ __all__ = [
     "analyse",
     "is_content",
     "ANALYSED_LANGUAGES",
+    "KOREAN_ENGINES",
 ]
 
 ANALYSED_LANGUAGES = ("ko", "ja")
+# The Korean analysers ``korean=`` chooses from; the first is the default.
+KOREAN_ENGINES = ("kiwi", "mecab")
 
 
 class Morpheme(NamedTuple):
@@ -252,6 +260,150 @@ def _ko_columns(text: str) -> Columns:
     return forms, lemmas, tags, starts, ends
 
 
+# --------------------------------------------------------------------------
+# Korean, second engine: MeCab with mecab-ko-dic
+# --------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def mecab_analyser():
+    """The shared MeCab tagger with mecab-ko-dic (python-mecab-ko), built once."""
+    try:
+        import mecab
+    except ImportError as err:  # pragma: no cover - dependency always installed
+        if sys.version_info >= (3, 13):
+            raise ImportError(
+                'korean="mecab" needs python-mecab-ko, which has no wheel for this '
+                'Python yet (it installs on 3.10-3.12); use korean="kiwi"'
+            ) from err
+        raise _missing("python-mecab-ko and python-mecab-ko-dic", "Korean") from err
+    # MeCab() points at the package's own mecabrc and the mecab-ko-dic wheel,
+    # so a system-wide MeCab or dictionary can never change the analysis.
+    return mecab.MeCab()
+
+
+@functools.lru_cache(maxsize=1)
+def _mecab_nodes():
+    """A function from a sentence to MeCab's ``(span, surface, feature)`` triples.
+
+    python-mecab-ko's ``parse`` turns every node into named tuples (its
+    feature parsed field by field), which costs about as much as MeCab's own
+    analysis. The toolkit reads the raw feature string once per distinct
+    string instead (:func:`_mecab_parts`), through the package's lattice; if
+    that route ever stops giving what ``parse`` gives on probe text, ``parse``
+    is used (same analyses, slower).
+    """
+    tagger = mecab_analyser()
+
+    def public(text: str) -> list[tuple[tuple[int, int], str, str]]:
+        return [(tuple(m.span), m.surface, str(m.feature)) for m in tagger.parse(text)]
+
+    try:
+        from mecab.utils import create_lattice
+
+        raw = tagger._tagger
+
+        def direct(text: str) -> list[tuple[tuple[int, int], str, str]]:
+            lattice = create_lattice(text)
+            raw.parse(lattice)
+            return [(span, node.surface, node.feature) for span, node in lattice]
+
+        probes = ("독도는 한국 땅이다.", "합의했다 2019년", "ＡＢＣ  漢字")
+        if all(direct(p) == public(p) for p in probes):
+            return direct
+    except Exception:  # noqa: BLE001 - any change in the private API: use the public one
+        pass
+    return public
+
+
+# mecab-ko-dic tags that kiwi spells differently; the rest are the same
+# Sejong tags in both. Symbols (SY) are sorted by character below.
+_MECAB_TAG = {"NNBC": "NNB", "SC": "SP", "UNKNOWN": "UN"}
+# mecab-ko-dic spells the past tense by the stem's vowel (했 -> 하 + 았,
+# 갔 -> 가 + 았, 하였 -> 하 + 였); kiwi writes the one morpheme 었 after every
+# stem. Written kiwi's way, a pattern such as 항의했다 (which
+# toolkit.lexicons analyses into 항의 + 하 + 었 + 다) matches either engine's
+# tokens, and counts of 었 mean the same.
+_KIWI_PAST = {"았": "었", "였": "었", "았었": "었었", "였었": "었었"}
+_ELLIPSIS = frozenset("…⋯")
+_DASHES = frozenset("~∼-－―–—")
+
+
+def _mecab_symbol(form: str) -> str:
+    # kiwi: SE for ellipses, SO for tildes and dashes, SW for other symbols
+    # (quotes it marks SSO/SSC; MeCab glues them to neighbours: '")')
+    chars = set(form)
+    if chars <= _ELLIPSIS or form.strip(".") == "":
+        return "SE"
+    if chars <= _DASHES:
+        return "SO"
+    return "SW"
+
+
+@functools.lru_cache(maxsize=100_000)
+def _mecab_parts(surface: str, feature: str) -> tuple[tuple[str, str, str], ...]:
+    """(form, lemma, tag) of the morphemes of one MeCab node, parsed once per
+    distinct node.
+
+    mecab-ko-dic stores an inflected word as one entry (했 ``XSV+EP``) whose
+    last field spells its morphemes (하/XSV/*+았/EP/*); those are returned, as
+    kiwi returns them, so a verb's stem and lemma can be counted. Compound
+    nouns (위안부 = 위안 + 부) stay whole, as in UD Korean-GSD. The lemma of a
+    verb or adjective stem is the stem + 다 (하 -> 하다), kiwi's rule, and
+    the past tense is spelt 었 as kiwi spells it.
+    """
+    fields = feature.split(",")
+    kind = fields[4] if len(fields) > 7 else "*"
+    if kind in ("Inflect", "Preanalysis"):
+        parts = [p.split("/") for p in fields[7].split("+")]
+        pairs = [(p[0], p[1]) for p in parts if len(p) >= 2 and p[0]]
+    else:
+        pairs = [(surface, fields[0])]
+    out = []
+    for form, tag in pairs:
+        tag = _mecab_symbol(form) if tag == "SY" else _MECAB_TAG.get(tag, tag)
+        if tag == "EP":
+            form = _KIWI_PAST.get(form, form)
+        lemma = form + "다" if tag in _KO_INFLECTED else form
+        out.append((sys.intern(form), sys.intern(lemma), sys.intern(tag)))
+    return tuple(out)
+
+
+def _mecab_columns(text: str) -> Columns:
+    forms: list[str] = []
+    lemmas: list[str] = []
+    tags: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for (start, end), surface, feature in _mecab_nodes()(text):
+        parts = _mecab_parts(surface, feature)
+        if len(parts) == 1:
+            form, lemma, tag = parts[0]
+            forms.append(form)
+            lemmas.append(lemma)
+            tags.append(tag)
+            starts.append(start)
+            ends.append(end)
+            continue
+        at = 0  # how far into the surface the morphemes so far reach
+        for i, (form, lemma, tag) in enumerate(parts):
+            j = surface.find(form, at)
+            forms.append(form)
+            lemmas.append(lemma)
+            tags.append(tag)
+            if j >= 0:  # written as it stands (이라고 -> 이 + 라고)
+                starts.append(start + j)
+                ends.append(start + j + len(form))
+                at = j + len(form)
+            else:
+                # fused into the surface (했 -> 하 + 았, 가까운 -> 가깝 + ㄴ):
+                # the stem spans the rest of the word, a later morpheme its
+                # last character, as kiwi's offsets do
+                starts.append(start + at if i == 0 else max(start + at, end - 1))
+                ends.append(end)
+    return forms, lemmas, tags, starts, ends
+
+
 @functools.lru_cache(maxsize=100_000)
 def _ja_feature(raw: str, surface: str) -> tuple[str, str]:
     """(pos, lemma) from a UniDic feature string, parsed once per distinct string."""
@@ -287,11 +439,17 @@ def _ja_columns(text: str) -> Columns:
     return forms, lemmas, tags, starts, ends
 
 
-def columns(text: str, language: str) -> Columns:
+def _check_korean(korean: str) -> None:
+    if korean not in KOREAN_ENGINES:
+        raise ValueError(f"korean must be one of {KOREAN_ENGINES}, not {korean!r}")
+
+
+def columns(text: str, language: str, *, korean: str = "kiwi") -> Columns:
     """The analysis of :func:`analyse` as five parallel lists (forms, lemmas,
     tags, starts, ends): what the tokenizer stores, without a tuple per token."""
     if language == "ko":
-        return _ko_columns(text)
+        _check_korean(korean)
+        return _ko_columns(text) if korean == "kiwi" else _mecab_columns(text)
     if language == "ja":
         return _ja_columns(text)
     raise ValueError(
@@ -299,7 +457,7 @@ def columns(text: str, language: str) -> Columns:
     )
 
 
-def analyse(text: str, language: str) -> list[Morpheme]:
+def analyse(text: str, language: str, *, korean: str = "kiwi") -> list[Morpheme]:
     """Morphemes of ``text`` in ``language`` (``"ko"`` or ``"ja"``).
 
     Parameters
@@ -307,6 +465,9 @@ def analyse(text: str, language: str) -> list[Morpheme]:
     text : str
         A sentence (or any string; offsets are into it).
     language : {"ko", "ja"}
+    korean : {"kiwi", "mecab"}, default "kiwi"
+        The Korean analyser: kiwipiepy, or MeCab with mecab-ko-dic. Both give
+        Sejong tags and the same lemma rule; ignored for Japanese.
 
     Returns
     -------
@@ -318,8 +479,10 @@ def analyse(text: str, language: str) -> list[Morpheme]:
     [('독도', 'NNP'), ('는', 'JX'), ('한국', 'NNP'), ('땅', 'NNG'), ('이', 'VCP'), ('다', 'EF'), ('.', 'SF')]
     >>> [(m.form, m.lemma) for m in analyse("政府が反発した。", "ja")][:3]
     [('政府', '政府'), ('が', 'が'), ('反発', '反発')]
+    >>> [(m.form, m.lemma, m.pos) for m in analyse("합의했다", "ko", korean="mecab")]
+    [('합의', '합의', 'NNG'), ('하', '하', 'XSV'), ('었', '었', 'EP'), ('다', '다', 'EC')]
     """
-    return list(map(Morpheme, *columns(text, language)))
+    return list(map(Morpheme, *columns(text, language, korean=korean)))
 
 
 # Content words for counting (keyness, frequencies): nouns, verbs, adjectives,

@@ -20,7 +20,8 @@ the resulting :class:`Tokens`. Three steps run per document:
 
 Korean and Japanese documents (the corpus ``language`` column) go through a
 morphological analyser instead (:mod:`toolkit.text.morphology`: kiwipiepy for
-Korean, fugashi + UniDic for Japanese). Their tokens are morphemes as the
+Korean, or MeCab with mecab-ko-dic with ``korean="mecab"``; fugashi + UniDic
+for Japanese). Their tokens are morphemes as the
 analyser writes them (독도는 -> 독도 + 는; 使われた -> 使わ + れ + た), and the
 sentence table also holds each token's lemma and part of speech (columns
 ``lemmas`` and ``tags``; ``None`` for other languages). With
@@ -45,7 +46,7 @@ import pandas as pd
 import yaml
 
 from toolkit.data import data_path
-from toolkit.text.morphology import ANALYSED_LANGUAGES, analyse, is_content
+from toolkit.text.morphology import ANALYSED_LANGUAGES, KOREAN_ENGINES, analyse, is_content
 from toolkit.text.morphology import columns as morph_columns
 from toolkit.tokens.caches import text_cache
 from toolkit.tokens.sentences import split_sentences
@@ -256,7 +257,7 @@ Analysis = tuple[tuple[str, ...], ...] | None  # per sentence, or None (not anal
 
 @text_cache(maxsize=200_000)
 def _tokenize_text(
-    text: str, language: str, mwes: tuple[str, ...]
+    text: str, language: str, mwes: tuple[str, ...], korean: str = "kiwi"
 ) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[str, ...], ...], Analysis, Analysis]:
     """Sentence spans, tokens, lemmas and tags of one document; cached on the
     text itself, so wire copy repeated across outlets is tokenized once.
@@ -270,7 +271,7 @@ def _tokenize_text(
         toks, lemmas, tags = [], [], []
         for s, e in spans:
             # the analyser interns its strings already
-            forms, lems, poss, _, _ = morph_columns(text[s:e], language)
+            forms, lems, poss, _, _ = morph_columns(text[s:e], language, korean=korean)
             toks.append(tuple(forms))
             lemmas.append(tuple(lems))
             tags.append(tuple(poss))
@@ -394,6 +395,8 @@ class Tokens:
     corpus: pd.DataFrame
     sentences: pd.DataFrame
     mwes: tuple[str, ...] = field(default=(), repr=False)
+    # the Korean analyser the tokens came from, so token_spans re-analyses alike
+    korean: str = field(default="kiwi", repr=False)
 
     def __repr__(self) -> str:
         return (
@@ -561,7 +564,8 @@ class Tokens:
             # Analysed tokens may be normalised (했 -> 하 + 었) and so absent
             # from the text; the analyser's own offsets are exact.
             lang = "ko" if tags[0].isascii() else "ja"
-            return [(offset + m.start, offset + m.end) for m in analyse(text, lang)]
+            morphs = analyse(text, lang, korean=self.korean)
+            return [(offset + m.start, offset + m.end) for m in morphs]
         spans, pos = [], 0
         for tok in sents["tokens"].iat[row]:
             probe = tok.replace("_", " ")
@@ -660,7 +664,9 @@ def _stemmer(stem: str | None) -> Callable[[str], str] | None:
     raise ValueError(f"stem must be None, 'porter', 'snowball', 'lemma' or 'wordnet', not {stem!r}")
 
 
-def _sentence_columns(docs: Iterable[tuple[str, object, str]], mwes: tuple[str, ...]) -> dict:
+def _sentence_columns(
+    docs: Iterable[tuple[str, object, str]], mwes: tuple[str, ...], korean: str = "kiwi"
+) -> dict:
     """Column lists of the sentence table for (doc_id, text, language) triples."""
     names = ("doc_id", "sent_id", "start", "end", "sentence", "tokens", "lemmas", "tags")
     cols: dict[str, list] = {k: [] for k in names}
@@ -668,7 +674,7 @@ def _sentence_columns(docs: Iterable[tuple[str, object, str]], mwes: tuple[str, 
         if not isinstance(text, str) or not text:
             continue
         spans, toks, lemmas, tags = _tokenize_text(
-            text, lang if lang in _TOKENIZERS else "en", mwes
+            text, lang if lang in _TOKENIZERS else "en", mwes, korean
         )
         k = len(spans)
         cols["doc_id"].extend([doc_id] * k)
@@ -687,6 +693,7 @@ def tokenize(
     *,
     mwes: Iterable[str] | str | Path | None = None,
     progress: bool = False,
+    korean: str = "kiwi",
 ) -> Tokens:
     """Tokenize a corpus once, for every later measure.
 
@@ -701,6 +708,12 @@ def tokenize(
         extend it, or a YAML file of the same shape as ``toolkit/data/mwes.yaml``.
     progress : bool, default False
         Show a tqdm progress bar.
+    korean : {"kiwi", "mecab"}, default "kiwi"
+        The analyser for Korean documents: kiwipiepy (the more accurate), or
+        MeCab with mecab-ko-dic (more than twice as fast; morpheme F1 0.5
+        points lower on UD Korean-GSD dev, ``benchmarks/tokenize_validity.py``).
+        Both give the same ``lemmas`` and ``tags`` columns (Sejong tags), so
+        the measures read either.
 
     Returns
     -------
@@ -715,6 +728,8 @@ def tokenize(
     >>> tk.sentences["tokens"][1]
     ['North_Korea', 'fired', '.']
     """
+    if korean not in KOREAN_ENGINES:
+        raise ValueError(f"korean must be one of {KOREAN_ENGINES}, not {korean!r}")
     corpus = as_corpus(corpus)
     mwe_t = _load_mwes(mwes)
     docs = zip(corpus["doc_id"], corpus["text"], corpus["language"], strict=True)
@@ -729,7 +744,7 @@ def tokenize(
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        cols = _sentence_columns(docs, mwe_t)
+        cols = _sentence_columns(docs, mwe_t, korean)
     finally:
         if gc_was_enabled:
             gc.enable()
@@ -746,7 +761,7 @@ def tokenize(
             "tags": pd.Series(cols["tags"], dtype=object),
         }
     )
-    return Tokens(corpus=corpus, sentences=sentences, mwes=mwe_t)
+    return Tokens(corpus=corpus, sentences=sentences, mwes=mwe_t, korean=korean)
 
 
 def as_corpus(data: pd.DataFrame | Tokens) -> pd.DataFrame:
