@@ -713,7 +713,10 @@ def tokenize(
         MeCab with mecab-ko-dic (more than twice as fast; morpheme F1 0.5
         points lower on UD Korean-GSD dev, ``benchmarks/tokenize_validity.py``).
         Both give the same ``lemmas`` and ``tags`` columns (Sejong tags), so
-        the measures read either.
+        the measures read either. One caveat: Korean dictionary patterns
+        (naming, frames, actors) are split into morphemes by kiwi, and MeCab
+        sometimes splits a compound differently (전범기를: 전범 + 기 + 를), so
+        such a pattern can miss MeCab's tokens; use kiwi for those measures.
 
     Returns
     -------
