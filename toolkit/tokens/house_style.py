@@ -247,9 +247,22 @@ def fold_stream(stream, filters: dict, house_style: HouseStyle = True):
 
     import numpy as np
 
-    from toolkit.tokens.streams import _raw_arrays
+    from toolkit.tokens.streams import _freeze, _raw_arrays
     from toolkit.tokens.tokenizer import token_filter
 
+    raw_arrays = _raw_arrays(stream.tokens)
+    # The folding by the bundled table is kept beside the filtered streams of
+    # these Tokens; the file's size and time are in the key because the table
+    # is meant to be edited. Custom tables are not cached (a DataFrame can be
+    # changed in place).
+    key = None
+    if house_style is True:
+        st = data_path("house_style.tsv").stat()
+        key = ("house_style", _freeze(filters), st.st_mtime_ns, st.st_size)
+    hit = raw_arrays[7].get(key) if key is not None else None
+    if hit is not None:
+        term, vocab, changed = hit
+        return dataclasses.replace(stream, term=term, vocab=vocab), dict(changed)
     fold = folder(house_style)
     keep = token_filter(**filters)
     changed: dict[str, str] = {}
@@ -257,7 +270,7 @@ def fold_stream(stream, filters: dict, house_style: HouseStyle = True):
     # Korean/Japanese tokens carry part-of-speech marks that the filters need
     # (stopwords=True drops particles by tag); house style is English spelling,
     # so marked tokens are filtered as they are and never folded.
-    keyed = _raw_arrays(stream.tokens)[8]
+    keyed = raw_arrays[8]
     for raw, marked in zip(stream.raw_vocab, keyed, strict=True):
         if marked != raw:
             kept = keep([marked])
@@ -272,7 +285,9 @@ def fold_stream(stream, filters: dict, house_style: HouseStyle = True):
     index = {t: i for i, t in enumerate(vocab)}
     codes = np.fromiter((index.get(m, -1) for m in mapped), np.int64, len(mapped))
     term = codes[stream.raw] if len(stream.raw) else np.zeros(0, np.int64)
-    return (
-        dataclasses.replace(stream, term=term, vocab=np.asarray(vocab, dtype=object)),
-        dict(sorted(changed.items())),
-    )
+    vocab_arr = np.asarray(vocab, dtype=object)
+    changed = dict(sorted(changed.items()))
+    if key is not None:
+        term.flags.writeable = vocab_arr.flags.writeable = False  # shared through the cache
+        raw_arrays[7][key] = (term, vocab_arr, dict(changed))
+    return dataclasses.replace(stream, term=term, vocab=vocab_arr), changed
