@@ -129,7 +129,8 @@ def _raw_arrays(tk: Tokens) -> tuple:
     lens = sents["tokens"].map(len).to_numpy(dtype=np.int64) if len(sents) else np.zeros(0, int)
     # Korean/Japanese function tokens come marked, so that stopwords=True can
     # drop them by part of speech; the marks never leave this module.
-    flat = pd.Series(list(chain.from_iterable(tk.filter_input())), dtype=object)
+    n_tokens = int(lens.sum())
+    flat = np.fromiter(chain.from_iterable(tk.filter_input()), dtype=object, count=n_tokens)
     raw, keyed_vocab = pd.factorize(flat, sort=False)
     raw = raw.astype(np.int64)
     keyed_vocab = np.asarray(keyed_vocab, dtype=object)
