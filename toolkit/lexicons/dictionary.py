@@ -65,6 +65,7 @@ def _compile_element(element: str, case_sensitive: bool) -> tuple[str, re.Patter
 
 HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 _KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff々]")
+_CJK = re.compile(f"{HANGUL.pattern}|{_KANA_KANJI.pattern}")
 
 
 def _cjk_elements(word: str) -> list[str]:
@@ -157,23 +158,37 @@ class Dictionary:
         Each entry is (category, pattern text, elements) where elements is a
         list of (exact, regex) pairs, one per word of the pattern.
         """
-        exact: dict[str, list[tuple[str, str, list]]] = {}
-        globs: list[tuple[re.Pattern[str], tuple[str, str, list]]] = []
+        index: dict[str, Any] = {"exact": {}, "globs": [], "pending": []}
         for cat, patterns in cats.items():
             for pat in patterns:
-                words = [
-                    w2 for w in self._norm(pat).replace("_", " ").split() for w2 in _cjk_elements(w)
-                ]
-                if not words:
-                    continue
-                elems = [_compile_element(w, self.case_sensitive) for w in words]
-                entry = (cat, pat, elems)
-                first, rx = elems[0]
-                if rx is None:
-                    exact.setdefault(first, []).append(entry)
+                if _CJK.search(pat):
+                    # Korean/Japanese patterns are split into morphemes by the
+                    # analyser, whose model takes seconds to load; they can only
+                    # match tokens in those scripts, so they wait until a text
+                    # has some (see _raw_matches).
+                    index["pending"].append((cat, pat))
                 else:
-                    globs.append((rx, entry))
-        return {"exact": exact, "globs": globs}
+                    self._add(index, cat, pat)
+        return index
+
+    def _add(self, index: dict[str, Any], cat: str, pat: str) -> None:
+        words = [w2 for w in self._norm(pat).replace("_", " ").split() for w2 in _cjk_elements(w)]
+        if not words:
+            return
+        elems = [_compile_element(w, self.case_sensitive) for w in words]
+        entry = (cat, pat, elems)
+        first, rx = elems[0]
+        if rx is None:
+            index["exact"].setdefault(first, []).append(entry)
+        else:
+            index["globs"].append((rx, entry))
+
+    def _add_pending(self, index: dict[str, Any]) -> None:
+        """Analyse and index the Korean/Japanese patterns put aside by :meth:`_build`."""
+        pending, index["pending"] = index["pending"], []
+        for cat, pat in pending:
+            self._add(index, cat, pat)
+        index.pop("memo", None)  # candidates found without them are incomplete
 
     @staticmethod
     def _starts(index: dict[str, Any], t: str) -> list[tuple[str, str, list]]:
@@ -215,6 +230,8 @@ class Dictionary:
         expressions the tokens were made with.
         """
         norm = [self._norm(t) for t in tokens]
+        if index["pending"] and _CJK.search("".join(norm)):
+            self._add_pending(index)
         found: list[Match] = []
         for i, tok in enumerate(norm):
             for cat, pat, elems in self._candidates(index, tok):
