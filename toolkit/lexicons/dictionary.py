@@ -33,6 +33,7 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +159,7 @@ class Dictionary:
         Each entry is (category, pattern text, elements) where elements is a
         list of (exact, regex) pairs, one per word of the pattern.
         """
-        index: dict[str, Any] = {"exact": {}, "globs": [], "pending": []}
+        index: dict[str, Any] = {"exact": {}, "globs": [], "by_first": {}, "pending": []}
         for cat, patterns in cats.items():
             for pat in patterns:
                 if _CJK.search(pat):
@@ -182,6 +183,12 @@ class Dictionary:
             index["exact"].setdefault(first, []).append(entry)
         else:
             index["globs"].append((rx, entry))
+            # Globs that start with a plain ASCII character are filed under it,
+            # so a token is only tried against the globs that can match its
+            # first character; the others are tried on every token.
+            c = first[0]
+            key = c if c.isascii() and c not in "*?" else ""
+            index["by_first"].setdefault(key, []).append((rx, entry))
 
     def _add_pending(self, index: dict[str, Any]) -> None:
         """Analyse and index the Korean/Japanese patterns put aside by :meth:`_build`."""
@@ -193,7 +200,14 @@ class Dictionary:
     @staticmethod
     def _starts(index: dict[str, Any], t: str) -> list[tuple[str, str, list]]:
         hit = list(index["exact"].get(t, ()))
-        hit.extend(entry for rx, entry in index["globs"] if rx.match(t))
+        by_first = index["by_first"]
+        if t and t[0].isascii():
+            # an ASCII character matches only itself (or, without case
+            # sensitivity, its other case, and both sides are lower-cased)
+            globs = chain(by_first.get(t[0], ()), by_first.get("", ()))
+        else:  # e.g. a Kelvin sign matches "k" under re.IGNORECASE
+            globs = index["globs"]
+        hit.extend(entry for rx, entry in globs if rx.match(t))
         return hit
 
     def _candidates(self, index: dict[str, Any], tok: str) -> list[tuple[str, str, list]]:
