@@ -11,7 +11,17 @@ for sizes).
    is timed on a random subsample of terms and extrapolated to the full
    vocabulary (stated in the output); the vectorised results are checked
    against the loop on that subsample.
-2. **Collocations** over 20,000 synthetic articles built by resampling the
+2. **Keyness from tokens**, end to end, on 5,000 synthetic articles (built
+   as in 3. below with a 25,000-word Zipf vocabulary: about 19,000 distinct
+   terms): :func:`toolkit.measures.keyterms.keyness`
+   from a :class:`~toolkit.tokens.tokenizer.Tokens` object to the sorted
+   table (chi2 with Yates, the default), against counting the same terms
+   with ``collections.Counter`` and one ``scipy.stats.chi2_contingency`` call
+   per term, both timed in full in the same run. The toolkit is timed cold
+   (the token lists flattened first, as for the first measure of a session)
+   and warm (the flat token stream already built by an earlier measure on
+   the same Tokens); the statistics are checked equal to the loop's.
+3. **Collocations** over 20,000 synthetic articles built by resampling the
    sentences of the demo corpus, with 15% of the words swapped for words of a
    synthetic Zipf vocabulary so that the n-gram inventory is large. The
    baseline counts bigrams with ``collections.Counter`` (timed in full) and
@@ -40,7 +50,7 @@ from scipy.stats import chi2_contingency, fisher_exact  # noqa: E402
 
 from toolkit.corpus.load import load_demo  # noqa: E402
 from toolkit.measures.association import collocations, cooccurrence, independence_measures  # noqa: E402
-from toolkit.measures.keyterms import keyness_from_counts  # noqa: E402
+from toolkit.measures.keyterms import keyness, keyness_from_counts  # noqa: E402
 from toolkit.tokens.streams import clear_cache  # noqa: E402
 from toolkit.tokens.tokenizer import Tokens, tokenize  # noqa: E402
 
@@ -135,16 +145,85 @@ def bench_keyness(n_terms: int, sample: int, seed: int) -> None:
 
 
 # --------------------------------------------------------------------------
+# Keyness from tokens, end to end
+# --------------------------------------------------------------------------
+
+
+def _baseline_keyness(tk: Tokens, target: np.ndarray):
+    """Count lower-cased word tokens per side with Counter, then chi2 per term with scipy."""
+    import re
+
+    word = re.compile(r"\w")
+    sents = tk.sentences
+    in_target = dict(zip(tk.corpus["doc_id"], target, strict=True))
+    counts = (Counter(), Counter())
+    for doc_id, toks in zip(sents["doc_id"], sents["tokens"], strict=True):
+        side = counts[0] if in_target[doc_id] else counts[1]
+        side.update(t.lower() for t in toks if word.search(t))
+    t_total, r_total = sum(counts[0].values()), sum(counts[1].values())
+    rows = {}
+    for term in sorted(counts[0].keys() | counts[1].keys()):
+        x, y = counts[0][term], counts[1][term]
+        res = chi2_contingency([[x, y], [t_total - x, r_total - y]], correction=True)
+        sign = -1.0 if x * (r_total - y) < y * (t_total - x) else 1.0
+        rows[term] = (x, y, sign * res.statistic, res.pvalue)
+    return rows
+
+
+def bench_keyness_tokens(n_articles: int, zipf_terms: int, seed: int) -> None:
+    tk = synthetic_tokens(n_articles, seed, zipf_terms=zipf_terms)
+    target = np.arange(n_articles) % 2 == 0
+    tk.corpus["side"] = np.where(target, "T", "R")
+    n_tok = int(tk.sentences["n_tokens"].sum())
+    tiny = pd.DataFrame({"text": ["Talks resumed.", "Talks stalled."], "side": ["T", "R"]})
+    keyness(tiny, "T", by="side")  # constructed text
+    clear_cache()  # the call above only loaded the modules both timings use
+    cold_out, cold = _timed(keyness, tk, "T", by="side", house_style=False)
+    out, warm = _timed(keyness, tk, "T", by="side", house_style=False)
+    clear_cache()
+    _, cold_hs = _timed(keyness, tk, "T", by="side")
+    _, warm_hs = _timed(keyness, tk, "T", by="side")
+    ref, slow = _timed(_baseline_keyness, tk, target)
+    print(
+        f"\nKeyness from tokens: {n_articles:,} synthetic articles, {n_tok:,} tokens, "
+        f"{len(out):,} terms (chi2 with Yates, target = every other article)"
+    )
+    mine = out.set_index("term")
+    same_terms = set(mine.index) == set(ref) and cold_out["term"].tolist() == out["term"].tolist()
+    stat = np.array([ref[t][2] for t in mine.index])
+    pval = np.array([ref[t][3] for t in mine.index])
+    counts_equal = all(
+        (ref[t][0], ref[t][1]) == (a, b)
+        for t, a, b in zip(mine.index, mine["target_count"], mine["reference_count"], strict=True)
+    )
+    err = max(
+        np.max(np.abs(mine["chi2"].to_numpy() - stat) / np.maximum(np.abs(stat), 1e-300)),
+        np.max(np.abs(mine["p"].to_numpy() - pval) / np.maximum(pval, 1e-300)),
+    )
+    print(
+        f"  baseline: Counter + scipy chi2_contingency per term {slow:6.2f} s (timed in full)\n"
+        f"  toolkit keyness(house_style=False) {cold:6.3f} s cold -> {slow / cold:5.0f}x faster | "
+        f"{warm:6.3f} s warm -> {slow / warm:5.0f}x faster\n"
+        f"  toolkit keyness(house_style=True, the default) {cold_hs:6.3f} s cold | "
+        f"{warm_hs:6.3f} s warm\n"
+        f"  same terms: {same_terms}, same counts: {counts_equal}, "
+        f"max rel. diff of chi2 and p {err:.1e}"
+    )
+
+
+# --------------------------------------------------------------------------
 # Collocations
 # --------------------------------------------------------------------------
 
 
-def synthetic_tokens(n_articles: int, seed: int, sentences_per_article: int = 12) -> Tokens:
+def synthetic_tokens(
+    n_articles: int, seed: int, sentences_per_article: int = 12, zipf_terms: int = 50_000
+) -> Tokens:
     """Tokens of ``n_articles`` articles resampled from the demo corpus's sentences."""
     rng = np.random.default_rng(seed)
     demo = tokenize(load_demo())
     pool = [list(t) for t in demo.sentences["tokens"] if len(t) > 3]
-    zipf_vocab = np.array([f"z{i}" for i in range(50_000)], dtype=object)
+    zipf_vocab = np.array([f"z{i}" for i in range(zipf_terms)], dtype=object)
     p = 1.0 / np.arange(1, len(zipf_vocab) + 1) ** 1.1
     p /= p.sum()
     n_sent = n_articles * sentences_per_article
@@ -279,15 +358,38 @@ def bench_collocations(n_articles: int, sample: int, seed: int, nltk: bool) -> N
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--terms", type=int, default=150_000, help="keyness vocabulary size")
-    parser.add_argument("--articles", type=int, default=20_000, help="synthetic articles")
+    parser.add_argument(
+        "--articles", type=int, default=20_000, help="synthetic articles (collocations)"
+    )
+    parser.add_argument(
+        "--keyness-articles",
+        type=int,
+        default=5_000,
+        help="synthetic articles for keyness from tokens",
+    )
+    parser.add_argument(
+        "--zipf-terms",
+        type=int,
+        default=25_000,
+        help="synthetic vocabulary mixed into the keyness articles (25,000: ~19,000 terms)",
+    )
+    parser.add_argument(
+        "--only",
+        choices=["counts", "tokens", "collocations"],
+        help="run one section only",
+    )
     parser.add_argument(
         "--sample", type=int, default=2_000, help="terms/bigrams timed in the scipy loop"
     )
     parser.add_argument("--no-nltk", action="store_true", help="skip the NLTK reference")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
-    bench_keyness(args.terms, args.sample, args.seed)
-    bench_collocations(args.articles, args.sample, args.seed, not args.no_nltk)
+    if args.only in (None, "counts"):
+        bench_keyness(args.terms, args.sample, args.seed)
+    if args.only in (None, "tokens"):
+        bench_keyness_tokens(args.keyness_articles, args.zipf_terms, args.seed)
+    if args.only in (None, "collocations"):
+        bench_collocations(args.articles, args.sample, args.seed, not args.no_nltk)
 
 
 if __name__ == "__main__":

@@ -129,3 +129,29 @@ def test_malformed_files_name_the_line(tmp_path):
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="no dictionary file"):
         load_dictionary(tmp_path / "absent.yaml")
+
+
+def test_korean_patterns_match_after_english_only_texts():
+    # Korean patterns are indexed only once a text has Hangul; a matcher that
+    # has already seen English tokens must still find them (constructed tokens).
+    d = Dictionary({"territory": ["독도*", "dokdo"], "neg": ["tension*"]})
+    english = [(m.category, m.pattern, m.start) for m in d.match(["Dokdo", "tensions"])]
+    assert english == [("territory", "dokdo", 0), ("neg", "tension*", 1)]
+    korean = [(m.category, m.pattern, m.start) for m in d.match(["독도", "는", "Dokdo"])]
+    assert korean == [("territory", "독도*", 0), ("territory", "dokdo", 2)]
+    assert d.count(["Dokdo"]) == {"territory": 1, "neg": 0}
+
+
+def test_globs_match_by_first_letter_and_beyond_ascii():
+    # "*crisis" starts with a wildcard; "s*t" must also match a token written
+    # with the long s, which Python's case-insensitive regex matches to "s".
+    d = Dictionary({"neg": ["tension*", "*crisis", "s*t"], "pos": ["Calm*"]})
+    toks = ["Tensions", "crisis", "\u017fet", "Set", "calmer", "upset"]
+    got = [(m.pattern, m.start) for m in d.match(toks)]
+    assert got == [
+        ("tension*", 0),
+        ("*crisis", 1),
+        ("s*t", 2),
+        ("s*t", 3),
+        ("Calm*", 4),
+    ]

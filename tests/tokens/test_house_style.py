@@ -15,7 +15,7 @@ import pytest
 
 from toolkit.measures.keyterms import keyness
 from toolkit.tokens.house_style import fold_terms, folder, variant_table
-from toolkit.tokens.tokenizer import default_stopwords
+from toolkit.tokens.tokenizer import default_stopwords, tokenize
 
 # One template per article; {mr}, {us} ... are filled in each outlet's style.
 _TEMPLATES = [
@@ -205,3 +205,20 @@ def test_folding_keeps_every_token_count():
     assert on["target_total"].iloc[0] == off["target_total"].iloc[0]
     assert on["target_count"].sum() == off["target_count"].sum()
     assert np.isclose(on["reference_count"].sum(), off["reference_count"].sum())
+
+
+def test_cached_folding_gives_the_same_table_and_follows_the_filters():
+    tk = tokenize(_corpus(1))
+    first = keyness(tk, "Britpaper", by="outlet")
+    second = keyness(tk, "Britpaper", by="outlet")  # the folding now comes from the cache
+    pd.testing.assert_frame_equal(first, second)
+    assert first.attrs["house_style_folded"] == second.attrs["house_style_folded"]
+    # Hand count over the five British templates: "Mr" 6 times, "US" (the
+    # country) 5 times, "us" (the pronoun) twice.
+    cased = keyness(tk, "Britpaper", by="outlet", lower=False).set_index("term")
+    assert cased.loc["Mr", "target_count"] == 6
+    assert cased.loc["U.S.", "target_count"] == 5
+    assert cased.loc["us", "target_count"] == 2
+    lower = keyness(tk, "Britpaper", by="outlet").set_index("term")
+    assert "Mr" not in lower.index and lower.loc["mr", "target_count"] == 6
+    assert lower.loc["u.s.", "target_count"] == 5 and lower.loc["us", "target_count"] == 2

@@ -33,6 +33,7 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,7 @@ def _compile_element(element: str, case_sensitive: bool) -> tuple[str, re.Patter
 
 HANGUL = re.compile(r"[\uac00-\ud7a3\u3131-\u318e]")
 _KANA_KANJI = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff々]")
+_CJK = re.compile(f"{HANGUL.pattern}|{_KANA_KANJI.pattern}")
 
 
 def _cjk_elements(word: str) -> list[str]:
@@ -157,28 +159,55 @@ class Dictionary:
         Each entry is (category, pattern text, elements) where elements is a
         list of (exact, regex) pairs, one per word of the pattern.
         """
-        exact: dict[str, list[tuple[str, str, list]]] = {}
-        globs: list[tuple[re.Pattern[str], tuple[str, str, list]]] = []
+        index: dict[str, Any] = {"exact": {}, "globs": [], "by_first": {}, "pending": []}
         for cat, patterns in cats.items():
             for pat in patterns:
-                words = [
-                    w2 for w in self._norm(pat).replace("_", " ").split() for w2 in _cjk_elements(w)
-                ]
-                if not words:
-                    continue
-                elems = [_compile_element(w, self.case_sensitive) for w in words]
-                entry = (cat, pat, elems)
-                first, rx = elems[0]
-                if rx is None:
-                    exact.setdefault(first, []).append(entry)
+                if _CJK.search(pat):
+                    # Korean/Japanese patterns are split into morphemes by the
+                    # analyser, whose model takes seconds to load; they can only
+                    # match tokens in those scripts, so they wait until a text
+                    # has some (see _raw_matches).
+                    index["pending"].append((cat, pat))
                 else:
-                    globs.append((rx, entry))
-        return {"exact": exact, "globs": globs}
+                    self._add(index, cat, pat)
+        return index
+
+    def _add(self, index: dict[str, Any], cat: str, pat: str) -> None:
+        words = [w2 for w in self._norm(pat).replace("_", " ").split() for w2 in _cjk_elements(w)]
+        if not words:
+            return
+        elems = [_compile_element(w, self.case_sensitive) for w in words]
+        entry = (cat, pat, elems)
+        first, rx = elems[0]
+        if rx is None:
+            index["exact"].setdefault(first, []).append(entry)
+        else:
+            index["globs"].append((rx, entry))
+            # Globs that start with a plain ASCII character are filed under it,
+            # so a token is only tried against the globs that can match its
+            # first character; the others are tried on every token.
+            c = first[0]
+            key = c if c.isascii() and c not in "*?" else ""
+            index["by_first"].setdefault(key, []).append((rx, entry))
+
+    def _add_pending(self, index: dict[str, Any]) -> None:
+        """Analyse and index the Korean/Japanese patterns put aside by :meth:`_build`."""
+        pending, index["pending"] = index["pending"], []
+        for cat, pat in pending:
+            self._add(index, cat, pat)
+        index.pop("memo", None)  # candidates found without them are incomplete
 
     @staticmethod
     def _starts(index: dict[str, Any], t: str) -> list[tuple[str, str, list]]:
         hit = list(index["exact"].get(t, ()))
-        hit.extend(entry for rx, entry in index["globs"] if rx.match(t))
+        by_first = index["by_first"]
+        if t and t[0].isascii():
+            # an ASCII character matches only itself (or, without case
+            # sensitivity, its other case, and both sides are lower-cased)
+            globs = chain(by_first.get(t[0], ()), by_first.get("", ()))
+        else:  # e.g. a Kelvin sign matches "k" under re.IGNORECASE
+            globs = index["globs"]
+        hit.extend(entry for rx, entry in globs if rx.match(t))
         return hit
 
     def _candidates(self, index: dict[str, Any], tok: str) -> list[tuple[str, str, list]]:
@@ -215,6 +244,8 @@ class Dictionary:
         expressions the tokens were made with.
         """
         norm = [self._norm(t) for t in tokens]
+        if index["pending"] and _CJK.search("".join(norm)):
+            self._add_pending(index)
         found: list[Match] = []
         for i, tok in enumerate(norm):
             for cat, pat, elems in self._candidates(index, tok):
@@ -317,7 +348,9 @@ def _flatten(node: Any, prefix: str, cats: dict, excl: dict, meta: dict, values:
 
 def _from_yaml(text: str, source: str) -> Mapping[str, Any]:
     try:
-        data = yaml.safe_load(text)
+        # libyaml's parser when PyYAML was built with it (the PyPI wheels are):
+        # the same safe loading, several times faster on the bundled lexicons
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""

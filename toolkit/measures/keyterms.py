@@ -73,7 +73,7 @@ from toolkit.stats.groups import By, with_groups
 from toolkit.tokens.house_style import fold_stream, fold_terms
 from toolkit.tokens.streams import (
     check_filters,
-    doc_term_matrix,
+    term_counts,
     token_stream,
 )
 from toolkit.tokens.tokenizer import Tokens
@@ -414,8 +414,7 @@ def keyness(
             f"target {t_label!r} has no documents"
             + (f"; values of {cols[0]!r}: {avail}" if cols else "")
         )
-    mat = doc_term_matrix(stream)
-    a = np.asarray(mat[t_mask].sum(axis=0)).ravel()
+    a = term_counts(stream, t_mask)
     t_total = int(a.sum())
     if t_total == 0:
         raise ValueError(f"target {t_label!r} has no tokens")
@@ -446,7 +445,7 @@ def keyness(
             r_label = "reference"
         if not r_mask.any():
             raise ValueError(f"reference {r_label!r} has no documents")
-        b = np.asarray(mat[r_mask].sum(axis=0)).ravel()
+        b = term_counts(stream, r_mask)
         r_total = int(b.sum())
         if r_total == 0:
             raise ValueError(f"reference {r_label!r} has no tokens")

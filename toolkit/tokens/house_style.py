@@ -247,32 +247,50 @@ def fold_stream(stream, filters: dict, house_style: HouseStyle = True):
 
     import numpy as np
 
-    from toolkit.tokens.streams import _raw_arrays
+    from toolkit.tokens.streams import _freeze, _raw_arrays, token_stream
     from toolkit.tokens.tokenizer import token_filter
 
+    raw_arrays = _raw_arrays(stream.tokens)
+    # The folding by the bundled table is kept beside the filtered streams of
+    # these Tokens; the file's size and time are in the key because the table
+    # is meant to be edited. Custom tables are not cached (a DataFrame can be
+    # changed in place).
+    key = None
+    if house_style is True:
+        st = data_path("house_style.tsv").stat()
+        key = ("house_style", _freeze(filters), st.st_mtime_ns, st.st_size)
+    hit = raw_arrays[7].get(key) if key is not None else None
+    if hit is not None:
+        term, vocab, changed = hit
+        return dataclasses.replace(stream, term=term, vocab=vocab), dict(changed)
     fold = folder(house_style)
     keep = token_filter(**filters)
+    # Start from the same filters without folding (cached per Tokens) and
+    # re-filter only the distinct tokens that folding changes. Korean/Japanese
+    # tokens carry part-of-speech marks that the filters need (stopwords=True
+    # drops particles by tag); house style is English spelling, so marked
+    # tokens keep their unfolded filtering.
+    base = token_stream(stream.tokens, **filters)
+    per_raw = np.full(len(base.raw_vocab), -1, dtype=np.int64)
+    per_raw[base.raw] = base.term
+    mapped = np.where(per_raw >= 0, base.vocab[np.maximum(per_raw, 0)], None)
     changed: dict[str, str] = {}
-    mapped: list[str | None] = []
-    # Korean/Japanese tokens carry part-of-speech marks that the filters need
-    # (stopwords=True drops particles by tag); house style is English spelling,
-    # so marked tokens are filtered as they are and never folded.
-    keyed = _raw_arrays(stream.tokens)[8]
-    for raw, marked in zip(stream.raw_vocab, keyed, strict=True):
+    keyed = raw_arrays[8]
+    for i, (raw, marked) in enumerate(zip(base.raw_vocab, keyed, strict=True)):
         if marked != raw:
-            kept = keep([marked])
-            mapped.append(kept[0] if kept else None)
             continue
         f = fold(raw)
         if f != raw:
             changed[raw] = f
-        kept = keep([f])
-        mapped.append(kept[0] if kept else None)
+            kept = keep([f])
+            mapped[i] = kept[0] if kept else None
     vocab = sorted({m for m in mapped if m is not None})
     index = {t: i for i, t in enumerate(vocab)}
     codes = np.fromiter((index.get(m, -1) for m in mapped), np.int64, len(mapped))
-    term = codes[stream.raw] if len(stream.raw) else np.zeros(0, np.int64)
-    return (
-        dataclasses.replace(stream, term=term, vocab=np.asarray(vocab, dtype=object)),
-        dict(sorted(changed.items())),
-    )
+    term = codes[base.raw] if len(base.raw) else np.zeros(0, np.int64)
+    vocab_arr = np.asarray(vocab, dtype=object)
+    changed = dict(sorted(changed.items()))
+    if key is not None:
+        term.flags.writeable = vocab_arr.flags.writeable = False  # shared through the cache
+        raw_arrays[7][key] = (term, vocab_arr, dict(changed))
+    return dataclasses.replace(stream, term=term, vocab=vocab_arr), changed

@@ -129,7 +129,8 @@ def _raw_arrays(tk: Tokens) -> tuple:
     lens = sents["tokens"].map(len).to_numpy(dtype=np.int64) if len(sents) else np.zeros(0, int)
     # Korean/Japanese function tokens come marked, so that stopwords=True can
     # drop them by part of speech; the marks never leave this module.
-    flat = pd.Series(list(chain.from_iterable(tk.filter_input())), dtype=object)
+    n_tokens = int(lens.sum())
+    flat = np.fromiter(chain.from_iterable(tk.filter_input()), dtype=object, count=n_tokens)
     raw, keyed_vocab = pd.factorize(flat, sort=False)
     raw = raw.astype(np.int64)
     keyed_vocab = np.asarray(keyed_vocab, dtype=object)
@@ -182,6 +183,18 @@ def token_stream(data: pd.DataFrame | Tokens, **filters: object) -> Stream:
         by_filters[key] = (term, vocab)
     term, vocab = by_filters[key]
     return Stream(tk, doc_ids, raw, raw_vocab, term, vocab, doc, sent, token_id, doc_len)
+
+
+def term_counts(stream: Stream, docs: np.ndarray | None = None) -> np.ndarray:
+    """Count of each ``stream.vocab`` term over the documents where ``docs`` is True.
+
+    One ``bincount`` over the kept tokens: cheaper than summing the rows of
+    :func:`doc_term_matrix` when only a group total is needed (keyness).
+    """
+    keep = stream.term >= 0
+    if docs is not None:
+        keep &= np.asarray(docs, dtype=bool)[stream.doc]
+    return np.bincount(stream.term[keep], minlength=len(stream.vocab)).astype(np.int64)
 
 
 def doc_term_matrix(stream: Stream):
