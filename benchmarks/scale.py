@@ -22,7 +22,9 @@ demo corpus, with ``n_jobs=1`` and with all cores, in fresh subprocesses
 (``--report-articles N`` adds a report on N constructed articles).
 
 Run: ``python benchmarks/scale.py [--sizes 1000 10000] [--rows 5000] [--big]
-[--report-articles 20000]`` (``--big`` adds 100,000 articles).
+[--report-articles 20000] [--stream-only]`` (``--big`` adds 100,000 articles;
+``--stream-only`` runs only the streaming path on all cores, for sizes such as
+1,000,000 that the in-memory path cannot hold).
 """
 
 from __future__ import annotations
@@ -146,6 +148,11 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=5000, help="streaming partition size")
     parser.add_argument("--big", action="store_true", help="add 100,000 articles")
     parser.add_argument(
+        "--stream-only",
+        action="store_true",
+        help="run only the streaming path on all cores (sizes the in-memory path cannot hold, e.g. 1,000,000)",
+    )
+    parser.add_argument(
         "--report-articles",
         type=int,
         default=0,
@@ -163,6 +170,14 @@ def main() -> None:
             path = distinct.write_parquet(n, tmp / f"corpus_{n}.parquet")
             mem_dir, stream_dir = tmp / f"mem_{n}", tmp / f"stream_{n}"
             mem_dir.mkdir()
+            if args.stream_only:
+                r = _run("stream-all", path, str(tmp / f"par_{n}"), args.rows)
+                print(
+                    f"{n:>9,}  {'stream, all cores':<18} {r['seconds']:>8.1f} {r['peak_mib']:>9.0f} "
+                    f"{1000 * r['seconds'] / n:>10.2f}  (largest worker "
+                    f"{r.get('worker_peak_mib', 0):.0f} MiB)"
+                )
+                continue
             check = i == 0
             mem = _run("memory", path, str(mem_dir) if check else "-", args.rows)
             st = _run("stream", path, str(stream_dir), args.rows)
@@ -180,6 +195,8 @@ def main() -> None:
             )
             if check:
                 print(f"{'':>9}  results at {n:,}: {_check_identical(mem_dir, stream_dir)}")
+        if args.stream_only:
+            return
         print("\nHTML report (PNG figures), fresh process each; wall time depends on other load")
         print(f"{'corpus':<28} {'n_jobs':>6} {'wall s':>7} {'main CPU s':>10} {'helper CPU s':>12}")
         sources = [("demo (121 articles)", "demo")]
