@@ -82,7 +82,7 @@ RENAMES = sorted(
 POSITIONAL = sorted(
     name
     for name in P.__all__
-    if name.startswith("plot_") and getattr(getattr(P, name), "__positional__", ())
+    if name.startswith("plot_") and getattr(getattr(P, name), "__keyword_only__", ())
 )
 # its positional hue had a 0.3 meaning of its own: tested on its own below
 POSITIONAL.remove("plot_frames_over_time")
@@ -154,22 +154,22 @@ def test_positional_columns_draw_the_same_and_warn(name):
     data, kw = CASES[name]
     func = getattr(P, name)
     defaults = inspect.signature(func).parameters
-    names = func.__positional__
+    names = func.__keyword_only__
     args = [kw.get(n, defaults[n].default) for n in names]
     expected = _draw(name, data, **kw)
     rest = {k: v for k, v in kw.items() if k not in names}
-    with pytest.warns(FutureWarning, match="takes its options by keyword"):
+    with pytest.warns(FutureWarning, match="by name; passing it by position"):
         got = _draw(name, data, *args, **rest)
     assert np.array_equal(got, expected)
 
 
 def test_positional_and_keyword_for_one_column_is_an_error():
-    with pytest.raises(TypeError, match="multiple values for 'y'"):
+    with pytest.raises(TypeError, match="both by position and by name"):
         P.plot_group_comparison(GROUPS, "outlet", y="outlet")
 
 
 def test_too_many_positional_arguments_is_an_error():
-    with pytest.raises(TypeError, match="only positional argument"):
+    with pytest.raises(TypeError, match="positional arguments? but"):
         P.plot_lengths(LENGTHS, "n_tokens", "country", "hist")
 
 
@@ -190,7 +190,7 @@ def test_frames_over_time_reads_0_3_hue_for_the_panels():
         by_keyword = _draw("plot_frames_over_time", kr, hue="topic")
     with pytest.warns(FutureWarning) as caught:
         by_position = _draw("plot_frames_over_time", kr, "period", "share", "topic")
-    assert any("takes its options by keyword" in str(w.message) for w in caught)
+    assert any("by name; passing it by position" in str(w.message) for w in caught)
     assert np.array_equal(by_keyword, expected)
     assert np.array_equal(by_position, expected)
     # the area keeps hue for the stacked frames: no warning, nothing translated

@@ -9,8 +9,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import renamed
-from toolkit.plots._compat import positional_columns
+from toolkit._meta import keyword_only, renamed
 from toolkit.plots._docs import shared_docs
 from toolkit.plots._util import (
     check_data,
@@ -47,7 +46,7 @@ def _count_table(data: pd.DataFrame, x: str, y: str | None, hue: str | None) -> 
     return summed.unstack(hue, fill_value=0.0)
 
 
-@positional_columns("x", "y", "hue")
+@keyword_only("x", "y", "hue")
 @shared_docs
 def plot_counts(
     data: pd.DataFrame,
@@ -199,7 +198,7 @@ def _fill_months(table: pd.DataFrame) -> pd.DataFrame:
 
 
 @renamed(order="hue_order")
-@positional_columns("x", "hue")
+@keyword_only("x", "hue")
 @shared_docs
 def plot_lengths(
     data: pd.DataFrame,

@@ -11,8 +11,7 @@ from typing import Any, TypeVar
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import renamed
-from toolkit.plots._compat import positional_columns, user_stacklevel
+from toolkit._meta import keyword_only, renamed, warn_renamed
 from toolkit.plots._docs import shared_docs
 from toolkit.plots._util import (
     break_gaps,
@@ -63,7 +62,7 @@ def _auto_fmt(values: np.ndarray) -> str:
 
 
 @renamed(x_order="order")
-@positional_columns("x", "y", "value")
+@keyword_only("x", "y", "value")
 @shared_docs
 def plot_frames_heatmap(
     data: pd.DataFrame,
@@ -212,12 +211,10 @@ def _old_frames_call(func: F) -> F:
                     "plot_frames_over_time() got col= with a 0.3-style group=/hue= for the "
                     "frames; write col= for the panels and hue= for the lines"
                 )
-            warnings.warn(
+            warn_renamed(
                 "plot_frames_over_time(hue=<frames>, group=<lines>) is now "
                 "plot_frames_over_time(col=<frames>, hue=<lines>) (and hue_order/group_order "
-                "are col_order/hue_order); the old spelling stops working after version 0.4",
-                FutureWarning,
-                stacklevel=user_stacklevel(),
+                "are col_order/hue_order); the old spelling stops working after version 0.4"
             )
             frames_col = kwargs.pop("hue", None) or "frame"
             frames_order = kwargs.pop("hue_order", None)
@@ -235,7 +232,7 @@ def _old_frames_call(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@positional_columns("x", "y", "hue")
+@keyword_only("x", "y", "hue")
 @_old_frames_call
 @shared_docs
 def plot_frames_over_time(

@@ -7,8 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from toolkit._meta import renamed
-from toolkit.plots._compat import positional_columns
+from toolkit._meta import keyword_only, renamed
 from toolkit.plots._docs import shared_docs
 from toolkit.plots._util import (
     check_data,
@@ -28,7 +27,7 @@ __all__ = ["plot_sources"]
 
 
 @renamed(group="y", category="hue", value="x", category_order="hue_order")
-@positional_columns("y", "hue", "x")
+@keyword_only("y", "hue", "x")
 @shared_docs
 def plot_sources(
     data: pd.DataFrame,

@@ -10,8 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import renamed
-from toolkit.plots._compat import positional_columns
+from toolkit._meta import keyword_only, renamed
 from toolkit.plots._docs import shared_docs
 from toolkit.plots._util import (
     check_data,
@@ -71,7 +70,7 @@ def _naming_size(
     referent_order="col_order",
     group_order="order",
 )
-@positional_columns("col", "hue", "y", "x")
+@keyword_only("col", "hue", "y", "x")
 @shared_docs
 def plot_naming(
     data: pd.DataFrame,

@@ -8,8 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import renamed
-from toolkit.plots._compat import positional_columns
+from toolkit._meta import keyword_only, renamed
 from toolkit.plots._docs import shared_docs
 from toolkit.plots._util import (
     check_data,
@@ -34,7 +33,7 @@ __all__ = ["plot_dispersion", "plot_distinctive_terms", "plot_keyness"]
 
 
 @renamed(term="y", colors="palette")
-@positional_columns("n", "statistic", "effect")
+@keyword_only("n", "statistic", "effect")
 @shared_docs
 def plot_keyness(
     data: pd.DataFrame,
@@ -173,7 +172,7 @@ def _repel(ys: np.ndarray, min_gap: float) -> np.ndarray:
 
 
 @renamed(colors="palette")
-@positional_columns("x", "y", "label", "n_labels")
+@keyword_only("x", "y", "label", "n_labels")
 @shared_docs
 def plot_distinctive_terms(
     data: pd.DataFrame,
@@ -385,7 +384,7 @@ def _zero_break(ax: Any, floor: float, smallest: float) -> None:
 
 
 @renamed(term="hue", doc="y", position="x", terms="hue_order")
-@positional_columns("hue", "y", "x", "order")
+@keyword_only("hue", "y", "x", "order")
 @shared_docs
 def plot_dispersion(
     data: pd.DataFrame,

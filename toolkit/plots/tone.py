@@ -8,8 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit._meta import renamed
-from toolkit.plots._compat import positional_columns
+from toolkit._meta import keyword_only, renamed
 from toolkit.plots._docs import shared_docs
 from toolkit.plots._util import (
     break_gaps,
@@ -71,7 +70,7 @@ def _legend_columns(ax: Any, labels: Sequence[str]) -> int:
 
 
 @renamed(n="count")
-@positional_columns("x", "y", "hue", "ci_low", "ci_high", "count")
+@keyword_only("x", "y", "hue", "ci_low", "ci_high", "count")
 @shared_docs
 def plot_tone_over_time(
     data: pd.DataFrame,
@@ -241,7 +240,7 @@ def plot_tone_over_time(
 
 
 @renamed(n="count")
-@positional_columns("y", "x", "ci_low", "ci_high")
+@keyword_only("y", "x", "ci_low", "ci_high")
 @shared_docs
 def plot_group_comparison(
     data: pd.DataFrame,
