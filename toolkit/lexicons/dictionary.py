@@ -40,6 +40,7 @@ from typing import Any
 import yaml
 
 from toolkit.lexicons.formats import READERS, DictionaryError
+from toolkit.text.language import script_of
 
 __all__ = ["Dictionary", "DictionaryError", "Match", "load_dictionary", "reads_language"]
 
@@ -479,20 +480,6 @@ def load_bundled(name: str) -> Dictionary:
     return load_dictionary(data_path(name))
 
 
-def _script(ch: str) -> str | None:
-    """The script of one letter: "ko" (Hangul), "ja" (kana), "han", "latin" or None."""
-    o = ord(ch)
-    if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-        return "ko"
-    if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF or 0xFF66 <= o <= 0xFF9F:
-        return "ja"
-    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-        return "han"
-    if ch.isascii() and ch.isalpha() or 0xC0 <= o <= 0x24F and ch.isalpha():
-        return "latin"
-    return None
-
-
 def reads_language(d: Dictionary) -> str:
     """The language whose documents ``d`` can measure: its own, or its entries' script.
 
@@ -522,7 +509,7 @@ def reads_language(d: Dictionary) -> str:
         for pats in d.categories.values()
         for p in pats
         for ch in p
-        if (sc := _script(ch)) is not None
+        if (sc := script_of(ch)) is not None
     }
     if "ja" in scripts:
         scripts = (scripts - {"han"}) | {"ja"}

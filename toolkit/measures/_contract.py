@@ -19,7 +19,7 @@ from toolkit._meta import (
     attach_attrs,
     not_measured,
 )
-from toolkit.corpus.load import other_language
+from toolkit.text.language import other_language
 from toolkit.tokens.tokenizer import Tokens
 
 __all__ = ["DocumentStatuses", "document_statuses", "finish", "record_unmeasured"]

@@ -53,7 +53,6 @@ from toolkit._meta import (
     renamed,
     unmeasured_warning,
 )
-from toolkit.corpus.load import other_language
 from toolkit.lexicons.dictionary import (
     Dictionary,
     Match,
@@ -63,6 +62,7 @@ from toolkit.lexicons.dictionary import (
 )
 from toolkit.measures._contract import document_statuses, record_unmeasured
 from toolkit.stats.groups import By, with_groups
+from toolkit.text.language import other_language
 from toolkit.tokens.tokenizer import Tokens, as_tokens
 
 __all__ = [

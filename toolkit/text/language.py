@@ -9,23 +9,40 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["detect_language", "other_language"]
+__all__ = ["detect_language", "other_language", "script_of"]
+
+
+def script_of(ch: str) -> str | None:
+    """The script of one character: "ko" (Hangul), "ja" (kana), "han", "latin" or None.
+
+    Examples
+    --------
+    >>> [script_of(c) for c in "a한カ日é1"]
+    ['latin', 'ko', 'ja', 'han', 'latin', None]
+    """
+    o = ord(ch)
+    if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
+        return "ko"
+    if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF or 0xFF66 <= o <= 0xFF9F:
+        return "ja"
+    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
+        return "han"
+    if ch.isascii() and ch.isalpha() or 0xC0 <= o <= 0x24F and ch.isalpha():
+        return "latin"
+    return None
+
+
+_COUNT_KEY = {"ko": "hangul", "ja": "kana", "han": "han", "latin": "latin"}
 
 
 def _script_counts(text: str) -> dict[str, int]:
     counts = {"latin": 0, "hangul": 0, "kana": 0, "han": 0}
     for ch in text[:20_000]:
-        o = ord(ch)
-        if ch.isascii():
-            counts["latin"] += ch.isalpha()
-        elif 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-            counts["hangul"] += 1
-        elif 0x3040 <= o <= 0x30FF or 0xFF66 <= o <= 0xFF9F:
-            counts["kana"] += 1
-        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-            counts["han"] += 1
-        elif ch.isalpha():
-            counts["latin"] += 1
+        script = script_of(ch)
+        if script is None and ch.isalpha():
+            script = "latin"  # other alphabets (Greek, Cyrillic ...) count with Latin
+        if script is not None:
+            counts[_COUNT_KEY[script]] += 1
     return counts
 
 

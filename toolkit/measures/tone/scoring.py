@@ -109,9 +109,9 @@ from toolkit._meta import (
     renamed,
     warn_renamed,
 )
-from toolkit.corpus.load import other_language
 from toolkit.lexicons.dictionary import Dictionary, load_dictionary, reads_language
 from toolkit.measures._contract import document_statuses, record_unmeasured
+from toolkit.text.language import other_language
 from toolkit.tokens.tokenizer import Tokens, as_corpus, as_sentences, as_tokens
 
 __all__ = [
