@@ -1,0 +1,365 @@
+"""VADER sentiment, scored many sentences at a time: ``tone(..., method="vader")``.
+
+The project's own implementation of the rules of VADER (Hutto & Gilbert
+2014, "VADER: A Parsimonious Rule-based Model for Sentiment Analysis of
+Social Media Text", ICWSM) as the ``vaderSentiment`` 3.3.2 package applies
+them, written so that its output equals ``SentimentIntensityAnalyzer().
+polarity_scores`` float for float (``tests/measures/tone/test_vader.py``
+checks every sentence of the dev evaluation data and a constructed list of
+edge cases against the package) while taking a fraction of the time: one
+dictionary look-up per word, and work beyond that only for the few words
+that carry a valence.
+
+The data are read at run time from the installed ``vaderSentiment`` package
+and are not copied into this repository: the lexicon and emoji table from
+its data files, the lists of negators, boosters/dampeners and special idioms
+from its module. The rules, for a word with a lexicon valence ``v``:
+
+1. *emoji* become their descriptions ("smiling face") before anything else;
+   the text is split on whitespace and punctuation is stripped from both
+   ends of a word unless fewer than three characters would remain (":)");
+2. a booster or dampener word, and "kind" in "kind of", carries no valence
+   of its own;
+3. "no" directly before another lexicon word scores 0 itself; a word up to
+   two words after "no" (three, when "or"/"nor" stands between) has
+   ``v = -0.74 * valence``;
+4. an ALL-CAPS word in a sentence that is not all capitals gets ``0.733``
+   more intensity;
+5. each of the three preceding words that is not itself a lexicon word may
+   boost or dampen by ``0.293`` (plus ``0.733`` when ALL-CAPS as in 4),
+   times ``0.95`` at distance two and ``0.9`` at distance three, and may
+   negate (a negator, or any word containing "n't": ``v * -0.74``; "never
+   so"/"never this" raise by 1.25 instead, "without doubt" leaves ``v``
+   alone; vaderSentiment also raises by 1.25 whenever the word just before
+   is "so" or "this" at the distance-three check);
+6. at the distance-three check, special idioms ("the bomb", "kiss of
+   death") replace ``v`` and two-word dampeners ("kind of", "sort of")
+   add to it;
+7. "least" just before the word (not "at least", "very least") negates;
+8. a "but" reweights every word before the first "but" by 0.5 and after
+   it by 1.5 (as vaderSentiment does it: each value is matched to the
+   first equal value in the sentence, so a value repeated on both sides
+   of "but" can be reweighted twice);
+9. the sum, plus 0.292 per "!" (up to 4) and 0.18 per "?" (when 2 or 3;
+   0.96 for more) in the sentence's direction, becomes ``compound = x /
+   sqrt(x^2 + 15)``; ``pos``, ``neu`` and ``neg`` are the shares of positive
+   (``v + 1`` each), neutral (1 each) and negative (``|v - 1|`` each) words,
+   with the punctuation emphasis added to the larger side. ``compound`` is
+   rounded to 4 decimals, the shares to 3.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import string
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+__all__ = ["vader_scores"]
+
+# Published constants of VADER's rules (Hutto & Gilbert 2014, and the
+# vaderSentiment 3.3.2 implementation of them).
+_NEGATION = -0.74
+_CAPS = 0.733
+_DECAY = (1.0, 0.95, 0.9)  # a booster's weight at distance 1, 2, 3
+_NEVER_SO = 1.25
+_BEFORE_BUT, _AFTER_BUT = 0.5, 1.5
+_EXCLAIM, _MAX_EXCLAIM = 0.292, 4
+_QUESTION, _MAX_QUESTION = 0.18, 0.96
+_ALPHA = 15.0
+_PUNCT = string.punctuation
+
+
+def _read_table(name: str) -> list[list[str]]:
+    """Tab-separated lines of a vaderSentiment data file, as that package splits them."""
+    text = resources.files("vaderSentiment").joinpath(name).read_bytes().decode("utf-8")
+    # vaderSentiment drops only the final newline and strips each line (which
+    # also removes the files' carriage returns) before splitting on tabs
+    return [line.strip().split("\t") for line in text.rstrip("\n").split("\n")]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    """Lexicon, emoji table and word lists, from the installed vaderSentiment."""
+    from vaderSentiment import vaderSentiment as vs
+
+    lexicon = {row[0]: float(row[1]) for row in _read_table("vader_lexicon.txt") if row[0]}
+    emoji = {row[0]: row[1] for row in _read_table("emoji_utf8_lexicon.txt")}
+    # vaderSentiment replaces emoji one character at a time, so entries of
+    # several code points (flags, skin tones) never match: leave them out
+    single = {k: v for k, v in emoji.items() if len(k) == 1}
+    boosters = {k: float(v) for k, v in vs.BOOSTER_DICT.items()}
+    return {
+        "lexicon": lexicon,
+        "emoji": single,
+        "negators": frozenset(vs.NEGATE),
+        "boosters": boosters,
+        "special": {tuple(k.split(" ")): float(v) for k, v in vs.SPECIAL_CASES.items()},
+        "booster_pairs": {tuple(k.split(" ")): float(v) for k, v in boosters.items() if " " in k},
+    }
+
+
+def _emoji_replacer() -> Callable[[str], str]:
+    """A function that writes out a text's emoji as their descriptions."""
+    table = _tables()["emoji"]
+    if not table:
+        return lambda text: text
+    pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(table)) + "]")
+
+    def replace(text: str) -> str:
+        if not pattern.search(text):
+            return text
+
+        def one(m: re.Match) -> str:
+            at = m.start()
+            # a description is set off by a space unless it starts the text
+            # or follows a plain space
+            sep = "" if at == 0 or text[at - 1] == " " else " "
+            return sep + table[m.group()]
+
+        return pattern.sub(one, text)
+
+    return replace
+
+
+@lru_cache(maxsize=1)
+def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
+    """The one-sentence scorer, with every table bound to a local name (speed)."""
+    t = _tables()
+    lex: dict[str, float] = t["lexicon"]
+    boosters: dict[str, float] = t["boosters"]
+    negators: frozenset[str] = t["negators"]
+    special: dict[tuple[str, ...], float] = t["special"]
+    pairs: dict[tuple[str, ...], float] = t["booster_pairs"]
+    # words that are scored: lexicon words that are not boosters (a booster
+    # carries no valence of its own even where the lexicon lists it)
+    scored = {w: v for w, v in lex.items() if w not in boosters}
+    replace_emoji = _emoji_replacer()
+    punct = _PUNCT
+    neg_k, caps, alpha = _NEGATION, _CAPS, _ALPHA
+    d2, d3 = _DECAY[1], _DECAY[2]
+    so_this = ("so", "this")
+    least_ok = ("at", "very")
+    sqrt, fabs = math.sqrt, math.fabs
+
+    # every idiom and two-word dampener starts with one of these words: when
+    # none of the four words ending at the scored word is one, none can match
+    starts = {k[0] for k in special} | {k[0] for k in pairs}
+
+    def valence(i: int, low: list[str], upper: Callable[[int], bool]) -> float:
+        n = len(low)
+        w = low[i]
+        v = lex[w]
+        if w == "no" and i != n - 1 and low[i + 1] in lex:
+            v = 0.0
+        if (
+            (i > 0 and low[i - 1] == "no")
+            or (i > 1 and low[i - 2] == "no")
+            or (i > 2 and low[i - 3] == "no" and low[i - 1] in ("or", "nor"))
+        ):
+            v = lex[w] * neg_k
+        if upper(i):
+            v = v + caps if v > 0 else v - caps
+        # distance 1
+        if i > 0:
+            p = low[i - 1]
+            if p not in lex:
+                b = boosters.get(p)
+                if b is not None:
+                    s = b if v >= 0 else -b
+                    if upper(i - 1):
+                        s = s + caps if v > 0 else s - caps
+                    v = v + s
+                if p in negators or "n't" in p:
+                    v = v * neg_k
+        # distance 2
+        if i > 1:
+            p = low[i - 2]
+            if p not in lex:
+                b = boosters.get(p)
+                if b is not None:
+                    s = b if v >= 0 else -b
+                    if upper(i - 2):
+                        s = s + caps if v > 0 else s - caps
+                    if s != 0:
+                        s = s * d2
+                    v = v + s
+                q = low[i - 1]
+                if p == "never" and q in so_this:
+                    v = v * _NEVER_SO
+                elif p == "without" and q == "doubt":
+                    pass
+                elif p in negators or "n't" in p:
+                    v = v * neg_k
+        # distance 3, then the idioms
+        if i > 2:
+            p = low[i - 3]
+            if p not in lex:
+                b = boosters.get(p)
+                if b is not None:
+                    s = b if v >= 0 else -b
+                    if upper(i - 3):
+                        s = s + caps if v > 0 else s - caps
+                    if s != 0:
+                        s = s * d3
+                    v = v + s
+                p2, p1 = low[i - 2], low[i - 1]
+                if (p == "never" and p2 in so_this) or p1 in so_this:
+                    v = v * _NEVER_SO
+                elif p == "without" and (p2 == "doubt" or p1 == "doubt"):
+                    pass
+                elif p in negators or "n't" in p:
+                    v = v * neg_k
+                if p in starts or p2 in starts or p1 in starts or w in starts:
+                    v = idioms(v, i, low, n, p, p2, p1, w)
+        # "least" just before the word
+        if i > 0 and low[i - 1] == "least" and "least" not in lex:
+            if i == 1 or low[i - 2] not in least_ok:
+                v = v * neg_k
+        return v
+
+    def idioms(
+        v: float, i: int, low: list[str], n: int, p3: str, p2: str, p1: str, w: str
+    ) -> float:
+        for key in ((p1, w), (p2, p1, w), (p2, p1), (p3, p2, p1), (p3, p2)):
+            if key in special:
+                v = special[key]
+                break
+        if n - 1 > i:
+            key = (w, low[i + 1])
+            if key in special:
+                v = special[key]
+        if n - 1 > i + 1:
+            key = (w, low[i + 1], low[i + 2])
+            if key in special:
+                v = special[key]
+        for key in ((p3, p2, p1), (p3, p2), (p2, p1)):
+            if key in pairs:
+                v = v + pairs[key]
+        return v
+
+    def never(_: int) -> bool:
+        return False
+
+    def score(text: str) -> tuple[float, float, float, float]:
+        if text.isascii():
+            # lower() and split() commute on ASCII, and stripping ASCII
+            # punctuation before or after lowering gives the same word
+            low = text.lower().split()
+            words = None
+        else:
+            # two descriptions hold a "!", which counts below
+            text = replace_emoji(text)
+            words = text.split()
+            low = None
+        n = len(low if words is None else words)
+        if not n:
+            return (0.0, 0.0, 0.0, 0.0)
+        toks = low if words is None else words
+        for k, wd in enumerate(toks):
+            if wd[0] in punct or wd[-1] in punct:
+                s = wd.strip(punct)
+                if len(s) > 2:
+                    toks[k] = s
+        if words is not None:
+            # outside ASCII, lowering first could change a word's length
+            # and so whether its punctuation is stripped: lower afterwards
+            low = [wd.lower() for wd in words]
+        hits = [k for k, wd in enumerate(low) if wd in scored]
+        if not hits:
+            return (0.0, 0.0, 1.0, 0.0)
+        if words is None:
+            # isupper() ignores punctuation, so the unstripped words will do
+            words = text.split()
+        # ALL-CAPS counts only when some words, not all, are in capitals
+        n_caps = sum(map(str.isupper, words))
+        upper = words.__getitem__ if 0 < n - n_caps < n else None
+        is_up = (lambda k: upper(k).isupper()) if upper is not None else never
+        vals: list[float] = []
+        at: list[int] = []
+        for k in hits:
+            if low[k] == "kind" and k < n - 1 and low[k + 1] == "of":
+                continue
+            at.append(k)
+            vals.append(valence(k, low, is_up))
+        if vals and "but" in low:
+            but = low.index("but")
+            # vaderSentiment reweights the first value equal to each one in
+            # turn (list.index): kept, since it decides the scores
+            for k in range(len(vals)):
+                x = vals[k]
+                if x == 0:
+                    continue  # reweighting a zero changes nothing
+                j = vals.index(x)
+                if at[j] < but:
+                    vals[j] = x * _BEFORE_BUT
+                elif at[j] > but:
+                    vals[j] = x * _AFTER_BUT
+        # the other words score 0: they add nothing to the sums below
+        # (exactly, in any order) and count as neutral
+        total_v = float(sum(vals))
+        amp = min(text.count("!"), _MAX_EXCLAIM) * _EXCLAIM
+        quest = text.count("?")
+        if quest > 1:
+            amp = amp + (quest * _QUESTION if quest <= 3 else _MAX_QUESTION)
+        if total_v > 0:
+            total_v += amp
+        elif total_v < 0:
+            total_v -= amp
+        compound = total_v / sqrt(total_v * total_v + alpha)
+        compound = -1.0 if compound < -1.0 else 1.0 if compound > 1.0 else compound
+        pos_sum = neg_sum = 0.0
+        neutral = n
+        for x in vals:
+            if x > 0:
+                pos_sum += x + 1
+                neutral -= 1
+            elif x < 0:
+                neg_sum += x - 1
+                neutral -= 1
+        if pos_sum > fabs(neg_sum):
+            pos_sum += amp
+        elif pos_sum < fabs(neg_sum):
+            neg_sum -= amp
+        total = pos_sum + fabs(neg_sum) + neutral
+        return (
+            round(compound, 4),
+            round(fabs(pos_sum / total), 3),
+            round(fabs(neutral / total), 3),
+            round(fabs(neg_sum / total), 3),
+        )
+
+    return score
+
+
+def vader_scores(texts: Iterable[str]) -> np.ndarray:
+    """VADER's compound, pos, neu and neg for each text, equal to vaderSentiment's.
+
+    Parameters
+    ----------
+    texts : iterable of str
+        Sentences (VADER is built for sentences: its compound saturates on
+        long texts).
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(n, 4)``, float64: ``compound, pos, neu, neg`` per text, in
+        order, each equal to what ``vaderSentiment``'s
+        ``SentimentIntensityAnalyzer().polarity_scores`` returns. A text with
+        no words scores ``0, 0, 0, 0`` (as in vaderSentiment).
+
+    Examples
+    --------
+    >>> vader_scores(["Talks went well.", "Not good at all!", ""]).tolist()
+    [[0.2732, 0.444, 0.556, 0.0], [-0.4482, 0.0, 0.5, 0.5], [0.0, 0.0, 0.0, 0.0]]
+    """
+    score = _scorer()
+    rows = [score(t) for t in texts]
+    if not rows:
+        return np.empty((0, 4), dtype=float)
+    return np.array(rows, dtype=float)
