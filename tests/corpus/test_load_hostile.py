@@ -536,13 +536,13 @@ def test_very_long_sentence_is_scored_in_bounded_pieces(monkeypatch):
     from toolkit.measures.tone import scoring as sentiment
 
     seen: list[int] = []
-    real = sentiment._SCORERS["vader"]
+    real = sentiment._BATCH_SCORERS["vader"]
 
-    def spy(text):
-        seen.append(len(text))
-        return real(text)
+    def spy(texts):
+        seen.extend(len(t) for t in texts)
+        return real(texts)
 
-    monkeypatch.setitem(sentiment._SCORERS, "vader", spy)
+    monkeypatch.setitem(sentiment._BATCH_SCORERS, "vader", spy)
     run_on = " ".join(["Seoul", "criticised", "Tokyo", "and"] * 5_000)  # 85,000 characters
     with pytest.warns(UserWarning, match="scored in pieces"):
         out = sentiment.tone(

@@ -89,13 +89,13 @@ def test_median_aggregate_fills_tone(tokens):
 
 def test_repeated_sentences_scored_once(tokens, monkeypatch):
     calls: list[str] = []
-    real = sentiment._SCORERS["vader"]
+    real = sentiment._BATCH_SCORERS["vader"]
 
-    def counting(text: str):
-        calls.append(text)
-        return real(text)
+    def counting(texts: list[str]):
+        calls.extend(texts)
+        return real(texts)
 
-    monkeypatch.setitem(sentiment._SCORERS, "vader", counting)
+    monkeypatch.setitem(sentiment._BATCH_SCORERS, "vader", counting)
     out = tone(tokens, method="vader")
     # "Relations have frayed badly." occurs in three documents
     assert len(out) == 6  # a: 3 sentences, b: 2, c: none, d: 1

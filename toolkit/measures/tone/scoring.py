@@ -18,8 +18,10 @@ Methods
     analysed text with Korean and Japanese lexicons (:mod:`toolkit.measures.tone.cjk`);
     the other methods read English only and leave them unscored.
 ``"vader"``
-    ``vaderSentiment``'s ``SentimentIntensityAnalyzer.polarity_scores`` on
-    each sentence: ``compound`` (the ``tone`` column), ``pos``, ``neu``, ``neg``.
+    VADER (Hutto & Gilbert 2014) on each sentence: ``compound`` (the ``tone``
+    column), ``pos``, ``neu``, ``neg``, equal to ``vaderSentiment``'s
+    ``SentimentIntensityAnalyzer.polarity_scores`` but computed by the
+    toolkit's own, batched implementation (:mod:`toolkit.measures.tone.vader`).
 ``"textblob"``
     ``TextBlob(sentence).sentiment`` (the pattern analyzer, offline):
     ``polarity`` (the ``tone`` column) and ``subjectivity``.
@@ -93,7 +95,7 @@ import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from functools import lru_cache
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -111,6 +113,7 @@ from toolkit._meta import (
 )
 from toolkit.lexicons.dictionary import Dictionary, load_dictionary, reads_language
 from toolkit.measures._contract import document_statuses, record_unmeasured
+from toolkit.measures.tone.vader import vader_scores
 from toolkit.text.language import other_language
 from toolkit.tokens.tokenizer import Tokens, as_corpus, as_sentences, as_tokens
 
@@ -157,16 +160,13 @@ COLUMNS = {
 # --------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _vader() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
+def _vader_rows(texts: list[str]) -> list[tuple[float, ...]]:
+    """VADER's ``(tone, compound, pos, neu, neg)`` for many sentences in one call."""
+    return [(c, c, p, u, n) for c, p, u, n in vader_scores(texts).tolist()]
 
 
 def _score_vader(text: str) -> tuple[float, ...]:
-    s = _vader().polarity_scores(text)
-    return (s["compound"], s["compound"], s["pos"], s["neu"], s["neg"])
+    return _vader_rows([text])[0]
 
 
 def _score_textblob(text: str) -> tuple[float, ...]:
@@ -335,16 +335,31 @@ def _pieces(text: str) -> list[str]:
     return [p for p in out if p.strip()]
 
 
+# Methods that score a whole list of sentences at once (far less overhead per
+# sentence than one call each); the others go through _SCORERS one by one.
+_BATCH_SCORERS: dict[str, Callable[[list[str]], list[tuple[float, ...]]]] = {
+    "vader": _vader_rows,
+}
+
+
+def _one_by_one(f: Callable[[str], tuple[float, ...]], texts: list[str]) -> list[tuple[float, ...]]:
+    return [f(t) for t in texts]
+
+
 def _score_chunk(method: str, texts: list[str]) -> list[tuple[float, ...]]:
-    f = _SCORERS[method]
+    batch = _BATCH_SCORERS.get(method) or partial(_one_by_one, _SCORERS[method])
+    if all(len(t) <= LONG_SENTENCE_CHARS for t in texts):
+        return batch(texts)
+    parts = [[t] if len(t) <= LONG_SENTENCE_CHARS else _pieces(t) for t in texts]
+    flat = iter(batch([p for ps in parts for p in ps]))
     out = []
-    for t in texts:
+    for t, ps in zip(texts, parts, strict=True):
+        rows = [next(flat) for _ in ps]
         if len(t) <= LONG_SENTENCE_CHARS:
-            out.append(f(t))
+            out.append(rows[0])
             continue
-        parts = _pieces(t)
-        scores = np.array([f(p) for p in parts], dtype=float)
-        weights = np.array([len(p) for p in parts], dtype=float)
+        scores = np.array(rows, dtype=float)
+        weights = np.array([len(p) for p in ps], dtype=float)
         out.append(tuple(float(x) for x in weights @ scores / weights.sum()))
     return out
 
@@ -862,6 +877,7 @@ def target_tone(
     lang_of = dict(zip(tk.corpus["doc_id"], tk.corpus["language"], strict=True))
     sents = tk.sentences
     rows = []
+    vader_windows: dict[int, str] = {}  # row of the output -> text, scored at once below
     for row, (doc_id, sent_id, toks, sentence, s0) in enumerate(
         zip(
             sents["doc_id"],
@@ -886,6 +902,9 @@ def target_tone(
                 score = cjk_span_tone_score(sentence, a, b, lang_of[doc_id], window=decay)
             elif method == "news":
                 score = span_tone_score(sentence, a, b, window=decay)
+            elif method == "vader":
+                vader_windows[len(rows)] = _window_text(sentence, a, b, window)
+                score = np.nan
             else:
                 score = _SCORERS[method](_window_text(sentence, a, b, window))[0]
             rows.append(
@@ -893,6 +912,8 @@ def target_tone(
             )
     cols = ["doc_id", "sent_id", "target", "matched", "start", "end", "tone"]
     out = pd.DataFrame(rows, columns=cols)
+    if vader_windows:
+        out.loc[list(vader_windows), "tone"] = vader_scores(list(vader_windows.values()))[:, 0]
     params = {
         "actors": targets,
         "window": window,
