@@ -146,11 +146,22 @@ def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
     least_ok = ("at", "very")
     sqrt, fabs = math.sqrt, math.fabs
 
-    # every idiom and two-word dampener starts with one of these words: when
-    # none of the four words ending at the scored word is one, none can match
-    starts = {k[0] for k in special} | {k[0] for k in pairs}
+    # An idiom or two-word dampener can match only where two neighbouring
+    # words are the first two of one of them.
+    firsts = {k[0] for k in (*special, *pairs) if len(k) > 1}
+    heads = {k[:2] for k in (*special, *pairs) if len(k) > 1}
+    # Words that change the valence of a lexicon word up to three words
+    # after them (besides words containing "n't", tested separately); a
+    # lexicon word with none of them before it keeps its valence.
+    modifiers = frozenset(
+        [*boosters, *negators, "no", "never", "so", "this", "without", "least"]
+        + [w for k in (*special, *pairs) for w in k]
+    )
 
-    def valence(i: int, low: list[str], upper: Callable[[int], bool]) -> float:
+    def valence(i: int, low: list[str], caps_of: list[str] | None) -> float:
+        """Valence of the lexicon word ``low[i]`` in context; ``caps_of`` holds the
+        words as written when ALL-CAPS emphasis applies (some words, not all, in
+        capitals), else None."""
         n = len(low)
         w = low[i]
         v = lex[w]
@@ -162,7 +173,7 @@ def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
             or (i > 2 and low[i - 3] == "no" and low[i - 1] in ("or", "nor"))
         ):
             v = lex[w] * neg_k
-        if upper(i):
+        if caps_of is not None and caps_of[i].isupper():
             v = v + caps if v > 0 else v - caps
         # distance 1
         if i > 0:
@@ -171,7 +182,7 @@ def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
                 b = boosters.get(p)
                 if b is not None:
                     s = b if v >= 0 else -b
-                    if upper(i - 1):
+                    if caps_of is not None and caps_of[i - 1].isupper():
                         s = s + caps if v > 0 else s - caps
                     v = v + s
                 if p in negators or "n't" in p:
@@ -183,7 +194,7 @@ def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
                 b = boosters.get(p)
                 if b is not None:
                     s = b if v >= 0 else -b
-                    if upper(i - 2):
+                    if caps_of is not None and caps_of[i - 2].isupper():
                         s = s + caps if v > 0 else s - caps
                     if s != 0:
                         s = s * d2
@@ -202,7 +213,7 @@ def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
                 b = boosters.get(p)
                 if b is not None:
                     s = b if v >= 0 else -b
-                    if upper(i - 3):
+                    if caps_of is not None and caps_of[i - 3].isupper():
                         s = s + caps if v > 0 else s - caps
                     if s != 0:
                         s = s * d3
@@ -214,7 +225,12 @@ def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
                     pass
                 elif p in negators or "n't" in p:
                     v = v * neg_k
-                if p in starts or p2 in starts or p1 in starts or w in starts:
+                if (
+                    (p in firsts and (p, p2) in heads)
+                    or (p2 in firsts and (p2, p1) in heads)
+                    or (p1 in firsts and (p1, w) in heads)
+                    or (w in firsts and n - 1 > i and (w, low[i + 1]) in heads)
+                ):
                     v = idioms(v, i, low, n, p, p2, p1, w)
         # "least" just before the word
         if i > 0 and low[i - 1] == "least" and "least" not in lex:
@@ -242,20 +258,18 @@ def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
                 v = v + pairs[key]
         return v
 
-    def never(_: int) -> bool:
-        return False
-
     def score(text: str) -> tuple[float, float, float, float]:
         if text.isascii():
             # lower() and split() commute on ASCII, and stripping ASCII
             # punctuation before or after lowering gives the same word
-            low = text.lower().split()
+            lowered = text.lower()
+            low = lowered.split()
             words = None
         else:
             # two descriptions hold a "!", which counts below
             text = replace_emoji(text)
             words = text.split()
-            low = None
+            low = lowered = None
         n = len(low if words is None else words)
         if not n:
             return (0.0, 0.0, 0.0, 0.0)
@@ -269,6 +283,7 @@ def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
             # outside ASCII, lowering first could change a word's length
             # and so whether its punctuation is stripped: lower afterwards
             low = [wd.lower() for wd in words]
+            lowered = "\x00".join(low)
         hits = [k for k, wd in enumerate(low) if wd in scored]
         if not hits:
             return (0.0, 0.0, 1.0, 0.0)
@@ -277,15 +292,23 @@ def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
             words = text.split()
         # ALL-CAPS counts only when some words, not all, are in capitals
         n_caps = sum(map(str.isupper, words))
-        upper = words.__getitem__ if 0 < n - n_caps < n else None
-        is_up = (lambda k: upper(k).isupper()) if upper is not None else never
+        caps_of = words if 0 < n - n_caps < n else None
+        # with no "n't" anywhere, a word without modifiers before it needs no rules
+        nt = "n't" in lowered
         vals: list[float] = []
         at: list[int] = []
         for k in hits:
-            if low[k] == "kind" and k < n - 1 and low[k + 1] == "of":
+            w = low[k]
+            if w == "kind" and k < n - 1 and low[k + 1] == "of":
                 continue
             at.append(k)
-            vals.append(valence(k, low, is_up))
+            if nt or w == "no" or w in firsts or not modifiers.isdisjoint(low[max(0, k - 3) : k]):
+                vals.append(valence(k, low, caps_of))
+                continue
+            v = lex[w]
+            if caps_of is not None and caps_of[k].isupper():
+                v = v + caps if v > 0 else v - caps
+            vals.append(v)
         if vals and "but" in low:
             but = low.index("but")
             # vaderSentiment reweights the first value equal to each one in
