@@ -302,3 +302,24 @@ def test_target_tone_vader_scores_the_window(analyzer):
     ]
     assert out["matched"].tolist() == ["Seoul", "Tokyo"]
     np.testing.assert_array_equal(out["tone"].to_numpy(), reference(analyzer, windows)[:, 0])
+
+
+def test_vectorised_rounding_equals_python_round():
+    from toolkit.measures.tone.vader import _round
+
+    rng = np.random.default_rng(7)
+    x = np.concatenate(
+        [
+            rng.uniform(-1, 1, 20_000),
+            rng.uniform(0, 1, 20_000) ** 9,  # tiny values
+            np.arange(-2000, 2001) / 2000,  # exact and inexact ties at 3 and 4 digits
+            np.arange(0, 1001) / 1000 + 5e-4,
+            np.nextafter(np.arange(0, 10001) / 10000 + 5e-5, 1),
+            [0.0625, 0.125, -0.0005, 0.00005, 0.99995, -0.99995, 1.0, -1.0, 0.0, -0.0],
+        ]
+    )
+    for digits in (3, 4):
+        expected = np.array([round(float(v), digits) for v in x])
+        got = _round(x, digits)
+        assert (got == expected).all()
+        assert (np.signbit(got) == np.signbit(expected)).all()

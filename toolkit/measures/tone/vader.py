@@ -127,8 +127,11 @@ def _emoji_replacer() -> Callable[[str], str]:
 
 
 @lru_cache(maxsize=1)
-def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
-    """The one-sentence scorer, with every table bound to a local name (speed)."""
+def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
+    """The one-sentence rules: a text's valence sum (with punctuation emphasis),
+    its positive and negative sums and its number of neutral words; every
+    table is bound to a local name (speed). :func:`vader_scores` finishes
+    the scores for all texts at once."""
     t = _tables()
     lex: dict[str, float] = t["lexicon"]
     boosters: dict[str, float] = t["boosters"]
@@ -140,23 +143,26 @@ def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
     scored = {w: v for w, v in lex.items() if w not in boosters}
     replace_emoji = _emoji_replacer()
     punct = _PUNCT
-    neg_k, caps, alpha = _NEGATION, _CAPS, _ALPHA
+    neg_k, caps = _NEGATION, _CAPS
     d2, d3 = _DECAY[1], _DECAY[2]
     so_this = ("so", "this")
     least_ok = ("at", "very")
-    sqrt, fabs = math.sqrt, math.fabs
+    fabs = math.fabs
 
     # An idiom or two-word dampener can match only where two neighbouring
     # words are the first two of one of them.
     firsts = {k[0] for k in (*special, *pairs) if len(k) > 1}
     heads = {k[:2] for k in (*special, *pairs) if len(k) > 1}
+    # A sentence in which no two neighbouring words begin an idiom or a
+    # two-word dampener (" "-joined words, as vaderSentiment compares them)
+    has_head = re.compile(
+        "(?:^| )(?:" + "|".join(re.escape(" ".join(h)) for h in sorted(heads)) + ")(?= |$)"
+    ).search
     # Words that change the valence of a lexicon word up to three words
-    # after them (besides words containing "n't", tested separately); a
-    # lexicon word with none of them before it keeps its valence.
-    modifiers = frozenset(
-        [*boosters, *negators, "no", "never", "so", "this", "without", "least"]
-        + [w for k in (*special, *pairs) for w in k]
-    )
+    # after them ("so" and "this" only right before it; words containing
+    # "n't" and idioms are tested separately): a lexicon word with none of
+    # them before it keeps its valence.
+    modifiers = frozenset([*boosters, *negators, "no", "never", "without", "least"])
 
     def valence(i: int, low: list[str], caps_of: list[str] | None) -> float:
         """Valence of the lexicon word ``low[i]`` in context; ``caps_of`` holds the
@@ -272,7 +278,7 @@ def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
             low = lowered = None
         n = len(low if words is None else words)
         if not n:
-            return (0.0, 0.0, 0.0, 0.0)
+            return (0.0, 0.0, 0.0, 0)
         toks = low if words is None else words
         for k, wd in enumerate(toks):
             if wd[0] in punct or wd[-1] in punct:
@@ -286,15 +292,16 @@ def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
             lowered = "\x00".join(low)
         hits = [k for k, wd in enumerate(low) if wd in scored]
         if not hits:
-            return (0.0, 0.0, 1.0, 0.0)
+            return (0.0, 0.0, 0.0, n)
         if words is None:
             # isupper() ignores punctuation, so the unstripped words will do
             words = text.split()
         # ALL-CAPS counts only when some words, not all, are in capitals
         n_caps = sum(map(str.isupper, words))
         caps_of = words if 0 < n - n_caps < n else None
-        # with no "n't" anywhere, a word without modifiers before it needs no rules
-        nt = "n't" in lowered
+        # with no "n't" and no idiom anywhere, a word without modifiers
+        # before it needs no rules
+        slow = "n't" in lowered or has_head(" ".join(low)) is not None
         vals: list[float] = []
         at: list[int] = []
         for k in hits:
@@ -302,7 +309,12 @@ def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
             if w == "kind" and k < n - 1 and low[k + 1] == "of":
                 continue
             at.append(k)
-            if nt or w == "no" or w in firsts or not modifiers.isdisjoint(low[max(0, k - 3) : k]):
+            if (
+                slow
+                or w == "no"
+                or (k and low[k - 1] in so_this)
+                or not modifiers.isdisjoint(low[max(0, k - 3) : k])
+            ):
                 vals.append(valence(k, low, caps_of))
                 continue
             v = lex[w]
@@ -333,8 +345,6 @@ def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
             total_v += amp
         elif total_v < 0:
             total_v -= amp
-        compound = total_v / sqrt(total_v * total_v + alpha)
-        compound = -1.0 if compound < -1.0 else 1.0 if compound > 1.0 else compound
         pos_sum = neg_sum = 0.0
         neutral = n
         for x in vals:
@@ -348,13 +358,7 @@ def _scorer() -> Callable[[str], tuple[float, float, float, float]]:
             pos_sum += amp
         elif pos_sum < fabs(neg_sum):
             neg_sum -= amp
-        total = pos_sum + fabs(neg_sum) + neutral
-        return (
-            round(compound, 4),
-            round(fabs(pos_sum / total), 3),
-            round(fabs(neutral / total), 3),
-            round(fabs(neg_sum / total), 3),
-        )
+        return (total_v, pos_sum, neg_sum, neutral)
 
     return score
 
@@ -381,8 +385,42 @@ def vader_scores(texts: Iterable[str]) -> np.ndarray:
     >>> vader_scores(["Talks went well.", "Not good at all!", ""]).tolist()
     [[0.2732, 0.444, 0.556, 0.0], [-0.4482, 0.0, 0.5, 0.5], [0.0, 0.0, 0.0, 0.0]]
     """
-    score = _scorer()
-    rows = [score(t) for t in texts]
-    if not rows:
-        return np.empty((0, 4), dtype=float)
-    return np.array(rows, dtype=float)
+    sums = _scorer()
+    raw = np.array([sums(t) for t in texts], dtype=float).reshape(-1, 4)
+    # IEEE arithmetic: numpy's float64 operations give the same floats as
+    # Python's, operation for operation
+    total_v, pos_sum, neg_sum, neutral = raw.T
+    compound = np.clip(total_v / np.sqrt(total_v * total_v + _ALPHA), -1.0, 1.0)
+    total = pos_sum + np.abs(neg_sum) + neutral
+    words = total > 0  # every word adds at least 1; a text without words scores 0
+    safe = np.where(words, total, 1.0)
+    out = np.column_stack(
+        [
+            _round(compound, 4),
+            _round(np.abs(pos_sum / safe), 3),
+            _round(np.abs(neutral / safe), 3),
+            _round(np.abs(neg_sum / safe), 3),
+        ]
+    )
+    out[~words] = 0.0
+    return out
+
+
+def _round(x: np.ndarray, digits: int) -> np.ndarray:
+    """Python's ``round(x, digits)`` for every element, exactly.
+
+    ``round`` picks the multiple of ``10**-digits`` nearest to the exact
+    binary value (ties to even) and returns the float nearest to it, that is
+    ``m / 10**digits`` for an integer ``m``. ``np.rint(x * 10**digits)``
+    finds the same ``m`` unless ``x * 10**digits`` lies within its rounding
+    error of a tie; those few elements are rounded by Python (np.round,
+    which does not check, can differ in the last digit).
+    """
+    scale = 10.0**digits
+    y = x * scale
+    m = np.rint(y)
+    out = m / scale
+    near_tie = np.abs(np.abs(y - np.floor(y)) - 0.5) < 1e-6
+    if near_tie.any():
+        out[near_tie] = [round(float(v), digits) for v in x[near_tie]]
+    return out
