@@ -323,3 +323,11 @@ def test_vectorised_rounding_equals_python_round():
         got = _round(x, digits)
         assert (got == expected).all()
         assert (np.signbit(got) == np.signbit(expected)).all()
+
+
+def test_one_text_at_a_time_matches(analyzer):
+    # few texts are finished in Python, many in numpy: both must match
+    texts = EDGE_CASES[:40]
+    one_by_one = np.vstack([vader_scores([t]) for t in texts])
+    np.testing.assert_array_equal(one_by_one, reference(analyzer, texts))
+    np.testing.assert_array_equal(one_by_one, vader_scores(texts * 2)[: len(texts)])

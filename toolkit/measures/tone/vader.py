@@ -386,7 +386,10 @@ def vader_scores(texts: Iterable[str]) -> np.ndarray:
     [[0.2732, 0.444, 0.556, 0.0], [-0.4482, 0.0, 0.5, 0.5], [0.0, 0.0, 0.0, 0.0]]
     """
     sums = _scorer()
-    raw = np.array([sums(t) for t in texts], dtype=float).reshape(-1, 4)
+    rows = [sums(t) for t in texts]
+    if len(rows) < _FEW:
+        return np.array([_finish(*r) for r in rows], dtype=float).reshape(-1, 4)
+    raw = np.array(rows, dtype=float)
     # IEEE arithmetic: numpy's float64 operations give the same floats as
     # Python's, operation for operation
     total_v, pos_sum, neg_sum, neutral = raw.T
@@ -404,6 +407,26 @@ def vader_scores(texts: Iterable[str]) -> np.ndarray:
     )
     out[~words] = 0.0
     return out
+
+
+# Below this many texts, finishing the scores in numpy costs more than in Python.
+_FEW = 64
+
+
+def _finish(
+    total_v: float, pos_sum: float, neg_sum: float, neutral: int
+) -> tuple[float, float, float, float]:
+    """One text's scores from its sums: :func:`vader_scores`' numpy steps, in Python."""
+    total = pos_sum + math.fabs(neg_sum) + neutral
+    if not total > 0:
+        return (0.0, 0.0, 0.0, 0.0)
+    compound = min(max(total_v / math.sqrt(total_v * total_v + _ALPHA), -1.0), 1.0)
+    return (
+        round(compound, 4),
+        round(math.fabs(pos_sum / total), 3),
+        round(math.fabs(neutral / total), 3),
+        round(math.fabs(neg_sum / total), 3),
+    )
 
 
 def _round(x: np.ndarray, digits: int) -> np.ndarray:
