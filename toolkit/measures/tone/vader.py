@@ -153,16 +153,19 @@ def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
     # words are the first two of one of them.
     firsts = {k[0] for k in (*special, *pairs) if len(k) > 1}
     heads = {k[:2] for k in (*special, *pairs) if len(k) > 1}
-    # A sentence in which no two neighbouring words begin an idiom or a
-    # two-word dampener (" "-joined words, as vaderSentiment compares them)
-    has_head = re.compile(
-        "(?:^| )(?:" + "|".join(re.escape(" ".join(h)) for h in sorted(heads)) + ")(?= |$)"
-    ).search
+    # Two neighbouring words that begin an idiom or a two-word dampener, as
+    # text: absent from the " "-joined words, no idiom can match (present,
+    # perhaps inside longer words, the full check runs: never a wrong skip)
+    head_texts: dict[str, list[str]] = {}
+    for h in sorted(heads):
+        head_texts.setdefault(h[0], []).append(" ".join(h))
     # Words that change the valence of a lexicon word up to three words
     # after them ("so" and "this" only right before it; words containing
     # "n't" and idioms are tested separately): a lexicon word with none of
     # them before it keeps its valence.
     modifiers = frozenset([*boosters, *negators, "no", "never", "without", "least"])
+    # none of these anywhere: no rule applies to any word of the sentence
+    plain_block = modifiers | {"so", "this", "but", "kind"}
 
     def valence(i: int, low: list[str], caps_of: list[str] | None) -> float:
         """Valence of the lexicon word ``low[i]`` in context; ``caps_of`` holds the
@@ -264,44 +267,13 @@ def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
                 v = v + pairs[key]
         return v
 
-    def score(text: str) -> tuple[float, float, float, float]:
-        if text.isascii():
-            # lower() and split() commute on ASCII, and stripping ASCII
-            # punctuation before or after lowering gives the same word
-            lowered = text.lower()
-            low = lowered.split()
-            words = None
-        else:
-            # two descriptions hold a "!", which counts below
-            text = replace_emoji(text)
-            words = text.split()
-            low = lowered = None
-        n = len(low if words is None else words)
-        if not n:
-            return (0.0, 0.0, 0.0, 0)
-        toks = low if words is None else words
-        for k, wd in enumerate(toks):
-            if wd[0] in punct or wd[-1] in punct:
-                s = wd.strip(punct)
-                if len(s) > 2:
-                    toks[k] = s
-        if words is not None:
-            # outside ASCII, lowering first could change a word's length
-            # and so whether its punctuation is stripped: lower afterwards
-            low = [wd.lower() for wd in words]
-            lowered = "\x00".join(low)
-        hits = [k for k, wd in enumerate(low) if wd in scored]
-        if not hits:
-            return (0.0, 0.0, 0.0, n)
-        if words is None:
-            # isupper() ignores punctuation, so the unstripped words will do
-            words = text.split()
+    def self_rules(
+        hits: list[int], low: list[str], words: list[str], n: int, rules: bool
+    ) -> list[float]:
+        """Valences of the lexicon words at ``hits``, every rule applied."""
         # ALL-CAPS counts only when some words, not all, are in capitals
         n_caps = sum(map(str.isupper, words))
         caps_of = words if 0 < n - n_caps < n else None
-        # with no "n't" and no idiom anywhere, a word without modifiers
-        # before it needs no rules
-        slow = "n't" in lowered or has_head(" ".join(low)) is not None
         vals: list[float] = []
         at: list[int] = []
         for k in hits:
@@ -310,7 +282,7 @@ def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
                 continue
             at.append(k)
             if (
-                slow
+                rules
                 or w == "no"
                 or (k and low[k - 1] in so_this)
                 or not modifiers.isdisjoint(low[max(0, k - 3) : k])
@@ -334,6 +306,67 @@ def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
                     vals[j] = x * _BEFORE_BUT
                 elif at[j] > but:
                     vals[j] = x * _AFTER_BUT
+        return vals
+
+    def score(text: str) -> tuple[float, float, float, float]:
+        if text.isascii():
+            # lower() and split() commute on ASCII, and stripping ASCII
+            # punctuation before or after lowering gives the same word
+            lowered = text.lower()
+            low = lowered.split()
+            words = None
+        else:
+            # two descriptions hold a "!", which counts below
+            text = replace_emoji(text)
+            words = text.split()
+            low = lowered = None
+        n = len(low if words is None else words)
+        if not n:
+            return (0.0, 0.0, 0.0, 0)
+        if words is None:
+            hits = []
+            for k, wd in enumerate(low):
+                if wd[0] in punct or wd[-1] in punct:
+                    s = wd.strip(punct)
+                    if len(s) > 2:
+                        low[k] = wd = s
+                if wd in scored:
+                    hits.append(k)
+        else:
+            for k, wd in enumerate(words):
+                if wd[0] in punct or wd[-1] in punct:
+                    s = wd.strip(punct)
+                    if len(s) > 2:
+                        words[k] = s
+            # outside ASCII, lowering first could change a word's length
+            # and so whether its punctuation is stripped: lower afterwards
+            low = [wd.lower() for wd in words]
+            lowered = "\x00".join(low)
+            hits = [k for k, wd in enumerate(low) if wd in scored]
+        if not hits:
+            return (0.0, 0.0, 0.0, n)
+        if words is None:
+            # isupper() ignores punctuation, so the unstripped words will do
+            words = text.split()
+        # with no "n't" and no idiom anywhere, a word without modifiers
+        # before it needs no rules
+        rules = "n't" in lowered
+        if not rules:
+            present = firsts.intersection(low)
+            if present:
+                joined = " ".join(low)
+                rules = any(h in joined for f in present for h in head_texts[f])
+        if not rules and plain_block.isdisjoint(low):
+            # the common case: no modifier, "but" or "kind of" anywhere, so
+            # every lexicon word keeps its valence, ALL-CAPS emphasis aside
+            vals = [lex[low[k]] for k in hits]
+            upper = [j for j, k in enumerate(hits) if words[k].isupper()]
+            if upper and 0 < n - sum(map(str.isupper, words)) < n:
+                for j in upper:
+                    v = vals[j]
+                    vals[j] = v + caps if v > 0 else v - caps
+        else:
+            vals = self_rules(hits, low, words, n, rules)
         # the other words score 0: they add nothing to the sums below
         # (exactly, in any order) and count as neutral
         total_v = float(sum(vals))
