@@ -156,9 +156,8 @@ def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
     # Two neighbouring words that begin an idiom or a two-word dampener, as
     # text: absent from the " "-joined words, no idiom can match (present,
     # perhaps inside longer words, the full check runs: never a wrong skip)
-    head_texts: dict[str, list[str]] = {}
-    for h in sorted(heads):
-        head_texts.setdefault(h[0], []).append(" ".join(h))
+    head_texts = [" ".join(h) for h in sorted(heads)]
+    seconds = {h[1] for h in heads}
     # Words that change the valence of a lexicon word up to three words
     # after them ("so" and "this" only right before it; words containing
     # "n't" and idioms are tested separately): a lexicon word with none of
@@ -351,11 +350,9 @@ def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
         # with no "n't" and no idiom anywhere, a word without modifiers
         # before it needs no rules
         rules = "n't" in lowered
-        if not rules:
-            present = firsts.intersection(low)
-            if present:
-                joined = " ".join(low)
-                rules = any(h in joined for f in present for h in head_texts[f])
+        if not rules and not seconds.isdisjoint(low) and not firsts.isdisjoint(low):
+            joined = " ".join(low)
+            rules = any(h in joined for h in head_texts)
         if not rules and plain_block.isdisjoint(low):
             # the common case: no modifier, "but" or "kind of" anywhere, so
             # every lexicon word keeps its valence, ALL-CAPS emphasis aside
