@@ -413,7 +413,7 @@ def vader_scores(texts: Iterable[str]) -> np.ndarray:
     Examples
     --------
     >>> vader_scores(["Talks went well.", "Not good at all!", ""]).tolist()
-    [[0.2732, 0.444, 0.556, 0.0], [-0.4482, 0.0, 0.5, 0.5], [0.0, 0.0, 0.0, 0.0]]
+    [[0.2732, 0.512, 0.488, 0.0], [-0.4015, 0.0, 0.527, 0.473], [0.0, 0.0, 0.0, 0.0]]
     """
     sums = _scorer()
     rows = [sums(t) for t in texts]
