@@ -224,10 +224,15 @@ def test_random_word_salad_matches(analyzer):
         "kind of sort just enough but BUT GOOD BAD VERY NOT extremely slightly kinda "
         "isn't don't the bomb kiss death to die for yeah right bus stop beating heart "
         "bad ass nice warm fear risk ok or nor and it was . , ! ? :) :( 😁 💘 "
-        "good! (bad) 'great' NO Never Least Kind"
+        "good! (bad) 'great' NO Never Least Kind "
+        "İYİ ß ΣΟΦΟΣ café don’t “good” ＧＯＯＤ 🔛 🆙 🇰🇷 x\u0307"
     ).split()
+    seps = [" ", " ", " ", "", "\t", "\u00a0", "  "]  # "" glues neighbours together
     rng = np.random.default_rng(20_140_601)
-    texts = [" ".join(rng.choice(vocab, size=int(rng.integers(1, 18)))) for _ in range(3000)]
+    texts = []
+    for _ in range(4000):
+        words = rng.choice(vocab, size=int(rng.integers(1, 18)))
+        texts.append("".join(w + str(rng.choice(seps)) for w in words))
     assert_same(analyzer, texts)
 
 
