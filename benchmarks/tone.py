@@ -6,7 +6,7 @@ Builds 20,000 synthetic articles by resampling sentences of the demo corpus
 - **naive**: ``df.text.apply(...)`` splitting each article into sentences
   with :func:`toolkit.tokens.tokenizer.split_sentences` and calling VADER (or the
   news measure) on every sentence, then averaging per article;
-- **tone(corpus)**: ``tone(corpus, method, level="document")`` from the
+- **tone(corpus)**: ``tone(corpus, method=..., level="document")`` from the
   corpus DataFrame: sentences split once per distinct article, each distinct
   sentence scored once;
 - **tone(tokens)**: the same from an existing :class:`~toolkit.tokens.tokenizer.Tokens`
@@ -21,13 +21,20 @@ and the ratio to the naive pipeline.
 
 First, the VADER scorer alone: the toolkit's
 :func:`toolkit.measures.tone.vader.vader_scores` against ``vaderSentiment``'s
-``polarity_scores`` called once per sentence, on the 40,000 distinct
-CONSTRUCTED sentences of ``benchmarks/_distinct.py`` (interleaved runs, the
-faster of each counts; all four scores asserted identical).
+``polarity_scores`` called once per sentence, on the NYT editorial dev
+sentences (real text, read from ``../shared/eval`` at run time, when
+present) and on the 40,000 distinct CONSTRUCTED sentences of
+``benchmarks/_distinct.py`` (interleaved runs, the faster of each counts;
+all four scores asserted identical). One run, load average
+about 5 on 2 cores: NYT dev 5.0x (0.30 s vs 0.06 s), distinct 9.0x (4.49 s
+vs 0.50 s; 112.1 vs 12.5 us a sentence); the target is 4x.
 
 Run: ``python benchmarks/tone.py [n_articles]``, or
-``python benchmarks/tone.py --vader`` for the VADER scorer line only. One run on a shared 2-core
-container (load average ~2.4 from other jobs, so timings are noisy):
+``python benchmarks/tone.py --vader`` for the VADER scorer lines only.
+
+One run of the rest on a shared 2-core container (load average ~2.4 from
+other jobs, so timings are noisy), before the toolkit had its own VADER
+(``tone(method="vader")`` then called ``polarity_scores`` per sentence):
 
 ==========  =======================  ======  ===============  ========
 method      pipeline                 s       sentences / s    x naive
@@ -209,14 +216,14 @@ def main(n_articles: int = 20_000) -> None:
         t_naive = time.perf_counter() - t0
         _split.cache_clear()  # no help from a previous run's sentence cache
         t0 = time.perf_counter()
-        ours = tone(corpus, method, level="document")
+        ours = tone(corpus, method=method, level="document")
         t_ours = time.perf_counter() - t0
         t0 = time.perf_counter()
-        from_tokens = tone(tk, method, level="document")
+        from_tokens = tone(tk, method=method, level="document")
         t_tokens = time.perf_counter() - t0
         _split.cache_clear()
         t0 = time.perf_counter()
-        par = tone(corpus, method, level="document", n_jobs=2)
+        par = tone(corpus, method=method, level="document", n_jobs=2)
         t_par = time.perf_counter() - t0
         np.testing.assert_allclose(ours["tone"].to_numpy(), ref.to_numpy(), rtol=0, atol=1e-12)
         pd.testing.assert_frame_equal(ours, par)
@@ -256,11 +263,11 @@ def main(n_articles: int = 20_000) -> None:
         t_naive = time.perf_counter() - t0
         _split.cache_clear()
         t0 = time.perf_counter()
-        one = tone(dist, method, level="document")
+        one = tone(dist, method=method, level="document")
         t_one = time.perf_counter() - t0
         _split.cache_clear()
         t0 = time.perf_counter()
-        two = tone(dist, method, level="document", n_jobs=2)
+        two = tone(dist, method=method, level="document", n_jobs=2)
         t_two = time.perf_counter() - t0
         np.testing.assert_allclose(one["tone"].to_numpy(), ref.to_numpy(), rtol=0, atol=1e-12)
         pd.testing.assert_frame_equal(one, two)
