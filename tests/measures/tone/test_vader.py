@@ -252,6 +252,13 @@ def test_scores_by_hand_from_the_published_formula():
     assert (pos, neu, neg) == (round(3.35 / 10.35, 3), round(7 / 10.35, 3), 0.0)
 
 
+def test_a_text_that_is_not_a_string_is_a_clear_error():
+    with pytest.raises(TypeError, match="text 1 is float"):
+        vader_scores(["good", float("nan")])
+    with pytest.raises(TypeError, match="text 0 is NoneType"):
+        vader_scores([None])
+
+
 def test_empty_input_and_shape():
     assert vader_scores([]).shape == (0, 4)
     out = vader_scores(iter(["", "good"]))

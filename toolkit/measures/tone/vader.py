@@ -410,13 +410,28 @@ def vader_scores(texts: Iterable[str]) -> np.ndarray:
         ``SentimentIntensityAnalyzer().polarity_scores`` returns. A text with
         no words scores ``0, 0, 0, 0`` (as in vaderSentiment).
 
+    Raises
+    ------
+    TypeError
+        If a text is not a string (None, NaN): say what an empty or missing
+        text should be before scoring.
+
     Examples
     --------
     >>> vader_scores(["Talks went well.", "Not good at all!", ""]).tolist()
     [[0.2732, 0.512, 0.488, 0.0], [-0.4015, 0.0, 0.527, 0.473], [0.0, 0.0, 0.0, 0.0]]
     """
     sums = _scorer()
-    rows = [sums(t) for t in texts]
+    texts = texts if isinstance(texts, list) else list(texts)
+    try:
+        rows = [sums(t) for t in texts]
+    except AttributeError:
+        bad = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
+        if bad is None:
+            raise
+        raise TypeError(
+            f"vader_scores takes strings; text {bad} is {type(texts[bad]).__name__}"
+        ) from None
     if len(rows) < _FEW:
         return np.array([_finish(*r) for r in rows], dtype=float).reshape(-1, 4)
     raw = np.array(rows, dtype=float)
