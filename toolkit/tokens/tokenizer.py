@@ -40,6 +40,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import pandas as pd
@@ -85,8 +86,20 @@ _WORD_RE = re.compile(
 _CLOSERS = frozenset(['"', "'", "”", "’", ")", "]", "}", "»"])
 
 
+@text_cache(maxsize=200_000)
+def _piece_words(piece: str) -> tuple[str, ...]:
+    """The word tokens of one whitespace-free piece of a sentence, interned."""
+    if piece.isalnum():  # all word characters: the pattern takes it whole
+        return (sys.intern(piece),)
+    return tuple(map(sys.intern, _WORD_RE.findall(piece)))
+
+
 def _words_en(sentence: str) -> list[str]:
-    toks = _WORD_RE.findall(sentence)
+    # No token contains whitespace, and the pattern's look-arounds see a space
+    # and the end of the text alike, so a sentence's tokens are those of its
+    # whitespace-separated pieces in turn. Pieces recur ("the", "said,"), and
+    # each is matched once; the rest is C-level look-ups.
+    toks = list(chain.from_iterable(map(_piece_words, sentence.split())))
     # NLTK splits the final full stop of a sentence off its last word, and
     # only that one ("Mr." inside a sentence keeps its period).
     i = len(toks) - 1
@@ -95,7 +108,7 @@ def _words_en(sentence: str) -> list[str]:
     if i >= 0:
         last = toks[i]
         if len(last) > 1 and last.endswith(".") and not last.endswith(".."):
-            toks[i : i + 1] = [last[:-1], "."]
+            toks[i : i + 1] = [sys.intern(last[:-1]), "."]
     return toks
 
 
@@ -227,23 +240,29 @@ def _mwe_index(mwes: tuple[str, ...]) -> tuple[frozenset[str], dict[str, list[tu
 
 
 def _merge_mwes(toks: list[str], mwes: tuple[str, ...]) -> list[str]:
-    """Replace runs of tokens that form an expression by one ``_``-joined token."""
+    """Replace runs of tokens that form an expression by one ``_``-joined token
+    (interned); the first match from the left wins, the longest first."""
     firsts, index = _mwe_index(mwes)
-    if not firsts or firsts.isdisjoint(map(str.lower, toks)):
+    if not firsts:
         return toks
-    low = [t.lower() for t in toks]
+    low = list(map(str.lower, toks))
+    if firsts.isdisjoint(low):
+        return toks
     out: list[str] = []
-    i, n = 0, len(toks)
-    while i < n:
-        for cand in index.get(low[i], ()):
+    pos = 0  # tokens before pos are in out
+    for i in [i for i, t in enumerate(low) if t in firsts]:
+        if i < pos:  # inside an expression already joined
+            continue
+        for cand in index[low[i]]:
             k = len(cand)
             if tuple(low[i : i + k]) == cand:
-                out.append(_join_tokens(toks[i : i + k]))
-                i += k
+                out.extend(toks[pos:i])
+                out.append(sys.intern(_join_tokens(toks[i : i + k])))
+                pos = i + k
                 break
-        else:
-            out.append(toks[i])
-            i += 1
+    if not pos:
+        return toks
+    out.extend(toks[pos:])
     return out
 
 
@@ -277,12 +296,11 @@ def _tokenize_text(
             tags.append(tuple(poss))
         return tuple(spans), tuple(toks), tuple(lemmas), tuple(tags)
     words = _TOKENIZERS.get(language, _words_en)
-    return (
-        tuple(spans),
-        tuple(tuple(map(intern, _merge_mwes(words(text[s:e]), mwes))) for s, e in spans),
-        None,
-        None,
-    )
+    if words is _words_en:  # its tokens and the joined expressions are interned
+        toks = tuple(tuple(_merge_mwes(words(text[s:e]), mwes)) for s, e in spans)
+    else:
+        toks = tuple(tuple(map(intern, _merge_mwes(words(text[s:e]), mwes))) for s, e in spans)
+    return tuple(spans), toks, None, None
 
 
 def _content_tag(tag: str) -> bool:
