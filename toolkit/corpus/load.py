@@ -24,6 +24,7 @@ import pandas as pd
 
 from toolkit.corpus.outlets import normalize_outlet_name, outlet_lookup, outlet_table
 from toolkit.data import data_path
+from toolkit.parallel import job_count, map_chunks
 from toolkit.readers import CANONICAL_COLUMNS
 from toolkit.readers.scraper import FIELD_KEYS
 from toolkit.text.clean import SURROGATE_NOTE, clean_article, replace_surrogates
@@ -670,6 +671,7 @@ def load_corpus(
     outlets: Mapping[str, str] | str | Path | None = None,
     encoding: str | None = None,
     language: str | None = None,
+    n_jobs: int | None = 1,
 ) -> pd.DataFrame:
     """Load articles into a corpus DataFrame (one row per article).
 
@@ -694,6 +696,12 @@ def load_corpus(
     language : str, optional
         Language code for documents without one; by default it is detected
         from the script of each text.
+    n_jobs : int or None, default 1
+        Processes to clean texts and detect their language in: chunks of
+        articles go to ``n_jobs`` processes (``-1`` or ``None``: every core);
+        sources of fewer than 5,000 articles stay in one process. The corpus
+        is identical whatever ``n_jobs``; on 5,000 articles and 2 cores one
+        process was faster (``benchmarks/ingest.py``).
 
     Returns
     -------
@@ -726,6 +734,7 @@ def load_corpus(
     >>> c["date"].dt.strftime("%Y-%m-%d").tolist()
     ['2015-04-14', '2015-04-15', '2015-04-16']
     """
+    jobs = job_count(n_jobs)
     raw, label, summary = read_source(source, encoding)
     df = _canonical_names(raw, columns, label)
     df["doc_id"] = _doc_ids(df)
@@ -734,16 +743,20 @@ def load_corpus(
         if "load_note" in df.columns
         else [""] * len(df)
     )
-    texts, status, reasons = _clean_texts(df["text"].tolist(), notes_in)
-    df["text"] = texts
-    df["status"] = status
     for col in CANONICAL_COLUMNS:
         if col not in df.columns:
             df[col] = ""
     for col in ("title", "outlet", "country", "language", "url"):
         df[col] = [_as_field(v) for v in df[col]]
+    rows = list(zip(df["text"].tolist(), notes_in, df["language"].tolist(), strict=True))
+    texts, status, reasons, langs = [], [], [], []
+    for part in map_chunks(_read_texts, rows, jobs, args=(language,), min_items=_PARALLEL_MIN_ROWS):
+        for out, column in zip(part, (texts, status, reasons, langs), strict=True):
+            column.extend(out)
+    df["text"] = texts
+    df["status"] = status
     _parse_date_column(df)
-    df["language"] = _languages(df["language"].tolist(), texts, language, reasons)
+    df["language"] = langs
     if (df["country"] == "").any():
         lookup = outlet_lookup(outlets)
         df["country"] = [
@@ -804,6 +817,22 @@ def _doc_ids(df: pd.DataFrame) -> list[str]:
             f"{renamed} repeated doc_id values were made unique with a ~N suffix", stacklevel=3
         )
     return ids
+
+
+# Below this many articles load_corpus cleans and detects in one process
+# whatever n_jobs: sending texts to processes and back costs more than it saves.
+_PARALLEL_MIN_ROWS = 5000
+
+
+def _read_texts(
+    language: str | None, rows: list[tuple[object, str, str]]
+) -> tuple[list, list, list, list]:
+    """(texts, statuses, reasons, languages) of (text, load note, given language)
+    rows: cleaned, given a status, and their language detected where not given."""
+    values, notes_in, given = zip(*rows, strict=True) if rows else ((), (), ())
+    texts, status, reasons = _clean_texts(list(values), list(notes_in))
+    langs = _languages(list(given), texts, language, reasons)
+    return texts, status, reasons, langs
 
 
 def _clean_texts(values: list[object], notes_in: list[str]) -> tuple[list, list, list]:
