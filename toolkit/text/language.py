@@ -63,6 +63,33 @@ def _bmp_codes() -> np.ndarray:
     return codes
 
 
+# Below this length the fixed cost of numpy calls outweighs their speed: a
+# short text is mapped to one code letter per script by str.translate.
+_SHORT = 300
+
+
+@functools.cache
+def _letter_table() -> list[str | None]:
+    """Code point -> "L" (Latin), "H" (Hangul), "K" (kana), "C" (Han) or None (drop)."""
+    letters = (None, "L", "H", "K", "C")
+    return [letters[c] for c in _bmp_codes().tolist()]
+
+
+def _short_counts(text: str) -> dict[str, int]:
+    # Characters past the table (astral) are kept as they are by translate;
+    # none is one of the code letters, and they are counted apart.
+    coded = text.translate(_letter_table())
+    extra = 0
+    if max(text) > "\uffff":
+        extra = sum(ch.isalpha() for ch in text if ord(ch) > 0xFFFF)
+    return {
+        "latin": coded.count("L") + extra,
+        "hangul": coded.count("H"),
+        "kana": coded.count("K"),
+        "han": coded.count("C"),
+    }
+
+
 def _script_counts(text: str) -> dict[str, int]:
     """Letters of each script among the first characters of ``text``."""
     text = text[:_READ_CHARS]
@@ -70,6 +97,8 @@ def _script_counts(text: str) -> dict[str, int]:
         raw = text.encode("ascii")
         latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
         return {"latin": latin, "hangul": 0, "kana": 0, "han": 0}
+    if len(text) < _SHORT:
+        return _short_counts(text)
     # surrogatepass: a lone surrogate (not a letter) must not stop the count
     points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     astral = points > 0xFFFF
