@@ -9,11 +9,16 @@ only ratios measured side by side mean much), the best of ``--rounds``:
   ``toolkit.text.language.detect_language``; the same on the UD Korean and
   Japanese dev sentences when ``../shared`` is present (non-ASCII text);
 - ``load_corpus`` and ``tokenize`` with ``n_jobs=1`` and ``n_jobs=2``
-  (caches cleared before each tokenize, so nothing is remembered between runs).
+  (caches cleared before each tokenize, so nothing is remembered between runs);
+- with ``--against COMMIT`` (e.g. ``c6738d2``, before the issue-16 ingest
+  work), ``load_corpus`` + ``tokenize`` of that commit's ``toolkit/`` (taken
+  with ``git archive``) and of this checkout, each in a fresh process, rounds
+  alternating, with a digest of both outputs compared.
 
 Outputs are checked to be identical between the compared runs.
 
-Run: ``python benchmarks/ingest.py [n_articles] [--rounds 3]`` (default 5,000).
+Run: ``python benchmarks/ingest.py [n_articles] [--rounds 3] [--against c6738d2]``
+(default 5,000 articles).
 """
 
 from __future__ import annotations
@@ -100,6 +105,77 @@ def _timed(func: Callable[[], object]) -> tuple[float, object]:
     return time.perf_counter() - t0, out
 
 
+# Run in a fresh process per round: times load_corpus and tokenize of the
+# toolkit first on sys.path, and prints them with a digest of the output.
+_CHILD = """
+import hashlib, json, sys, time
+import pandas as pd
+sys.path.insert(0, sys.argv[1])
+import toolkit
+raw = pd.read_pickle(sys.argv[2])
+t0 = time.perf_counter()
+corpus = toolkit.load_corpus(raw)
+t1 = time.perf_counter()
+sent = toolkit.tokenize(corpus).sentences
+t2 = time.perf_counter()
+h = hashlib.sha256()
+for col in ("doc_id", "text", "language", "status", "status_reason", "dup_group"):
+    h.update(json.dumps(corpus[col].astype(str).tolist()).encode())
+for col in ("doc_id", "start", "end", "tokens"):
+    h.update(json.dumps(sent[col].astype(str).tolist()).encode())
+print(json.dumps({"load": t1 - t0, "tokenize": t2 - t1, "digest": h.hexdigest(),
+                  "toolkit": toolkit.__file__}))
+"""
+
+
+def against(commit: str, raw: pd.DataFrame, rounds: int) -> None:
+    """load_corpus + tokenize of ``commit`` against this checkout, fresh processes."""
+    import json
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        old_root = Path(tmp) / "old"
+        old_root.mkdir()
+        archive = subprocess.run(
+            ["git", "-C", str(_ROOT), "archive", commit, "toolkit"],
+            check=True,
+            capture_output=True,
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(old_root)], input=archive, check=True)
+        data = Path(tmp) / "raw.pkl"
+        raw.to_pickle(data)
+        runs: dict[str, list[dict]] = {commit: [], "this checkout": []}
+        for _ in range(rounds):
+            for name, root in ((commit, old_root), ("this checkout", _ROOT)):
+                out = subprocess.run(
+                    [sys.executable, "-c", _CHILD, str(root), str(data)],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                ).stdout
+                runs[name].append(json.loads(out.strip().splitlines()[-1]))
+    assert str(old_root) in runs[commit][0]["toolkit"], "the old toolkit was not the one imported"
+    best = {
+        name: {k: min(r[k] for r in rs) for k in ("load", "tokenize")} for name, rs in runs.items()
+    }
+    old, new = best[commit], best["this checkout"]
+    same = runs[commit][0]["digest"] == runs["this checkout"][0]["digest"]
+    print(f"\nagainst {commit} (fresh process each, best of {rounds}):")
+    for k in ("load", "tokenize"):
+        print(
+            f"  {k:<9} {commit}: {old[k]:.3f} s   this checkout: {new[k]:.3f} s   "
+            f"{old[k] / new[k]:.2f}x"
+        )
+    total_old, total_new = old["load"] + old["tokenize"], new["load"] + new["tokenize"]
+    print(
+        f"  both      {commit}: {total_old:.3f} s   this checkout: {total_new:.3f} s   "
+        f"{total_old / total_new:.2f}x; outputs identical: {same}"
+    )
+    if not same:
+        raise SystemExit("outputs differ from the earlier commit")
+
+
 def main() -> None:
     import toolkit
     from toolkit.text.language import detect_language
@@ -108,6 +184,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("n", nargs="?", type=int, default=5000)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--against", metavar="COMMIT", help="also time this commit's toolkit")
     args = parser.parse_args()
 
     raw = _distinct().articles(args.n)
@@ -188,6 +265,8 @@ def main() -> None:
     )
     if not all(same.values()):
         raise SystemExit(f"outputs differ: {same}")
+    if args.against:
+        against(args.against, raw, args.rounds)
 
 
 if __name__ == "__main__":
