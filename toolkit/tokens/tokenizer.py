@@ -51,7 +51,7 @@ from toolkit.data import data_path
 from toolkit.parallel import job_count, map_chunks
 from toolkit.text.morphology import ANALYSED_LANGUAGES, KOREAN_ENGINES, analyse, is_content
 from toolkit.text.morphology import columns as morph_columns
-from toolkit.tokens.caches import text_cache
+from toolkit.tokens.caches import _CACHES, text_cache
 from toolkit.tokens.sentences import split_sentences
 
 __all__ = [
@@ -88,7 +88,6 @@ _WORD_RE = re.compile(
 _CLOSERS = frozenset(['"', "'", "”", "’", ")", "]", "}", "»"])
 
 
-@text_cache(maxsize=200_000)
 def _piece_words(piece: str) -> tuple[str, ...]:
     """The word tokens of one whitespace-free piece of a sentence, interned."""
     if piece.isalnum():  # all word characters: the pattern takes it whole
@@ -96,12 +95,34 @@ def _piece_words(piece: str) -> tuple[str, ...]:
     return tuple(map(sys.intern, _WORD_RE.findall(piece)))
 
 
+class _PieceMemo(dict):
+    """Piece -> its tokens; a plain dict (faster to consult than an LRU cache),
+    emptied when full and by :func:`toolkit.tokens.caches.clear_caches`."""
+
+    limit = 200_000
+
+    def cache_clear(self) -> None:
+        self.clear()
+
+
+_PIECES = _PieceMemo()
+_CACHES.append(_PIECES)
+
+
 def _words_en(sentence: str) -> list[str]:
     # No token contains whitespace, and the pattern's look-arounds see a space
     # and the end of the text alike, so a sentence's tokens are those of its
     # whitespace-separated pieces in turn. Pieces recur ("the", "said,"), and
     # each is matched once; the rest is C-level look-ups.
-    toks = list(chain.from_iterable(map(_piece_words, sentence.split())))
+    pieces = sentence.split()
+    found = list(map(_PIECES.get, pieces))
+    if None in found:
+        if len(_PIECES) > _PIECES.limit:
+            _PIECES.clear()
+        for i, got in enumerate(found):
+            if got is None:
+                found[i] = _PIECES[pieces[i]] = _piece_words(pieces[i])
+    toks = list(chain.from_iterable(found))
     # NLTK splits the final full stop of a sentence off its last word, and
     # only that one ("Mr." inside a sentence keeps its period).
     i = len(toks) - 1
@@ -244,7 +265,13 @@ def _mwe_index(mwes: tuple[str, ...]) -> tuple[frozenset[str], dict[str, list[tu
 def _merge_mwes(toks: list[str], mwes: tuple[str, ...]) -> list[str]:
     """Replace runs of tokens that form an expression by one ``_``-joined token
     (interned); the first match from the left wins, the longest first."""
-    firsts, index = _mwe_index(mwes)
+    return _merge_indexed(toks, *_mwe_index(mwes))
+
+
+def _merge_indexed(
+    toks: list[str], firsts: frozenset[str], index: dict[str, list[tuple[str, ...]]]
+) -> list[str]:
+    """:func:`_merge_mwes` with the expressions' index already looked up."""
     if not firsts:
         return toks
     low = list(map(str.lower, toks))
@@ -298,10 +325,13 @@ def _tokenize_text(
             tags.append(tuple(poss))
         return tuple(spans), tuple(toks), tuple(lemmas), tuple(tags)
     words = _TOKENIZERS.get(language, _words_en)
+    firsts, index = _mwe_index(mwes)  # once per document (hashing mwes is not free)
     if words is _words_en:  # its tokens and the joined expressions are interned
-        toks = tuple(tuple(_merge_mwes(words(text[s:e]), mwes)) for s, e in spans)
+        toks = tuple(tuple(_merge_indexed(words(text[s:e]), firsts, index)) for s, e in spans)
     else:
-        toks = tuple(tuple(map(intern, _merge_mwes(words(text[s:e]), mwes))) for s, e in spans)
+        toks = tuple(
+            tuple(map(intern, _merge_indexed(words(text[s:e]), firsts, index))) for s, e in spans
+        )
     return tuple(spans), toks, None, None
 
 
