@@ -745,7 +745,7 @@ def decode_text(
         pass
     else:
         if "\x00" not in text or not _looks_utf16(data):
-            if text and "\u00a0" <= max(text) < "\u0800":  # every char < U+0800, one >= U+00A0
+            if not text.isascii() and "\u00a0" <= max(text) < "\u0800":  # all < U+0800
                 # Short EUC/Shift_JIS text can be valid UTF-8 by chance ("文" in
                 # EUC-JP is UTF-8 "ʸ"): let the legacy readings compete.
                 return _decode_legacy(data, utf8=text, folder=folder)
