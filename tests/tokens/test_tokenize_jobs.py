@@ -120,3 +120,40 @@ def test_bad_n_jobs_is_a_clear_error(bad):
         tokenize(corpus, n_jobs=bad)
     with pytest.raises(ValueError, match="n_jobs must be"):
         load_corpus(corpus, n_jobs=bad)
+
+
+def _folder(tmp_path):
+    # CONSTRUCTED files: articles, a table with a column the loader writes
+    # (a warning), a file that cannot be decoded, one that is skipped
+    for i in range(7):
+        (tmp_path / f"a{i}.txt").write_text(f"Seoul and Tokyo met, round {i}.", encoding="utf-8")
+    (tmp_path / "table.csv").write_text("text,status\nTalks resumed.,draft\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\xff" * 40 + bytes(range(256)))
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4")
+    return tmp_path
+
+
+def test_a_folder_read_in_two_processes_equals_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(load_mod, "_PARALLEL_MIN_FILES", 0)
+    calls = []
+    real = load_mod.map_chunks
+
+    def counting(func, *args, **kwargs):
+        out = real(func, *args, **kwargs)
+        calls.append(func.__name__)
+        return out
+
+    monkeypatch.setattr(load_mod, "map_chunks", counting)
+    folder = _folder(tmp_path)
+    with pytest.warns(UserWarning) as one_warned:
+        one = load_corpus(folder, n_jobs=1)
+    assert calls == ["_read_texts"]  # one process: no folder chunks
+    with pytest.warns(UserWarning) as two_warned:
+        two = load_corpus(folder, n_jobs=2)
+    assert calls[1:] == ["_folder_chunk", "_read_texts"]
+    pd.testing.assert_frame_equal(one, two)
+    assert one.attrs == two.attrs
+    # the warnings raised in the worker processes reach the caller, the same ones
+    assert sorted(str(w.message) for w in two_warned) == sorted(str(w.message) for w in one_warned)
+    assert any("user_status" in str(w.message) for w in two_warned)
+    assert set(one["status"]) >= {"ok", "unreadable"}
