@@ -10,10 +10,12 @@ only ratios measured side by side mean much), the best of ``--rounds``:
   Japanese dev sentences when ``../shared`` is present (non-ASCII text);
 - ``load_corpus`` and ``tokenize`` with ``n_jobs=1`` and ``n_jobs=2``
   (caches cleared before each tokenize, so nothing is remembered between runs);
+- ``load_corpus`` of a folder holding the same articles as ``.txt`` files
+  (written to a temporary folder), ``n_jobs=1`` and ``n_jobs=2``;
 - with ``--against COMMIT`` (e.g. ``c6738d2``, before the issue-16 ingest
   work), ``load_corpus`` + ``tokenize`` of that commit's ``toolkit/`` (taken
   with ``git archive``) and of this checkout, each in a fresh process, rounds
-  alternating, with a digest of both outputs compared.
+  alternating, with a digest of both outputs compared; and the folder load.
 
 Outputs are checked to be identical between the compared runs.
 
@@ -118,17 +120,22 @@ corpus = toolkit.load_corpus(raw)
 t1 = time.perf_counter()
 sent = toolkit.tokenize(corpus).sentences
 t2 = time.perf_counter()
+from_folder = toolkit.load_corpus(sys.argv[3])
+t3 = time.perf_counter()
 h = hashlib.sha256()
+for col in ("doc_id", "text", "language", "status", "status_reason"):
+    h.update(json.dumps(from_folder[col].astype(str).tolist()).encode())
 for col in ("doc_id", "text", "language", "status", "status_reason", "dup_group"):
     h.update(json.dumps(corpus[col].astype(str).tolist()).encode())
 for col in ("doc_id", "start", "end", "tokens"):
     h.update(json.dumps(sent[col].astype(str).tolist()).encode())
-print(json.dumps({"load": t1 - t0, "tokenize": t2 - t1, "digest": h.hexdigest(),
+print(json.dumps({"load": t1 - t0, "tokenize": t2 - t1, "folder": t3 - t2,
+                  "digest": h.hexdigest(),
                   "toolkit": toolkit.__file__}))
 """
 
 
-def against(commit: str, raw: pd.DataFrame, rounds: int) -> None:
+def against(commit: str, raw: pd.DataFrame, folder: Path, rounds: int) -> None:
     """load_corpus + tokenize of ``commit`` against this checkout, fresh processes."""
     import json
     import subprocess
@@ -149,7 +156,7 @@ def against(commit: str, raw: pd.DataFrame, rounds: int) -> None:
         for _ in range(rounds):
             for name, root in ((commit, old_root), ("this checkout", _ROOT)):
                 out = subprocess.run(
-                    [sys.executable, "-c", _CHILD, str(root), str(data)],
+                    [sys.executable, "-c", _CHILD, str(root), str(data), str(folder)],
                     check=True,
                     capture_output=True,
                     text=True,
@@ -157,7 +164,8 @@ def against(commit: str, raw: pd.DataFrame, rounds: int) -> None:
                 runs[name].append(json.loads(out.strip().splitlines()[-1]))
     assert str(old_root) in runs[commit][0]["toolkit"], "the old toolkit was not the one imported"
     best = {
-        name: {k: min(r[k] for r in rs) for k in ("load", "tokenize")} for name, rs in runs.items()
+        name: {k: min(r[k] for r in rs) for k in ("load", "tokenize", "folder")}
+        for name, rs in runs.items()
     }
     old, new = best[commit], best["this checkout"]
     same = runs[commit][0]["digest"] == runs["this checkout"][0]["digest"]
@@ -171,6 +179,10 @@ def against(commit: str, raw: pd.DataFrame, rounds: int) -> None:
     print(
         f"  both      {commit}: {total_old:.3f} s   this checkout: {total_new:.3f} s   "
         f"{total_old / total_new:.2f}x; outputs identical: {same}"
+    )
+    print(
+        f"  .txt folder load  {commit}: {old['folder']:.3f} s   this checkout: "
+        f"{new['folder']:.3f} s   {old['folder'] / new['folder']:.2f}x"
     )
     if not same:
         raise SystemExit("outputs differ from the earlier commit")
@@ -205,6 +217,13 @@ def main() -> None:
 
         return run
 
+    import tempfile
+
+    tmp = tempfile.TemporaryDirectory()
+    folder = Path(tmp.name)
+    for i, text in enumerate(texts):
+        (folder / f"a{i:06d}.txt").write_text(text, encoding="utf-8")
+
     times: dict[str, list[float]] = {}
     outputs: dict[str, object] = {}
     corpus = toolkit.load_corpus(raw)
@@ -213,6 +232,8 @@ def main() -> None:
         "detect, new": detect_all(detect_language, texts),
         "load_corpus n_jobs=1": lambda: toolkit.load_corpus(raw, n_jobs=1),
         "load_corpus n_jobs=2": lambda: toolkit.load_corpus(raw, n_jobs=2),
+        "folder n_jobs=1": lambda: toolkit.load_corpus(folder, n_jobs=1),
+        "folder n_jobs=2": lambda: toolkit.load_corpus(folder, n_jobs=2),
         "tokenize n_jobs=1": tokenize_with(corpus, 1),
         "tokenize n_jobs=2": tokenize_with(corpus, 2),
     }
@@ -229,6 +250,7 @@ def main() -> None:
     same = {
         "detect": outputs["detect, old per-character"] == outputs["detect, new"],
         "load": outputs["load_corpus n_jobs=1"].equals(outputs["load_corpus n_jobs=2"]),
+        "folder": outputs["folder n_jobs=1"].equals(outputs["folder n_jobs=2"]),
         "tokenize": outputs["tokenize n_jobs=1"].sentences.equals(
             outputs["tokenize n_jobs=2"].sentences
         ),
@@ -238,6 +260,7 @@ def main() -> None:
     rows = [
         ("language detection", "detect, old per-character", "detect, new", "detect"),
         ("load_corpus", "load_corpus n_jobs=1", "load_corpus n_jobs=2", "load"),
+        ("load_corpus, .txt folder", "folder n_jobs=1", "folder n_jobs=2", "folder"),
         ("tokenize", "tokenize n_jobs=1", "tokenize n_jobs=2", "tokenize"),
     ]
     if ud:
@@ -266,7 +289,8 @@ def main() -> None:
     if not all(same.values()):
         raise SystemExit(f"outputs differ: {same}")
     if args.against:
-        against(args.against, raw, args.rounds)
+        against(args.against, raw, folder, args.rounds)
+    tmp.cleanup()
 
 
 if __name__ == "__main__":
