@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.text.clean import (
     clean_article,
@@ -76,3 +81,57 @@ def test_blocks_and_markup():
 )
 def test_replace_surrogates(value, expected, hit):
     assert replace_surrogates(value) == (expected, hit)
+
+
+# --------------------------------------------------------------------------
+# The spacing shortcuts against the rules as they were written before them
+# --------------------------------------------------------------------------
+# clean_article and clean_field skip substitutions that cannot change the
+# text (issue 16). The oracle is the earlier cleaner's last steps, copied
+# here: a substitution on every line and every text.
+
+
+def _old_tidy(text, spaces):
+    text = "\n".join(re.sub(spaces, " ", line).strip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def _old_article_tail(text):
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", re.sub(CONTROL, " ", text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _old_tidy(text, r"[ \t\u00a0\u3000]+")
+
+
+CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+SPACEY = st.text(
+    alphabet=st.sampled_from(list("ab 한\t\n\r\u00a0\u3000\u200b\u00ad\x0b\x0c\x01\x7f\u2028.")),
+    max_size=60,
+)
+
+
+@given(SPACEY)
+@settings(max_examples=400, deadline=None)
+def test_article_spacing_equals_the_substitute_everything_rules(text):
+    # no markup, entity or surrogate in this alphabet, so only the tail applies
+    assert clean_article(text)[0] == _old_article_tail(text)
+
+
+@given(SPACEY)
+@settings(max_examples=400, deadline=None)
+def test_field_spacing_equals_the_substitute_everything_rules(text):
+    old = text.replace("\u00c2\u00a0", " ").replace("\u00a0", " ").replace("\u200b", "")
+    assert clean_field(text) == _old_tidy(old, r"[ \t\f\v]+")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a  b", "a b"),  # a run of two spaces, no other space character
+        ("a b\n\n\n\nc", "a b\n\nc"),  # blank lines only
+        ("  a b  ", "a b"),
+        ("a\u3000\u3000b", "a b"),
+    ],
+)
+def test_article_spacing_by_hand(text, expected):
+    assert clean_article(text)[0] == expected

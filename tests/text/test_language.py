@@ -1,10 +1,14 @@
-"""toolkit.text.language on hand-counted scripts."""
+"""toolkit.text.language on hand-counted scripts, and against the old per-character count."""
 
 from __future__ import annotations
 
 import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from toolkit.text.language import detect_language, other_language
+from tests._paths import EVAL, needs_shared
+from toolkit.text.language import _script_counts, detect_language, other_language
 
 
 def test_detect_language_shares_are_hand_counts():
@@ -25,3 +29,126 @@ def test_other_language_lists_documents_in_another_language():
     assert other_language(corpus, "en") == {"b": "ja"}
     assert other_language(corpus, "") == {}
     assert other_language(corpus.drop(columns="language"), "en") == {}
+
+
+# --------------------------------------------------------------------------
+# The vectorised script count against the per-character implementation
+# --------------------------------------------------------------------------
+# The oracle below is the per-character detector as it was before the
+# vectorised count (issue 16), kept here as the independent second
+# implementation: every result must stay identical to it.
+
+
+def _old_script_of(ch):
+    o = ord(ch)
+    if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
+        return "ko"
+    if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF or 0xFF66 <= o <= 0xFF9F:
+        return "ja"
+    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
+        return "han"
+    if ch.isascii() and ch.isalpha() or 0xC0 <= o <= 0x24F and ch.isalpha():
+        return "latin"
+    return None
+
+
+def _old_counts(text):
+    key = {"ko": "hangul", "ja": "kana", "han": "han", "latin": "latin"}
+    counts = {"latin": 0, "hangul": 0, "kana": 0, "han": 0}
+    for ch in text[:20_000]:
+        script = _old_script_of(ch)
+        if script is None and ch.isalpha():
+            script = "latin"
+        if script is not None:
+            counts[key[script]] += 1
+    return counts
+
+
+def _old_detect(text):
+    c = _old_counts(text)
+    letters = sum(c.values())
+    if not letters:
+        return "", 0.0
+    shares = {
+        "en": c["latin"] / letters,
+        "ko": (c["hangul"] + (c["han"] if c["hangul"] else 0)) / letters,
+        "ja": (c["kana"] + (c["han"] if c["kana"] and not c["hangul"] else 0)) / letters,
+        "zh": (c["han"] if not (c["kana"] or c["hangul"]) else 0) / letters,
+    }
+    lang = max(shares, key=lambda k: (shares[k], k == "en"))
+    return lang, round(shares[lang], 3)
+
+
+def _assert_same(texts):
+    texts = list(texts)
+    assert texts
+    for text in texts:
+        assert _script_counts(text) == _old_counts(text), text[:80]
+        assert detect_language(text) == _old_detect(text), text[:80]
+
+
+MIXED = [
+    # CONSTRUCTED strings mixing every script the detector distinguishes
+    "독도 Dokdo 竹島 たけしま",
+    "ㄱㄴㄷ ᄀᄁ ㆎ 한국어",  # compatibility and conjoining jamo
+    "ㇰㇱㇲ ｶﾀｶﾅ ｰﾞﾟ カタカナ ひらがな ー・",  # phonetic extensions, half-width forms
+    "漢字 㐀㐁 𠀀𠀁 中国",  # unified, extension A, extension B (astral)
+    "Café résumé naïve Ærø Łódź ŒŸ ǅ ɐ",  # Latin with accents, to U+024F and past it
+    "Ελλάδα Россия עברית العربية हिन्दी ไทย",  # other alphabets count with Latin
+    "0123456789 ０１２３ ½ ² ⅫⅣ ⑦ 〇 一二三",  # digits and numerals
+    "ＡＢＣ ｄｅｆ ！？（）　全角",  # full-width forms
+    "😀🇰🇷🇯🇵 ✌️ 👍🏽 emoji only words",
+    "\u200b\u200d\ufeff\u00ad soft\u00adhyphen zero\u200bwidth",
+    "lone surrogate \ud800 and \udfff here",
+    "",
+    "   \n\t ",
+    "x" * 25_000 + "한" * 10,  # past the 20,000 characters read
+    "한" * 19_999 + "abc",
+]
+
+
+def test_script_counts_equal_the_per_character_count_on_constructed_mixed_strings():
+    _assert_same(MIXED)
+
+
+@pytest.mark.parametrize("step", [512, 200])
+def test_script_counts_equal_the_per_character_count_on_every_code_point(step):
+    # all 1,114,112 code points (surrogates included) in runs of 512 (counted
+    # with numpy) and of 200 (short texts, counted with str.translate): both
+    # paths, and their astral branches, agree with the oracle everywhere
+    _assert_same(
+        "".join(map(chr, range(lo, min(lo + step, 0x110000)))) for lo in range(0, 0x110000, step)
+    )
+
+
+@given(st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_script_counts_equal_the_per_character_count_on_random_text(text):
+    _assert_same([text])
+
+
+def _conllu_texts(name):
+    path = EVAL / name
+    return [
+        ln[len("# text = ") :]
+        for ln in path.read_text("utf-8").splitlines()
+        if ln.startswith("# text = ")
+    ]
+
+
+@needs_shared
+@pytest.mark.parametrize("name", ["ud_ko_gsd_dev.conllu", "ud_ja_gsd_dev.conllu"])
+def test_script_counts_equal_the_per_character_count_on_ud_sentences(name):
+    texts = _conllu_texts(name)
+    assert len(texts) > 500
+    _assert_same(texts)
+    _assert_same(["\n".join(texts[k : k + 50]) for k in range(0, len(texts), 50)])
+
+
+@needs_shared
+def test_script_counts_equal_the_per_character_count_on_eval_english():
+    from tests.tokens._digest import eval_english_texts
+
+    texts = eval_english_texts()
+    assert len(texts) > 5000
+    _assert_same(texts)

@@ -55,10 +55,26 @@ _FIELD_SPACES = re.compile(r"[ \t\f\v]+")
 SURROGATE_NOTE = "invalid characters (lone surrogates) replaced by U+FFFD"
 
 
+# What a spaces pattern would change (substring tests are faster than a regex
+# search): a run of two spaces or one space character other than " ". Text without any is left as it is by the pattern,
+# so the per-line substitution (a match per word) can be skipped.
+_ODD_SPACES = {
+    _ARTICLE_SPACES: ("  ", "\t", "\u00a0", "\u3000"),
+    _FIELD_SPACES: ("  ", "\t", "\f", "\v"),
+}
+_BLANK_LINES = re.compile(r"\n{3,}")
+
+
 def _tidy_lines(text: str, spaces: re.Pattern[str]) -> str:
     """Collapse ``spaces`` inside each line, trim lines, keep at most one blank line."""
-    text = "\n".join(spaces.sub(" ", line).strip() for line in text.split("\n"))
-    return re.sub(r"\n{3,}", "\n\n", text).strip()
+    odd = _ODD_SPACES.get(spaces)
+    if odd is None or any(o in text for o in odd):
+        text = "\n".join(spaces.sub(" ", line).strip() for line in text.split("\n"))
+    elif "\n" in text:
+        text = "\n".join(line.strip() for line in text.split("\n"))
+    if "\n\n\n" in text:
+        text = _BLANK_LINES.sub("\n\n", text)
+    return text.strip()
 
 
 def _missing(value: object) -> bool:
@@ -176,7 +192,7 @@ def replace_surrogates(value: object) -> tuple[object, bool]:
     ({'text': 'a\\ufffdb', 'n': 1}, True)
     """
     if isinstance(value, str):
-        if _LONE_SURROGATE.search(value):
+        if not value.isascii() and _LONE_SURROGATE.search(value):
             return _LONE_SURROGATE.sub("\ufffd", value), True
         return value, False
     if isinstance(value, dict):
@@ -247,5 +263,8 @@ def clean_article(value: object) -> tuple[str, list[str]]:
         text = html.unescape(text)
         notes.append("HTML entities decoded")
     text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", _CONTROL.sub(" ", text)).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub(" ", text)
+    if not text.isascii():  # the invisible characters are all outside ASCII
+        text = _INVISIBLE.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _tidy_lines(text, _ARTICLE_SPACES), notes

@@ -745,7 +745,7 @@ def decode_text(
         pass
     else:
         if "\x00" not in text or not _looks_utf16(data):
-            if all(ord(c) < 0x800 for c in text) and any(ord(c) >= 0xA0 for c in text):
+            if not text.isascii() and "\u00a0" <= max(text) < "\u0800":  # all < U+0800
                 # Short EUC/Shift_JIS text can be valid UTF-8 by chance ("文" in
                 # EUC-JP is UTF-8 "ʸ"): let the legacy readings compete.
                 return _decode_legacy(data, utf8=text, folder=folder)

