@@ -345,9 +345,10 @@ def project_lexicon(
         raise ValueError("english and other must be parallel (the same length)")
     n_e, n_k, both = Counter(), Counter(), Counter()
     valence: dict[str, float] = {}
+    st = nt._words_for(nt.DEFAULT)
     for e_text, k_text in zip(english, other, strict=True):
-        toks = nt._tokens(e_text)
-        e_words = {toks[i][0]: v for i, v in nt._valences(toks, nt.DEFAULT)}
+        recs = nt._records(e_text, st)
+        e_words = {recs[i][0]: v for i, v in nt._raw_hits(recs, st, nt.DEFAULT)}
         k_words = {
             k
             for m in analyse(k_text, language)
