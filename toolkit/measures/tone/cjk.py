@@ -347,8 +347,9 @@ def project_lexicon(
     valence: dict[str, float] = {}
     st = nt._words_for(nt.DEFAULT)
     for e_text, k_text in zip(english, other, strict=True):
-        recs = nt._records(e_text, st)
-        e_words = {recs[i][0]: v for i, v in nt._raw_hits(recs, st, nt.DEFAULT)}
+        t = nt._read(nt._FAST_TOKEN.findall(e_text), st)
+        raw = nt._hits(t, t.marks, 0, len(t.toks), st, nt.DEFAULT)[1]
+        e_words = {t.recs[i][0]: v for i, v in raw}
         k_words = {
             k
             for m in analyse(k_text, language)

@@ -173,9 +173,12 @@ import csv
 import functools
 import math
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from importlib import resources
+from itertools import accumulate, compress, count
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -412,9 +415,26 @@ _DAMP = 256
 _VALENCE = 512  # a lexicon word (after inflection and derivation rules), valence != 0
 _BIGRAM = 1024  # first word of a two-word lexicon entry
 _LOOKED_AT = _STOP | _NEGATOR | _BOOST | _DAMP  # what the negator search reads
+_MARKED = _VALENCE | _BIGRAM | _CONTRAST | _NEGWORD  # tokens a sentence's score starts from
+_RARE = _CONTRAST | _NEGWORD
 # Distinct raw tokens remembered per lexicon (~40 MB); past it the memo starts
 # again, which costs time, never changes a score.
 _MEMO_MAX = 200_000
+# The same tokens as _TOKEN (possessive quantifiers never change what this
+# pattern matches: every part after the letters is optional and starts with a
+# non-letter), found with less backtracking bookkeeping; Python >= 3.11.
+_FAST_TOKEN = (
+    re.compile(r"[A-Za-z]++(?:['’][A-Za-z]++)*+(?:-[A-Za-z]++)*+|[.,;:!?()\"“”]|--|—|–")
+    if sys.version_info >= (3, 11)
+    else _TOKEN
+)
+# A batch is tokenised in one pass over its sentences joined by this word; a
+# batch in which any sentence contains it is tokenised sentence by sentence.
+_BOUNDARY = "QzxToneSentenceBoundaryQzx"
+_JOINER = f" {_BOUNDARY} "
+_BATCH = 1000  # sentences joined at a time (bounds the memory of one pass)
+
+_Record = tuple[str, int, float]
 
 
 class _Words:
@@ -423,9 +443,22 @@ class _Words:
 
     A record depends only on the token, the lexicon and the two switches, so
     the memo is deterministic: the order sentences come in changes nothing.
+    Besides the records it keeps the set of *marked* tokens (lexicon words,
+    contrast and negation words) and of punctuation tokens, so that finding
+    a sentence's marked tokens and counting its words run in C
+    (``map``/``compress``/``accumulate``) instead of a Python loop over every token.
     """
 
-    __slots__ = ("words", "bigrams", "firsts", "inflections", "derivations", "memo")
+    __slots__ = (
+        "words",
+        "bigrams",
+        "firsts",
+        "inflections",
+        "derivations",
+        "memo",
+        "marked",
+        "punct",
+    )
 
     def __init__(self, words, bigrams, inflections: bool, derivations: bool) -> None:
         self.words = words
@@ -433,7 +466,9 @@ class _Words:
         self.firsts = frozenset(a for a, _ in bigrams)
         self.inflections = inflections
         self.derivations = derivations
-        self.memo: dict[str, tuple[str, int, float]] = {}
+        self.memo: dict[str, _Record] = {}
+        self.marked: set[str] = set()
+        self.punct: set[str] = set()
 
     def valence(self, w: str) -> float | None:
         """The lexicon valence of ``w``, through the inflection and derivation rules."""
@@ -448,7 +483,7 @@ class _Words:
             v = _derived(w, words)
         return v
 
-    def record(self, tok: str) -> tuple[str, int, float]:
+    def record(self, tok: str) -> _Record:
         low = tok.lower().replace("’", "'")
         flags, v = 0, 0.0
         if low[0].isalpha():
@@ -476,11 +511,24 @@ class _Words:
             flags |= _BOOST
         if low in _DAMPENERS:
             flags |= _DAMP
-        rec = (low, flags, v)
         if len(self.memo) >= _MEMO_MAX:
             self.memo.clear()
+            self.marked.clear()
+        rec = (low, flags, v)
         self.memo[tok] = rec
+        if flags & _MARKED:
+            self.marked.add(tok)
+        if not flags & _ALPHA:
+            self.punct.add(tok)
         return rec
+
+    def records(self, toks: list[str]) -> list[_Record]:
+        get = self.memo.get
+        recs = list(map(get, toks))
+        if not all(recs):  # tokens not seen before (or since the memo was emptied)
+            # get() again: a new token may occur twice in one batch
+            recs = [r or get(t) or self.record(t) for r, t in zip(recs, toks, strict=True)]
+        return recs
 
 
 _WORDS: dict[tuple[bool, bool], _Words] = {}
@@ -496,14 +544,23 @@ def _words_for(params: NewsToneParams) -> _Words:
     return st
 
 
-def _records(text: str, st: _Words) -> list[tuple[str, int, float]]:
-    memo, record = st.memo, st.record
-    return [memo.get(t) or record(t) for t in _TOKEN.findall(text)]
+class _Tokens(NamedTuple):
+    """The tokens of one or more sentences, with their records and marked positions."""
+
+    toks: list[str]
+    recs: list[_Record]
+    marks: list[int]  # positions of marked tokens, ascending
 
 
-def _starts_sentence(recs: list[tuple[str, int, float]], i: int) -> bool:
-    """Whether token ``i`` is the first word since the start or the last . ! ? :"""
-    for k in range(i - 1, -1, -1):
+def _read(toks: list[str], st: _Words) -> _Tokens:
+    recs = st.records(toks)
+    return _Tokens(toks, recs, list(compress(count(), map(st.marked.__contains__, toks))))
+
+
+def _starts_sentence(recs: list[_Record], i: int, lo: int) -> bool:
+    """Whether token ``i`` is the first word since ``lo`` (the sentence's start) or
+    the last . ! ? :"""
+    for k in range(i - 1, lo - 1, -1):
         flags = recs[k][1]
         if flags & _ALPHA:
             return False
@@ -512,53 +569,61 @@ def _starts_sentence(recs: list[tuple[str, int, float]], i: int) -> bool:
     return True
 
 
-def _raw_hits(
-    recs: list[tuple[str, int, float]], st: _Words, params: NewsToneParams
-) -> list[tuple[int, float]]:
-    """(token index, raw valence) of every lexicon hit, before modifiers.
+def _hits(
+    t: _Tokens, marks: list[int], lo: int, hi: int, st: _Words, params: NewsToneParams
+) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+    """The hits of the sentence ``t.toks[lo:hi]`` (``marks``: its marked positions):
+    ``(modified, raw)``, lists of ``(token position, valence)``.
 
-    A two-word entry is tried first and takes both words; a capitalised word
-    inside a sentence is a name and carries no tone.
+    ``raw``: every lexicon hit before modifiers. A two-word entry is tried
+    first and takes both words; a capitalised word inside a sentence is a
+    name and carries no tone.
+
+    ``modified``: negation, boosters, dampeners and contrast applied to the
+    raw hits, then a hit of ``params.negator_valence`` for each negation word,
+    if the sentence has hits. Negation is more common in negative than in
+    positive text (Potts 2011, "On the negativity of negation"), so "not"
+    carries some negative tone of its own besides reversing the word after it;
+    in a sentence without any sentiment word ("no decision was taken") it is
+    not evidence of tone.
     """
-    hits: list[tuple[int, float]] = []
+    recs = t.recs
+    raw: list[tuple[int, float]] = []
+    negation_words = []
+    contrast_at = None
     skip = -1
-    n = len(recs)
-    for i, (low, flags, v) in enumerate(recs):
-        if not flags & (_VALENCE | _BIGRAM) or i <= skip:
+    for i in marks:
+        low, flags, v = recs[i]
+        if flags & _RARE:
+            if flags & _NEGWORD:
+                negation_words.append(i)
+            if flags & _CONTRAST and contrast_at is None and i > lo:
+                contrast_at = i
+            if not flags & (_VALENCE | _BIGRAM):
+                continue
+        if i <= skip:
             continue
-        if flags & _BIGRAM and i + 1 < n:
+        if flags & _BIGRAM and i + 1 < hi:
             b = st.bigrams.get((low, recs[i + 1][0]))
             if b is not None:
-                hits.append((i, b))
+                raw.append((i, b))
                 skip = i + 1
                 continue
         if not flags & _VALENCE:
             continue
-        if flags & _CAP and params.names_neutral and not _starts_sentence(recs, i):
+        if flags & _CAP and params.names_neutral and not _starts_sentence(recs, i, lo):
             continue
-        hits.append((i, v))
-    return hits
-
-
-def _modified_hits(
-    recs: list[tuple[str, int, float]], hits: list[tuple[int, float]], params: NewsToneParams
-) -> list[tuple[int, float]]:
-    """Negation, boosters, dampeners and contrast applied to the raw hits, then a
-    hit of ``params.negator_valence`` for each negation word of a sentence with hits.
-
-    Negation is more common in negative than in positive text (Potts 2011,
-    "On the negativity of negation"), so "not" carries some negative tone of
-    its own besides reversing the word after it; in a sentence without any
-    sentiment word ("no decision was taken") it is not evidence of tone.
-    """
-    if not hits:
-        return hits
-    contrast_at = next((i for i in range(1, len(recs)) if recs[i][1] & _CONTRAST), None)
+        raw.append((i, v))
+    if not raw:
+        return raw, raw
     window = params.negation_window
     out = []
-    for i, v in hits:
+    for i, v in raw:
         negated = boosted = damped = False
-        for k in range(i - 1, max(-1, i - 1 - window), -1):
+        stop = i - 1 - window
+        if stop < lo - 1:
+            stop = lo - 1
+        for k in range(i - 1, stop, -1):
             flags = recs[k][1]
             if not flags & _LOOKED_AT:
                 continue
@@ -580,42 +645,52 @@ def _modified_hits(
         if contrast_at is not None:
             v *= params.contrast_before if i < contrast_at else params.contrast_after
         out.append((i, v))
-    if params.negator_valence:
-        nv = params.negator_valence
-        out += [(k, nv) for k, r in enumerate(recs) if r[1] & _NEGWORD]
-    return out
+    nv = params.negator_valence
+    if nv and negation_words:
+        out += [(k, nv) for k in negation_words]
+    return out, raw
 
 
 def _squash(x: float, alpha: float) -> float:
     return x / math.sqrt(x * x + alpha) if x else 0.0
 
 
-def _sentence_score(
-    recs: list[tuple[str, int, float]],
-    hits: list[tuple[int, float]],
-    n_hits: int,
-    params: NewsToneParams,
-) -> tuple[float, float, float, int]:
-    # sum() over the same sequence as always: Python >= 3.12 sums floats with
-    # compensation, so a running total would differ in the last bits there
-    pos = sum([v for _, v in hits if v > 0])
-    neg = sum([v for _, v in hits if v < 0]) * params.negative_weight
-    total = pos + neg
-    if total and params.length_power:
-        # Raters judge how evaluative a sentence reads, not how many loaded
-        # words it holds: long sentences need a larger sum for the same score.
-        n_words = max(1, sum([1 for r in recs if r[1] & _ALPHA]))
-        total /= (n_words / params.length_ref) ** params.length_power
-    return _squash(total, params.alpha), pos, neg, n_hits
-
-
-def _score_text(text: str, st: _Words, params: NewsToneParams) -> tuple[float, float, float, int]:
-    recs = _records(text, st)
-    raw = _raw_hits(recs, st, params)
-    if not raw:
-        # what the sums give with no hits (an int 0, and 0 times the weight)
-        return 0.0, 0, 0 * params.negative_weight, 0
-    return _sentence_score(recs, _modified_hits(recs, raw, params), len(raw), params)
+def _sentence_rows(
+    t: _Tokens, ends: list[int], st: _Words, params: NewsToneParams
+) -> list[tuple[float, float, float, int]]:
+    """``(score, pos, neg, n)`` of each sentence of ``t``: sentence ``j`` is the
+    tokens after ``ends[j - 1]`` (a boundary word) up to ``ends[j]``."""
+    zero = (0.0, 0, 0 * params.negative_weight, 0)  # what the sums give with no hits
+    marks = t.marks
+    negative_weight, length_power = params.negative_weight, params.length_power
+    n_punct = None
+    rows = []
+    lo = mi = 0
+    for hi in ends:
+        mj = bisect.bisect_left(marks, hi, mi)
+        if mj == mi:
+            rows.append(zero)
+            lo = hi + 1
+            continue
+        hits, raw = _hits(t, marks[mi:mj], lo, hi, st, params)
+        if not raw:
+            rows.append(zero)
+        else:
+            # sum() over the same sequence as always: Python >= 3.12 sums floats
+            # with compensation, so a running total would differ in the last bits
+            pos = sum([v for _, v in hits if v > 0])
+            neg = sum([v for _, v in hits if v < 0]) * negative_weight
+            total = pos + neg
+            if total and length_power:
+                # Raters judge how evaluative a sentence reads, not how many
+                # loaded words it holds: long sentences need a larger sum.
+                if n_punct is None:
+                    n_punct = list(accumulate(map(st.punct.__contains__, t.toks), initial=0))
+                n_words = max(1, hi - lo - (n_punct[hi] - n_punct[lo]))
+                total /= (n_words / params.length_ref) ** length_power
+            rows.append((_squash(total, params.alpha), pos, neg, len(raw)))
+        lo, mi = hi + 1, mj
+    return rows
 
 
 @functools.lru_cache(maxsize=4096)
@@ -626,9 +701,9 @@ def _scored(
     sentence; cached, because tone toward targets scores one sentence once per
     mention. Callers must not change the lists."""
     st = _words_for(params)
-    recs = _records(text, st)
-    raw = _raw_hits(recs, st, params)
-    return _tokens(text), _modified_hits(recs, raw, params), len(raw)
+    t = _read(_FAST_TOKEN.findall(text), st)
+    hits, raw = _hits(t, t.marks, 0, len(t.toks), st, params)
+    return _tokens(text), hits, len(raw)
 
 
 def news_tone_score(text: str, params: NewsToneParams = DEFAULT) -> tuple[float, float, float, int]:
@@ -640,7 +715,9 @@ def news_tone_score(text: str, params: NewsToneParams = DEFAULT) -> tuple[float,
     >>> s < 0, n
     (True, 2)
     """
-    return _score_text(text, _words_for(params), params)
+    st = _words_for(params)
+    toks = _FAST_TOKEN.findall(text)
+    return _sentence_rows(_read(toks, st), [len(toks)], st, params)[0]
 
 
 def _news_tone_rows(
@@ -648,7 +725,22 @@ def _news_tone_rows(
 ) -> list[tuple[float, float, float, int]]:
     """:func:`news_tone_score` of each text, as the same tuples."""
     st = _words_for(params)
-    return [_score_text(t, st, params) for t in texts]
+    texts = list(texts)
+    rows: list[tuple[float, float, float, int]] = []
+    for b in range(0, len(texts), _BATCH):
+        block = texts[b : b + _BATCH]
+        joined = _JOINER.join(block)
+        if joined.count(_BOUNDARY) != len(block) - 1:  # a sentence contains the boundary word
+            rows += [news_tone_score(x, params) for x in block]
+            continue
+        toks = _FAST_TOKEN.findall(joined)
+        ends, at = [], -1
+        for _ in range(len(block) - 1):
+            at = toks.index(_BOUNDARY, at + 1)
+            ends.append(at)
+        ends.append(len(toks))
+        rows += _sentence_rows(_read(toks, st), ends, st, params)
+    return rows
 
 
 def news_tone_scores(texts: Iterable[str], params: NewsToneParams = DEFAULT) -> np.ndarray:
