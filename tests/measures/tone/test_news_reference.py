@@ -427,3 +427,15 @@ def test_cjk_eval_sentences_identical_to_reference():
         if tuple(repr(x) for x in got) != (r.score, r.pos, r.neg, r.n):
             bad.append(r.sha1)
     assert bad == []
+
+
+def test_tone_chunks_mix_languages_and_keep_order():
+    from toolkit.measures.tone.scoring import _news_chunk
+
+    items, want = [], []
+    for (text, exp), (cjk_text, lang, cjk_exp) in zip(EDGE, CJK * 8, strict=False):
+        items += [("en", text), (lang, cjk_text)]
+        want += [exp, cjk_exp]
+    got = _news_chunk("news", items)
+    assert len(got) == len(items)
+    assert [(s, p, n, k) for s, p, n, k in got] == [(s, p, n, float(k)) for s, p, n, k in want]
