@@ -178,6 +178,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from importlib import resources
 from itertools import accumulate, compress, count
+from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
@@ -381,24 +382,6 @@ def _derived(w: str, words: dict[str, float]) -> float | None:
         if v and v > 0:
             return -0.8 * v
     return None
-
-
-def _tokens(text: str) -> list[tuple[str, int, int, bool]]:
-    """(lower-case token, start, end, looks like a name) for one sentence."""
-    out = []
-    first = True
-    for m in _TOKEN.finditer(text):
-        tok = m.group(0)
-        low = tok.lower().replace("’", "'")
-        if low[0].isalpha():
-            name = (not first) and tok[0].isupper() and not tok.isupper()
-            first = False
-        else:
-            name = False
-            if tok in ".!?:":
-                first = True
-        out.append((low, m.start(), m.end(), name))
-    return out
 
 
 # What a token is, as bits of one int, so scoring a sentence reads one small
@@ -696,14 +679,17 @@ def _sentence_rows(
 @functools.lru_cache(maxsize=4096)
 def _scored(
     text: str, params: NewsToneParams
-) -> tuple[list[tuple[str, int, int, bool]], list[tuple[int, float]], int]:
-    """(tokens, modified hits with negation words, number of lexicon hits) of a
-    sentence; cached, because tone toward targets scores one sentence once per
-    mention. Callers must not change the lists."""
+) -> tuple[list[tuple[str, int, int]], list[tuple[int, float]], int]:
+    """(tokens as (lower-case form, start, end), modified hits with negation words,
+    number of lexicon hits) of a sentence; cached, because tone toward targets
+    scores one sentence once per mention. Callers must not change the lists."""
     st = _words_for(params)
-    t = _read(_FAST_TOKEN.findall(text), st)
+    found = list(_FAST_TOKEN.finditer(text))
+    t = _read(list(map(re.Match.group, found)), st)
     hits, raw = _hits(t, t.marks, 0, len(t.toks), st, params)
-    return _tokens(text), hits, len(raw)
+    lows = map(itemgetter(0), t.recs)
+    toks = list(zip(lows, map(re.Match.start, found), map(re.Match.end, found), strict=True))
+    return toks, hits, len(raw)
 
 
 def news_tone_score(text: str, params: NewsToneParams = DEFAULT) -> tuple[float, float, float, int]:
@@ -778,6 +764,7 @@ _REPORTING = frozenset(
     insisted claimed asked replied announced tweeted wrote writes warned urged""".split()
 )
 _SUBORDINATORS = frozenset(["while", "although", "though", "whereas"])
+_SPAN_BREAKS = _CLAUSE_BREAK | _CONTRAST_WORDS | _SUBORDINATORS
 
 
 SPAN_REACH = 200
@@ -790,12 +777,11 @@ def _span_index(
     """Token starts and ends, hits in token order and their positions, prefix counts of
     clause breaks."""
     toks, hits, _ = _scored(text, params)
-    n_breaks = [0]
-    for t in toks:
-        brk = t[0] in _CLAUSE_BREAK or t[0] in _CONTRAST_WORDS or t[0] in _SUBORDINATORS
-        n_breaks.append(n_breaks[-1] + brk)
-    ordered = sorted(hits, key=lambda h: h[0])
-    return [t[1] for t in toks], [t[2] for t in toks], ordered, [i for i, _ in ordered], n_breaks
+    breaks = map(_SPAN_BREAKS.__contains__, map(itemgetter(0), toks))
+    n_breaks = list(accumulate(breaks, initial=0))
+    ordered = sorted(hits, key=itemgetter(0))
+    starts, ends = list(map(itemgetter(1), toks)), list(map(itemgetter(2), toks))
+    return starts, ends, ordered, [i for i, _ in ordered], n_breaks
 
 
 def span_tone_score(
