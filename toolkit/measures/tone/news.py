@@ -418,6 +418,8 @@ _JOINER = f" {_BOUNDARY} "
 _BATCH = 1000  # sentences joined at a time (bounds the memory of one pass)
 
 _Record = tuple[str, int, float]
+# v > 0 and v < 0 as C calls (0.0 < v, 0.0 > v), for filter()
+_IS_POSITIVE, _IS_NEGATIVE, _VALUE = (0.0).__lt__, (0.0).__gt__, itemgetter(1)
 
 
 class _Words:
@@ -572,9 +574,11 @@ def _hits(
     """
     recs = t.recs
     raw: list[tuple[int, float]] = []
+    out: list[tuple[int, float]] = []
     negation_words = []
     contrast_at = None
     skip = -1
+    window = params.negation_window
     for i in marks:
         low, flags, v = recs[i]
         if flags & _RARE:
@@ -586,22 +590,19 @@ def _hits(
                 continue
         if i <= skip:
             continue
+        b = None
         if flags & _BIGRAM and i + 1 < hi:
             b = st.bigrams.get((low, recs[i + 1][0]))
-            if b is not None:
-                raw.append((i, b))
-                skip = i + 1
-                continue
-        if not flags & _VALENCE:
-            continue
-        if flags & _CAP and params.names_neutral and not _starts_sentence(recs, i, lo):
+        if b is not None:
+            v = b
+            skip = i + 1
+        elif not flags & _VALENCE or (
+            flags & _CAP and params.names_neutral and not _starts_sentence(recs, i, lo)
+        ):
             continue
         raw.append((i, v))
-    if not raw:
-        return raw, raw
-    window = params.negation_window
-    out = []
-    for i, v in raw:
+        # modifiers from the words just before (contrast, which needs the whole
+        # sentence, comes last, after the loop)
         negated = boosted = damped = False
         stop = i - 1 - window
         if stop < lo - 1:
@@ -625,9 +626,12 @@ def _hits(
             v *= 1 - params.dampener
         if negated:
             v *= params.negation
-        if contrast_at is not None:
-            v *= params.contrast_before if i < contrast_at else params.contrast_after
         out.append((i, v))
+    if not raw:
+        return raw, raw
+    if contrast_at is not None:
+        before, after = params.contrast_before, params.contrast_after
+        out = [(i, v * (before if i < contrast_at else after)) for i, v in out]
     nv = params.negator_valence
     if nv and negation_words:
         out += [(k, nv) for k in negation_words]
@@ -646,6 +650,7 @@ def _sentence_rows(
     zero = (0.0, 0, 0 * params.negative_weight, 0)  # what the sums give with no hits
     marks = t.marks
     negative_weight, length_power = params.negative_weight, params.length_power
+    alpha = params.alpha
     n_punct = None
     rows = []
     lo = mi = 0
@@ -661,8 +666,8 @@ def _sentence_rows(
         else:
             # sum() over the same sequence as always: Python >= 3.12 sums floats
             # with compensation, so a running total would differ in the last bits
-            pos = sum([v for _, v in hits if v > 0])
-            neg = sum([v for _, v in hits if v < 0]) * negative_weight
+            pos = sum(filter(_IS_POSITIVE, map(_VALUE, hits)))
+            neg = sum(filter(_IS_NEGATIVE, map(_VALUE, hits))) * negative_weight
             total = pos + neg
             if total and length_power:
                 # Raters judge how evaluative a sentence reads, not how many
@@ -671,7 +676,8 @@ def _sentence_rows(
                     n_punct = list(accumulate(map(st.punct.__contains__, t.toks), initial=0))
                 n_words = max(1, hi - lo - (n_punct[hi] - n_punct[lo]))
                 total /= (n_words / params.length_ref) ** length_power
-            rows.append((_squash(total, params.alpha), pos, neg, len(raw)))
+            score = total / math.sqrt(total * total + alpha) if total else 0.0  # _squash
+            rows.append((score, pos, neg, len(raw)))
         lo, mi = hi + 1, mj
     return rows
 
