@@ -439,3 +439,16 @@ def test_tone_chunks_mix_languages_and_keep_order():
     got = _news_chunk("news", items)
     assert len(got) == len(items)
     assert [(s, p, n, k) for s, p, n, k in got] == [(s, p, n, float(k)) for s, p, n, k in want]
+
+
+def test_small_token_memo_changes_no_score(monkeypatch):
+    from toolkit.measures.tone import news
+
+    # a memo emptied every few tokens (within and between batches) must give
+    # the same scores as a memo that keeps everything
+    monkeypatch.setattr(news, "_MEMO_MAX", 5)
+    monkeypatch.setattr(news, "_BATCH", 7)
+    monkeypatch.setattr(news, "_WORDS", {})
+    texts = [t for t, _ in EDGE]
+    assert _rows(news_tone_scores(texts)) == [w for _, w in EDGE]
+    assert [news_tone_score(t) for t in texts] == [w for _, w in EDGE]

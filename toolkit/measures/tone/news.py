@@ -501,9 +501,6 @@ class _Words:
             flags |= _BOOST
         if low in _DAMPENERS:
             flags |= _DAMP
-        if len(self.memo) >= _MEMO_MAX:
-            self.memo.clear()
-            self.marked.clear()
         rec = (low, flags, v)
         self.memo[tok] = rec
         if flags & _MARKED:
@@ -513,6 +510,11 @@ class _Words:
         return rec
 
     def records(self, toks: list[str]) -> list[_Record]:
+        if len(self.memo) >= _MEMO_MAX:
+            # only here, between batches: every token of a batch must stay
+            # marked until its sentences are scored
+            self.memo.clear()
+            self.marked.clear()
         get = self.memo.get
         recs = list(map(get, toks))
         if not all(recs):  # tokens not seen before (or since the memo was emptied)
