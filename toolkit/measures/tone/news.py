@@ -361,6 +361,9 @@ def _inflection_candidates(w: str) -> list[str]:
 
 
 _NEG_PREFIXES = ("un", "dis", "non", "in", "im", "ir", "il")
+# The first two letters of every prefix _derived tries ("mis" too): a word that
+# starts otherwise and does not end in "-less" is no derived form.
+_DERIVED_STARTS = frozenset([p[:2] for p in _NEG_PREFIXES] + ["mi"])
 
 
 def _derived(w: str, words: dict[str, float]) -> float | None:
@@ -370,6 +373,8 @@ def _derived(w: str, words: dict[str, float]) -> float | None:
     reverses it (damped like a negation); "mishandled": "mis-" marks a wrong
     action; "pointless": "-less" on a positive base is negative.
     """
+    if w[:2] not in _DERIVED_STARTS and not w.endswith("less"):
+        return None
     if w.startswith("mis") and len(w) > 6:
         base = w[3:]
         if base in words or any(c in words for c in _inflection_candidates(base)):
