@@ -138,14 +138,24 @@ def _read_lexicon(language: str) -> pd.DataFrame:
     ).assign(valence=lambda d: d["valence"].astype(float))
 
 
+# Japanese parts of speech never looked up. Whether a tag starts with one of
+# them is remembered per tag (UniDic has a few hundred), not tested per morpheme.
+_JA_SKIP_PREFIXES = ("名詞-固有名詞", "助詞", "助動詞", "補助記号", "記号", "接尾辞")
+_JA_SKIP: dict[str, bool] = {}
+# Only these can be negators (see _negators); the rest are skipped at once.
+_KO_NEGATOR_POS = frozenset(["MAG", "VX", "VA", "VCN"])
+_JA_NEGATOR_LEMMAS = frozenset(["ない", "ぬ", "ず"])
+
+
 def _key(m: Morpheme, language: str) -> str | None:
     if language == "ko":
         if m.pos in _KO_LOOKUP_LEMMA:
             return m.lemma
         return m.form if m.pos in _KO_LOOKUP_FORM else None
-    if m.pos.startswith(("名詞-固有名詞", "助詞", "助動詞", "補助記号", "記号", "接尾辞")):
-        return None
-    return m.lemma
+    skip = _JA_SKIP.get(m.pos)
+    if skip is None:
+        skip = _JA_SKIP[m.pos] = m.pos.startswith(_JA_SKIP_PREFIXES)
+    return None if skip else m.lemma
 
 
 def _negators(morphs: list[Morpheme], language: str) -> list[tuple[int, int, int]]:
@@ -153,6 +163,8 @@ def _negators(morphs: list[Morpheme], language: str) -> list[tuple[int, int, int
     out = []
     for i, m in enumerate(morphs):
         if language == "ko":
+            if m.pos not in _KO_NEGATOR_POS:
+                continue
             if m.pos == "MAG" and m.form in ("안", "못"):
                 # 안 좋다: the predicate after; 협력 안 한다: the noun before a light verb
                 nxt = morphs[i + 1] if i + 1 < len(morphs) else None
@@ -165,11 +177,7 @@ def _negators(morphs: list[Morpheme], language: str) -> list[tuple[int, int, int
             elif (m.pos == "VA" and m.lemma == "없다") or m.pos == "VCN":
                 out.append((i, max(0, i - 4), i))
         else:
-            if m.pos.startswith(("助動詞", "形容詞-非自立可能")) and m.lemma in (
-                "ない",
-                "ぬ",
-                "ず",
-            ):
+            if m.lemma in _JA_NEGATOR_LEMMAS and m.pos.startswith(("助動詞", "形容詞-非自立可能")):
                 out.append((i, max(0, i - 4), i))
     return out
 
@@ -190,9 +198,9 @@ def _hits(
         if language == "ko"
         else (_JA_BOOST, _JA_DAMP, _JA_CONTRAST)
     )
+    keys = [_key(m, language) for m in morphs]
     raw = []
-    for i, m in enumerate(morphs):
-        k = _key(m, language)
+    for i, k in enumerate(keys):
         if k is not None and k in lex and lex[k] != 0.0 and k not in boost and k not in damp:
             raw.append((i, lex[k]))
     negs = _negators(morphs, language)
@@ -215,7 +223,7 @@ def _hits(
                 break
         # an intensifier or dampener among the three morphemes before the word
         # (크게 is 크 + 게, so the adverb is two morphemes away)
-        before = {_key(morphs[j], language) for j in range(max(0, i - 3), i)}
+        before = set(keys[max(0, i - 3) : i])
         if before & boost:
             v *= 1 + BOOSTER
         elif before & damp:
@@ -345,9 +353,11 @@ def project_lexicon(
         raise ValueError("english and other must be parallel (the same length)")
     n_e, n_k, both = Counter(), Counter(), Counter()
     valence: dict[str, float] = {}
+    st = nt._words_for(nt.DEFAULT)
     for e_text, k_text in zip(english, other, strict=True):
-        toks = nt._tokens(e_text)
-        e_words = {toks[i][0]: v for i, v in nt._valences(toks, nt.DEFAULT)}
+        t = nt._read(nt._FAST_TOKEN.findall(e_text), st)
+        raw = nt._hits(t, t.marks, 0, len(t.toks), st, nt.DEFAULT)[1]
+        e_words = {t.recs[i][0]: v for i, v in raw}
         k_words = {
             k
             for m in analyse(k_text, language)

@@ -189,16 +189,20 @@ _NEWS_CJK = ("ko", "ja")
 
 def _news_chunk(_: str, items: list[tuple[str, str]]) -> list[tuple[float, ...]]:
     """News tone of (language, sentence) pairs: Korean and Japanese through
-    toolkit.measures.tone.cjk, everything else through toolkit.measures.tone.news."""
+    toolkit.measures.tone.cjk, everything else through toolkit.measures.tone.news,
+    whose batch scorer takes all the chunk's other sentences in one call."""
     from toolkit.measures.tone.cjk import cjk_tone_score
+    from toolkit.measures.tone.news import _news_tone_rows
 
-    out = []
-    for lang, text in items:
+    out: list[tuple[float, ...]] = [()] * len(items)
+    other = [k for k, (lang, _) in enumerate(items) if lang not in _NEWS_CJK]
+    rows = _news_tone_rows([items[k][1] for k in other])
+    for k, (score, pos, neg, n) in zip(other, rows, strict=True):
+        out[k] = (score, pos, neg, float(n))
+    for k, (lang, text) in enumerate(items):
         if lang in _NEWS_CJK:
             score, pos, neg, n = cjk_tone_score(text, lang)
-            out.append((score, pos, neg, float(n)))
-        else:
-            out.append(_score_news(text))
+            out[k] = (score, pos, neg, float(n))
     return out
 
 
