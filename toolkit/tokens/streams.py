@@ -27,6 +27,7 @@ the pattern ``"North Korea"`` matches it (and also the two tokens ``North``
 from __future__ import annotations
 
 import fnmatch
+import inspect
 import re
 import weakref
 from collections.abc import Iterable
@@ -38,7 +39,7 @@ import pandas as pd
 
 from toolkit.stats.aggregation import period_start
 from toolkit.stats.groups import By, by_names, with_groups
-from toolkit.tokens.tokenizer import Tokens, as_tokens, token_filter, unmark
+from toolkit.tokens.tokenizer import _FUNCTION, _LEMMA, Tokens, as_tokens, token_filter, unmark
 
 __all__ = ["TOKEN_FILTERS", "clear_cache", "compile_patterns", "token_stream"]
 
@@ -98,10 +99,57 @@ class Stream:
     doc_len: np.ndarray
 
 
-def _filter_vocab(raw_vocab: np.ndarray, filters: dict) -> list[str | None]:
-    """Apply the token filters to each distinct token (None = dropped)."""
+def _filter_vocab(keyed_vocab: np.ndarray, filters: dict, marked: bool = True) -> list[str | None]:
+    """Apply the token filters to each distinct token (None = dropped).
+
+    ``marked=False`` says no token carries a Korean/Japanese mark; then the
+    filters most calls use (case, punctuation, length) run on the whole
+    vocabulary at once (:func:`_filter_plain`), which gives what
+    :func:`~toolkit.tokens.tokenizer.token_filter` gives, token by token.
+    """
+    opts = {**_FILTER_DEFAULTS, **filters}
+    stop = opts["stopwords"]
+    if not marked and not opts["drop_numbers"] and opts["stem"] is None:
+        if stop is False or stop is None:
+            fast = _filter_plain(
+                keyed_vocab, bool(opts["lower"]), bool(opts["drop_punct"]), opts["min_length"]
+            )
+            if fast is not None:
+                return fast
     keep = token_filter(**filters)
-    return [r[0] if (r := keep([t])) else None for t in raw_vocab]
+    return [r[0] if (r := keep([t])) else None for t in keyed_vocab]
+
+
+_FILTER_DEFAULTS = {k: p.default for k, p in inspect.signature(token_filter).parameters.items()}
+_NOT_WORD = re.compile(r"[^\w\x00]+")
+
+
+def _filter_plain(
+    vocab: np.ndarray, lower: bool, drop_punct: bool, min_length: object
+) -> list[str | None] | None:
+    """:func:`token_filter`'s case, punctuation and length rules over a whole vocabulary.
+
+    One ``str.lower`` and one regex pass over the tokens joined by NUL,
+    instead of a Python call per token. Returns None (use the per-token
+    filter) when a token holds a NUL or a capital sigma, the one letter whose
+    lower case depends on its neighbours.
+    """
+    if not len(vocab):
+        return []
+    joined = "\x00".join(vocab)
+    if joined.count("\x00") != len(vocab) - 1 or "\u03a3" in joined:
+        return None
+    lengths = np.fromiter(map(len, vocab), dtype=np.int64, count=len(vocab))
+    drop = lengths < min_length
+    if drop_punct:  # token_filter drops a token without a word character (\w)
+        words = _NOT_WORD.sub("", joined).split("\x00")
+        drop |= np.fromiter(map(len, words), dtype=np.int64, count=len(vocab)) == 0
+    out = joined.lower().split("\x00") if lower else list(vocab)
+    if len(out) != len(vocab):
+        return None
+    for i in np.flatnonzero(drop):
+        out[i] = None
+    return out
 
 
 # Tokens -> raw arrays, for the few Tokens objects used most recently. The
@@ -126,26 +174,46 @@ def _raw_arrays(tk: Tokens) -> tuple:
     doc_ids = np.asarray(tk.doc_ids, dtype=object)
     if len(pd.unique(doc_ids)) != len(doc_ids):
         raise ValueError("doc_id values must be unique")
-    lens = sents["tokens"].map(len).to_numpy(dtype=np.int64) if len(sents) else np.zeros(0, int)
     # Korean/Japanese function tokens come marked, so that stopwords=True can
     # drop them by part of speech; the marks never leave this module.
+    lists = tk.filter_input()
+    lens = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
     n_tokens = int(lens.sum())
-    flat = np.fromiter(chain.from_iterable(tk.filter_input()), dtype=object, count=n_tokens)
-    raw, keyed_vocab = pd.factorize(flat, sort=False)
-    raw = raw.astype(np.int64)
+    flat = np.fromiter(chain.from_iterable(lists), dtype=object, count=n_tokens)
+    # pd.factorize is the fastest hashing of a million Python strings we found
+    # (a dict or pyarrow's dictionary_encode were slower); codes follow first
+    # appearance, so they do not depend on anything but the token order.
+    # A small size hint: the default (one slot per token) is ~40% slower.
+    raw, keyed_vocab = pd.factorize(flat, sort=False, size_hint=min(n_tokens, 1 << 16))
+    del flat
+    raw = np.asarray(raw, dtype=np.int64)
     keyed_vocab = np.asarray(keyed_vocab, dtype=object)
-    raw_vocab = np.asarray([unmark(t) for t in keyed_vocab], dtype=object)
-    sent_doc = pd.Index(doc_ids).get_indexer(sents["doc_id"]).astype(np.int64)
+    joined = "".join(keyed_vocab)
+    if _FUNCTION in joined or _LEMMA in joined:
+        raw_vocab = np.asarray([unmark(t) for t in keyed_vocab], dtype=object)
+    else:  # no marks (no tagged Korean/Japanese): the forms are the keys
+        raw_vocab = keyed_vocab
+    # Look up each run of sentences of one document once, not every sentence.
+    sent_ids = sents["doc_id"].to_numpy(dtype=object)
+    run_start = np.flatnonzero(np.r_[len(sent_ids) > 0, sent_ids[1:] != sent_ids[:-1]])
+    run_doc = pd.Index(doc_ids).get_indexer(sent_ids[run_start]).astype(np.int64)
+    sent_doc = np.repeat(run_doc, np.diff(np.r_[run_start, len(sent_ids)]))
     if (sent_doc < 0).any():
         raise ValueError("Tokens.sentences has doc_id values that are not in the corpus")
-    sent = np.repeat(np.arange(len(sents), dtype=np.int64), lens)
-    doc = sent_doc[sent] if len(sent) else np.zeros(0, np.int64)
-    doc_len = np.bincount(doc, minlength=len(doc_ids)).astype(np.int64)
-    if len(doc) and (np.diff(doc) >= 0).all():  # documents contiguous, as tokenize() makes them
-        starts_at = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])
-        token_id = np.arange(len(doc)) - np.repeat(starts_at, np.diff(np.r_[starts_at, len(doc)]))
+    n_sents = len(lens)
+    sent = np.repeat(np.arange(n_sents, dtype=np.int64), lens)
+    doc = np.repeat(sent_doc, lens)
+    doc_len = np.bincount(sent_doc, weights=lens, minlength=len(doc_ids)).astype(np.int64)
+    # token_id = position of the token among its document's tokens: the
+    # sentence's first token's flat position, less the tokens of the same
+    # document in earlier sentences, computed per sentence, not per token.
+    sent_start = np.cumsum(lens) - lens
+    if n_sents and (np.diff(sent_doc) >= 0).all():  # documents contiguous, as tokenize() makes them
+        doc_start = np.cumsum(doc_len) - doc_len
+        before = sent_start - doc_start[sent_doc]
     else:
-        token_id = pd.Series(doc).groupby(doc).cumcount().to_numpy(dtype=np.int64)
+        before = pd.Series(lens).groupby(sent_doc).cumsum().to_numpy(dtype=np.int64) - lens
+    token_id = np.arange(n_tokens, dtype=np.int64) - np.repeat(sent_start - before, lens)
     for arr in (doc_ids, raw, raw_vocab, keyed_vocab, doc, sent, token_id, doc_len):
         arr.flags.writeable = False  # shared through the cache: never modify in place
     out = (doc_ids, raw, raw_vocab, doc, sent, token_id, doc_len, {}, keyed_vocab)
@@ -173,7 +241,7 @@ def token_stream(data: pd.DataFrame | Tokens, **filters: object) -> Stream:
     doc_ids, raw, raw_vocab, doc, sent, token_id, doc_len, by_filters, keyed = _raw_arrays(tk)
     key = _freeze(filters)
     if key not in by_filters:
-        mapped = _filter_vocab(keyed, filters)
+        mapped = _filter_vocab(keyed, filters, marked=keyed is not raw_vocab)
         kept = sorted({m for m in mapped if m is not None})
         index = {t: i for i, t in enumerate(kept)}
         codes = np.fromiter((index.get(m, -1) for m in mapped), np.int64, len(mapped))
