@@ -68,7 +68,7 @@ import pandas as pd
 
 from toolkit._meta import STATUS_OK, attach_attrs, keyword_only, renamed
 from toolkit.measures._contract import document_statuses
-from toolkit.stats.contingency import adjust_p, chi2_stat, fisher_p, g2_stat, williams_q
+from toolkit.stats.contingency import adjust_p, chi2_p1, chi2_stat, fisher_p, g2_stat, williams_q
 from toolkit.stats.groups import By, with_groups
 from toolkit.tokens.house_style import fold_stream, fold_terms
 from toolkit.tokens.streams import (
@@ -178,6 +178,40 @@ def keyness_from_counts(
     >>> out["log_ratio"].round(3).tolist()
     [3.907, 0.0]
     """
+    return _counts_table(
+        term,
+        target_count,
+        reference_count,
+        target_total=target_total,
+        reference_total=reference_total,
+        method=method,
+        correction=correction,
+        p_adjust=p_adjust,
+        min_count=min_count,
+        ci=ci,
+        sort=sort,
+    )
+
+
+def _counts_table(
+    term: Sequence[Hashable],
+    target_count: Sequence[int],
+    reference_count: Sequence[int],
+    *,
+    target_total: int | None,
+    reference_total: int | None,
+    method: str,
+    correction: str,
+    p_adjust: str | None,
+    min_count: int,
+    ci: float,
+    sort: bool,
+    sorted_terms: bool = False,
+) -> pd.DataFrame:
+    """:func:`keyness_from_counts`; ``sorted_terms=True`` promises that ``term``
+    is strictly increasing text (a stream's vocabulary), so that ties of the
+    statistic are broken by position instead of by comparing the strings again.
+    """
     name = _measure_name(method)
     yates, williams = _corrections(name, correction)
     terms = pd.Series(list(term), dtype=object)
@@ -201,7 +235,7 @@ def keyness_from_counts(
     cf, df = t_total - af, r_total - bf
     sign = np.where(af * df - bf * cf < 0, -1.0, 1.0)
 
-    from scipy.special import chdtrc, ndtri
+    from scipy.special import ndtri
 
     with np.errstate(divide="ignore", invalid="ignore"):
         a_adj, b_adj = np.where(a == 0, 0.5, af), np.where(b == 0, 0.5, bf)
@@ -215,14 +249,14 @@ def keyness_from_counts(
             stat = (chi2_stat if name == "chi2" else g2_stat)(af, bf, cf, df, yates)
             if williams:
                 stat = stat / williams_q(af, bf, cf, df)
-            p = chdtrc(1, stat)
+            p = chi2_p1(stat)
             stat = np.where(stat == 0, 0.0, sign * stat)  # no -0.0 in tables
         elif name == "exact":
             stat = np.log(af) + np.log(df) - np.log(bf) - np.log(cf)
             p = fisher_p(a, b, cf.astype(np.int64), df.astype(np.int64))
         else:  # PMI, tested with Williams-corrected G2
             stat = pmi
-            p = chdtrc(1, g2_stat(af, bf, cf, df) / williams_q(af, bf, cf, df))
+            p = chi2_p1(g2_stat(af, bf, cf, df) / williams_q(af, bf, cf, df))
     out = pd.DataFrame(
         {
             "term": terms,
@@ -245,7 +279,8 @@ def keyness_from_counts(
     if sort:
         col = _COLUMN[name]
         key = out[col].fillna(-np.inf)
-        order = np.lexsort((out["term"].astype(str).to_numpy(), -key.to_numpy()))
+        tie = np.arange(len(out)) if sorted_terms else out["term"].astype(str).to_numpy()
+        order = np.lexsort((tie, -key.to_numpy()))
         out = out.iloc[order].reset_index(drop=True)
     params = {
         "method": name,
@@ -452,7 +487,7 @@ def keyness(
         seen = (a + b) > 0
         terms, a, b = stream.vocab[seen], a[seen], b[seen]
         n_ref_docs = int(r_mask.sum())
-    out = keyness_from_counts(
+    out = _counts_table(
         terms,
         a,
         b,
@@ -464,6 +499,7 @@ def keyness(
         min_count=min_count,
         ci=ci,
         sort=sort,
+        sorted_terms=True,  # a stream's vocabulary, or np.union1d's: sorted, distinct
     )
     out.attrs["params"].update(
         {
