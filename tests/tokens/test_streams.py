@@ -10,7 +10,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from toolkit.tokens.streams import _filter_vocab, clear_cache, token_stream
+from toolkit.tokens.streams import (
+    _filter_vocab,
+    clear_cache,
+    group_term_counts,
+    term_counts,
+    token_stream,
+)
 from toolkit.tokens.tokenizer import Tokens, token_filter
 
 # Constructed sentences. Documents "b" and "a" are interleaved (not contiguous)
@@ -119,3 +125,23 @@ def test_vocabulary_filter_equals_token_filter_token_by_token(lower, drop_punct,
     no_sigma = [t for t in TRICKY if "Σ" not in t]  # the whole-vocabulary path itself
     want = [r[0] if (r := keep([t])) else None for t in no_sigma]
     assert _filter_vocab(np.asarray(no_sigma, dtype=object), filters, marked=False) == want
+
+
+@pytest.mark.parametrize("groups", [[0, 1, -1], [1, -1, 0], [0, 0, 0], [-1, -1, -1]])
+def test_group_term_counts_equal_counters_per_group(groups):
+    from collections import Counter
+
+    stream = token_stream(_tokens())
+    got = group_term_counts(stream, np.array(groups), 2)
+    keep = token_filter()
+    counters = [Counter(), Counter()]
+    for d, toks in SENTENCES:
+        g = groups[DOC_IDS.index(d)]
+        if g >= 0:
+            counters[g].update(keep(toks))
+    want = np.array([[c[t] for t in stream.vocab] for c in counters])
+    assert got.shape == (2, len(stream.vocab)) and got.dtype == np.int64
+    assert np.array_equal(got, want)
+    for g in (0, 1):  # the one-group counter agrees too
+        mask = np.array(groups) == g
+        assert np.array_equal(term_counts(stream, mask), want[g])

@@ -73,6 +73,7 @@ from toolkit.stats.groups import By, with_groups
 from toolkit.tokens.house_style import fold_stream, fold_terms
 from toolkit.tokens.streams import (
     check_filters,
+    group_term_counts,
     term_counts,
     token_stream,
 )
@@ -449,7 +450,10 @@ def keyness(
             f"target {t_label!r} has no documents"
             + (f"; values of {cols[0]!r}: {avail}" if cols else "")
         )
-    a = term_counts(stream, t_mask)
+    if reference is None:  # target and the rest of the corpus: both counts in one pass
+        a, b_rest = group_term_counts(stream, np.where(t_mask, 0, 1), 2)
+    else:
+        a, b_rest = term_counts(stream, t_mask), None
     t_total = int(a.sum())
     if t_total == 0:
         raise ValueError(f"target {t_label!r} has no tokens")
@@ -480,7 +484,7 @@ def keyness(
             r_label = "reference"
         if not r_mask.any():
             raise ValueError(f"reference {r_label!r} has no documents")
-        b = term_counts(stream, r_mask)
+        b = term_counts(stream, r_mask) if b_rest is None else b_rest
         r_total = int(b.sum())
         if r_total == 0:
             raise ValueError(f"reference {r_label!r} has no tokens")

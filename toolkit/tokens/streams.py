@@ -193,11 +193,9 @@ def _raw_arrays(tk: Tokens) -> tuple:
         raw_vocab = np.asarray([unmark(t) for t in keyed_vocab], dtype=object)
     else:  # no marks (no tagged Korean/Japanese): the forms are the keys
         raw_vocab = keyed_vocab
-    # Look up each run of sentences of one document once, not every sentence.
-    sent_ids = sents["doc_id"].to_numpy(dtype=object)
-    run_start = np.flatnonzero(np.r_[len(sent_ids) > 0, sent_ids[1:] != sent_ids[:-1]])
-    run_doc = pd.Index(doc_ids).get_indexer(sent_ids[run_start]).astype(np.int64)
-    sent_doc = np.repeat(run_doc, np.diff(np.r_[run_start, len(sent_ids)]))
+    # Look up each distinct sentence doc_id once, not every sentence.
+    sent_codes, sent_uniques = pd.factorize(sents["doc_id"], use_na_sentinel=False)
+    sent_doc = pd.Index(doc_ids).get_indexer(sent_uniques).astype(np.int64)[sent_codes]
     if (sent_doc < 0).any():
         raise ValueError("Tokens.sentences has doc_id values that are not in the corpus")
     n_sents = len(lens)
@@ -242,9 +240,10 @@ def token_stream(data: pd.DataFrame | Tokens, **filters: object) -> Stream:
     key = _freeze(filters)
     if key not in by_filters:
         mapped = _filter_vocab(keyed, filters, marked=keyed is not raw_vocab)
-        kept = sorted({m for m in mapped if m is not None})
-        index = {t: i for i, t in enumerate(kept)}
-        codes = np.fromiter((index.get(m, -1) for m in mapped), np.int64, len(mapped))
+        kept = sorted(set(mapped) - {None})
+        index = dict(zip(kept, range(len(kept)), strict=True))
+        index[None] = -1  # a dropped token
+        codes = np.fromiter(map(index.__getitem__, mapped), np.int64, len(mapped))
         term = codes[raw] if len(raw) else np.zeros(0, np.int64)
         vocab = np.asarray(kept, dtype=object)
         term.flags.writeable = vocab.flags.writeable = False
@@ -263,6 +262,25 @@ def term_counts(stream: Stream, docs: np.ndarray | None = None) -> np.ndarray:
     if docs is not None:
         keep &= np.asarray(docs, dtype=bool)[stream.doc]
     return np.bincount(stream.term[keep], minlength=len(stream.vocab)).astype(np.int64)
+
+
+def group_term_counts(stream: Stream, doc_group: np.ndarray, n_groups: int) -> np.ndarray:
+    """Count of each ``stream.vocab`` term in each group of documents, in one pass.
+
+    ``doc_group`` gives each document's group, 0 to ``n_groups - 1``, or -1
+    for none. Returns an ``(n_groups, len(vocab))`` int64 array, each row what
+    :func:`term_counts` gives for that group's documents. Meant for a few
+    groups (keyness: target and reference); for many, use
+    :func:`doc_term_matrix` and :func:`group_matrix`.
+    """
+    width = len(stream.vocab) + 1  # column 0 takes the tokens the filters drop
+    group = np.asarray(doc_group, dtype=np.int64)
+    group = np.where(group < 0, n_groups, group)  # row n_groups takes the other documents
+    key = group[stream.doc] * width
+    key += stream.term
+    key += 1
+    counts = np.bincount(key, minlength=(n_groups + 1) * width)
+    return counts.reshape(n_groups + 1, width)[:n_groups, 1:].astype(np.int64)
 
 
 def doc_term_matrix(stream: Stream):
