@@ -30,7 +30,7 @@ import fnmatch
 import inspect
 import re
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -85,6 +85,10 @@ class Stream:
         Position of each token among all tokens of its document, from 0.
     doc_len : ndarray of int
         Number of (unfiltered) tokens of each document.
+
+    ``sent`` and ``token_id`` are built on first use (counts and keyness
+    never need them): the constructor takes either the array or a function
+    without arguments that returns it.
     """
 
     tokens: Tokens
@@ -94,9 +98,23 @@ class Stream:
     term: np.ndarray
     vocab: np.ndarray
     doc: np.ndarray
-    sent: np.ndarray
-    token_id: np.ndarray
+    _sent: np.ndarray | Callable[[], np.ndarray]
+    _token_id: np.ndarray | Callable[[], np.ndarray]
     doc_len: np.ndarray
+
+    @property
+    def sent(self) -> np.ndarray:
+        """Sentence row (into ``tokens.sentences``) of each token."""
+        if callable(self._sent):
+            self._sent = self._sent()
+        return self._sent
+
+    @property
+    def token_id(self) -> np.ndarray:
+        """Position of each token among all tokens of its document, from 0."""
+        if callable(self._token_id):
+            self._token_id = self._token_id()
+        return self._token_id
 
 
 def _filter_vocab(keyed_vocab: np.ndarray, filters: dict, marked: bool = True) -> list[str | None]:
@@ -198,21 +216,10 @@ def _raw_arrays(tk: Tokens) -> tuple:
     sent_doc = pd.Index(doc_ids).get_indexer(sent_uniques).astype(np.int64)[sent_codes]
     if (sent_doc < 0).any():
         raise ValueError("Tokens.sentences has doc_id values that are not in the corpus")
-    n_sents = len(lens)
-    sent = np.repeat(np.arange(n_sents, dtype=np.int64), lens)
     doc = np.repeat(sent_doc, lens)
     doc_len = np.bincount(sent_doc, weights=lens, minlength=len(doc_ids)).astype(np.int64)
-    # token_id = position of the token among its document's tokens: the
-    # sentence's first token's flat position, less the tokens of the same
-    # document in earlier sentences, computed per sentence, not per token.
-    sent_start = np.cumsum(lens) - lens
-    if n_sents and (np.diff(sent_doc) >= 0).all():  # documents contiguous, as tokenize() makes them
-        doc_start = np.cumsum(doc_len) - doc_len
-        before = sent_start - doc_start[sent_doc]
-    else:
-        before = pd.Series(lens).groupby(sent_doc).cumsum().to_numpy(dtype=np.int64) - lens
-    token_id = np.arange(n_tokens, dtype=np.int64) - np.repeat(sent_start - before, lens)
-    for arr in (doc_ids, raw, raw_vocab, keyed_vocab, doc, sent, token_id, doc_len):
+    sent, token_id = _per_token_positions(lens, sent_doc, doc_len)
+    for arr in (doc_ids, raw, raw_vocab, keyed_vocab, doc, doc_len):
         arr.flags.writeable = False  # shared through the cache: never modify in place
     out = (doc_ids, raw, raw_vocab, doc, sent, token_id, doc_len, {}, keyed_vocab)
     if len(_RAW_CACHE) >= _RAW_CACHE_SIZE:
@@ -220,6 +227,41 @@ def _raw_arrays(tk: Tokens) -> tuple:
     _RAW_CACHE[key] = (weakref.ref(tk), id(sents), len(sents), out)
     weakref.finalize(tk, _RAW_CACHE.pop, key, None)  # free the arrays with the Tokens
     return out
+
+
+def _per_token_positions(
+    lens: np.ndarray, sent_doc: np.ndarray, doc_len: np.ndarray
+) -> tuple[Callable[[], np.ndarray], Callable[[], np.ndarray]]:
+    """Functions that build (once) the sentence row and token_id of each token.
+
+    token_id = the token's flat position less the flat position of its
+    document's first token, worked out per sentence (its first token's
+    position less the document's tokens in earlier sentences) and repeated
+    over the sentence's tokens: no per-token grouping.
+    """
+    memo: dict[str, np.ndarray] = {}
+
+    def sent() -> np.ndarray:
+        if "sent" not in memo:
+            arr = np.repeat(np.arange(len(lens), dtype=np.int64), lens)
+            arr.flags.writeable = False  # shared through the cache
+            memo["sent"] = arr
+        return memo["sent"]
+
+    def token_id() -> np.ndarray:
+        if "token_id" not in memo:
+            sent_start = np.cumsum(lens) - lens
+            if len(lens) and (np.diff(sent_doc) >= 0).all():  # documents contiguous, as usual
+                doc_start = np.cumsum(doc_len) - doc_len
+                before = sent_start - doc_start[sent_doc]
+            else:
+                before = pd.Series(lens).groupby(sent_doc).cumsum().to_numpy(np.int64) - lens
+            arr = np.arange(int(lens.sum()), dtype=np.int64) - np.repeat(sent_start - before, lens)
+            arr.flags.writeable = False
+            memo["token_id"] = arr
+        return memo["token_id"]
+
+    return sent, token_id
 
 
 def _freeze(filters: dict) -> tuple:
