@@ -126,6 +126,7 @@ def tf_idf(
     *,
     by: By = None,
     min_count: int = 1,
+    n: int | None = None,
     **filters: object,
 ) -> pd.DataFrame:
     """Term frequency - inverse document frequency, defined as in tidytext's ``bind_tf_idf``.
@@ -147,6 +148,11 @@ def tf_idf(
     min_count : int, default 1
         Drop (document, term) rows with a count below this *after*
         computing tf and idf, so the numbers do not depend on it.
+    n : int, optional
+        Keep the top ``n`` terms of each document (by ``tf_idf``, ties broken
+        alphabetically). The default keeps every (document, term) row, a table
+        about as long as the corpus has tokens; ``n=10`` or so is what a
+        keyword list per article needs, at a fraction of the memory.
     **filters
         Token filters as in :func:`frequencies`.
 
@@ -166,8 +172,12 @@ def tf_idf(
     >>> out = tf_idf(corpus)
     >>> out[["doc_id", "term", "tf_idf"]].round(3).values.tolist()[:2]
     [['doc-000001', 'dokdo', 0.347], ['doc-000001', 'talks', 0.0]]
+    >>> tf_idf(corpus, n=1)[["doc_id", "term"]].values.tolist()
+    [['doc-000001', 'dokdo'], ['doc-000002', 'resumed']]
     """
     check_filters(filters)
+    if n is not None and (isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 0):
+        raise ValueError(f"n must be a whole number >= 0 or None, not {n!r}")
     stream = token_stream(data, **filters)
     corpus = stream.tokens.corpus
     mat = doc_term_matrix(stream)
@@ -183,16 +193,22 @@ def tf_idf(
     with np.errstate(divide="ignore"):
         idf = np.log(n_documents / doc_freq[t])
     tf = c / totals[g]
-    out = labels.iloc[g].reset_index(drop=True)[cols]
-    out["term"] = stream.vocab[t]
-    out["count"] = c
-    out["tf"] = tf
-    out["idf"] = idf
-    out["tf_idf"] = tf * idf
-    order = np.lexsort((t, -out["tf_idf"].to_numpy(), g))
-    out = out.iloc[order].reset_index(drop=True)
-    out = out[out["count"] >= min_count].reset_index(drop=True)
-    params = {"by": by_names(by), "min_count": min_count, "filters": dict(filters)}
+    score = tf * idf
+    # Sort and select on the arrays, then build only the rows returned.
+    order = np.lexsort((t, -score, g))
+    order = order[c[order] >= min_count]
+    if n is not None:
+        sorted_g = g[order]
+        first = np.flatnonzero(np.r_[True, sorted_g[1:] != sorted_g[:-1]]) if len(order) else order
+        rank = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
+        order = order[rank < n]
+    out = labels.iloc[g[order]].reset_index(drop=True)[cols]
+    out["term"] = stream.vocab[t[order]]
+    out["count"] = c[order]
+    out["tf"] = tf[order]
+    out["idf"] = idf[order]
+    out["tf_idf"] = score[order]
+    params = {"by": by_names(by), "min_count": min_count, "n": n, "filters": dict(filters)}
     out = finish(out, "tf_idf", params, stream.tokens)
     out.attrs["n_measured"] = n_documents  # D in the idf: documents with tokens
     return out
