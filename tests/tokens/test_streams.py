@@ -13,6 +13,7 @@ import pytest
 from toolkit.tokens.streams import (
     _filter_vocab,
     clear_cache,
+    doc_term_matrix,
     group_term_counts,
     term_counts,
     token_stream,
@@ -145,3 +146,23 @@ def test_group_term_counts_equal_counters_per_group(groups):
     for g in (0, 1):  # the one-group counter agrees too
         mask = np.array(groups) == g
         assert np.array_equal(term_counts(stream, mask), want[g])
+
+
+def test_doc_term_matrix_counts_and_is_shared_read_only():
+    from collections import Counter
+
+    clear_cache()
+    stream = token_stream(_tokens())
+    mat = doc_term_matrix(stream)
+    keep = token_filter()
+    want = np.zeros((len(DOC_IDS), len(stream.vocab)), dtype=np.int64)
+    for d, toks in SENTENCES:
+        for term, k in Counter(keep(toks)).items():
+            want[DOC_IDS.index(d), list(stream.vocab).index(term)] += k
+    assert np.array_equal(mat.toarray(), want)
+    assert mat.has_canonical_format and mat.dtype == np.int64
+    assert doc_term_matrix(token_stream(stream.tokens)) is mat  # cached
+    with pytest.raises(ValueError):
+        mat.data[0] = 99  # shared by every measure on these Tokens: read-only
+    clear_cache()
+    assert doc_term_matrix(token_stream(stream.tokens)) is not mat

@@ -176,11 +176,14 @@ def _filter_plain(
 # reference and are only reused for the very same, unchanged object.
 _RAW_CACHE: dict[int, tuple] = {}
 _RAW_CACHE_SIZE = 4
+# stream.term array -> its document-term matrix (see doc_term_matrix)
+_DTM_CACHE: dict[int, tuple] = {}
 
 
 def clear_cache() -> None:
-    """Forget cached token streams (e.g. to time a cold run)."""
+    """Forget cached token streams and document-term matrices (e.g. to time a cold run)."""
     _RAW_CACHE.clear()
+    _DTM_CACHE.clear()
 
 
 def _raw_arrays(tk: Tokens) -> tuple:
@@ -326,7 +329,16 @@ def group_term_counts(stream: Stream, doc_group: np.ndarray, n_groups: int) -> n
 
 
 def doc_term_matrix(stream: Stream):
-    """Sparse document x term count matrix (CSR, int64) of the kept tokens."""
+    """Sparse document x term count matrix (CSR, int64) of the kept tokens.
+
+    Built once per stream (the same Tokens and filters give the same
+    ``stream.term`` array, which keys the cache) and shared: the matrix's
+    arrays are read-only, so a measure cannot change it for the next one.
+    """
+    key = id(stream.term)
+    hit = _DTM_CACHE.get(key)
+    if hit is not None and hit[0]() is stream.term and hit[1]() is stream.doc:
+        return hit[2]
     from scipy import sparse
 
     keep = stream.term >= 0
@@ -334,6 +346,12 @@ def doc_term_matrix(stream: Stream):
     data = np.ones(int(keep.sum()), dtype=np.int64)
     mat = sparse.csr_matrix((data, (stream.doc[keep], stream.term[keep])), shape=shape)
     mat.sum_duplicates()
+    for arr in (mat.data, mat.indices, mat.indptr):
+        arr.flags.writeable = False
+    if len(_DTM_CACHE) >= _RAW_CACHE_SIZE:
+        _DTM_CACHE.pop(next(iter(_DTM_CACHE)))
+    _DTM_CACHE[key] = (weakref.ref(stream.term), weakref.ref(stream.doc), mat)
+    weakref.finalize(stream.term, _DTM_CACHE.pop, key, None)
     return mat
 
 
