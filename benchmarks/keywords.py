@@ -52,6 +52,7 @@ from scipy.stats import chi2_contingency, fisher_exact  # noqa: E402
 
 from toolkit.corpus.load import load_demo  # noqa: E402
 from toolkit.measures.association import collocations, cooccurrence, independence_measures  # noqa: E402
+from toolkit.measures.frequency import frequencies, tf_idf  # noqa: E402
 from toolkit.measures.keyterms import keyness, keyness_from_counts  # noqa: E402
 from toolkit.tokens.streams import clear_cache  # noqa: E402
 from toolkit.tokens.tokenizer import Tokens, tokenize  # noqa: E402
@@ -223,6 +224,50 @@ def bench_keyness_tokens(n_articles: int, zipf_terms: int, seed: int, repeats: i
         f"{warm_hs:6.3f} s warm\n"
         f"  same terms: {same_terms}, same counts: {counts_equal}, "
         f"max rel. diff of chi2 and p {err:.1e}"
+    )
+    _bench_counts_routes(tk, target, repeats)
+
+
+def _row_sums(mat, target: np.ndarray) -> np.ndarray:
+    return np.vstack([mat[target].sum(0), mat[~target].sum(0)])
+
+
+def _bench_counts_routes(tk: Tokens, target: np.ndarray, repeats: int) -> None:
+    """Does a sparse document-term matrix help keyness, frequencies, tf_idf? (best of rounds)"""
+    from toolkit.tokens import streams
+
+    stream = streams.token_stream(tk)  # the flat stream is warm for all of these
+    groups = np.where(target, 0, 1)
+    times: dict[str, list[float]] = {}
+
+    def timed(name, func, *args, **kwargs):
+        out, t = _timed(func, *args, **kwargs)
+        times.setdefault(name, []).append(t)
+        return out
+
+    for _ in range(repeats):
+        streams.clear_cache()
+        stream = streams.token_stream(tk)
+        mat = timed("matrix", streams.doc_term_matrix, stream)
+        counts = timed("bincount", streams.group_term_counts, stream, groups, 2)
+        rows = timed("rowsum", _row_sums, mat, target)
+        timed("freq_cached", frequencies, tk)
+        streams._DTM_CACHE.clear()  # the benchmark's own look inside: time a rebuild
+        timed("freq_build", frequencies, tk)
+        full = timed("tfidf_full", tf_idf, tk)
+        top = timed("tfidf_top", tf_idf, tk, n=10)
+    best = {k: min(v) for k, v in times.items()}
+    same = np.array_equal(np.asarray(rows), counts)
+    print(
+        f"  counting routes, flat stream warm (best of {repeats}):\n"
+        f"    keyness counts: one bincount {best['bincount'] * 1e3:6.1f} ms | CSR doc-term matrix "
+        f"build {best['matrix'] * 1e3:6.1f} ms + row sums {best['rowsum'] * 1e3:5.1f} ms "
+        f"(same counts: {same})\n"
+        f"    frequencies(): {best['freq_build'] * 1e3:6.1f} ms building the matrix, "
+        f"{best['freq_cached'] * 1e3:6.1f} ms with it cached "
+        f"({best['freq_build'] / best['freq_cached']:.1f}x)\n"
+        f"    tf_idf(): full table {len(full):,} rows {best['tfidf_full'] * 1e3:6.1f} ms | "
+        f"n=10 per document {len(top):,} rows {best['tfidf_top'] * 1e3:6.1f} ms"
     )
 
 
