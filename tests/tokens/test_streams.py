@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from toolkit.tokens.streams import (
+    _factorize_strings,
     _filter_vocab,
     clear_cache,
     doc_term_matrix,
@@ -166,3 +167,19 @@ def test_doc_term_matrix_counts_and_is_shared_read_only():
         mat.data[0] = 99  # shared by every measure on these Tokens: read-only
     clear_cache()
     assert doc_term_matrix(token_stream(stream.tokens)) is not mat
+
+
+def test_factorize_by_object_then_text_equals_pandas_factorize():
+    rng = np.random.default_rng(5)
+    words = ["Dokdo", "talks", ",", "독도", "竹島", "", "ΟΔΟΣ"]
+    # equal strings as distinct objects (built at run time) and as shared ones
+    tokens = [("".join(list(w)) if rng.random() < 0.5 else w) for w in rng.choice(words, 500)]
+    assert len({id(t) for t in tokens}) > len(set(tokens))  # some equal tokens are distinct objects
+    for sample in (tokens, tokens + [None, "talks", None], ["only"], []):
+        flat = np.empty(len(sample), dtype=object)
+        flat[:] = sample
+        codes, uniques = _factorize_strings(flat)
+        want_codes, want_uniques = pd.factorize(flat, sort=False)
+        assert codes.dtype == np.int64
+        assert np.array_equal(codes, want_codes)
+        assert list(uniques) == list(want_uniques)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import fnmatch
 import inspect
+import platform
 import re
 import weakref
 from collections.abc import Callable, Iterable
@@ -201,14 +202,8 @@ def _raw_arrays(tk: Tokens) -> tuple:
     lens = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
     n_tokens = int(lens.sum())
     flat = np.fromiter(chain.from_iterable(lists), dtype=object, count=n_tokens)
-    # pd.factorize is the fastest hashing of a million Python strings we found
-    # (a dict or pyarrow's dictionary_encode were slower); codes follow first
-    # appearance, so they do not depend on anything but the token order.
-    # A small size hint: the default (one slot per token) is ~40% slower.
-    raw, keyed_vocab = pd.factorize(flat, sort=False, size_hint=min(n_tokens, 1 << 16))
+    raw, keyed_vocab = _factorize_strings(flat)
     del flat
-    raw = np.asarray(raw, dtype=np.int64)
-    keyed_vocab = np.asarray(keyed_vocab, dtype=object)
     joined = "".join(keyed_vocab)
     if _FUNCTION in joined or _LEMMA in joined:
         raw_vocab = np.asarray([unmark(t) for t in keyed_vocab], dtype=object)
@@ -230,6 +225,53 @@ def _raw_arrays(tk: Tokens) -> tuple:
     _RAW_CACHE[key] = (weakref.ref(tk), id(sents), len(sents), out)
     weakref.finalize(tk, _RAW_CACHE.pop, key, None)  # free the arrays with the Tokens
     return out
+
+
+class _Addresses:
+    """The object pointers of a CPython object array, read as integers (no copy)."""
+
+    def __init__(self, arr: np.ndarray) -> None:
+        self.__array_interface__ = {
+            "shape": arr.shape,
+            "typestr": np.dtype(np.intp).str,
+            "data": (arr.ctypes.data, True),
+            "version": 3,
+        }
+
+
+def _factorize_strings(flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(flat, sort=False)`` of an object array of tokens: int64 codes, uniques.
+
+    The tokenizer hands out one string object per distinct token (equal
+    tokens are the same object), so the tokens are first told apart by
+    object identity -- hashing pointer-sized integers, without reading a
+    string -- and only the first object of each identity is hashed as text,
+    which merges equal strings that are distinct objects. Codes follow first
+    appearance, as pd.factorize's do, so they depend on nothing but the token
+    order. On an interpreter other than CPython, or an array whose items are
+    not plain pointers, the strings are hashed directly.
+    """
+    hint = min(len(flat), 1 << 16)  # the default, one slot per token, is ~40% slower
+    by_pointer = (
+        platform.python_implementation() == "CPython"
+        and flat.dtype == object
+        and flat.ndim == 1
+        and flat.flags.c_contiguous
+        and flat.itemsize == np.dtype(np.intp).itemsize
+        and len(flat) > 0
+    )
+    if not by_pointer:
+        codes, uniques = pd.factorize(flat, sort=False, size_hint=hint)
+        return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object)
+    pointers = np.asarray(_Addresses(flat))  # a view: valid while ``flat`` lives
+    obj_codes, _ = pd.factorize(pointers, sort=False, size_hint=hint)
+    del pointers
+    obj_codes = np.asarray(obj_codes, dtype=np.int64)
+    # first position of each object: where the running maximum of the codes
+    # (numbered by first appearance) steps up
+    first = np.flatnonzero(np.diff(np.maximum.accumulate(obj_codes), prepend=-1) > 0)
+    codes, uniques = pd.factorize(flat[first], sort=False)
+    return np.asarray(codes, dtype=np.int64)[obj_codes], np.asarray(uniques, dtype=object)
 
 
 def _per_token_positions(
