@@ -363,9 +363,8 @@ def group_term_counts(stream: Stream, doc_group: np.ndarray, n_groups: int) -> n
     width = len(stream.vocab) + 1  # column 0 takes the tokens the filters drop
     group = np.asarray(doc_group, dtype=np.int64)
     group = np.where(group < 0, n_groups, group)  # row n_groups takes the other documents
-    key = group[stream.doc] * width
+    key = (group * width + 1)[stream.doc]  # per document first: one pass over the tokens
     key += stream.term
-    key += 1
     counts = np.bincount(key, minlength=(n_groups + 1) * width)
     return counts.reshape(n_groups + 1, width)[:n_groups, 1:].astype(np.int64)
 
