@@ -268,8 +268,10 @@ def _factorize_strings(flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     del pointers
     obj_codes = np.asarray(obj_codes, dtype=np.int64)
     # first position of each object: where the running maximum of the codes
-    # (numbered by first appearance) steps up
-    first = np.flatnonzero(np.diff(np.maximum.accumulate(obj_codes), prepend=-1) > 0)
+    # (numbered by first appearance) steps up; position 0 is always one
+    running = np.maximum.accumulate(obj_codes)
+    first = np.r_[0, np.flatnonzero(running[1:] != running[:-1]) + 1]
+    del running
     codes, uniques = pd.factorize(flat[first], sort=False)
     return np.asarray(codes, dtype=np.int64)[obj_codes], np.asarray(uniques, dtype=object)
 
