@@ -264,16 +264,16 @@ def _factorize_strings(flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         codes, uniques = pd.factorize(flat, sort=False, size_hint=hint)
         return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object)
     pointers = np.asarray(_Addresses(flat))  # a view: valid while ``flat`` lives
-    obj_codes, _ = pd.factorize(pointers, sort=False, size_hint=hint)
+    obj_codes, obj_uniques = pd.factorize(pointers, sort=False, size_hint=hint)
     del pointers
     obj_codes = np.asarray(obj_codes, dtype=np.int64)
-    # first position of each object: where the running maximum of the codes
-    # (numbered by first appearance) steps up; position 0 is always one
-    running = np.maximum.accumulate(obj_codes)
-    first = np.r_[0, np.flatnonzero(running[1:] != running[:-1]) + 1]
-    del running
+    first = np.full(len(obj_uniques), len(flat), dtype=np.int64)  # first position of each object
+    np.minimum.at(first, obj_codes, np.arange(len(flat), dtype=np.int64))
     codes, uniques = pd.factorize(flat[first], sort=False)
-    return np.asarray(codes, dtype=np.int64)[obj_codes], np.asarray(uniques, dtype=object)
+    codes = np.asarray(codes, dtype=np.int64)
+    # in place: each position reads its own object code before writing its text code
+    np.take(codes, obj_codes, out=obj_codes, mode="clip")
+    return obj_codes, np.asarray(uniques, dtype=object)
 
 
 def _per_token_positions(
