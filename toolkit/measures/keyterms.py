@@ -258,31 +258,30 @@ def _counts_table(
         else:  # PMI, tested with Williams-corrected G2
             stat = pmi
             p = chi2_p1(g2_stat(af, bf, cf, df) / williams_q(af, bf, cf, df))
-    out = pd.DataFrame(
-        {
-            "term": terms,
-            "target_count": a,
-            "reference_count": b,
-            "target_total": np.full(len(a), t_total, dtype=np.int64),
-            "reference_total": np.full(len(a), r_total, dtype=np.int64),
-            "target_per_10k": 1e4 * af / t_total,
-            "reference_per_10k": 1e4 * bf / r_total,
-            _COLUMN[name]: stat,
-            "p": p,
-            "p_adj": adjust_p(p, p_adjust),
-            "log_ratio": ln_rr / np.log(2),
-            "log_ratio_ci_low": (ln_rr - z * se) / np.log(2),
-            "log_ratio_ci_high": (ln_rr + z * se) / np.log(2),
-            "pct_diff": pct,
-            "pmi": pmi,
-        }
-    )
-    if sort:
-        col = _COLUMN[name]
-        key = out[col].fillna(-np.inf)
-        tie = np.arange(len(out)) if sorted_terms else out["term"].astype(str).to_numpy()
-        order = np.lexsort((tie, -key.to_numpy()))
-        out = out.iloc[order].reset_index(drop=True)
+    columns = {
+        "target_count": a,
+        "reference_count": b,
+        "target_total": np.full(len(a), t_total, dtype=np.int64),
+        "reference_total": np.full(len(a), r_total, dtype=np.int64),
+        "target_per_10k": 1e4 * af / t_total,
+        "reference_per_10k": 1e4 * bf / r_total,
+        _COLUMN[name]: stat,
+        "p": p,
+        "p_adj": adjust_p(p, p_adjust),
+        "log_ratio": ln_rr / np.log(2),
+        "log_ratio_ci_low": (ln_rr - z * se) / np.log(2),
+        "log_ratio_ci_high": (ln_rr + z * se) / np.log(2),
+        "pct_diff": pct,
+        "pmi": pmi,
+    }
+    term_values = terms.to_numpy(dtype=object)
+    if sort:  # sort the arrays, then build the table once
+        key = np.where(np.isnan(stat), -np.inf, stat)
+        tie = np.arange(len(a)) if sorted_terms else terms.astype(str).to_numpy()
+        order = np.lexsort((tie, -key))
+        term_values = term_values[order]
+        columns = {k: v[order] for k, v in columns.items()}
+    out = pd.DataFrame({"term": pd.Series(term_values, dtype=object), **columns})
     params = {
         "method": name,
         "correction": correction,
