@@ -123,3 +123,38 @@ def test_attrs(corpus):
     assert out.attrs["measure"] == "frequencies"
     assert out.attrs["params"]["n"] == 3
     assert np.issubdtype(out["count"].dtype, np.integer)
+
+
+def test_tf_idf_top_n_per_document_by_hand():
+    # constructed: doc 1 has a, b, c once each (tf 1/3, idf ln 2 for all three:
+    # a tie, broken alphabetically), plus "e" shared with doc 2 (idf 0)
+    corpus = pd.DataFrame({"doc_id": ["d1", "d2"], "text": ["c b a e", "e d d"]})
+    top = tf_idf(corpus, n=2)
+    assert top[["doc_id", "term"]].values.tolist() == [
+        ["d1", "a"],
+        ["d1", "b"],
+        ["d2", "d"],
+        ["d2", "e"],
+    ]
+    assert top["tf_idf"].tolist() == pytest.approx(
+        [math.log(2) / 4] * 2 + [2 / 3 * math.log(2), 0.0]
+    )
+    assert top.attrs["params"]["n"] == 2
+    one = tf_idf(corpus, n=1, min_count=2)  # min_count first: only d2's "d" (count 2) is left
+    assert one[["doc_id", "term", "count"]].values.tolist() == [["d2", "d", 2]]
+    assert len(tf_idf(corpus, n=0)) == 0
+
+
+def test_tf_idf_top_n_is_the_head_of_the_full_table():
+    tk = tokenize(load_demo())
+    full = tf_idf(tk)
+    top = tf_idf(tk, n=5)
+    expected = full.groupby("doc_id", sort=False).head(5).reset_index(drop=True)
+    pd.testing.assert_frame_equal(top, expected)
+    assert top.groupby("doc_id").size().max() == 5
+
+
+@pytest.mark.parametrize("bad", [-1, 2.5, "5", True])
+def test_tf_idf_bad_n_is_a_clear_error(bad):
+    with pytest.raises(ValueError, match="n must be"):
+        tf_idf(pd.DataFrame({"text": ["Talks resumed."]}), n=bad)

@@ -394,3 +394,62 @@ def test_yates_g2_still_matches_scipy_just_above_the_half():
         assert row["p"] == pytest.approx(ref.pvalue, rel=1e-8, abs=1e-300)
         checked += ref.statistic > 0
     assert checked > 100
+
+
+def _constructed_tokens(n_docs=600, seed=3):
+    """A Tokens object of constructed word lists (no text): many terms share counts."""
+    from toolkit.tokens.tokenizer import Tokens
+
+    rng = np.random.default_rng(seed)
+    words = np.array([f"w{i}" for i in range(6000)] + ["Dokdo", "DOKDO", "talks", ",", "."], object)
+    p = 1.0 / np.arange(1, len(words) + 1)
+    p /= p.sum()
+    rows = []
+    for d in range(n_docs):
+        for s_id in range(int(rng.integers(0, 4))):  # some documents have no sentences
+            toks = list(rng.choice(words, size=int(rng.integers(0, 30)), p=p))
+            rows.append((f"d{d:03d}", s_id, toks))
+    sents = pd.DataFrame(
+        {
+            "doc_id": [r[0] for r in rows],
+            "sent_id": [r[1] for r in rows],
+            "start": 0,
+            "end": 0,
+            "sentence": "",
+            "tokens": pd.Series([r[2] for r in rows], dtype=object),
+            "n_tokens": [len(r[2]) for r in rows],
+        }
+    )
+    corpus = pd.DataFrame(
+        {
+            "doc_id": [f"d{d:03d}" for d in range(n_docs)],
+            "text": "constructed",
+            "side": np.where(np.arange(n_docs) % 3 == 0, "T", "R"),
+        }
+    )
+    return Tokens(corpus=corpus, sentences=sents), rows
+
+
+def test_keyness_from_tokens_equals_counter_and_scipy_loop():
+    from collections import Counter
+
+    tk, rows = _constructed_tokens()
+    side = dict(zip(tk.corpus["doc_id"], tk.corpus["side"], strict=True))
+    counts = {"T": Counter(), "R": Counter()}
+    for doc_id, _, toks in rows:  # lower case, punctuation dropped: the default filters
+        counts[side[doc_id]].update(t.lower() for t in toks if t not in (",", "."))
+    t_total, r_total = sum(counts["T"].values()), sum(counts["R"].values())
+    out = keyness(tk, "T", by="side", house_style=False)
+    assert len(out) > 1024  # large enough for the p-values' repeated-value path
+    assert set(out["term"]) == set(counts["T"]) | set(counts["R"])
+    for row in out.itertuples():
+        x, y = counts["T"][row.term], counts["R"][row.term]
+        assert (row.target_count, row.reference_count) == (x, y)
+        res = chi2_contingency([[x, y], [t_total - x, r_total - y]], correction=True)
+        assert abs(row.chi2) == pytest.approx(res.statistic, rel=1e-9, abs=1e-12)
+        assert row.p == pytest.approx(res.pvalue, rel=1e-9)
+    # sorted by the statistic, descending, ties by term: checked with Python's sort
+    pairs = list(zip(out["chi2"], out["term"], strict=True))
+    expected = sorted(pairs, key=lambda r: (-r[0], r[1]))
+    assert pairs == expected
+    assert out["target_total"].iat[0] == t_total and out["reference_total"].iat[0] == r_total

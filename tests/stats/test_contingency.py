@@ -11,6 +11,7 @@ from scipy.stats import chi2_contingency, false_discovery_control, fisher_exact
 
 from toolkit.stats.contingency import (
     adjust_p,
+    chi2_p1,
     chi2_stat,
     fisher_p,
     g2_from_cells,
@@ -133,3 +134,18 @@ def test_independence_measures_match_scipy_on_n_way_tables(table):
         table.sum(axis=tuple(j for j in range(table.ndim) if j != i))[0] for i in range(table.ndim)
     ]
     assert out["dice"][0] == pytest.approx(table.ndim * obs / sum(margins))
+
+
+def test_chi2_p1_is_chdtrc_value_for_value_with_repeats_and_nan():
+    from scipy.special import chdtrc
+    from scipy.stats import chi2
+
+    rng = np.random.default_rng(7)
+    # > 1024 values with many repeats (the path that evaluates each distinct value once)
+    x = np.r_[rng.gamma(0.5, 4.0, 3000).round(2), 0.0, -0.0, np.nan, np.inf, 1e-300, 900.0]
+    got = chi2_p1(x)
+    assert np.array_equal(got, chdtrc(1, x), equal_nan=True)  # bit for bit
+    np.testing.assert_allclose(got, chi2.sf(x, 1), rtol=1e-12)
+    assert np.isnan(got[3002]) and got[3003] == 0.0 and got[3000] == got[3001] == 1.0
+    small = x[:10]  # the direct path
+    assert np.array_equal(chi2_p1(small), chdtrc(1, small))

@@ -43,9 +43,12 @@ def document_statuses(
     {'a': 'ok', 'b': "not measured: language 'ko' (regex for English)", 'c': 'empty'}
     """
     other = other_language(corpus, language)
-    src = corpus["status"] if "status" in corpus.columns else [STATUS_OK] * len(corpus)
+    src = corpus["status"].tolist() if "status" in corpus.columns else [STATUS_OK] * len(corpus)
     out = {}
-    for doc_id, text, st in zip(corpus["doc_id"], corpus["text"], src, strict=True):
+    # tolist(): iterating a pyarrow-backed column directly is ~10x slower
+    for doc_id, text, st in zip(
+        corpus["doc_id"].tolist(), corpus["text"].tolist(), src, strict=True
+    ):
         if st == STATUS_UNREADABLE:
             out[doc_id] = STATUS_UNREADABLE
         elif not isinstance(text, str) or not text.strip():

@@ -68,11 +68,12 @@ import pandas as pd
 
 from toolkit._meta import STATUS_OK, attach_attrs, keyword_only, renamed
 from toolkit.measures._contract import document_statuses
-from toolkit.stats.contingency import adjust_p, chi2_stat, fisher_p, g2_stat, williams_q
+from toolkit.stats.contingency import adjust_p, chi2_p1, chi2_stat, fisher_p, g2_stat, williams_q
 from toolkit.stats.groups import By, with_groups
 from toolkit.tokens.house_style import fold_stream, fold_terms
 from toolkit.tokens.streams import (
     check_filters,
+    group_term_counts,
     term_counts,
     token_stream,
 )
@@ -178,6 +179,40 @@ def keyness_from_counts(
     >>> out["log_ratio"].round(3).tolist()
     [3.907, 0.0]
     """
+    return _counts_table(
+        term,
+        target_count,
+        reference_count,
+        target_total=target_total,
+        reference_total=reference_total,
+        method=method,
+        correction=correction,
+        p_adjust=p_adjust,
+        min_count=min_count,
+        ci=ci,
+        sort=sort,
+    )
+
+
+def _counts_table(
+    term: Sequence[Hashable],
+    target_count: Sequence[int],
+    reference_count: Sequence[int],
+    *,
+    target_total: int | None,
+    reference_total: int | None,
+    method: str,
+    correction: str,
+    p_adjust: str | None,
+    min_count: int,
+    ci: float,
+    sort: bool,
+    sorted_terms: bool = False,
+) -> pd.DataFrame:
+    """:func:`keyness_from_counts`; ``sorted_terms=True`` promises that ``term``
+    is strictly increasing text (a stream's vocabulary), so that ties of the
+    statistic are broken by position instead of by comparing the strings again.
+    """
     name = _measure_name(method)
     yates, williams = _corrections(name, correction)
     terms = pd.Series(list(term), dtype=object)
@@ -201,7 +236,7 @@ def keyness_from_counts(
     cf, df = t_total - af, r_total - bf
     sign = np.where(af * df - bf * cf < 0, -1.0, 1.0)
 
-    from scipy.special import chdtrc, ndtri
+    from scipy.special import ndtri
 
     with np.errstate(divide="ignore", invalid="ignore"):
         a_adj, b_adj = np.where(a == 0, 0.5, af), np.where(b == 0, 0.5, bf)
@@ -215,38 +250,38 @@ def keyness_from_counts(
             stat = (chi2_stat if name == "chi2" else g2_stat)(af, bf, cf, df, yates)
             if williams:
                 stat = stat / williams_q(af, bf, cf, df)
-            p = chdtrc(1, stat)
+            p = chi2_p1(stat)
             stat = np.where(stat == 0, 0.0, sign * stat)  # no -0.0 in tables
         elif name == "exact":
             stat = np.log(af) + np.log(df) - np.log(bf) - np.log(cf)
             p = fisher_p(a, b, cf.astype(np.int64), df.astype(np.int64))
         else:  # PMI, tested with Williams-corrected G2
             stat = pmi
-            p = chdtrc(1, g2_stat(af, bf, cf, df) / williams_q(af, bf, cf, df))
-    out = pd.DataFrame(
-        {
-            "term": terms,
-            "target_count": a,
-            "reference_count": b,
-            "target_total": np.full(len(a), t_total, dtype=np.int64),
-            "reference_total": np.full(len(a), r_total, dtype=np.int64),
-            "target_per_10k": 1e4 * af / t_total,
-            "reference_per_10k": 1e4 * bf / r_total,
-            _COLUMN[name]: stat,
-            "p": p,
-            "p_adj": adjust_p(p, p_adjust),
-            "log_ratio": ln_rr / np.log(2),
-            "log_ratio_ci_low": (ln_rr - z * se) / np.log(2),
-            "log_ratio_ci_high": (ln_rr + z * se) / np.log(2),
-            "pct_diff": pct,
-            "pmi": pmi,
-        }
-    )
-    if sort:
-        col = _COLUMN[name]
-        key = out[col].fillna(-np.inf)
-        order = np.lexsort((out["term"].astype(str).to_numpy(), -key.to_numpy()))
-        out = out.iloc[order].reset_index(drop=True)
+            p = chi2_p1(g2_stat(af, bf, cf, df) / williams_q(af, bf, cf, df))
+    columns = {
+        "target_count": a,
+        "reference_count": b,
+        "target_total": np.full(len(a), t_total, dtype=np.int64),
+        "reference_total": np.full(len(a), r_total, dtype=np.int64),
+        "target_per_10k": 1e4 * af / t_total,
+        "reference_per_10k": 1e4 * bf / r_total,
+        _COLUMN[name]: stat,
+        "p": p,
+        "p_adj": adjust_p(p, p_adjust),
+        "log_ratio": ln_rr / np.log(2),
+        "log_ratio_ci_low": (ln_rr - z * se) / np.log(2),
+        "log_ratio_ci_high": (ln_rr + z * se) / np.log(2),
+        "pct_diff": pct,
+        "pmi": pmi,
+    }
+    term_values = terms.to_numpy(dtype=object)
+    if sort:  # sort the arrays, then build the table once
+        key = np.where(np.isnan(stat), -np.inf, stat)
+        tie = np.arange(len(a)) if sorted_terms else terms.astype(str).to_numpy()
+        order = np.lexsort((tie, -key))
+        term_values = term_values[order]
+        columns = {k: v[order] for k, v in columns.items()}
+    out = pd.DataFrame({"term": pd.Series(term_values, dtype=object), **columns})
     params = {
         "method": name,
         "correction": correction,
@@ -414,7 +449,10 @@ def keyness(
             f"target {t_label!r} has no documents"
             + (f"; values of {cols[0]!r}: {avail}" if cols else "")
         )
-    a = term_counts(stream, t_mask)
+    if reference is None:  # target and the rest of the corpus: both counts in one pass
+        a, b_rest = group_term_counts(stream, np.where(t_mask, 0, 1), 2)
+    else:
+        a, b_rest = term_counts(stream, t_mask), None
     t_total = int(a.sum())
     if t_total == 0:
         raise ValueError(f"target {t_label!r} has no tokens")
@@ -445,14 +483,14 @@ def keyness(
             r_label = "reference"
         if not r_mask.any():
             raise ValueError(f"reference {r_label!r} has no documents")
-        b = term_counts(stream, r_mask)
+        b = term_counts(stream, r_mask) if b_rest is None else b_rest
         r_total = int(b.sum())
         if r_total == 0:
             raise ValueError(f"reference {r_label!r} has no tokens")
         seen = (a + b) > 0
         terms, a, b = stream.vocab[seen], a[seen], b[seen]
         n_ref_docs = int(r_mask.sum())
-    out = keyness_from_counts(
+    out = _counts_table(
         terms,
         a,
         b,
@@ -464,6 +502,7 @@ def keyness(
         min_count=min_count,
         ci=ci,
         sort=sort,
+        sorted_terms=True,  # a stream's vocabulary, or np.union1d's: sorted, distinct
     )
     out.attrs["params"].update(
         {

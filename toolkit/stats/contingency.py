@@ -12,6 +12,7 @@ element):
   |O - E| reduced by min(0.5, |O - E|), as :func:`scipy.stats.chi2_contingency`);
 - :func:`g2_stat`: the log-likelihood G2 = 2 sum O ln(O / E), 0 ln 0 = 0;
 - :func:`williams_q`: Williams' (1976) correction factor for G2;
+- :func:`chi2_p1`: the p-value of X^2 or G2 with one degree of freedom;
 - :func:`fisher_p`: Fisher's exact two-sided p-value, as
   :func:`scipy.stats.fisher_exact` defines it.
 
@@ -31,6 +32,7 @@ import numpy as np
 
 __all__ = [
     "adjust_p",
+    "chi2_p1",
     "chi2_stat",
     "fisher_p",
     "g2_from_cells",
@@ -308,6 +310,38 @@ def fisher_p(a, b, c, d, max_width: int = 2048) -> np.ndarray:
     if len(big):
         p[big] = _fisher_search(a[big], n1[big], k[big], total[big], lo[big], hi[big])
     return p
+
+
+def chi2_p1(stat) -> np.ndarray:
+    """Upper-tail p-value of the chi-squared distribution with 1 degree of freedom.
+
+    The same numbers as ``scipy.special.chdtrc(1, stat)`` (what
+    :func:`scipy.stats.chi2_contingency` reports for a 2 x 2 table), but
+    evaluated once per distinct value: a vocabulary's tables repeat (the many
+    terms seen once or twice share a handful of count pairs), and the
+    incomplete gamma function is the slowest step of keyness otherwise.
+
+    Parameters
+    ----------
+    stat : array-like of float
+        X^2 or G2 values (NaN stays NaN).
+
+    Returns
+    -------
+    numpy.ndarray
+
+    Examples
+    --------
+    >>> chi2_p1([3.841458820694124, 0.0, 3.841458820694124]).round(6).tolist()
+    [0.05, 1.0, 0.05]
+    """
+    from scipy.special import chdtrc
+
+    x = np.asarray(stat, dtype=float)
+    if x.size < 1024:  # sorting out the repeats costs more than it saves
+        return chdtrc(1, x)
+    uniq, inverse = np.unique(x, return_inverse=True)
+    return chdtrc(1, uniq)[inverse.reshape(x.shape)]
 
 
 def adjust_p(p: np.ndarray, method: str = "bh") -> np.ndarray:

@@ -27,9 +27,11 @@ the pattern ``"North Korea"`` matches it (and also the two tokens ``North``
 from __future__ import annotations
 
 import fnmatch
+import inspect
+import platform
 import re
 import weakref
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -38,7 +40,7 @@ import pandas as pd
 
 from toolkit.stats.aggregation import period_start
 from toolkit.stats.groups import By, by_names, with_groups
-from toolkit.tokens.tokenizer import Tokens, as_tokens, token_filter, unmark
+from toolkit.tokens.tokenizer import _FUNCTION, _LEMMA, Tokens, as_tokens, token_filter, unmark
 
 __all__ = ["TOKEN_FILTERS", "clear_cache", "compile_patterns", "token_stream"]
 
@@ -84,6 +86,10 @@ class Stream:
         Position of each token among all tokens of its document, from 0.
     doc_len : ndarray of int
         Number of (unfiltered) tokens of each document.
+
+    ``sent`` and ``token_id`` are built on first use (counts and keyness
+    never need them): the constructor takes either the array or a function
+    without arguments that returns it.
     """
 
     tokens: Tokens
@@ -93,15 +99,76 @@ class Stream:
     term: np.ndarray
     vocab: np.ndarray
     doc: np.ndarray
-    sent: np.ndarray
-    token_id: np.ndarray
+    _sent: np.ndarray | Callable[[], np.ndarray]
+    _token_id: np.ndarray | Callable[[], np.ndarray]
     doc_len: np.ndarray
 
+    @property
+    def sent(self) -> np.ndarray:
+        """Sentence row (into ``tokens.sentences``) of each token."""
+        if callable(self._sent):
+            self._sent = self._sent()
+        return self._sent
 
-def _filter_vocab(raw_vocab: np.ndarray, filters: dict) -> list[str | None]:
-    """Apply the token filters to each distinct token (None = dropped)."""
+    @property
+    def token_id(self) -> np.ndarray:
+        """Position of each token among all tokens of its document, from 0."""
+        if callable(self._token_id):
+            self._token_id = self._token_id()
+        return self._token_id
+
+
+def _filter_vocab(keyed_vocab: np.ndarray, filters: dict, marked: bool = True) -> list[str | None]:
+    """Apply the token filters to each distinct token (None = dropped).
+
+    ``marked=False`` says no token carries a Korean/Japanese mark; then the
+    filters most calls use (case, punctuation, length) run on the whole
+    vocabulary at once (:func:`_filter_plain`), which gives what
+    :func:`~toolkit.tokens.tokenizer.token_filter` gives, token by token.
+    """
+    opts = {**_FILTER_DEFAULTS, **filters}
+    stop = opts["stopwords"]
+    if not marked and not opts["drop_numbers"] and opts["stem"] is None:
+        if stop is False or stop is None:
+            fast = _filter_plain(
+                keyed_vocab, bool(opts["lower"]), bool(opts["drop_punct"]), opts["min_length"]
+            )
+            if fast is not None:
+                return fast
     keep = token_filter(**filters)
-    return [r[0] if (r := keep([t])) else None for t in raw_vocab]
+    return [r[0] if (r := keep([t])) else None for t in keyed_vocab]
+
+
+_FILTER_DEFAULTS = {k: p.default for k, p in inspect.signature(token_filter).parameters.items()}
+_NOT_WORD = re.compile(r"[^\w\x00]+")
+
+
+def _filter_plain(
+    vocab: np.ndarray, lower: bool, drop_punct: bool, min_length: object
+) -> list[str | None] | None:
+    """:func:`token_filter`'s case, punctuation and length rules over a whole vocabulary.
+
+    One ``str.lower`` and one regex pass over the tokens joined by NUL,
+    instead of a Python call per token. Returns None (use the per-token
+    filter) when a token holds a NUL or a capital sigma, the one letter whose
+    lower case depends on its neighbours.
+    """
+    if not len(vocab):
+        return []
+    joined = "\x00".join(vocab)
+    if joined.count("\x00") != len(vocab) - 1 or "\u03a3" in joined:
+        return None
+    lengths = np.fromiter(map(len, vocab), dtype=np.int64, count=len(vocab))
+    drop = lengths < min_length
+    if drop_punct:  # token_filter drops a token without a word character (\w)
+        words = _NOT_WORD.sub("", joined).split("\x00")
+        drop |= np.fromiter(map(len, words), dtype=np.int64, count=len(vocab)) == 0
+    out = joined.lower().split("\x00") if lower else list(vocab)
+    if len(out) != len(vocab):
+        return None
+    for i in np.flatnonzero(drop):
+        out[i] = None
+    return out
 
 
 # Tokens -> raw arrays, for the few Tokens objects used most recently. The
@@ -110,11 +177,14 @@ def _filter_vocab(raw_vocab: np.ndarray, filters: dict) -> list[str | None]:
 # reference and are only reused for the very same, unchanged object.
 _RAW_CACHE: dict[int, tuple] = {}
 _RAW_CACHE_SIZE = 4
+# stream.term array -> its document-term matrix (see doc_term_matrix)
+_DTM_CACHE: dict[int, tuple] = {}
 
 
 def clear_cache() -> None:
-    """Forget cached token streams (e.g. to time a cold run)."""
+    """Forget cached token streams and document-term matrices (e.g. to time a cold run)."""
     _RAW_CACHE.clear()
+    _DTM_CACHE.clear()
 
 
 def _raw_arrays(tk: Tokens) -> tuple:
@@ -126,27 +196,28 @@ def _raw_arrays(tk: Tokens) -> tuple:
     doc_ids = np.asarray(tk.doc_ids, dtype=object)
     if len(pd.unique(doc_ids)) != len(doc_ids):
         raise ValueError("doc_id values must be unique")
-    lens = sents["tokens"].map(len).to_numpy(dtype=np.int64) if len(sents) else np.zeros(0, int)
     # Korean/Japanese function tokens come marked, so that stopwords=True can
     # drop them by part of speech; the marks never leave this module.
+    lists = tk.filter_input()
+    lens = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
     n_tokens = int(lens.sum())
-    flat = np.fromiter(chain.from_iterable(tk.filter_input()), dtype=object, count=n_tokens)
-    raw, keyed_vocab = pd.factorize(flat, sort=False)
-    raw = raw.astype(np.int64)
-    keyed_vocab = np.asarray(keyed_vocab, dtype=object)
-    raw_vocab = np.asarray([unmark(t) for t in keyed_vocab], dtype=object)
-    sent_doc = pd.Index(doc_ids).get_indexer(sents["doc_id"]).astype(np.int64)
+    flat = np.fromiter(chain.from_iterable(lists), dtype=object, count=n_tokens)
+    raw, keyed_vocab = _factorize_strings(flat)
+    del flat
+    joined = "".join(keyed_vocab)
+    if _FUNCTION in joined or _LEMMA in joined:
+        raw_vocab = np.asarray([unmark(t) for t in keyed_vocab], dtype=object)
+    else:  # no marks (no tagged Korean/Japanese): the forms are the keys
+        raw_vocab = keyed_vocab
+    # Look up each distinct sentence doc_id once, not every sentence.
+    sent_codes, sent_uniques = pd.factorize(sents["doc_id"], use_na_sentinel=False)
+    sent_doc = pd.Index(doc_ids).get_indexer(sent_uniques).astype(np.int64)[sent_codes]
     if (sent_doc < 0).any():
         raise ValueError("Tokens.sentences has doc_id values that are not in the corpus")
-    sent = np.repeat(np.arange(len(sents), dtype=np.int64), lens)
-    doc = sent_doc[sent] if len(sent) else np.zeros(0, np.int64)
-    doc_len = np.bincount(doc, minlength=len(doc_ids)).astype(np.int64)
-    if len(doc) and (np.diff(doc) >= 0).all():  # documents contiguous, as tokenize() makes them
-        starts_at = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])
-        token_id = np.arange(len(doc)) - np.repeat(starts_at, np.diff(np.r_[starts_at, len(doc)]))
-    else:
-        token_id = pd.Series(doc).groupby(doc).cumcount().to_numpy(dtype=np.int64)
-    for arr in (doc_ids, raw, raw_vocab, keyed_vocab, doc, sent, token_id, doc_len):
+    doc = np.repeat(sent_doc, lens)
+    doc_len = np.bincount(sent_doc, weights=lens, minlength=len(doc_ids)).astype(np.int64)
+    sent, token_id = _per_token_positions(lens, sent_doc, doc_len)
+    for arr in (doc_ids, raw, raw_vocab, keyed_vocab, doc, doc_len):
         arr.flags.writeable = False  # shared through the cache: never modify in place
     out = (doc_ids, raw, raw_vocab, doc, sent, token_id, doc_len, {}, keyed_vocab)
     if len(_RAW_CACHE) >= _RAW_CACHE_SIZE:
@@ -154,6 +225,90 @@ def _raw_arrays(tk: Tokens) -> tuple:
     _RAW_CACHE[key] = (weakref.ref(tk), id(sents), len(sents), out)
     weakref.finalize(tk, _RAW_CACHE.pop, key, None)  # free the arrays with the Tokens
     return out
+
+
+class _Addresses:
+    """The object pointers of a CPython object array, read as integers (no copy)."""
+
+    def __init__(self, arr: np.ndarray) -> None:
+        self.__array_interface__ = {
+            "shape": arr.shape,
+            "typestr": np.dtype(np.intp).str,
+            "data": (arr.ctypes.data, True),
+            "version": 3,
+        }
+
+
+def _factorize_strings(flat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(flat, sort=False)`` of an object array of tokens: int64 codes, uniques.
+
+    The tokenizer hands out one string object per distinct token (equal
+    tokens are the same object), so the tokens are first told apart by
+    object identity -- hashing pointer-sized integers, without reading a
+    string -- and only the first object of each identity is hashed as text,
+    which merges equal strings that are distinct objects. Codes follow first
+    appearance, as pd.factorize's do, so they depend on nothing but the token
+    order. On an interpreter other than CPython, or an array whose items are
+    not plain pointers, the strings are hashed directly.
+    """
+    hint = min(len(flat), 1 << 16)  # the default, one slot per token, is ~40% slower
+    by_pointer = (
+        platform.python_implementation() == "CPython"
+        and flat.dtype == object
+        and flat.ndim == 1
+        and flat.flags.c_contiguous
+        and flat.itemsize == np.dtype(np.intp).itemsize
+        and len(flat) > 0
+    )
+    if not by_pointer:
+        codes, uniques = pd.factorize(flat, sort=False, size_hint=hint)
+        return np.asarray(codes, dtype=np.int64), np.asarray(uniques, dtype=object)
+    pointers = np.asarray(_Addresses(flat))  # a view: valid while ``flat`` lives
+    obj_codes, obj_uniques = pd.factorize(pointers, sort=False, size_hint=hint)
+    del pointers
+    obj_codes = np.asarray(obj_codes, dtype=np.int64)
+    first = np.full(len(obj_uniques), len(flat), dtype=np.int64)  # first position of each object
+    np.minimum.at(first, obj_codes, np.arange(len(flat), dtype=np.int64))
+    codes, uniques = pd.factorize(flat[first], sort=False)
+    codes = np.asarray(codes, dtype=np.int64)
+    # in place: each position reads its own object code before writing its text code
+    np.take(codes, obj_codes, out=obj_codes, mode="clip")
+    return obj_codes, np.asarray(uniques, dtype=object)
+
+
+def _per_token_positions(
+    lens: np.ndarray, sent_doc: np.ndarray, doc_len: np.ndarray
+) -> tuple[Callable[[], np.ndarray], Callable[[], np.ndarray]]:
+    """Functions that build (once) the sentence row and token_id of each token.
+
+    token_id = the token's flat position less the flat position of its
+    document's first token, worked out per sentence (its first token's
+    position less the document's tokens in earlier sentences) and repeated
+    over the sentence's tokens: no per-token grouping.
+    """
+    memo: dict[str, np.ndarray] = {}
+
+    def sent() -> np.ndarray:
+        if "sent" not in memo:
+            arr = np.repeat(np.arange(len(lens), dtype=np.int64), lens)
+            arr.flags.writeable = False  # shared through the cache
+            memo["sent"] = arr
+        return memo["sent"]
+
+    def token_id() -> np.ndarray:
+        if "token_id" not in memo:
+            sent_start = np.cumsum(lens) - lens
+            if len(lens) and (np.diff(sent_doc) >= 0).all():  # documents contiguous, as usual
+                doc_start = np.cumsum(doc_len) - doc_len
+                before = sent_start - doc_start[sent_doc]
+            else:
+                before = pd.Series(lens).groupby(sent_doc).cumsum().to_numpy(np.int64) - lens
+            arr = np.arange(int(lens.sum()), dtype=np.int64) - np.repeat(sent_start - before, lens)
+            arr.flags.writeable = False
+            memo["token_id"] = arr
+        return memo["token_id"]
+
+    return sent, token_id
 
 
 def _freeze(filters: dict) -> tuple:
@@ -173,10 +328,11 @@ def token_stream(data: pd.DataFrame | Tokens, **filters: object) -> Stream:
     doc_ids, raw, raw_vocab, doc, sent, token_id, doc_len, by_filters, keyed = _raw_arrays(tk)
     key = _freeze(filters)
     if key not in by_filters:
-        mapped = _filter_vocab(keyed, filters)
-        kept = sorted({m for m in mapped if m is not None})
-        index = {t: i for i, t in enumerate(kept)}
-        codes = np.fromiter((index.get(m, -1) for m in mapped), np.int64, len(mapped))
+        mapped = _filter_vocab(keyed, filters, marked=keyed is not raw_vocab)
+        kept = sorted(set(mapped) - {None})
+        index = dict(zip(kept, range(len(kept)), strict=True))
+        index[None] = -1  # a dropped token
+        codes = np.fromiter(map(index.__getitem__, mapped), np.int64, len(mapped))
         term = codes[raw] if len(raw) else np.zeros(0, np.int64)
         vocab = np.asarray(kept, dtype=object)
         term.flags.writeable = vocab.flags.writeable = False
@@ -197,8 +353,35 @@ def term_counts(stream: Stream, docs: np.ndarray | None = None) -> np.ndarray:
     return np.bincount(stream.term[keep], minlength=len(stream.vocab)).astype(np.int64)
 
 
+def group_term_counts(stream: Stream, doc_group: np.ndarray, n_groups: int) -> np.ndarray:
+    """Count of each ``stream.vocab`` term in each group of documents, in one pass.
+
+    ``doc_group`` gives each document's group, 0 to ``n_groups - 1``, or -1
+    for none. Returns an ``(n_groups, len(vocab))`` int64 array, each row what
+    :func:`term_counts` gives for that group's documents. Meant for a few
+    groups (keyness: target and reference); for many, use
+    :func:`doc_term_matrix` and :func:`group_matrix`.
+    """
+    width = len(stream.vocab) + 1  # column 0 takes the tokens the filters drop
+    group = np.asarray(doc_group, dtype=np.int64)
+    group = np.where(group < 0, n_groups, group)  # row n_groups takes the other documents
+    key = (group * width + 1)[stream.doc]  # per document first: one pass over the tokens
+    key += stream.term
+    counts = np.bincount(key, minlength=(n_groups + 1) * width)
+    return counts.reshape(n_groups + 1, width)[:n_groups, 1:].astype(np.int64)
+
+
 def doc_term_matrix(stream: Stream):
-    """Sparse document x term count matrix (CSR, int64) of the kept tokens."""
+    """Sparse document x term count matrix (CSR, int64) of the kept tokens.
+
+    Built once per stream (the same Tokens and filters give the same
+    ``stream.term`` array, which keys the cache) and shared: the matrix's
+    arrays are read-only, so a measure cannot change it for the next one.
+    """
+    key = id(stream.term)
+    hit = _DTM_CACHE.get(key)
+    if hit is not None and hit[0]() is stream.term and hit[1]() is stream.doc:
+        return hit[2]
     from scipy import sparse
 
     keep = stream.term >= 0
@@ -206,6 +389,12 @@ def doc_term_matrix(stream: Stream):
     data = np.ones(int(keep.sum()), dtype=np.int64)
     mat = sparse.csr_matrix((data, (stream.doc[keep], stream.term[keep])), shape=shape)
     mat.sum_duplicates()
+    for arr in (mat.data, mat.indices, mat.indptr):
+        arr.flags.writeable = False
+    if len(_DTM_CACHE) >= _RAW_CACHE_SIZE:
+        _DTM_CACHE.pop(next(iter(_DTM_CACHE)))
+    _DTM_CACHE[key] = (weakref.ref(stream.term), weakref.ref(stream.doc), mat)
+    weakref.finalize(stream.term, _DTM_CACHE.pop, key, None)
     return mat
 
 
