@@ -88,11 +88,9 @@ A single human rater agrees with the other raters at about r = 0.71.
 from __future__ import annotations
 
 import math
-import os
 import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -109,6 +107,7 @@ from toolkit._meta import (
     renamed,
     warn_renamed,
 )
+from toolkit._parallel import resolve_n_jobs, run_chunks
 from toolkit.lexicons.dictionary import Dictionary, load_dictionary, reads_language
 from toolkit.measures._contract import document_statuses, record_unmeasured
 from toolkit.text.language import other_language
@@ -357,17 +356,9 @@ def _dict_chunk(d: Dictionary, window: int, toks: list[tuple[str, ...]]) -> list
 _PARALLEL_MIN = 2000
 
 
-def _run(func: Callable, head: tuple, items: list, n_jobs: int) -> list[tuple[float, ...]]:
-    """Apply ``func(*head, chunk)`` to chunks of ``items``, in order, in ``n_jobs`` processes."""
-    if n_jobs == -1:
-        n_jobs = os.cpu_count() or 1
-    if n_jobs <= 1 or len(items) < _PARALLEL_MIN:
-        return func(*head, items)
-    size = math.ceil(len(items) / (n_jobs * 4))
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-        parts = pool.map(func, *[[h] * len(chunks) for h in head], chunks)
-        return [row for part in parts for row in part]
+def _run(func: Callable, head: tuple, items: list, n_jobs: int | None) -> list[tuple[float, ...]]:
+    """``func(*head, chunk)`` over chunks of ``items``, in order (toolkit._parallel)."""
+    return run_chunks(func, items, head=head, n_jobs=n_jobs, min_items=_PARALLEL_MIN)
 
 
 @renamed(dictionary="lexicon")
@@ -790,6 +781,62 @@ def _news_decay(method: str, window: int, decay: float) -> float:
     return window
 
 
+# Below this many sentences target_tone stays in process (a sentence without
+# a mention costs only the actor lookup).
+_TARGET_PARALLEL_MIN = 5000
+
+
+def _target_rows(
+    tk: Tokens,
+    lex: Dictionary,
+    wanted: set[str],
+    other: Mapping[str, str],
+    lang_of: Mapping[str, str],
+    method: str,
+    window: int,
+    decay: float,
+    rows: range,
+) -> list[tuple]:
+    """target_tone's mention rows for the sentences ``rows`` (a contiguous range) of ``tk``."""
+    from toolkit.measures.actors import find_actors
+    from toolkit.measures.tone.cjk import cjk_span_tone_score
+    from toolkit.measures.tone.news import span_tone_score
+
+    sents = tk.sentences.iloc[rows.start : rows.stop]
+    out = []
+    for row, (doc_id, sent_id, toks, sentence, s0) in enumerate(
+        zip(
+            sents["doc_id"],
+            sents["sent_id"],
+            sents["tokens"],
+            sents["sentence"],
+            sents["start"],
+            strict=True,
+        ),
+        start=rows.start,
+    ):
+        hits = [h for h in find_actors(toks, lex) if h[2] in wanted]
+        if not hits:
+            continue
+        spans = tk.token_spans(row)
+        for s, e, actor, p0, p1 in hits:
+            a, b = spans[s][0] - s0, spans[e - 1][1] - s0
+            if p1:
+                a, b = spans[s][0] - s0 + p0, spans[s][0] - s0 + p1
+            if doc_id in other:
+                score = np.nan
+            elif method == "news" and lang_of.get(doc_id) in _NEWS_CJK:
+                score = cjk_span_tone_score(sentence, a, b, lang_of[doc_id], window=decay)
+            elif method == "news":
+                score = span_tone_score(sentence, a, b, window=decay)
+            else:
+                score = _SCORERS[method](_window_text(sentence, a, b, window))[0]
+            out.append(
+                (doc_id, int(sent_id), actor, sentence[a:b], int(s0) + a, int(s0) + b, score)
+            )
+    return out
+
+
 @renamed(target="actors")
 @keyword_only("actors")
 def target_tone(
@@ -800,6 +847,7 @@ def target_tone(
     decay: float = 5,
     method: str = "news",
     level: str = "mention",
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Tone of what is said about an actor: one score per mention, or per document.
 
@@ -823,6 +871,11 @@ def target_tone(
         5 with ``method="news"`` still sets it, with a FutureWarning.
     method : {"news", "vader", "textblob"}, default "news"
     level : {"mention", "document"}, default "mention"
+    n_jobs : int, optional
+        Worker processes reading the sentences: None (default) all cores,
+        -1 all cores, 1 this process, k processes; corpora under 5,000
+        sentences stay in this process. The output is the same for any value
+        (see ``toolkit._parallel``).
 
     Returns
     -------
@@ -843,9 +896,6 @@ def target_tone(
     >>> t[["target", "matched"]].values.tolist(), bool(t.tone.iloc[0] > 0 > t.tone.iloc[1])
     ([['KR', 'Seoul'], ['JP', 'Tokyo']], True)
     """
-    from toolkit.measures.actors import find_actors
-    from toolkit.measures.tone.news import span_tone_score
-
     if method not in ("news", "vader", "textblob"):
         raise ValueError(
             f"target_tone method must be 'news', 'vader' or 'textblob', not {method!r}"
@@ -853,44 +903,19 @@ def target_tone(
     if level not in ("mention", "document"):
         raise ValueError(f"level must be 'mention' or 'document', not {level!r}")
     decay = _news_decay(method, window, decay)
-    from toolkit.measures.tone.cjk import cjk_span_tone_score
-
+    resolve_n_jobs(n_jobs)  # a bad n_jobs fails also on a small corpus
     tk = as_tokens(data)
     lex, targets = _target_dictionary(actors)
     wanted = set(targets)
     other = _unreadable(tk.corpus, method, "en")  # what the method cannot read
     lang_of = dict(zip(tk.corpus["doc_id"], tk.corpus["language"], strict=True))
-    sents = tk.sentences
-    rows = []
-    for row, (doc_id, sent_id, toks, sentence, s0) in enumerate(
-        zip(
-            sents["doc_id"],
-            sents["sent_id"],
-            sents["tokens"],
-            sents["sentence"],
-            sents["start"],
-            strict=True,
-        )
-    ):
-        hits = [h for h in find_actors(toks, lex) if h[2] in wanted]
-        if not hits:
-            continue
-        spans = tk.token_spans(row)
-        for s, e, actor, p0, p1 in hits:
-            a, b = spans[s][0] - s0, spans[e - 1][1] - s0
-            if p1:
-                a, b = spans[s][0] - s0 + p0, spans[s][0] - s0 + p1
-            if doc_id in other:
-                score = np.nan
-            elif method == "news" and lang_of.get(doc_id) in _NEWS_CJK:
-                score = cjk_span_tone_score(sentence, a, b, lang_of[doc_id], window=decay)
-            elif method == "news":
-                score = span_tone_score(sentence, a, b, window=decay)
-            else:
-                score = _SCORERS[method](_window_text(sentence, a, b, window))[0]
-            rows.append(
-                (doc_id, int(sent_id), actor, sentence[a:b], int(s0) + a, int(s0) + b, score)
-            )
+    rows = run_chunks(
+        _target_rows,
+        range(len(tk.sentences)),
+        head=(tk, lex, wanted, other, lang_of, method, window, decay),
+        n_jobs=n_jobs,
+        min_items=_TARGET_PARALLEL_MIN,
+    )
     cols = ["doc_id", "sent_id", "target", "matched", "start", "end", "tone"]
     out = pd.DataFrame(rows, columns=cols)
     params = {

@@ -1,0 +1,100 @@
+"""n_jobs: each measure in one process and on all cores, same input, same run.
+
+Usage: python benchmarks/n_jobs.py [N_ARTICLES]   (default 5,000)
+
+The corpus is benchmarks/_distinct.py's CONSTRUCTED articles (8 distinct
+sentences each, nothing repeated, so memoising cannot flatter either side),
+loaded and tokenized once outside the timings. Each measure runs with
+``n_jobs=1`` and ``n_jobs=-1`` in turn, twice, and the faster run of each
+counts; the two outputs must be equal (``assert_frame_equal``). Printed:
+seconds per setting and the ratio one process / all cores (> 1: the
+processes help). On a shared machine the ratios move with the other load,
+which is why the runs are interleaved.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import time
+import warnings
+from pathlib import Path
+
+# Run as a script, this folder would come first on sys.path, and its
+# tokenize.py would shadow the standard library module of that name.
+_ROOT = Path(__file__).resolve().parents[1]
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _ROOT / "benchmarks"]
+sys.path.insert(0, str(_ROOT))
+
+import importlib.util  # noqa: E402
+
+import pandas as pd  # noqa: E402
+
+
+def _distinct():
+    spec = importlib.util.spec_from_file_location(
+        "_distinct", _ROOT / "benchmarks" / "_distinct.py"
+    )
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def main() -> None:
+    import toolkit
+    from toolkit.measures.framing import frames
+    from toolkit.measures.quotes.english import quotes
+    from toolkit.measures.tone.scoring import target_tone, tone
+
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
+    warnings.simplefilter("ignore")
+    tk = toolkit.tokenize(toolkit.load_corpus(_distinct().articles(n)))
+    print(
+        f"{n:,} constructed articles, {len(tk.sentences):,} distinct sentences; "
+        f"os.cpu_count() = {os.cpu_count()}\n"
+    )
+    measures = {
+        "tone news": lambda j: tone(tk, method="news", n_jobs=j),
+        "tone vader": lambda j: tone(tk, method="vader", n_jobs=j),
+        "target_tone": lambda j: target_tone(tk, n_jobs=j),
+        "frames": lambda j: frames(tk, n_jobs=j),
+        "quotes": lambda j: quotes(tk, n_jobs=j),
+    }
+    print(
+        f"{'measure':<12} {'n_jobs=1 s':>10} {'n_jobs=-1 s':>11} {'ratio':>6} "
+        f"{'cpu 1 s':>8} {'cpu -1 s':>8} {'load':>5}"
+    )
+    for name, run in measures.items():
+        best = {1: float("inf"), -1: float("inf")}
+        cpu = {1: float("inf"), -1: float("inf")}
+        outs = {}
+        load = os.getloadavg()[0]
+        for _ in range(2):
+            for jobs in (1, -1):
+                c0 = _cpu()
+                t = time.perf_counter()
+                outs[jobs] = run(jobs)
+                best[jobs] = min(best[jobs], time.perf_counter() - t)
+                cpu[jobs] = min(cpu[jobs], _cpu() - c0)
+        pd.testing.assert_frame_equal(outs[1], outs[-1])
+        print(
+            f"{name:<12} {best[1]:>10.2f} {best[-1]:>11.2f} {best[1] / best[-1]:>5.2f}x "
+            f"{cpu[1]:>8.2f} {cpu[-1]:>8.2f} {load:>5.1f}"
+        )
+    print(
+        "\nratio = one process / all cores, wall clock (> 1: all cores faster); outputs identical."
+        "\ncpu = CPU seconds of this process and its workers: what the processes cost in all."
+        "\nload = 1-minute load average before the measure (other work sharing the cores)."
+    )
+
+
+def _cpu() -> float:
+    """CPU seconds used so far by this process and its finished worker processes."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""toolkit._parallel: what n_jobs means, and chunks that come back whole and in order."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+import toolkit._parallel as parallel
+from toolkit._parallel import map_chunks, resolve_n_jobs, run_chunks
+
+
+def _pid_and_items(chunk):
+    return os.getpid(), list(chunk)
+
+
+def _default_jobs_here(chunk):
+    return [resolve_n_jobs(None) for _ in chunk]
+
+
+def test_n_jobs_values():
+    cores = os.cpu_count() or 1
+    assert resolve_n_jobs(1) == 1
+    assert resolve_n_jobs(3) == 3
+    assert resolve_n_jobs(-1) == cores
+    assert parallel.DEFAULT_N_JOBS == -1
+    assert resolve_n_jobs(None) == cores  # main thread of the main process: all cores
+
+
+@pytest.mark.parametrize("bad", [0, -2, 2.5, True, "2"])
+def test_bad_n_jobs_is_a_clear_error(bad):
+    with pytest.raises(ValueError, match="n_jobs must be a positive number of processes"):
+        resolve_n_jobs(bad)
+
+
+def test_chunks_are_contiguous_in_order_and_run_in_other_processes():
+    items = list(range(103))
+    parts = map_chunks(_pid_and_items, items, n_jobs=2, min_items=1)
+    # 2 processes x 4 chunks of ceil(103 / 8) = 13 items: 7 full chunks and one of 12
+    assert [len(p[1]) for p in parts] == [13] * 7 + [12]
+    assert [x for _, chunk in parts for x in chunk] == items
+    assert os.getpid() not in {pid for pid, _ in parts}
+
+
+def test_small_input_and_one_job_stay_in_process():
+    items = list(range(50))
+    for kwargs in ({"n_jobs": 2, "min_items": 51}, {"n_jobs": 1, "min_items": 1}):
+        parts = map_chunks(_pid_and_items, items, **kwargs)
+        assert parts == [(os.getpid(), items)]
+
+
+def test_the_default_is_one_process_inside_a_worker():
+    # a measure called in a worker (scale.run_partitioned, Dask) starts no pool of its own
+    assert run_chunks(_default_jobs_here, list(range(8)), n_jobs=2, min_items=1) == [1] * 8
+
+
+def test_the_default_is_one_process_in_another_thread():
+    import threading
+
+    seen = []
+    t = threading.Thread(target=lambda: seen.append(resolve_n_jobs(None)))
+    t.start()
+    t.join()
+    assert seen == [1]
+
+
+def test_spawned_workers_get_their_chunks(monkeypatch):
+    # where fork is not used (macOS, Windows, Python 3.12+), chunks are sent
+    monkeypatch.setattr(parallel, "_start_method", lambda: "spawn")
+    assert map_chunks(sum, range(100), n_jobs=2, min_items=1) == [
+        sum(range(a, min(a + 13, 100))) for a in range(0, 100, 13)
+    ]
+
+
+def test_head_arguments_reach_every_chunk():
+    out = run_chunks(_scaled, list(range(20)), head=(3,), n_jobs=2, min_items=1)
+    assert out == [3 * x for x in range(20)]
+
+
+def _scaled(k, chunk):
+    return [k * x for x in chunk]
