@@ -26,6 +26,7 @@ processes; elsewhere they start fresh (``spawn``) and receive their chunk.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import math
 import multiprocessing as mp
@@ -45,6 +46,7 @@ DEFAULT_N_JOBS = -1
 # Chunks per process: more than one evens out chunks that take longer (long
 # articles); few enough that each result list travels back in a few pieces.
 _CHUNKS_PER_JOB = 4
+FREEZE = True
 
 
 def resolve_n_jobs(n_jobs: int | None) -> int:
@@ -166,11 +168,19 @@ def map_chunks(
             return list(pool.map(func, *[[h] * len(chunks) for h in head], chunks))
     key = next(_KEYS)
     _INHERITED[key] = (func, head, items)
+    # Objects that exist at the fork stay out of the workers' garbage
+    # collections, which would otherwise write to (and so copy) every page
+    # they live on.
+    freeze = FREEZE and gc.isenabled()
+    if freeze:
+        gc.freeze()
     try:
         with process_pool(jobs) as pool:  # workers fork at the first submit, after the entry
             return list(pool.map(_inherited_slice, [key] * len(starts), starts, stops))
     finally:
         del _INHERITED[key]
+        if freeze:
+            gc.unfreeze()
 
 
 def run_chunks(

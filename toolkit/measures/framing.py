@@ -179,7 +179,7 @@ def _n_words(tk: Tokens) -> np.ndarray:
 
 
 # Below this many sentences, starting processes costs more than it saves.
-_PARALLEL_MIN = 2000
+_PARALLEL_MIN = 20_000
 
 
 def _frame_counts(
@@ -254,7 +254,7 @@ def frames(
         must add up to the dictionary's ``min_weight``, if it gives one.
     n_jobs : int, optional
         Worker processes matching the sentences: None (default) all cores,
-        -1 all cores, 1 this process, k processes; corpora under 2,000
+        -1 all cores, 1 this process, k processes; corpora under 20,000
         sentences stay in this process. The output is the same for any value
         (see ``toolkit._parallel``).
 

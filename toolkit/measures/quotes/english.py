@@ -1931,7 +1931,7 @@ def _docs(tk: Tokens) -> list[_Doc]:
 
 
 # Below this many documents, starting processes costs more than it saves.
-_PARALLEL_MIN = 250
+_PARALLEL_MIN = 1_000
 
 
 def _quote_chunk(
@@ -1982,7 +1982,7 @@ def quotes(
         default so that "unknown" stays visible.
     n_jobs : int, optional
         Worker processes reading the documents: None (default) all cores,
-        -1 all cores, 1 this process, k processes; corpora under 250
+        -1 all cores, 1 this process, k processes; corpora under 1,000
         documents stay in this process. The output is the same for any value
         (see ``toolkit._parallel``).
 

@@ -49,8 +49,9 @@ Methods
 
 Every method also returns ``tone`` in [-1, 1], so code written for one
 method runs with another. Identical sentences (wire copy repeated across
-outlets) are scored once; ``n_jobs`` spreads the distinct sentences over
-processes and returns identical scores.
+outlets) are scored once; the distinct sentences are spread over all cores
+by default (``n_jobs``; small corpora stay in one process) and the scores
+are identical whatever ``n_jobs`` is.
 
 Validity (``python benchmarks/tone_validity.py``; human-rated news data in
 ``../shared/eval``; r = Pearson correlation with the mean human rating,
@@ -353,7 +354,7 @@ def _dict_chunk(d: Dictionary, window: int, toks: list[tuple[str, ...]]) -> list
 
 
 # Below this many distinct sentences, starting processes costs more than it saves.
-_PARALLEL_MIN = 2000
+_PARALLEL_MIN = 10_000
 
 
 def _run(func: Callable, head: tuple, items: list, n_jobs: int | None) -> list[tuple[float, ...]]:
@@ -368,7 +369,7 @@ def score_sentences(
     *,
     lexicon: Dictionary | None = None,
     negation_window: int = 3,
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Score plain sentence strings (no corpus needed); repeated strings are scored once.
 
@@ -381,8 +382,11 @@ def score_sentences(
         :func:`toolkit.measures.tone.news.news_dictionary`); sentences are split with
         :func:`toolkit.tokens.tokenizer.word_tokenize`.
     negation_window : int, default 3
-    n_jobs : int, default 1
-        Processes for the distinct sentences (-1: all cores).
+    n_jobs : int, optional
+        Processes for the distinct sentences: None (default) all cores, -1
+        all cores, 1 this process, k processes; under 10,000 distinct
+        sentences they stay in this process. Scores are the same for any
+        value (see ``toolkit._parallel``).
 
     Returns
     -------
@@ -425,7 +429,9 @@ def _check_aggregate(method: str, aggregate: str) -> None:
         raise ValueError(f"document_method must be one of {allowed}, not {aggregate!r}")
 
 
-def _score_once(keys: list, chunk_fn: Any, args: tuple, n_jobs: int, prepare: Any = None) -> list:
+def _score_once(
+    keys: list, chunk_fn: Any, args: tuple, n_jobs: int | None, prepare: Any = None
+) -> list:
     """Score each distinct key once (wire copy repeats sentences) and map back."""
     uniq = list(dict.fromkeys(keys))
     rows = _run(chunk_fn, args, [prepare(k) for k in uniq] if prepare else uniq, n_jobs)
@@ -454,7 +460,7 @@ def _sentence_scores(
     method: str,
     d: Dictionary | None,
     negation_window: int,
-    n_jobs: int,
+    n_jobs: int | None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     # as_corpus (through as_sentences / as_tokens) refuses repeated doc_ids,
     # which would merge articles at document level
@@ -566,7 +572,7 @@ def tone(
     document_method: str = "mean",
     threshold: float = 0.05,
     negation_window: int = 3,
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Tone of every sentence, or of every document as an aggregate of its sentences.
 
@@ -591,9 +597,11 @@ def tone(
         ``tone > threshold`` (VADER's convention), for the shares.
     negation_window : int, default 3
         Dictionary method: tokens before a match searched for a negator.
-    n_jobs : int, default 1
-        Worker processes for scoring the distinct sentences (-1: all cores);
-        results are identical to ``n_jobs=1``.
+    n_jobs : int, optional
+        Worker processes scoring the distinct sentences: None (default) all
+        cores, -1 all cores, 1 this process, k processes; under 10,000
+        distinct sentences they stay in this process. Results are the same
+        for any value (see ``toolkit._parallel``).
 
     Returns
     -------
@@ -783,7 +791,7 @@ def _news_decay(method: str, window: int, decay: float) -> float:
 
 # Below this many sentences target_tone stays in process (a sentence without
 # a mention costs only the actor lookup).
-_TARGET_PARALLEL_MIN = 5000
+_TARGET_PARALLEL_MIN = 20_000
 
 
 def _target_rows(
@@ -873,7 +881,7 @@ def target_tone(
     level : {"mention", "document"}, default "mention"
     n_jobs : int, optional
         Worker processes reading the sentences: None (default) all cores,
-        -1 all cores, 1 this process, k processes; corpora under 5,000
+        -1 all cores, 1 this process, k processes; corpora under 20,000
         sentences stay in this process. The output is the same for any value
         (see ``toolkit._parallel``).
 
