@@ -585,11 +585,10 @@ def test_quotes_are_the_same_in_processes(mixed_tokens, monkeypatch, process_poo
         sources(mixed_tokens, by="outlet", precomputed=one),
         sources(mixed_tokens, by="outlet", n_jobs=2),
     )
-    pd.testing.assert_frame_equal(
-        mentioned_not_quoted(mixed_tokens, precomputed=one),
-        mentioned_not_quoted(mixed_tokens, n_jobs=2),
-    )
-    assert process_pools == [2, 2, 2]
+    silent = mentioned_not_quoted(mixed_tokens, precomputed=one, n_jobs=1)
+    assert len(silent) > 0
+    pd.testing.assert_frame_equal(silent, mentioned_not_quoted(mixed_tokens, n_jobs=2))
+    assert process_pools == [2, 2, 2, 2]  # quotes, sources' quotes, quotes, people
 
 
 @pytest.mark.parametrize("bad", [0, -2])
@@ -598,3 +597,8 @@ def test_bad_n_jobs_raises(bad):
     for call in (quotes, sources, mentioned_not_quoted):
         with pytest.raises(ValueError, match="n_jobs"):
             call(c, n_jobs=bad)
+
+
+def test_small_corpora_stay_in_process_by_default(mixed_tokens, process_pools):
+    mentioned_not_quoted(mixed_tokens)  # 123 documents, under the threshold: no processes
+    assert process_pools == []

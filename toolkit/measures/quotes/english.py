@@ -2111,7 +2111,9 @@ def mentioned_not_quoted(
         The output of :func:`quotes` on the same data (recomputed if omitted;
         before 0.4: ``quotes_table=``).
     n_jobs : int, optional
-        As in :func:`quotes`, for computing them when ``precomputed`` is omitted.
+        As in :func:`quotes`: processes reading the documents (corpora under
+        1,000 documents stay in this process), and computing the quotes when
+        ``precomputed`` is omitted.
 
     Returns
     -------
@@ -2135,12 +2137,29 @@ def mentioned_not_quoted(
     # Titles and appositives are found by English patterns: a Korean or
     # Japanese article is not read, rather than reported as naming nobody.
     statuses = document_statuses(tk.corpus, "en", "people are found in English text only")
+    docs = [
+        (doc, speakers.get(doc.doc_id, set()))
+        for doc in _docs(tk)
+        if doc.text and statuses[doc.doc_id] == STATUS_OK
+    ]
+    rows = run_chunks(
+        _unquoted_chunk, docs, head=(roles, actors), n_jobs=n_jobs, min_items=_PARALLEL_MIN
+    )
+    cols = ["doc_id", "person", "role", "country", "country_source", "start", "end", "sentence"]
+    sentences = pd.Series([r.pop("sentence") for r in rows], dtype=object)
+    out = pd.DataFrame(rows, columns=cols[:-1])
+    out["sentence"] = sentences.set_axis(out.index)  # object: keeps the shared strings
+    attach_attrs(out, "mentioned_not_quoted", {}, n_docs=len(tk.doc_ids))
+    return record_unmeasured(out, statuses)
+
+
+def _unquoted_chunk(
+    roles: Dictionary, actors: Dictionary, docs: Sequence[tuple[_Doc, set[str]]]
+) -> list[dict[str, Any]]:
+    """mentioned_not_quoted's rows for each (document, names quoted in it)."""
     rows = []
     sent_text: dict[tuple[int, int], str] = {}
-    for doc in _docs(tk):
-        if not doc.text or statuses[doc.doc_id] != STATUS_OK:
-            continue
-        spoken = speakers.get(doc.doc_id, set())
+    for doc, spoken in docs:
         spoken_tokens = {n for n in spoken if " " not in n}
         seen: set[str] = set()
         mentions = []
@@ -2208,12 +2227,7 @@ def mentioned_not_quoted(
                     ),
                 }
             )
-    cols = ["doc_id", "person", "role", "country", "country_source", "start", "end", "sentence"]
-    sentences = pd.Series([r.pop("sentence") for r in rows], dtype=object)
-    out = pd.DataFrame(rows, columns=cols[:-1])
-    out["sentence"] = sentences.set_axis(out.index)  # object: keeps the shared strings
-    attach_attrs(out, "mentioned_not_quoted", {}, n_docs=len(tk.doc_ids))
-    return record_unmeasured(out, statuses)
+    return rows
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -2291,6 +2305,7 @@ def sources(
     >>> s[s.dimension == "speaker_country"][["outlet", "category", "count", "n_docs"]].values.tolist()
     [['A', 'JP', 1, 1], ['B', 'none', 0, 1]]
     """
+    resolve_n_jobs(n_jobs)  # checked also when the quotes are given
     tk = as_tokens(data)
     qt = quotes(tk, n_jobs=n_jobs) if precomputed is None else precomputed
     if kind is not None:
