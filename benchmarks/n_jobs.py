@@ -86,13 +86,13 @@ def _compare(name: str, run, rounds: int) -> str:
     pd.testing.assert_frame_equal(outs[1], outs[-1])
     return (
         f"{name:<12} {best[1]:>10.2f} {best[-1]:>11.2f} {best[1] / best[-1]:>5.2f}x "
-        f"{cpu[1]:>8.2f} {cpu[-1]:>8.2f} {load:>5.1f}"
+        f"{cpu[1]:>8.2f} {cpu[-1]:>8.2f} {100 * (cpu[-1] / cpu[1] - 1):>+5.0f}% {load:>5.1f}"
     )
 
 
 _HEADER = (
     f"{'measure':<12} {'n_jobs=1 s':>10} {'n_jobs=-1 s':>11} {'ratio':>6} "
-    f"{'cpu 1 s':>8} {'cpu -1 s':>8} {'load':>5}"
+    f"{'cpu 1 s':>8} {'cpu -1 s':>8} {'cpu +':>6} {'load':>5}"
 )
 
 
@@ -122,7 +122,9 @@ def main() -> None:
         print(_compare(name, _measures(small)[name], rounds=3) + f"  {label}")
     print(
         "\nratio = one process / all cores, wall clock (> 1: all cores faster); outputs identical."
-        "\ncpu = CPU seconds of this process and its workers: what the processes cost in all."
+        "\ncpu = CPU seconds of this process and its workers: what the processes cost in all"
+        "\n(cpu + = the extra CPU all cores take). With autogroup scheduling (Linux, often on),"
+        "\na busy machine is shared per session, not per process: the workers find no free core."
         "\nload = 1-minute load average before the measure (other work sharing the cores)."
     )
 
