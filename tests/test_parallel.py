@@ -70,6 +70,10 @@ def test_spawned_workers_get_their_chunks(monkeypatch):
     assert map_chunks(sum, range(100), n_jobs=2, min_items=1) == [
         sum(range(a, min(a + 13, 100))) for a in range(0, 100, 13)
     ]
+    # spawning costs seconds: the threshold is SPAWN_FACTOR times higher there
+    assert parallel.SPAWN_FACTOR == 20
+    assert map_chunks(sum, range(100), n_jobs=2, min_items=6) == [sum(range(100))]
+    assert len(map_chunks(sum, range(100), n_jobs=2, min_items=5)) == 8
 
 
 def test_head_arguments_reach_every_chunk():

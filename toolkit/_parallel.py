@@ -21,7 +21,9 @@ results are put back in input order, so the output is the same whatever
 ``n_jobs`` is (each chunk runs the same pure function as the in-process
 path). On Linux before Python 3.12 the workers are forked: they inherit the
 imported modules and the input itself, so only the results travel between
-processes; elsewhere they start fresh (``spawn``) and receive their chunk.
+processes; elsewhere they start fresh (``spawn``: seconds per pool, to import
+pandas and the toolkit again) and receive their chunk, so there an input must
+be :data:`SPAWN_FACTOR` times the caller's threshold to go to processes.
 """
 
 from __future__ import annotations
@@ -47,6 +49,10 @@ DEFAULT_N_JOBS = -1
 # articles); few enough that each result list travels back in a few pieces.
 _CHUNKS_PER_JOB = 4
 FREEZE = True
+# A spawned worker starts a fresh interpreter and imports pandas and the
+# toolkit (seconds, where a fork takes milliseconds), so without fork an input
+# must be this many times a caller's threshold before processes pay.
+SPAWN_FACTOR = 20
 
 
 def resolve_n_jobs(n_jobs: int | None) -> int:
@@ -128,7 +134,8 @@ def map_chunks(
     """``func(*head, chunk)`` for contiguous chunks of ``items``, results in input order.
 
     In this process (one call on all of ``items``) when ``n_jobs`` resolves
-    to 1 or there are fewer than ``min_items`` items; otherwise in
+    to 1 or there are fewer than ``min_items`` items (``SPAWN_FACTOR`` times
+    as many where workers are spawned, not forked); otherwise in
     :func:`resolve_n_jobs` processes. ``func`` must be a module-level
     function and give the same result for a chunk wherever it runs.
 
@@ -157,12 +164,13 @@ def map_chunks(
     """
     jobs = resolve_n_jobs(n_jobs)
     n = len(items)
-    if jobs == 1 or n < max(min_items, 2):
+    forked = _start_method() == "fork"
+    if jobs == 1 or n < max(min_items * (1 if forked else SPAWN_FACTOR), 2):
         return [func(*head, items)]
     size = math.ceil(n / (jobs * _CHUNKS_PER_JOB))
     starts = list(range(0, n, size))
     stops = [min(s + size, n) for s in starts]
-    if _start_method() != "fork":
+    if not forked:
         chunks = [items[a:b] for a, b in zip(starts, stops, strict=True)]
         with process_pool(jobs) as pool:
             return list(pool.map(func, *[[h] * len(chunks) for h in head], chunks))

@@ -328,3 +328,15 @@ def test_bad_n_jobs_raises(bad):
             call(c, n_jobs=bad)
     with pytest.raises(ValueError, match="n_jobs"):
         frame_shares(c, n_jobs=bad, n_boot=10)
+
+
+def test_frames_are_the_same_in_spawned_processes(demo_tokens, monkeypatch):
+    # macOS, Windows and Python 3.12+ spawn workers, which receive the
+    # dictionary and their sentences pickled instead of inheriting them
+    import toolkit._parallel as parallel
+    import toolkit.measures.framing as framing
+
+    monkeypatch.setattr(framing, "_PARALLEL_MIN", 1)
+    monkeypatch.setattr(parallel, "_start_method", lambda: "spawn")
+    one = frames(demo_tokens, lexicon="generic", n_jobs=1)
+    pd.testing.assert_frame_equal(one, frames(demo_tokens, lexicon="generic", n_jobs=2))
