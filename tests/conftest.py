@@ -40,3 +40,19 @@ def _load_benchmark(name: str) -> ModuleType:
 def load_benchmark() -> Callable[[str], ModuleType]:
     """Import ``benchmarks/<name>.py`` by path (the folder is not a package)."""
     return _load_benchmark
+
+
+@pytest.fixture
+def process_pools(monkeypatch) -> list[int]:
+    """Records the worker count of every pool toolkit._parallel starts (proof the parallel path ran)."""
+    import toolkit._parallel as parallel
+
+    started: list[int] = []
+    real = parallel.process_pool
+
+    def counting(workers: int):
+        started.append(workers)
+        return real(workers)
+
+    monkeypatch.setattr(parallel, "process_pool", counting)
+    return started

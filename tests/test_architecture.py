@@ -20,7 +20,7 @@ ROOT = Path(toolkit.__file__).resolve().parent
 # Lower layers never import higher ones; a package may import its own layer's
 # packages (e.g. measures.supervised uses measures.framing) as long as no cycle forms.
 LAYERS: list[set[str]] = [
-    {"toolkit", "toolkit._meta", "toolkit.data"},
+    {"toolkit", "toolkit._meta", "toolkit._parallel", "toolkit.data"},
     {"toolkit.text", "toolkit.stats", "toolkit.tables"},
     {"toolkit.readers"},
     {"toolkit.corpus"},

@@ -1,4 +1,4 @@
-"""toolkit.parallel: what n_jobs means, and chunks coming back in order."""
+"""toolkit._parallel: what n_jobs means, and chunks that come back whole and in order."""
 
 from __future__ import annotations
 
@@ -6,39 +6,90 @@ import os
 
 import pytest
 
-from toolkit.parallel import job_count, map_chunks
+import toolkit._parallel as parallel
+from toolkit._parallel import map_chunks, resolve_n_jobs, run_chunks
 
 
-def _tag(prefix: str, chunk: list[int]) -> list[str]:
-    return [f"{prefix}{i}:{os.getpid()}" for i in chunk]
+def _pid_and_items(chunk):
+    return os.getpid(), list(chunk)
 
 
-def test_job_count():
-    assert job_count(1) == 1
-    assert job_count(3) == 3
-    assert job_count(-1) == job_count(None) == (os.cpu_count() or 1)
-    for bad in (0, -2, 1.5, True, "2"):
-        with pytest.raises(ValueError, match="n_jobs must be"):
-            job_count(bad)
+def _default_jobs_here(chunk):
+    return [resolve_n_jobs(None) for _ in chunk]
 
 
-def test_one_job_or_a_small_input_stays_in_this_process():
-    assert map_chunks(_tag, [1, 2, 3], 1, args=("a",)) == [
-        [f"a{i}:{os.getpid()}" for i in (1, 2, 3)]
-    ]
-    # fewer items than min_items: one chunk, here, even with 2 jobs
-    assert map_chunks(_tag, [1, 2], 2, args=("a",), min_items=10) == [
-        [f"a1:{os.getpid()}", f"a2:{os.getpid()}"]
-    ]
+def test_n_jobs_values():
+    cores = os.cpu_count() or 1
+    assert resolve_n_jobs(1) == 1
+    assert resolve_n_jobs(3) == 3
+    assert resolve_n_jobs(-1) == cores
+    assert parallel.DEFAULT_N_JOBS == -1
+    assert resolve_n_jobs(None) == cores  # main thread of the main process: all cores
 
 
-def test_chunks_come_back_in_order_from_other_processes():
+@pytest.mark.parametrize("bad", [0, -2, 2.5, True, "2"])
+def test_bad_n_jobs_is_a_clear_error(bad):
+    with pytest.raises(ValueError, match="n_jobs must be a positive number of processes"):
+        resolve_n_jobs(bad)
+
+
+def test_chunks_are_contiguous_in_order_and_run_in_other_processes():
+    items = list(range(103))
+    parts = map_chunks(_pid_and_items, items, n_jobs=2, min_items=1)
+    # 2 processes x 4 chunks of ceil(103 / 8) = 13 items: 7 full chunks and one of 12
+    assert [len(p[1]) for p in parts] == [13] * 7 + [12]
+    assert [x for _, chunk in parts for x in chunk] == items
+    assert os.getpid() not in {pid for pid, _ in parts}
+
+
+def test_small_input_and_one_job_stay_in_process():
     items = list(range(50))
+    for kwargs in ({"n_jobs": 2, "min_items": 51}, {"n_jobs": 1, "min_items": 1}):
+        parts = map_chunks(_pid_and_items, items, **kwargs)
+        assert parts == [(os.getpid(), items)]
+
+
+def test_the_default_is_one_process_inside_a_worker():
+    # a measure called in a worker (scale.run_partitioned, Dask) starts no pool of its own
+    assert run_chunks(_default_jobs_here, list(range(8)), n_jobs=2, min_items=1) == [1] * 8
+
+
+def test_the_default_is_one_process_in_another_thread():
+    import threading
+
     seen = []
-    parts = map_chunks(_tag, items, 2, args=("x",), min_items=0, on_chunk=seen.append)
-    # 2 jobs, four chunks each: 8 chunks of ceil(50 / 8) = 7 items (the last 1)
-    assert [len(p) for p in parts] == [7] * 7 + [1]
-    assert seen == [7] * 7 + [1]
-    flat = [t for p in parts for t in p]
-    assert [t.split(":")[0] for t in flat] == [f"x{i}" for i in items]
-    assert all(t.split(":")[1] != str(os.getpid()) for t in flat)
+    t = threading.Thread(target=lambda: seen.append(resolve_n_jobs(None)))
+    t.start()
+    t.join()
+    assert seen == [1]
+
+
+def test_spawned_workers_get_their_chunks(monkeypatch):
+    # where fork is not used (macOS, Windows, Python 3.12+), chunks are sent
+    monkeypatch.setattr(parallel, "_start_method", lambda: "spawn")
+    assert map_chunks(sum, range(100), n_jobs=2, min_items=1) == [
+        sum(range(a, min(a + 13, 100))) for a in range(0, 100, 13)
+    ]
+    # spawning costs seconds: the threshold is SPAWN_FACTOR times higher there
+    assert parallel.SPAWN_FACTOR == 20
+    assert map_chunks(sum, range(100), n_jobs=2, min_items=6) == [sum(range(100))]
+    assert len(map_chunks(sum, range(100), n_jobs=2, min_items=5)) == 8
+
+
+def test_head_arguments_reach_every_chunk():
+    out = run_chunks(_scaled, list(range(20)), head=(3,), n_jobs=2, min_items=1)
+    assert out == [3 * x for x in range(20)]
+
+
+def _scaled(k, chunk):
+    return [k * x for x in chunk]
+
+
+def test_on_chunk_hears_each_chunk_size_in_order():
+    items = list(range(103))
+    seen: list[int] = []
+    map_chunks(_pid_and_items, items, n_jobs=2, min_items=1, on_chunk=seen.append)
+    assert seen == [13] * 7 + [12]  # hand count: ceil(103 / 8) = 13
+    seen.clear()
+    map_chunks(_pid_and_items, items, n_jobs=1, on_chunk=seen.append)
+    assert seen == [103]

@@ -5,7 +5,7 @@ without notice inside its own package; another package that imports it
 breaks silently when it does (scale/partitions once cleared caches through
 private names and skipped them when renamed). Within a package (readers
 using readers._common, plots using plots._util) is fine, and so is the
-package root's ``toolkit._meta``.
+package root's ``toolkit._meta`` and ``toolkit._parallel``.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def _private_in(source: str, here: str) -> set[tuple[str, str, str]]:
         if not isinstance(node, ast.ImportFrom) or not (node.module or "").startswith("toolkit"):
             continue
         target = node.module
-        if _package(target) in (_package(here), "toolkit._meta"):
+        if _package(target) in (_package(here), "toolkit._meta", "toolkit._parallel"):
             continue
         if any(p.startswith("_") for p in target.split(".")[1:]):
             found.add((here, target, "(private module)"))

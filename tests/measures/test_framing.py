@@ -290,3 +290,53 @@ def test_frame_shares_reuses_given_scores_and_checks_min_count():
     pd.testing.assert_frame_equal(a, b)
     with pytest.raises(ValueError, match="min_count"):
         frame_shares(c, by="country", n_boot=50, min_count=2, precomputed=scores)
+
+
+@pytest.fixture(scope="module")
+def demo_tokens():
+    from toolkit.corpus.load import load_demo
+
+    return tokenize(load_demo())
+
+
+@pytest.mark.parametrize("level", ["document", "sentence"])
+def test_frames_are_the_same_in_processes(demo_tokens, monkeypatch, process_pools, level):
+    import toolkit.measures.framing as framing
+
+    monkeypatch.setattr(framing, "_PARALLEL_MIN", 1)  # the demo is below the real threshold
+    for lexicon in ("issue", "generic"):
+        one = frames(demo_tokens, lexicon=lexicon, level=level, n_jobs=1)
+        assert not process_pools
+        two = frames(demo_tokens, lexicon=lexicon, level=level, n_jobs=2)
+        assert process_pools == [2]
+        process_pools.clear()
+        pd.testing.assert_frame_equal(one, two)
+    assert one.attrs == two.attrs
+
+
+def test_small_corpora_stay_in_process_by_default(demo_tokens, process_pools):
+    frames(demo_tokens)  # 1,650 sentences, under the threshold: no processes started
+    frame_shares(demo_tokens, by="outlet", n_boot=10)
+    assert process_pools == []
+
+
+@pytest.mark.parametrize("bad", [0, -2])
+def test_bad_n_jobs_raises(bad):
+    c = corpus("Seoul protested the textbook.")
+    for call in (frames, frame_cooccurrence):
+        with pytest.raises(ValueError, match="n_jobs"):
+            call(c, n_jobs=bad)
+    with pytest.raises(ValueError, match="n_jobs"):
+        frame_shares(c, n_jobs=bad, n_boot=10)
+
+
+def test_frames_are_the_same_in_spawned_processes(demo_tokens, monkeypatch):
+    # macOS, Windows and Python 3.12+ spawn workers, which receive the
+    # dictionary and their sentences pickled instead of inheriting them
+    import toolkit._parallel as parallel
+    import toolkit.measures.framing as framing
+
+    monkeypatch.setattr(framing, "_PARALLEL_MIN", 1)
+    monkeypatch.setattr(parallel, "_start_method", lambda: "spawn")
+    one = frames(demo_tokens, lexicon="generic", n_jobs=1)
+    pd.testing.assert_frame_equal(one, frames(demo_tokens, lexicon="generic", n_jobs=2))

@@ -22,9 +22,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from toolkit._parallel import map_chunks, resolve_n_jobs
 from toolkit.corpus.outlets import normalize_outlet_name, outlet_lookup, outlet_table
 from toolkit.data import data_path
-from toolkit.parallel import job_count, map_chunks
 from toolkit.readers import CANONICAL_COLUMNS
 from toolkit.readers.scraper import FIELD_KEYS
 from toolkit.text.clean import SURROGATE_NOTE, clean_article, replace_surrogates
@@ -402,7 +402,7 @@ def _folder_items(
     if jobs <= 1 or len(paths) < _PARALLEL_MIN_FILES:
         return [_folder_item(p, folder, encoding) for p in paths]
     out = []
-    for part in map_chunks(_folder_chunk, paths, jobs, args=(folder, encoding), min_items=0):
+    for part in map_chunks(_folder_chunk, paths, head=(folder, encoding), n_jobs=jobs, min_items=0):
         for item, line, caught in part:
             for w in caught:
                 # attributed to the caller of load_corpus, as the one-process path does
@@ -622,7 +622,7 @@ def read_source(
         if not path.exists():
             raise FileNotFoundError(f"no such file or folder: {path}")
         if path.is_dir():
-            docs, summary = _read_folder(path, encoding, job_count(n_jobs))
+            docs, summary = _read_folder(path, encoding, resolve_n_jobs(n_jobs))
             return docs, str(path), summary
         docs, summary = _read_file(path, encoding)
         return docs, str(path), summary
@@ -778,7 +778,7 @@ def load_corpus(
     >>> c["date"].dt.strftime("%Y-%m-%d").tolist()
     ['2015-04-14', '2015-04-15', '2015-04-16']
     """
-    jobs = job_count(n_jobs)
+    jobs = resolve_n_jobs(n_jobs)
     raw, label, summary = read_source(source, encoding, n_jobs=jobs)
     df = _canonical_names(raw, columns, label)
     df["doc_id"] = _doc_ids(df)
@@ -794,7 +794,9 @@ def load_corpus(
         df[col] = [_as_field(v) for v in df[col]]
     rows = list(zip(df["text"].tolist(), notes_in, df["language"].tolist(), strict=True))
     texts, status, reasons, langs = [], [], [], []
-    for part in map_chunks(_read_texts, rows, jobs, args=(language,), min_items=_PARALLEL_MIN_ROWS):
+    for part in map_chunks(
+        _read_texts, rows, head=(language,), n_jobs=jobs, min_items=_PARALLEL_MIN_ROWS
+    ):
         for out, column in zip(part, (texts, status, reasons, langs), strict=True):
             column.extend(out)
     df["text"] = texts

@@ -53,6 +53,7 @@ from toolkit._meta import (
     renamed,
     unmeasured_warning,
 )
+from toolkit._parallel import map_chunks, resolve_n_jobs
 from toolkit.lexicons.dictionary import (
     Dictionary,
     Match,
@@ -177,6 +178,29 @@ def _n_words(tk: Tokens) -> np.ndarray:
     )
 
 
+# Below this many sentences, starting processes costs more than it saves.
+_PARALLEL_MIN = 20_000
+
+
+def _frame_counts(
+    d: Dictionary, names: Sequence[str], token_lists: Sequence[Sequence[str]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Matches, summed match weights (sentences x frames) and word tokens of each sentence."""
+    index = {f: j for j, f in enumerate(names)}
+    counts = np.zeros((len(token_lists), len(names)), dtype=np.int64)
+    weights = np.zeros((len(token_lists), len(names)), dtype=float)
+    for i, toks in enumerate(token_lists):
+        for m in d.match(toks):
+            counts[i, index[m.category]] += 1
+            weights[i, index[m.category]] += m.value
+    words = np.fromiter(
+        (sum(1 for t in toks if _WORD.search(t)) for toks in token_lists),
+        dtype=np.int64,
+        count=len(token_lists),
+    )
+    return counts, weights, words
+
+
 def _dominant(counts: np.ndarray, names: Sequence[str]) -> tuple[list[Any], list[bool]]:
     """Dominant frame per row (ties joined with "|", in dictionary order)."""
     dom: list[Any] = []
@@ -211,6 +235,7 @@ def frames(
     lexicon: DictLike = None,
     level: str = "document",
     min_count: int = 1,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Frame scores per document or per sentence.
 
@@ -227,6 +252,11 @@ def frames(
         of "the article uses this frame". Frames with a ``threshold`` in the
         dictionary must also reach it with their score, and their weights
         must add up to the dictionary's ``min_weight``, if it gives one.
+    n_jobs : int, optional
+        Worker processes matching the sentences: None (default) all cores,
+        -1 all cores, 1 this process, k processes; corpora under 20,000
+        sentences stay in this process. The output is the same for any value
+        (see ``toolkit._parallel``).
 
     Returns
     -------
@@ -260,18 +290,21 @@ def frames(
         raise ValueError(f"level must be 'document' or 'sentence', not {level!r}")
     if min_count < 1:
         raise ValueError("min_count must be at least 1")
+    resolve_n_jobs(n_jobs)  # a bad n_jobs fails also on a small corpus
     tk = as_tokens(data)
     d = frame_dictionary(lexicon)
     names = list(d.categories)
-    index = {f: j for j, f in enumerate(names)}
     sent = tk.sentences
-    counts = np.zeros((len(sent), len(names)), dtype=np.int64)
-    weights = np.zeros((len(sent), len(names)), dtype=float)
-    for i, ms in enumerate(_matches(tk, d)):
-        for m in ms:
-            counts[i, index[m.category]] += 1
-            weights[i, index[m.category]] += m.value
-    words = _n_words(tk)
+    parts = map_chunks(
+        _frame_counts,
+        sent["tokens"].tolist(),
+        head=(d, names),
+        n_jobs=n_jobs,
+        min_items=_PARALLEL_MIN,
+    )
+    counts = np.vstack([p[0] for p in parts])
+    weights = np.vstack([p[1] for p in parts])
+    words = np.concatenate([p[2] for p in parts])
 
     if level == "sentence":
         keys = pd.DataFrame({"doc_id": sent["doc_id"].to_numpy(), "sent_id": sent["sent_id"]})
@@ -456,14 +489,14 @@ def explain_frames(
 
 
 def _frame_scores(
-    data: pd.DataFrame | Tokens, dictionary: DictLike, min_count: int
+    data: pd.DataFrame | Tokens, dictionary: DictLike, min_count: int, n_jobs: int | None = None
 ) -> pd.DataFrame:
     """Document frame scores, reusing ``data`` when it already is :func:`frames` output."""
     if isinstance(data, pd.DataFrame) and data.attrs.get("measure") == "frames":
         if data.attrs.get("params", {}).get("level") != "document":
             raise ValueError("pass document-level frames() output (level='document')")
         return data
-    return frames(data, lexicon=dictionary, level="document", min_count=min_count)
+    return frames(data, lexicon=dictionary, level="document", min_count=min_count, n_jobs=n_jobs)
 
 
 @renamed(dictionary="lexicon")
@@ -474,6 +507,7 @@ def frame_cooccurrence(
     lexicon: DictLike = None,
     min_count: int = 1,
     jaccard: bool = False,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """How often two frames are present in the same document.
 
@@ -486,6 +520,8 @@ def frame_cooccurrence(
     jaccard : bool, default False
         Return the Jaccard similarity (documents with both / documents with
         either) instead of counts; NaN when neither frame occurs.
+    n_jobs : int, optional
+        As in :func:`frames`, when the frames are computed here.
 
     Returns
     -------
@@ -503,7 +539,7 @@ def frame_cooccurrence(
     >>> m.values.tolist()
     [[2, 1], [1, 2]]
     """
-    scores = _frame_scores(data, lexicon, min_count)
+    scores = _frame_scores(data, lexicon, min_count, n_jobs)
     names = scores.attrs["frames"]
     ok = scores[scores["status"] == "ok"]
     x = ok[[f"{f}_present" for f in names]].to_numpy(dtype=np.int64)
@@ -541,6 +577,7 @@ def frame_shares(
     n_boot: int = 1000,
     random_state: int = 0,
     precomputed: pd.DataFrame | None = None,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Share of documents using each frame, by group and period, with bootstrap intervals.
 
@@ -565,6 +602,8 @@ def frame_shares(
         The document-level output of :func:`frames` for the same data,
         lexicon and ``min_count``, to avoid computing it again (e.g. for
         shares by country and then by year; before 0.4: ``scores=``).
+    n_jobs : int, optional
+        As in :func:`frames`, when the frames are computed here.
 
     Returns
     -------
@@ -593,7 +632,7 @@ def frame_shares(
     tk = as_tokens(data)
     scores = precomputed
     if scores is None:
-        scores = frames(tk, lexicon=lexicon, level="document", min_count=min_count)
+        scores = frames(tk, lexicon=lexicon, level="document", min_count=min_count, n_jobs=n_jobs)
     elif scores.attrs.get("params", {}).get("min_count", min_count) != min_count:
         raise ValueError("precomputed frames were computed with another min_count")
     names = scores.attrs["frames"]

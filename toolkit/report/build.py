@@ -223,15 +223,10 @@ def _save_job(data: bytes, stem: str, formats: tuple[str, ...], rc: dict, quiet_
 
 def _figure_pool(workers: int) -> Any:
     """Processes that write figures; forked where that is safe and cheap."""
-    import multiprocessing as mp
-    import sys
-    from concurrent.futures import ProcessPoolExecutor
+    from toolkit._parallel import process_pool
 
-    # fork shares the already imported matplotlib and fonts (no start-up
-    # cost); Python 3.12+ warns about forking a threaded process, and macOS and
-    # Windows do not fork safely, so they start fresh interpreters instead
-    method = "fork" if sys.platform == "linux" and sys.version_info < (3, 12) else "spawn"
-    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method))
+    # fork shares the already imported matplotlib and fonts (no start-up cost)
+    return process_pool(workers)
 
 
 def date_format(values: pd.Series) -> str:
@@ -475,11 +470,9 @@ def build_report(
     formats = tuple(dict.fromkeys(str(f).lower().lstrip(".") for f in figure_formats))
     if not set(formats) <= {"png", "pdf", "svg"}:
         raise ValueError(f"figure_formats must be drawn from png, pdf, svg; got {list(formats)}")
-    import os
+    from toolkit._parallel import resolve_n_jobs
 
-    jobs = (os.cpu_count() or 1) if n_jobs in (None, -1) else int(n_jobs)
-    if jobs < 1:
-        raise ValueError(f"n_jobs must be a positive number of processes, -1 or None; got {n_jobs}")
+    jobs = resolve_n_jobs(n_jobs)
     lang = _main_language(corpus, language)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -31,6 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from toolkit._parallel import process_pool, resolve_n_jobs
 from toolkit.tokens.caches import clear_caches
 
 __all__ = [
@@ -281,13 +281,8 @@ def _load_and_measure(
 
 
 def _pool(workers: int) -> Any:
-    """Worker processes; forked where that is safe and cheap (as the report's)."""
-    import multiprocessing as mp
-    import sys
-    from concurrent.futures import ProcessPoolExecutor
-
-    method = "fork" if sys.platform == "linux" and sys.version_info < (3, 12) else "spawn"
-    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method))
+    """Worker processes; forked where that is safe and cheap (toolkit._parallel)."""
+    return process_pool(workers)
 
 
 def _write(df: pd.DataFrame, path: Path) -> None:
@@ -360,9 +355,7 @@ def run_partitioned(
     unknown = set(measures) - set(MEASURES)
     if unknown:
         raise ValueError(f"unknown measures {sorted(unknown)}; choose from {list(MEASURES)}")
-    jobs = (os.cpu_count() or 1) if n_jobs in (None, -1) else int(n_jobs)
-    if jobs < 1:
-        raise ValueError(f"n_jobs must be a positive number of processes, -1 or None; got {n_jobs}")
+    jobs = resolve_n_jobs(n_jobs)
     out = Path(out_dir)
     for m in measures:
         for old in (out / m).glob("part-*.parquet"):

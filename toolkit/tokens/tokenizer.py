@@ -47,8 +47,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from toolkit._parallel import map_chunks, resolve_n_jobs
 from toolkit.data import data_path
-from toolkit.parallel import job_count, map_chunks
 from toolkit.text.morphology import ANALYSED_LANGUAGES, KOREAN_ENGINES, analyse, is_content
 from toolkit.text.morphology import columns as morph_columns
 from toolkit.tokens.caches import _CACHES, text_cache
@@ -796,8 +796,8 @@ def _columns_in_processes(
         parts = map_chunks(
             _columns_chunk,
             docs,
-            jobs,
-            args=(mwes, korean, registry),
+            head=(mwes, korean, registry),
+            n_jobs=jobs,
             min_items=0,
             on_chunk=bar.update if bar is not None else None,
         )
@@ -869,7 +869,7 @@ def tokenize(
     """
     if korean not in KOREAN_ENGINES:
         raise ValueError(f"korean must be one of {KOREAN_ENGINES}, not {korean!r}")
-    jobs = job_count(n_jobs)
+    jobs = resolve_n_jobs(n_jobs)
     corpus = as_corpus(corpus)
     mwe_t = _load_mwes(mwes)
     docs = list(zip(corpus["doc_id"], corpus["text"], corpus["language"], strict=True))

@@ -540,3 +540,65 @@ def test_quotes_work_grows_linearly_with_document_length(flat: bool) -> None:
         ratio = _lines_run(fn, large) / _lines_run(fn, small)
         # 4x the text: ~4x the work when linear, ~16x when quadratic
         assert ratio < 6, ratio
+
+
+# ---------------------------------------------------------------- n_jobs
+
+# Constructed Korean and Japanese articles (no real speaker), added to the
+# demo so the processes also read the other languages.
+CJK_DOCS = pd.DataFrame(
+    {
+        "doc_id": ["ko-1", "ja-1"],
+        "text": [
+            "일본 외무성 관계자는 “협의는 계속된다”라고 말했다. 정부 당국자는 “관계가 개선되었다”고 밝혔다.",
+            "韓国外務省の担当者は「協議は続ける」と述べた。日本政府は「関係は改善した」と説明した。",
+        ],
+        "language": ["ko", "ja"],
+        "country": ["KR", "JP"],
+        "outlet": ["constructed", "constructed"],
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def mixed_tokens():
+    from toolkit.corpus.load import load_demo
+    from toolkit.tokens.tokenizer import tokenize
+
+    demo = load_demo()[["doc_id", "text", "language", "country", "outlet"]]
+    return tokenize(pd.concat([demo, CJK_DOCS], ignore_index=True))
+
+
+def test_quotes_are_the_same_in_processes(mixed_tokens, monkeypatch, process_pools):
+    import toolkit.measures.quotes.english as english
+
+    monkeypatch.setattr(english, "_PARALLEL_MIN", 1)  # the demo is below the real threshold
+    one = quotes(mixed_tokens, n_jobs=1)
+    assert not process_pools
+    two = quotes(mixed_tokens, n_jobs=2)
+    assert process_pools == [2]
+    pd.testing.assert_frame_equal(one, two)
+    assert one.attrs == two.attrs
+    assert {"ko-1", "ja-1"} <= set(two["doc_id"])  # the Korean and Japanese readers ran too
+    # sources and mentioned_not_quoted hand n_jobs to the quotes they compute
+    pd.testing.assert_frame_equal(
+        sources(mixed_tokens, by="outlet", precomputed=one),
+        sources(mixed_tokens, by="outlet", n_jobs=2),
+    )
+    silent = mentioned_not_quoted(mixed_tokens, precomputed=one, n_jobs=1)
+    assert len(silent) > 0
+    pd.testing.assert_frame_equal(silent, mentioned_not_quoted(mixed_tokens, n_jobs=2))
+    assert process_pools == [2, 2, 2, 2]  # quotes, sources' quotes, quotes, people
+
+
+@pytest.mark.parametrize("bad", [0, -2])
+def test_bad_n_jobs_raises(bad):
+    c = corpus('"We will respond firmly," a defense ministry official said.')
+    for call in (quotes, sources, mentioned_not_quoted):
+        with pytest.raises(ValueError, match="n_jobs"):
+            call(c, n_jobs=bad)
+
+
+def test_small_corpora_stay_in_process_by_default(mixed_tokens, process_pools):
+    mentioned_not_quoted(mixed_tokens)  # 123 documents, under the threshold: no processes
+    assert process_pools == []

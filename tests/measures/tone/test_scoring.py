@@ -102,12 +102,13 @@ def test_repeated_sentences_scored_once(tokens, monkeypatch):
     assert len(calls) == 4 == len(set(calls))
 
 
-def test_parallel_scores_identical(tokens, monkeypatch):
+def test_parallel_scores_identical(tokens, monkeypatch, process_pools):
     monkeypatch.setattr(sentiment, "_PARALLEL_MIN", 1)
-    for method in ("news", "vader"):
-        one = tone(tokens, method=method, level="document")
+    for method in ("news", "vader", "dictionary"):
+        one = tone(tokens, method=method, level="document", n_jobs=1)
         two = tone(tokens, method=method, level="document", n_jobs=2)
         pd.testing.assert_frame_equal(one, two)
+    assert process_pools == [2, 2, 2]
 
 
 def test_dictionary_scores_formulas_by_hand():
@@ -310,3 +311,69 @@ def test_report_section_writes_tables_and_cache(tmp_path):
     assert len(sents) == 5  # k1 has two sentences, e none
     docs = pd.read_csv(tmp_path / "tables" / "tone_documents.csv")
     assert len(docs) == 5 and docs.loc[docs.doc_id == "e", "status"].item() == "empty"
+
+
+# Constructed Korean and Japanese articles (no real speaker), added to the
+# demo so the processes also score the other languages.
+CJK_DOCS = pd.DataFrame(
+    {
+        "doc_id": ["ko-1", "ja-1"],
+        "text": [
+            "한국 정부는 일본과의 관계가 개선되었다고 밝혔다. 일본은 협력을 환영했다.",
+            "日本政府は韓国との関係が改善したと説明した。韓国は協力を歓迎した。",
+        ],
+        "language": ["ko", "ja"],
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def mixed_tokens():
+    from toolkit.corpus.load import load_demo
+
+    demo = load_demo()[["doc_id", "text", "language"]]
+    return tokenize(pd.concat([demo, CJK_DOCS], ignore_index=True))
+
+
+def test_news_tone_on_mixed_languages_is_the_same_in_processes(
+    mixed_tokens, monkeypatch, process_pools
+):
+    monkeypatch.setattr(sentiment, "_PARALLEL_MIN", 1)  # the demo is below the real threshold
+    one = tone(mixed_tokens, n_jobs=1)
+    two = tone(mixed_tokens, n_jobs=2)
+    assert process_pools == [2]
+    pd.testing.assert_frame_equal(one, two)
+    assert two.loc[two["doc_id"].isin(["ko-1", "ja-1"]), "tone"].notna().all()
+    pd.testing.assert_frame_equal(
+        score_sentences(["Ties frayed.", "Talks resumed."] * 3, n_jobs=1),
+        score_sentences(["Ties frayed.", "Talks resumed."] * 3, n_jobs=2),
+    )
+
+
+@pytest.mark.parametrize("level", ["mention", "document"])
+def test_target_tone_is_the_same_in_processes(mixed_tokens, monkeypatch, process_pools, level):
+    monkeypatch.setattr(sentiment, "_TARGET_PARALLEL_MIN", 1)
+    for method in ("news", "vader"):
+        one = target_tone(mixed_tokens, actors=["KR", "JP"], method=method, level=level, n_jobs=1)
+        two = target_tone(mixed_tokens, actors=["KR", "JP"], method=method, level=level, n_jobs=2)
+        pd.testing.assert_frame_equal(one, two)
+        assert one.attrs == two.attrs
+    assert process_pools == [2, 2]
+    if level == "mention":  # the Korean and Japanese mentions were read in the workers
+        assert {"ko-1", "ja-1"} <= set(two["doc_id"])
+
+
+def test_small_corpora_stay_in_process_by_default(mixed_tokens, process_pools):
+    tone(mixed_tokens)  # 1,654 sentences: under the thresholds
+    target_tone(mixed_tokens, actors="KR")
+    assert process_pools == []
+
+
+@pytest.mark.parametrize("bad", [0, -2])
+def test_bad_n_jobs_raises(corpus, bad):
+    with pytest.raises(ValueError, match="n_jobs"):
+        tone(corpus, n_jobs=bad)
+    with pytest.raises(ValueError, match="n_jobs"):
+        target_tone(corpus, n_jobs=bad)
+    with pytest.raises(ValueError, match="n_jobs"):
+        score_sentences(["Talks resumed."], n_jobs=bad)

@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,6 +64,7 @@ import pandas as pd
 import yaml
 
 from toolkit._meta import STATUS_EMPTY, STATUS_OK, attach_attrs, renamed, unmeasured_warning
+from toolkit._parallel import resolve_n_jobs, run_chunks
 from toolkit.lexicons.dictionary import Dictionary, load_bundled
 from toolkit.measures._contract import document_statuses, record_unmeasured
 from toolkit.measures.actors import actor_lexicon, find_actors
@@ -1928,6 +1930,28 @@ def _docs(tk: Tokens) -> list[_Doc]:
     return out
 
 
+# Below this many documents, starting processes costs more than it saves.
+_PARALLEL_MIN = 1_000
+
+
+def _quote_chunk(
+    roles: Dictionary,
+    actors: Dictionary,
+    min_words: int,
+    indirect: bool,
+    docs: Sequence[tuple[_Doc, str | None]],
+) -> list[list[dict[str, Any]]]:
+    """The quote rows of each (document, Korean/Japanese language or None)."""
+    return [
+        _cjk.doc_quotes(doc, lang, min_words)  # Korean/Japanese: toolkit.measures.quotes.cjk
+        if lang
+        else _doc_quotes(doc, roles, actors, min_words, indirect)
+        if doc.text
+        else []
+        for doc, lang in docs
+    ]
+
+
 _QUOTE_AFTER_STOP = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”]))\s+(?=[\"“]['‘]?[A-Z])")
 
 
@@ -1937,6 +1961,7 @@ def quotes(
     indirect: bool = True,
     min_words: int = 4,
     assume_home: bool = False,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Direct and indirect quotes with their speakers.
 
@@ -1955,6 +1980,11 @@ def quotes(
         country (``country_source == "outlet_assumed"``). Right for most
         ordinary people quoted by domestic outlets, wrong for some; off by
         default so that "unknown" stays visible.
+    n_jobs : int, optional
+        Worker processes reading the documents: None (default) all cores,
+        -1 all cores, 1 this process, k processes; corpora under 1,000
+        documents stay in this process. The output is the same for any value
+        (see ``toolkit._parallel``).
 
     Returns
     -------
@@ -1981,22 +2011,27 @@ def quotes(
     >>> q[["kind", "speaker", "speaker_role", "speaker_country", "anonymous"]].values.tolist()
     [['direct', 'a defense ministry official', 'defense_ministry', 'KR', True], ['indirect', "Japan's foreign minister", 'foreign_ministry', 'JP', False]]
     """
+    resolve_n_jobs(n_jobs)  # a bad n_jobs fails also on a small corpus
     tk = as_tokens(data)
     roles = role_lexicon()
     actors = _speaker_actors()
     statuses = _statuses(tk)
     rows: list[dict[str, Any]] = []
     empty = []
-    for doc in _docs(tk):
-        if statuses[doc.doc_id] not in (STATUS_OK, STATUS_EMPTY):
-            continue  # a language neither reader knows: no rows, in attrs["unmeasured"]
-        got = (
-            _cjk.doc_quotes(doc, lang, min_words)
-            if (lang := _cjk.language_of(tk, doc.doc_id))
-            else _doc_quotes(doc, roles, actors, min_words, indirect)
-            if doc.text
-            else []
-        )  # noqa: E501  Korean/Japanese: toolkit.measures.quotes.cjk
+    # a language neither reader knows: no rows, in attrs["unmeasured"]
+    docs = [
+        (doc, _cjk.language_of(tk, doc.doc_id))
+        for doc in _docs(tk)
+        if statuses[doc.doc_id] in (STATUS_OK, STATUS_EMPTY)
+    ]
+    found = run_chunks(
+        _quote_chunk,
+        docs,
+        head=(roles, actors, min_words, indirect),
+        n_jobs=n_jobs,
+        min_items=_PARALLEL_MIN,
+    )
+    for (doc, _), got in zip(docs, found, strict=True):
         if assume_home and doc.country in _home_codes():
             for r in got:
                 if r["speaker"] is not None and r["speaker_country"] is None:
@@ -2055,7 +2090,10 @@ _PLACE_FIRST = frozenset(
 
 @renamed(quotes_table="precomputed")
 def mentioned_not_quoted(
-    data: pd.DataFrame | Tokens, *, precomputed: pd.DataFrame | None = None
+    data: pd.DataFrame | Tokens,
+    *,
+    precomputed: pd.DataFrame | None = None,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Named people who appear in a document but are never quoted in it.
 
@@ -2072,6 +2110,10 @@ def mentioned_not_quoted(
     precomputed : DataFrame, optional
         The output of :func:`quotes` on the same data (recomputed if omitted;
         before 0.4: ``quotes_table=``).
+    n_jobs : int, optional
+        As in :func:`quotes`: processes reading the documents (corpora under
+        1,000 documents stay in this process), and computing the quotes when
+        ``precomputed`` is omitted.
 
     Returns
     -------
@@ -2088,19 +2130,36 @@ def mentioned_not_quoted(
     [['Taro Sato', 'foreign_ministry', 'JP']]
     """
     tk = as_tokens(data)
-    qt = quotes(tk) if precomputed is None else precomputed
+    qt = quotes(tk, n_jobs=n_jobs) if precomputed is None else precomputed
     speakers = qt.dropna(subset=["speaker_name"]).groupby("doc_id")["speaker_name"].agg(set)
     roles = role_lexicon()
     actors = _speaker_actors()
     # Titles and appositives are found by English patterns: a Korean or
     # Japanese article is not read, rather than reported as naming nobody.
     statuses = document_statuses(tk.corpus, "en", "people are found in English text only")
+    docs = [
+        (doc, speakers.get(doc.doc_id, set()))
+        for doc in _docs(tk)
+        if doc.text and statuses[doc.doc_id] == STATUS_OK
+    ]
+    rows = run_chunks(
+        _unquoted_chunk, docs, head=(roles, actors), n_jobs=n_jobs, min_items=_PARALLEL_MIN
+    )
+    cols = ["doc_id", "person", "role", "country", "country_source", "start", "end", "sentence"]
+    sentences = pd.Series([r.pop("sentence") for r in rows], dtype=object)
+    out = pd.DataFrame(rows, columns=cols[:-1])
+    out["sentence"] = sentences.set_axis(out.index)  # object: keeps the shared strings
+    attach_attrs(out, "mentioned_not_quoted", {}, n_docs=len(tk.doc_ids))
+    return record_unmeasured(out, statuses)
+
+
+def _unquoted_chunk(
+    roles: Dictionary, actors: Dictionary, docs: Sequence[tuple[_Doc, set[str]]]
+) -> list[dict[str, Any]]:
+    """mentioned_not_quoted's rows for each (document, names quoted in it)."""
     rows = []
     sent_text: dict[tuple[int, int], str] = {}
-    for doc in _docs(tk):
-        if not doc.text or statuses[doc.doc_id] != STATUS_OK:
-            continue
-        spoken = speakers.get(doc.doc_id, set())
+    for doc, spoken in docs:
         spoken_tokens = {n for n in spoken if " " not in n}
         seen: set[str] = set()
         mentions = []
@@ -2168,12 +2227,7 @@ def mentioned_not_quoted(
                     ),
                 }
             )
-    cols = ["doc_id", "person", "role", "country", "country_source", "start", "end", "sentence"]
-    sentences = pd.Series([r.pop("sentence") for r in rows], dtype=object)
-    out = pd.DataFrame(rows, columns=cols[:-1])
-    out["sentence"] = sentences.set_axis(out.index)  # object: keeps the shared strings
-    attach_attrs(out, "mentioned_not_quoted", {}, n_docs=len(tk.doc_ids))
-    return record_unmeasured(out, statuses)
+    return rows
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -2211,6 +2265,7 @@ def sources(
     by: By = None,
     kind: str | None = None,
     precomputed: pd.DataFrame | None = None,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Whose voices each outlet or country carries: shares of quotes by speaker country, role and anonymity.
 
@@ -2224,6 +2279,8 @@ def sources(
     precomputed : DataFrame, optional
         Output of :func:`quotes` on the same data, to avoid recomputing
         (before 0.4: ``quotes_table=``).
+    n_jobs : int, optional
+        As in :func:`quotes`, for computing them when ``precomputed`` is omitted.
 
     Returns
     -------
@@ -2248,8 +2305,9 @@ def sources(
     >>> s[s.dimension == "speaker_country"][["outlet", "category", "count", "n_docs"]].values.tolist()
     [['A', 'JP', 1, 1], ['B', 'none', 0, 1]]
     """
+    resolve_n_jobs(n_jobs)  # checked also when the quotes are given
     tk = as_tokens(data)
-    qt = quotes(tk) if precomputed is None else precomputed
+    qt = quotes(tk, n_jobs=n_jobs) if precomputed is None else precomputed
     if kind is not None:
         if kind not in ("direct", "indirect"):
             raise ValueError(f"kind must be 'direct', 'indirect' or None, not {kind!r}")

@@ -51,8 +51,9 @@ Methods
 
 Every method also returns ``tone`` in [-1, 1], so code written for one
 method runs with another. Identical sentences (wire copy repeated across
-outlets) are scored once; ``n_jobs`` spreads the distinct sentences over
-processes and returns identical scores.
+outlets) are scored once; the distinct sentences are spread over all cores
+by default (``n_jobs``; small corpora stay in one process) and the scores
+are identical whatever ``n_jobs`` is.
 
 Validity (``python benchmarks/tone_validity.py``; human-rated news data in
 ``../shared/eval``; r = Pearson correlation with the mean human rating,
@@ -90,11 +91,9 @@ A single human rater agrees with the other raters at about r = 0.71.
 from __future__ import annotations
 
 import math
-import os
 import re
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -111,6 +110,7 @@ from toolkit._meta import (
     renamed,
     warn_renamed,
 )
+from toolkit._parallel import resolve_n_jobs, run_chunks
 from toolkit.lexicons.dictionary import Dictionary, load_dictionary, reads_language
 from toolkit.measures._contract import document_statuses, record_unmeasured
 from toolkit.measures.tone.vader import vader_scores
@@ -373,20 +373,12 @@ def _dict_chunk(d: Dictionary, window: int, toks: list[tuple[str, ...]]) -> list
 
 
 # Below this many distinct sentences, starting processes costs more than it saves.
-_PARALLEL_MIN = 2000
+_PARALLEL_MIN = 10_000
 
 
-def _run(func: Callable, head: tuple, items: list, n_jobs: int) -> list[tuple[float, ...]]:
-    """Apply ``func(*head, chunk)`` to chunks of ``items``, in order, in ``n_jobs`` processes."""
-    if n_jobs == -1:
-        n_jobs = os.cpu_count() or 1
-    if n_jobs <= 1 or len(items) < _PARALLEL_MIN:
-        return func(*head, items)
-    size = math.ceil(len(items) / (n_jobs * 4))
-    chunks = [items[i : i + size] for i in range(0, len(items), size)]
-    with ProcessPoolExecutor(max_workers=n_jobs) as pool:
-        parts = pool.map(func, *[[h] * len(chunks) for h in head], chunks)
-        return [row for part in parts for row in part]
+def _run(func: Callable, head: tuple, items: list, n_jobs: int | None) -> list[tuple[float, ...]]:
+    """``func(*head, chunk)`` over chunks of ``items``, in order (toolkit._parallel)."""
+    return run_chunks(func, items, head=head, n_jobs=n_jobs, min_items=_PARALLEL_MIN)
 
 
 @renamed(dictionary="lexicon")
@@ -396,7 +388,7 @@ def score_sentences(
     *,
     lexicon: Dictionary | None = None,
     negation_window: int = 3,
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Score plain sentence strings (no corpus needed); repeated strings are scored once.
 
@@ -409,8 +401,11 @@ def score_sentences(
         :func:`toolkit.measures.tone.news.news_dictionary`); sentences are split with
         :func:`toolkit.tokens.tokenizer.word_tokenize`.
     negation_window : int, default 3
-    n_jobs : int, default 1
-        Processes for the distinct sentences (-1: all cores).
+    n_jobs : int, optional
+        Processes for the distinct sentences: None (default) all cores, -1
+        all cores, 1 this process, k processes; under 10,000 distinct
+        sentences they stay in this process. Scores are the same for any
+        value (see ``toolkit._parallel``).
 
     Returns
     -------
@@ -453,7 +448,9 @@ def _check_aggregate(method: str, aggregate: str) -> None:
         raise ValueError(f"document_method must be one of {allowed}, not {aggregate!r}")
 
 
-def _score_once(keys: list, chunk_fn: Any, args: tuple, n_jobs: int, prepare: Any = None) -> list:
+def _score_once(
+    keys: list, chunk_fn: Any, args: tuple, n_jobs: int | None, prepare: Any = None
+) -> list:
     """Score each distinct key once (wire copy repeats sentences) and map back."""
     uniq = list(dict.fromkeys(keys))
     rows = _run(chunk_fn, args, [prepare(k) for k in uniq] if prepare else uniq, n_jobs)
@@ -482,7 +479,7 @@ def _sentence_scores(
     method: str,
     d: Dictionary | None,
     negation_window: int,
-    n_jobs: int,
+    n_jobs: int | None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     # as_corpus (through as_sentences / as_tokens) refuses repeated doc_ids,
     # which would merge articles at document level
@@ -594,7 +591,7 @@ def tone(
     document_method: str = "mean",
     threshold: float = 0.05,
     negation_window: int = 3,
-    n_jobs: int = 1,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Tone of every sentence, or of every document as an aggregate of its sentences.
 
@@ -619,9 +616,11 @@ def tone(
         ``tone > threshold`` (VADER's convention), for the shares.
     negation_window : int, default 3
         Dictionary method: tokens before a match searched for a negator.
-    n_jobs : int, default 1
-        Worker processes for scoring the distinct sentences (-1: all cores);
-        results are identical to ``n_jobs=1``.
+    n_jobs : int, optional
+        Worker processes scoring the distinct sentences: None (default) all
+        cores, -1 all cores, 1 this process, k processes; under 10,000
+        distinct sentences they stay in this process. Results are the same
+        for any value (see ``toolkit._parallel``).
 
     Returns
     -------
@@ -809,6 +808,70 @@ def _news_decay(method: str, window: int, decay: float) -> float:
     return window
 
 
+# Below this many sentences target_tone stays in process (a sentence without
+# a mention costs only the actor lookup).
+_TARGET_PARALLEL_MIN = 20_000
+
+
+def _target_rows(
+    tk: Tokens,
+    lex: Dictionary,
+    wanted: set[str],
+    other: Mapping[str, str],
+    lang_of: Mapping[str, str],
+    method: str,
+    window: int,
+    decay: float,
+    rows: range,
+) -> list[tuple]:
+    """target_tone's mention rows for the sentences ``rows`` (a contiguous range) of ``tk``."""
+    from toolkit.measures.actors import find_actors
+    from toolkit.measures.tone.cjk import cjk_span_tone_score
+    from toolkit.measures.tone.news import span_tone_score
+
+    sents = tk.sentences.iloc[rows.start : rows.stop]
+    out = []
+    vader_windows: dict[int, str] = {}  # row of ``out`` -> text, scored at once below
+    for row, (doc_id, sent_id, toks, sentence, s0) in enumerate(
+        zip(
+            sents["doc_id"],
+            sents["sent_id"],
+            sents["tokens"],
+            sents["sentence"],
+            sents["start"],
+            strict=True,
+        ),
+        start=rows.start,
+    ):
+        hits = [h for h in find_actors(toks, lex) if h[2] in wanted]
+        if not hits:
+            continue
+        spans = tk.token_spans(row)
+        for s, e, actor, p0, p1 in hits:
+            a, b = spans[s][0] - s0, spans[e - 1][1] - s0
+            if p1:
+                a, b = spans[s][0] - s0 + p0, spans[s][0] - s0 + p1
+            if doc_id in other:
+                score = np.nan
+            elif method == "news" and lang_of.get(doc_id) in _NEWS_CJK:
+                score = cjk_span_tone_score(sentence, a, b, lang_of[doc_id], window=decay)
+            elif method == "news":
+                score = span_tone_score(sentence, a, b, window=decay)
+            elif method == "vader":
+                vader_windows[len(out)] = _window_text(sentence, a, b, window)
+                score = np.nan
+            else:
+                score = _SCORERS[method](_window_text(sentence, a, b, window))[0]
+            out.append(
+                (doc_id, int(sent_id), actor, sentence[a:b], int(s0) + a, int(s0) + b, score)
+            )
+    if vader_windows:
+        tones = vader_scores(list(vader_windows.values()))[:, 0]
+        for i, t in zip(vader_windows, tones, strict=True):
+            out[i] = (*out[i][:-1], float(t))
+    return out
+
+
 @renamed(target="actors")
 @keyword_only("actors")
 def target_tone(
@@ -819,6 +882,7 @@ def target_tone(
     decay: float = 5,
     method: str = "news",
     level: str = "mention",
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Tone of what is said about an actor: one score per mention, or per document.
 
@@ -842,6 +906,11 @@ def target_tone(
         5 with ``method="news"`` still sets it, with a FutureWarning.
     method : {"news", "vader", "textblob"}, default "news"
     level : {"mention", "document"}, default "mention"
+    n_jobs : int, optional
+        Worker processes reading the sentences: None (default) all cores,
+        -1 all cores, 1 this process, k processes; corpora under 20,000
+        sentences stay in this process. The output is the same for any value
+        (see ``toolkit._parallel``).
 
     Returns
     -------
@@ -862,9 +931,6 @@ def target_tone(
     >>> t[["target", "matched"]].values.tolist(), bool(t.tone.iloc[0] > 0 > t.tone.iloc[1])
     ([['KR', 'Seoul'], ['JP', 'Tokyo']], True)
     """
-    from toolkit.measures.actors import find_actors
-    from toolkit.measures.tone.news import span_tone_score
-
     if method not in ("news", "vader", "textblob"):
         raise ValueError(
             f"target_tone method must be 'news', 'vader' or 'textblob', not {method!r}"
@@ -872,52 +938,21 @@ def target_tone(
     if level not in ("mention", "document"):
         raise ValueError(f"level must be 'mention' or 'document', not {level!r}")
     decay = _news_decay(method, window, decay)
-    from toolkit.measures.tone.cjk import cjk_span_tone_score
-
+    resolve_n_jobs(n_jobs)  # a bad n_jobs fails also on a small corpus
     tk = as_tokens(data)
     lex, targets = _target_dictionary(actors)
     wanted = set(targets)
     other = _unreadable(tk.corpus, method, "en")  # what the method cannot read
     lang_of = dict(zip(tk.corpus["doc_id"], tk.corpus["language"], strict=True))
-    sents = tk.sentences
-    rows = []
-    vader_windows: dict[int, str] = {}  # row of the output -> text, scored at once below
-    for row, (doc_id, sent_id, toks, sentence, s0) in enumerate(
-        zip(
-            sents["doc_id"],
-            sents["sent_id"],
-            sents["tokens"],
-            sents["sentence"],
-            sents["start"],
-            strict=True,
-        )
-    ):
-        hits = [h for h in find_actors(toks, lex) if h[2] in wanted]
-        if not hits:
-            continue
-        spans = tk.token_spans(row)
-        for s, e, actor, p0, p1 in hits:
-            a, b = spans[s][0] - s0, spans[e - 1][1] - s0
-            if p1:
-                a, b = spans[s][0] - s0 + p0, spans[s][0] - s0 + p1
-            if doc_id in other:
-                score = np.nan
-            elif method == "news" and lang_of.get(doc_id) in _NEWS_CJK:
-                score = cjk_span_tone_score(sentence, a, b, lang_of[doc_id], window=decay)
-            elif method == "news":
-                score = span_tone_score(sentence, a, b, window=decay)
-            elif method == "vader":
-                vader_windows[len(rows)] = _window_text(sentence, a, b, window)
-                score = np.nan
-            else:
-                score = _SCORERS[method](_window_text(sentence, a, b, window))[0]
-            rows.append(
-                (doc_id, int(sent_id), actor, sentence[a:b], int(s0) + a, int(s0) + b, score)
-            )
+    rows = run_chunks(
+        _target_rows,
+        range(len(tk.sentences)),
+        head=(tk, lex, wanted, other, lang_of, method, window, decay),
+        n_jobs=n_jobs,
+        min_items=_TARGET_PARALLEL_MIN,
+    )
     cols = ["doc_id", "sent_id", "target", "matched", "start", "end", "tone"]
     out = pd.DataFrame(rows, columns=cols)
-    if vader_windows:
-        out.loc[list(vader_windows), "tone"] = vader_scores(list(vader_windows.values()))[:, 0]
     params = {
         "actors": targets,
         "window": window,
