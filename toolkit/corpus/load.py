@@ -586,7 +586,7 @@ def _merge_metadata(
 
 
 def read_source(
-    source: object, encoding: str | None = None, *, n_jobs: int | None = 1
+    source: object, encoding: str | None = None, *, n_jobs: int | None = None
 ) -> tuple[pd.DataFrame, str, list[dict]]:
     """Read a source as it is, before any column is renamed or text cleaned.
 
@@ -714,7 +714,7 @@ def load_corpus(
     outlets: Mapping[str, str] | str | Path | None = None,
     encoding: str | None = None,
     language: str | None = None,
-    n_jobs: int | None = 1,
+    n_jobs: int | None = None,
 ) -> pd.DataFrame:
     """Load articles into a corpus DataFrame (one row per article).
 
@@ -739,13 +739,14 @@ def load_corpus(
     language : str, optional
         Language code for documents without one; by default it is detected
         from the script of each text.
-    n_jobs : int or None, default 1
+    n_jobs : int or None, default None
         Processes to read a folder's files in (folders of 2,000 files or
         more) and to clean texts and detect their language in (sources of
-        5,000 articles or more), chunks in input order; ``-1`` or ``None``:
-        every core. The corpus is identical whatever ``n_jobs``. On 5,000
-        articles and 2 cores one process was faster at cleaning and
-        detecting (``benchmarks/ingest.py``).
+        5,000 articles or more), chunks in input order (``docs/conventions.md``:
+        ``None`` every core, one process inside a worker; ``-1`` every core;
+        ``1`` this process). The corpus is identical whatever ``n_jobs``.
+        Cleaning and detection are cheap, so processes gain little here
+        (``benchmarks/ingest.py`` times both).
 
     Returns
     -------

@@ -822,7 +822,7 @@ def tokenize(
     mwes: Iterable[str] | str | Path | None = None,
     progress: bool = False,
     korean: str = "kiwi",
-    n_jobs: int | None = 1,
+    n_jobs: int | None = None,
 ) -> Tokens:
     """Tokenize a corpus once, for every later measure.
 
@@ -846,13 +846,13 @@ def tokenize(
         (naming, frames, actors) are split into morphemes by kiwi, and MeCab
         sometimes splits a compound differently (전범기를: 전범 + 기 + 를), so
         such a pattern can miss MeCab's tokens; use kiwi for those measures.
-    n_jobs : int or None, default 1
-        Processes to tokenize in: chunks of documents go to ``n_jobs``
-        processes (``-1`` or ``None``: every core). Corpora of fewer than
-        2,000 documents stay in one process. The tokens are identical
-        whatever ``n_jobs``; on 5,000 articles and 2 cores one process was
-        faster (``benchmarks/ingest.py``): sending tokens back between
-        processes costs about as much as tokenizing them.
+    n_jobs : int or None, default None
+        Processes to tokenize in (``docs/conventions.md``): ``None`` every
+        core (one process inside a worker), ``-1`` every core, ``1`` this
+        process. Corpora of fewer than 2,000 documents stay in this process.
+        The tokens are identical whatever ``n_jobs``. Processes pay on idle
+        cores; on a busy machine sending the tokens back can cost as much as
+        it saves (``benchmarks/ingest.py`` times both).
 
     Returns
     -------

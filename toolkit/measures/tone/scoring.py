@@ -490,10 +490,11 @@ def _sentence_scores(
         vals = _score_once(toks, _dict_chunk, (d, negation_window), n_jobs)
     elif method == "news":
         sents, corpus = as_sentences(data)
-        lang_of = dict(zip(corpus["doc_id"], corpus["language"], strict=True))
+        lang_of = dict(zip(corpus["doc_id"].tolist(), corpus["language"].tolist(), strict=True))
+        # tolist(): iterating Arrow-backed columns item by item is ten times slower
         keys = [
             (lang if (lang := lang_of.get(d)) in _NEWS_CJK else "en", str(t))
-            for d, t in zip(sents["doc_id"], sents["sentence"], strict=True)
+            for d, t in zip(sents["doc_id"].tolist(), sents["sentence"].tolist(), strict=True)
         ]
         vals = _score_once(keys, _news_chunk, (method,), n_jobs)
     else:
