@@ -135,14 +135,26 @@ class ReportContext:
     def finish_figures(self) -> None:
         """Wait for figures written in the background; write inline any that failed there."""
         pending, self._pending = self._pending, []
-        for future, job in pending:
-            try:
-                future.result()
-            except Exception:  # noqa: BLE001 - e.g. a broken worker: write it here instead
-                _save_job(*job)
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
+        try:
+            # figures no helper has started yet are written here, last first,
+            # while the helpers work through the queue from the front
+            stolen = set()
+            for i in range(len(pending) - 1, -1, -1):
+                future, job = pending[i]
+                if future.cancel():
+                    stolen.add(i)
+                    _save_job(*job)
+            for i, (future, job) in enumerate(pending):
+                if i in stolen:
+                    continue
+                try:
+                    future.result()
+                except Exception:  # noqa: BLE001 - e.g. a broken worker: write it here instead
+                    _save_job(*job)
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+                self._pool = None
 
     @staticmethod
     def table_html(df: pd.DataFrame, max_rows: int = 20, float_format: str = "{:.3f}") -> str:
