@@ -337,3 +337,36 @@ def test_figures_still_queued_at_the_end_are_written_by_the_report_process(tmp_p
         for ext in ("png", "svg"):
             written = (tmp_path / "figures" / f"{name}.{ext}").read_bytes()
             assert written == (tmp_path / "inline" / f"{name}.{ext}").read_bytes()
+
+
+def test_a_figure_a_helper_failed_to_write_is_written_by_the_report_process(tmp_path, monkeypatch):
+    # every figure written in a helper fails there (a crash stands in for an
+    # out-of-memory kill); the report writes each one itself, same bytes as n_jobs=1
+    import os
+
+    import toolkit.plots
+
+    parent = os.getpid()
+    real = toolkit.plots.save_figure
+
+    def fails_in_helpers(*args, **kwargs):
+        if os.getpid() != parent:
+            raise RuntimeError("a helper that cannot write")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(toolkit.plots, "save_figure", fails_in_helpers)
+    corpus = pd.DataFrame(
+        {
+            "text": ["Seoul met Tokyo.", "Tokyo met Seoul again.", "Talks."],
+            "outlet": ["Yonhap", "Kyodo", "Yonhap"],
+            "date": ["2019-01-01", "2019-02-01", "2019-03-01"],
+        }
+    )
+    for name, jobs in (("one", 1), ("two", 2)):
+        build_report(corpus, tmp_path / name, sections=["overview"], progress=False, n_jobs=jobs)
+    one = sorted(p.name for p in (tmp_path / "one" / "figures").iterdir())
+    assert len(one) == 4  # outlets, months, lengths, top terms (hand count of the section)
+    for name in one:
+        assert (tmp_path / "one" / "figures" / name).read_bytes() == (
+            tmp_path / "two" / "figures" / name
+        ).read_bytes(), name
