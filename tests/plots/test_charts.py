@@ -615,3 +615,25 @@ def test_small_multiples_refuse_the_wrong_target():
         P.plot_naming(NAMING, x="count", ax=ax, fig=fig)
     with pytest.raises(ValueError, match="fig= is for kind='facets'"):
         P.plot_frames_over_time(OVER_TIME[OVER_TIME.country == "KR"], kind="area", fig=fig)
+
+
+def test_log_axes_figures_pickle_with_their_tick_labels():
+    # the report writes figures in helper processes, which needs a picklable
+    # figure: the "0" stand-in of the distinctive-terms axes and the plain
+    # numbers of log length axes were lambdas, which pickle cannot carry
+    import pickle
+
+    ax = P.plot_distinctive_terms(DIST, x="KR", y="JP", n_labels=4)
+    ax.figure.canvas.draw()
+    before = [t.get_text() for t in ax.get_xticklabels()]
+    copy = pickle.loads(pickle.dumps(ax.figure))
+    copy.canvas.draw()
+    assert [t.get_text() for t in copy.axes[0].get_xticklabels()] == before
+    assert "0" in before  # the stand-in for zero (hand check: KR has a 0 for "minister")
+    fmt = ax.xaxis.get_major_formatter()
+    floor = ax.xaxis.get_major_locator().locs[0]
+    assert fmt(floor, 0) == "0" and fmt(10.0, 1) == "10" and fmt(0.5, 2) == "0.5"
+
+    ax = P.plot_lengths(pd.DataFrame({"n_tokens": [10, 200, 3000, 45000]}), log=True)
+    fmt = pickle.loads(pickle.dumps(ax.figure)).axes[0].xaxis.get_major_formatter()
+    assert [fmt(v, 0) for v in (10.0, 1000.0, 45000.0)] == ["10", "1,000", "45,000"]

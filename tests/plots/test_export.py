@@ -165,3 +165,47 @@ def test_no_warnings_for_latin_figure(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         save_figure(_figure(), tmp_path / "fig")
+
+
+def _busy_figure(layout):
+    """Legend outside, colorbar, rotated labels, a suptitle: what the tight box must hold."""
+    import numpy as np
+
+    fig, axes = plt.subplots(1, 2, figsize=(5, 2.4), layout=layout)
+    axes[0].plot([1, 2, 3], [3, 1, 2], label="a series with a long name")
+    axes[0].legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    axes[0].tick_params(axis="x", labelrotation=40)
+    mesh = axes[1].pcolormesh(np.arange(12.0).reshape(3, 4))
+    fig.colorbar(mesh, ax=axes[1], extend="both")
+    fig.suptitle("A suptitle")
+    return fig
+
+
+@pytest.mark.parametrize("layout", ["constrained", None])
+def test_png_box_is_matplotlibs_tight_box(tmp_path, monkeypatch, layout):
+    # save_figure measures the PNG's tight box itself instead of letting
+    # savefig draw the figure once more first; the file must be the one
+    # matplotlib's own bbox_inches="tight" writes (the reference: the
+    # measured box switched off, so savefig computes the box)
+    from toolkit.plots import export
+
+    fast = save_figure(_busy_figure(layout), tmp_path / "fast", formats="png", dpi=120)[0]
+    monkeypatch.setattr(export, "_png_bbox", lambda fig, dpi: None)
+    slow = save_figure(_busy_figure(layout), tmp_path / "slow", formats="png", dpi=120)[0]
+    assert fast.read_bytes() == slow.read_bytes()
+    plt.close("all")
+
+
+def test_png_box_used_and_layout_engine_kept(tmp_path, monkeypatch):
+    from toolkit.plots import export
+
+    seen = []
+    real = export._png_bbox
+    monkeypatch.setattr(
+        export, "_png_bbox", lambda fig, dpi: seen.append(real(fig, dpi)) or seen[-1]
+    )
+    fig = _busy_figure("constrained")
+    save_figure(fig, tmp_path / "f", formats=("png", "pdf"))
+    assert len(seen) == 1 and seen[0] is not None  # the PNG only; PDF keeps matplotlib's path
+    assert fig.get_layout_engine().__class__.__name__ == "ConstrainedLayoutEngine"
+    plt.close(fig)

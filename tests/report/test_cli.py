@@ -299,3 +299,74 @@ def test_report_rejects_a_bad_n_jobs(tmp_path):
             progress=False,
             n_jobs=0,
         )
+
+
+def test_figures_still_queued_at_the_end_are_written_by_the_report_process(tmp_path):
+    # finish_figures takes back the figures no helper has started (a future
+    # that can still be cancelled) and writes them itself: same files as
+    # writing each figure inline
+    import threading
+    from concurrent.futures import Future
+
+    import matplotlib.pyplot as plt
+
+    from toolkit.plots import paper_style, plot_counts, save_figure
+
+    counts = pd.DataFrame({"outlet": ["Daily A", "Times B"], "n": [4, 1]})
+    ctx = report_mod.ReportContext(corpus=pd.DataFrame(), out_dir=tmp_path, n_jobs=2)
+    queued = []
+    for name in ("first", "second"):
+        with paper_style():
+            fig = plot_counts(counts, x="outlet").figure
+            job = report_mod._figure_job(fig, tmp_path / "figures" / name, ("png", "svg"))
+            save_figure(fig, tmp_path / "inline" / name, formats=("png", "svg"), dpi=150)
+        plt.close(fig)
+        queued.append((Future(), job))  # never started: as if the helper were busy
+    ctx._pending = queued
+    # without the take-back, waiting on a never-started future would hang: fail instead
+    timer = threading.Timer(
+        20, lambda: [f.set_exception(TimeoutError()) for f, _ in queued if not f.done()]
+    )
+    timer.start()
+    try:
+        ctx.finish_figures()
+    finally:
+        timer.cancel()
+    assert all(f.cancelled() for f, _ in queued)
+    for name in ("first", "second"):
+        for ext in ("png", "svg"):
+            written = (tmp_path / "figures" / f"{name}.{ext}").read_bytes()
+            assert written == (tmp_path / "inline" / f"{name}.{ext}").read_bytes()
+
+
+def test_a_figure_a_helper_failed_to_write_is_written_by_the_report_process(tmp_path, monkeypatch):
+    # every figure written in a helper fails there (a crash stands in for an
+    # out-of-memory kill); the report writes each one itself, same bytes as n_jobs=1
+    import os
+
+    import toolkit.plots
+
+    parent = os.getpid()
+    real = toolkit.plots.save_figure
+
+    def fails_in_helpers(*args, **kwargs):
+        if os.getpid() != parent:
+            raise RuntimeError("a helper that cannot write")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(toolkit.plots, "save_figure", fails_in_helpers)
+    corpus = pd.DataFrame(
+        {
+            "text": ["Seoul met Tokyo.", "Tokyo met Seoul again.", "Talks."],
+            "outlet": ["Yonhap", "Kyodo", "Yonhap"],
+            "date": ["2019-01-01", "2019-02-01", "2019-03-01"],
+        }
+    )
+    for name, jobs in (("one", 1), ("two", 2)):
+        build_report(corpus, tmp_path / name, sections=["overview"], progress=False, n_jobs=jobs)
+    one = sorted(p.name for p in (tmp_path / "one" / "figures").iterdir())
+    assert len(one) == 4  # outlets, months, lengths, top terms (hand count of the section)
+    for name in one:
+        assert (tmp_path / "one" / "figures" / name).read_bytes() == (
+            tmp_path / "two" / "figures" / name
+        ).read_bytes(), name

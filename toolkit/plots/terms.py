@@ -370,6 +370,8 @@ def _freq_label(column: str) -> str:
 
 def _zero_break(ax: Any, floor: float, smallest: float) -> None:
     """Mark the stand-in position of zero frequencies on log axes: a "0" tick and a break."""
+    from functools import partial
+
     from matplotlib.ticker import FixedLocator, FuncFormatter, LogLocator
 
     gap = float(np.sqrt(floor * smallest))  # halfway (in log terms) to the smallest value
@@ -377,10 +379,17 @@ def _zero_break(ax: Any, floor: float, smallest: float) -> None:
         line(gap, color="#bbbbbb", linewidth=0.6, linestyle=(0, (1, 2)), zorder=1)
         major = [t for t in LogLocator().tick_values(smallest, ax.get_xlim()[1] * 10) if t > gap]
         axis.set_major_locator(FixedLocator([floor, *major]))
-        axis.set_major_formatter(
-            FuncFormatter(lambda v, _p, f=floor: "0" if np.isclose(v, f) else f"{v:g}")
-        )
+        axis.set_major_formatter(FuncFormatter(partial(_zero_or_number, floor=floor)))
         axis.set_minor_locator(FixedLocator([]))
+
+
+def _zero_or_number(value: float, _pos: Any, floor: float) -> str:
+    """Tick label of :func:`_zero_break`'s axes: "0" at the stand-in for zero.
+
+    A module-level function rather than a lambda, so that the figure can be
+    pickled (the report writes figures in helper processes).
+    """
+    return "0" if np.isclose(value, floor) else f"{value:g}"
 
 
 @renamed(term="hue", doc="y", position="x", terms="hue_order")

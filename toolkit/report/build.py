@@ -18,6 +18,7 @@ from __future__ import annotations
 import html
 import importlib
 import pkgutil
+import sys
 import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -71,6 +72,7 @@ class ReportContext:
     _tokens: Any = field(default=None, repr=False)
     _pool: Any = field(default=None, repr=False)
     _pending: list[Any] = field(default_factory=list, repr=False)
+    _children: dict[int, Any] = field(default_factory=dict, repr=False)
 
     def other_languages(self) -> pd.Series:
         """Documents with text in another language than :attr:`language`, counted per language."""
@@ -120,6 +122,14 @@ class ReportContext:
         png = Path(f"{stem}.png")
         # the helpers write figures while this process computes; when they are
         # behind (more queued than helpers), this process writes one itself
+        if 1 < self.n_jobs and _FORK_PER_FIGURE:
+            self._reap(block=False)
+            if len(self._children) < self.n_jobs - 1:
+                self._children[_fork_save(fig, stem, formats)] = (fig, stem, formats)
+            else:
+                save_figure(fig, stem, formats=formats, dpi=150)
+            plt.close(fig)
+            return png.relative_to(self.out_dir).as_posix()
         busy = sum(not f.done() for f, _ in self._pending)
         helped = 1 < self.n_jobs and busy < self.n_jobs
         job = _figure_job(fig, stem, formats) if helped else None
@@ -132,17 +142,47 @@ class ReportContext:
         plt.close(fig)
         return png.relative_to(self.out_dir).as_posix()
 
+    def _reap(self, block: bool) -> None:
+        """Collect finished figure-writing children; write here what one failed to write."""
+        import os
+
+        from toolkit.plots import save_figure
+
+        for pid in list(self._children):
+            try:
+                done, status = os.waitpid(pid, 0 if block else os.WNOHANG)
+            except ChildProcessError:  # reaped elsewhere: its outcome is unknown
+                done, status = pid, -1
+            if not done:
+                continue
+            fig, stem, formats = self._children.pop(pid)
+            if status != 0:  # e.g. killed: the figure is still here to write
+                save_figure(fig, stem, formats=formats, dpi=150)
+
     def finish_figures(self) -> None:
         """Wait for figures written in the background; write inline any that failed there."""
+        self._reap(block=True)
         pending, self._pending = self._pending, []
-        for future, job in pending:
-            try:
-                future.result()
-            except Exception:  # noqa: BLE001 - e.g. a broken worker: write it here instead
-                _save_job(*job)
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
+        try:
+            # figures no helper has started yet are written here, last first,
+            # while the helpers work through the queue from the front
+            stolen = set()
+            for i in range(len(pending) - 1, -1, -1):
+                future, job = pending[i]
+                if future.cancel():
+                    stolen.add(i)
+                    _save_job(*job)
+            for i, (future, job) in enumerate(pending):
+                if i in stolen:
+                    continue
+                try:
+                    future.result()
+                except Exception:  # noqa: BLE001 - e.g. a broken worker: write it here instead
+                    _save_job(*job)
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
+                self._pool = None
 
     @staticmethod
     def table_html(df: pd.DataFrame, max_rows: int = 20, float_format: str = "{:.3f}") -> str:
@@ -182,6 +222,40 @@ class ReportContext:
             + (f" ({links})" if links else "")
             + "</figcaption></figure>"
         )
+
+
+# Where fork is safe and cheap (Linux, Python < 3.12: later versions warn about
+# forking a threaded process), each figure is written by a child forked for it:
+# the child already holds the figure, the fonts and the style, so nothing is
+# pickled either way (pickling cost about a tenth of a figure's time). Elsewhere
+# a pool of fresh interpreters gets each figure pickled.
+_FORK_PER_FIGURE = sys.platform == "linux" and sys.version_info < (3, 12)
+
+
+def _fork_save(fig: Any, stem: Path, formats: tuple[str, ...]) -> int:
+    """Write ``fig`` in a forked child; return the child's pid.
+
+    The child exits with status 0 once the files are written, 1 if writing
+    failed (the parent then writes the figure itself).
+    """
+    import os
+
+    pid = os.fork()
+    if pid:
+        return pid
+    status = 1
+    try:
+        import warnings
+
+        from toolkit.plots import save_figure
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the parent shows warnings, once
+            save_figure(fig, stem, formats=formats, dpi=150)
+        status = 0
+    finally:
+        # leave without the parent's exit handlers, buffers or test harness
+        os._exit(status)
 
 
 def _figure_job(fig: Any, stem: Path, formats: tuple[str, ...]) -> tuple | None:
