@@ -93,3 +93,33 @@ def test_on_chunk_hears_each_chunk_size_in_order():
     seen.clear()
     map_chunks(_pid_and_items, items, n_jobs=1, on_chunk=seen.append)
     assert seen == [103]
+
+
+def test_n_jobs_default_scopes_what_none_means():
+    cores = os.cpu_count() or 1
+    with parallel.n_jobs_default(1) as jobs:
+        assert jobs == 1
+        assert resolve_n_jobs(None) == 1
+        assert resolve_n_jobs(3) == 3  # an explicit value still wins
+        with parallel.n_jobs_default(2):
+            assert resolve_n_jobs(None) == 2
+        assert resolve_n_jobs(None) == 1
+    assert resolve_n_jobs(None) == cores
+    with pytest.raises(RuntimeError), parallel.n_jobs_default(1):
+        raise RuntimeError("the block's default is dropped on the way out")
+    assert resolve_n_jobs(None) == cores
+    with pytest.raises(ValueError, match="n_jobs must be"), parallel.n_jobs_default(0):
+        pass
+
+
+def test_a_measure_inside_n_jobs_default_1_starts_no_process(monkeypatch, process_pools):
+    import toolkit.measures.tone.scoring as scoring
+
+    monkeypatch.setattr(scoring, "_PARALLEL_MIN", 1)
+    sentences = [f"Talks number {i} went well." for i in range(40)]
+    with parallel.n_jobs_default(1):
+        inside = scoring.score_sentences(sentences)
+    assert process_pools == []
+    outside = scoring.score_sentences(sentences, n_jobs=2)
+    assert process_pools == [2]
+    assert inside.equals(outside)

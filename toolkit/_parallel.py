@@ -8,7 +8,9 @@ thing in each:
   (all local cores), except inside a worker process or a thread other than
   the main one, where it is 1 (a measure called from a worker of
   ``scale.run_partitioned``, a Dask task or a report figure process does
-  not start processes of its own);
+  not start processes of its own), and inside :func:`n_jobs_default`, where
+  it is what that block says (``build_report(n_jobs=1)`` and
+  ``run_partitioned(n_jobs=1)`` run every measure in one process);
 - ``-1``: all local cores (``os.cpu_count()``);
 - ``1``: in this process;
 - ``k > 1``: ``k`` processes.
@@ -28,6 +30,7 @@ be :data:`SPAWN_FACTOR` times the caller's threshold to go to processes.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import itertools
 import math
@@ -36,11 +39,18 @@ import numbers
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-__all__ = ["DEFAULT_N_JOBS", "map_chunks", "process_pool", "resolve_n_jobs", "run_chunks"]
+__all__ = [
+    "DEFAULT_N_JOBS",
+    "map_chunks",
+    "n_jobs_default",
+    "process_pool",
+    "resolve_n_jobs",
+    "run_chunks",
+]
 
 #: What ``n_jobs=None`` means in the main thread of the main process: all cores.
 DEFAULT_N_JOBS = -1
@@ -82,7 +92,7 @@ def resolve_n_jobs(n_jobs: int | None) -> int:
             threading.main_thread()
         ):
             return 1
-        n_jobs = DEFAULT_N_JOBS
+        n_jobs = _SCOPED[-1] if _SCOPED else DEFAULT_N_JOBS
     ok = isinstance(n_jobs, numbers.Integral) and not isinstance(n_jobs, bool)
     if not ok or not (n_jobs >= 1 or n_jobs == -1):
         raise ValueError(
@@ -90,6 +100,32 @@ def resolve_n_jobs(n_jobs: int | None) -> int:
             f"(the default); got {n_jobs!r}"
         )
     return (os.cpu_count() or 1) if n_jobs == -1 else int(n_jobs)
+
+
+# What n_jobs=None means inside the innermost n_jobs_default block.
+_SCOPED: list[int] = []
+
+
+@contextlib.contextmanager
+def n_jobs_default(n_jobs: int | None) -> Iterator[int]:
+    """Within the block, ``n_jobs=None`` means ``n_jobs`` (resolved once, here).
+
+    A caller that takes ``n_jobs`` and calls measures without it (the report's
+    sections, a partition measured in this process) passes its own choice on
+    this way, so ``build_report(n_jobs=1)`` never starts a process.
+
+    Examples
+    --------
+    >>> with n_jobs_default(1):
+    ...     resolve_n_jobs(None)
+    1
+    """
+    jobs = resolve_n_jobs(n_jobs)
+    _SCOPED.append(jobs)
+    try:
+        yield jobs
+    finally:
+        _SCOPED.pop()
 
 
 def _start_method() -> str:

@@ -544,7 +544,7 @@ def build_report(
     formats = tuple(dict.fromkeys(str(f).lower().lstrip(".") for f in figure_formats))
     if not set(formats) <= {"png", "pdf", "svg"}:
         raise ValueError(f"figure_formats must be drawn from png, pdf, svg; got {list(formats)}")
-    from toolkit._parallel import resolve_n_jobs
+    from toolkit._parallel import n_jobs_default, resolve_n_jobs
 
     jobs = resolve_n_jobs(n_jobs)
     lang = _main_language(corpus, language)
@@ -560,8 +560,9 @@ def build_report(
         figure_formats=formats,
         n_jobs=jobs,
     )
-    parts, nav = _render_sections(_chosen_sections(sections), ctx, progress)
-    extra = _notes_html(corpus, ctx, renamed, compare, lang)
+    with n_jobs_default(jobs):  # the sections' measures use the report's n_jobs
+        parts, nav = _render_sections(_chosen_sections(sections), ctx, progress)
+        extra = _notes_html(corpus, ctx, renamed, compare, lang)
     page = (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit._parallel import process_pool, resolve_n_jobs
+from toolkit._parallel import n_jobs_default, process_pool, resolve_n_jobs
 from toolkit.tokens.caches import clear_caches
 
 __all__ = [
@@ -368,8 +368,10 @@ def run_partitioned(
         parts = tqdm(parts, desc="partitions", unit="part")
     writer = _PartWriter(out, measures, ledger)
     args = (outlets, language, [m for m in measures if m != "corpus"], tone_method, count_filters)
-    for i, corpus, results in _measured(parts, ledger, columns, args, jobs):
-        writer.write(i, corpus, results)
+    # a partition measured in this process (jobs == 1) stays in it
+    with n_jobs_default(jobs):
+        for i, corpus, results in _measured(parts, ledger, columns, args, jobs):
+            writer.write(i, corpus, results)
     if ledger.repeated_ids:
         warnings.warn(
             f"{ledger.repeated_ids} repeated doc_id values were made unique with a ~N suffix",
