@@ -507,7 +507,9 @@ def _score_once_array(
     at: dict[str, int] = {}
     where = [at.setdefault(k, len(at)) for k in keys]
     uniq = list(at)
-    parts = map_chunks(chunk_fn, uniq, head=head, n_jobs=n_jobs, min_items=_PARALLEL_MIN)
+    parts = map_chunks(
+        chunk_fn, uniq, head=head, n_jobs=n_jobs, min_items=_PARALLEL_MIN, main_works=True
+    )
     arr = parts[0] if len(parts) == 1 else np.concatenate(parts)
     if len(uniq) != len(keys):
         arr = arr[np.asarray(where, dtype=np.intp)]
