@@ -62,10 +62,10 @@ def test_main_works_shares_the_chunks_and_keeps_their_order(process_pools):
     parts = map_chunks(
         _slow_pid_and_items, items, n_jobs=2, min_items=1, main_works=True, on_chunk=seen.append
     )
-    # the same chunks as without main_works (see the test above), in order
-    assert [len(p[1]) for p in parts] == [13] * 7 + [12]
+    # 2 processes x 8 chunks of ceil(103 / 16) = 7 items: 14 full chunks and one of 5
+    assert [len(p[1]) for p in parts] == [7] * 14 + [5]
     assert [x for _, chunk in parts for x in chunk] == items
-    assert seen == [13] * 7 + [12]
+    assert seen == [7] * 14 + [5]
     pids = [pid for pid, _ in parts]
     # this process took the first chunk, one forked worker the last: two processes
     assert pids[0] == os.getpid() and pids[-1] != os.getpid()

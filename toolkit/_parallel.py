@@ -197,9 +197,10 @@ def map_chunks(
         processes. It starts ``n_jobs - 1`` workers and works through the
         chunks from the first while they take them from the last, so one
         process fewer is forked and the chunks this process does are not
-        sent back. For a ``func`` whose results are large (tokens) or
-        cheap to make (a few seconds of work in all), where sending and
-        forking are a good part of the cost.
+        sent back. The chunks are half the usual size, so the two sides
+        meet near the middle. For a ``func`` whose results are large
+        (tokens) or cheap to make (a few seconds of work in all), where
+        sending and forking are a good part of the cost.
 
     Returns
     -------
@@ -219,7 +220,10 @@ def map_chunks(
         if on_chunk is not None:
             on_chunk(n)
         return out
-    size = math.ceil(n / (jobs * _CHUNKS_PER_JOB))
+    # this process and the workers meet in the middle of the chunks; smaller
+    # ones let them meet closer to it (nothing is sent back from this side)
+    per_job = _CHUNKS_PER_JOB * (2 if main_works and forked else 1)
+    size = math.ceil(n / (jobs * per_job))
     starts = list(range(0, n, size))
     stops = [min(s + size, n) for s in starts]
     if not forked:
