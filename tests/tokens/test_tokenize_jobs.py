@@ -53,7 +53,7 @@ def test_load_demo_in_two_processes_matches_the_recorded_digest(parallel_always,
     monkeypatch.setattr(load_mod, "map_chunks", counting)
     corpus = load_corpus(load_mod.data_path("demo", "articles.jsonl"), n_jobs=2)
     corpus["constructed"] = corpus["constructed"].astype(bool)
-    assert calls == [16]  # 2 processes (this one and a worker) x 8 chunks: the parallel path ran
+    assert calls == [8]  # 2 processes x 4 chunks: the parallel path ran
     assert _digest.corpus_digest(corpus) == EXPECTED.loc["demo", "corpus_sha256"]
     pd.testing.assert_frame_equal(corpus, load_demo())
 
@@ -71,7 +71,7 @@ def test_tokenize_in_two_processes_equals_one(parallel_always, monkeypatch):
     corpus = load_demo()
     clear_caches()  # nothing remembered from another test: the workers tokenize
     two = tokenize(corpus, n_jobs=2).sentences
-    assert calls == [16]  # 2 processes (this one and a worker) x 8 chunks: the parallel path ran
+    assert calls == [8]  # 2 processes x 4 chunks: the parallel path ran
     one = tokenize(corpus, n_jobs=1).sentences
     pd.testing.assert_frame_equal(one, two)
     assert _digest.tokens_digest(two) == EXPECTED.loc["demo", "tokens_sha256"]

@@ -796,12 +796,7 @@ def load_corpus(
     rows = list(zip(df["text"].tolist(), notes_in, df["language"].tolist(), strict=True))
     texts, status, reasons, langs = [], [], [], []
     for part in map_chunks(
-        _read_texts,
-        rows,
-        head=(language,),
-        n_jobs=jobs,
-        min_items=_PARALLEL_MIN_ROWS,
-        main_works=True,
+        _read_texts, rows, head=(language,), n_jobs=jobs, min_items=_PARALLEL_MIN_ROWS
     ):
         for out, column in zip(part, (texts, status, reasons, langs), strict=True):
             column.extend(out)

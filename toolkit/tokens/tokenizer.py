@@ -800,8 +800,6 @@ def _columns_in_processes(
             n_jobs=jobs,
             min_items=0,
             on_chunk=bar.update if bar is not None else None,
-            # this process tokenizes too: its tokens need not be sent back
-            main_works=True,
         )
     finally:
         if bar is not None:
