@@ -198,9 +198,10 @@ def map_chunks(
         chunks from the first while they take them from the last, so one
         process fewer is forked and the chunks this process does are not
         sent back. The chunks are half the usual size, so the two sides
-        meet near the middle. For a ``func`` whose results are large
-        (tokens) or cheap to make (a few seconds of work in all), where
-        sending and forking are a good part of the cost.
+        meet near the middle. For a ``func`` with small results (arrays):
+        the workers' results are unpickled by a thread of this process,
+        which competes with this process's own chunks, so large results
+        (tokens: measured slower) are better left to workers alone.
 
     Returns
     -------
