@@ -42,6 +42,46 @@ def test_chunks_are_contiguous_in_order_and_run_in_other_processes():
     assert os.getpid() not in {pid for pid, _ in parts}
 
 
+def _slow_pid_and_items(chunk):
+    import time
+
+    time.sleep(0.05)  # long enough for the worker to have taken the last chunks
+    return os.getpid(), list(chunk)
+
+
+def _fail_on_seven(chunk):
+    if 7 in chunk:
+        raise KeyError("seven")
+    return list(chunk)
+
+
+@pytest.mark.skipif(parallel._start_method() != "fork", reason="main_works needs fork")
+def test_main_works_shares_the_chunks_and_keeps_their_order(process_pools):
+    items = list(range(103))
+    seen: list[int] = []
+    parts = map_chunks(
+        _slow_pid_and_items, items, n_jobs=2, min_items=1, main_works=True, on_chunk=seen.append
+    )
+    # 2 processes x 8 chunks of ceil(103 / 16) = 7 items: 14 full chunks and one of 5
+    assert [len(p[1]) for p in parts] == [7] * 14 + [5]
+    assert [x for _, chunk in parts for x in chunk] == items
+    assert seen == [7] * 14 + [5]
+    pids = [pid for pid, _ in parts]
+    # this process took the first chunk, one forked worker the last: two processes
+    assert pids[0] == os.getpid() and pids[-1] != os.getpid()
+    assert len(set(pids)) == 2
+    assert process_pools == [1]
+
+
+@pytest.mark.skipif(parallel._start_method() != "fork", reason="main_works needs fork")
+def test_main_works_passes_on_an_error_from_any_chunk():
+    # 7 falls in the first chunk (this process), 100 in the last (the worker)
+    with pytest.raises(KeyError, match="seven"):
+        map_chunks(_fail_on_seven, list(range(103)), n_jobs=2, min_items=1, main_works=True)
+    with pytest.raises(KeyError, match="seven"):
+        map_chunks(_fail_on_seven, [0] * 100 + [7, 7, 7], n_jobs=2, min_items=1, main_works=True)
+
+
 def test_small_input_and_one_job_stay_in_process():
     items = list(range(50))
     for kwargs in ({"n_jobs": 2, "min_items": 51}, {"n_jobs": 1, "min_items": 1}):

@@ -167,6 +167,7 @@ def map_chunks(
     n_jobs: int | None = None,
     min_items: int = 1,
     on_chunk: Callable[[int], object] | None = None,
+    main_works: bool = False,
 ) -> list[Any]:
     """``func(*head, chunk)`` for contiguous chunks of ``items``, results in input order.
 
@@ -191,6 +192,16 @@ def map_chunks(
     on_chunk : callable, optional
         Called with the number of items of each chunk as its result comes
         back, in order (to move a progress bar).
+    main_works : bool, default False
+        Where workers are forked: this process is one of the ``n_jobs``
+        processes. It starts ``n_jobs - 1`` workers and works through the
+        chunks from the first while they take them from the last, so one
+        process fewer is forked and the chunks this process does are not
+        sent back. The chunks are half the usual size, so the two sides
+        meet near the middle. For a ``func`` with small results (arrays):
+        the workers' results are unpickled by a thread of this process,
+        which competes with this process's own chunks, so large results
+        (tokens: measured slower) are better left to workers alone.
 
     Returns
     -------
@@ -210,7 +221,10 @@ def map_chunks(
         if on_chunk is not None:
             on_chunk(n)
         return out
-    size = math.ceil(n / (jobs * _CHUNKS_PER_JOB))
+    # this process and the workers meet in the middle of the chunks; smaller
+    # ones let them meet closer to it (nothing is sent back from this side)
+    per_job = _CHUNKS_PER_JOB * (2 if main_works and forked else 1)
+    size = math.ceil(n / (jobs * per_job))
     starts = list(range(0, n, size))
     stops = [min(s + size, n) for s in starts]
     if not forked:
@@ -218,6 +232,8 @@ def map_chunks(
         with process_pool(jobs) as pool:
             results = pool.map(func, *[[h] * len(chunks) for h in head], chunks)
             return _collect(results, starts, stops, on_chunk)
+    if main_works:
+        return _map_with_main(func, head, items, jobs, starts, stops, on_chunk)
     key = next(_KEYS)
     _INHERITED[key] = (func, head, items)
     # Objects that exist at the fork stay out of the workers' garbage
@@ -230,6 +246,54 @@ def map_chunks(
         with process_pool(jobs) as pool:  # workers fork at the first submit, after the entry
             results = pool.map(_inherited_slice, [key] * len(starts), starts, stops)
             return _collect(results, starts, stops, on_chunk)
+    finally:
+        del _INHERITED[key]
+        if freeze:
+            gc.unfreeze()
+
+
+def _map_with_main(
+    func: Callable[..., Any],
+    head: tuple,
+    items: Sequence[Any],
+    jobs: int,
+    starts: list[int],
+    stops: list[int],
+    on_chunk: Callable[[int], object] | None,
+) -> list[Any]:
+    """:func:`map_chunks` (forked workers) with this process as one of the ``jobs``.
+
+    The chunks are queued for ``jobs - 1`` workers last first; this process
+    takes chunks from the first, each one it can still cancel in the queue,
+    until it meets a chunk a worker has started. Who runs a chunk changes
+    nothing in its result (``func`` is pure), so the output is the same.
+    """
+    key = next(_KEYS)
+    _INHERITED[key] = (func, head, items)
+    freeze = FREEZE and gc.isenabled()
+    if freeze:
+        gc.freeze()
+    try:
+        with process_pool(jobs - 1) as pool:
+            futures = [None] * len(starts)
+            for i in reversed(range(len(starts))):
+                futures[i] = pool.submit(_inherited_slice, key, starts[i], stops[i])
+            out: list[Any] = []
+            mine = True
+            try:
+                for i, fut in enumerate(futures):
+                    if mine and fut.cancel():
+                        out.append(func(*head, items[starts[i] : stops[i]]))
+                    else:
+                        mine = False
+                        out.append(fut.result())
+                    if on_chunk is not None:
+                        on_chunk(stops[i] - starts[i])
+            except BaseException:
+                for fut in futures:
+                    fut.cancel()
+                raise
+            return out
     finally:
         del _INHERITED[key]
         if freeze:

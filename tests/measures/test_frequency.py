@@ -158,3 +158,32 @@ def test_tf_idf_top_n_is_the_head_of_the_full_table():
 def test_tf_idf_bad_n_is_a_clear_error(bad):
     with pytest.raises(ValueError, match="n must be"):
         tf_idf(pd.DataFrame({"text": ["Talks resumed."]}), n=bad)
+
+
+@pytest.mark.parametrize(
+    "vocab, codes",
+    [
+        (["talks", "dokdo", "seoul"], [2, 0, 0, 1]),
+        (["talks", "dokdo"], []),
+        ([], []),
+    ],
+)
+def test_term_column_is_the_one_pandas_makes_of_the_terms(vocab, codes):
+    from toolkit.measures.frequency import _terms
+
+    vocab = np.asarray(vocab, dtype=object)
+    codes = np.asarray(codes, dtype=np.int64)
+    # oracle: the column pandas builds from the object array of every row's term
+    want = pd.DataFrame(index=range(len(codes)))
+    want["term"] = vocab[codes]
+    got = pd.DataFrame(index=range(len(codes)))
+    got["term"] = _terms(vocab, codes)
+    pd.testing.assert_frame_equal(got, want)
+    assert got["term"].tolist() == [vocab[c] for c in codes]
+
+
+def test_frequencies_and_tf_idf_terms_match_a_plain_object_column():
+    tk = tokenize(load_demo())
+    for table in (frequencies(tk), tf_idf(tk)):
+        want = pd.Series(np.asarray(table["term"].tolist(), dtype=object), name="term")
+        pd.testing.assert_series_equal(table["term"], want)

@@ -25,6 +25,14 @@ from toolkit.tokens.tokenizer import Tokens
 __all__ = ["frequencies", "tf_idf"]
 
 
+def _terms(vocab: np.ndarray, codes: np.ndarray) -> np.ndarray | pd.api.extensions.ExtensionArray:
+    """``vocab[codes]`` as the column pandas makes of it, the strings converted once
+    per distinct term (the vocabulary) rather than once per row."""
+    if not len(codes) or not len(vocab):
+        return vocab[codes]  # pandas' own inference for an empty column
+    return pd.Series(vocab).array.take(codes)
+
+
 def frequencies(
     data: pd.DataFrame | Tokens,
     *,
@@ -97,7 +105,7 @@ def frequencies(
     keep = c >= min_count
     g, t, c, df = g[keep], t[keep], c[keep], df[keep]
     out = labels.iloc[g].reset_index(drop=True) if cols else pd.DataFrame(index=range(len(g)))
-    out["term"] = stream.vocab[t]
+    out["term"] = _terms(stream.vocab, t)
     out["count"] = c
     with np.errstate(divide="ignore", invalid="ignore"):
         out["per_10k"] = 1e4 * c / group_tokens[g]
@@ -208,7 +216,7 @@ def tf_idf(
         rank = np.arange(len(order)) - np.repeat(first, np.diff(np.r_[first, len(order)]))
         order = order[rank < n]
     out = labels.iloc[g[order]].reset_index(drop=True)[cols]
-    out["term"] = stream.vocab[t[order]]
+    out["term"] = _terms(stream.vocab, t[order])
     out["count"] = c[order]
     out["tf"] = tf[order]
     out["idf"] = idf[order]

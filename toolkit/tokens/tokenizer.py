@@ -872,7 +872,15 @@ def tokenize(
     jobs = resolve_n_jobs(n_jobs)
     corpus = as_corpus(corpus)
     mwe_t = _load_mwes(mwes)
-    docs = list(zip(corpus["doc_id"], corpus["text"], corpus["language"], strict=True))
+    # tolist(): iterating Arrow-backed columns item by item is ten times slower
+    docs = list(
+        zip(
+            corpus["doc_id"].tolist(),
+            corpus["text"].tolist(),
+            corpus["language"].tolist(),
+            strict=True,
+        )
+    )
     registry = _picklable_registry() if jobs > 1 else None
     if registry is None or len(docs) < _PARALLEL_MIN_DOCS:
         # one process (also when a registered tokenizer cannot be sent)

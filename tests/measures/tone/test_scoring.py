@@ -89,17 +89,51 @@ def test_median_aggregate_fills_tone(tokens):
 
 def test_repeated_sentences_scored_once(tokens, monkeypatch):
     calls: list[str] = []
-    real = sentiment._BATCH_SCORERS["vader"]
+    real = sentiment.vader_scores
 
     def counting(texts: list[str]):
         calls.extend(texts)
         return real(texts)
 
-    monkeypatch.setitem(sentiment._BATCH_SCORERS, "vader", counting)
+    # every VADER path of tone (tuples or arrays) scores through vader_scores
+    monkeypatch.setattr(sentiment, "vader_scores", counting)
     out = tone(tokens, method="vader")
     # "Relations have frayed badly." occurs in three documents
     assert len(out) == 6  # a: 3 sentences, b: 2, c: none, d: 1
     assert len(calls) == 4 == len(set(calls))
+
+
+def _tuple_path(tk, method: str) -> pd.DataFrame:
+    """Oracle: sentence scores as tone built them before the array paths, one
+    sentence at a time through the tuple scorers, into a DataFrame of tuples."""
+    texts = tk.sentences["sentence"].astype(str).tolist()
+    if method == "vader":
+        rows = [sentiment._score_chunk("vader", [t])[0] for t in texts]
+    else:
+        rows = [sentiment._news_chunk("news", [("en", t)])[0] for t in texts]
+    scores = pd.DataFrame(rows, columns=sentiment.COLUMNS[method])
+    out = pd.concat([tk.sentences[["doc_id", "sent_id"]].reset_index(drop=True), scores], axis=1)
+    if "n_hits" in out:
+        out["n_hits"] = out["n_hits"].astype("int64")
+    return out
+
+
+@pytest.mark.parametrize("method", ["vader", "news"])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_array_paths_equal_the_tuple_paths(tokens, method, jobs, monkeypatch):
+    monkeypatch.setattr(sentiment, "_PARALLEL_MIN", 1)  # jobs=2: chunks in two processes
+    got, _ = sentiment._sentence_scores(tokens, method, None, 3, jobs)
+    pd.testing.assert_frame_equal(got, _tuple_path(tokens, method), check_exact=True)
+
+
+def test_news_pos_sum_stays_integer_without_positive_words():
+    # Constructed: no sentence has a positive word, so every positive sum is the
+    # integer 0 and the tuple path gave an int64 column; the array path keeps it.
+    tk = tokenize(pd.DataFrame({"text": ["Relations have frayed badly.", "Talks collapsed."]}))
+    got, _ = sentiment._sentence_scores(tk, "news", None, 3, 1)
+    want = _tuple_path(tk, "news")
+    assert want["pos_sum"].dtype == np.int64
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
 
 
 def test_parallel_scores_identical(tokens, monkeypatch, process_pools):
@@ -108,7 +142,8 @@ def test_parallel_scores_identical(tokens, monkeypatch, process_pools):
         one = tone(tokens, method=method, level="document", n_jobs=1)
         two = tone(tokens, method=method, level="document", n_jobs=2)
         pd.testing.assert_frame_equal(one, two)
-    assert process_pools == [2, 2, 2]
+    # news and vader (English): this process and one worker; dictionary: two workers
+    assert process_pools == [1, 1, 2]
 
 
 def test_dictionary_scores_formulas_by_hand():

@@ -110,7 +110,7 @@ from toolkit._meta import (
     renamed,
     warn_renamed,
 )
-from toolkit._parallel import resolve_n_jobs, run_chunks
+from toolkit._parallel import map_chunks, resolve_n_jobs, run_chunks
 from toolkit.lexicons.dictionary import Dictionary, load_dictionary, reads_language
 from toolkit.measures._contract import document_statuses, record_unmeasured
 from toolkit.measures.tone.vader import vader_scores
@@ -163,6 +163,34 @@ COLUMNS = {
 def _vader_rows(texts: list[str]) -> list[tuple[float, ...]]:
     """VADER's ``(tone, compound, pos, neu, neg)`` for many sentences in one call."""
     return [(c, c, p, u, n) for c, p, u, n in vader_scores(texts).tolist()]
+
+
+def _vader_array_chunk(texts: list[str]) -> np.ndarray:
+    """:func:`_score_chunk` for VADER as one float array ``(n, 5)``: the same numbers,
+    without a tuple per sentence (sentences over ``LONG_SENTENCE_CHARS`` go
+    through :func:`_score_chunk` itself)."""
+    if any(len(t) > LONG_SENTENCE_CHARS for t in texts):
+        return np.array(_score_chunk("vader", texts), dtype=np.float64).reshape(-1, 5)
+    x = vader_scores(texts)
+    return np.column_stack([x[:, :1], x])
+
+
+def _news_array_chunk(texts: list[str]) -> np.ndarray:
+    """:func:`_news_chunk` for English sentences as one float array ``(n, 4)``."""
+    from toolkit.measures.tone.news import news_tone_scores
+
+    return news_tone_scores(texts)
+
+
+def _news_int_pos(arr: np.ndarray) -> Any:
+    """The news scores as columns for ``pd.DataFrame``. The positive sum of a sentence
+    without positive words is the integer 0 (``sum`` of nothing), so a corpus
+    without a single positive word had an integer ``pos_sum`` column when the
+    scores were tuples: kept."""
+    cols = dict(zip(COLUMNS["news"], arr.T, strict=True))
+    if len(arr) and not (arr[:, 1] != 0).any():
+        cols["pos_sum"] = cols["pos_sum"].astype(np.int64)
+    return cols
 
 
 def _score_vader(text: str) -> tuple[float, ...]:
@@ -458,6 +486,36 @@ def _score_once(
     return [memo[k] for k in keys]
 
 
+def _as_strings(values: list) -> list[str]:
+    """``values`` with every non-string made a string, as ``Series.astype(str)`` does,
+    without copying a column that is all strings already."""
+    return [v if type(v) is str else str(v) for v in values]
+
+
+def _score_once_array(
+    keys: list[str],
+    chunk_fn: Callable[[list[str]], np.ndarray],
+    head: tuple,
+    n_jobs: int | None,
+    as_rows: Callable[[np.ndarray], Any] | None = None,
+) -> Any:
+    """:func:`_score_once` for a ``chunk_fn`` that returns a float array, one row per
+    key: the workers send back arrays (one buffer to pickle, not a tuple of
+    floats per sentence) and the rows are put back in key order by indexing.
+    ``as_rows`` turns the array into what ``pd.DataFrame`` is given (default:
+    the array itself)."""
+    at: dict[str, int] = {}
+    where = [at.setdefault(k, len(at)) for k in keys]
+    uniq = list(at)
+    parts = map_chunks(
+        chunk_fn, uniq, head=head, n_jobs=n_jobs, min_items=_PARALLEL_MIN, main_works=True
+    )
+    arr = parts[0] if len(parts) == 1 else np.concatenate(parts)
+    if len(uniq) != len(keys):
+        arr = arr[np.asarray(where, dtype=np.intp)]
+    return arr if as_rows is None else as_rows(arr)
+
+
 def _as_dictionary(dictionary: Dictionary | str | Path | Mapping | None) -> Dictionary:
     """The dictionary to count with; checks it has positive and negative categories."""
     if dictionary is None:
@@ -490,17 +548,26 @@ def _sentence_scores(
         vals = _score_once(toks, _dict_chunk, (d, negation_window), n_jobs)
     elif method == "news":
         sents, corpus = as_sentences(data)
-        lang_of = dict(zip(corpus["doc_id"].tolist(), corpus["language"].tolist(), strict=True))
         # tolist(): iterating Arrow-backed columns item by item is ten times slower
-        keys = [
-            (lang if (lang := lang_of.get(d)) in _NEWS_CJK else "en", str(t))
-            for d, t in zip(sents["doc_id"].tolist(), sents["sentence"].tolist(), strict=True)
-        ]
-        vals = _score_once(keys, _news_chunk, (method,), n_jobs)
+        langs = corpus["language"].tolist()
+        if len(sents) and not any(lang in _NEWS_CJK for lang in langs):
+            # English (or unreadable) only: score the texts themselves, as arrays
+            texts = _as_strings(sents["sentence"].tolist())
+            vals = _score_once_array(texts, _news_array_chunk, (), n_jobs, _news_int_pos)
+        else:
+            lang_of = dict(zip(corpus["doc_id"].tolist(), langs, strict=True))
+            keys = [
+                (lang if (lang := lang_of.get(d)) in _NEWS_CJK else "en", str(t))
+                for d, t in zip(sents["doc_id"].tolist(), sents["sentence"].tolist(), strict=True)
+            ]
+            vals = _score_once(keys, _news_chunk, (method,), n_jobs)
     else:
         sents, corpus = as_sentences(data)
-        texts = sents["sentence"].astype(str).tolist()
-        vals = _score_once(texts, _score_chunk, (method,), n_jobs)
+        texts = _as_strings(sents["sentence"].tolist())
+        if method == "vader" and texts:
+            vals = _score_once_array(texts, _vader_array_chunk, (), n_jobs)
+        else:
+            vals = _score_once(texts, _score_chunk, (method,), n_jobs)
         n_long = sum(len(t) > LONG_SENTENCE_CHARS for t in texts)
         if n_long:
             warnings.warn(
