@@ -9,7 +9,14 @@ repeated sentences cannot help either side.
   frequencies, tf-idf from the counters, VADER's ``polarity_scores`` and the
   toolkit's ``news_tone_score`` on every sentence, averaged per article;
 - **toolkit**: ``load_corpus``, ``tokenize``, ``frequencies``, ``tf_idf``,
-  ``tone(method="vader")`` and ``tone(method="news")`` at document level.
+  ``tone(method="vader")`` and ``tone(method="news")`` at document level;
+- **tidytext** (R, when ``Rscript`` and the tidytext package are installed,
+  e.g. Debian's ``r-cran-tidytext``; otherwise the line says why it did not
+  run): ``benchmarks/tidytext_pipeline.R``, the same steps in tidytext's
+  idiom (``unnest_tokens`` to sentences and words, ``count``,
+  ``bind_tf_idf``) with tone from the Bing lexicon tidytext ships, since it
+  has no VADER or news tone: less tone work than either Python side. It is
+  timed by R's own clock after its packages load and the CSV is read.
 
 The toolkit does more per article (cleaning, language detection, duplicate
 groups, multi-word expressions, statuses), so this is a ratio on the same
@@ -24,8 +31,9 @@ lexicons is part of the timed work on both sides. The two pipelines
 alternate for ``--rounds`` rounds (default 3); the best run of each counts,
 and every run is printed, with the CPU seconds of the best run (its worker
 processes included) and the toolkit's seconds per stage in its best run
-(the stage clocks are read between calls, outside the work). The toolkit uses its defaults, so on a machine
-with more than one core ``tone`` scores in worker processes (``n_jobs``).
+(the stage clocks are read between calls, outside the work). The toolkit
+uses its defaults, so on a machine with more than one core ``tokenize`` and
+``tone`` work in worker processes (``n_jobs``).
 
 Run: ``python benchmarks/pipeline.py [n_articles] [--rounds K]`` (default
 5,000 articles, 3 rounds).
@@ -49,6 +57,7 @@ import math  # noqa: E402
 import os  # noqa: E402
 import re  # noqa: E402
 import subprocess  # noqa: E402
+import tempfile  # noqa: E402
 import time  # noqa: E402
 import warnings  # noqa: E402
 from collections import Counter  # noqa: E402
@@ -174,6 +183,31 @@ def _timed_in_fresh_process(which: str, n: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def _tidytext_available() -> str | None:
+    """Why the tidytext column is left out, or None when Rscript and tidytext are here."""
+    import shutil
+
+    if shutil.which("Rscript") is None:
+        return "Rscript not found"
+    probe = subprocess.run(
+        ["Rscript", "-e", "suppressPackageStartupMessages(library(tidytext))"],
+        capture_output=True,
+        text=True,
+    )
+    return None if probe.returncode == 0 else "R package tidytext not installed"
+
+
+def _timed_tidytext(csv: Path) -> dict:
+    """tidytext_pipeline.R in a fresh R process (its own clock, after loading and reading)."""
+    out = subprocess.run(
+        ["Rscript", str(_ROOT / "benchmarks" / "tidytext_pipeline.R"), str(csv)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", nargs="?", type=int, default=5000, help="articles (default 5,000)")
@@ -187,16 +221,26 @@ def main() -> None:
     print(f"{n:,} constructed articles, {n * 8:,} sentences, all distinct; {os.cpu_count()} cores")
     print("each run in a fresh process (nothing memoised carries over)\n")
     results: dict[str, list[dict]] = {"naive": [], "toolkit": []}
-    for _ in range(args.rounds):
-        for name in results:
-            results[name].append(_timed_in_fresh_process(name, n))
+    why_not_r = _tidytext_available()
+    with tempfile.TemporaryDirectory() as tmp:
+        csv = Path(tmp) / "articles.csv"
+        if why_not_r is None:
+            results["tidytext"] = []
+            _distinct().articles(n)[["doc_id", "text"]].to_csv(csv, index=False)
+        for _ in range(args.rounds):
+            for name in results:
+                if name == "tidytext":
+                    results[name].append(_timed_tidytext(csv))
+                else:
+                    results[name].append(_timed_in_fresh_process(name, n))
     runs = {name: [r["seconds"] for r in v] for name, v in results.items()}
     best = {name: min(v) for name, v in runs.items()}
     print(f"{'pipeline':<10} {'best s':>7} {'articles/s':>11} {'CPU s':>6}   runs")
     for name, s in best.items():
         shown = ", ".join(f"{x:.2f}" for x in runs[name])
-        cpu = next(r["cpu"] for r in results[name] if r["seconds"] == s)
-        print(f"{name:<10} {s:>7.2f} {n / s:>11,.0f} {cpu:>6.2f}   {shown}")
+        cpu = next((r.get("cpu") for r in results[name] if r["seconds"] == s), None)
+        cpu_shown = "" if cpu is None else f"{cpu:.2f}"
+        print(f"{name:<10} {s:>7.2f} {n / s:>11,.0f} {cpu_shown:>6}   {shown}")
     # CPU s: this process and its worker processes, in the best run; more
     # than the wall-clock seconds when stages ran on several cores
     fastest = min(results["toolkit"], key=lambda r: r["seconds"])
@@ -207,6 +251,13 @@ def main() -> None:
     print(
         f"\ntoolkit vs naive: {best['naive'] / best['toolkit']:.2f}x faster (>1 = toolkit faster)"
     )
+    if why_not_r is None:
+        print(
+            f"toolkit vs tidytext: {best['tidytext'] / best['toolkit']:.2f}x faster "
+            "(tidytext scores tone with the Bing lexicon only, no VADER, no news tone)"
+        )
+    else:
+        print(f"tidytext (R): not run ({why_not_r}; Debian/Ubuntu: apt install r-cran-tidytext)")
 
 
 if __name__ == "__main__":
