@@ -370,3 +370,73 @@ def test_a_figure_a_helper_failed_to_write_is_written_by_the_report_process(tmp_
         assert (tmp_path / "one" / "figures" / name).read_bytes() == (
             tmp_path / "two" / "figures" / name
         ).read_bytes(), name
+
+
+_TWO_OUTLETS = pd.DataFrame(
+    {
+        "text": ["Seoul met Tokyo.", "Tokyo met Seoul again.", "Talks."],
+        "outlet": ["Yonhap", "Kyodo", "Yonhap"],
+        "date": ["2019-01-01", "2019-02-01", "2019-03-01"],
+    }
+)
+
+
+def test_a_child_process_builds_the_last_sections_and_its_warnings_reach_the_caller(
+    tmp_path, monkeypatch
+):
+    import os
+    import warnings
+
+    import toolkit.report.sections.keyness as keyness
+
+    real = keyness.build
+    pids = tmp_path / "pids.txt"
+
+    def noted(ctx):
+        with pids.open("a") as f:
+            f.write(f"{os.getpid()}\n")
+        warnings.warn("keyness built here", UserWarning, stacklevel=1)
+        return real(ctx)
+
+    monkeypatch.setattr(keyness, "build", noted)
+    with pytest.warns(UserWarning, match="keyness built here"):
+        build_report(
+            _TWO_OUTLETS,
+            tmp_path / "two",
+            sections=["overview", "keyness"],
+            progress=False,
+            n_jobs=2,
+        )
+    assert pids.read_text().split() != [str(os.getpid())]  # built once, in another process
+    assert len(pids.read_text().split()) == 1
+
+
+def test_sections_a_child_failed_to_build_are_built_by_the_report_process(tmp_path, monkeypatch):
+    # the child dies in keyness (as if killed for memory): the report builds
+    # that section itself and the page and files are those of n_jobs=1
+    import os
+
+    import toolkit.report.sections.keyness as keyness
+
+    parent = os.getpid()
+    real = keyness.build
+
+    def dies_in_children(ctx):
+        if os.getpid() != parent:
+            os._exit(3)
+        return real(ctx)
+
+    monkeypatch.setattr(keyness, "build", dies_in_children)
+    for name, jobs in (("one", 1), ("two", 2)):
+        build_report(
+            _TWO_OUTLETS,
+            tmp_path / name,
+            sections=["overview", "keyness"],
+            progress=False,
+            n_jobs=jobs,
+        )
+    one = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*.*"))
+    assert one == sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*.*"))
+    assert any(p.name.startswith("keyness") for p in one)
+    for rel in one:
+        assert (tmp_path / "one" / rel).read_bytes() == (tmp_path / "two" / rel).read_bytes(), rel

@@ -633,42 +633,165 @@ def _chosen_sections(sections: Sequence[str] | None) -> list:
     return [m for m in mods if m.__name__.rsplit(".", 1)[1] in wanted]
 
 
+# Rough seconds each section takes on the demo corpus (figures included, one
+# process), so the sections split between two processes take about as long
+# each; a section not listed counts as 1.
+_SECTION_COST = {
+    "overview": 2.0,
+    "keyness": 1.0,
+    "tone": 1.0,
+    "cross_language": 0.1,
+    "framing": 2.2,
+    "naming": 1.8,
+    "sources": 0.6,
+}
+
+
+def _section_name(mod: Any) -> str:
+    return mod.__name__.rsplit(".", 1)[1]
+
+
+def _split_sections(mods: list) -> set[str]:
+    """Names of the last sections whose cost is closest to half the total: a child's share."""
+    costs = [_SECTION_COST.get(_section_name(m), 1.0) for m in mods]
+    half = sum(costs) / 2
+    # how many of the last sections to give away (never all: this process builds some)
+    best = min(range(len(mods)), key=lambda k: (abs(sum(costs[len(mods) - k :]) - half), k))
+    return {_section_name(m) for m in mods[len(mods) - best :]} if best else set()
+
+
+def _build_one(mod: Any, ctx: ReportContext) -> str:
+    try:
+        return mod.build(ctx)
+    except Exception as err:  # one failing section must not sink the report
+        return _failure_html(err)
+
+
+def _fork_sections(mods: list, ctx: ReportContext) -> tuple[int, int]:
+    """Build ``mods`` in a forked child writing to a pipe; return (pid, read end).
+
+    The child sends its sections' HTML and the warnings they raised (pickled)
+    and exits 0; the parent builds the sections itself if anything else arrives.
+    """
+    import os
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write)
+        return pid, read
+    status = 1
+    try:
+        import pickle
+        import warnings
+
+        from toolkit._parallel import n_jobs_default
+
+        os.close(read)
+        ctx.n_jobs = 1
+        with warnings.catch_warnings(record=True) as caught, n_jobs_default(1):
+            warnings.simplefilter("always")
+            bodies = {_section_name(m): _build_one(m, ctx) for m in mods}
+            ctx.finish_figures()
+        shown = [(w.category, str(w.message)) for w in caught]
+        data = pickle.dumps((bodies, shown))
+        with os.fdopen(write, "wb") as pipe:
+            pipe.write(data)
+        status = 0
+    finally:
+        # leave without the parent's exit handlers, buffers or test harness
+        os._exit(status)
+
+
+def _collect_sections(pid: int, read: int) -> tuple[dict[str, str], list] | None:
+    """What the child of :func:`_fork_sections` sent; None if it failed."""
+    import os
+    import pickle
+
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()  # before waiting: a full pipe would block the child
+    _, status = os.waitpid(pid, 0)
+    if status != 0:
+        return None
+    try:
+        return pickle.loads(data)
+    except Exception:  # noqa: BLE001 - e.g. cut short: build those sections here
+        return None
+
+
 def _render_sections(mods: list, ctx: ReportContext, progress: bool) -> tuple[list, list]:
-    """(the sections' HTML, the table of contents' entries); a failing section shows its error."""
+    """(the sections' HTML, the table of contents' entries); a failing section shows its error.
+
+    With ``n_jobs`` above 1 (where forking is safe), a child process builds
+    the last sections while this one builds the first, each writing its own
+    figures; the tokens are computed before, once, and shared.
+    """
+    import warnings
+
     parts, nav = [], []
-    iterator = mods
+    child = None
+    jobs = ctx.n_jobs
+    theirs: set[str] = set()
+    if 1 < ctx.n_jobs and _FORK_PER_FIGURE and len(mods) > 1:
+        theirs = _split_sections(mods)
+    if theirs:
+        from toolkit._parallel import n_jobs_default
+
+        ctx.tokens  # noqa: B018 - computed once here, shared by both processes
+        child = _fork_sections([m for m in mods if _section_name(m) in theirs], ctx)
+        ctx.n_jobs -= 1
+        scope = n_jobs_default(ctx.n_jobs)
+    else:
+        import contextlib
+
+        scope = contextlib.nullcontext()
+    bodies: dict[str, str] = {}
+    iterator = [m for m in mods if _section_name(m) not in theirs]
     if progress:
         from tqdm.auto import tqdm
 
-        iterator = tqdm(mods, desc="report", unit="section")
+        iterator = tqdm(iterator, desc="report", unit="section")
     try:
-        for mod in iterator:
-            name = mod.__name__.rsplit(".", 1)[1]
-            title = getattr(mod, "TITLE", name)
-            try:
-                body = mod.build(ctx)
-            except Exception as err:  # one failing section must not sink the report
-                body = _failure_html(err)
-            body, subs = _subsections(name, body)
-            sub_links = "".join(f"<li><a href='#{a}'>{html.escape(t)}</a></li>" for a, t in subs)
-            nav.append(
-                f"<li><a href='#{name}'>{html.escape(title)}</a>"
-                + (f"<ul>{sub_links}</ul>" if subs else "")
-                + "</li>"
-            )
-            local = (
-                f"<nav class='section-toc' aria-label='In this section'>In this section:"
-                f"<ul>{sub_links}</ul></nav>"
-                if len(subs) > 1
-                else ""
-            )
-            parts.append(
-                f"<section id='{name}'><h2>{html.escape(title)}</h2>{local}{body}"
-                "<a class='top' href='#top'>Back to top ↑</a></section>"
-            )
+        with scope:
+            for mod in iterator:
+                bodies[_section_name(mod)] = _build_one(mod, ctx)
+            if child is not None:
+                got = _collect_sections(*child)
+                child = None
+                if got is None:
+                    for mod in mods:
+                        if _section_name(mod) in theirs:
+                            bodies[_section_name(mod)] = _build_one(mod, ctx)
+                else:
+                    bodies.update(got[0])
+                    for category, message in got[1]:
+                        warnings.warn(message, category, stacklevel=2)
     finally:
+        if child is not None:  # this process failed: do not leave the child behind
+            _collect_sections(*child)
         # every figure file is on disk before the page that shows it
         ctx.finish_figures()
+        ctx.n_jobs = jobs
+    for mod in mods:
+        name = _section_name(mod)
+        title = getattr(mod, "TITLE", name)
+        body, subs = _subsections(name, bodies[name])
+        sub_links = "".join(f"<li><a href='#{a}'>{html.escape(t)}</a></li>" for a, t in subs)
+        nav.append(
+            f"<li><a href='#{name}'>{html.escape(title)}</a>"
+            + (f"<ul>{sub_links}</ul>" if subs else "")
+            + "</li>"
+        )
+        local = (
+            f"<nav class='section-toc' aria-label='In this section'>In this section:"
+            f"<ul>{sub_links}</ul></nav>"
+            if len(subs) > 1
+            else ""
+        )
+        parts.append(
+            f"<section id='{name}'><h2>{html.escape(title)}</h2>{local}{body}"
+            "<a class='top' href='#top'>Back to top ↑</a></section>"
+        )
     return parts, nav
 
 
