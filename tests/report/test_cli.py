@@ -381,25 +381,27 @@ _TWO_OUTLETS = pd.DataFrame(
 )
 
 
-def test_a_child_process_builds_the_last_sections_and_its_warnings_reach_the_caller(
+def test_sections_are_shared_between_processes_and_their_warnings_reach_the_caller(
     tmp_path, monkeypatch
 ):
     import os
     import warnings
 
     import toolkit.report.sections.keyness as keyness
+    import toolkit.report.sections.overview as overview
 
-    real = keyness.build
     pids = tmp_path / "pids.txt"
+    for mod in (overview, keyness):
 
-    def noted(ctx):
-        with pids.open("a") as f:
-            f.write(f"{os.getpid()}\n")
-        warnings.warn("keyness built here", UserWarning, stacklevel=1)
-        return real(ctx)
+        def noted(ctx, real=mod.build, name=mod.__name__):
+            with pids.open("a") as f:
+                f.write(f"{os.getpid()}\n")
+            warnings.warn(f"built {name}", UserWarning, stacklevel=1)
+            return real(ctx)
 
-    monkeypatch.setattr(keyness, "build", noted)
-    with pytest.warns(UserWarning, match="keyness built here"):
+        monkeypatch.setattr(mod, "build", noted)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         build_report(
             _TWO_OUTLETS,
             tmp_path / "two",
@@ -407,26 +409,30 @@ def test_a_child_process_builds_the_last_sections_and_its_warnings_reach_the_cal
             progress=False,
             n_jobs=2,
         )
-    assert pids.read_text().split() != [str(os.getpid())]  # built once, in another process
-    assert len(pids.read_text().split()) == 1
+    # two sections, two processes, one of them this one
+    built = pids.read_text().split()
+    assert len(built) == 2 and len(set(built)) == 2 and str(os.getpid()) in built
+    shown = {str(w.message) for w in caught}
+    assert {f"built {m.__name__}" for m in (overview, keyness)} <= shown
 
 
 def test_sections_a_child_failed_to_build_are_built_by_the_report_process(tmp_path, monkeypatch):
-    # the child dies in keyness (as if killed for memory): the report builds
+    # a child dies in its section (as if killed for memory): the report builds
     # that section itself and the page and files are those of n_jobs=1
     import os
 
     import toolkit.report.sections.keyness as keyness
+    import toolkit.report.sections.overview as overview
 
     parent = os.getpid()
-    real = keyness.build
+    for mod in (overview, keyness):
 
-    def dies_in_children(ctx):
-        if os.getpid() != parent:
-            os._exit(3)
-        return real(ctx)
+        def dies_in_children(ctx, real=mod.build):
+            if os.getpid() != parent:
+                os._exit(3)
+            return real(ctx)
 
-    monkeypatch.setattr(keyness, "build", dies_in_children)
+        monkeypatch.setattr(mod, "build", dies_in_children)
     for name, jobs in (("one", 1), ("two", 2)):
         build_report(
             _TWO_OUTLETS,
@@ -438,5 +444,6 @@ def test_sections_a_child_failed_to_build_are_built_by_the_report_process(tmp_pa
     one = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*.*"))
     assert one == sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*.*"))
     assert any(p.name.startswith("keyness") for p in one)
+    assert any(p.name.startswith("overview") for p in one)
     for rel in one:
         assert (tmp_path / "one" / rel).read_bytes() == (tmp_path / "two" / rel).read_bytes(), rel
