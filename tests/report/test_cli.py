@@ -447,3 +447,20 @@ def test_sections_a_child_failed_to_build_are_built_by_the_report_process(tmp_pa
     assert any(p.name.startswith("overview") for p in one)
     for rel in one:
         assert (tmp_path / "one" / rel).read_bytes() == (tmp_path / "two" / rel).read_bytes(), rel
+
+
+def test_sections_are_dealt_into_groups_of_about_equal_cost(monkeypatch):
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(report_mod, "_SECTION_COST", {"a": 3.0, "b": 2.0, "c": 2.0, "d": 1.0})
+    mods = [SimpleNamespace(__name__=f"toolkit.report.sections.{n}") for n in "abcd"]
+
+    def names(groups):
+        return [[m.__name__[-1] for m in g] for g in groups]
+
+    # by hand, costliest first to the least loaded group (ties: the earlier
+    # group), each group in report order, the costliest group first
+    assert names(report_mod._share_sections(mods, 2)) == [["a", "d"], ["b", "c"]]
+    assert names(report_mod._share_sections(mods, 3)) == [["a"], ["b", "d"], ["c"]]
+    assert names(report_mod._share_sections(mods, 9)) == [["a"], ["b"], ["c"], ["d"]]
+    assert names(report_mod._share_sections(mods[:1], 2)) == [["a"]]

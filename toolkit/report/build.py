@@ -56,8 +56,10 @@ class ReportContext:
         ("pdf", "svg"); only the PNG by default, since each vector copy
         roughly doubles the time a figure costs.
     n_jobs : int
-        Processes to use: above 1, figures are written by a helper process
-        while the next sections compute (the files are the same bytes).
+        Processes to use for figures: above 1, a figure is written by a helper
+        process while the section goes on computing (the files are the same
+        bytes). :func:`build_report` shares whole sections among its
+        processes first, and gives each section's context what is left.
     """
 
     corpus: pd.DataFrame
@@ -518,8 +520,10 @@ def build_report(
         manuscript (each vector format roughly doubles the time figures take).
     n_jobs : int, optional
         Processes to use; default all local cores (``-1`` too). With more
-        than one, figures are written by helper processes while the next
-        sections compute; the output is the same bytes as with ``n_jobs=1``.
+        than one, the sections are shared among that many processes (where
+        forking is available; elsewhere figures are written by helper
+        processes while the next sections compute); the output is the same
+        bytes as with ``n_jobs=1``.
 
     Returns
     -------
