@@ -414,6 +414,9 @@ def test_sections_are_shared_between_processes_and_their_warnings_reach_the_call
     assert len(built) == 2 and len(set(built)) == 2 and str(os.getpid()) in built
     shown = {str(w.message) for w in caught}
     assert {f"built {m.__name__}" for m in (overview, keyness)} <= shown
+    import gc
+
+    assert gc.get_freeze_count() == 0  # the caller's objects are collectable again
 
 
 def test_sections_a_child_failed_to_build_are_built_by_the_report_process(tmp_path, monkeypatch):
