@@ -467,3 +467,34 @@ def test_sections_are_dealt_into_groups_of_about_equal_cost(monkeypatch):
     assert names(report_mod._share_sections(mods, 3)) == [["a"], ["b", "d"], ["c"]]
     assert names(report_mod._share_sections(mods, 9)) == [["a"], ["b"], ["c"], ["d"]]
     assert names(report_mod._share_sections(mods[:1], 2)) == [["a"]]
+
+
+def test_a_warning_made_an_error_fails_its_section_whatever_the_number_of_processes(
+    tmp_path, monkeypatch
+):
+    import warnings
+
+    import toolkit.report.sections.keyness as keyness
+    import toolkit.report.sections.overview as overview
+
+    for mod in (overview, keyness):
+
+        def warns(ctx, real=mod.build):
+            warnings.warn("a constructed warning", UserWarning, stacklevel=1)
+            return real(ctx)
+
+        monkeypatch.setattr(mod, "build", warns)
+    pages = []
+    for jobs in (1, 2):
+        with warnings.catch_warnings():
+            warnings.filterwarnings("error", message="a constructed warning")
+            index = build_report(
+                _TWO_OUTLETS,
+                tmp_path / str(jobs),
+                sections=["overview", "keyness"],
+                progress=False,
+                n_jobs=jobs,
+            )
+        pages.append(index.read_text(encoding="utf-8"))
+    assert pages[0].count("This section failed") == 2
+    assert pages[0] == pages[1]

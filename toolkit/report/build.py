@@ -749,8 +749,9 @@ def _fork_sections(mods: list, ctx: ReportContext) -> tuple[int, int]:
 
         os.close(read)
         ctx.n_jobs = 1
+        # the caller's filters stay in force (one that turns a warning into an
+        # error fails the section here as it would in one process)
         with warnings.catch_warnings(record=True) as caught, n_jobs_default(1):
-            warnings.simplefilter("always")
             bodies = {_section_name(m): _build_one(m, ctx) for m in mods}
             ctx.finish_figures()
         shown = [(w.category, str(w.message)) for w in caught]
