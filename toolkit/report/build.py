@@ -727,6 +727,12 @@ def _build_one(mod: Any, ctx: ReportContext) -> str:
         return _failure_html(err)
 
 
+def _flush() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+
+
 def _fork_sections(mods: list, ctx: ReportContext) -> tuple[int, int]:
     """Build ``mods`` in a forked child writing to a pipe; return (pid, read end).
 
@@ -736,6 +742,7 @@ def _fork_sections(mods: list, ctx: ReportContext) -> tuple[int, int]:
     import os
 
     read, write = os.pipe()
+    _flush()  # or the child would print it again
     pid = os.fork()
     if pid:
         os.close(write)
@@ -754,6 +761,7 @@ def _fork_sections(mods: list, ctx: ReportContext) -> tuple[int, int]:
         with warnings.catch_warnings(record=True) as caught, n_jobs_default(1):
             bodies = {_section_name(m): _build_one(m, ctx) for m in mods}
             ctx.finish_figures()
+        _flush()  # what the sections printed
         shown = [(w.category, str(w.message)) for w in caught]
         data = pickle.dumps((bodies, shown))
         with os.fdopen(write, "wb") as pipe:
