@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 
@@ -186,4 +187,8 @@ def _check_paths(source: str | None, out: str) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    # exiting: the interpreter's last garbage collection need not visit
+    # everything the command made (about 0.15 s after a report)
+    gc.freeze()
+    sys.exit(status)

@@ -370,3 +370,131 @@ def test_a_figure_a_helper_failed_to_write_is_written_by_the_report_process(tmp_
         assert (tmp_path / "one" / "figures" / name).read_bytes() == (
             tmp_path / "two" / "figures" / name
         ).read_bytes(), name
+
+
+_TWO_OUTLETS = pd.DataFrame(
+    {
+        "text": ["Seoul met Tokyo.", "Tokyo met Seoul again.", "Talks."],
+        "outlet": ["Yonhap", "Kyodo", "Yonhap"],
+        "date": ["2019-01-01", "2019-02-01", "2019-03-01"],
+    }
+)
+
+
+def test_sections_are_shared_between_processes_and_their_warnings_reach_the_caller(
+    tmp_path, monkeypatch
+):
+    import os
+    import warnings
+
+    import toolkit.report.sections.keyness as keyness
+    import toolkit.report.sections.overview as overview
+
+    pids = tmp_path / "pids.txt"
+    for mod in (overview, keyness):
+
+        def noted(ctx, real=mod.build, name=mod.__name__):
+            with pids.open("a") as f:
+                f.write(f"{os.getpid()}\n")
+            warnings.warn(f"built {name}", UserWarning, stacklevel=1)
+            return real(ctx)
+
+        monkeypatch.setattr(mod, "build", noted)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        build_report(
+            _TWO_OUTLETS,
+            tmp_path / "two",
+            sections=["overview", "keyness"],
+            progress=False,
+            n_jobs=2,
+        )
+    # two sections, two processes, one of them this one
+    built = pids.read_text().split()
+    assert len(built) == 2 and len(set(built)) == 2 and str(os.getpid()) in built
+    shown = {str(w.message) for w in caught}
+    assert {f"built {m.__name__}" for m in (overview, keyness)} <= shown
+    import gc
+
+    assert gc.get_freeze_count() == 0  # the caller's objects are collectable again
+
+
+def test_sections_a_child_failed_to_build_are_built_by_the_report_process(tmp_path, monkeypatch):
+    # a child dies in its section (as if killed for memory): the report builds
+    # that section itself and the page and files are those of n_jobs=1
+    import os
+
+    import toolkit.report.sections.keyness as keyness
+    import toolkit.report.sections.overview as overview
+
+    parent = os.getpid()
+    for mod in (overview, keyness):
+
+        def dies_in_children(ctx, real=mod.build):
+            if os.getpid() != parent:
+                os._exit(3)
+            return real(ctx)
+
+        monkeypatch.setattr(mod, "build", dies_in_children)
+    for name, jobs in (("one", 1), ("two", 2)):
+        build_report(
+            _TWO_OUTLETS,
+            tmp_path / name,
+            sections=["overview", "keyness"],
+            progress=False,
+            n_jobs=jobs,
+        )
+    one = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*.*"))
+    assert one == sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*.*"))
+    assert any(p.name.startswith("keyness") for p in one)
+    assert any(p.name.startswith("overview") for p in one)
+    for rel in one:
+        assert (tmp_path / "one" / rel).read_bytes() == (tmp_path / "two" / rel).read_bytes(), rel
+
+
+def test_sections_are_dealt_into_groups_of_about_equal_cost(monkeypatch):
+    from types import SimpleNamespace
+
+    monkeypatch.setattr(report_mod, "_SECTION_COST", {"a": 3.0, "b": 2.0, "c": 2.0, "d": 1.0})
+    mods = [SimpleNamespace(__name__=f"toolkit.report.sections.{n}") for n in "abcd"]
+
+    def names(groups):
+        return [[m.__name__[-1] for m in g] for g in groups]
+
+    # by hand, costliest first to the least loaded group (ties: the earlier
+    # group), each group in report order, the costliest group first
+    assert names(report_mod._share_sections(mods, 2)) == [["a", "d"], ["b", "c"]]
+    assert names(report_mod._share_sections(mods, 3)) == [["a"], ["b", "d"], ["c"]]
+    assert names(report_mod._share_sections(mods, 9)) == [["a"], ["b"], ["c"], ["d"]]
+    assert names(report_mod._share_sections(mods[:1], 2)) == [["a"]]
+
+
+def test_a_warning_made_an_error_fails_its_section_whatever_the_number_of_processes(
+    tmp_path, monkeypatch
+):
+    import warnings
+
+    import toolkit.report.sections.keyness as keyness
+    import toolkit.report.sections.overview as overview
+
+    for mod in (overview, keyness):
+
+        def warns(ctx, real=mod.build):
+            warnings.warn("a constructed warning", UserWarning, stacklevel=1)
+            return real(ctx)
+
+        monkeypatch.setattr(mod, "build", warns)
+    pages = []
+    for jobs in (1, 2):
+        with warnings.catch_warnings():
+            warnings.filterwarnings("error", message="a constructed warning")
+            index = build_report(
+                _TWO_OUTLETS,
+                tmp_path / str(jobs),
+                sections=["overview", "keyness"],
+                progress=False,
+                n_jobs=jobs,
+            )
+        pages.append(index.read_text(encoding="utf-8"))
+    assert pages[0].count("This section failed") == 2
+    assert pages[0] == pages[1]

@@ -247,9 +247,51 @@ def time_axis(ax: Any, xs: pd.Series, cats: list[Any], **locator: int) -> None:
     elif pd.api.types.is_datetime64_any_dtype(xs):
         import matplotlib.dates as mdates
 
-        loc = mdates.AutoDateLocator(**locator)
+        loc = _date_locator(**locator)
         ax.xaxis.set_major_locator(loc)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+
+
+def _date_locator(**options: int) -> Any:
+    """An AutoDateLocator that remembers the ticks of the view intervals it has seen.
+
+    Saving a figure asks the locator for its ticks dozens of times per axis
+    (every layout pass, every measurement of the tick labels, every panel
+    sharing the axis), and each time AutoDateLocator builds a new rule and
+    walks the calendar; its ticks depend only on the view interval and the
+    options, so the answer for an interval is kept. A new interval (zooming)
+    is computed afresh.
+    """
+    return _remembering_date_locator()(**options)
+
+
+_REMEMBERING: list[Any] = []
+
+
+def _remembering_date_locator() -> type:
+    # made on first use, so importing the toolkit does not import matplotlib
+    if not _REMEMBERING:
+        import matplotlib.dates as mdates
+
+        class _RememberingDateLocator(mdates.AutoDateLocator):
+            def __call__(self) -> Any:
+                key = tuple(float(v) for v in self.axis.get_view_interval())
+                known = self.__dict__.setdefault("_ticks_by_interval", {})
+                if key not in known:
+                    known[key] = super().__call__()
+                return known[key].copy()
+
+        _RememberingDateLocator.__module__ = __name__
+        _RememberingDateLocator.__qualname__ = "_RememberingDateLocator"
+        _REMEMBERING.append(_RememberingDateLocator)
+    return _REMEMBERING[0]
+
+
+def __getattr__(name: str) -> Any:
+    # pickle finds the locator class of a pickled figure by this name
+    if name == "_RememberingDateLocator":
+        return _remembering_date_locator()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def marker(i: int) -> str:

@@ -56,8 +56,10 @@ class ReportContext:
         ("pdf", "svg"); only the PNG by default, since each vector copy
         roughly doubles the time a figure costs.
     n_jobs : int
-        Processes to use: above 1, figures are written by a helper process
-        while the next sections compute (the files are the same bytes).
+        Processes to use for figures: above 1, a figure is written by a helper
+        process while the section goes on computing (the files are the same
+        bytes). :func:`build_report` shares whole sections among its
+        processes first, and gives each section's context what is left.
     """
 
     corpus: pd.DataFrame
@@ -518,8 +520,10 @@ def build_report(
         manuscript (each vector format roughly doubles the time figures take).
     n_jobs : int, optional
         Processes to use; default all local cores (``-1`` too). With more
-        than one, figures are written by helper processes while the next
-        sections compute; the output is the same bytes as with ``n_jobs=1``.
+        than one, the sections are shared among that many processes (where
+        forking is available; elsewhere figures are written by helper
+        processes while the next sections compute); the output is the same
+        bytes as with ``n_jobs=1``.
 
     Returns
     -------
@@ -633,42 +637,241 @@ def _chosen_sections(sections: Sequence[str] | None) -> list:
     return [m for m in mods if m.__name__.rsplit(".", 1)[1] in wanted]
 
 
+# Rough seconds each section takes on the demo corpus (figures included), so
+# the sections shared among processes take about as long in each; a section
+# not listed counts as 1.
+_SECTION_COST = {
+    "overview": 2.3,
+    "keyness": 0.9,
+    "tone": 0.9,
+    "cross_language": 0.1,
+    "framing": 2.5,
+    "naming": 1.7,
+    "sources": 0.6,
+}
+
+
+def _section_name(mod: Any) -> str:
+    return mod.__name__.rsplit(".", 1)[1]
+
+
+# What the sections import on first use (about 0.4 s on 2 cores): imported
+# before the sections are shared out, so each process does not pay it again.
+_SHARED_IMPORTS = (
+    "matplotlib.pyplot",
+    "matplotlib.backends.backend_agg",
+    "matplotlib._constrained_layout",
+    "matplotlib.dates",
+    "scipy.sparse.csgraph",
+    "toolkit.plots",
+    "toolkit.plots.corpus",
+    "toolkit.plots.export",
+    "toolkit.plots.framing",
+    "toolkit.plots.quotes",
+    "toolkit.plots.terminology",
+    "toolkit.plots.terms",
+    "toolkit.plots.tone",
+    "toolkit.measures.framing",
+    "toolkit.measures.keyterms",
+    "toolkit.measures.quotes.english",
+    "toolkit.measures.quotes.cjk",
+    "toolkit.measures.terminology",
+    "toolkit.measures.tone.scoring",
+    "toolkit.measures.tone.news",
+    "toolkit.measures.tone.vader",
+    "toolkit.stats.aggregation",
+    "toolkit.stats.contingency",
+    "toolkit.stats.groups",
+)
+
+
+def _import_shared() -> None:
+    """Import :data:`_SHARED_IMPORTS` (those that exist), and choose the CJK fonts.
+
+    Choosing the fonts reads every installed font's character map (about
+    0.25 s); every section's figures use the choice.
+    """
+    for name in _SHARED_IMPORTS:
+        try:
+            importlib.import_module(name)
+        except ImportError:  # e.g. a module moved: the section imports what it needs
+            continue
+    from toolkit.plots.style import cjk_fonts
+
+    cjk_fonts()
+
+
+def _share_sections(mods: list, n: int) -> list[list]:
+    """``mods`` dealt into at most ``n`` groups of about equal cost, each in report order.
+
+    Costliest first, each to the group with the least so far (ties: the
+    earlier group); the last group is the cheapest, for the report process,
+    which assembles the page afterwards.
+    """
+    costs = {_section_name(m): _SECTION_COST.get(_section_name(m), 1.0) for m in mods}
+    groups: list[list] = [[] for _ in range(min(n, len(mods)))]
+    load = [0.0] * len(groups)
+    for mod in sorted(mods, key=lambda m: -costs[_section_name(m)]):
+        i = min(range(len(groups)), key=lambda g: (load[g], g))
+        groups[i].append(mod)
+        load[i] += costs[_section_name(mod)]
+    order = {id(m): k for k, m in enumerate(mods)}
+    groups = [sorted(g, key=lambda m: order[id(m)]) for g in groups if g]
+    return sorted(groups, key=lambda g: -sum(costs[_section_name(m)] for m in g))
+
+
+def _build_one(mod: Any, ctx: ReportContext) -> str:
+    try:
+        return mod.build(ctx)
+    except Exception as err:  # one failing section must not sink the report
+        return _failure_html(err)
+
+
+def _flush() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+
+
+def _fork_sections(mods: list, ctx: ReportContext) -> tuple[int, int]:
+    """Build ``mods`` in a forked child writing to a pipe; return (pid, read end).
+
+    The child sends its sections' HTML and the warnings they raised (pickled)
+    and exits 0; the parent builds the sections itself if anything else arrives.
+    """
+    import os
+
+    read, write = os.pipe()
+    _flush()  # or the child would print it again
+    pid = os.fork()
+    if pid:
+        os.close(write)
+        return pid, read
+    status = 1
+    try:
+        import pickle
+        import warnings
+
+        from toolkit._parallel import n_jobs_default
+
+        os.close(read)
+        ctx.n_jobs = 1
+        # the caller's filters stay in force (one that turns a warning into an
+        # error fails the section here as it would in one process)
+        with warnings.catch_warnings(record=True) as caught, n_jobs_default(1):
+            bodies = {_section_name(m): _build_one(m, ctx) for m in mods}
+            ctx.finish_figures()
+        _flush()  # what the sections printed
+        shown = [(w.category, str(w.message)) for w in caught]
+        data = pickle.dumps((bodies, shown))
+        with os.fdopen(write, "wb") as pipe:
+            pipe.write(data)
+        status = 0
+    finally:
+        # leave without the parent's exit handlers, buffers or test harness
+        os._exit(status)
+
+
+def _collect_sections(pid: int, read: int) -> tuple[dict[str, str], list] | None:
+    """What the child of :func:`_fork_sections` sent; None if it failed."""
+    import os
+    import pickle
+
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()  # before waiting: a full pipe would block the child
+    _, status = os.waitpid(pid, 0)
+    if status != 0:
+        return None
+    try:
+        return pickle.loads(data)
+    except Exception:  # noqa: BLE001 - e.g. cut short: build those sections here
+        return None
+
+
 def _render_sections(mods: list, ctx: ReportContext, progress: bool) -> tuple[list, list]:
-    """(the sections' HTML, the table of contents' entries); a failing section shows its error."""
+    """(the sections' HTML, the table of contents' entries); a failing section shows its error.
+
+    With ``n_jobs`` above 1 (where forking is safe), the sections are shared
+    among that many processes (forked children and this one), each building
+    its share and writing its figures; the tokens are computed before, once,
+    and shared.
+    """
+    import gc
+    import warnings
+
     parts, nav = [], []
-    iterator = mods
+    jobs = ctx.n_jobs
+    groups = [mods]
+    if 1 < jobs and _FORK_PER_FIGURE and len(mods) > 1:
+        groups = _share_sections(mods, jobs)
+    children = []
+    frozen = False
+    if len(groups) > 1:
+        from toolkit._parallel import n_jobs_default
+
+        ctx.tokens  # noqa: B018 - computed once here, shared by every process
+        _import_shared()
+        # what exists now (modules, corpus, tokens) outlives the sections: the
+        # garbage collector's full passes skip it (each cost ~0.06 s here),
+        # and the children do not copy the pages it would touch
+        gc.freeze()
+        frozen = True
+        children = [(g, _fork_sections(g, ctx)) for g in groups[:-1]]
+        # the report process writes its own figures: the children use the other cores
+        ctx.n_jobs = max(1, jobs - len(children))
+        scope = n_jobs_default(ctx.n_jobs)
+    else:
+        import contextlib
+
+        scope = contextlib.nullcontext()
+    bodies: dict[str, str] = {}
+    iterator = groups[-1]
     if progress:
         from tqdm.auto import tqdm
 
-        iterator = tqdm(mods, desc="report", unit="section")
+        iterator = tqdm(iterator, desc="report", unit="section")
     try:
-        for mod in iterator:
-            name = mod.__name__.rsplit(".", 1)[1]
-            title = getattr(mod, "TITLE", name)
-            try:
-                body = mod.build(ctx)
-            except Exception as err:  # one failing section must not sink the report
-                body = _failure_html(err)
-            body, subs = _subsections(name, body)
-            sub_links = "".join(f"<li><a href='#{a}'>{html.escape(t)}</a></li>" for a, t in subs)
-            nav.append(
-                f"<li><a href='#{name}'>{html.escape(title)}</a>"
-                + (f"<ul>{sub_links}</ul>" if subs else "")
-                + "</li>"
-            )
-            local = (
-                f"<nav class='section-toc' aria-label='In this section'>In this section:"
-                f"<ul>{sub_links}</ul></nav>"
-                if len(subs) > 1
-                else ""
-            )
-            parts.append(
-                f"<section id='{name}'><h2>{html.escape(title)}</h2>{local}{body}"
-                "<a class='top' href='#top'>Back to top ↑</a></section>"
-            )
+        with scope:
+            for mod in iterator:
+                bodies[_section_name(mod)] = _build_one(mod, ctx)
+            while children:
+                group, child = children.pop(0)
+                got = _collect_sections(*child)
+                if got is None:
+                    for mod in group:
+                        bodies[_section_name(mod)] = _build_one(mod, ctx)
+                else:
+                    bodies.update(got[0])
+                    for category, message in got[1]:
+                        warnings.warn(message, category, stacklevel=2)
     finally:
+        for _, child in children:  # this process failed: leave no child behind
+            _collect_sections(*child)
         # every figure file is on disk before the page that shows it
         ctx.finish_figures()
+        ctx.n_jobs = jobs
+        if frozen:
+            gc.unfreeze()
+    for mod in mods:
+        name = _section_name(mod)
+        title = getattr(mod, "TITLE", name)
+        body, subs = _subsections(name, bodies[name])
+        sub_links = "".join(f"<li><a href='#{a}'>{html.escape(t)}</a></li>" for a, t in subs)
+        nav.append(
+            f"<li><a href='#{name}'>{html.escape(title)}</a>"
+            + (f"<ul>{sub_links}</ul>" if subs else "")
+            + "</li>"
+        )
+        local = (
+            f"<nav class='section-toc' aria-label='In this section'>In this section:"
+            f"<ul>{sub_links}</ul></nav>"
+            if len(subs) > 1
+            else ""
+        )
+        parts.append(
+            f"<section id='{name}'><h2>{html.escape(title)}</h2>{local}{body}"
+            "<a class='top' href='#top'>Back to top ↑</a></section>"
+        )
     return parts, nav
 
 
