@@ -412,3 +412,28 @@ def test_bad_n_jobs_raises(corpus, bad):
         target_tone(corpus, n_jobs=bad)
     with pytest.raises(ValueError, match="n_jobs"):
         score_sentences(["Talks resumed."], n_jobs=bad)
+
+
+@pytest.mark.parametrize("method", ["vader", "textblob"])
+def test_a_long_run_of_blanks_is_scored_like_the_blank_it_is(method):
+    # over LONG_SENTENCE_CHARS, text is scored in pieces; blanks have no
+    # pieces, and used to end in a TypeError from an empty weighted mean
+    from textblob import TextBlob
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from toolkit.measures.tone.scoring import LONG_SENTENCE_CHARS, score_sentences
+
+    blanks = " \n\t" * (LONG_SENTENCE_CHARS // 3 + 1)
+    got = score_sentences([blanks, "Good talks."], method=method)
+    assert len(got) == 2
+    if method == "vader":
+        ref = SentimentIntensityAnalyzer().polarity_scores(blanks)
+        assert got.loc[0, ["compound", "pos", "neu", "neg"]].tolist() == [
+            ref["compound"],
+            ref["pos"],
+            ref["neu"],
+            ref["neg"],
+        ]
+    else:
+        ref = TextBlob(blanks).sentiment
+        assert got.loc[0, ["tone", "subjectivity"]].tolist() == [ref.polarity, ref.subjectivity]

@@ -382,12 +382,14 @@ def _score_chunk(method: str, texts: list[str]) -> list[tuple[float, ...]]:
     batch = _BATCH_SCORERS.get(method) or partial(_one_by_one, _SCORERS[method])
     if all(len(t) <= LONG_SENTENCE_CHARS for t in texts):
         return batch(texts)
-    parts = [[t] if len(t) <= LONG_SENTENCE_CHARS else _pieces(t) for t in texts]
+    # a long run of blanks has no pieces to weigh: it is scored whole, like a short one
+    whole = [len(t) <= LONG_SENTENCE_CHARS or not t.strip() for t in texts]
+    parts = [[t] if w else _pieces(t) for t, w in zip(texts, whole, strict=True)]
     flat = iter(batch([p for ps in parts for p in ps]))
     out = []
-    for t, ps in zip(texts, parts, strict=True):
+    for w, ps in zip(whole, parts, strict=True):
         rows = [next(flat) for _ in ps]
-        if len(t) <= LONG_SENTENCE_CHARS:
+        if w:
             out.append(rows[0])
             continue
         scores = np.array(rows, dtype=float)
