@@ -154,6 +154,25 @@ _INHERITED: dict[int, tuple[Callable, tuple, Sequence]] = {}
 _KEYS = itertools.count()
 
 
+@contextlib.contextmanager
+def _inherited(func: Callable, head: tuple, items: Sequence) -> Iterator[int]:
+    """The key under which workers forked inside the block find ``func(*head, items)``."""
+    key = next(_KEYS)
+    _INHERITED[key] = (func, head, items)
+    # Objects that exist at the fork stay out of the workers' garbage
+    # collections, which would otherwise write to (and so copy) every page
+    # they live on.
+    freeze = FREEZE and gc.isenabled()
+    if freeze:
+        gc.freeze()
+    try:
+        yield key
+    finally:
+        del _INHERITED[key]
+        if freeze:
+            gc.unfreeze()
+
+
 def _inherited_slice(key: int, start: int, stop: int) -> Any:
     func, head, items = _INHERITED[key]
     return func(*head, items[start:stop])
@@ -234,22 +253,10 @@ def map_chunks(
             return _collect(results, starts, stops, on_chunk)
     if main_works:
         return _map_with_main(func, head, items, jobs, starts, stops, on_chunk)
-    key = next(_KEYS)
-    _INHERITED[key] = (func, head, items)
-    # Objects that exist at the fork stay out of the workers' garbage
-    # collections, which would otherwise write to (and so copy) every page
-    # they live on.
-    freeze = FREEZE and gc.isenabled()
-    if freeze:
-        gc.freeze()
-    try:
-        with process_pool(jobs) as pool:  # workers fork at the first submit, after the entry
-            results = pool.map(_inherited_slice, [key] * len(starts), starts, stops)
-            return _collect(results, starts, stops, on_chunk)
-    finally:
-        del _INHERITED[key]
-        if freeze:
-            gc.unfreeze()
+    with _inherited(func, head, items) as key, process_pool(jobs) as pool:
+        # workers fork at the first submit, after the entry exists
+        results = pool.map(_inherited_slice, [key] * len(starts), starts, stops)
+        return _collect(results, starts, stops, on_chunk)
 
 
 def _map_with_main(
@@ -268,36 +275,26 @@ def _map_with_main(
     until it meets a chunk a worker has started. Who runs a chunk changes
     nothing in its result (``func`` is pure), so the output is the same.
     """
-    key = next(_KEYS)
-    _INHERITED[key] = (func, head, items)
-    freeze = FREEZE and gc.isenabled()
-    if freeze:
-        gc.freeze()
-    try:
-        with process_pool(jobs - 1) as pool:
-            futures = [None] * len(starts)
-            for i in reversed(range(len(starts))):
-                futures[i] = pool.submit(_inherited_slice, key, starts[i], stops[i])
-            out: list[Any] = []
-            mine = True
-            try:
-                for i, fut in enumerate(futures):
-                    if mine and fut.cancel():
-                        out.append(func(*head, items[starts[i] : stops[i]]))
-                    else:
-                        mine = False
-                        out.append(fut.result())
-                    if on_chunk is not None:
-                        on_chunk(stops[i] - starts[i])
-            except BaseException:
-                for fut in futures:
-                    fut.cancel()
-                raise
-            return out
-    finally:
-        del _INHERITED[key]
-        if freeze:
-            gc.unfreeze()
+    with _inherited(func, head, items) as key, process_pool(jobs - 1) as pool:
+        futures = [None] * len(starts)
+        for i in reversed(range(len(starts))):
+            futures[i] = pool.submit(_inherited_slice, key, starts[i], stops[i])
+        out: list[Any] = []
+        mine = True
+        try:
+            for i, fut in enumerate(futures):
+                if mine and fut.cancel():
+                    out.append(func(*head, items[starts[i] : stops[i]]))
+                else:
+                    mine = False
+                    out.append(fut.result())
+                if on_chunk is not None:
+                    on_chunk(stops[i] - starts[i])
+        except BaseException:
+            for fut in futures:
+                fut.cancel()
+            raise
+        return out
 
 
 def _collect(
