@@ -166,6 +166,13 @@ def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
     # none of these anywhere: no rule applies to any word of the sentence
     plain_block = modifiers | {"so", "this", "but", "kind"}
 
+    def boosted(b: float, v: float, caps_word: bool, decay: float) -> float:
+        """What a booster or dampener of value ``b`` adds to ``v`` from ``decay``'s distance."""
+        s = b if v >= 0 else -b
+        if caps_word:
+            s = s + caps if v > 0 else s - caps
+        return s * decay
+
     def valence(i: int, low: list[str], caps_of: list[str] | None) -> float:
         """Valence of the lexicon word ``low[i]`` in context; ``caps_of`` holds the
         words as written when ALL-CAPS emphasis applies (some words, not all, in
@@ -189,10 +196,7 @@ def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
             if p not in lex:
                 b = boosters.get(p)
                 if b is not None:
-                    s = b if v >= 0 else -b
-                    if caps_of is not None and caps_of[i - 1].isupper():
-                        s = s + caps if v > 0 else s - caps
-                    v = v + s
+                    v = v + boosted(b, v, caps_of is not None and caps_of[i - 1].isupper(), 1.0)
                 if p in negators or "n't" in p:
                     v = v * neg_k
         # distance 2
@@ -201,12 +205,7 @@ def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
             if p not in lex:
                 b = boosters.get(p)
                 if b is not None:
-                    s = b if v >= 0 else -b
-                    if caps_of is not None and caps_of[i - 2].isupper():
-                        s = s + caps if v > 0 else s - caps
-                    if s != 0:
-                        s = s * d2
-                    v = v + s
+                    v = v + boosted(b, v, caps_of is not None and caps_of[i - 2].isupper(), d2)
                 q = low[i - 1]
                 if p == "never" and q in so_this:
                     v = v * _NEVER_SO
@@ -220,12 +219,7 @@ def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
             if p not in lex:
                 b = boosters.get(p)
                 if b is not None:
-                    s = b if v >= 0 else -b
-                    if caps_of is not None and caps_of[i - 3].isupper():
-                        s = s + caps if v > 0 else s - caps
-                    if s != 0:
-                        s = s * d3
-                    v = v + s
+                    v = v + boosted(b, v, caps_of is not None and caps_of[i - 3].isupper(), d3)
                 p2, p1 = low[i - 2], low[i - 1]
                 if (p == "never" and p2 in so_this) or p1 in so_this:
                     v = v * _NEVER_SO
