@@ -126,13 +126,16 @@ def test_array_paths_equal_the_tuple_paths(tokens, method, jobs, monkeypatch):
     pd.testing.assert_frame_equal(got, _tuple_path(tokens, method), check_exact=True)
 
 
-def test_news_pos_sum_stays_integer_without_positive_words():
-    # Constructed: no sentence has a positive word, so every positive sum is the
-    # integer 0 and the tuple path gave an int64 column; the array path keeps it.
+def test_news_sums_are_floats_even_without_positive_words():
+    # Constructed: no sentence has a positive word, so every positive sum is
+    # Python's integer 0 (sum of nothing); both paths still give float columns
+    # and the same values (before 0.4.1 such a corpus got an int64 pos_sum).
     tk = tokenize(pd.DataFrame({"text": ["Relations have frayed badly.", "Talks collapsed."]}))
     got, _ = sentiment._sentence_scores(tk, "news", None, 3, 1)
     want = _tuple_path(tk, "news")
-    assert want["pos_sum"].dtype == np.int64
+    assert got["pos_sum"].tolist() == [0.0, 0.0]  # hand count: no positive word
+    assert got["pos_sum"].dtype == want["pos_sum"].dtype == np.float64
+    assert got["neg_sum"].dtype == np.float64
     pd.testing.assert_frame_equal(got, want, check_exact=True)
 
 

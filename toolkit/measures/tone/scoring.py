@@ -182,17 +182,6 @@ def _news_array_chunk(texts: list[str]) -> np.ndarray:
     return news_tone_scores(texts)
 
 
-def _news_int_pos(arr: np.ndarray) -> Any:
-    """The news scores as columns for ``pd.DataFrame``. The positive sum of a sentence
-    without positive words is the integer 0 (``sum`` of nothing), so a corpus
-    without a single positive word had an integer ``pos_sum`` column when the
-    scores were tuples: kept."""
-    cols = dict(zip(COLUMNS["news"], arr.T, strict=True))
-    if len(arr) and not (arr[:, 1] != 0).any():
-        cols["pos_sum"] = cols["pos_sum"].astype(np.int64)
-    return cols
-
-
 def _score_vader(text: str) -> tuple[float, ...]:
     return _vader_rows([text])[0]
 
@@ -208,7 +197,7 @@ def _score_news(text: str) -> tuple[float, ...]:
     from toolkit.measures.tone.news import news_tone_score
 
     score, pos, neg, n = news_tone_score(text)
-    return (score, pos, neg, float(n))
+    return (score, float(pos), float(neg), float(n))
 
 
 # Languages the news method reads besides English (toolkit.measures.tone.cjk).
@@ -226,11 +215,12 @@ def _news_chunk(_: str, items: list[tuple[str, str]]) -> list[tuple[float, ...]]
     other = [k for k, (lang, _) in enumerate(items) if lang not in _NEWS_CJK]
     rows = _news_tone_rows([items[k][1] for k in other])
     for k, (score, pos, neg, n) in zip(other, rows, strict=True):
-        out[k] = (score, pos, neg, float(n))
+        # float sums: a sentence without positive words sums to the integer 0
+        out[k] = (score, float(pos), float(neg), float(n))
     for k, (lang, text) in enumerate(items):
         if lang in _NEWS_CJK:
             score, pos, neg, n = cjk_tone_score(text, lang)
-            out[k] = (score, pos, neg, float(n))
+            out[k] = (score, float(pos), float(neg), float(n))
     return out
 
 
@@ -499,13 +489,10 @@ def _score_once_array(
     chunk_fn: Callable[[list[str]], np.ndarray],
     head: tuple,
     n_jobs: int | None,
-    as_rows: Callable[[np.ndarray], Any] | None = None,
-) -> Any:
+) -> np.ndarray:
     """:func:`_score_once` for a ``chunk_fn`` that returns a float array, one row per
     key: the workers send back arrays (one buffer to pickle, not a tuple of
-    floats per sentence) and the rows are put back in key order by indexing.
-    ``as_rows`` turns the array into what ``pd.DataFrame`` is given (default:
-    the array itself)."""
+    floats per sentence) and the rows are put back in key order by indexing."""
     at: dict[str, int] = {}
     where = [at.setdefault(k, len(at)) for k in keys]
     uniq = list(at)
@@ -515,7 +502,7 @@ def _score_once_array(
     arr = parts[0] if len(parts) == 1 else np.concatenate(parts)
     if len(uniq) != len(keys):
         arr = arr[np.asarray(where, dtype=np.intp)]
-    return arr if as_rows is None else as_rows(arr)
+    return arr
 
 
 def _as_dictionary(dictionary: Dictionary | str | Path | Mapping | None) -> Dictionary:
@@ -555,7 +542,7 @@ def _sentence_scores(
         if len(sents) and not any(lang in _NEWS_CJK for lang in langs):
             # English (or unreadable) only: score the texts themselves, as arrays
             texts = _as_strings(sents["sentence"].tolist())
-            vals = _score_once_array(texts, _news_array_chunk, (), n_jobs, _news_int_pos)
+            vals = _score_once_array(texts, _news_array_chunk, (), n_jobs)
         else:
             lang_of = dict(zip(corpus["doc_id"].tolist(), langs, strict=True))
             keys = [
