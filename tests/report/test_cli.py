@@ -18,6 +18,19 @@ def run_cli(*args, cwd=None):
     )
 
 
+def _first_difference(a: Path, b: Path) -> str:
+    """Where two files first differ, shown as text: these tests have failed
+    rarely and never reproduced, so a failure must say what differed."""
+    x, y = a.read_bytes(), b.read_bytes()
+    at = next(
+        (i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), min(len(x), len(y))
+    )
+    return (
+        f"{a.name}: {len(x)} vs {len(y)} bytes, first difference at byte {at}: "
+        f"{x[max(0, at - 60) : at + 60]!r} vs {y[max(0, at - 60) : at + 60]!r}"
+    )
+
+
 @pytest.fixture(scope="module")
 def demo_report(tmp_path_factory):
     """The full report on the bundled demo corpus, built once for this module."""
@@ -282,9 +295,11 @@ def test_figures_written_by_helper_processes_are_the_same_bytes(tmp_path):
     assert one == sorted(p.name for p in (tmp_path / "two" / "figures").iterdir())
     assert any(n.endswith(".png") for n in one) and any(n.endswith(".pdf") for n in one)
     for name in one:
-        assert (tmp_path / "one" / "figures" / name).read_bytes() == (
-            tmp_path / "two" / "figures" / name
-        ).read_bytes(), name
+        one_file, two_file = (
+            tmp_path / "one" / "figures" / name,
+            tmp_path / "two" / "figures" / name,
+        )
+        assert one_file.read_bytes() == two_file.read_bytes(), _first_difference(one_file, two_file)
     assert (tmp_path / "one" / "index.html").read_bytes() == (
         tmp_path / "two" / "index.html"
     ).read_bytes()
@@ -335,8 +350,8 @@ def test_figures_still_queued_at_the_end_are_written_by_the_report_process(tmp_p
     assert all(f.cancelled() for f, _ in queued)
     for name in ("first", "second"):
         for ext in ("png", "svg"):
-            written = (tmp_path / "figures" / f"{name}.{ext}").read_bytes()
-            assert written == (tmp_path / "inline" / f"{name}.{ext}").read_bytes()
+            written, inline = (tmp_path / d / f"{name}.{ext}" for d in ("figures", "inline"))
+            assert written.read_bytes() == inline.read_bytes(), _first_difference(written, inline)
 
 
 def test_a_figure_a_helper_failed_to_write_is_written_by_the_report_process(tmp_path, monkeypatch):
