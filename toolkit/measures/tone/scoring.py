@@ -160,6 +160,12 @@ COLUMNS = {
 # --------------------------------------------------------------------------
 
 
+def _longest(texts: list[str]) -> int:
+    """The length of the longest text (0 for none): one C-level pass, where most
+    calls only need to know that no text is over ``LONG_SENTENCE_CHARS``."""
+    return max(map(len, texts), default=0)
+
+
 def _vader_rows(texts: list[str]) -> list[tuple[float, ...]]:
     """VADER's ``(tone, compound, pos, neu, neg)`` for many sentences in one call."""
     return [(c, c, p, u, n) for c, p, u, n in vader_scores(texts).tolist()]
@@ -169,7 +175,7 @@ def _vader_array_chunk(texts: list[str]) -> np.ndarray:
     """:func:`_score_chunk` for VADER as one float array ``(n, 5)``: the same numbers,
     without a tuple per sentence (sentences over ``LONG_SENTENCE_CHARS`` go
     through :func:`_score_chunk` itself)."""
-    if any(len(t) > LONG_SENTENCE_CHARS for t in texts):
+    if _longest(texts) > LONG_SENTENCE_CHARS:
         return np.array(_score_chunk("vader", texts), dtype=np.float64).reshape(-1, 5)
     x = vader_scores(texts)
     return np.column_stack([x[:, :1], x])
@@ -370,7 +376,7 @@ def _one_by_one(f: Callable[[str], tuple[float, ...]], texts: list[str]) -> list
 
 def _score_chunk(method: str, texts: list[str]) -> list[tuple[float, ...]]:
     batch = _BATCH_SCORERS.get(method) or partial(_one_by_one, _SCORERS[method])
-    if all(len(t) <= LONG_SENTENCE_CHARS for t in texts):
+    if _longest(texts) <= LONG_SENTENCE_CHARS:
         return batch(texts)
     # a long run of blanks has no pieces to weigh: it is scored whole, like a short one
     whole = [len(t) <= LONG_SENTENCE_CHARS or not t.strip() for t in texts]
@@ -493,15 +499,15 @@ def _score_once_array(
     """:func:`_score_once` for a ``chunk_fn`` that returns a float array, one row per
     key: the workers send back arrays (one buffer to pickle, not a tuple of
     floats per sentence) and the rows are put back in key order by indexing."""
-    at: dict[str, int] = {}
-    where = [at.setdefault(k, len(at)) for k in keys]
-    uniq = list(at)
+    # factorize: the distinct keys in order of first occurrence, hashed in C
+    where, uniq = pd.factorize(np.asarray(keys, dtype=object))
+    uniq = uniq.tolist()
     parts = map_chunks(
         chunk_fn, uniq, head=head, n_jobs=n_jobs, min_items=_PARALLEL_MIN, main_works=True
     )
     arr = parts[0] if len(parts) == 1 else np.concatenate(parts)
     if len(uniq) != len(keys):
-        arr = arr[np.asarray(where, dtype=np.intp)]
+        arr = arr[where]
     return arr
 
 
@@ -557,7 +563,11 @@ def _sentence_scores(
             vals = _score_once_array(texts, _vader_array_chunk, (), n_jobs)
         else:
             vals = _score_once(texts, _score_chunk, (method,), n_jobs)
-        n_long = sum(len(t) > LONG_SENTENCE_CHARS for t in texts)
+        n_long = (
+            sum(len(t) > LONG_SENTENCE_CHARS for t in texts)
+            if _longest(texts) > LONG_SENTENCE_CHARS
+            else 0
+        )
         if n_long:
             warnings.warn(
                 f"{n_long} sentences over {LONG_SENTENCE_CHARS:,} characters (no full "
