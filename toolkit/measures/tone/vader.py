@@ -53,9 +53,11 @@ from __future__ import annotations
 import math
 import re
 import string
+import sys
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 import numpy as np
 
@@ -127,6 +129,27 @@ def _emoji_replacer() -> Callable[[str], str]:
 
 
 @lru_cache(maxsize=1)
+def _rule_words() -> tuple[dict[str, float], frozenset[str], frozenset[tuple[str, str]]]:
+    """The words the rules look for: scored words and their valences, modifiers,
+    and the first two words of every idiom and two-word dampener."""
+    t = _tables()
+    boosters = t["boosters"]
+    # words that are scored: lexicon words that are not boosters (a booster
+    # carries no valence of its own even where the lexicon lists it)
+    scored = {w: v for w, v in t["lexicon"].items() if w not in boosters}
+    # Words that change the valence of a lexicon word up to three words
+    # after them ("so" and "this" only right before it; words containing
+    # "n't" and idioms are tested separately): a lexicon word with none of
+    # them before it keeps its valence.
+    modifiers = frozenset([*boosters, *t["negators"], "no", "never", "without", "least"])
+    # an idiom or two-word dampener can match only where two neighbouring
+    # words are the first two of one of them
+    keys = (*t["special"], *t["booster_pairs"])
+    heads = frozenset(k[:2] for k in keys if len(k) > 1)
+    return scored, modifiers, heads
+
+
+@lru_cache(maxsize=1)
 def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
     """The one-sentence rules: a text's valence sum (with punctuation emphasis),
     its positive and negative sums and its number of neutral words; every
@@ -138,9 +161,7 @@ def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
     negators: frozenset[str] = t["negators"]
     special: dict[tuple[str, ...], float] = t["special"]
     pairs: dict[tuple[str, ...], float] = t["booster_pairs"]
-    # words that are scored: lexicon words that are not boosters (a booster
-    # carries no valence of its own even where the lexicon lists it)
-    scored = {w: v for w, v in lex.items() if w not in boosters}
+    scored, modifiers, heads = _rule_words()
     replace_emoji = _emoji_replacer()
     punct = _PUNCT
     neg_k, caps = _NEGATION, _CAPS
@@ -151,18 +172,12 @@ def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
 
     # An idiom or two-word dampener can match only where two neighbouring
     # words are the first two of one of them.
-    firsts = {k[0] for k in (*special, *pairs) if len(k) > 1}
-    heads = {k[:2] for k in (*special, *pairs) if len(k) > 1}
+    firsts = {h[0] for h in heads}
     # Two neighbouring words that begin an idiom or a two-word dampener, as
     # text: absent from the " "-joined words, no idiom can match (present,
     # perhaps inside longer words, the full check runs: never a wrong skip)
     head_texts = [" ".join(h) for h in sorted(heads)]
     seconds = {h[1] for h in heads}
-    # Words that change the valence of a lexicon word up to three words
-    # after them ("so" and "this" only right before it; words containing
-    # "n't" and idioms are tested separately): a lexicon word with none of
-    # them before it keeps its valence.
-    modifiers = frozenset([*boosters, *negators, "no", "never", "without", "least"])
     # none of these anywhere: no rule applies to any word of the sentence
     plain_block = modifiers | {"so", "this", "but", "kind"}
 
@@ -387,6 +402,167 @@ def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
     return score
 
 
+# Texts are set apart by this word in the batch path; a text holding it as a
+# word of its own is scored, with all the others, one text at a time.
+_SEPARATOR = "\x00"
+# A text with more scored words than this is scored by the one-text rules:
+# the batch sums take one numpy step per word position.
+_MAX_BATCH_HITS = 64
+# Bits of a word's class in the batch path.
+_UPPER, _EMOJI, _BUT, _FIRST, _SECOND, _MODIFIER, _SO_THIS, _SCORED = (1 << k for k in range(8))
+# From Python 3.12, sum() of floats compensates for rounding (Neumaier);
+# vaderSentiment's sum of the valences is then that sum.
+_COMPENSATED_SUM = sys.version_info >= (3, 12)
+
+
+def _batch_sums(texts: list[str]) -> np.ndarray:
+    """The sums of :func:`_scorer`'s rules for every text, as an ``(n, 4)`` array.
+
+    Most sentences hold a few lexicon words and nothing that modifies them:
+    no booster, negation, "but", idiom, emoji or "so"/"this" before a
+    lexicon word. Their scores follow from the words' valences (ALL-CAPS
+    emphasis aside) and the text's "!" and "?" counts, and are computed for
+    all of them at once: every distinct word is classified once, words are
+    numbered by one dictionary pass, and the sums are accumulated one word
+    position at a time across texts, in the order Python's ``sum`` and
+    vaderSentiment's loops add them (so the floats are the same). Every
+    other text goes through :func:`_scorer`'s rules.
+
+    Raises
+    ------
+    TypeError
+        If a text is not a string.
+    """
+    n_texts = len(texts)
+    out = np.zeros((n_texts, 4))
+    if not n_texts:
+        return out
+    words = f" {_SEPARATOR} ".join(texts).split()
+    vocab = dict.fromkeys(words)
+    for k, w in enumerate(vocab):
+        vocab[w] = k
+    ids = np.fromiter(map(vocab.__getitem__, words), dtype=np.intp, count=len(words))
+    del words
+    scored, modifiers, heads = _rule_words()
+    emoji_chars = _tables()["emoji"].keys()
+    uniq = list(vocab)
+    n_uniq = len(uniq)
+    # a word as the rules see it: punctuation stripped from both ends unless
+    # fewer than three characters would remain, then lower case
+    stripped = list(map(str.strip, uniq, repeat(_PUNCT)))
+    forms = [s if len(s) > 2 else w for s, w in zip(stripped, uniq, strict=True)]
+    forms = list(map(str.lower, forms))
+    del stripped
+
+    def flag(values: Iterable[bool]) -> np.ndarray:
+        return np.fromiter(values, dtype=bool, count=n_uniq)
+
+    firsts = {h[0] for h in heads}
+    seconds = {h[1] for h in heads}
+    code = (
+        flag(map(str.isupper, uniq)) * _UPPER
+        + flag(not w.isascii() and not emoji_chars.isdisjoint(w) for w in uniq) * _EMOJI
+        + flag(map("but".__eq__, forms)) * _BUT
+        + flag(map(firsts.__contains__, forms)) * _FIRST
+        + flag(map(seconds.__contains__, forms)) * _SECOND
+        + (flag(map(modifiers.__contains__, forms)) | flag("n't" in f for f in forms)) * _MODIFIER
+        + flag(f in ("so", "this") for f in forms) * _SO_THIS
+        + flag(map(scored.__contains__, forms)) * _SCORED
+    ).astype(np.uint8)
+    valence = np.fromiter(map(scored.get, forms, repeat(0.0)), dtype=float, count=n_uniq)
+    exclaim = np.fromiter(map(str.count, uniq, repeat("!")), dtype=np.intp, count=n_uniq)
+    question = np.fromiter(map(str.count, uniq, repeat("?")), dtype=np.intp, count=n_uniq)
+
+    sep = ids == vocab.get(_SEPARATOR, -1)
+    if int(sep.sum()) != n_texts - 1:
+        # a text holds the separator as a word: number the texts another way
+        sums = _scorer()
+        return np.array([sums(t) for t in texts], dtype=float).reshape(-1, 4)
+    sent = np.cumsum(sep)  # the text of each word (a separator opens its text)
+    n_words = np.bincount(sent, minlength=n_texts) - (np.arange(n_texts) > 0)
+    wcode = code[ids]
+    n_upper = np.bincount(sent, weights=wcode & _UPPER, minlength=n_texts)
+    n_exclaim = np.bincount(sent, weights=exclaim[ids], minlength=n_texts)
+    n_question = np.bincount(sent, weights=question[ids], minlength=n_texts)
+
+    hit = np.flatnonzero(wcode & _SCORED)
+    hit_sent = sent[hit]
+    n_hits = np.bincount(hit_sent, minlength=n_texts)
+    # texts the one-text rules must score: a modifier up to three words
+    # before a scored word or the scored word one itself ("no"), "so" or
+    # "this" right before it, an emoji, "but" with scored words, two
+    # neighbours that begin an idiom, or many scored words
+    padded = np.concatenate([np.zeros(3, dtype=np.uint8), wcode])
+    near = padded[hit + 2] | padded[hit + 1] | padded[hit]
+    rules = n_hits > _MAX_BATCH_HITS
+    rules[hit_sent[((near | wcode[hit]) & _MODIFIER) > 0]] = True
+    rules[hit_sent[(padded[hit + 2] & _SO_THIS) > 0]] = True
+    rules[sent[(wcode & _EMOJI) > 0]] = True
+    but = np.zeros(n_texts, dtype=bool)
+    but[sent[(wcode & _BUT) > 0]] = True
+    rules |= but & (n_hits > 0)
+    pair = np.flatnonzero((wcode[:-1] & _FIRST) & ((wcode[1:] & _SECOND) >> 1))
+    if len(pair):
+        head = [
+            (forms[a], forms[b]) in heads
+            for a, b in zip(ids[pair].tolist(), ids[pair + 1].tolist(), strict=True)
+        ]
+        rules[sent[pair[np.array(head, dtype=bool)]]] = True
+
+    # the plain texts: valences, ALL-CAPS emphasis where some words (not
+    # all) are in capitals
+    keep = ~rules[hit_sent]
+    hit, hit_sent = hit[keep], hit_sent[keep]
+    vals = valence[ids[hit]]
+    mixed = (n_upper > 0) & (n_upper < n_words)
+    caps = ((wcode[hit] & _UPPER) > 0) & mixed[hit_sent]
+    vals = np.where(caps, np.where(vals > 0, vals + _CAPS, vals - _CAPS), vals)
+    # the k-th scored word of its text, k = 0, 1, ...: the texts' k-th
+    # values are added in one step, so each text's sum runs left to right
+    starts = np.flatnonzero(np.r_[True, hit_sent[1:] != hit_sent[:-1]])
+    rank = np.arange(len(hit)) - np.repeat(starts, np.diff(np.r_[starts, len(hit)]))
+    order = np.argsort(rank, kind="stable")
+    bounds = np.r_[0, np.cumsum(np.bincount(rank))] if len(rank) else np.zeros(1, np.intp)
+    total = np.zeros(n_texts)
+    comp = np.zeros(n_texts)
+    pos = np.zeros(n_texts)
+    neg = np.zeros(n_texts)
+    neutral = n_words.astype(float)
+    for k in range(len(bounds) - 1):
+        sel = order[bounds[k] : bounds[k + 1]]
+        at, x = hit_sent[sel], vals[sel]
+        if _COMPENSATED_SUM and k:
+            f = total[at]
+            t = f + x
+            comp[at] += np.where(np.abs(f) >= np.abs(x), (f - t) + x, (x - t) + f)
+            total[at] = t
+        else:
+            total[at] += x
+        pos[at] += np.where(x > 0, x + 1, 0.0)
+        neg[at] += np.where(x < 0, x - 1, 0.0)
+        neutral[at] -= x != 0
+    if _COMPENSATED_SUM:
+        total = np.where(comp != 0, total + comp, total)
+    # punctuation emphasis, in the direction of the sum and on the larger side
+    amp = np.minimum(n_exclaim, _MAX_EXCLAIM) * _EXCLAIM
+    amp = np.where(
+        n_question > 1,
+        amp + np.where(n_question <= 3, n_question * _QUESTION, _MAX_QUESTION),
+        amp,
+    )
+    total = np.where(total > 0, total + amp, np.where(total < 0, total - amp, total))
+    size = np.abs(neg)
+    pos, neg = (
+        np.where(pos > size, pos + amp, pos),
+        np.where(pos < size, neg - amp, neg),
+    )
+    out = np.column_stack([total, pos, neg, neutral])
+    sums = _scorer()
+    for i in np.flatnonzero(rules).tolist():
+        out[i] = sums(texts[i])
+    return out
+
+
 def vader_scores(texts: Iterable[str]) -> np.ndarray:
     """VADER's compound, pos, neu and neg for each text, equal to vaderSentiment's.
 
@@ -415,20 +591,20 @@ def vader_scores(texts: Iterable[str]) -> np.ndarray:
     >>> vader_scores(["Talks went well.", "Not good at all!", ""]).tolist()
     [[0.2732, 0.512, 0.488, 0.0], [-0.4015, 0.0, 0.527, 0.473], [0.0, 0.0, 0.0, 0.0]]
     """
-    sums = _scorer()
     texts = texts if isinstance(texts, list) else list(texts)
     try:
-        rows = [sums(t) for t in texts]
-    except AttributeError:
+        if len(texts) < _FEW:
+            sums = _scorer()
+            rows = [sums(t) for t in texts]
+            return np.array([_finish(*r) for r in rows], dtype=float).reshape(-1, 4)
+        raw = _batch_sums(texts)
+    except (AttributeError, TypeError):
         bad = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
         if bad is None:
             raise
         raise TypeError(
             f"vader_scores takes strings; text {bad} is {type(texts[bad]).__name__}"
         ) from None
-    if len(rows) < _FEW:
-        return np.array([_finish(*r) for r in rows], dtype=float).reshape(-1, 4)
-    raw = np.array(rows, dtype=float)
     # IEEE arithmetic: numpy's float64 operations give the same floats as
     # Python's, operation for operation
     total_v, pos_sum, neg_sum, neutral = raw.T
