@@ -53,13 +53,13 @@ from __future__ import annotations
 import math
 import re
 import string
-import sys
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 from itertools import repeat
 
 import numpy as np
+import pandas as pd
 
 __all__ = ["vader_scores"]
 
@@ -409,10 +409,13 @@ _SEPARATOR = "\x00"
 # the batch sums take one numpy step per word position.
 _MAX_BATCH_HITS = 64
 # Bits of a word's class in the batch path.
-_UPPER, _EMOJI, _BUT, _FIRST, _SECOND, _MODIFIER, _SO_THIS, _SCORED = (1 << k for k in range(8))
-# From Python 3.12, sum() of floats compensates for rounding (Neumaier);
-# vaderSentiment's sum of the valences is then that sum.
-_COMPENSATED_SUM = sys.version_info >= (3, 12)
+_UPPER, _EMOJI, _BUT, _FIRST, _SECOND, _MODIFIER, _SO_THIS, _SCORED, _MARK = (
+    1 << k for k in range(9)
+)
+# From CPython 3.12, sum() of floats compensates for rounding (Neumaier's
+# variant of Kahan summation), and vaderSentiment's sum of the valences with
+# it: asked of the interpreter itself (1.0 compensated, 0.0 left to right).
+_COMPENSATED_SUM = sum([1e100, 1.0, -1e100]) == 1.0
 
 
 def _batch_sums(texts: list[str]) -> np.ndarray:
@@ -437,16 +440,14 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
     out = np.zeros((n_texts, 4))
     if not n_texts:
         return out
-    words = f" {_SEPARATOR} ".join(texts).split()
-    vocab = dict.fromkeys(words)
-    for k, w in enumerate(vocab):
-        vocab[w] = k
-    ids = np.fromiter(map(vocab.__getitem__, words), dtype=np.intp, count=len(words))
+    words = np.array(f" {_SEPARATOR} ".join(texts).split(), dtype=object)
+    # every word numbered by its distinct form (in order of first appearance)
+    ids, uniq = pd.factorize(words)
     del words
+    uniq = uniq.tolist()
+    n_uniq = len(uniq)
     scored, modifiers, heads = _rule_words()
     emoji_chars = _tables()["emoji"].keys()
-    uniq = list(vocab)
-    n_uniq = len(uniq)
     # a word as the rules see it: punctuation stripped from both ends unless
     # fewer than three characters would remain, then lower case
     stripped = list(map(str.strip, uniq, repeat(_PUNCT)))
@@ -468,25 +469,34 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
         + (flag(map(modifiers.__contains__, forms)) | flag("n't" in f for f in forms)) * _MODIFIER
         + flag(f in ("so", "this") for f in forms) * _SO_THIS
         + flag(map(scored.__contains__, forms)) * _SCORED
-    ).astype(np.uint8)
+    )
     valence = np.fromiter(map(scored.get, forms, repeat(0.0)), dtype=float, count=n_uniq)
     exclaim = np.fromiter(map(str.count, uniq, repeat("!")), dtype=np.intp, count=n_uniq)
     question = np.fromiter(map(str.count, uniq, repeat("?")), dtype=np.intp, count=n_uniq)
+    code = (code + ((exclaim + question) > 0) * _MARK).astype(np.uint16)
 
-    sep = ids == vocab.get(_SEPARATOR, -1)
-    if int(sep.sum()) != n_texts - 1:
+    seps = np.flatnonzero(ids == (uniq.index(_SEPARATOR) if n_texts > 1 else -1))
+    if len(seps) != n_texts - 1:
         # a text holds the separator as a word: number the texts another way
         sums = _scorer()
         return np.array([sums(t) for t in texts], dtype=float).reshape(-1, 4)
-    sent = np.cumsum(sep)  # the text of each word (a separator opens its text)
-    n_words = np.bincount(sent, minlength=n_texts) - (np.arange(n_texts) > 0)
+
+    def text_of(at: np.ndarray) -> np.ndarray:
+        """The text of the words at positions ``at`` (none is a separator)."""
+        return np.searchsorted(seps, at)
+
+    n_words = np.diff(np.r_[-1, seps, len(ids)]) - 1
     wcode = code[ids]
-    n_upper = np.bincount(sent, weights=wcode & _UPPER, minlength=n_texts)
-    n_exclaim = np.bincount(sent, weights=exclaim[ids], minlength=n_texts)
-    n_question = np.bincount(sent, weights=question[ids], minlength=n_texts)
+    # per text: words in capitals, "!" and "?" (few words hold any)
+    at = np.flatnonzero(wcode & _UPPER)
+    n_upper = np.bincount(text_of(at), minlength=n_texts)
+    at = np.flatnonzero(wcode & _MARK)
+    marked_text, marked = text_of(at), ids[at]
+    n_exclaim = np.bincount(marked_text, weights=exclaim[marked], minlength=n_texts)
+    n_question = np.bincount(marked_text, weights=question[marked], minlength=n_texts)
 
     hit = np.flatnonzero(wcode & _SCORED)
-    hit_sent = sent[hit]
+    hit_sent = text_of(hit)
     n_hits = np.bincount(hit_sent, minlength=n_texts)
     # texts the one-text rules must score: a modifier up to three words
     # before a scored word or the scored word one itself ("no"), "so" or
@@ -497,9 +507,9 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
     rules = n_hits > _MAX_BATCH_HITS
     rules[hit_sent[((near | wcode[hit]) & _MODIFIER) > 0]] = True
     rules[hit_sent[(padded[hit + 2] & _SO_THIS) > 0]] = True
-    rules[sent[(wcode & _EMOJI) > 0]] = True
+    rules[text_of(np.flatnonzero(wcode & _EMOJI))] = True
     but = np.zeros(n_texts, dtype=bool)
-    but[sent[(wcode & _BUT) > 0]] = True
+    but[text_of(np.flatnonzero(wcode & _BUT))] = True
     rules |= but & (n_hits > 0)
     pair = np.flatnonzero((wcode[:-1] & _FIRST) & ((wcode[1:] & _SECOND) >> 1))
     if len(pair):
@@ -507,7 +517,7 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
             (forms[a], forms[b]) in heads
             for a, b in zip(ids[pair].tolist(), ids[pair + 1].tolist(), strict=True)
         ]
-        rules[sent[pair[np.array(head, dtype=bool)]]] = True
+        rules[text_of(pair[np.array(head, dtype=bool)])] = True
 
     # the plain texts: valences, ALL-CAPS emphasis where some words (not
     # all) are in capitals
@@ -557,9 +567,10 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
         np.where(pos < size, neg - amp, neg),
     )
     out = np.column_stack([total, pos, neg, neutral])
-    sums = _scorer()
-    for i in np.flatnonzero(rules).tolist():
-        out[i] = sums(texts[i])
+    if rules.any():
+        sums = _scorer()
+        for i in np.flatnonzero(rules).tolist():
+            out[i] = sums(texts[i])
     return out
 
 
