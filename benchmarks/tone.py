@@ -154,15 +154,82 @@ def vader_scorer(n_sentences: int = 40_000, repeats: int = 3) -> float:
 
     Real text first when ``../shared`` is present: the NYT editorial dev
     sentences (read at run time, not copied), then the constructed ones.
+    Then :func:`vader_against_v041`.
     """
     nyt = _nyt_sentences()
     if nyt is not None:
         _vader_ratio(nyt, f"the {len(nyt):,} NYT editorial dev sentences (real text)", repeats)
-    return _vader_ratio(
+    ratio = _vader_ratio(
         _distinct_sentences(n_sentences),
         f"{n_sentences:,} distinct constructed sentences",
         repeats,
     )
+    vader_against_v041(n_sentences)
+    return ratio
+
+
+def _dev_english_sentences() -> dict[str, list[str]]:
+    """English dev sentences (real text) by source, read from ../shared/eval at run time."""
+    import csv
+    import json
+
+    eval_dir = _ROOT.parent / "shared" / "eval"
+    if not eval_dir.exists():
+        return {}
+    nyt = pd.read_csv(eval_dir / "nyt_editorial_snippets_dev.tsv", sep="\t", quoting=csv.QUOTE_NONE)
+    fin = pd.read_csv(eval_dir / "finphrase_en_ko_dev.tsv", sep="\t", quoting=csv.QUOTE_NONE)
+    with open(eval_dir / "newsmtsc_rw_dev.jsonl", encoding="utf-8") as f:
+        mtsc = [json.loads(line)["sentence"] for line in f if line.strip()]
+    out = {
+        "NYT editorial": nyt["text"].astype(str).tolist(),
+        "NewsMTSC": mtsc,
+        "PhraseBank English": fin["en"].astype(str).tolist(),
+    }
+    out["all three"] = [t for texts in list(out.values()) for t in texts]
+    return out
+
+
+def vader_against_v041(n_sentences: int = 40_000, repeats: int = 7) -> float:
+    """CPU time of ``vader_scores`` against its 0.4.1 version (a frozen copy,
+    ``benchmarks/_vader_v041.py``), same run, interleaved, best of ``repeats``.
+
+    On the real English dev sentences (each source, then all three as one
+    call) and on ``n_sentences`` distinct constructed sentences; outputs
+    asserted identical. CPU time (``time.process_time``, one process) so that
+    other jobs on the machine count less. Returns the ratio on the
+    constructed sentences.
+    """
+    from toolkit.measures.tone.vader import vader_scores
+
+    spec = importlib.util.spec_from_file_location(
+        "_vader_v041", _ROOT / "benchmarks" / "_vader_v041.py"
+    )
+    old = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(old)
+    sets = _dev_english_sentences()
+    sets[f"{n_sentences:,} distinct constructed"] = _distinct_sentences(n_sentences)
+    vader_scores(["warm up the tables"] * 100)
+    old.vader_scores(["warm up the tables"] * 100)
+    ratio = float("nan")
+    for label, texts in sets.items():
+        best_old = best_new = float("inf")
+        for _ in range(repeats):
+            t0 = time.process_time()
+            a = old.vader_scores(texts)
+            best_old = min(best_old, time.process_time() - t0)
+            t0 = time.process_time()
+            b = vader_scores(texts)
+            best_new = min(best_new, time.process_time() - t0)
+        np.testing.assert_array_equal(a, b)
+        ratio = best_old / best_new
+        n = len(texts)
+        print(
+            f"vader_scores vs 0.4.1, {label} sentences ({n:,}): "
+            f"0.4.1 {best_old * 1e3:.1f} ms CPU ({best_old / n * 1e6:.2f} us each), "
+            f"now {best_new * 1e3:.1f} ms ({best_new / n * 1e6:.2f} us each): "
+            f"{ratio:.2f}x less CPU (target >= 2x on the constructed); identical (asserted)"
+        )
+    return ratio
 
 
 def _vader_ratio(texts: list[str], label: str, repeats: int) -> float:

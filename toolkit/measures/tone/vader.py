@@ -110,7 +110,7 @@ def _emoji_replacer() -> Callable[[str], str]:
     table = _tables()["emoji"]
     if not table:
         return lambda text: text
-    pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(table)) + "]")
+    pattern = _emoji_pattern()
 
     def replace(text: str) -> str:
         if not pattern.search(text):
@@ -409,9 +409,50 @@ _SEPARATOR = "\x00"
 # the batch sums take one numpy step per word position.
 _MAX_BATCH_HITS = 64
 # Bits of a word's class in the batch path.
-_UPPER, _EMOJI, _BUT, _FIRST, _SECOND, _MODIFIER, _SO_THIS, _SCORED, _MARK = (
-    1 << k for k in range(9)
-)
+_UPPER, _EMOJI, _BUT, _FIRST, _SECOND, _MODIFIER, _SO_THIS, _SCORED = (1 << k for k in range(8))
+# A word containing "n't" negates like a negator.
+_NOT = re.compile(re.escape("n't"))
+
+
+@lru_cache(maxsize=1)
+def _word_codes() -> dict[str, int]:
+    """The batch path's class bits of every word the rules look for (lower case,
+    punctuation stripped); other words have none."""
+    scored, modifiers, heads = _rule_words()
+    codes = dict.fromkeys(scored, _SCORED)
+    classes = [
+        (modifiers, _MODIFIER),
+        ({h[0] for h in heads}, _FIRST),
+        ({h[1] for h in heads}, _SECOND),
+        (["but"], _BUT),
+        (["so", "this"], _SO_THIS),
+    ]
+    for words, bit in classes:
+        for w in words:
+            codes[w] = codes.get(w, 0) | bit
+    return codes
+
+
+@lru_cache(maxsize=1)
+def _emoji_pattern() -> re.Pattern:
+    """Any one of the emoji that vaderSentiment writes out as words."""
+    table = _tables()["emoji"]
+    if not table:
+        return re.compile("(?!)")  # matches nothing
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(table)) + "]")
+
+
+def _words_matching(words: list[str], pattern: re.Pattern) -> np.ndarray:
+    """Positions of the words in which ``pattern`` matches (words hold no newline,
+    and no match crosses one)."""
+    blob = "\n".join(words)
+    at = [m.start() for m in pattern.finditer(blob)]
+    if not at:
+        return np.zeros(0, dtype=np.intp)
+    ends = np.cumsum(np.fromiter(map(len, words), dtype=np.intp, count=len(words)) + 1)
+    return np.searchsorted(ends, at, side="right")
+
+
 # From CPython 3.12, sum() of floats compensates for rounding (Neumaier's
 # variant of Kahan summation), and vaderSentiment's sum of the valences with
 # it: asked of the interpreter itself (1.0 compensated, 0.0 left to right).
@@ -446,34 +487,24 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
     del words
     uniq = uniq.tolist()
     n_uniq = len(uniq)
-    scored, modifiers, heads = _rule_words()
-    emoji_chars = _tables()["emoji"].keys()
     # a word as the rules see it: punctuation stripped from both ends unless
-    # fewer than three characters would remain, then lower case
-    stripped = list(map(str.strip, uniq, repeat(_PUNCT)))
-    forms = [s if len(s) > 2 else w for s, w in zip(stripped, uniq, strict=True)]
+    # fewer than three characters would remain (":)"), then lower case
+    forms = list(map(str.strip, uniq, repeat(_PUNCT)))
+    short = np.fromiter(map(len, forms), dtype=np.intp, count=n_uniq) <= 2
+    for k in np.flatnonzero(short).tolist():
+        forms[k] = uniq[k]
     forms = list(map(str.lower, forms))
-    del stripped
-
-    def flag(values: Iterable[bool]) -> np.ndarray:
-        return np.fromiter(values, dtype=bool, count=n_uniq)
-
-    firsts = {h[0] for h in heads}
-    seconds = {h[1] for h in heads}
-    code = (
-        flag(map(str.isupper, uniq)) * _UPPER
-        + flag(not w.isascii() and not emoji_chars.isdisjoint(w) for w in uniq) * _EMOJI
-        + flag(map("but".__eq__, forms)) * _BUT
-        + flag(map(firsts.__contains__, forms)) * _FIRST
-        + flag(map(seconds.__contains__, forms)) * _SECOND
-        + (flag(map(modifiers.__contains__, forms)) | flag("n't" in f for f in forms)) * _MODIFIER
-        + flag(f in ("so", "this") for f in forms) * _SO_THIS
-        + flag(map(scored.__contains__, forms)) * _SCORED
-    )
+    code = np.fromiter(map(_word_codes().get, forms, repeat(0)), dtype=np.uint16, count=n_uniq)
+    code[np.fromiter(map(str.isupper, uniq), dtype=bool, count=n_uniq)] |= _UPPER
+    code[_words_matching(forms, _NOT)] |= _MODIFIER
+    ascii_word = np.fromiter(map(str.isascii, uniq), dtype=bool, count=n_uniq)
+    if not ascii_word.all():
+        emoji = _tables()["emoji"].keys()
+        for k in np.flatnonzero(~ascii_word).tolist():
+            if not emoji.isdisjoint(uniq[k]):
+                code[k] |= _EMOJI
+    scored, _, heads = _rule_words()
     valence = np.fromiter(map(scored.get, forms, repeat(0.0)), dtype=float, count=n_uniq)
-    exclaim = np.fromiter(map(str.count, uniq, repeat("!")), dtype=np.intp, count=n_uniq)
-    question = np.fromiter(map(str.count, uniq, repeat("?")), dtype=np.intp, count=n_uniq)
-    code = (code + ((exclaim + question) > 0) * _MARK).astype(np.uint16)
 
     seps = np.flatnonzero(ids == (uniq.index(_SEPARATOR) if n_texts > 1 else -1))
     if len(seps) != n_texts - 1:
@@ -487,13 +518,11 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
 
     n_words = np.diff(np.r_[-1, seps, len(ids)]) - 1
     wcode = code[ids]
-    # per text: words in capitals, "!" and "?" (few words hold any)
+    # per text: words in capitals (few), "!" and "?"
     at = np.flatnonzero(wcode & _UPPER)
     n_upper = np.bincount(text_of(at), minlength=n_texts)
-    at = np.flatnonzero(wcode & _MARK)
-    marked_text, marked = text_of(at), ids[at]
-    n_exclaim = np.bincount(marked_text, weights=exclaim[marked], minlength=n_texts)
-    n_question = np.bincount(marked_text, weights=question[marked], minlength=n_texts)
+    n_exclaim = np.fromiter(map(str.count, texts, repeat("!")), dtype=np.intp, count=n_texts)
+    n_question = np.fromiter(map(str.count, texts, repeat("?")), dtype=np.intp, count=n_texts)
 
     hit = np.flatnonzero(wcode & _SCORED)
     hit_sent = text_of(hit)
