@@ -459,6 +459,43 @@ def _words_matching(words: list[str], pattern: re.Pattern) -> np.ndarray:
 _COMPENSATED_SUM = sum([1e100, 1.0, -1e100]) == 1.0
 
 
+def _but(
+    vals: np.ndarray,
+    hit: np.ndarray,
+    hit_text: np.ndarray,
+    but_at: np.ndarray,
+    but_text: np.ndarray,
+    n_texts: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The valences ``vals`` of scored words at positions ``hit`` (of texts
+    ``hit_text``) reweighted for the first "but" of their text (0.5 before
+    it, 1.5 after), and the texts where that does not hold.
+
+    vaderSentiment reweights, for each value in turn, the first value equal
+    to it (``list.index``) among values partly reweighted already. Each
+    value is its own first match unless it equals an earlier word's
+    reweighted value: such texts are marked (True) for the one-text rules.
+    """
+    texts, first = np.unique(but_text, return_index=True)
+    first_but = np.full(n_texts, -1)
+    first_but[texts] = but_at[first]
+    b = first_but[hit_text]
+    weighted = np.where(hit < b, vals * _BEFORE_BUT, np.where(hit > b, vals * _AFTER_BUT, vals))
+    weighted = np.where(b >= 0, weighted, vals)
+    quirk = np.zeros(n_texts, dtype=bool)
+    at = np.flatnonzero(b >= 0)
+    current, earlier = -1, set()
+    for t, x, w in zip(
+        hit_text[at].tolist(), vals[at].tolist(), weighted[at].tolist(), strict=True
+    ):
+        if t != current:
+            current, earlier = t, set()
+        if x != 0 and x in earlier:
+            quirk[t] = True
+        earlier.add(w)
+    return weighted, quirk
+
+
 def _batch_sums(texts: list[str]) -> np.ndarray:
     """The sums of :func:`_scorer`'s rules for every text, as an ``(n, 4)`` array.
 
@@ -529,17 +566,14 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
     n_hits = np.bincount(hit_sent, minlength=n_texts)
     # texts the one-text rules must score: a modifier up to three words
     # before a scored word or the scored word one itself ("no"), "so" or
-    # "this" right before it, an emoji, "but" with scored words, two
-    # neighbours that begin an idiom, or many scored words
+    # "this" right before it, an emoji, two neighbours that begin an idiom,
+    # or many scored words
     padded = np.concatenate([np.zeros(3, dtype=np.uint8), wcode])
     near = padded[hit + 2] | padded[hit + 1] | padded[hit]
     rules = n_hits > _MAX_BATCH_HITS
     rules[hit_sent[((near | wcode[hit]) & _MODIFIER) > 0]] = True
     rules[hit_sent[(padded[hit + 2] & _SO_THIS) > 0]] = True
     rules[text_of(np.flatnonzero(wcode & _EMOJI))] = True
-    but = np.zeros(n_texts, dtype=bool)
-    but[text_of(np.flatnonzero(wcode & _BUT))] = True
-    rules |= but & (n_hits > 0)
     pair = np.flatnonzero((wcode[:-1] & _FIRST) & ((wcode[1:] & _SECOND) >> 1))
     if len(pair):
         head = [
@@ -556,6 +590,13 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
     mixed = (n_upper > 0) & (n_upper < n_words)
     caps = ((wcode[hit] & _UPPER) > 0) & mixed[hit_sent]
     vals = np.where(caps, np.where(vals > 0, vals + _CAPS, vals - _CAPS), vals)
+    but_at = np.flatnonzero(wcode & _BUT)
+    if len(but_at):
+        vals, quirk = _but(vals, hit, hit_sent, but_at, text_of(but_at), n_texts)
+        if quirk.any():
+            rules |= quirk
+            keep = ~quirk[hit_sent]
+            hit, hit_sent, vals = hit[keep], hit_sent[keep], vals[keep]
     # the k-th scored word of its text, k = 0, 1, ...: the texts' k-th
     # values are added in one step, so each text's sum runs left to right
     starts = np.flatnonzero(np.r_[True, hit_sent[1:] != hit_sent[:-1]])
