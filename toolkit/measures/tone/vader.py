@@ -541,7 +541,9 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
             if not emoji.isdisjoint(uniq[k]):
                 code[k] |= _EMOJI
     scored, _, heads = _rule_words()
-    valence = np.fromiter(map(scored.get, forms, repeat(0.0)), dtype=float, count=n_uniq)
+    valence = np.zeros(n_uniq)
+    at = np.flatnonzero(code & _SCORED)
+    valence[at] = [scored[forms[k]] for k in at.tolist()]
 
     seps = np.flatnonzero(ids == (uniq.index(_SEPARATOR) if n_texts > 1 else -1))
     if len(seps) != n_texts - 1:
