@@ -413,6 +413,9 @@ _SEPARATOR = "\x00"
 # A text with more scored words than this is scored by the one-text rules:
 # the batch sums take one numpy step per word position.
 _MAX_BATCH_HITS = 64
+# Texts with more scored words than this have their sums added in Python
+# (the batch adds one word position of all texts per numpy step).
+_MAX_RANKS = 8
 # Bits of a word's class in the batch path.
 _UPPER, _EMOJI, _BUT, _FIRST, _SECOND, _MODIFIER, _SO_THIS, _SCORED = (1 << k for k in range(8))
 # A word containing "n't" negates like a negator.
@@ -462,6 +465,24 @@ def _words_matching(words: list[str], pattern: re.Pattern) -> np.ndarray:
 # variant of Kahan summation), and vaderSentiment's sum of the valences with
 # it: asked of the interpreter itself (1.0 compensated, 0.0 left to right).
 _COMPENSATED_SUM = sum([1e100, 1.0, -1e100]) == 1.0
+
+
+def _sum_positive(vals: list[float]) -> float:
+    """vaderSentiment's sum of ``v + 1`` over the positive values, left to right."""
+    total = 0.0
+    for v in vals:
+        if v > 0:
+            total += v + 1
+    return total
+
+
+def _sum_negative(vals: list[float]) -> float:
+    """vaderSentiment's sum of ``v - 1`` over the negative values, left to right."""
+    total = 0.0
+    for v in vals:
+        if v < 0:
+            total += v - 1
+    return total
 
 
 def _but(
@@ -523,7 +544,8 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
     out = np.zeros((n_texts, 4))
     if not n_texts:
         return out
-    words = np.array(f" {_SEPARATOR} ".join(texts).split(), dtype=object)
+    joined = f" {_SEPARATOR} ".join(texts)
+    words = np.array(joined.split(), dtype=object)
     # every word numbered by its distinct form (in order of first appearance)
     ids, uniq = pd.factorize(words)
     del words
@@ -537,18 +559,21 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
         forms[k] = uniq[k]
     forms = list(map(str.lower, forms))
     code = np.fromiter(map(_word_codes().get, forms, repeat(0)), dtype=np.uint16, count=n_uniq)
-    code[np.fromiter(map(str.isupper, uniq), dtype=bool, count=n_uniq)] |= _UPPER
     code[_words_matching(forms, _NOT)] |= _MODIFIER
-    ascii_word = np.fromiter(map(str.isascii, uniq), dtype=bool, count=n_uniq)
-    if not ascii_word.all():
+    if not joined.isascii():
+        ascii_word = np.fromiter(map(str.isascii, uniq), dtype=bool, count=n_uniq)
         emoji = _tables()["emoji"].keys()
         for k in np.flatnonzero(~ascii_word).tolist():
             if not emoji.isdisjoint(uniq[k]):
                 code[k] |= _EMOJI
+    del joined
     scored, _, heads = _rule_words()
     valence = np.zeros(n_uniq)
     at = np.flatnonzero(code & _SCORED)
     valence[at] = [scored[forms[k]] for k in at.tolist()]
+    # capitals matter only in a scored word (and then the text's other words)
+    upper = [k for k in at.tolist() if uniq[k].isupper()]
+    code[upper] |= _UPPER
 
     seps = np.flatnonzero(ids == (uniq.index(_SEPARATOR) if n_texts > 1 else -1))
     if len(seps) != n_texts - 1:
@@ -562,9 +587,6 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
 
     n_words = np.diff(np.r_[-1, seps, len(ids)]) - 1
     wcode = code[ids]
-    # per text: words in capitals (few), "!" and "?"
-    at = np.flatnonzero(wcode & _UPPER)
-    n_upper = np.bincount(text_of(at), minlength=n_texts)
     n_exclaim = np.fromiter(map(str.count, texts, repeat("!")), dtype=np.intp, count=n_texts)
     n_question = np.fromiter(map(str.count, texts, repeat("?")), dtype=np.intp, count=n_texts)
 
@@ -594,8 +616,15 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
     keep = ~rules[hit_text]
     hit, hit_text = hit[keep], hit_text[keep]
     vals = valence[ids[hit]]
-    mixed = (n_upper > 0) & (n_upper < n_words)
-    caps = ((wcode[hit] & _UPPER) > 0) & mixed[hit_text]
+    caps = (wcode[hit] & _UPPER) > 0
+    if caps.any():
+        # ALL-CAPS emphasis counts only where some words, not all, are in
+        # capitals: count them in the (few) texts with a scored word in capitals
+        mixed = np.zeros(n_texts, dtype=bool)
+        for i in np.unique(hit_text[caps]).tolist():
+            n_upper = sum(map(str.isupper, texts[i].split()))
+            mixed[i] = 0 < n_upper < n_words[i]
+        caps &= mixed[hit_text]
     vals = np.where(caps, np.where(vals > 0, vals + _CAPS, vals - _CAPS), vals)
     but_at = np.flatnonzero(wcode & _BUT)
     if len(but_at):
@@ -604,17 +633,32 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
             rules |= quirk
             keep = ~quirk[hit_text]
             hit, hit_text, vals = hit[keep], hit_text[keep], vals[keep]
-    # the k-th scored word of its text, k = 0, 1, ...: the texts' k-th
-    # values are added in one step, so each text's sum runs left to right
-    starts = np.flatnonzero(np.r_[True, hit_text[1:] != hit_text[:-1]])
-    rank = np.arange(len(hit)) - np.repeat(starts, np.diff(np.r_[starts, len(hit)]))
-    order = np.argsort(rank, kind="stable")
-    bounds = np.r_[0, np.cumsum(np.bincount(rank))] if len(rank) else np.zeros(1, np.intp)
     total = np.zeros(n_texts)
     comp = np.zeros(n_texts)
     pos = np.zeros(n_texts)
     neg = np.zeros(n_texts)
     neutral = n_words.astype(float)
+    # the k-th scored word of its text, k = 0, 1, ...: the texts' k-th
+    # values are added in one step, so each text's sum runs left to right
+    starts = np.flatnonzero(np.r_[True, hit_text[1:] != hit_text[:-1]])
+    lengths = np.diff(np.r_[starts, len(hit)])
+    rank = np.arange(len(hit)) - np.repeat(starts, lengths)
+    many = lengths > _MAX_RANKS
+    if many.any():
+        # texts with many scored words (few): summed by Python as in vaderSentiment
+        for start, m in zip(starts[many].tolist(), lengths[many].tolist(), strict=True):
+            i = int(hit_text[start])
+            x = vals[start : start + m].tolist()
+            total[i] = float(sum(x))
+            pos[i] = _sum_positive(x)
+            neg[i] = _sum_negative(x)
+            neutral[i] -= sum(v != 0 for v in x)
+        few = np.flatnonzero(np.repeat(~many, lengths))
+        order = few[np.argsort(rank[few], kind="stable")]
+        bounds = np.r_[0, np.cumsum(np.bincount(rank[few]))]
+    else:
+        order = np.argsort(rank, kind="stable")
+        bounds = np.r_[0, np.cumsum(np.bincount(rank))] if len(rank) else np.zeros(1, np.intp)
     for k in range(len(bounds) - 1):
         sel = order[bounds[k] : bounds[k + 1]]
         at, x = hit_text[sel], vals[sel]
