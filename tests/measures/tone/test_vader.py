@@ -12,13 +12,14 @@ from __future__ import annotations
 import csv
 import json
 import math
+from unittest import mock
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from tests._paths import EVAL, needs_shared
-from toolkit.measures.tone import scoring
+from toolkit.measures.tone import scoring, vader
 from toolkit.measures.tone.vader import vader_scores
 
 
@@ -38,15 +39,23 @@ def reference(analyzer, texts: list[str]) -> np.ndarray:
     return np.array(rows, dtype=float).reshape(-1, 4)
 
 
+def batch_scores(texts: list[str]) -> np.ndarray:
+    """vader_scores with every text in the batch path, however few the texts."""
+    with mock.patch.object(vader, "_BATCH_MIN", 1):
+        return vader_scores(texts)
+
+
 def assert_same(analyzer, texts: list[str]) -> None:
-    ours, ref = vader_scores(texts), reference(analyzer, texts)
-    differ = [
-        (t, o.tolist(), r.tolist())
-        for t, o, r in zip(texts, ours, ref, strict=True)
-        if (o != r).any()
-    ]
-    # bit-identical, not merely close
-    assert not differ, f"{len(differ)} of {len(texts)} differ, e.g. {differ[:3]}"
+    ref = reference(analyzer, texts)
+    # as called (one text at a time below vader._BATCH_MIN texts), and batched
+    for path, ours in (("default", vader_scores(texts)), ("batch", batch_scores(texts))):
+        differ = [
+            (t, o.tolist(), r.tolist())
+            for t, o, r in zip(texts, ours, ref, strict=True)
+            if (o != r).any()
+        ]
+        # bit-identical, not merely close
+        assert not differ, f"{path}: {len(differ)} of {len(texts)} differ, e.g. {differ[:3]}"
 
 
 # --------------------------------------------------------------------------
@@ -290,8 +299,6 @@ def test_sixty_thousand_random_texts_match(analyzer):
 
 
 def test_plain_texts_are_scored_without_the_one_text_rules(analyzer, monkeypatch):
-    from toolkit.measures.tone import vader
-
     texts = word_salad(analyzer, 3000, 3, False)
     texts += ["GOOD and great", "good GREAT and FINE!!", "Sad", "fine ??", ""]
     expected = reference(analyzer, texts)
@@ -299,8 +306,8 @@ def test_plain_texts_are_scored_without_the_one_text_rules(analyzer, monkeypatch
     def no_rules():
         raise AssertionError("a plain text went to the one-text rules")
 
-    vader._scorer.cache_clear()
     monkeypatch.setattr(vader, "_scorer", no_rules)
+    assert len(texts) >= vader._BATCH_MIN
     np.testing.assert_array_equal(vader_scores(texts), expected)
 
 
@@ -343,8 +350,6 @@ def python_sum(values, compensated: bool) -> float:
 def test_batch_sums_add_valences_as_python_sum_does(analyzer, monkeypatch, compensated):
     # vaderSentiment adds a text's valences with sum(): the batch must add them
     # in the same order (and, on CPython >= 3.12, with the same compensation)
-    from toolkit.measures.tone import vader
-
     texts = word_salad(analyzer, 4000, 5, False)
     seen = []
     score_valence = analyzer.score_valence
@@ -365,7 +370,6 @@ def test_batch_sums_add_valences_as_python_sum_does(analyzer, monkeypatch, compe
     neumaier = [float(python_sum(s, True)) for s, _ in seen]
     assert sum(a != b for a, b in zip(left_to_right, neumaier, strict=True)) > 50
 
-    vader._scorer.cache_clear()
     monkeypatch.setattr(vader, "_COMPENSATED_SUM", compensated)
     # every text's sum in numpy (a text with many scored words is otherwise
     # summed by this interpreter's own sum())
@@ -384,10 +388,13 @@ def test_a_text_holding_the_batch_separator_as_a_word_matches(analyzer):
 
 
 def test_many_texts_one_not_a_string_is_a_clear_error():
-    with pytest.raises(TypeError, match="text 70 is NoneType"):
-        vader_scores(["good"] * 70 + [None])
+    n = vader._BATCH_MIN
+    with pytest.raises(TypeError, match=f"text {n} is NoneType"):
+        vader_scores(["good"] * n + [None])
     with pytest.raises(TypeError, match="text 3 is float"):
-        vader_scores(["good"] * 3 + [float("nan")] + ["bad"] * 80)
+        vader_scores(["good"] * 3 + [float("nan")] + ["bad"] * n)
+    with pytest.raises(TypeError, match="text 1 is bytes"):
+        batch_scores(["good", b"bad"])
 
 
 def test_many_texts_without_words(analyzer):
@@ -505,3 +512,4 @@ def test_one_text_at_a_time_matches(analyzer):
     one_by_one = np.vstack([vader_scores([t]) for t in texts])
     np.testing.assert_array_equal(one_by_one, reference(analyzer, texts))
     np.testing.assert_array_equal(one_by_one, vader_scores(texts * 2)[: len(texts)])
+    np.testing.assert_array_equal(one_by_one, batch_scores(texts * 2)[: len(texts)])

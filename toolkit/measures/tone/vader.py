@@ -725,15 +725,18 @@ def vader_scores(texts: Iterable[str]) -> np.ndarray:
     """
     texts = texts if isinstance(texts, list) else list(texts)
     try:
-        if len(texts) < _FEW:
+        if len(texts) < _BATCH_MIN:
             sums = _scorer()
             rows = [sums(t) for t in texts]
-            return np.array([_finish(*r) for r in rows], dtype=float).reshape(-1, 4)
-        # a batch at a time: the words of all texts at once would hold the
-        # whole corpus in memory as Python strings
-        raw = np.concatenate(
-            [_batch_sums(texts[i : i + _BATCH]) for i in range(0, len(texts), _BATCH)]
-        )
+            if len(rows) < _FEW:
+                return np.array([_finish(*r) for r in rows], dtype=float).reshape(-1, 4)
+            raw = np.array(rows, dtype=float)
+        else:
+            # a batch at a time: the words of all texts at once would hold the
+            # whole corpus in memory as Python strings
+            raw = np.concatenate(
+                [_batch_sums(texts[i : i + _BATCH]) for i in range(0, len(texts), _BATCH)]
+            )
     except (AttributeError, TypeError):
         bad = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
         if bad is None:
@@ -762,7 +765,11 @@ def vader_scores(texts: Iterable[str]) -> np.ndarray:
 
 # Below this many texts, finishing the scores in numpy costs more than in Python.
 _FEW = 64
-# Texts scored as one batch (memory: their words, about 2 MB per 1,000 sentences).
+# From this many texts on, they are scored as batches (below it, the batch's
+# fixed costs outweigh what it saves: measured on real and constructed
+# sentences, benchmarks/tone.py --vader) of at most _BATCH texts (memory:
+# their words, about 2 MB per 1,000 sentences).
+_BATCH_MIN = 256
 _BATCH = 20_000
 
 
