@@ -410,9 +410,6 @@ def _scorer() -> Callable[[str], tuple[float, float, float, int]]:
 # Texts are set apart by this word in the batch path; a text holding it as a
 # word of its own is scored, with all the others, one text at a time.
 _SEPARATOR = "\x00"
-# A text with more scored words than this is scored by the one-text rules:
-# the batch sums take one numpy step per word position.
-_MAX_BATCH_HITS = 64
 # Texts with more scored words than this have their sums added in Python
 # (the batch adds one word position of all texts per numpy step).
 _MAX_RANKS = 8
@@ -592,14 +589,12 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
 
     hit = np.flatnonzero(wcode & _SCORED)
     hit_text = text_of(hit)
-    n_hits = np.bincount(hit_text, minlength=n_texts)
     # texts the one-text rules must score: a modifier up to three words
     # before a scored word or the scored word one itself ("no"), "so" or
-    # "this" right before it, an emoji, two neighbours that begin an idiom,
-    # or many scored words
+    # "this" right before it, an emoji, or two neighbours that begin an idiom
     padded = np.concatenate([np.zeros(3, dtype=np.uint8), wcode])
     near = padded[hit + 2] | padded[hit + 1] | padded[hit]
-    rules = n_hits > _MAX_BATCH_HITS
+    rules = np.zeros(n_texts, dtype=bool)
     rules[hit_text[((near | wcode[hit]) & _MODIFIER) > 0]] = True
     rules[hit_text[(padded[hit + 2] & _SO_THIS) > 0]] = True
     rules[text_of(np.flatnonzero(wcode & _EMOJI))] = True
