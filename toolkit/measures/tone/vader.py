@@ -510,6 +510,104 @@ def _but(
     return weighted, quirk
 
 
+def _classify(uniq: list[str], ascii_only: bool) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The distinct words ``uniq`` as the rules see them, their class bits and
+    valences (0 where not scored)."""
+    n_uniq = len(uniq)
+    # a word as the rules see it: punctuation stripped from both ends unless
+    # fewer than three characters would remain (":)"), then lower case
+    forms = list(map(str.strip, uniq, repeat(_PUNCT)))
+    short = np.fromiter(map(len, forms), dtype=np.intp, count=n_uniq) <= 2
+    for k in np.flatnonzero(short).tolist():
+        forms[k] = uniq[k]
+    forms = list(map(str.lower, forms))
+    code = np.fromiter(map(_word_codes().get, forms, repeat(0)), dtype=np.uint16, count=n_uniq)
+    code[_words_matching(forms, _NOT)] |= _MODIFIER
+    if not ascii_only:
+        ascii_word = np.fromiter(map(str.isascii, uniq), dtype=bool, count=n_uniq)
+        emoji = _tables()["emoji"].keys()
+        for k in np.flatnonzero(~ascii_word).tolist():
+            if not emoji.isdisjoint(uniq[k]):
+                code[k] |= _EMOJI
+    scored = _rule_words()[0]
+    valence = np.zeros(n_uniq)
+    at = np.flatnonzero(code & _SCORED)
+    valence[at] = [scored[forms[k]] for k in at.tolist()]
+    # capitals matter only in a scored word (and then the text's other words)
+    upper = [k for k in at.tolist() if uniq[k].isupper()]
+    code[upper] |= _UPPER
+    return forms, code, valence
+
+
+def _add_up(
+    vals: np.ndarray,
+    hit_text: np.ndarray,
+    n_words: np.ndarray,
+    n_exclaim: np.ndarray,
+    n_question: np.ndarray,
+) -> np.ndarray:
+    """vaderSentiment's sums for texts whose final valences are ``vals`` (in
+    word order, of texts ``hit_text``): ``(n, 4)``, the valence sum with
+    punctuation emphasis, the positive and negative sums and the number of
+    neutral words."""
+    n_texts = len(n_words)
+    total = np.zeros(n_texts)
+    comp = np.zeros(n_texts)
+    pos = np.zeros(n_texts)
+    neg = np.zeros(n_texts)
+    neutral = n_words.astype(float)
+    # the k-th scored word of its text, k = 0, 1, ...: the texts' k-th
+    # values are added in one step, so each text's sum runs left to right
+    starts = np.flatnonzero(np.r_[True, hit_text[1:] != hit_text[:-1]])
+    lengths = np.diff(np.r_[starts, len(vals)])
+    rank = np.arange(len(vals)) - np.repeat(starts, lengths)
+    many = lengths > _MAX_RANKS
+    if many.any():
+        # texts with many scored words (few): summed by Python as in vaderSentiment
+        for start, m in zip(starts[many].tolist(), lengths[many].tolist(), strict=True):
+            i = int(hit_text[start])
+            x = vals[start : start + m].tolist()
+            total[i] = float(sum(x))
+            pos[i] = _sum_positive(x)
+            neg[i] = _sum_negative(x)
+            neutral[i] -= sum(v != 0 for v in x)
+        few = np.flatnonzero(np.repeat(~many, lengths))
+        order = few[np.argsort(rank[few], kind="stable")]
+        bounds = np.r_[0, np.cumsum(np.bincount(rank[few]))]
+    else:
+        order = np.argsort(rank, kind="stable")
+        bounds = np.r_[0, np.cumsum(np.bincount(rank))] if len(rank) else np.zeros(1, np.intp)
+    for k in range(len(bounds) - 1):
+        sel = order[bounds[k] : bounds[k + 1]]
+        at, x = hit_text[sel], vals[sel]
+        if _COMPENSATED_SUM and k:
+            f = total[at]
+            t = f + x
+            comp[at] += np.where(np.abs(f) >= np.abs(x), (f - t) + x, (x - t) + f)
+            total[at] = t
+        else:
+            total[at] += x
+        pos[at] += np.where(x > 0, x + 1, 0.0)
+        neg[at] += np.where(x < 0, x - 1, 0.0)
+        neutral[at] -= x != 0
+    if _COMPENSATED_SUM:
+        total = np.where(comp != 0, total + comp, total)
+    # punctuation emphasis, in the direction of the sum and on the larger side
+    amp = np.minimum(n_exclaim, _MAX_EXCLAIM) * _EXCLAIM
+    amp = np.where(
+        n_question > 1,
+        amp + np.where(n_question <= 3, n_question * _QUESTION, _MAX_QUESTION),
+        amp,
+    )
+    total = np.where(total > 0, total + amp, np.where(total < 0, total - amp, total))
+    size = np.abs(neg)
+    pos, neg = (
+        np.where(pos > size, pos + amp, pos),
+        np.where(pos < size, neg - amp, neg),
+    )
+    return np.column_stack([total, pos, neg, neutral])
+
+
 def _batch_sums(texts: list[str]) -> np.ndarray:
     """The sums of :func:`_scorer`'s rules for every text, as an ``(n, 4)`` array.
 
@@ -538,30 +636,9 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
     ids, uniq = pd.factorize(words)
     del words
     uniq = uniq.tolist()
-    n_uniq = len(uniq)
-    # a word as the rules see it: punctuation stripped from both ends unless
-    # fewer than three characters would remain (":)"), then lower case
-    forms = list(map(str.strip, uniq, repeat(_PUNCT)))
-    short = np.fromiter(map(len, forms), dtype=np.intp, count=n_uniq) <= 2
-    for k in np.flatnonzero(short).tolist():
-        forms[k] = uniq[k]
-    forms = list(map(str.lower, forms))
-    code = np.fromiter(map(_word_codes().get, forms, repeat(0)), dtype=np.uint16, count=n_uniq)
-    code[_words_matching(forms, _NOT)] |= _MODIFIER
-    if not joined.isascii():
-        ascii_word = np.fromiter(map(str.isascii, uniq), dtype=bool, count=n_uniq)
-        emoji = _tables()["emoji"].keys()
-        for k in np.flatnonzero(~ascii_word).tolist():
-            if not emoji.isdisjoint(uniq[k]):
-                code[k] |= _EMOJI
+    forms, code, valence = _classify(uniq, ascii_only=joined.isascii())
     del joined
-    scored, _, heads = _rule_words()
-    valence = np.zeros(n_uniq)
-    at = np.flatnonzero(code & _SCORED)
-    valence[at] = [scored[forms[k]] for k in at.tolist()]
-    # capitals matter only in a scored word (and then the text's other words)
-    upper = [k for k in at.tolist() if uniq[k].isupper()]
-    code[upper] |= _UPPER
+    heads = _rule_words()[2]
 
     seps = np.flatnonzero(ids == (uniq.index(_SEPARATOR) if n_texts > 1 else -1))
     if len(seps) != n_texts - 1:
@@ -619,61 +696,7 @@ def _batch_sums(texts: list[str]) -> np.ndarray:
             rules |= quirk
             keep = ~quirk[hit_text]
             hit, hit_text, vals = hit[keep], hit_text[keep], vals[keep]
-    total = np.zeros(n_texts)
-    comp = np.zeros(n_texts)
-    pos = np.zeros(n_texts)
-    neg = np.zeros(n_texts)
-    neutral = n_words.astype(float)
-    # the k-th scored word of its text, k = 0, 1, ...: the texts' k-th
-    # values are added in one step, so each text's sum runs left to right
-    starts = np.flatnonzero(np.r_[True, hit_text[1:] != hit_text[:-1]])
-    lengths = np.diff(np.r_[starts, len(hit)])
-    rank = np.arange(len(hit)) - np.repeat(starts, lengths)
-    many = lengths > _MAX_RANKS
-    if many.any():
-        # texts with many scored words (few): summed by Python as in vaderSentiment
-        for start, m in zip(starts[many].tolist(), lengths[many].tolist(), strict=True):
-            i = int(hit_text[start])
-            x = vals[start : start + m].tolist()
-            total[i] = float(sum(x))
-            pos[i] = _sum_positive(x)
-            neg[i] = _sum_negative(x)
-            neutral[i] -= sum(v != 0 for v in x)
-        few = np.flatnonzero(np.repeat(~many, lengths))
-        order = few[np.argsort(rank[few], kind="stable")]
-        bounds = np.r_[0, np.cumsum(np.bincount(rank[few]))]
-    else:
-        order = np.argsort(rank, kind="stable")
-        bounds = np.r_[0, np.cumsum(np.bincount(rank))] if len(rank) else np.zeros(1, np.intp)
-    for k in range(len(bounds) - 1):
-        sel = order[bounds[k] : bounds[k + 1]]
-        at, x = hit_text[sel], vals[sel]
-        if _COMPENSATED_SUM and k:
-            f = total[at]
-            t = f + x
-            comp[at] += np.where(np.abs(f) >= np.abs(x), (f - t) + x, (x - t) + f)
-            total[at] = t
-        else:
-            total[at] += x
-        pos[at] += np.where(x > 0, x + 1, 0.0)
-        neg[at] += np.where(x < 0, x - 1, 0.0)
-        neutral[at] -= x != 0
-    if _COMPENSATED_SUM:
-        total = np.where(comp != 0, total + comp, total)
-    # punctuation emphasis, in the direction of the sum and on the larger side
-    amp = np.minimum(n_exclaim, _MAX_EXCLAIM) * _EXCLAIM
-    amp = np.where(
-        n_question > 1,
-        amp + np.where(n_question <= 3, n_question * _QUESTION, _MAX_QUESTION),
-        amp,
-    )
-    total = np.where(total > 0, total + amp, np.where(total < 0, total - amp, total))
-    size = np.abs(neg)
-    pos, neg = (
-        np.where(pos > size, pos + amp, pos),
-        np.where(pos < size, neg - amp, neg),
-    )
-    out = np.column_stack([total, pos, neg, neutral])
+    out = _add_up(vals, hit_text, n_words, n_exclaim, n_question)
     if rules.any():
         sums = _scorer()
         for i in np.flatnonzero(rules).tolist():
