@@ -12,13 +12,14 @@ from __future__ import annotations
 import csv
 import json
 import math
+from unittest import mock
 
 import numpy as np
 import pandas as pd
 import pytest
 
 from tests._paths import EVAL, needs_shared
-from toolkit.measures.tone import scoring
+from toolkit.measures.tone import scoring, vader
 from toolkit.measures.tone.vader import vader_scores
 
 
@@ -38,15 +39,23 @@ def reference(analyzer, texts: list[str]) -> np.ndarray:
     return np.array(rows, dtype=float).reshape(-1, 4)
 
 
+def batch_scores(texts: list[str]) -> np.ndarray:
+    """vader_scores with every text in the batch path, however few the texts."""
+    with mock.patch.object(vader, "_BATCH_MIN", 1):
+        return vader_scores(texts)
+
+
 def assert_same(analyzer, texts: list[str]) -> None:
-    ours, ref = vader_scores(texts), reference(analyzer, texts)
-    differ = [
-        (t, o.tolist(), r.tolist())
-        for t, o, r in zip(texts, ours, ref, strict=True)
-        if (o != r).any()
-    ]
-    # bit-identical, not merely close
-    assert not differ, f"{len(differ)} of {len(texts)} differ, e.g. {differ[:3]}"
+    ref = reference(analyzer, texts)
+    # as called (one text at a time below vader._BATCH_MIN texts), and batched
+    for path, ours in (("default", vader_scores(texts)), ("batch", batch_scores(texts))):
+        differ = [
+            (t, o.tolist(), r.tolist())
+            for t, o, r in zip(texts, ours, ref, strict=True)
+            if (o != r).any()
+        ]
+        # bit-identical, not merely close
+        assert not differ, f"{path}: {len(differ)} of {len(texts)} differ, e.g. {differ[:3]}"
 
 
 # --------------------------------------------------------------------------
@@ -236,6 +245,164 @@ def test_random_word_salad_matches(analyzer):
     assert_same(analyzer, texts)
 
 
+# --------------------------------------------------------------------------
+# The batch path: many texts at once, plain ones vectorised
+# --------------------------------------------------------------------------
+
+# Constructed filler words that are not in VADER's lexicon and trigger no rule.
+NEUTRAL = "the ministry talks on tuesday and in of a seoul tokyo port rules plan".split()
+TRIGGERS = (
+    "not never no isn't don't very extremely slightly kinda kind of sort just enough "
+    "but BUT so this least at without doubt the bomb kiss death to die for yeah right "
+    "bus stop beating heart bad ass nor or 😁 💘 :) :( 🔛 ＧＯＯＤ café"
+).split()
+PUNCT = ["!", "!!", "!!!!!", "?", "??", "???", "????", "?!", ",", ".", "...", "--", "'"]
+
+
+def word_salad(analyzer, n: int, seed: int, triggers: bool) -> list[str]:
+    """CONSTRUCTED strings of random lexicon words (fixed seed), in random case,
+    with punctuation glued on or set apart; ``triggers`` mixes in the words
+    the rules look for."""
+    rng = np.random.default_rng(seed)
+    lexicon = sorted(analyzer.lexicon)
+    pool = np.array(
+        [*rng.choice(lexicon, 600, replace=False), *NEUTRAL, *(TRIGGERS if triggers else [])]
+    )
+    texts = []
+    for _ in range(n):
+        words = rng.choice(pool, size=int(rng.integers(0, 26)))
+        out = []
+        for w in words.tolist():
+            r = rng.random()
+            if r < 0.1:
+                w = w.upper()
+            elif r < 0.15:
+                w = w.capitalize()
+            r = rng.random()
+            if r < 0.1:
+                w += str(rng.choice(PUNCT))
+            elif r < 0.15:
+                w = f"({w})"
+            elif r < 0.2:
+                out.append(str(rng.choice(PUNCT)))
+            out.append(w)
+        texts.append(" ".join(out))
+    return texts
+
+
+def test_sixty_thousand_random_texts_match(analyzer):
+    # half of them plain (scored vectorised), half with the words the rules
+    # look for mixed in (scored by the one-text rules, or vectorised where
+    # no trigger reaches a lexicon word)
+    texts = word_salad(analyzer, 30_000, 1, False) + word_salad(analyzer, 30_000, 2, True)
+    assert_same(analyzer, texts)
+
+
+def test_plain_texts_are_scored_without_the_one_text_rules(analyzer, monkeypatch):
+    texts = word_salad(analyzer, 3000, 3, False)
+    texts += ["GOOD and great", "good GREAT and FINE!!", "Sad", "fine ??", ""]
+    expected = reference(analyzer, texts)
+
+    def no_rules():
+        raise AssertionError("a plain text went to the one-text rules")
+
+    monkeypatch.setattr(vader, "_scorer", no_rules)
+    assert len(texts) >= vader._BATCH_MIN
+    np.testing.assert_array_equal(vader_scores(texts), expected)
+
+
+def test_many_scored_words_in_one_text_match(analyzer):
+    # past vader._MAX_RANKS scored words a text's sums are added in Python
+    rng = np.random.default_rng(4)
+    lexicon = sorted(analyzer.lexicon)
+    texts = [" ".join(rng.choice(lexicon, size=k)) for k in (7, 8, 9, 30, 200) for _ in range(20)]
+    assert_same(analyzer, texts)
+
+
+def python_sum(values, compensated: bool) -> float:
+    """CPython's ``sum()`` of ints and floats from int 0: left to right up to 3.11;
+    from 3.12 Neumaier's compensated summation (Neumaier 1974, as CPython
+    applies it: the first float added to the int total, then compensated)."""
+    it = iter(values)
+    total = 0
+    for x in it:
+        total = total + x
+        if isinstance(x, float):
+            break
+    if not compensated:
+        for x in it:
+            total = total + x
+        return total
+    c = 0.0
+    for x in it:
+        if isinstance(x, float):
+            t = total + x
+            c += (total - t) + x if abs(total) >= abs(x) else (x - t) + total
+            total = t
+        else:
+            total += float(x)
+    return total + c if c and math.isfinite(c) else total
+
+
+@pytest.mark.parametrize("compensated", [False, True])
+def test_batch_sums_add_valences_as_python_sum_does(analyzer, monkeypatch, compensated):
+    # vaderSentiment adds a text's valences with sum(): the batch must add them
+    # in the same order (and, on CPython >= 3.12, with the same compensation)
+    texts = word_salad(analyzer, 4000, 5, False)
+    seen = []
+    score_valence = analyzer.score_valence
+
+    def spy(sentiments, text):
+        seen.append((list(sentiments), text))
+        return score_valence(sentiments, text)
+
+    monkeypatch.setattr(analyzer, "score_valence", spy)
+    for t in texts:
+        analyzer.polarity_scores(t)
+    expected = []
+    for sentiments, text in seen:
+        x = float(python_sum(sentiments, compensated))
+        amp = analyzer._punctuation_emphasis(text)
+        expected.append(x + amp if x > 0 else x - amp if x < 0 else x)
+    left_to_right = [float(python_sum(s, False)) for s, _ in seen]
+    neumaier = [float(python_sum(s, True)) for s, _ in seen]
+    assert sum(a != b for a, b in zip(left_to_right, neumaier, strict=True)) > 50
+
+    monkeypatch.setattr(vader, "_COMPENSATED_SUM", compensated)
+    # every text's sum in numpy (a text with many scored words is otherwise
+    # summed by this interpreter's own sum())
+    monkeypatch.setattr(vader, "_MAX_RANKS", 10**6)
+    monkeypatch.setattr(vader, "_scorer", lambda: lambda t: (math.nan,) * 4)
+    got = vader._batch_sums([t for t in texts if t.split()])[:, 0]
+    want = np.array([e for e, t in zip(expected, texts, strict=True) if t.split()])
+    vectorised = ~np.isnan(got)
+    assert vectorised.mean() > 0.95
+    np.testing.assert_array_equal(got[vectorised], want[vectorised])
+
+
+def test_a_text_holding_the_batch_separator_as_a_word_matches(analyzer):
+    texts = ["good news", "bad \x00 news", "\x00", "x\x00y great"] * 20
+    assert_same(analyzer, texts)
+
+
+def test_many_texts_one_not_a_string_is_a_clear_error():
+    n = vader._BATCH_MIN
+    with pytest.raises(TypeError, match=f"text {n} is NoneType"):
+        vader_scores(["good"] * n + [None])
+    with pytest.raises(TypeError, match="text 3 is float"):
+        vader_scores(["good"] * 3 + [float("nan")] + ["bad"] * n)
+    with pytest.raises(TypeError, match="text 1 is bytes"):
+        batch_scores(["good", b"bad"])
+
+
+def test_many_texts_without_words(analyzer):
+    texts = ["", " ", "\t\n", "!!!", "?? ??"] * 20
+    assert_same(analyzer, texts)
+    # no words score 0 everywhere; words of punctuation only are neutral words
+    expected = [[0.0] * 4] * 3 + [[0.0, 0.0, 1.0, 0.0]] * 2
+    assert vader_scores(texts).tolist() == expected * 20
+
+
 def test_scores_by_hand_from_the_published_formula():
     # "good" has valence 1.9 in VADER's lexicon; 4 words, 3 of them neutral
     c, pos, neu, neg = vader_scores(["The talks were good."])[0]
@@ -343,3 +510,4 @@ def test_one_text_at_a_time_matches(analyzer):
     one_by_one = np.vstack([vader_scores([t]) for t in texts])
     np.testing.assert_array_equal(one_by_one, reference(analyzer, texts))
     np.testing.assert_array_equal(one_by_one, vader_scores(texts * 2)[: len(texts)])
+    np.testing.assert_array_equal(one_by_one, batch_scores(texts * 2)[: len(texts)])
