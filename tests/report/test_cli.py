@@ -387,6 +387,43 @@ def test_a_figure_a_helper_failed_to_write_is_written_by_the_report_process(tmp_
         ).read_bytes(), name
 
 
+@pytest.mark.skipif(
+    not report_mod._FORK_PER_FIGURE,
+    reason="figures go to forked children only on Linux, Python < 3.12",
+)
+def test_a_figure_its_child_failed_to_write_keeps_its_section_style(tmp_path, monkeypatch):
+    # the report process finds the failed child only later, after the section's
+    # paper_style block has ended (this is what made the test above flaky under
+    # load): it must still write the figure in the style it was drawn in
+    import os
+
+    import matplotlib.pyplot as plt
+
+    import toolkit.plots
+    from toolkit.plots import paper_style, plot_counts, save_figure
+
+    parent = os.getpid()
+    real = toolkit.plots.save_figure
+
+    def fails_in_helpers(*args, **kwargs):
+        if os.getpid() != parent:
+            raise RuntimeError("a helper that cannot write")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(toolkit.plots, "save_figure", fails_in_helpers)
+    counts = pd.DataFrame({"outlet": ["Daily A", "Times B"], "n": [4, 1]})
+    ctx = report_mod.ReportContext(corpus=pd.DataFrame(), out_dir=tmp_path, n_jobs=2)
+    with paper_style():
+        fig = plot_counts(counts, x="outlet").figure
+        save_figure(fig, tmp_path / "inline" / "counts", formats=("png",), dpi=150)
+        ctx.save_figure(fig, "counts")  # a child is forked for it, and fails
+    assert len(ctx._children) == 1
+    ctx.finish_figures()  # outside the style block
+    plt.close("all")
+    written, inline = tmp_path / "figures" / "counts.png", tmp_path / "inline" / "counts.png"
+    assert written.read_bytes() == inline.read_bytes(), _first_difference(written, inline)
+
+
 _TWO_OUTLETS = pd.DataFrame(
     {
         "text": ["Seoul met Tokyo.", "Tokyo met Seoul again.", "Talks."],

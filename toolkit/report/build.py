@@ -127,7 +127,7 @@ class ReportContext:
         if 1 < self.n_jobs and _FORK_PER_FIGURE:
             self._reap(block=False)
             if len(self._children) < self.n_jobs - 1:
-                self._children[_fork_save(fig, stem, formats)] = (fig, stem, formats)
+                self._children[_fork_save(fig, stem, formats)] = (fig, stem, formats, _rc_now())
             else:
                 save_figure(fig, stem, formats=formats, dpi=150)
             plt.close(fig)
@@ -148,6 +148,8 @@ class ReportContext:
         """Collect finished figure-writing children; write here what one failed to write."""
         import os
 
+        import matplotlib as mpl
+
         from toolkit.plots import save_figure
 
         for pid in list(self._children):
@@ -157,9 +159,12 @@ class ReportContext:
                 done, status = pid, -1
             if not done:
                 continue
-            fig, stem, formats = self._children.pop(pid)
+            fig, stem, formats, rc = self._children.pop(pid)
             if status != 0:  # e.g. killed: the figure is still here to write
-                save_figure(fig, stem, formats=formats, dpi=150)
+                # in the style the section drew it in (its paper_style block may
+                # have ended by now), as the child would have written it
+                with mpl.rc_context(rc):
+                    save_figure(fig, stem, formats=formats, dpi=150)
 
     def finish_figures(self) -> None:
         """Wait for figures written in the background; write inline any that failed there."""
@@ -267,16 +272,20 @@ def _figure_job(fig: Any, stem: Path, formats: tuple[str, ...]) -> tuple | None:
     a lambda formatter), so it is written in this process."""
     import pickle
 
-    import matplotlib as mpl
-
     from toolkit.plots import style
 
     try:
         data = pickle.dumps(fig)
     except Exception:  # noqa: BLE001 - any pickling failure means "write it here"
         return None
-    rc = {k: v for k, v in mpl.rcParams.items() if k not in {"backend", "backend_fallback"}}
-    return data, str(stem), formats, rc, style._warned_no_cjk
+    return data, str(stem), formats, _rc_now(), style._warned_no_cjk
+
+
+def _rc_now() -> dict[str, Any]:
+    """The style settings in force now, for writing a figure later in the same style."""
+    import matplotlib as mpl
+
+    return {k: v for k, v in mpl.rcParams.items() if k not in {"backend", "backend_fallback"}}
 
 
 def _save_job(data: bytes, stem: str, formats: tuple[str, ...], rc: dict, quiet_cjk: bool) -> None:
