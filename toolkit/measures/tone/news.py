@@ -464,6 +464,8 @@ class _Words:
         "index",
         "flag_of",
         "value_of",
+        "new_flags",
+        "new_values",
         "low_of",
         "parts",
         "boundary",
@@ -556,22 +558,27 @@ class _Words:
         """Forget every token id (the records stay correct: they are rebuilt on demand)."""
         # id 0 is the boundary around each sentence of a batch; it is no token
         self.index: dict[bytes, int] = {}
-        self.flag_of = np.zeros(1024, dtype=np.int32)
-        self.value_of = np.zeros(1024, dtype=np.float64)
-        self.flag_of[0] = _BOUND
+        self.flag_of = np.array([_BOUND], dtype=np.int32)
+        self.value_of = np.zeros(1, dtype=np.float64)
+        # records of new ids, moved into the arrays once per batch (a numpy
+        # scalar write per token would cost more than the record itself)
+        self.new_flags: list[int] = []
+        self.new_values: list[float] = []
         self.low_of: list[str] = [""]
         self.parts: dict[int, np.ndarray] = {}
         self.boundary = self._id(_BOUNDARY.encode("ascii"))
+        self._store_new()
 
     def _new_id(self, low: str, flags: int, v: float) -> int:
-        k = len(self.low_of)
-        if k == len(self.flag_of):
-            self.flag_of = np.concatenate([self.flag_of, np.zeros_like(self.flag_of)])
-            self.value_of = np.concatenate([self.value_of, np.zeros_like(self.value_of)])
-        self.flag_of[k] = flags
-        self.value_of[k] = v
+        self.new_flags.append(flags)
+        self.new_values.append(v)
         self.low_of.append(low)
-        return k
+        return len(self.low_of) - 1
+
+    def _store_new(self) -> None:
+        self.flag_of = np.concatenate([self.flag_of, np.array(self.new_flags, dtype=np.int32)])
+        self.value_of = np.concatenate([self.value_of, np.array(self.new_values)])
+        self.new_flags, self.new_values = [], []
 
     def _id(self, chunk: bytes) -> int:
         """The id of a chunk of :func:`_chunks`, made on first sight."""
@@ -599,6 +606,7 @@ class _Words:
             # salted per process); the scores never depend on them either way
             for c in sorted(set(chunks).difference(self.index)):
                 self._id(c)
+            self._store_new()
             ids = np.fromiter(map(get, chunks), dtype=np.intp, count=len(chunks))
         if self.parts:
             split = np.flatnonzero(self.flag_of[ids] & _SPLIT)
