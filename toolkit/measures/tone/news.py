@@ -183,7 +183,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from importlib import resources
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, filterfalse
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -415,6 +415,26 @@ _BOUND = _EDGE | _STOP | _END  # a boundary ends a clause and a sentence, and is
 _LOOKED_AT = _STOP | _NEGATOR | _BOOST | _DAMP  # what the negator search reads
 _MARKED = _VALENCE | _BIGRAM | _CONTRAST | _NEGWORD  # tokens a sentence's score starts from
 _RARE = _CONTRAST | _NEGWORD
+
+
+def _word_flags() -> dict[str, int]:
+    """Flag bits of the words in the lists above (read by _Words._describe_low)."""
+    out: dict[str, int] = {}
+    for words, flag in (
+        (_CLAUSE_BREAK | _CONTRAST_WORDS, _STOP),
+        (_CONTRAST_WORDS, _CONTRAST),
+        (_NEGATORS, _NEGATOR),
+        (_NEGATION_WORDS, _NEGWORD),
+        (_BOOSTERS, _BOOST),
+        (_DAMPENERS, _DAMP),
+    ):
+        for w in words:
+            out[w] = out.get(w, 0) | flag
+    return out
+
+
+_WORD_FLAGS = _word_flags()
+
 # Distinct raw tokens remembered per lexicon (~40 MB); past it the memo starts
 # again, which costs time, never changes a score.
 _MEMO_MAX = 200_000
@@ -461,6 +481,7 @@ class _Words:
         "marked",
         "punct",
         "seconds",
+        "by_low",
         "index",
         "flag_of",
         "value_of",
@@ -478,6 +499,7 @@ class _Words:
         self.inflections = inflections
         self.derivations = derivations
         self.seconds = frozenset(b for _, b in bigrams)
+        self.by_low: dict[str, tuple[int, float]] = {}
         self.memo: dict[str, _Record] = {}
         self.marked: set[str] = set()
         self.punct: set[str] = set()
@@ -507,13 +529,21 @@ class _Words:
         return rec
 
     def describe(self, tok: str) -> _Record:
-        """``(lower-case form, flag bits, valence)`` of one token (remembers nothing)."""
+        """``(lower-case form, flag bits, valence)`` of one token (remembers nothing
+        but what its lower-case form gives, for the token's other capitalisations)."""
         low = tok.lower().replace("’", "'")
+        got = self.by_low.get(low)
+        if got is None:
+            got = self.by_low[low] = self._describe_low(low)
+        flags, v = got
+        if flags & _ALPHA and tok[0].isupper() and not tok.isupper():
+            flags |= _CAP
+        return (low, flags, v)
+
+    def _describe_low(self, low: str) -> tuple[int, float]:
         flags, v = 0, 0.0
         if low[0].isalpha():
             flags |= _ALPHA
-            if tok[0].isupper() and not tok.isupper():
-                flags |= _CAP
             if len(low) >= 2:
                 found = self.valence(low)
                 if found:
@@ -522,22 +552,12 @@ class _Words:
                     flags |= _BIGRAM
                 if low in self.seconds:
                     flags |= _SECOND
-        elif tok in ".!?:":
+        elif low in ".!?:":
             flags |= _END
-        if low in _CLAUSE_BREAK or low in _CONTRAST_WORDS:
-            flags |= _STOP
-        if low in _CONTRAST_WORDS:
-            flags |= _CONTRAST
-        negation = low.endswith("n't")
-        if negation or low in _NEGATORS:
-            flags |= _NEGATOR
-        if negation or low in _NEGATION_WORDS:
-            flags |= _NEGWORD
-        if low in _BOOSTERS:
-            flags |= _BOOST
-        if low in _DAMPENERS:
-            flags |= _DAMP
-        return (low, flags, v)
+        flags |= _WORD_FLAGS.get(low, 0)
+        if low.endswith("n't"):
+            flags |= _NEGATOR | _NEGWORD
+        return flags, v
 
     def records(self, toks: list[str]) -> list[_Record]:
         if len(self.memo) >= _MEMO_MAX:
@@ -586,7 +606,9 @@ class _Words:
         if k is not None:
             return k
         text = chunk.decode("ascii")
-        toks = _FAST_TOKEN.findall(text)
+        # letters only, or one mark: a token as it stands (most chunks)
+        plain = chunk.isalpha() or (len(chunk) == 1 and chunk not in b"'-") or chunk == b"--"
+        toks = [text] if plain else _FAST_TOKEN.findall(text)
         if toks == [text]:
             k = self._new_id(*self.describe(text))
         else:
@@ -602,9 +624,8 @@ class _Words:
         try:
             ids = np.fromiter(map(get, chunks), dtype=np.intp, count=len(chunks))
         except KeyError:
-            # sorted: ids are given in the same order on every run (bytes hashes are
-            # salted per process); the scores never depend on them either way
-            for c in sorted(set(chunks).difference(self.index)):
+            # in order of first occurrence (_id skips a chunk it has met since)
+            for c in filterfalse(self.index.__contains__, chunks):
                 self._id(c)
             self._store_new()
             ids = np.fromiter(map(get, chunks), dtype=np.intp, count=len(chunks))
