@@ -1,14 +1,15 @@
 """The project's news tone measure: ``tone(..., method="news")``, the default.
 
 A sentence's tone is a sum of word valences, changed by a few rules, and
-squashed into [-1, 1]. Everything is plain Python and dictionaries; the
-measure is deterministic and needs no downloads. Each distinct token is
-looked up once and remembered as a small record (flag bits and valence), so
-a sentence costs a regex pass and a few C-level passes over its tokens, plus
-Python work only for its sentiment, negation and contrast words;
-:func:`news_tone_scores` scores a list of sentences at once (what
-``tone(method="news")`` calls). ``benchmarks/news_tone.py`` times it against
-the per-sentence code it replaced, with identical scores.
+squashed into [-1, 1]. The measure is deterministic and needs no downloads.
+Each distinct token is looked up once and remembered as flag bits and a
+valence. :func:`news_tone_scores` (what ``tone(method="news")`` calls) scores
+thousands of sentences at once: their tokens become integer ids, and every
+rule below is applied with numpy to all tokens and hits of the batch together;
+:func:`news_tone_score` scores one sentence in plain Python (the same rules,
+identical numbers; the tests hold both to the same stored scores). Sums are
+added strictly left to right on both paths. ``benchmarks/news_tone.py`` times
+them against the per-sentence code of c6738d2 and main's earlier batch scorer.
 
 Where each part comes from
 --------------------------
@@ -469,6 +470,8 @@ class _Words:
     contrast and negation words) and of punctuation tokens, so that finding
     a sentence's marked tokens and counting its words run in C
     (``map``/``compress``/``accumulate``) instead of a Python loop over every token.
+    For the batch path it also gives each distinct chunk of :func:`_chunks` an
+    integer id, with the flag bits and valence of each id in numpy arrays.
     """
 
     __slots__ = (
@@ -1075,8 +1078,8 @@ def news_tone_scores(texts: Iterable[str], params: NewsToneParams = DEFAULT) -> 
     """Score many sentences at once: one row ``(score, pos, neg, n)`` per text.
 
     The same numbers as :func:`news_tone_score` on each text in turn (the
-    tests hold both to stored reference scores), several times faster,
-    because the lexicon look-ups of each distinct token are done once.
+    tests hold both to stored reference scores), several times faster: the
+    rules run with numpy over all tokens of 2,048 sentences at a time.
 
     Parameters
     ----------
