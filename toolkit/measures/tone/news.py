@@ -981,10 +981,12 @@ def _news_tone_arrays(
     st = _words_for(params)
     texts = list(texts)
     parts = []
-    for b in range(0, len(texts), _BATCH):
+    # batches of equal size, none a small remainder with the same fixed cost
+    size = max(1, math.ceil(len(texts) / max(1, math.ceil(len(texts) / _BATCH))))
+    for b in range(0, len(texts), size):
         if len(st.index) >= _MEMO_MAX:  # only between batches
             st.reset_ids()
-        parts.append(_score_ids(_block_ids(texts[b : b + _BATCH], st), st, params))
+        parts.append(_score_ids(_block_ids(texts[b : b + size], st), st, params))
     if not parts:
         return np.zeros(0), np.zeros(0), np.zeros(0), np.zeros(0, dtype=np.intp)
     return tuple(np.concatenate(c) for c in zip(*parts, strict=True))
