@@ -537,6 +537,8 @@ class _Words:
         low = tok.lower().replace("’", "'")
         got = self.by_low.get(low)
         if got is None:
+            if len(self.by_low) >= _MEMO_MAX:  # a pure cache: emptied at any time
+                self.by_low.clear()
             got = self.by_low[low] = self._describe_low(low)
         flags, v = got
         if flags & _ALPHA and tok[0].isupper() and not tok.isupper():
