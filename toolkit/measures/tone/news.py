@@ -804,17 +804,23 @@ def _squash(x: float, alpha: float) -> float:
 # every other byte blanked, bytes.split() finds the tokens in C. A chunk that
 # the regex reads otherwise ("officials'", "-b", "a-b'c") is split by the
 # regex itself, once per distinct chunk (_Words._id).
-_WIDE = (
-    (b"\xe2\x80\x99", b"'"),
-    (b"\xe2\x80\x9c", b'"'),
-    (b"\xe2\x80\x9d", b'"'),
-    (b"\xe2\x80\x94", b" -- "),
-    (b"\xe2\x80\x93", b" -- "),
-)
+_WIDE = {
+    b"\xe2\x80\x99": b"'",
+    b"\xe2\x80\x9c": b'"',
+    b"\xe2\x80\x9d": b'"',
+    b"\xe2\x80\x94": b" -- ",
+    b"\xe2\x80\x93": b" -- ",
+}
+# one pass for all five (five bytes.replace passes cost three times as much)
+_WIDE_MARK = re.compile(rb"\xe2\x80[\x93\x94\x99\x9c\x9d]")
 # "--" first: str.replace reads "---" as "--" and "-", as the regex does
 _SPACED = tuple((m, b" " + m + b" ") for m in (b"--", *(bytes([c]) for c in b'.,;:!?()"')))
 _KEPT = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'-.,;:!?()\"")
 _BLANK_OTHERS = bytes(c if c in _KEPT else 32 for c in range(256))
+
+
+def _narrow(m: re.Match) -> bytes:
+    return _WIDE[m.group()]
 
 
 def _chunks(text: str) -> list[bytes]:
@@ -822,8 +828,7 @@ def _chunks(text: str) -> list[bytes]:
     that :meth:`_Words.ids` splits (see ``_WIDE`` above)."""
     b = text.encode("utf-8", "surrogatepass")
     if not b.isascii():
-        for old, new in _WIDE:
-            b = b.replace(old, new)
+        b = _WIDE_MARK.sub(_narrow, b)
     for old, new in _SPACED:
         b = b.replace(old, new)
     return b.translate(_BLANK_OTHERS).split()
