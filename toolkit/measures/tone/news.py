@@ -451,7 +451,8 @@ _FAST_TOKEN = (
 )
 # A batch is tokenised in one pass over its sentences joined by this word; a
 # batch in which any sentence contains it is tokenised sentence by sentence.
-_BOUNDARY = "QzxToneSentenceBoundaryQzx"
+# (at most 16 letters: its id is found in the key table, see _KeyTable)
+_BOUNDARY = "QzxSentBoundQzx"
 _JOINER = f" {_BOUNDARY} "
 # Sentences scored at a time: each batch costs a few dozen numpy calls, so it
 # must be large enough to spread them thin.
@@ -460,6 +461,90 @@ _BATCH = 2048
 _Record = tuple[str, int, float]
 # v > 0 and v < 0 as C calls (0.0 < v, 0.0 > v), for filter()
 _IS_POSITIVE, _IS_NEGATIVE, _VALUE = (0.0).__lt__, (0.0).__gt__, itemgetter(1)
+
+
+_MASKS = np.array([(1 << (8 * i)) - 1 for i in range(9)], dtype=np.uint64)
+_MIX1, _MIX2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
+
+
+def _spans(b: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end of each run of non-blank bytes of ``b`` (blanks: only 32)."""
+    solid = np.frombuffer(b, dtype=np.uint8) != 32
+    step = np.diff(solid.view(np.int8), prepend=np.int8(0), append=np.int8(0))
+    return np.flatnonzero(step == 1), np.flatnonzero(step == -1)
+
+
+def _keys(b: bytes, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each chunk's first 16 bytes as two little-endian words, zero past its end:
+    the chunk itself for a chunk of at most 16 bytes (none of its bytes is 0)."""
+    padded = b + bytes(16)
+    words = np.ndarray(shape=(len(b) + 9,), dtype="<u8", buffer=padded, strides=(1,))
+    n = ends - starts
+    return (
+        words[starts] & _MASKS[np.minimum(n, 8)],
+        words[starts + 8] & _MASKS[np.clip(n - 8, 0, 8)],
+    )
+
+
+class _KeyTable:
+    """Chunk keys (:func:`_keys`) to ids in an open-addressing hash table of numpy
+    arrays, so that a batch's chunks are looked up without a bytes object and a
+    dict look-up each. Keys are compared whole, so a hit is exact."""
+
+    def __init__(self, bits: int = 12) -> None:
+        self.bits = bits
+        self.k1 = np.zeros(1 << bits, dtype=np.uint64)
+        self.k2 = np.zeros(1 << bits, dtype=np.uint64)
+        self.id = np.full(1 << bits, -1, dtype=np.intp)
+        self.n = 0
+
+    def _slots(self, k1: np.ndarray, k2: np.ndarray) -> np.ndarray:
+        with np.errstate(over="ignore"):
+            h = k1 * _MIX1 + k2 * _MIX2
+        return (h >> np.uint64(64 - self.bits)).astype(np.intp)
+
+    def lookup(self, k1: np.ndarray, k2: np.ndarray) -> np.ndarray:
+        """The id of each key, -1 where it is not in the table."""
+        out = np.full(len(k1), -1, dtype=np.intp)
+        wrap = (1 << self.bits) - 1
+        slot = self._slots(k1, k2)
+        todo = np.arange(len(k1))
+        while len(todo):
+            s = slot[todo]
+            got = self.id[s]
+            hit = (got >= 0) & (self.k1[s] == k1[todo]) & (self.k2[s] == k2[todo])
+            out[todo[hit]] = got[hit]
+            todo = todo[~hit & (got >= 0)]  # another key's slot: probe the next one
+            slot[todo] = (slot[todo] + 1) & wrap
+        return out
+
+    def insert(self, k1: np.ndarray, k2: np.ndarray, ids: np.ndarray) -> None:
+        """Add distinct keys that are not in the table yet."""
+        if (self.n + len(k1)) * 2 > len(self.id):  # at most half full: short probes
+            old = np.flatnonzero(self.id >= 0)
+            kept = self.k1[old], self.k2[old], self.id[old]
+            bits = self.bits
+            while (self.n + len(k1)) * 2 > (1 << bits):
+                bits += 1
+            self.__init__(bits)
+            self._place(*kept)
+        self._place(k1, k2, ids)
+
+    def _place(self, k1: np.ndarray, k2: np.ndarray, ids: np.ndarray) -> None:
+        wrap = (1 << self.bits) - 1
+        slot = self._slots(k1, k2)
+        todo = np.arange(len(k1))
+        while len(todo):
+            free = todo[self.id[slot[todo]] < 0]
+            # of the keys aiming at one free slot, the first takes it
+            _, first = np.unique(slot[free], return_index=True)
+            won = free[first]
+            self.k1[slot[won]], self.k2[slot[won]], self.id[slot[won]] = k1[won], k2[won], ids[won]
+            self.n += len(won)
+            placed = np.zeros(len(k1), dtype=bool)
+            placed[won] = True
+            todo = todo[~placed[todo]]
+            slot[todo] = (slot[todo] + 1) & wrap
 
 
 class _Words:
@@ -472,7 +557,7 @@ class _Words:
     contrast and negation words) and of punctuation tokens, so that finding
     a sentence's marked tokens and counting its words run in C
     (``map``/``compress``/``accumulate``) instead of a Python loop over every token.
-    For the batch path it also gives each distinct chunk of :func:`_chunks` an
+    For the batch path it also gives each distinct chunk of :func:`_blanked` an
     integer id, with the flag bits and valence of each id in numpy arrays.
     """
 
@@ -494,6 +579,8 @@ class _Words:
         "new_values",
         "alias_of",
         "new_aliases",
+        "table",
+        "new_keys",
         "low_of",
         "parts",
         "boundary",
@@ -599,6 +686,8 @@ class _Words:
         self.new_aliases: list[int] = []
         self.low_of: list[str] = [""]
         self.parts: dict[int, np.ndarray] = {}
+        self.table = _KeyTable()
+        self.new_keys: list[tuple[bytes, int]] = []  # chunks of <= 16 bytes for the table
         self.boundary = self._id(_BOUNDARY.encode("ascii"))
         self._store_new()
 
@@ -615,9 +704,14 @@ class _Words:
         self.value_of = np.concatenate([self.value_of, np.array(self.new_values)])
         self.alias_of = np.concatenate([self.alias_of, np.array(self.new_aliases, dtype=np.intp)])
         self.new_flags, self.new_values, self.new_aliases = [], [], []
+        if self.new_keys:
+            blob = b" ".join(c for c, _ in self.new_keys)
+            k1, k2 = _keys(blob, *_spans(blob))
+            self.table.insert(k1, k2, np.array([k for _, k in self.new_keys], dtype=np.intp))
+            self.new_keys = []
 
     def _id(self, chunk: bytes) -> int:
-        """The id of a chunk of :func:`_chunks`, made on first sight."""
+        """The id of a chunk (a run of non-blank bytes of :func:`_blanked`), made on first sight."""
         k = self.index.get(chunk)
         if k is not None:
             return k
@@ -636,6 +730,8 @@ class _Words:
                 k = self._new_id("", _SPLIT | (_MANY if parts else _DROP), 0.0)
             self.parts[k] = np.array(parts, dtype=np.intp)
         self.index[chunk] = k
+        if len(chunk) <= 16:
+            self.new_keys.append((chunk, k))
         return k
 
     def _lookup(self, chunks: list[bytes]) -> np.ndarray:
@@ -644,16 +740,22 @@ class _Words:
         # one C call for all keys: a third less than map() over __getitem__
         return np.fromiter(itemgetter(*chunks)(self.index), dtype=np.intp, count=len(chunks))
 
-    def ids(self, chunks: list[bytes]) -> np.ndarray:
-        """Token ids of the chunks of :func:`_chunks`: the tokens of ``_FAST_TOKEN``."""
-        try:
-            ids = self._lookup(chunks)
-        except KeyError:
-            # in order of first occurrence (_id skips a chunk it has met since)
+    def ids(self, b: bytes) -> np.ndarray:
+        """Token ids of ``b`` (a text after :func:`_blanked`): the tokens of ``_FAST_TOKEN``."""
+        starts, ends = _spans(b)
+        ids = self.table.lookup(*_keys(b, starts, ends))
+        # a longer chunk's first 16 bytes may be another chunk: never in the table
+        ids[(ends - starts) > 16] = -1
+        miss = np.flatnonzero(ids < 0)
+        if len(miss):
+            chunks = [
+                b[i:j] for i, j in zip(starts[miss].tolist(), ends[miss].tolist(), strict=True)
+            ]
+            # new chunks in order of first occurrence (_id skips one it has met since)
             for c in filterfalse(self.index.__contains__, chunks):
                 self._id(c)
             self._store_new()
-            ids = self._lookup(chunks)
+            ids[miss] = self._lookup(chunks)
         if self.parts:
             flags = self.flag_of[ids]
             if (flags & _SPLIT).any():
@@ -823,27 +925,28 @@ def _narrow(m: re.Match) -> bytes:
     return _WIDE[m.group()]
 
 
-def _chunks(text: str) -> list[bytes]:
-    """The tokens of ``_FAST_TOKEN.findall(text)`` as ASCII bytes, but for chunks
-    that :meth:`_Words.ids` splits (see ``_WIDE`` above)."""
+def _blanked(text: str) -> bytes:
+    """``text`` as ASCII bytes whose runs of non-blank bytes are the tokens of
+    ``_FAST_TOKEN.findall(text)``, but for chunks that :meth:`_Words.ids` splits
+    (see ``_WIDE`` above)."""
     b = text.encode("utf-8", "surrogatepass")
     if not b.isascii():
         b = _WIDE_MARK.sub(_narrow, b)
     for old, new in _SPACED:
         b = b.replace(old, new)
-    return b.translate(_BLANK_OTHERS).split()
+    return b.translate(_BLANK_OTHERS)
 
 
 def _block_ids(block: list[str], st: _Words) -> np.ndarray:
     """Token ids of a batch of sentences, each between two boundaries (id 0)."""
-    ids = st.ids(_chunks(_JOINER.join(["", *block, ""])))
+    ids = st.ids(_blanked(_JOINER.join(["", *block, ""])))
     edges = np.flatnonzero(ids == st.boundary)
     if len(edges) == len(block) + 1:
         ids[edges] = 0
         return ids
     # a sentence contains the boundary word itself: read each sentence alone
     gap = np.zeros(1, dtype=np.intp)
-    return np.concatenate([gap, *(a for t in block for a in (st.ids(_chunks(t)), gap))])
+    return np.concatenate([gap, *(a for t in block for a in (st.ids(_blanked(t)), gap))])
 
 
 # Hits per sentence added as numpy columns; a sentence with more adds the rest in Python.
