@@ -463,15 +463,19 @@ _Record = tuple[str, int, float]
 _IS_POSITIVE, _IS_NEGATIVE, _VALUE = (0.0).__lt__, (0.0).__gt__, itemgetter(1)
 
 
-_MASKS = np.array([(1 << (8 * i)) - 1 for i in range(9)], dtype=np.uint64)
+# by chunk length (16 for longer): which bytes of each key word belong to the chunk
+_LOW_MASK = np.array([(1 << (8 * min(n, 8))) - 1 for n in range(17)], dtype=np.uint64)
+_HIGH_MASK = np.array([(1 << (8 * max(n - 8, 0))) - 1 for n in range(17)], dtype=np.uint64)
 _MIX1, _MIX2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
 
 
 def _spans(b: bytes) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end of each run of non-blank bytes of ``b`` (blanks: only 32)."""
+    """Start and end of each run of non-blank bytes of ``b`` (blanks: only 32),
+    which must begin and end with a blank."""
     solid = np.frombuffer(b, dtype=np.uint8) != 32
-    step = np.diff(solid.view(np.int8), prepend=np.int8(0), append=np.int8(0))
-    return np.flatnonzero(step == 1), np.flatnonzero(step == -1)
+    # blank at both ends: the changes alternate start, end, start, ...
+    edges = np.flatnonzero(solid[1:] != solid[:-1]) + 1
+    return edges[0::2], edges[1::2]
 
 
 def _keys(b: bytes, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -479,11 +483,8 @@ def _keys(b: bytes, starts: np.ndarray, ends: np.ndarray) -> tuple[np.ndarray, n
     the chunk itself for a chunk of at most 16 bytes (none of its bytes is 0)."""
     padded = b + bytes(16)
     words = np.ndarray(shape=(len(b) + 9,), dtype="<u8", buffer=padded, strides=(1,))
-    n = ends - starts
-    return (
-        words[starts] & _MASKS[np.minimum(n, 8)],
-        words[starts + 8] & _MASKS[np.clip(n - 8, 0, 8)],
-    )
+    n = np.minimum(ends - starts, 16)
+    return words[starts] & _LOW_MASK[n], words[starts + 8] & _HIGH_MASK[n]
 
 
 class _KeyTable:
@@ -501,14 +502,19 @@ class _KeyTable:
     def _slots(self, k1: np.ndarray, k2: np.ndarray) -> np.ndarray:
         with np.errstate(over="ignore"):
             h = k1 * _MIX1 + k2 * _MIX2
-        return (h >> np.uint64(64 - self.bits)).astype(np.intp)
+        return (h >> np.uint64(64 - self.bits)).view(np.int64)  # < 2 ** bits
 
     def lookup(self, k1: np.ndarray, k2: np.ndarray) -> np.ndarray:
         """The id of each key, -1 where it is not in the table."""
-        out = np.full(len(k1), -1, dtype=np.intp)
         wrap = (1 << self.bits) - 1
         slot = self._slots(k1, k2)
-        todo = np.arange(len(k1))
+        # the first probe for all keys at once (most end there), the next ones
+        # for the keys that met another key's slot
+        got = self.id[slot]
+        hit = (got >= 0) & (self.k1[slot] == k1) & (self.k2[slot] == k2)
+        out = np.where(hit, got, -1)
+        todo = np.flatnonzero(~hit & (got >= 0))
+        slot[todo] = (slot[todo] + 1) & wrap
         while len(todo):
             s = slot[todo]
             got = self.id[s]
@@ -705,7 +711,7 @@ class _Words:
         self.alias_of = np.concatenate([self.alias_of, np.array(self.new_aliases, dtype=np.intp)])
         self.new_flags, self.new_values, self.new_aliases = [], [], []
         if self.new_keys:
-            blob = b" ".join(c for c, _ in self.new_keys)
+            blob = b" " + b" ".join(c for c, _ in self.new_keys) + b" "
             k1, k2 = _keys(blob, *_spans(blob))
             self.table.insert(k1, k2, np.array([k for _, k in self.new_keys], dtype=np.intp))
             self.new_keys = []
@@ -742,6 +748,7 @@ class _Words:
 
     def ids(self, b: bytes) -> np.ndarray:
         """Token ids of ``b`` (a text after :func:`_blanked`): the tokens of ``_FAST_TOKEN``."""
+        b = b" " + b + b" "
         starts, ends = _spans(b)
         ids = self.table.lookup(*_keys(b, starts, ends))
         # a longer chunk's first 16 bytes may be another chunk: never in the table
