@@ -581,10 +581,8 @@ class _Words:
         "index",
         "flag_of",
         "value_of",
-        "new_flags",
-        "new_values",
+        "new_records",
         "alias_of",
-        "new_aliases",
         "table",
         "new_keys",
         "low_of",
@@ -684,12 +682,10 @@ class _Words:
         self.value_of = np.zeros(1, dtype=np.float64)
         # records of new ids, moved into the arrays once per batch (a numpy
         # scalar write per token would cost more than the record itself)
-        self.new_flags: list[int] = []
-        self.new_values: list[float] = []
+        self.new_records: list[tuple[int, float, int]] = []  # flags, valence, alias
         # the id each id stands for: its one token for a chunk the regex reads as
         # one other token, else itself
         self.alias_of = np.zeros(1, dtype=np.intp)
-        self.new_aliases: list[int] = []
         self.low_of: list[str] = [""]
         self.parts: dict[int, np.ndarray] = {}
         self.table = _KeyTable()
@@ -699,17 +695,17 @@ class _Words:
 
     def _new_id(self, low: str, flags: int, v: float, alias: int | None = None) -> int:
         k = len(self.low_of)
-        self.new_flags.append(flags)
-        self.new_values.append(v)
-        self.new_aliases.append(k if alias is None else alias)
+        self.new_records.append((flags, v, k if alias is None else alias))
         self.low_of.append(low)
         return k
 
     def _store_new(self) -> None:
-        self.flag_of = np.concatenate([self.flag_of, np.array(self.new_flags, dtype=np.int32)])
-        self.value_of = np.concatenate([self.value_of, np.array(self.new_values)])
-        self.alias_of = np.concatenate([self.alias_of, np.array(self.new_aliases, dtype=np.intp)])
-        self.new_flags, self.new_values, self.new_aliases = [], [], []
+        if self.new_records:
+            flags, values, aliases = zip(*self.new_records, strict=True)
+            self.flag_of = np.concatenate([self.flag_of, np.array(flags, dtype=np.int32)])
+            self.value_of = np.concatenate([self.value_of, np.array(values, dtype=np.float64)])
+            self.alias_of = np.concatenate([self.alias_of, np.array(aliases, dtype=np.intp)])
+            self.new_records = []
         if self.new_keys:
             blob = b" " + b" ".join(c for c, _ in self.new_keys) + b" "
             k1, k2 = _keys(blob, *_spans(blob))
@@ -723,9 +719,11 @@ class _Words:
             return k
         text = chunk.decode("ascii")
         # letters only, or one mark: a token as it stands (most chunks)
-        plain = chunk.isalpha() or (len(chunk) == 1 and chunk not in b"'-") or chunk == b"--"
-        toks = [text] if plain else _FAST_TOKEN.findall(text)
-        if toks == [text]:
+        if chunk.isalpha() or (len(chunk) == 1 and chunk not in b"'-") or chunk == b"--":
+            toks = None
+        else:
+            toks = _FAST_TOKEN.findall(text)
+        if toks is None or toks == [text]:
             k = self._new_id(*self.describe(text))
         else:
             # "officials'", "-b", "a-b'c": the regex reads 0, 1 or 2+ tokens here
