@@ -17,6 +17,14 @@ per-token memo of the new scorer is emptied, as in a fresh worker process.
 The script checks that every score tuple equals the baseline's exactly
 (``repr``), then prints sentences per second and the ratio.
 
+A second baseline is main's batch scorer before the numpy batch path
+(``_news_tone_rows`` of commit 7d01540: one regex pass per 200 sentences and a
+Python loop per sentence and hit), read from the git history at run time (the
+line says so and is left out where there is no git history). On real text a
+third comparison keeps the token memo warm between repetitions, the state of
+a large corpus once its vocabulary has been seen: it shows the per-sentence
+work without the one-off cost of each new word's record.
+
 Run: ``python benchmarks/news_tone.py [n_sentences] [repeats]`` (defaults
 40000 and 5; each figure is the best of the repeats). The ratio is given on
 CPU seconds of this process (``time.process_time``), which other jobs on a
@@ -39,7 +47,9 @@ import functools  # noqa: E402
 import importlib.util  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
+import subprocess  # noqa: E402
 import time  # noqa: E402
+import types  # noqa: E402
 
 from toolkit.measures.tone import news  # noqa: E402
 from toolkit.measures.tone.news import (  # noqa: E402
@@ -267,10 +277,39 @@ def eval_sentences() -> list[str]:
     return list(dict.fromkeys(texts))
 
 
+_MAIN_COMMIT = "7d01540"
+
+
+def main_before() -> types.ModuleType | None:
+    """toolkit/measures/tone/news.py at commit 7d01540 (main before the numpy batch
+    path), from git; None without the history."""
+    try:
+        source = subprocess.run(
+            ["git", "show", f"{_MAIN_COMMIT}:toolkit/measures/tone/news.py"],
+            cwd=_ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    mod = types.ModuleType("news_at_" + _MAIN_COMMIT)
+    mod.__dict__["__file__"] = str(_ROOT / "toolkit" / "measures" / "tone" / "news.py")
+    # dataclasses looks the module up by name while the class is made
+    sys.modules[mod.__name__] = mod
+    exec(compile(source, f"news.py@{_MAIN_COMMIT}", "exec"), mod.__dict__)
+    return mod
+
+
+MAIN = main_before()
+
+
 def _cold() -> None:
-    """Forget everything both scorers remember between sentences."""
+    """Forget everything the scorers remember between sentences."""
     _scored.cache_clear()
     news._WORDS.clear()
+    if MAIN is not None:
+        MAIN._WORDS.clear()
 
 
 def _old(texts: list[str]) -> list[tuple]:
@@ -281,44 +320,88 @@ def _new_batch(texts: list[str]) -> list[tuple]:
     return news._news_tone_rows(texts)
 
 
+def _new_array(texts: list[str]):
+    return news_tone_scores(texts)  # an array: compared as float tuples, untimed
+
+
 def _new_single(texts: list[str]) -> list[tuple]:
     return [news_tone_score(t) for t in texts]
 
 
-def compare(label: str, texts: list[str], repeats: int) -> dict[str, float]:
-    """Best-of-``repeats`` CPU and wall seconds of each scorer, interleaved; checks
-    identical scores."""
-    runs = {"c6738d2 per sentence": _old, "news_tone_score": _new_single, "batch": _new_batch}
+def _main_batch(texts: list[str]) -> list[tuple]:
+    return MAIN._news_tone_rows(texts)
+
+
+_BASE, _MAIN_NAME = "c6738d2 per sentence", f"{_MAIN_COMMIT} batch (main)"
+
+
+def _timed(runs: dict, texts: list[str], repeats: int, cold: bool) -> tuple[dict, dict, dict]:
+    """Best-of-``repeats`` CPU and wall seconds of each scorer, interleaved."""
     cpu = dict.fromkeys(runs, math.inf)
     wall = dict.fromkeys(runs, math.inf)
     outputs = {}
     for _ in range(repeats):
         for name, fn in runs.items():
-            _cold()
+            if cold:
+                _cold()
             c0, w0 = time.process_time(), time.perf_counter()
             outputs[name] = fn(texts)
             cpu[name] = min(cpu[name], time.process_time() - c0)
             wall[name] = min(wall[name], time.perf_counter() - w0)
-    want = [repr(r) for r in outputs["c6738d2 per sentence"]]
-    for name in ("news_tone_score", "batch"):
-        bad = sum(repr(r) != w for r, w in zip(outputs[name], want, strict=True))
+    return cpu, wall, outputs
+
+
+def _table(runs: dict, n: int, cpu: dict, wall: dict, bases: list[str]) -> None:
+    head = "".join(f" {'x ' + b.split()[0]:>10}" for b in bases)
+    print(f"  {'scorer':<24} {'CPU s':>7} {'sentences/s':>12}{head} {'wall s':>7}{head}")
+    for name in runs:
+        by_cpu = "".join(f" {cpu[b] / cpu[name]:10.2f}" for b in bases)
+        by_wall = "".join(f" {wall[b] / wall[name]:10.2f}" for b in bases)
+        print(
+            f"  {name:<24} {cpu[name]:7.3f} {n / cpu[name]:12,.0f}{by_cpu} {wall[name]:7.3f}{by_wall}"
+        )
+
+
+def compare(label: str, texts: list[str], repeats: int, warm: bool = False) -> dict[str, float]:
+    """Best-of-``repeats`` CPU and wall seconds of each scorer, interleaved, each
+    repetition cold; checks identical scores. With ``warm``, also main's batch
+    scorer against the new one with their token memos kept."""
+    runs = {_BASE: _old}
+    if MAIN is not None:
+        runs[_MAIN_NAME] = _main_batch
+    runs.update(
+        {
+            "news_tone_score": _new_single,
+            "_news_tone_rows": _new_batch,
+            "news_tone_scores": _new_array,
+        }
+    )
+    cpu, wall, outputs = _timed(runs, texts, repeats, cold=True)
+    want = [repr(r) for r in outputs[_BASE]]
+    for name in runs:
+        got = outputs[name]
+        if name == "news_tone_scores":  # floats: the old tuples' values as floats
+            got = [tuple(r) for r in got.tolist()]
+            want_f = [tuple(float(x) for x in r) for r in outputs[_BASE]]
+            bad = sum(repr(r) != repr(w) for r, w in zip(got, want_f, strict=True))
+        else:
+            bad = sum(repr(r) != w for r, w in zip(got, want, strict=True))
         if bad:
             raise SystemExit(f"{name}: {bad} of {len(texts)} scores differ from c6738d2")
-    arr = news_tone_scores(texts)
-    if arr.shape != (len(texts), 4):
-        raise SystemExit("news_tone_scores: wrong shape")
     n = len(texts)
     print(f"{label}: {n:,} sentences, scores identical to c6738d2 (all {n:,})")
-    print(
-        f"  {'scorer':<22} {'CPU s':>7} {'sentences/s':>12} {'x c6738d2':>10}"
-        f" {'wall s':>7} {'x c6738d2':>10}"
-    )
-    for name in runs:
-        print(
-            f"  {name:<22} {cpu[name]:7.3f} {n / cpu[name]:12,.0f}"
-            f" {cpu['c6738d2 per sentence'] / cpu[name]:10.2f}"
-            f" {wall[name]:7.3f} {wall['c6738d2 per sentence'] / wall[name]:10.2f}"
-        )
+    if MAIN is None:
+        print(f"  (no git history: the {_MAIN_COMMIT} baseline is left out)")
+    bases = [b for b in (_BASE, _MAIN_NAME) if b in runs]
+    _table(runs, n, cpu, wall, bases)
+    if warm and MAIN is not None:
+        warm_runs = {_MAIN_NAME: _main_batch, "news_tone_scores": _new_array}
+        _cold()
+        for fn in warm_runs.values():
+            fn(texts)
+        cpu_w, wall_w, _ = _timed(warm_runs, texts, repeats, cold=False)
+        print("  warm (token memos kept from an earlier pass over the same sentences):")
+        _table(warm_runs, n, cpu_w, wall_w, [_MAIN_NAME])
     return cpu
 
 
@@ -327,7 +410,7 @@ def main(argv: list[str]) -> None:
     repeats = int(argv[2]) if len(argv) > 2 else 5
     real = eval_sentences()
     if real:
-        compare("real text (../shared/eval dev sets, English)", real, repeats)
+        compare("real text (../shared/eval dev sets, English)", real, repeats, warm=True)
     else:
         print("../shared is absent: real-text timing skipped")
     compare(
