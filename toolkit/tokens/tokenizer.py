@@ -41,9 +41,10 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import accumulate, chain, compress, count
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -132,6 +133,27 @@ def _words_en(sentence: str) -> list[str]:
         last = toks[i]
         if len(last) > 1 and last.endswith(".") and not last.endswith(".."):
             toks[i : i + 1] = [sys.intern(last[:-1]), "."]
+    return toks
+
+
+# The tokens of a piece that ends a sentence (its final full stop split
+# off), or False when every token of the piece is a closer, so that the rule
+# looks into earlier pieces.
+_FINALS = _PieceMemo()
+_CACHES.append(_FINALS)
+
+
+def _final_words(toks: tuple[str, ...]) -> tuple[str, ...] | bool:
+    """``toks`` as the last tokens of a sentence (the rule of :func:`_words_en`),
+    or False when they are all closers."""
+    i = len(toks) - 1
+    while i >= 0 and toks[i] in _CLOSERS:
+        i -= 1
+    if i < 0:
+        return False
+    last = toks[i]
+    if len(last) > 1 and last.endswith(".") and not last.endswith(".."):
+        return (*toks[:i], sys.intern(last[:-1]), ".", *toks[i + 1 :])
     return toks
 
 
@@ -295,44 +317,205 @@ def _merge_indexed(
     return out
 
 
+class _MweFlags:
+    """What one set of expression first words says about the pieces seen so
+    far: ``known`` pieces, the ``hits`` among them (a token of the piece, or
+    of the piece ending a sentence, is a first word in lower case), and
+    ``firsts_as_written``: those tokens as written. Every token of a sentence
+    is a token of one of its pieces or of its last piece's final form, so a
+    sentence without a hit piece has nothing to merge."""
+
+    __slots__ = ("firsts", "known", "hits", "firsts_as_written")
+
+    def __init__(self, firsts: frozenset[str]) -> None:
+        self.firsts = firsts
+        self.known: set[str] = set()
+        self.hits: set[str] = set()
+        self.firsts_as_written: set[str] = set()
+
+    def learn(self, pieces: Iterable[str]) -> None:
+        if len(self.known) > _PIECES.limit:  # bounded like the piece memo
+            self.known.clear()
+            self.hits.clear()
+            self.firsts_as_written.clear()
+        firsts = self.firsts
+        for piece in pieces:
+            toks = _PIECES.get(piece) or _piece_words(piece)
+            fin = _final_words(toks)
+            found = [t for t in (*toks, *(fin or ())) if t.lower() in firsts]
+            if found:
+                self.hits.add(piece)
+                self.firsts_as_written.update(found)
+            self.known.add(piece)
+
+
+class _FlagMemo(dict):
+    """firsts -> :class:`_MweFlags`; emptied by :func:`toolkit.tokens.caches.clear_caches`."""
+
+    def cache_clear(self) -> None:
+        self.clear()
+
+
+_FLAGS = _FlagMemo()
+_CACHES.append(_FLAGS)
+
+
+@functools.lru_cache(maxsize=16)
+def _mwe_pairs(mwes: tuple[str, ...]) -> dict[str, dict[str, list[tuple[str, ...]]]]:
+    """First token -> second token -> the expressions starting with both, in
+    the order of :func:`_mwe_index` (every expression has two tokens or more)."""
+    pairs: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    for first, cands in _mwe_index(mwes)[1].items():
+        by_second = pairs[first] = {}
+        for cand in cands:
+            by_second.setdefault(cand[1], []).append(cand)
+    return pairs
+
+
+def _merge_known(
+    toks: list[str], as_written: set[str], pairs: dict[str, dict[str, list[tuple[str, ...]]]]
+) -> list[str]:
+    """:func:`_merge_indexed` when ``as_written`` holds every token of ``toks``
+    whose lower case is a first word: only those positions are looked at, and
+    only the expressions whose second word follows."""
+    starts = list(compress(count(), map(as_written.__contains__, toks)))
+    out: list[str] = []
+    pos = 0  # tokens before pos are in out
+    n = len(toks)
+    for i in starts:
+        if i < pos or i + 1 == n:  # inside an expression already joined, or last
+            continue
+        for cand in pairs[toks[i].lower()].get(toks[i + 1].lower(), ()):
+            k = len(cand)
+            if tuple(map(str.lower, toks[i : i + k])) == cand:
+                out.extend(toks[pos:i])
+                out.append(sys.intern(_join_tokens(toks[i : i + k])))
+                pos = i + k
+                break
+    if not pos:
+        return toks
+    out.extend(toks[pos:])
+    return out
+
+
+def _en_doc_tokens(
+    sents: list[str], mwes: tuple[str, ...], firsts: frozenset[str]
+) -> list[list[str]]:
+    """``_merge_indexed(_words_en(s), *_mwe_index(mwes))`` for each sentence
+    ``s`` of a document, in a few passes over all its pieces instead of
+    several Python steps per sentence.
+
+    A sentence's tokens are those of its pieces in turn, but for its last
+    piece, which takes the sentence-final rule: that piece's tokens with the
+    rule applied are memoised too (``_FINALS``). A sentence whose last piece
+    is all closers, or that has no piece, goes through :func:`_words_en`.
+    Only sentences with a piece that holds an expression's first word go
+    through the merge.
+    """
+    piece_lists = list(map(str.split, sents))
+    lasts = [pl[-1] if pl else "" for pl in piece_lists]
+    get = _PIECES.get
+    for attempt in (0, 1):
+        fins = list(map(_FINALS.get, lasts))
+        try:
+            # a piece not memoised yet gives None, which chain cannot iterate
+            out = [
+                list(chain(chain.from_iterable(map(get, pl[:-1])), fin or ()))
+                for pl, fin in zip(piece_lists, fins, strict=True)
+            ]
+            if None not in fins:
+                break
+        except TypeError:
+            if attempt:
+                raise
+        _learn_pieces(piece_lists, lasts)
+    if False in fins:
+        for j, fin in enumerate(fins):
+            if fin is False:
+                out[j] = _words_en(sents[j])
+    if not firsts:
+        return out
+    flags = _FLAGS.get(firsts)
+    if flags is None:
+        flags = _FLAGS[firsts] = _MweFlags(firsts)
+    if not flags.known.issuperset(chain.from_iterable(piece_lists)):
+        flags.learn(set(chain.from_iterable(piece_lists)).difference(flags.known))
+    hits = flags.hits
+    if hits.isdisjoint(chain.from_iterable(piece_lists)):
+        return out
+    as_written = flags.firsts_as_written
+    pairs = _mwe_pairs(mwes)
+    for j, pl in enumerate(piece_lists):
+        if not hits.isdisjoint(pl):
+            out[j] = _merge_known(out[j], as_written, pairs)
+    return out
+
+
+def _learn_pieces(piece_lists: list[list[str]], lasts: list[str]) -> None:
+    """Memoise the pieces of a document and the final forms of its last pieces."""
+    if len(_PIECES) > _PIECES.limit:
+        _PIECES.clear()
+    for piece in set(chain.from_iterable(piece_lists)).difference(_PIECES):
+        _PIECES[piece] = _piece_words(piece)
+    if len(_FINALS) > _FINALS.limit:
+        _FINALS.clear()
+    for piece in set(lasts).difference(_FINALS):
+        _FINALS[piece] = _final_words(_PIECES[piece]) if piece else False
+
+
 # --------------------------------------------------------------------------
 # Documents and corpora
 # --------------------------------------------------------------------------
 
 
-Analysis = tuple[tuple[str, ...], ...] | None  # per sentence, or None (not analysed)
+# One document, flat: sentence starts and ends (character offsets), the end of
+# each sentence's tokens in the token list, the tokens, and for an analysed
+# language the lemmas and tags aligned with them (None otherwise). A handful
+# of objects per document rather than several per sentence: the garbage
+# collector walks every live list and tuple, and a cached corpus holds
+# millions of them otherwise. The lists are never handed out (callers take
+# slices), so the cache cannot be changed from outside.
+DocTokens = tuple[
+    tuple[int, ...], tuple[int, ...], tuple[int, ...], list[str], list[str] | None, list[str] | None
+]
 
 
 @text_cache(maxsize=200_000)
 def _tokenize_text(
     text: str, language: str, mwes: tuple[str, ...], korean: str = "kiwi"
-) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[str, ...], ...], Analysis, Analysis]:
-    """Sentence spans, tokens, lemmas and tags of one document; cached on the
-    text itself, so wire copy repeated across outlets is tokenized once.
-    Lemmas and tags are None unless the language has a morphological analyser."""
+) -> DocTokens:
+    """Sentence spans, tokens, lemmas and tags of one document (:data:`DocTokens`);
+    cached on the text itself, so wire copy repeated across outlets is
+    tokenized once. Lemmas and tags are None unless the language has a
+    morphological analyser."""
     spans = split_sentences(text, language)
+    starts = tuple(s for s, _ in spans)
+    ends = tuple(e for _, e in spans)
     # Interning shares one string object per distinct token across the whole
     # corpus ("the" is stored once, not millions of times): about half the
     # memory of a large tokenized corpus, for a few percent of the time.
-    intern = sys.intern
     if language in _ANALYSED:
-        toks, lemmas, tags = [], [], []
+        toks: list[str] = []
+        lemmas: list[str] = []
+        tags: list[str] = []
+        bounds = []
         for s, e in spans:
             # the analyser interns its strings already
             forms, lems, poss, _, _ = morph_columns(text[s:e], language, korean=korean)
-            toks.append(tuple(forms))
-            lemmas.append(tuple(lems))
-            tags.append(tuple(poss))
-        return tuple(spans), tuple(toks), tuple(lemmas), tuple(tags)
+            toks += forms
+            lemmas += lems
+            tags += poss
+            bounds.append(len(toks))
+        return starts, ends, tuple(bounds), toks, lemmas, tags
     words = _TOKENIZERS.get(language, _words_en)
     firsts, index = _mwe_index(mwes)  # once per document (hashing mwes is not free)
+    sents = list(map(text.__getitem__, map(slice, starts, ends)))
     if words is _words_en:  # its tokens and the joined expressions are interned
-        toks = tuple(tuple(_merge_indexed(words(text[s:e]), firsts, index)) for s, e in spans)
+        per_sent = _en_doc_tokens(sents, mwes, firsts)
     else:
-        toks = tuple(
-            tuple(map(intern, _merge_indexed(words(text[s:e]), firsts, index))) for s, e in spans
-        )
-    return tuple(spans), toks, None, None
+        per_sent = [list(map(sys.intern, _merge_indexed(words(x), firsts, index))) for x in sents]
+    toks = list(chain.from_iterable(per_sent))
+    return starts, ends, tuple(accumulate(map(len, per_sent))), toks, None, None
 
 
 def _content_tag(tag: str) -> bool:
@@ -717,24 +900,38 @@ def _stemmer(stem: str | None) -> Callable[[str], str] | None:
 def _sentence_columns(
     docs: Iterable[tuple[str, object, str]], mwes: tuple[str, ...], korean: str = "kiwi"
 ) -> dict:
-    """Column lists of the sentence table for (doc_id, text, language) triples."""
-    names = ("doc_id", "sent_id", "start", "end", "sentence", "tokens", "lemmas", "tags")
+    """Column lists of the sentence table for (doc_id, text, language) triples.
+
+    ``doc_id`` holds each document with sentences once and ``n_sentences``
+    its number of sentences (:func:`_sentence_frame` repeats them); the other
+    columns have a row per sentence.
+    """
+    names = ("doc_id", "n_sentences", "start", "end", "sentence", "tokens", "lemmas", "tags")
     cols: dict[str, list] = {k: [] for k in names}
+    ids, counts = cols["doc_id"], cols["n_sentences"]
+    starts, ends, sentences = cols["start"], cols["end"], cols["sentence"]
+    tokens, lemmas, tags = cols["tokens"], cols["lemmas"], cols["tags"]
     for doc_id, text, lang in docs:
         if not isinstance(text, str) or not text:
             continue
-        spans, toks, lemmas, tags = _tokenize_text(
+        st, en, bounds, toks, lems, tgs = _tokenize_text(
             text, lang if lang in _TOKENIZERS else "en", mwes, korean
         )
-        k = len(spans)
-        cols["doc_id"].extend([doc_id] * k)
-        cols["sent_id"].extend(range(k))
-        cols["start"].extend([s for s, _ in spans])
-        cols["end"].extend([e for _, e in spans])
-        cols["sentence"].extend([text[s:e] for s, e in spans])
-        cols["tokens"].extend(map(list, toks))
-        cols["lemmas"].extend(map(list, lemmas) if lemmas is not None else [None] * k)
-        cols["tags"].extend(map(list, tags) if tags is not None else [None] * k)
+        if not st:
+            continue
+        ids.append(doc_id)
+        counts.append(len(st))
+        starts += st
+        ends += en
+        sentences += map(text.__getitem__, map(slice, st, en))
+        cuts = list(map(slice, (0, *bounds[:-1]), bounds))
+        tokens += map(toks.__getitem__, cuts)
+        if lems is None:
+            lemmas += [None] * len(st)
+            tags += [None] * len(st)
+        else:
+            lemmas += map(lems.__getitem__, cuts)
+            tags += map(tgs.__getitem__, cuts)
     return cols
 
 
@@ -809,6 +1006,27 @@ def _columns_in_processes(
         for k, v in part.items():
             cols[k].extend(v)
     return cols
+
+
+def _sentence_frame(cols: dict) -> pd.DataFrame:
+    """The sentence table of :attr:`Tokens.sentences` from :func:`_sentence_columns`."""
+    counts = np.asarray(cols["n_sentences"], dtype=np.int64)
+    firsts = np.cumsum(counts) - counts  # row of each document's first sentence
+    sent_id = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(firsts, counts)
+    doc_id = pd.Series(cols["doc_id"], dtype=object).repeat(counts).to_numpy()
+    return pd.DataFrame(
+        {
+            "doc_id": pd.Series(doc_id, dtype=object),
+            "sent_id": pd.Series(sent_id, dtype="int64"),
+            "start": pd.Series(cols["start"], dtype="int64"),
+            "end": pd.Series(cols["end"], dtype="int64"),
+            "sentence": pd.Series(cols["sentence"], dtype=object),
+            "tokens": pd.Series(cols["tokens"], dtype=object),
+            "n_tokens": pd.Series(list(map(len, cols["tokens"])), dtype="int64"),
+            "lemmas": pd.Series(cols["lemmas"], dtype=object),
+            "tags": pd.Series(cols["tags"], dtype=object),
+        }
+    )
 
 
 # Below this many documents tokenize stays in one process whatever n_jobs:
@@ -897,19 +1115,7 @@ def tokenize(
         finally:
             if gc_was_enabled:
                 gc.enable()
-    sentences = pd.DataFrame(
-        {
-            "doc_id": pd.Series(cols["doc_id"], dtype=object),
-            "sent_id": pd.Series(cols["sent_id"], dtype="int64"),
-            "start": pd.Series(cols["start"], dtype="int64"),
-            "end": pd.Series(cols["end"], dtype="int64"),
-            "sentence": pd.Series(cols["sentence"], dtype=object),
-            "tokens": pd.Series(cols["tokens"], dtype=object),
-            "n_tokens": pd.Series(list(map(len, cols["tokens"])), dtype="int64"),
-            "lemmas": pd.Series(cols["lemmas"], dtype=object),
-            "tags": pd.Series(cols["tags"], dtype=object),
-        }
-    )
+    sentences = _sentence_frame(cols)
     return Tokens(corpus=corpus, sentences=sentences, mwes=mwe_t, korean=korean)
 
 
