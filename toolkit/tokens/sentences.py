@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from toolkit.tokens.caches import _CACHES
 
-__all__ = ["split_sentences"]
+__all__ = ["sentence_bounds", "split_sentences"]
 
 # Abbreviations that never end a sentence: a name or number always follows.
 _TITLES = frozenset(
@@ -126,6 +126,12 @@ _UNSEEN = object()
 
 def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
     """Split one paragraph (stripped) into (start, end) spans, offsets into the document."""
+    starts, ends = _block_bounds(text)
+    return [(offset + s, offset + e) for s, e in zip(starts, ends, strict=True)]
+
+
+def _block_bounds(text: str) -> tuple[list[int], list[int]]:
+    """Sentence starts and ends in one paragraph (stripped, not empty)."""
     starts = [0]  # where each sentence starts, and where the next would
     ends = []
     rules = _RULES
@@ -158,11 +164,13 @@ def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
                     continue
         ends.append(m.end(2))  # after the closers
         starts.append(m.end())
+    # Every sentence is at least one character: a stop ends the sentence
+    # after the start of its match, and the next starts after the match.
     if starts[-1] < len(text):
-        ends.append(len(text.rstrip()))
+        ends.append(len(text))  # the paragraph is stripped
     else:
         starts.pop()
-    return [(offset + s, offset + e) for s, e in zip(starts, ends, strict=True) if e > s]
+    return starts, ends
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-•*]\s)")
@@ -227,6 +235,33 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
     return _split(text, language)
 
 
+def sentence_bounds(text: str, language: str = "en") -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """:func:`split_sentences` as two tuples, the starts and the ends.
+
+    The tokenizer's form: a document of one paragraph in a language without
+    Japanese stops (most news copy) skips building a pair per sentence.
+
+    Examples
+    --------
+    >>> sentence_bounds("Seoul met Tokyo. Talks ended.")
+    ((0, 17), (16, 29))
+    """
+    if "\n" not in text and language not in ("ja", "zh", "ko") and "。" not in text:
+        block = text.strip()
+        if not block:
+            return (), ()
+        starts, ends = _block_bounds(block)
+        lead = len(text) - len(text.lstrip())
+        if lead:
+            return tuple(s + lead for s in starts), tuple(e + lead for e in ends)
+        return tuple(starts), tuple(ends)
+    spans = split_sentences(text, language)
+    if not spans:
+        return (), ()
+    starts, ends = zip(*spans, strict=True)
+    return starts, ends
+
+
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
     """(open, close) offsets of matched quotation marks and brackets, nested
     ones included; an opening mark that never closes quotes nothing."""
@@ -281,10 +316,6 @@ def _join_quoted(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
 
 
 def _split(text: str, language: str) -> list[tuple[int, int]]:
-    if "\n" not in text and language not in ("ja", "zh", "ko") and "。" not in text:
-        # one block and no Japanese stops: what the loop below does, without it
-        block = text.strip()
-        return _split_block(block, len(text) - len(text.lstrip())) if block else []
     spans: list[tuple[int, int]] = []
     for b0, b1 in _blocks(text):
         block = text[b0:b1]

@@ -53,7 +53,7 @@ from toolkit.data import data_path
 from toolkit.text.morphology import ANALYSED_LANGUAGES, KOREAN_ENGINES, analyse, is_content
 from toolkit.text.morphology import columns as morph_columns
 from toolkit.tokens.caches import _CACHES, text_cache
-from toolkit.tokens.sentences import split_sentences
+from toolkit.tokens.sentences import sentence_bounds, split_sentences
 
 __all__ = [
     "Tokens",
@@ -119,7 +119,7 @@ def _words_en(sentence: str) -> list[str]:
     found = list(map(_PIECES.get, pieces))
     if None in found:
         if len(_PIECES) > _PIECES.limit:
-            _PIECES.clear()
+            _clear_pieces()
         for i, got in enumerate(found):
             if got is None:
                 found[i] = _PIECES[pieces[i]] = _piece_words(pieces[i])
@@ -134,13 +134,6 @@ def _words_en(sentence: str) -> list[str]:
         if len(last) > 1 and last.endswith(".") and not last.endswith(".."):
             toks[i : i + 1] = [sys.intern(last[:-1]), "."]
     return toks
-
-
-# The tokens of a piece that ends a sentence (its final full stop split
-# off), or False when every token of the piece is a closer, so that the rule
-# looks into earlier pieces.
-_FINALS = _PieceMemo()
-_CACHES.append(_FINALS)
 
 
 def _final_words(toks: tuple[str, ...]) -> tuple[str, ...] | bool:
@@ -334,15 +327,14 @@ class _MweFlags:
         self.firsts_as_written: set[str] = set()
 
     def learn(self, pieces: Iterable[str]) -> None:
-        if len(self.known) > _PIECES.limit:  # bounded like the piece memo
-            self.known.clear()
-            self.hits.clear()
-            self.firsts_as_written.clear()
         firsts = self.firsts
         for piece in pieces:
-            toks = _PIECES.get(piece) or _piece_words(piece)
-            fin = _final_words(toks)
-            found = [t for t in (*toks, *(fin or ())) if t.lower() in firsts]
+            if piece[-1] == _LAST:  # its tokens as the end of a sentence
+                toks = _PIECES.get(piece) or _final_words(_piece_words(piece[:-1])) or ()
+            else:  # (and as the end of one whose last piece is all closers)
+                toks = _PIECES.get(piece) or _piece_words(piece)
+                toks = (*toks, *(_final_words(toks) or ()))
+            found = [t for t in toks if t.lower() in firsts]
             if found:
                 self.hits.add(piece)
                 self.firsts_as_written.update(found)
@@ -358,6 +350,30 @@ class _FlagMemo(dict):
 
 _FLAGS = _FlagMemo()
 _CACHES.append(_FLAGS)
+
+
+def _clear_pieces() -> None:
+    """Empty the piece memo and, with it, what is known about its pieces."""
+    _PIECES.clear()
+    _FLAGS.clear()
+
+
+def _flags(firsts: frozenset[str]) -> _MweFlags:
+    """The flags of ``firsts``, knowing every piece in the piece memo.
+
+    The flags learn only pieces in the memo, and are emptied with it, so
+    they know every piece of it exactly when they know as many: learning the
+    rest is needed only when pieces were memoised outside :func:`_en_doc_tokens`
+    (:func:`word_tokenize`) or for a new set of expressions.
+    """
+    flags = _FLAGS.get(firsts)
+    if flags is None:
+        if len(_FLAGS) >= 16:  # as many sets of expressions as _mwe_index keeps
+            _FLAGS.clear()
+        flags = _FLAGS[firsts] = _MweFlags(firsts)
+    if len(flags.known) != len(_PIECES):
+        flags.learn(_PIECES.keys() - flags.known)
+    return flags
 
 
 @functools.lru_cache(maxsize=16)
@@ -398,52 +414,43 @@ def _merge_known(
     return out
 
 
+# The last piece of a sentence is looked up with this mark after it, under
+# which the piece memo holds its tokens with the sentence-final rule applied
+# (or False when they are all closers): no piece holds a space, so the marked
+# key never meets a piece of the middle of a sentence.
+_LAST = " "
+
+
 def _en_doc_tokens(
     sents: list[str], mwes: tuple[str, ...], firsts: frozenset[str]
 ) -> list[list[str]]:
     """``_merge_indexed(_words_en(s), *_mwe_index(mwes))`` for each sentence
-    ``s`` of a document, in a few passes over all its pieces instead of
-    several Python steps per sentence.
+    ``s`` of a document, in one pass over its pieces through the piece memo
+    instead of several Python steps per sentence.
 
-    A sentence's tokens are those of its pieces in turn, but for its last
-    piece, which takes the sentence-final rule: that piece's tokens with the
-    rule applied are memoised too (``_FINALS``). A sentence whose last piece
-    is all closers, or that has no piece, goes through :func:`_words_en`.
+    A sentence's tokens are those of its pieces in turn, the last one marked
+    (:data:`_LAST`) so that the memo gives it with the final rule applied. A
+    sentence whose last piece is all closers goes through :func:`_words_en`.
     Only sentences with a piece that holds an expression's first word go
     through the merge.
     """
     piece_lists = list(map(str.split, sents))
-    lasts = [pl[-1] if pl else "" for pl in piece_lists]
+    for pl in piece_lists:
+        if pl:
+            pl[-1] += _LAST
     get = _PIECES.get
-    for attempt in (0, 1):
-        fins = list(map(_FINALS.get, lasts))
-        try:
-            # a piece not memoised yet gives None, which chain cannot iterate
-            out = [
-                list(chain(chain.from_iterable(map(get, pl[:-1])), fin or ()))
-                for pl, fin in zip(piece_lists, fins, strict=True)
-            ]
-            if None not in fins:
-                break
-        except TypeError:
-            if attempt:
-                raise
-        _learn_pieces(piece_lists, lasts)
-    if False in fins:
-        for j, fin in enumerate(fins):
-            if fin is False:
-                out[j] = _words_en(sents[j])
+    try:
+        # a piece not memoised yet gives None, a last piece of closers False:
+        # chain cannot iterate either
+        out = [list(chain.from_iterable(map(get, pl))) for pl in piece_lists]
+    except TypeError:
+        out = _en_doc_slow(sents, piece_lists)
     if not firsts:
         return out
-    flags = _FLAGS.get(firsts)
-    if flags is None:
-        flags = _FLAGS[firsts] = _MweFlags(firsts)
-    if not flags.known.issuperset(chain.from_iterable(piece_lists)):
-        flags.learn(set(chain.from_iterable(piece_lists)).difference(flags.known))
-    hits = flags.hits
+    hits = _flags(firsts).hits
     if hits.isdisjoint(chain.from_iterable(piece_lists)):
         return out
-    as_written = flags.firsts_as_written
+    as_written = _FLAGS[firsts].firsts_as_written
     pairs = _mwe_pairs(mwes)
     for j, pl in enumerate(piece_lists):
         if not hits.isdisjoint(pl):
@@ -451,16 +458,29 @@ def _en_doc_tokens(
     return out
 
 
-def _learn_pieces(piece_lists: list[list[str]], lasts: list[str]) -> None:
-    """Memoise the pieces of a document and the final forms of its last pieces."""
+def _en_doc_slow(sents: list[str], piece_lists: list[list[str]]) -> list[list[str]]:
+    """:func:`_en_doc_tokens` for a document with pieces not memoised yet or a
+    sentence whose last piece is all closers: memoise, then sentence by sentence."""
     if len(_PIECES) > _PIECES.limit:
-        _PIECES.clear()
-    for piece in set(chain.from_iterable(piece_lists)).difference(_PIECES):
-        _PIECES[piece] = _piece_words(piece)
-    if len(_FINALS) > _FINALS.limit:
-        _FINALS.clear()
-    for piece in set(lasts).difference(_FINALS):
-        _FINALS[piece] = _final_words(_PIECES[piece]) if piece else False
+        _clear_pieces()
+    new = set(chain.from_iterable(piece_lists)).difference(_PIECES)
+    for piece in new:
+        if piece[-1] == _LAST:
+            toks = _PIECES.get(piece[:-1]) or _piece_words(piece[:-1])
+            _PIECES[piece] = _final_words(toks)
+        else:
+            _PIECES[piece] = _piece_words(piece)
+    for flags in _FLAGS.values():  # what they know stays all the memo holds
+        if len(flags.known) == len(_PIECES) - len(new):
+            flags.learn(new)
+    out = []
+    for sent, pl in zip(sents, piece_lists, strict=True):
+        found = list(map(_PIECES.__getitem__, pl))
+        if found and found[-1] is False:
+            out.append(_words_en(sent))
+        else:
+            out.append(list(chain.from_iterable(found)))
+    return out
 
 
 # --------------------------------------------------------------------------
@@ -488,9 +508,7 @@ def _tokenize_text(
     cached on the text itself, so wire copy repeated across outlets is
     tokenized once. Lemmas and tags are None unless the language has a
     morphological analyser."""
-    spans = split_sentences(text, language)
-    starts = tuple(s for s, _ in spans)
-    ends = tuple(e for _, e in spans)
+    starts, ends = sentence_bounds(text, language)
     # Interning shares one string object per distinct token across the whole
     # corpus ("the" is stored once, not millions of times): about half the
     # memory of a large tokenized corpus, for a few percent of the time.
@@ -499,7 +517,7 @@ def _tokenize_text(
         lemmas: list[str] = []
         tags: list[str] = []
         bounds = []
-        for s, e in spans:
+        for s, e in zip(starts, ends, strict=True):
             # the analyser interns its strings already
             forms, lems, poss, _, _ = morph_columns(text[s:e], language, korean=korean)
             toks += forms
