@@ -1028,22 +1028,34 @@ def _columns_in_processes(
 
 def _sentence_frame(cols: dict) -> pd.DataFrame:
     """The sentence table of :attr:`Tokens.sentences` from :func:`_sentence_columns`."""
-    counts = np.asarray(cols["n_sentences"], dtype=np.int64)
+    n = len(cols["tokens"])
+
+    def objects(items: list) -> pd.Series:
+        # fromiter keeps each item whole (a list of tokens, a tuple as an id);
+        # the Series keeps strings as objects (pandas would infer its str dtype)
+        return pd.Series(np.fromiter(items, dtype=object, count=len(items)), dtype=object)
+
+    def ints(items: Iterable[int], count: int) -> np.ndarray:
+        return np.fromiter(items, dtype=np.int64, count=count)
+
+    counts = ints(cols["n_sentences"], len(cols["n_sentences"]))
     firsts = np.cumsum(counts) - counts  # row of each document's first sentence
-    sent_id = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(firsts, counts)
-    doc_id = pd.Series(cols["doc_id"], dtype=object).repeat(counts).to_numpy()
     return pd.DataFrame(
         {
-            "doc_id": pd.Series(doc_id, dtype=object),
-            "sent_id": pd.Series(sent_id, dtype="int64"),
-            "start": pd.Series(cols["start"], dtype="int64"),
-            "end": pd.Series(cols["end"], dtype="int64"),
-            "sentence": pd.Series(cols["sentence"], dtype=object),
-            "tokens": pd.Series(cols["tokens"], dtype=object),
-            "n_tokens": pd.Series(list(map(len, cols["tokens"])), dtype="int64"),
-            "lemmas": pd.Series(cols["lemmas"], dtype=object),
-            "tags": pd.Series(cols["tags"], dtype=object),
-        }
+            "doc_id": pd.Series(
+                np.fromiter(cols["doc_id"], dtype=object, count=len(counts)).repeat(counts),
+                dtype=object,
+            ),
+            "sent_id": np.arange(n, dtype=np.int64) - firsts.repeat(counts),
+            "start": ints(cols["start"], n),
+            "end": ints(cols["end"], n),
+            "sentence": objects(cols["sentence"]),
+            "tokens": objects(cols["tokens"]),
+            "n_tokens": ints(map(len, cols["tokens"]), n),
+            "lemmas": objects(cols["lemmas"]),
+            "tags": objects(cols["tags"]),
+        },
+        copy=False,
     )
 
 
