@@ -39,7 +39,7 @@ import gc
 import pickle
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate, chain, compress, count
 from pathlib import Path
@@ -326,19 +326,25 @@ class _MweFlags:
         self.hits: set[str] = set()
         self.firsts_as_written: set[str] = set()
 
-    def learn(self, pieces: Iterable[str]) -> None:
-        firsts = self.firsts
+    def learn(self, pieces: Collection[str]) -> None:
+        """Learn ``pieces``, all of them in the piece memo."""
+        firsts, lower = self.firsts, str.lower
         for piece in pieces:
-            if piece[-1] == _LAST:  # its tokens as the end of a sentence
-                toks = _PIECES.get(piece) or _final_words(_piece_words(piece[:-1])) or ()
-            else:  # (and as the end of one whose last piece is all closers)
-                toks = _PIECES.get(piece) or _piece_words(piece)
+            toks = _PIECES[piece]
+            if not toks:  # a last piece of closers only
+                continue
+            if piece[-1] != _LAST and "." in piece:
+                # the tokens it gives when a sentence ends after it and a
+                # piece of closers only
                 toks = (*toks, *(_final_words(toks) or ()))
-            found = [t for t in toks if t.lower() in firsts]
-            if found:
-                self.hits.add(piece)
-                self.firsts_as_written.update(found)
-            self.known.add(piece)
+            if len(toks) == 1:
+                if toks[0].lower() not in firsts:
+                    continue
+            elif firsts.isdisjoint(map(lower, toks)):
+                continue
+            self.hits.add(piece)
+            self.firsts_as_written.update(t for t in toks if t.lower() in firsts)
+        self.known.update(pieces)
 
 
 class _FlagMemo(dict):
@@ -460,26 +466,36 @@ def _en_doc_tokens(
 
 def _en_doc_slow(sents: list[str], piece_lists: list[list[str]]) -> list[list[str]]:
     """:func:`_en_doc_tokens` for a document with pieces not memoised yet or a
-    sentence whose last piece is all closers: memoise, then sentence by sentence."""
+    sentence whose last piece is all closers: sentence by sentence, memoising
+    each new piece (a last one with the final rule applied)."""
     if len(_PIECES) > _PIECES.limit:
         _clear_pieces()
-    new = set(chain.from_iterable(piece_lists)).difference(_PIECES)
-    for piece in new:
-        if piece[-1] == _LAST:
-            toks = _PIECES.get(piece[:-1]) or _piece_words(piece[:-1])
-            _PIECES[piece] = _final_words(toks)
-        else:
-            _PIECES[piece] = _piece_words(piece)
-    for flags in _FLAGS.values():  # what they know stays all the memo holds
-        if len(flags.known) == len(_PIECES) - len(new):
-            flags.learn(new)
+    before = len(_PIECES)
+    new = []
     out = []
+    get = _PIECES.get
     for sent, pl in zip(sents, piece_lists, strict=True):
-        found = list(map(_PIECES.__getitem__, pl))
+        found = list(map(get, pl))
+        if None in found:
+            for i, got in enumerate(found):
+                if got is None:
+                    piece = pl[i]
+                    got = get(piece)  # met earlier in this sentence
+                    if got is None:
+                        if piece[-1] == _LAST:
+                            got = _final_words(get(piece[:-1]) or _piece_words(piece[:-1]))
+                        else:
+                            got = _piece_words(piece)
+                        _PIECES[piece] = got
+                        new.append(piece)
+                    found[i] = got
         if found and found[-1] is False:
             out.append(_words_en(sent))
         else:
             out.append(list(chain.from_iterable(found)))
+    for flags in _FLAGS.values():  # what they know stays all the memo holds
+        if len(flags.known) == before:
+            flags.learn(new)
     return out
 
 
