@@ -370,3 +370,40 @@ def test_tokenize_leaves_the_garbage_collector_as_it_found_it():
         ["North_Korea", "fired", "."],
         ["Seoul", "said", "."],
     ]
+
+
+# Pieces around a word: openers and closers, clitics, stops and symbols.
+AROUND = ['"', "“", "”", "(", ")", "[", "]", "{", "}", ",", ";", ":", "!", "?", ".", "'", "’", "-"]
+CORE = ["Seoul", "said", "2015", "한국", "東京", "don", "n't", "x_y", "é", "½", "U.S", "s", ""]
+PIECE = st.tuples(
+    st.lists(st.sampled_from(AROUND), max_size=2),
+    st.sampled_from(CORE),
+    st.lists(st.sampled_from(AROUND), max_size=2),
+).map(lambda t: "".join(t[0]) + t[1] + "".join(t[2]))
+
+
+@given(st.one_of(PIECE, st.text(alphabet=st.characters(blacklist_categories=["Zs", "Cc"]))))
+@settings(max_examples=1000, deadline=None)
+def test_piece_words_equal_the_pattern(piece):
+    from toolkit.tokens.tokenizer import _piece_words
+
+    if not piece or piece != "".join(piece.split()):
+        return  # pieces are never empty and hold no whitespace
+    assert list(_piece_words(piece)) == _OLD_WORD_RE.findall(piece)
+
+
+@pytest.mark.parametrize(
+    ("piece", "expected"),
+    [
+        ("said,", ("said", ",")),
+        ("(Seoul)", ("(", "Seoul", ")")),
+        ("“Tokyo", ("“", "Tokyo")),
+        ("Korea's", ("Korea", "'s")),
+        ("28,000", ("28,000",)),
+        ("said.", ("said.",)),
+    ],
+)
+def test_piece_words_by_hand(piece, expected):
+    from toolkit.tokens.tokenizer import _piece_words
+
+    assert _piece_words(piece) == expected

@@ -89,11 +89,29 @@ _WORD_RE = re.compile(
 _CLOSERS = frozenset(['"', "'", "”", "’", ")", "]", "}", "»"])
 
 
+# A word with one of these after it ("said,", "Korea)") is two tokens; with
+# one of _OPENING before it ("(Seoul", "“The") too. Word characters are what
+# the pattern's \w matches (str.isalnum, as the pattern's docs say), so these
+# shapes, the commonest beside bare words, skip the pattern (apostrophes and
+# full stops stay with it: clitics, abbreviations).
+_TRAILING = frozenset(',;:!?)]}"”')
+_OPENING = frozenset('([{"“')
+
+
 def _piece_words(piece: str) -> tuple[str, ...]:
     """The word tokens of one whitespace-free piece of a sentence, interned."""
+    intern = sys.intern
     if piece.isalnum():  # all word characters: the pattern takes it whole
-        return (sys.intern(piece),)
-    return tuple(map(sys.intern, _WORD_RE.findall(piece)))
+        return (intern(piece),)
+    first, last = piece[0], piece[-1]
+    if last in _TRAILING:
+        if piece[:-1].isalnum():
+            return intern(piece[:-1]), intern(last)
+        if first in _OPENING and piece[1:-1].isalnum():
+            return intern(first), intern(piece[1:-1]), intern(last)
+    elif first in _OPENING and piece[1:].isalnum():
+        return intern(first), intern(piece[1:])
+    return tuple(map(intern, _WORD_RE.findall(piece)))
 
 
 class _PieceMemo(dict):
@@ -329,6 +347,18 @@ class _MweFlags:
     def learn(self, pieces: Collection[str]) -> None:
         """Learn ``pieces``, all of them in the piece memo."""
         firsts, lower = self.firsts, str.lower
+        self.known.update(pieces)
+        # Most pieces hold no first word: one look at all their tokens in
+        # lower case, and at them without a final full stop (what the final
+        # rule may split off), settles that without a step per piece. Tokens
+        # hold no space, and a space ends a word for lower() as the end of a
+        # token does.
+        toks = chain.from_iterable(filter(None, map(_PIECES.__getitem__, pieces)))
+        joined = " ".join(toks).lower() + " "
+        if firsts.isdisjoint(joined.split(" ")) and firsts.isdisjoint(
+            joined.replace(". ", " ").split(" ")
+        ):
+            return
         for piece in pieces:
             toks = _PIECES[piece]
             if not toks:  # a last piece of closers only
@@ -344,7 +374,6 @@ class _MweFlags:
                 continue
             self.hits.add(piece)
             self.firsts_as_written.update(t for t in toks if t.lower() in firsts)
-        self.known.update(pieces)
 
 
 class _FlagMemo(dict):
@@ -476,19 +505,19 @@ def _en_doc_slow(sents: list[str], piece_lists: list[list[str]]) -> list[list[st
     get = _PIECES.get
     for sent, pl in zip(sents, piece_lists, strict=True):
         found = list(map(get, pl))
-        if None in found:
-            for i, got in enumerate(found):
-                if got is None:
-                    piece = pl[i]
-                    got = get(piece)  # met earlier in this sentence
-                    if got is None:
-                        if piece[-1] == _LAST:
-                            got = _final_words(get(piece[:-1]) or _piece_words(piece[:-1]))
-                        else:
-                            got = _piece_words(piece)
-                        _PIECES[piece] = got
-                        new.append(piece)
-                    found[i] = got
+        i = -1
+        for _ in range(found.count(None)):  # C-level searches for the new pieces
+            i = found.index(None, i + 1)
+            piece = pl[i]
+            got = get(piece)  # met earlier in this sentence
+            if got is None:
+                if piece[-1] == _LAST:
+                    got = _final_words(get(piece[:-1]) or _piece_words(piece[:-1]))
+                else:
+                    got = _piece_words(piece)
+                _PIECES[piece] = got
+                new.append(piece)
+            found[i] = got
         if found and found[-1] is False:
             out.append(_words_en(sent))
         else:
