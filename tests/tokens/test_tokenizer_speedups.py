@@ -366,6 +366,14 @@ def test_tokenize_leaves_the_garbage_collector_as_it_found_it():
         assert not gc.isenabled() and gc.get_freeze_count() == frozen
     finally:
         gc.enable()
+    # objects a caller froze (the report does, before forking) stay frozen
+    gc.freeze()
+    try:
+        kept = gc.get_freeze_count()
+        tokenize(corpus, n_jobs=1)
+        assert gc.get_freeze_count() == kept > 0
+    finally:
+        gc.unfreeze()
     assert tk.sentences["tokens"].tolist()[:2] == [
         ["North_Korea", "fired", "."],
         ["Seoul", "said", "."],

@@ -1196,7 +1196,8 @@ def tokenize(
             cols = _columns_in_processes(docs, mwe_t, korean, registry, jobs, progress)
         sentences = _sentence_frame(cols)
         del cols
-        if gc_was_enabled:
+        if gc_was_enabled and not gc.get_freeze_count():
+            # (not when a caller keeps objects frozen: unfreeze would release them)
             gc.freeze()
             gc.unfreeze()
     finally:
