@@ -381,7 +381,14 @@ def test_tokenize_leaves_the_garbage_collector_as_it_found_it():
 
 
 # Pieces around a word: openers and closers, clitics, stops and symbols.
-AROUND = ['"', "“", "”", "(", ")", "[", "]", "{", "}", ",", ";", ":", "!", "?", ".", "'", "’", "-"]
+AROUND = [
+    *"\"“”()[]{},;:!?.'’-",
+    "'s",
+    "’s",
+    "'S",
+    "n't",
+    "..",
+]
 CORE = ["Seoul", "said", "2015", "한국", "東京", "don", "n't", "x_y", "é", "½", "U.S", "s", ""]
 PIECE = st.tuples(
     st.lists(st.sampled_from(AROUND), max_size=2),
@@ -409,6 +416,8 @@ def test_piece_words_equal_the_pattern(piece):
         ("Korea's", ("Korea", "'s")),
         ("28,000", ("28,000",)),
         ("said.", ("said.",)),
+        ("Korea’s", ("Korea", "’s")),
+        ("U.S.", ("U.S.",)),
     ],
 )
 def test_piece_words_by_hand(piece, expected):

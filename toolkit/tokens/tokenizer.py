@@ -92,10 +92,12 @@ _CLOSERS = frozenset(['"', "'", "”", "’", ")", "]", "}", "»"])
 # A word with one of these after it ("said,", "Korea)") is two tokens; with
 # one of _OPENING before it ("(Seoul", "“The") too. Word characters are what
 # the pattern's \w matches (str.isalnum, as the pattern's docs say), so these
-# shapes, the commonest beside bare words, skip the pattern (apostrophes and
-# full stops stay with it: clitics, abbreviations).
+# shapes, the commonest beside bare words, skip the pattern, as do a word
+# with a full stop or a possessive 's after it; other apostrophes and stops
+# stay with the pattern (clitics, abbreviations).
 _TRAILING = frozenset(',;:!?)]}"”')
 _OPENING = frozenset('([{"“')
+_POSSESSIVE = ("'s", "’s")
 
 
 def _piece_words(piece: str) -> tuple[str, ...]:
@@ -104,6 +106,10 @@ def _piece_words(piece: str) -> tuple[str, ...]:
     if piece.isalnum():  # all word characters: the pattern takes it whole
         return (intern(piece),)
     first, last = piece[0], piece[-1]
+    if last == "." and piece[:-1].isalnum():  # "said.": the stop stays (see _words_en)
+        return (intern(piece),)
+    if piece[-2:] in _POSSESSIVE and piece[:-2].isalnum():  # "Korea's"
+        return intern(piece[:-2]), intern(piece[-2:])
     if last in _TRAILING:
         if piece[:-1].isalnum():
             return intern(piece[:-1]), intern(last)
