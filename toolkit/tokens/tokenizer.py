@@ -125,6 +125,11 @@ class _PieceMemo(dict):
     emptied when full and by :func:`toolkit.tokens.caches.clear_caches`."""
 
     limit = 200_000
+    # Whether the last document brought pieces not memoised yet. While
+    # documents do (a new corpus, rare words), tokenize starts with the path
+    # that memoises as it goes rather than trying the all-known path first;
+    # both give the same tokens.
+    cold = False
 
     def cache_clear(self) -> None:
         self.clear()
@@ -480,12 +485,16 @@ def _en_doc_tokens(
         if pl:
             pl[-1] += _LAST
     get = _PIECES.get
-    try:
-        # a piece not memoised yet gives None, a last piece of closers False:
-        # chain cannot iterate either
-        out = [list(chain.from_iterable(map(get, pl))) for pl in piece_lists]
-    except TypeError:
+    if _PIECES.cold:
+        # the last document brought new pieces: so will this one, likely
         out = _en_doc_slow(sents, piece_lists)
+    else:
+        try:
+            # a piece not memoised yet gives None, a last piece of closers
+            # False: chain cannot iterate either
+            out = [list(chain.from_iterable(map(get, pl))) for pl in piece_lists]
+        except TypeError:
+            out = _en_doc_slow(sents, piece_lists)
     if not firsts:
         return out
     hits = _flags(firsts).hits
@@ -531,6 +540,7 @@ def _en_doc_slow(sents: list[str], piece_lists: list[list[str]]) -> list[list[st
     for flags in _FLAGS.values():  # what they know stays all the memo holds
         if len(flags.known) == before:
             flags.learn(new)
+    _PIECES.cold = bool(new)
     return out
 
 
