@@ -424,3 +424,18 @@ def test_piece_words_by_hand(piece, expected):
     from toolkit.tokens.tokenizer import _piece_words
 
     assert _piece_words(piece) == expected
+
+
+@pytest.mark.parametrize("cold", [True, False])
+@given(DOC)
+@settings(max_examples=150, deadline=None)
+def test_both_paths_of_a_document_give_the_oracle_tokens(cold, text):
+    from toolkit.tokens import tokenizer
+
+    # cold: memoise sentence by sentence; warm: try the all-known pass first
+    tokenizer._PIECES.cold = cold
+    mwes = default_mwes()
+    assert _document(text, mwes) == _oracle(text, mwes)
+    tokenizer._tokenize_text.cache_clear()
+    tokenizer._PIECES.cold = cold
+    assert _document(text, mwes) == _oracle(text, mwes)  # now with every piece known
