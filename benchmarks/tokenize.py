@@ -15,7 +15,14 @@ Korean and Japanese speed beside the English figure, on real sentences from
 ``../shared/eval`` (UD dev sets, Financial PhraseBank Korean side): once cold
 on the distinct sentences, once through ``tokenize`` on resampled articles.
 
-Usage: ``python benchmarks/tokenize.py [--n 20000] [--n-cjk 2000]``
+Last, :func:`versus_before`: ``tokenize`` against a frozen copy of the
+tokenizer before the columnar rewrite (``benchmarks/_tokenize_before.py``),
+interleaved in the same run, on constructed articles of distinct sentences
+and on real text, in one process (CPU seconds) and with the default
+``n_jobs`` (wall seconds).
+
+Usage: ``python benchmarks/tokenize.py [--n 20000] [--n-cjk 2000] [--rounds 3]``;
+``--versus-before`` runs only that last part.
 """
 
 from __future__ import annotations
@@ -70,7 +77,18 @@ def main() -> None:
     parser.add_argument(
         "--n-cjk", type=int, default=2_000, help="number of resampled Korean and Japanese articles"
     )
+    parser.add_argument(
+        "--versus-before",
+        action="store_true",
+        help="only time tokenize against the frozen copy of the previous tokenizer",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="interleaved rounds (--versus-before)"
+    )
     args = parser.parse_args()
+    if args.versus_before:
+        versus_before(args.rounds)
+        return
     corpus = synthetic_corpus(args.n)
     from toolkit.corpus.load import load_corpus
 
@@ -111,6 +129,7 @@ def main() -> None:
     share = agreement(plain.sentences["sentence"].tolist(), plain.sentences["tokens"].tolist())
     print(f"token agreement with NLTKWordTokenizer (first 2,000 articles): {share:.2%}")
     cjk_speed(rate["toolkit"], args.n_cjk)
+    versus_before(args.rounds)
 
 
 def _pools() -> dict[str, list[str]]:
@@ -276,6 +295,109 @@ def cjk_speed(en_rate: float, n: int) -> None:
                 f"{n_tok / seconds / en_rate:>10.2f}x"
             )
     print("target: >= 100,000 tokens/s per core for Korean and Japanese")
+
+
+def _module(name: str):
+    """A helper module of this folder (not importable as a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, Path(_here) / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _real_articles() -> pd.DataFrame:
+    """Real articles: the seed article, the demo corpus and the export samples
+    in ../shared (read there, never copied), through ``load_corpus``."""
+    from toolkit import load_corpus, load_demo
+
+    parts = [load_demo()[["doc_id", "text"]]]
+    for path in sorted((SHARED / "seed").glob("*.txt")):
+        parts.append(pd.DataFrame({"doc_id": [path.stem], "text": [path.read_text("utf-8")]}))
+    for path in sorted((SHARED / "samples" / "exports").glob("*")):
+        got = load_corpus(path)
+        parts.append(pd.DataFrame({"doc_id": path.name + ":" + got["doc_id"], "text": got["text"]}))
+    corpus = pd.concat(parts, ignore_index=True)
+    return load_corpus(corpus[corpus["text"].notna()].reset_index(drop=True))
+
+
+def _real_sentences() -> pd.DataFrame:
+    """Real English sentences of the dev sets in ../shared (NYT editorial
+    snippets, NewsMTSC, Financial PhraseBank), each once, two or three to a
+    document in file order: enough documents for ``tokenize`` to use processes."""
+    from toolkit import load_corpus
+
+    eval_dir = SHARED / "eval"
+    pool = pd.read_csv(eval_dir / "nyt_editorial_snippets_dev.tsv", sep="\t")["text"].tolist()
+    pool += pd.read_json(eval_dir / "newsmtsc_rw_dev.jsonl", lines=True)["sentence"].tolist()
+    pool += pd.read_csv(eval_dir / "finphrase_en_ko_dev.tsv", sep="\t")["en"].tolist()
+    pool = list(dict.fromkeys(str(x).strip() for x in pool if isinstance(x, str) and x.strip()))
+    texts, i = [], 0
+    while i < len(pool):
+        k = 2 + len(texts) % 2
+        texts.append(" ".join(pool[i : i + k]))
+        i += k
+    ids = [f"dev-{j:05d}" for j in range(len(texts))]
+    return load_corpus(pd.DataFrame({"doc_id": ids, "text": texts}), language="en")
+
+
+def versus_before(rounds: int = 3) -> None:
+    """``tokenize`` against the tokenizer before the columnar rewrite, same run.
+
+    For each corpus, ``rounds`` interleaved rounds; in each, both sides
+    start with every memo emptied (the toolkit's ``clear_caches``, the
+    frozen copy's own), first in this process (CPU seconds, ``n_jobs=1``),
+    then with the default ``n_jobs`` (wall seconds; a corpus of fewer than
+    2,000 documents stays in one process). The best round of each side
+    counts. The two sentence tables are checked equal first.
+    """
+    from toolkit.tokens.caches import clear_caches
+    from toolkit.tokens.tokenizer import tokenize as toolkit_tokenize
+
+    before = _module("_tokenize_before")
+    corpora = {"constructed: 5,000 articles, distinct sentences": None}
+    corpora["constructed: 5,000 articles, distinct sentences"] = _module("_distinct").articles(
+        5000
+    )[["doc_id", "text"]]
+    from toolkit import load_corpus
+
+    corpora["constructed: 5,000 articles, distinct sentences"] = load_corpus(
+        corpora["constructed: 5,000 articles, distinct sentences"]
+    )
+    if (SHARED / "samples" / "exports").is_dir():
+        corpora["real: seed + demo + export articles"] = _real_articles()
+    if (SHARED / "eval").is_dir():
+        corpora["real: dev-set sentences, 2-3 per document"] = _real_sentences()
+
+    def timed(func, corpus, n_jobs):
+        before.clear()
+        clear_caches()
+        c0, t0 = time.process_time(), time.perf_counter()
+        func(corpus, n_jobs=n_jobs)
+        return time.process_time() - c0, time.perf_counter() - t0
+
+    def new(corpus, n_jobs):
+        return toolkit_tokenize(corpus, n_jobs=n_jobs).sentences
+
+    print("\ntokenize against the tokenizer before the columnar rewrite (same run, interleaved)")
+    print(f"{'corpus':<46}{'docs':>7}{'sentences':>10}{'':>4}{'before':>8}{'now':>8}{'ratio':>7}")
+    for name, corpus in corpora.items():
+        pd.testing.assert_frame_equal(before.tokenize(corpus, n_jobs=1), new(corpus, 1))
+        best = {}
+        for _ in range(rounds):
+            for key, func in (("before", before.tokenize), ("now", new)):
+                cpu, _ = timed(func, corpus, 1)
+                _, wall = timed(func, corpus, None)
+                old = best.get(key, (float("inf"), float("inf")))
+                best[key] = (min(old[0], cpu), min(old[1], wall))
+        n_sent = len(new(corpus, 1))
+        for i, label in enumerate(("CPU s, 1 process", "wall s, default n_jobs")):
+            b, n = best["before"][i], best["now"][i]
+            head = f"{name if i == 0 else '':<46}{len(corpus) if i == 0 else '':>7}"
+            head += f"{n_sent if i == 0 else '':>10}"
+            print(f"{head}    {b:>7.3f} {n:>7.3f} {b / n:>6.2f}x   {label}")
+    print("target: >= 1.6x in both rows")
 
 
 if __name__ == "__main__":

@@ -24,7 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["split_sentences"]
+from toolkit.tokens.caches import _CACHES
+
+__all__ = ["sentence_bounds", "split_sentences"]
 
 # Abbreviations that never end a sentence: a name or number always follows.
 _TITLES = frozenset(
@@ -46,13 +48,15 @@ _MULTI_PERIOD = re.compile(r"^(?:[A-Za-z]\.)+[A-Za-z]$")
 
 # A candidate boundary: terminal punctuation, optional closers, whitespace,
 # then something that can open a sentence.
-# The lookbehind starts a match only at the first mark of a run: without it a
-# long run of dots with no space after it ("....") is re-scanned from every
-# position, which is quadratic (a run of 100,000 dots took minutes).
-# The leading lookahead lets the engine skip to the next mark quickly instead
-# of trying the lookbehind at every character (a third faster on news text).
+# A match starts only at the first mark of a run (the lookbehind after the
+# first mark): without that a long run of dots with no space after it
+# ("....") is re-scanned from every position, which is quadratic (a run of
+# 100,000 dots took minutes). The pattern opens with a character class, so the
+# engine skips to the next mark with its fast prefix scan (twice as fast on
+# news text as a leading lookahead); "…" is a mark of its own, the others run.
 _CANDIDATE = re.compile(
-    r"""(?=[.!?…])(?<![.!?])(?P<punct>[.!?]+|…)(?P<close>["'”’)\]]*)(?P<space>\s+)"""
+    r"""(?P<punct>[.!?…](?<![.!?].)(?:(?<=…)|(?<!…)[.!?]*))"""
+    r"""(?P<close>["'”’)\]]*)(?P<space>\s+)"""
     r"""(?=["“‘'(\[「『<《〈]?[A-Z0-9\uac00-\ud7a3\u3040-\u30ff\u4e00-\u9fff])"""
 )
 _NEXT_WORD = re.compile(r"[\w'’]+")
@@ -76,37 +80,97 @@ _ABBREVIATIONS = _TITLES | _MONTH_ABBR | _TERMINAL_ABBR
 _LEADING = "\"“‘'([「『<《〈"
 
 
+def _word_rule(word: str) -> str | bool | None:
+    """What the word before a full stop says: None, the stop ends a sentence;
+    False, it never does (a title, an initial); else the word in lower case,
+    whose rule depends on the word after the stop."""
+    key = word.lower()
+    if key in _ABBREVIATIONS or "." in key or (len(word) == 1 and word.isupper()):
+        if key in _TITLES or (len(word) == 1 and word.isupper()):
+            return False
+        return key
+    return None
+
+
+# The seven characters before a full stop decide its word's rule when a space
+# or newline among them starts the word; when none does, the word is seven
+# characters or longer, which no abbreviation or initial is, and the stop ends
+# a sentence, unless the word may look like "U.S" (a full stop next to last)
+# or opening quotes may be stripped into the window: those (True) are looked
+# at whole. Windows repeat far more than sentences, so their rules are memoised.
+_WINDOW = 7
+
+
+def _window_rule(window: str) -> str | bool | None:
+    cut = max(window.rfind(" "), window.rfind("\n"))
+    if cut >= 0:
+        return _word_rule(window[cut + 1 :].lstrip(_LEADING))
+    if window[-2] == "." or window.lstrip(_LEADING) != window:
+        return True
+    return None
+
+
+class _RuleMemo(dict):
+    """Window -> its rule; emptied when full and by ``clear_caches``."""
+
+    limit = 200_000
+
+    def cache_clear(self) -> None:
+        self.clear()
+
+
+_RULES = _RuleMemo()
+_CACHES.append(_RULES)
+_UNSEEN = object()
+
+
 def _split_block(text: str, offset: int) -> list[tuple[int, int]]:
-    """Split one paragraph into (start, end) spans, offsets into the document."""
-    spans: list[tuple[int, int]] = []
-    start = 0
+    """Split one paragraph (stripped) into (start, end) spans, offsets into the document."""
+    starts, ends = _block_bounds(text)
+    return [(offset + s, offset + e) for s, e in zip(starts, ends, strict=True)]
+
+
+def _block_bounds(text: str) -> tuple[list[int], list[int]]:
+    """Sentence starts and ends in one paragraph (stripped, not empty)."""
+    starts = [0]  # where each sentence starts, and where the next would
+    ends = []
+    rules = _RULES
     for m in _CANDIDATE.finditer(text):
-        p, q = m.span(1)  # the punctuation
-        if q - p == 1 and text[p] == ".":
-            # The word before the full stop, found with C-level string scans
-            # (a regex anchored at the end would rescan the paragraph each time;
-            # the newline is looked for only after the last space).
-            sp = text.rfind(" ", 0, p)
-            w0 = max(sp, text.rfind("\n", sp + 1, p)) + 1
-            word = text[w0:p].lstrip(_LEADING)
-            key = word.lower()
-            if key in _ABBREVIATIONS or "." in key or (len(word) == 1 and word.isupper()):
-                if key in _TITLES or (len(word) == 1 and word.isupper()):
-                    continue
+        if m.group(1) == ".":
+            p = m.start()
+            rule = rules.get(text[p - _WINDOW : p], _UNSEEN) if p >= _WINDOW else True
+            if rule is _UNSEEN:
+                if len(rules) > rules.limit:
+                    rules.clear()
+                rule = rules[text[p - _WINDOW : p]] = _window_rule(text[p - _WINDOW : p])
+            if rule is True:
+                # The word before the full stop, found with C-level string scans
+                # (a regex anchored at the end would rescan the paragraph each
+                # time; the newline is looked for only after the last space).
+                sp = text.rfind(" ", 0, p)
+                w0 = max(sp, text.rfind("\n", sp + 1, p)) + 1
+                rule = _word_rule(text[w0:p].lstrip(_LEADING))
+            if rule is False:
+                continue
+            if rule is not None:
                 nxt = text[m.end() : m.end() + 24].lstrip(_LEADING)
                 next_word = _NEXT_WORD.match(nxt)
                 next_word = next_word.group(0).lower() if next_word else ""
-                if key in _MONTH_ABBR and next_word[:1].isdigit():
+                if rule in _MONTH_ABBR and next_word[:1].isdigit():
                     continue
                 if (
-                    key in _TERMINAL_ABBR or _MULTI_PERIOD.match(key)
+                    rule in _TERMINAL_ABBR or _MULTI_PERIOD.match(rule)
                 ) and next_word not in _OPENERS:
                     continue
-        spans.append((offset + start, offset + m.end(2)))  # after the closers
-        start = m.end()
-    if start < len(text):
-        spans.append((offset + start, offset + len(text.rstrip())))
-    return [s for s in spans if s[1] > s[0]]
+        ends.append(m.end(2))  # after the closers
+        starts.append(m.end())
+    # Every sentence is at least one character: a stop ends the sentence
+    # after the start of its match, and the next starts after the match.
+    if starts[-1] < len(text):
+        ends.append(len(text))  # the paragraph is stripped
+    else:
+        starts.pop()
+    return starts, ends
 
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\s*[-•*]\s)")
@@ -169,6 +233,33 @@ def split_sentences(text: str, language: str = "en") -> list[tuple[int, int]]:
     if language in ("ko", "ja"):
         return _join_quoted(text, _split(text, language))
     return _split(text, language)
+
+
+def sentence_bounds(text: str, language: str = "en") -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """:func:`split_sentences` as two tuples, the starts and the ends.
+
+    The tokenizer's form: a document of one paragraph in a language without
+    Japanese stops (most news copy) skips building a pair per sentence.
+
+    Examples
+    --------
+    >>> sentence_bounds("Seoul met Tokyo. Talks ended.")
+    ((0, 17), (16, 29))
+    """
+    if "\n" not in text and language not in ("ja", "zh", "ko") and "。" not in text:
+        block = text.strip()
+        if not block:
+            return (), ()
+        starts, ends = _block_bounds(block)
+        lead = len(text) - len(text.lstrip())
+        if lead:
+            return tuple(s + lead for s in starts), tuple(e + lead for e in ends)
+        return tuple(starts), tuple(ends)
+    spans = split_sentences(text, language)
+    if not spans:
+        return (), ()
+    starts, ends = zip(*spans, strict=True)
+    return starts, ends
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
