@@ -5,6 +5,8 @@ import warnings
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.corpus.load import (
     BOOKKEEPING_COLUMNS,
@@ -248,3 +250,66 @@ def test_demo_corpus_shape_and_credit():
     assert words.between(150, 400).all()
     assert (demo["status"] == "ok").all()
     assert demo["date"].notna().all()
+
+
+# --- Shortcuts of the loader against the general code they stand for ---
+
+_WHITE = ["a", "Q", " ", "  ", "\n", "\n\n", "\n\n\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1f"]
+_WHITE += ["\u00a0", "\u3000", "\u2028", "É", "ß", "\u0130"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WHITE), min_size=1, max_size=25).map("".join))
+def test_dup_key_is_split_join_casefold(text):
+    from toolkit.corpus.load import _dup_key
+
+    assert _dup_key(text) == " ".join(text.split()).casefold()
+
+
+def test_dup_key_by_hand():
+    from toolkit.corpus.load import _dup_key
+
+    assert _dup_key("Seoul  Met\n\nTOKYO") == "seoul met tokyo"
+    assert _dup_key(" Seoul\x1cmet ") == "seoul met"
+    assert _dup_key("Straße") == "strasse"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=" \t\n\u3000ab\u00a0", max_size=6),
+            st.none(),
+            st.just(float("nan")),
+            st.integers(-5, 5),
+            st.floats(allow_nan=False, allow_infinity=False, width=32),
+        ),
+        max_size=8,
+    )
+)
+def test_as_fields_is_as_field_of_each_value(values):
+    from toolkit.corpus.load import _as_field, _as_fields
+
+    expected = [_as_field(v) for v in values]
+    assert _as_fields(pd.Series(values, dtype=object)) == expected
+    strings = [v for v in values if isinstance(v, str)]
+    assert _as_fields(pd.Series(strings, dtype="str")) == [_as_field(v) for v in strings]
+
+
+def test_clean_texts_common_case_matches_text_status():
+    from toolkit.corpus.load import LONG_DOC_CHARS, _clean_texts, _text_status
+    from toolkit.text.clean import clean_article
+
+    values = ["Seoul met Tokyo.", "", "  ", None, "<p>x</p>", "a" * (LONG_DOC_CHARS + 1), "b"]
+    notes_in = ["", "", "", "", "", "", "truncated at 10 pages"]
+    texts, status, reasons = _clean_texts(values, notes_in)
+    for value, note, text, st_, reason in zip(
+        values, notes_in, texts, status, reasons, strict=True
+    ):
+        expected_text, notes = clean_article(value)
+        assert text == expected_text
+        assert st_ == _text_status(expected_text, value, note, notes)
+        assert reason == "; ".join(filter(None, [note, *notes]))
+    # by hand: the statuses the loader documents
+    assert status == ["ok", "empty", "empty", "empty", "ok", "ok", "truncated"]
+    assert reasons[0] == "" and reasons[5].startswith("very long document")

@@ -792,7 +792,7 @@ def load_corpus(
         if col not in df.columns:
             df[col] = ""
     for col in ("title", "outlet", "country", "language", "url"):
-        df[col] = [_as_field(v) for v in df[col]]
+        df[col] = _as_fields(df[col])
     rows = list(zip(df["text"].tolist(), notes_in, df["language"].tolist(), strict=True))
     texts, status, reasons, langs = [], [], [], []
     for part in map_chunks(
@@ -855,9 +855,16 @@ def _as_field(value: object) -> str:
     )
 
 
+def _as_fields(column: pd.Series) -> list[str]:
+    """:func:`_as_field` of every value of a column."""
+    # tolist() first: iterating an Arrow-backed string column boxes one value
+    # at a time, several times slower than converting the column at once
+    return [v.strip() if type(v) is str else _as_field(v) for v in column.tolist()]
+
+
 def _doc_ids(df: pd.DataFrame) -> list[str]:
     """The user's ids, blanks filled and repeats made unique (one warning)."""
-    ids = [_as_field(v) for v in df["doc_id"]] if "doc_id" in df.columns else [""] * len(df)
+    ids = _as_fields(df["doc_id"]) if "doc_id" in df.columns else [""] * len(df)
     ids, renamed = _unique_ids(ids)
     if renamed:
         warnings.warn(
@@ -892,6 +899,12 @@ def _clean_texts(values: list[object], notes_in: list[str]) -> tuple[list, list,
             reasons.append(note)
             continue
         text, notes = clean_article(value)
+        if not (note or notes) and text and len(text) <= LONG_DOC_CHARS:
+            # the common case, nothing to say: what _text_status gives it
+            texts.append(text)
+            status.append("ok")
+            reasons.append("")
+            continue
         status.append(_text_status(text, value, note, notes))
         texts.append(text)
         reasons.append("; ".join(filter(None, [note, *notes])))
@@ -962,7 +975,7 @@ def _exact_duplicates(texts: list[str], ids: list[str]) -> tuple[pd.Series, list
     compares word tokens (so "met." and "met!" match), finds near-duplicates
     and picks the earliest-dated copy.
     """
-    keys = [" ".join(t.split()).casefold() if t else None for t in texts]
+    keys = [_dup_key(t) if t else None for t in texts]
     first: dict[str, str] = {}
     count: dict[str, int] = {}
     for k, d in zip(keys, ids, strict=True):
@@ -974,6 +987,27 @@ def _exact_duplicates(texts: list[str], ids: list[str]) -> tuple[pd.Series, list
     group = pd.Series([first[k] if k is not None else None for k in keys], dtype=object)
     dup = [k is not None and count[k] > 1 and first[k] != d for k, d in zip(keys, ids, strict=True)]
     return group, dup
+
+
+# ASCII bytes with every whitespace character (those str.split splits on) as
+# a space and capitals as small letters (casefold() of ASCII is lower()).
+_ASCII_FOLD = bytes(
+    32 if c in (9, 10, 11, 12, 13, 28, 29, 30, 31) else c + 32 if 65 <= c <= 90 else c
+    for c in range(256)
+)
+
+
+def _dup_key(text: str) -> str:
+    """``" ".join(text.split()).casefold()``: what exact duplicates are compared by."""
+    # An ASCII text whose words are apart by one whitespace character (or a
+    # blank line) gets the same key from one C-level pass over its bytes,
+    # without a string for every word; anything else (checked here, not
+    # assumed) takes the general way.
+    if text.isascii():
+        key = text.encode("ascii").replace(b"\n\n", b"\n").translate(_ASCII_FOLD)
+        if b"  " not in key and key[:1] != b" " and key[-1:] != b" ":
+            return key.decode("ascii")
+    return " ".join(text.split()).casefold()
 
 
 def _finish(df: pd.DataFrame, label: str, summary: list) -> pd.DataFrame:
