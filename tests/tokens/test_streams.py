@@ -183,3 +183,48 @@ def test_factorize_by_object_then_text_equals_pandas_factorize():
         assert codes.dtype == np.int64
         assert np.array_equal(codes, want_codes)
         assert list(uniques) == list(want_uniques)
+
+
+def _scipy_counts(doc, term, n_docs, n_terms):
+    """The document-term matrix as scipy builds it from coordinates (oracle)."""
+    from scipy import sparse
+
+    ones = np.ones(len(doc), dtype=np.int64)
+    mat = sparse.csr_matrix((ones, (doc, term)), shape=(n_docs, n_terms))
+    mat.sum_duplicates()
+    return mat
+
+
+@pytest.mark.parametrize("n_terms", [3, 50, 5000])  # dense count and sort paths
+@pytest.mark.parametrize("seed", range(4))
+def test_count_pairs_equals_scipy_coordinates(n_terms, seed):
+    from scipy import sparse
+
+    from toolkit.tokens.streams import _count_pairs
+
+    rng = np.random.default_rng(seed)
+    n_docs = int(rng.integers(1, 40))
+    n = int(rng.integers(0, 400))
+    doc = rng.integers(0, n_docs, n)
+    if seed % 2:
+        doc = np.sort(doc)  # documents contiguous, as the tokenizer gives them
+    term = rng.integers(0, n_terms, n)
+    expected = _scipy_counts(doc, term, n_docs, n_terms)
+    data, indices, indptr = _count_pairs(doc, term, n_docs, n_terms)
+    got = sparse.csr_matrix((data, indices, indptr), shape=(n_docs, n_terms))
+    assert got.dtype == expected.dtype == np.int64
+    assert got.indices.dtype == expected.indices.dtype
+    assert got.indptr.dtype == expected.indptr.dtype
+    assert np.array_equal(got.indptr, expected.indptr)
+    assert np.array_equal(got.indices, expected.indices)
+    assert np.array_equal(got.data, expected.data)
+
+
+def test_count_pairs_by_hand():
+    from toolkit.tokens.streams import _count_pairs
+
+    # doc 0: terms 2, 0, 2; doc 1: nothing; doc 2: term 1
+    data, indices, indptr = _count_pairs(np.array([0, 2, 0, 0]), np.array([2, 1, 0, 2]), 3, 3)
+    assert data.tolist() == [1, 2, 1]
+    assert indices.tolist() == [0, 2, 1]
+    assert indptr.tolist() == [0, 2, 2, 3]

@@ -33,6 +33,34 @@ def _terms(vocab: np.ndarray, codes: np.ndarray) -> np.ndarray | pd.api.extensio
     return pd.Series(vocab).array.take(codes)
 
 
+def _sort_within_runs(group: np.ndarray, key: np.ndarray) -> np.ndarray:
+    """``np.lexsort((key, group))`` for ``group`` in ascending order and ``key`` without NaN.
+
+    Each run of equal ``group`` values is sorted on its own: the runs are
+    short (a document's distinct terms), and sorting many short rows of a
+    2-D array is several times faster than one stable sort of the whole
+    array. Runs are batched by length rounded up to a power of two and
+    padded with +inf, which sorts after every real key; the sort is stable,
+    so equal keys keep their order, as in lexsort.
+    """
+    n = len(key)
+    if n == 0 or np.isnan(key).any() or (np.diff(group) < 0).any():
+        return np.lexsort((key, group))
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    lengths = np.diff(np.r_[starts, n])
+    widths = 1 << np.ceil(np.log2(lengths)).astype(np.int64)
+    order = np.empty(n, dtype=np.int64)
+    for width in np.unique(widths).tolist():
+        rows = np.flatnonzero(widths == width)
+        first, length = starts[rows][:, None], lengths[rows][:, None]
+        cols = np.arange(width)
+        real = cols < length
+        values = np.where(real, key[np.where(real, first + cols, 0)], np.inf)
+        within = np.argsort(values, axis=1, kind="stable")
+        order[(first + cols)[real]] = (first + within)[real]
+    return order
+
+
 def frequencies(
     data: pd.DataFrame | Tokens,
     *,
@@ -205,10 +233,10 @@ def tf_idf(
         idf = np.log(n_documents / doc_freq[t])
     tf = c / totals[g]
     score = tf * idf
-    # Sort and select on the arrays, then build only the rows returned.
-    # lexsort is stable and the entries are in (document, term) order, so
-    # ties of tf_idf keep term order without a third key (half the time).
-    order = np.lexsort((-score, g))
+    # Sort and select on the arrays, then build only the rows returned. The
+    # entries are in (document, term) order, so a stable sort of each
+    # document's entries by -tf_idf keeps term order among ties.
+    order = _sort_within_runs(g, -score)
     order = order[c[order] >= min_count]
     if n is not None:
         sorted_g = g[order]
