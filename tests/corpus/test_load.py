@@ -313,3 +313,21 @@ def test_clean_texts_common_case_matches_text_status():
     # by hand: the statuses the loader documents
     assert status == ["ok", "empty", "empty", "empty", "ok", "ok", "truncated"]
     assert reasons[0] == "" and reasons[5].startswith("very long document")
+
+
+def test_string_dates_read_as_object_dates_are():
+    # the str-dtype shortcut of _parse_date_column against the general path
+    # (an object column takes it), warning count included
+    dates = ["2015-04-14", "", None, "  ", "not a date", "2015-02-30", "April 4, 2015", "\u3000"]
+    texts = [f"Constructed text {i}." for i in range(len(dates))]
+    out = {}
+    for dtype in ("str", object):
+        frame = pd.DataFrame({"text": texts, "date": pd.Series(dates, dtype=dtype)})
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            out[dtype] = (load_corpus(frame), [str(w.message) for w in caught])
+    pd.testing.assert_frame_equal(out["str"][0], out[object][0], check_exact=True)
+    assert out["str"][1] == out[object][1]
+    # by hand: "not a date" and "2015-02-30" are the two unparsed non-blank dates
+    assert any(m.startswith("2 of 8 dates could not be parsed") for m in out["str"][1])
+    assert out["str"][0]["date_raw"].tolist() == [d or "" for d in dates]

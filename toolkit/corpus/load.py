@@ -932,9 +932,19 @@ def _parse_date_column(df: pd.DataFrame) -> None:
         df["date"] = parse_dates(df["date"])
         return
     raw_dates = df["date"]
-    df["date_raw"] = raw_dates.astype(object).where(raw_dates.notna(), "").astype(str)
-    df["date"] = parse_dates(raw_dates)
-    bad = int((df["date"].isna() & (df["date_raw"].astype(str).str.strip() != "")).sum())
+    if isinstance(raw_dates.dtype, pd.StringDtype):
+        # strings or missing: the general conversion below, value by value
+        # without a round trip through object arrays and Arrow kernels
+        date_raw = [v if type(v) is str else "" for v in raw_dates.tolist()]
+        df["date_raw"] = date_raw
+        df["date"] = dates = parse_dates(raw_dates)
+        bad = sum(
+            1 for v, na in zip(date_raw, dates.isna().tolist(), strict=True) if na and v.strip()
+        )
+    else:
+        df["date_raw"] = raw_dates.astype(object).where(raw_dates.notna(), "").astype(str)
+        df["date"] = parse_dates(raw_dates)
+        bad = int((df["date"].isna() & (df["date_raw"].astype(str).str.strip() != "")).sum())
     if bad:
         warnings.warn(
             f"{bad} of {len(df)} dates could not be parsed and were kept as NaT "

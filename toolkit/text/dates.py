@@ -267,7 +267,7 @@ def parse_dates(values: Iterable[object]) -> pd.Series:
         ).to_numpy(dtype="datetime64[ns]")
     rest = np.setdiff1d(np.arange(len(firsts)), iso).tolist() if iso else range(len(firsts))
     stamps = [parse_date(firsts[i]) for i in rest]
-    if stamps:
+    if any(stamp is not pd.NaT for stamp in stamps):  # days are NaT already
         # a date outside datetime64[ns] raises here, as it always has
         days[list(rest)] = pd.Series(pd.to_datetime(stamps), dtype="datetime64[ns]").to_numpy()
     return pd.Series(days[np.asarray(codes, dtype=np.intp)], index=s.index, dtype="datetime64[ns]")
