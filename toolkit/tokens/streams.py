@@ -373,25 +373,24 @@ def group_term_counts(stream: Stream, doc_group: np.ndarray, n_groups: int) -> n
 
 def _count_pairs(
     doc: np.ndarray, term: np.ndarray, n_docs: int, n_terms: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(data, indices, indptr) of the CSR matrix counting each (doc, term) pair.
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """(data, indices, indptr) of the CSR matrix counting each (doc, term) pair, or None.
 
-    What ``csr_matrix((ones, (doc, term))).sum_duplicates()`` holds, without
-    scipy's per-row sort of the coordinates: each pair is one integer,
-    ``doc * n_terms + term``, counted by ``bincount`` when the matrix is
-    small enough to count densely, otherwise sorted once and run-length
-    counted. Rows come out in document order, columns sorted within a row.
+    What ``csr_matrix((ones, (doc, term))).sum_duplicates()`` holds, when the
+    matrix is small enough to count densely: each pair is one integer,
+    ``doc * n_terms + term``, and one ``bincount`` counts them all, without
+    scipy's sort of every row. None for a larger matrix (a large
+    vocabulary), where scipy's row-by-row sort is the faster way.
     """
-    key = doc.astype(np.int64) * n_terms + term
-    if n_docs * n_terms <= 4 * len(key) + 4096:
-        counts = np.bincount(key, minlength=n_docs * n_terms)
-        pairs = np.flatnonzero(counts)
-        data = counts[pairs].astype(np.int64)
-    else:
-        key.sort()
-        first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else key
-        pairs = key[first]
-        data = np.diff(np.r_[first, len(key)]).astype(np.int64)
+    if n_docs * n_terms > 4 * len(doc) + 4096:
+        return None
+    key = doc.astype(np.int64)
+    key *= n_terms
+    key += term
+    counts = np.bincount(key, minlength=n_docs * n_terms)
+    del key
+    pairs = np.flatnonzero(counts)
+    data = counts[pairs].astype(np.int64)
     indptr = np.zeros(n_docs + 1, dtype=np.int64)
     np.cumsum(np.bincount(pairs // n_terms, minlength=n_docs), out=indptr[1:])
     return data, pairs % n_terms, indptr
@@ -412,8 +411,13 @@ def doc_term_matrix(stream: Stream):
 
     keep = stream.term >= 0
     shape = (len(stream.doc_ids), len(stream.vocab))
-    data, indices, indptr = _count_pairs(stream.doc[keep], stream.term[keep], *shape)
-    mat = sparse.csr_matrix((data, indices, indptr), shape=shape)
+    doc, term = stream.doc[keep], stream.term[keep]
+    dense = _count_pairs(doc, term, *shape)
+    if dense is not None:
+        mat = sparse.csr_matrix(dense, shape=shape)
+    else:
+        mat = sparse.csr_matrix((np.ones(len(doc), dtype=np.int64), (doc, term)), shape=shape)
+        mat.sum_duplicates()
     for arr in (mat.data, mat.indices, mat.indptr):
         arr.flags.writeable = False
     if len(_DTM_CACHE) >= _RAW_CACHE_SIZE:
