@@ -231,3 +231,31 @@ def test_count_pairs_by_hand():
     assert data.tolist() == [1, 2, 1]
     assert indices.tolist() == [0, 2, 1]
     assert indptr.tolist() == [0, 2, 2, 3]
+
+
+def _marked(tokens: list[str]) -> list[str]:
+    """TRICKY tokens with the marks of Tokens.filter_input: function, lemma, both."""
+    from toolkit.tokens.tokenizer import _FUNCTION, _LEMMA
+
+    out = []
+    for i, t in enumerate(tokens):
+        out += [t, _FUNCTION + t, t + _LEMMA + f"lem{i}", _FUNCTION + t + _LEMMA + "Lemma"]
+    return out + [_FUNCTION, _LEMMA, _FUNCTION + _LEMMA, "a" + _LEMMA + "b" + _LEMMA + "c"]
+
+
+@pytest.mark.parametrize("lower", [True, False])
+@pytest.mark.parametrize("drop_punct", [True, False])
+@pytest.mark.parametrize("min_length", [0, 1, 2])
+@pytest.mark.parametrize("stopwords", [False, None, True])
+def test_marked_vocabulary_filter_equals_token_filter(lower, drop_punct, min_length, stopwords):
+    filters = {
+        "lower": lower,
+        "drop_punct": drop_punct,
+        "min_length": min_length,
+        "stopwords": stopwords,
+    }
+    keep = token_filter(**filters)
+    for tokens in (TRICKY, [t for t in TRICKY if "Σ" not in t]):
+        marked = _marked(tokens)
+        want = [r[0] if (r := keep([t])) else None for t in marked]
+        assert _filter_vocab(np.asarray(marked, dtype=object), filters, marked=True) == want

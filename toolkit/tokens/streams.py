@@ -128,15 +128,25 @@ def _filter_vocab(keyed_vocab: np.ndarray, filters: dict, marked: bool = True) -
     """
     opts = {**_FILTER_DEFAULTS, **filters}
     stop = opts["stopwords"]
-    if not marked and not opts["drop_numbers"] and opts["stem"] is None:
-        if stop is False or stop is None:
-            fast = _filter_plain(
-                keyed_vocab, bool(opts["lower"]), bool(opts["drop_punct"]), opts["min_length"]
-            )
-            if fast is not None:
-                return fast
+    if not opts["drop_numbers"] and opts["stem"] is None and (stop is False or stop is None):
+        # Without stopwords=True or stem="lemma" the marks only come off: a
+        # marked token is filtered as its form (what token_filter does with it)
+        forms = [_form(t) for t in keyed_vocab] if marked else keyed_vocab
+        fast = _filter_plain(
+            forms, bool(opts["lower"]), bool(opts["drop_punct"]), opts["min_length"]
+        )
+        if fast is not None:
+            return fast
     keep = token_filter(**filters)
     return [r[0] if (r := keep([t])) else None for t in keyed_vocab]
+
+
+def _form(token: str) -> str:
+    """A token of :meth:`Tokens.filter_input` as token_filter reads it without
+    stopwords=True or stem="lemma": the function mark and the lemma taken off."""
+    if token[:1] == _FUNCTION:
+        token = token[1:]
+    return token.partition(_LEMMA)[0] if _LEMMA in token else token
 
 
 _FILTER_DEFAULTS = {k: p.default for k, p in inspect.signature(token_filter).parameters.items()}
