@@ -217,3 +217,8 @@ def test_sort_within_runs_by_hand():
     key = np.array([2.0, 1.0, 2.0, 0.0, -1.0])
     assert _sort_within_runs(group, key).tolist() == [1, 0, 2, 4, 3]
     assert _sort_within_runs(np.zeros(0, int), np.zeros(0)).tolist() == []
+    # runs of one width (one batch): 3 and 4 entries both pad to 4
+    group = np.array([1, 1, 1, 2, 2, 2, 2])
+    key = np.array([0.5, 0.5, -1.0, 3.0, 3.0, 2.0, np.inf])
+    assert _sort_within_runs(group, key).tolist() == [2, 0, 1, 5, 3, 4, 6]
+    assert _sort_within_runs(group, key).tolist() == np.lexsort((key, group)).tolist()

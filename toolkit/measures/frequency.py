@@ -50,14 +50,18 @@ def _sort_within_runs(group: np.ndarray, key: np.ndarray) -> np.ndarray:
     lengths = np.diff(np.r_[starts, n])
     widths = 1 << np.ceil(np.log2(lengths)).astype(np.int64)
     order = np.empty(n, dtype=np.int64)
-    for width in np.unique(widths).tolist():
+    batches = np.unique(widths).tolist()
+    for width in batches:
         rows = np.flatnonzero(widths == width)
         first, length = starts[rows][:, None], lengths[rows][:, None]
-        cols = np.arange(width)
-        real = cols < length
-        values = np.where(real, key[np.where(real, first + cols, 0)], np.inf)
+        real = np.arange(width) < length
+        # the batch's entries, in order: every entry when there is one batch
+        at = np.arange(n) if len(batches) == 1 else (first + np.arange(width))[real]
+        values = np.full(real.shape, np.inf)
+        values[real] = key[at]
         within = np.argsort(values, axis=1, kind="stable")
-        order[(first + cols)[real]] = (first + within)[real]
+        within += first
+        order[at] = within[real]
     return order
 
 
