@@ -18,9 +18,9 @@ only ratios measured side by side mean much), the best of ``--rounds``:
   alternating, with a digest of both outputs compared; and the folder load.
   The same runs give CPU seconds: the first ``load_corpus`` + ``tokenize``
   of a session on one document (and a second call, for the first-call
-  overhead), ``load_corpus(n_jobs=1)`` of the articles, of the export
+  overhead), then ``load_corpus(n_jobs=1)`` of the articles, of the export
   samples in ``../shared/samples/exports`` (when present; their outputs
-  are in the digest too) and ``load_demo``.
+  are in the digest too) and ``load_demo``, all before the other steps.
 
 Outputs are checked to be identical between the compared runs.
 
@@ -118,7 +118,7 @@ def _timed(func: Callable[[], object]) -> tuple[float, object]:
 # seconds: what a session's first call costs, and a second call for the
 # steady cost. Libraries are imported before any clock, as in pipeline.py.
 _CHILD = """
-import hashlib, json, sys, time, warnings
+import gc, hashlib, json, sys, time, warnings
 import pandas as pd
 sys.path.insert(0, sys.argv[1])
 import scipy.sparse
@@ -135,6 +135,28 @@ for text, outlet in (("Seoul protested on Monday, and Tokyo replied.", "Yonhap")
     c1 = time.process_time()
     toolkit.tokenize(c)
     first.append([c1 - c0, time.process_time() - c1])
+h = hashlib.sha256()
+def digest(frame):
+    h.update(str(list(frame.dtypes.astype(str))).encode())
+    h.update(frame.to_csv(index=False).encode())
+gc.collect()  # before each CPU-timed step: no collection owed by earlier steps
+c0 = time.process_time()
+loaded = toolkit.load_corpus(raw, n_jobs=1)  # first of the big calls, as in pipeline.py
+cpu = {"load n_jobs=1": time.process_time() - c0, "exports": 0.0}
+digest(loaded)
+del loaded
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    for path in sys.argv[4:]:
+        gc.collect()
+        c0 = time.process_time()
+        loaded = toolkit.load_corpus(path, n_jobs=1)
+        cpu["exports"] += time.process_time() - c0
+        digest(loaded)
+gc.collect()
+c0 = time.process_time()
+digest(toolkit.load_demo())
+cpu["demo"] = time.process_time() - c0
 t0 = time.perf_counter()
 corpus = toolkit.load_corpus(raw)
 t1 = time.perf_counter()
@@ -142,29 +164,12 @@ sent = toolkit.tokenize(corpus).sentences
 t2 = time.perf_counter()
 from_folder = toolkit.load_corpus(sys.argv[3])
 t3 = time.perf_counter()
-h = hashlib.sha256()
 for col in ("doc_id", "text", "language", "status", "status_reason"):
     h.update(json.dumps(from_folder[col].astype(str).tolist()).encode())
 for col in ("doc_id", "text", "language", "status", "status_reason", "dup_group"):
     h.update(json.dumps(corpus[col].astype(str).tolist()).encode())
 for col in ("doc_id", "start", "end", "tokens"):
     h.update(json.dumps(sent[col].astype(str).tolist()).encode())
-def digest(frame):
-    h.update(str(list(frame.dtypes.astype(str))).encode())
-    h.update(frame.to_csv(index=False).encode())
-c0 = time.process_time()
-digest(toolkit.load_corpus(raw, n_jobs=1))
-cpu = {"load n_jobs=1": time.process_time() - c0, "exports": 0.0}
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    for path in sys.argv[4:]:
-        c0 = time.process_time()
-        loaded = toolkit.load_corpus(path, n_jobs=1)
-        cpu["exports"] += time.process_time() - c0
-        digest(loaded)
-c0 = time.process_time()
-digest(toolkit.load_demo())
-cpu["demo"] = time.process_time() - c0
 print(json.dumps({"load": t1 - t0, "tokenize": t2 - t1, "folder": t3 - t2,
                   "first": first, "cpu": cpu, "digest": h.hexdigest(),
                   "toolkit": toolkit.__file__}))
