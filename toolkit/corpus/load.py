@@ -788,11 +788,12 @@ def load_corpus(
         if "load_note" in df.columns
         else [""] * len(df)
     )
+    for col in ("title", "outlet", "country", "language", "url"):
+        # a column the source lacks is written once, blank (not blank, then converted)
+        df[col] = _as_fields(df[col]) if col in df.columns else [""] * len(df)
     for col in CANONICAL_COLUMNS:
         if col not in df.columns:
             df[col] = ""
-    for col in ("title", "outlet", "country", "language", "url"):
-        df[col] = _as_fields(df[col])
     rows = list(zip(df["text"].tolist(), notes_in, df["language"].tolist(), strict=True))
     texts, status, reasons, langs = [], [], [], []
     for part in map_chunks(
