@@ -331,3 +331,15 @@ def test_string_dates_read_as_object_dates_are():
     # by hand: "not a date" and "2015-02-30" are the two unparsed non-blank dates
     assert any(m.startswith("2 of 8 dates could not be parsed") for m in out["str"][1])
     assert out["str"][0]["date_raw"].tolist() == [d or "" for d in dates]
+
+
+@pytest.mark.parametrize("rows", [0, 1])
+def test_date_raw_is_a_string_column_even_when_empty(rows):
+    # the str-dtype shortcut against the general path on the smallest frames
+    frames = [
+        pd.DataFrame({"text": pd.Series(["Seoul."] * rows, dtype=dtype)})
+        for dtype in ("str", object)
+    ]
+    loaded = [load_corpus(f) for f in frames]
+    assert str(loaded[0]["date_raw"].dtype) == str(loaded[1]["date_raw"].dtype) == "str"
+    pd.testing.assert_frame_equal(loaded[0], loaded[1], check_exact=True)

@@ -937,7 +937,7 @@ def _parse_date_column(df: pd.DataFrame) -> None:
         # strings or missing: the general conversion below, value by value
         # without a round trip through object arrays and Arrow kernels
         date_raw = [v if type(v) is str else "" for v in raw_dates.tolist()]
-        df["date_raw"] = date_raw
+        df["date_raw"] = pd.Series(date_raw, index=df.index, dtype=str)  # str even when empty
         df["date"] = dates = parse_dates(raw_dates)
         bad = sum(
             1 for v, na in zip(date_raw, dates.isna().tolist(), strict=True) if na and v.strip()
