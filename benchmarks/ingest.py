@@ -16,11 +16,13 @@ only ratios measured side by side mean much), the best of ``--rounds``:
   work), ``load_corpus`` + ``tokenize`` of that commit's ``toolkit/`` (taken
   with ``git archive``) and of this checkout, each in a fresh process, rounds
   alternating, with a digest of both outputs compared; and the folder load.
-  The same runs give CPU seconds: the first ``load_corpus`` + ``tokenize``
-  of a session on one document (and a second call, for the first-call
-  overhead), then ``load_corpus(n_jobs=1)`` of the articles, of the export
-  samples in ``../shared/samples/exports`` (when present; their outputs
-  are in the digest too) and ``load_demo``, all before the other steps.
+  The same runs give CPU seconds, all before the other steps: the first
+  ``load_corpus`` + ``tokenize`` of a session on one document (and a second
+  call on another, for the first-call overhead); then, each after a full
+  garbage collection (so none owed by an earlier step is charged to it),
+  ``load_corpus(n_jobs=1)`` of the articles, of the export samples in
+  ``../shared/samples/exports`` (when present; their outputs are in the
+  digest too) and ``load_demo``.
 
 Outputs are checked to be identical between the compared runs.
 

@@ -42,8 +42,8 @@ for sizes).
    2. written out as text (~19,000 terms), and, when ``../shared`` is
    present, the real English, Korean and Japanese dev sentences of
    ``../shared/eval`` in articles of eight. Tokens are made before the
-   clock starts; the two outputs are checked identical (a digest of every
-   value and dtype).
+   clock starts (then a full garbage collection); the two outputs are
+   checked identical (a digest of every value and dtype).
 """
 
 from __future__ import annotations
