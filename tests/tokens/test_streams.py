@@ -259,3 +259,37 @@ def test_marked_vocabulary_filter_equals_token_filter(lower, drop_punct, min_len
         marked = _marked(tokens)
         want = [r[0] if (r := keep([t])) else None for t in marked]
         assert _filter_vocab(np.asarray(marked, dtype=object), filters, marked=True) == want
+
+
+def _groupby_codes(frame: pd.DataFrame, col: str):
+    """group_codes' general way (oracle): a sorted groupby keeping missing values."""
+    grouped = frame[[col]].groupby([col], dropna=False, sort=True)
+    return grouped.ngroup().to_numpy(dtype=np.int64), grouped.size().reset_index()[[col]]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["a", "b", "c"],  # unique and ascending: the shortcut
+        ["doc-000001", "doc-000002", "doc-000010"],
+        [1, 5, 9],
+        [0.5, 1.5, 2.0],
+        ["b", "a", "c"],  # not ascending
+        ["a", "a", "b"],  # repeated
+        ["a", None, "c"],  # missing
+        [True, False, True],
+        ["a", 1, "b"],  # no order
+        ["Z", "a", "é"],  # code point order
+    ],
+)
+def test_group_codes_of_one_column_equal_a_groupby(values):
+    from toolkit.tokens.streams import group_codes
+
+    for dtype in (object, None):
+        corpus = pd.DataFrame({"g": pd.Series(values, dtype=dtype)})
+        codes, labels = group_codes(corpus, "g")
+        frame = pd.DataFrame({"g": corpus["g"].to_numpy()})
+        want_codes, want_labels = _groupby_codes(frame, "g")
+        assert codes.tolist() == want_codes.tolist()
+        pd.testing.assert_frame_equal(labels, want_labels, check_exact=True)
+        assert labels.columns.dtype == want_labels.columns.dtype

@@ -225,8 +225,13 @@ def tf_idf(
     mat = doc_term_matrix(stream)
     cols = group_columns("doc_id" if by is None else by, None)
     codes, labels = group_codes(corpus, "doc_id" if by is None else by)
-    grouped = (group_matrix(codes, len(labels)) @ mat).tocsr()
-    grouped.sort_indices()  # entries in (document, term) order: see the sort below
+    if len(labels) == mat.shape[0] and np.array_equal(codes, np.arange(len(codes))):
+        grouped = mat  # one group per document, in document order: the matrix itself
+    else:
+        grouped = (group_matrix(codes, len(labels)) @ mat).tocsr()
+    if not grouped.has_sorted_indices:  # entries in (document, term) order: see the sort below
+        grouped = grouped.copy()
+        grouped.sort_indices()
     totals = np.asarray(grouped.sum(axis=1)).ravel()
     has_tokens = totals > 0
     n_documents = int(has_tokens.sum())

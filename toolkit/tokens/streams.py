@@ -458,6 +458,19 @@ def group_matrix(codes: np.ndarray, n_groups: int):
     )
 
 
+def _ascending_unique(values: pd.Series) -> bool:
+    """True for strings (at least one), none missing, each above the one before.
+
+    Strings only: a groupby gives their labels the column's own dtype, where
+    numbers in an object column would come back as int64 or float64.
+    """
+    if not len(values) or values.isna().any():
+        return False
+    if {type(v) for v in values.tolist()} != {str}:
+        return False
+    return bool(values.is_monotonic_increasing and values.is_unique)
+
+
 def group_codes(
     corpus: pd.DataFrame, by: By, freq: str | None = None
 ) -> tuple[np.ndarray, pd.DataFrame]:
@@ -474,6 +487,12 @@ def group_codes(
             frame[c] = corpus[c].to_numpy()
     if not cols:
         return np.zeros(len(corpus), np.int64), pd.DataFrame(index=[0])
+    if len(cols) == 1 and _ascending_unique(frame[cols[0]]):
+        # every row its own group, already in sorted order (a corpus's doc_id
+        # column, usually): what the groupby below gives, without grouping
+        labels = frame[cols].reset_index(drop=True)
+        labels.columns = pd.Index(cols, dtype=object)  # as reset_index names them
+        return np.arange(len(frame), dtype=np.int64), labels
     grouped = frame.groupby(cols, dropna=False, sort=True)
     codes = grouped.ngroup().to_numpy(dtype=np.int64)
     labels = grouped.size().reset_index()[cols]
