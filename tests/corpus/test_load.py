@@ -343,3 +343,16 @@ def test_date_raw_is_a_string_column_even_when_empty(rows):
     loaded = [load_corpus(f) for f in frames]
     assert str(loaded[0]["date_raw"].dtype) == str(loaded[1]["date_raw"].dtype) == "str"
     pd.testing.assert_frame_equal(loaded[0], loaded[1], check_exact=True)
+
+
+@pytest.mark.parametrize("columns", [None, {"body": "text"}])
+def test_the_source_frame_is_left_as_it_was(columns):
+    # load_corpus renames and adds columns on its own copy, with or without columns=
+    source = pd.DataFrame({"body": ["Seoul met Tokyo."], 7: ["x"], "status": ["draft"]})
+    before = source.copy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(source, columns=columns)
+    pd.testing.assert_frame_equal(source, before)
+    assert list(source.columns) == ["body", 7, "status"]
+    assert "7" in corpus.columns and corpus["user_status"].tolist() == ["draft"]

@@ -824,7 +824,9 @@ def _canonical_names(
     raw: pd.DataFrame, columns: Mapping[str, str] | None, label: str
 ) -> pd.DataFrame:
     """The source with the user's renames, then known aliases, given canonical names."""
-    df = raw.rename(columns=dict(columns or {}))
+    # a shallow copy when nothing is renamed: rename's machinery (and its
+    # first-call cost) for no change
+    df = raw.rename(columns=dict(columns)) if columns else raw.copy(deep=False)
     if columns:
         absent = [c for c in columns if c not in raw.columns]
         if absent:
