@@ -16,6 +16,13 @@ only ratios measured side by side mean much), the best of ``--rounds``:
   work), ``load_corpus`` + ``tokenize`` of that commit's ``toolkit/`` (taken
   with ``git archive``) and of this checkout, each in a fresh process, rounds
   alternating, with a digest of both outputs compared; and the folder load.
+  The same runs give CPU seconds, all before the other steps: the first
+  ``load_corpus`` + ``tokenize`` of a session on one document (and a second
+  call on another, for the first-call overhead); then, each after a full
+  garbage collection (so none owed by an earlier step is charged to it),
+  ``load_corpus(n_jobs=1)`` of the articles, of the export samples in
+  ``../shared/samples/exports`` (when present; their outputs are in the
+  digest too) and ``load_demo``.
 
 Outputs are checked to be identical between the compared runs.
 
@@ -109,12 +116,49 @@ def _timed(func: Callable[[], object]) -> tuple[float, object]:
 
 # Run in a fresh process per round: times load_corpus and tokenize of the
 # toolkit first on sys.path, and prints them with a digest of the output.
+# Its first calls are two one-document corpora (CONSTRUCTED sentences), CPU
+# seconds: what a session's first call costs, and a second call for the
+# steady cost. Libraries are imported before any clock, as in pipeline.py.
 _CHILD = """
-import hashlib, json, sys, time
+import gc, hashlib, json, sys, time, warnings
 import pandas as pd
 sys.path.insert(0, sys.argv[1])
+import scipy.sparse
+import openpyxl, docx
 import toolkit
+import toolkit.corpus.load, toolkit.tokens.tokenizer, toolkit.measures.frequency
 raw = pd.read_pickle(sys.argv[2])
+first = []
+for text, outlet in (("Seoul protested on Monday, and Tokyo replied.", "Yonhap"),
+                     ("Tokyo replied on Tuesday, and Seoul protested again.", "Asahi")):
+    one = pd.DataFrame({"text": [text], "outlet": [outlet]})  # constructed
+    c0 = time.process_time()
+    c = toolkit.load_corpus(one)
+    c1 = time.process_time()
+    toolkit.tokenize(c)
+    first.append([c1 - c0, time.process_time() - c1])
+h = hashlib.sha256()
+def digest(frame):
+    h.update(str(list(frame.dtypes.astype(str))).encode())
+    h.update(frame.to_csv(index=False).encode())
+gc.collect()  # before each CPU-timed step: no collection owed by earlier steps
+c0 = time.process_time()
+loaded = toolkit.load_corpus(raw, n_jobs=1)  # first of the big calls, as in pipeline.py
+cpu = {"load n_jobs=1": time.process_time() - c0, "exports": 0.0}
+digest(loaded)
+del loaded
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    for path in sys.argv[4:]:
+        gc.collect()
+        c0 = time.process_time()
+        loaded = toolkit.load_corpus(path, n_jobs=1)
+        cpu["exports"] += time.process_time() - c0
+        digest(loaded)
+gc.collect()
+c0 = time.process_time()
+digest(toolkit.load_demo())
+cpu["demo"] = time.process_time() - c0
 t0 = time.perf_counter()
 corpus = toolkit.load_corpus(raw)
 t1 = time.perf_counter()
@@ -122,7 +166,6 @@ sent = toolkit.tokenize(corpus).sentences
 t2 = time.perf_counter()
 from_folder = toolkit.load_corpus(sys.argv[3])
 t3 = time.perf_counter()
-h = hashlib.sha256()
 for col in ("doc_id", "text", "language", "status", "status_reason"):
     h.update(json.dumps(from_folder[col].astype(str).tolist()).encode())
 for col in ("doc_id", "text", "language", "status", "status_reason", "dup_group"):
@@ -130,7 +173,7 @@ for col in ("doc_id", "text", "language", "status", "status_reason", "dup_group"
 for col in ("doc_id", "start", "end", "tokens"):
     h.update(json.dumps(sent[col].astype(str).tolist()).encode())
 print(json.dumps({"load": t1 - t0, "tokenize": t2 - t1, "folder": t3 - t2,
-                  "digest": h.hexdigest(),
+                  "first": first, "cpu": cpu, "digest": h.hexdigest(),
                   "toolkit": toolkit.__file__}))
 """
 
@@ -152,11 +195,12 @@ def against(commit: str, raw: pd.DataFrame, folder: Path, rounds: int) -> None:
         subprocess.run(["tar", "-x", "-C", str(old_root)], input=archive, check=True)
         data = Path(tmp) / "raw.pkl"
         raw.to_pickle(data)
+        exports = sorted(str(p) for p in (SHARED / "samples" / "exports").glob("*.*"))
         runs: dict[str, list[dict]] = {commit: [], "this checkout": []}
         for _ in range(rounds):
             for name, root in ((commit, old_root), ("this checkout", _ROOT)):
                 out = subprocess.run(
-                    [sys.executable, "-c", _CHILD, str(root), str(data), str(folder)],
+                    [sys.executable, "-c", _CHILD, str(root), str(data), str(folder), *exports],
                     check=True,
                     capture_output=True,
                     text=True,
@@ -184,8 +228,34 @@ def against(commit: str, raw: pd.DataFrame, folder: Path, rounds: int) -> None:
         f"  .txt folder load  {commit}: {old['folder']:.3f} s   this checkout: "
         f"{new['folder']:.3f} s   {old['folder'] / new['folder']:.2f}x"
     )
+    _print_cpu(commit, runs, len(raw), len(exports))
     if not same:
         raise SystemExit("outputs differ from the earlier commit")
+
+
+def _print_cpu(commit: str, runs: dict[str, list[dict]], n: int, n_exports: int) -> None:
+    """The CPU-second lines of :func:`against`: best of the rounds, old over new."""
+
+    def best(name: str, pick) -> float:
+        return min(pick(r) for r in runs[name])
+
+    rows = [
+        ("first call, one document: load_corpus", lambda r: r["first"][0][0]),
+        ("first call, one document: tokenize", lambda r: r["first"][0][1]),
+        ("first call, one document: both", lambda r: sum(r["first"][0])),
+        ("second call, another document: both", lambda r: sum(r["first"][1])),
+        (
+            "first-call overhead (first less second)",
+            lambda r: sum(r["first"][0]) - sum(r["first"][1]),
+        ),
+        (f"load_corpus n_jobs=1, {n:,} constructed articles", lambda r: r["cpu"]["load n_jobs=1"]),
+        (f"load_corpus n_jobs=1, {n_exports} export samples", lambda r: r["cpu"]["exports"]),
+        ("load_demo (121 articles)", lambda r: r["cpu"]["demo"]),
+    ]
+    print(f"  CPU seconds, best of {len(runs[commit])} (time.process_time, one process):")
+    for label, pick in rows:
+        old, new = best(commit, pick), best("this checkout", pick)
+        print(f"  {label:<48} {commit}: {old:.4f}   this checkout: {new:.4f}   {old / new:.2f}x")
 
 
 def main() -> None:

@@ -30,6 +30,20 @@ for sizes).
    scores each candidate with ``chi2_contingency`` (timed on a subsample and
    extrapolated). NLTK's ``BigramCollocationFinder`` with its likelihood-ratio
    score is timed in full as a second reference.
+4. **frequencies + tf_idf against an earlier commit** (``--against COMMIT``,
+   e.g. the commit before the issue-16 keyword work; its ``toolkit/`` taken
+   with ``git archive``): ``frequencies(tokens)`` then ``tf_idf(tokens)``, as
+   the pipeline calls them, in a fresh process per run (nothing flattened or
+   counted carries over), the two toolkits alternating for ``--repeats``
+   rounds, best CPU seconds of each (``time.process_time``; one process, so
+   CPU is the fairest clock on a shared machine). Corpora: 5,000 CONSTRUCTED
+   articles of distinct sentences (``benchmarks/_distinct.py``, as
+   ``benchmarks/pipeline.py``), 5,000 articles of the synthetic Zipf text of
+   2. written out as text (~19,000 terms), and, when ``../shared`` is
+   present, the real English, Korean and Japanese dev sentences of
+   ``../shared/eval`` in articles of eight. Tokens are made before the
+   clock starts (then a full garbage collection); the two outputs are
+   checked identical (a digest of every value and dtype).
 """
 
 from __future__ import annotations
@@ -415,6 +429,142 @@ def bench_collocations(n_articles: int, sample: int, seed: int, nltk: bool) -> N
         )
 
 
+_ROOT = os.path.dirname(_HERE)
+SHARED = os.path.join(os.path.dirname(_ROOT), "shared")
+
+# One timed run, in a fresh process, of the toolkit first on sys.path:
+# frequencies then tf_idf of each corpus's tokens (made before the clock).
+_FREQ_CHILD = """
+import gc, hashlib, json, sys, time, warnings
+warnings.simplefilter("ignore")
+sys.path.insert(0, sys.argv[1])
+import pandas as pd
+import scipy.sparse
+import toolkit
+import toolkit.measures.frequency
+corpora = pd.read_pickle(sys.argv[2])
+out = {"toolkit": toolkit.__file__}
+for name, raw in corpora.items():
+    tk = toolkit.tokenize(toolkit.load_corpus(raw, n_jobs=1), n_jobs=1)
+    gc.collect()  # no collection owed by tokenizing is charged to the measures
+    c0 = time.process_time()
+    freq = toolkit.frequencies(tk)
+    c1 = time.process_time()
+    tfidf = toolkit.tf_idf(tk)
+    c2 = time.process_time()
+    h = hashlib.sha256()
+    for table in (freq, tfidf):
+        h.update(str(list(table.dtypes.astype(str))).encode())
+        h.update(table.to_csv(index=False).encode())
+    out[name] = {"frequencies": c1 - c0, "tf_idf": c2 - c1, "rows": len(tfidf),
+                 "digest": h.hexdigest()}
+print(json.dumps(out))
+"""
+
+
+def _real_articles(per: int = 8) -> pd.DataFrame | None:
+    """The English, Korean and Japanese dev sentences of ../shared/eval, ``per`` to an article."""
+    import csv
+    import json
+
+    eval_dir = os.path.join(SHARED, "eval")
+    if not os.path.isdir(eval_dir):
+        return None
+    sents: list[str] = []
+    with open(os.path.join(eval_dir, "nyt_editorial_snippets_dev.tsv"), encoding="utf-8") as fh:
+        sents += [row["text"] for row in csv.DictReader(fh, delimiter="\t")]
+    with open(os.path.join(eval_dir, "newsmtsc_rw_dev.jsonl"), encoding="utf-8") as fh:
+        sents += [json.loads(line)["sentence"] for line in fh if line.strip()]
+    for name in ("ud_ko_gsd_dev.conllu", "ud_ja_gsd_dev.conllu"):
+        with open(os.path.join(eval_dir, name), encoding="utf-8") as fh:
+            sents += [
+                ln[len("# text = ") :].rstrip("\n") for ln in fh if ln.startswith("# text = ")
+            ]
+    starts = range(0, len(sents), per)
+    return pd.DataFrame(
+        {
+            "doc_id": [f"dev-{i // per:05d}" for i in starts],
+            "text": [" ".join(sents[i : i + per]) for i in starts],
+        }
+    )
+
+
+def _zipf_articles(n_articles: int, seed: int) -> pd.DataFrame:
+    """The synthetic Zipf articles of section 2, written out as text."""
+    tk = synthetic_tokens(n_articles, seed, zipf_terms=25_000)
+    sents = tk.sentences.groupby("doc_id", sort=False)["tokens"]
+    texts = sents.agg(lambda col: " ".join(" ".join(t) for t in col))
+    return pd.DataFrame({"doc_id": texts.index.astype(str), "text": texts.to_numpy()})
+
+
+def against(commit: str, n_articles: int, seed: int, repeats: int) -> None:
+    """frequencies + tf_idf of ``commit``'s toolkit against this checkout, fresh processes."""
+    import importlib.util
+    import json
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("_distinct", os.path.join(_HERE, "_distinct.py"))
+    distinct = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(distinct)
+    corpora = {
+        f"{n_articles:,} constructed articles (distinct sentences)": distinct.articles(n_articles),
+        f"{n_articles:,} synthetic Zipf articles (~19k terms)": _zipf_articles(n_articles, seed),
+    }
+    real = _real_articles()
+    if real is not None:
+        corpora[f"real dev text, en+ko+ja ({len(real):,} articles of 8 sentences)"] = real
+    rounds = max(repeats, 5)
+    with tempfile.TemporaryDirectory() as tmp:
+        old_root = Path(tmp) / "old"
+        old_root.mkdir()
+        archive = subprocess.run(
+            ["git", "-C", _ROOT, "archive", commit, "toolkit"], check=True, capture_output=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(old_root)], input=archive, check=True)
+        data = Path(tmp) / "corpora.pkl"
+        pd.to_pickle(corpora, data)
+        runs: dict[str, list[dict]] = {commit: [], "this checkout": []}
+        for _ in range(rounds):
+            for name, root in ((commit, str(old_root)), ("this checkout", _ROOT)):
+                out = subprocess.run(
+                    [sys.executable, "-c", _FREQ_CHILD, root, str(data)],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    env={**os.environ, "PYTHONHASHSEED": "0"},
+                ).stdout
+                runs[name].append(json.loads(out.strip().splitlines()[-1]))
+    assert str(old_root) in runs[commit][0]["toolkit"], "the old toolkit was not the one imported"
+    print(
+        f"\nfrequencies + tf_idf: {commit} against this checkout (fresh process each, "
+        f"best CPU s of {rounds} interleaved rounds)"
+    )
+    identical = True
+    for corpus in corpora:
+        best = {
+            who: {k: min(r[corpus][k] for r in rs) for k in ("frequencies", "tf_idf")}
+            for who, rs in runs.items()
+        }
+        both = {
+            who: min(r[corpus]["frequencies"] + r[corpus]["tf_idf"] for r in rs)
+            for who, rs in runs.items()
+        }
+        same = runs[commit][0][corpus]["digest"] == runs["this checkout"][0][corpus]["digest"]
+        identical &= same
+        old, new = best[commit], best["this checkout"]
+        print(f"  {corpus}, {runs[commit][0][corpus]['rows']:,} tf-idf rows:")
+        for k in ("frequencies", "tf_idf"):
+            print(f"    {k:<12} {old[k]:.3f} s -> {new[k]:.3f} s   {old[k] / new[k]:.2f}x")
+        print(
+            f"    both         {both[commit]:.3f} s -> {both['this checkout']:.3f} s   "
+            f"{both[commit] / both['this checkout']:.2f}x; outputs identical: {same}"
+        )
+    if not identical:
+        raise SystemExit("outputs differ from the earlier commit")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--terms", type=int, default=150_000, help="keyness vocabulary size")
@@ -449,7 +599,15 @@ def main() -> None:
     )
     parser.add_argument("--no-nltk", action="store_true", help="skip the NLTK reference")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--against",
+        metavar="COMMIT",
+        help="time frequencies + tf_idf of this commit's toolkit against this checkout",
+    )
     args = parser.parse_args()
+    if args.against:
+        against(args.against, args.keyness_articles, args.seed, args.repeats)
+        return
     if args.only in (None, "counts"):
         bench_keyness(args.terms, args.sample, args.seed)
     if args.only in (None, "tokens"):

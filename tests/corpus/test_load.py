@@ -5,6 +5,8 @@ import warnings
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit.corpus.load import (
     BOOKKEEPING_COLUMNS,
@@ -248,3 +250,109 @@ def test_demo_corpus_shape_and_credit():
     assert words.between(150, 400).all()
     assert (demo["status"] == "ok").all()
     assert demo["date"].notna().all()
+
+
+# --- Shortcuts of the loader against the general code they stand for ---
+
+_WHITE = ["a", "Q", " ", "  ", "\n", "\n\n", "\n\n\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1f"]
+_WHITE += ["\u00a0", "\u3000", "\u2028", "É", "ß", "\u0130"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_WHITE), min_size=1, max_size=25).map("".join))
+def test_dup_key_is_split_join_casefold(text):
+    from toolkit.corpus.load import _dup_key
+
+    assert _dup_key(text) == " ".join(text.split()).casefold()
+
+
+def test_dup_key_by_hand():
+    from toolkit.corpus.load import _dup_key
+
+    assert _dup_key("Seoul  Met\n\nTOKYO") == "seoul met tokyo"
+    assert _dup_key(" Seoul\x1cmet ") == "seoul met"
+    assert _dup_key("Straße") == "strasse"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=" \t\n\u3000ab\u00a0", max_size=6),
+            st.none(),
+            st.just(float("nan")),
+            st.integers(-5, 5),
+            st.floats(allow_nan=False, allow_infinity=False, width=32),
+        ),
+        max_size=8,
+    )
+)
+def test_as_fields_is_as_field_of_each_value(values):
+    from toolkit.corpus.load import _as_field, _as_fields
+
+    expected = [_as_field(v) for v in values]
+    assert _as_fields(pd.Series(values, dtype=object)) == expected
+    strings = [v for v in values if isinstance(v, str)]
+    assert _as_fields(pd.Series(strings, dtype="str")) == [_as_field(v) for v in strings]
+
+
+def test_clean_texts_common_case_matches_text_status():
+    from toolkit.corpus.load import LONG_DOC_CHARS, _clean_texts, _text_status
+    from toolkit.text.clean import clean_article
+
+    values = ["Seoul met Tokyo.", "", "  ", None, "<p>x</p>", "a" * (LONG_DOC_CHARS + 1), "b"]
+    notes_in = ["", "", "", "", "", "", "truncated at 10 pages"]
+    texts, status, reasons = _clean_texts(values, notes_in)
+    for value, note, text, st_, reason in zip(
+        values, notes_in, texts, status, reasons, strict=True
+    ):
+        expected_text, notes = clean_article(value)
+        assert text == expected_text
+        assert st_ == _text_status(expected_text, value, note, notes)
+        assert reason == "; ".join(filter(None, [note, *notes]))
+    # by hand: the statuses the loader documents
+    assert status == ["ok", "empty", "empty", "empty", "ok", "ok", "truncated"]
+    assert reasons[0] == "" and reasons[5].startswith("very long document")
+
+
+def test_string_dates_read_as_object_dates_are():
+    # the str-dtype shortcut of _parse_date_column against the general path
+    # (an object column takes it), warning count included
+    dates = ["2015-04-14", "", None, "  ", "not a date", "2015-02-30", "April 4, 2015", "\u3000"]
+    texts = [f"Constructed text {i}." for i in range(len(dates))]
+    out = {}
+    for dtype in ("str", object):
+        frame = pd.DataFrame({"text": texts, "date": pd.Series(dates, dtype=dtype)})
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            out[dtype] = (load_corpus(frame), [str(w.message) for w in caught])
+    pd.testing.assert_frame_equal(out["str"][0], out[object][0], check_exact=True)
+    assert out["str"][1] == out[object][1]
+    # by hand: "not a date" and "2015-02-30" are the two unparsed non-blank dates
+    assert any(m.startswith("2 of 8 dates could not be parsed") for m in out["str"][1])
+    assert out["str"][0]["date_raw"].tolist() == [d or "" for d in dates]
+
+
+@pytest.mark.parametrize("rows", [0, 1])
+def test_date_raw_is_a_string_column_even_when_empty(rows):
+    # the str-dtype shortcut against the general path on the smallest frames
+    frames = [
+        pd.DataFrame({"text": pd.Series(["Seoul."] * rows, dtype=dtype)})
+        for dtype in ("str", object)
+    ]
+    loaded = [load_corpus(f) for f in frames]
+    assert str(loaded[0]["date_raw"].dtype) == str(loaded[1]["date_raw"].dtype) == "str"
+    pd.testing.assert_frame_equal(loaded[0], loaded[1], check_exact=True)
+
+
+@pytest.mark.parametrize("columns", [None, {"body": "text"}])
+def test_the_source_frame_is_left_as_it_was(columns):
+    # load_corpus renames and adds columns on its own copy, with or without columns=
+    source = pd.DataFrame({"body": ["Seoul met Tokyo."], 7: ["x"], "status": ["draft"]})
+    before = source.copy()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(source, columns=columns)
+    pd.testing.assert_frame_equal(source, before)
+    assert list(source.columns) == ["body", 7, "status"]
+    assert "7" in corpus.columns and corpus["user_status"].tolist() == ["draft"]

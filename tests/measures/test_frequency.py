@@ -187,3 +187,38 @@ def test_frequencies_and_tf_idf_terms_match_a_plain_object_column():
     for table in (frequencies(tk), tf_idf(tk)):
         want = pd.Series(np.asarray(table["term"].tolist(), dtype=object), name="term")
         pd.testing.assert_series_equal(table["term"], want)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_sort_within_runs_is_lexsort(seed):
+    from toolkit.measures.frequency import _sort_within_runs
+
+    rng = np.random.default_rng(seed)
+    lengths = rng.integers(1, 70, int(rng.integers(0, 30)))
+    if seed == 5:
+        lengths = np.r_[lengths, 1000]  # one long run among short ones
+    group = np.repeat(np.arange(len(lengths)) * 3, lengths)
+    # few distinct values, so ties are common; inf and -0.0 among them
+    key = rng.choice([-0.5, -0.25, 0.0, -0.0, 1.0, np.inf, -np.inf], len(group))
+    expected = np.lexsort((key, group))
+    assert np.array_equal(_sort_within_runs(group, key), expected)
+    # unsorted groups or NaN keys take lexsort itself
+    shuffled = rng.permutation(group)
+    assert np.array_equal(_sort_within_runs(shuffled, key), np.lexsort((key, shuffled)))
+    if len(key):
+        key[0] = np.nan
+        assert np.array_equal(_sort_within_runs(group, key), np.lexsort((key, group)))
+
+
+def test_sort_within_runs_by_hand():
+    from toolkit.measures.frequency import _sort_within_runs
+
+    group = np.array([0, 0, 0, 4, 4])
+    key = np.array([2.0, 1.0, 2.0, 0.0, -1.0])
+    assert _sort_within_runs(group, key).tolist() == [1, 0, 2, 4, 3]
+    assert _sort_within_runs(np.zeros(0, int), np.zeros(0)).tolist() == []
+    # runs of one width (one batch): 3 and 4 entries both pad to 4
+    group = np.array([1, 1, 1, 2, 2, 2, 2])
+    key = np.array([0.5, 0.5, -1.0, 3.0, 3.0, 2.0, np.inf])
+    assert _sort_within_runs(group, key).tolist() == [2, 0, 1, 5, 3, 4, 6]
+    assert _sort_within_runs(group, key).tolist() == np.lexsort((key, group)).tolist()

@@ -135,3 +135,41 @@ def test_field_spacing_equals_the_substitute_everything_rules(text):
 )
 def test_article_spacing_by_hand(text, expected):
     assert clean_article(text)[0] == expected
+
+
+# --- The ASCII path of clean_article against the general steps it skips ---
+
+_ODD_ASCII = st.lists(
+    st.sampled_from(
+        ["a", "B", " ", "  ", "\n", "\n\n\n", "\t", "\r", "\r\n", "\x00", "\x0b", "\x0c"]
+        + ["\x1c", "\x1f", "\x7f", "\u00a0", "\u200b", "\u212a", "\u3000"]
+    ),
+    max_size=30,
+).map("".join)
+
+
+def _old_clean_tail(text: str) -> str:
+    """What clean_article did after markup and entities before its ASCII path (oracle)."""
+    from toolkit.text.clean import _ARTICLE_SPACES, _CONTROL, _INVISIBLE, _tidy_lines
+
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub(" ", text)
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _tidy_lines(text, _ARTICLE_SPACES)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ODD_ASCII)
+def test_clean_article_equals_the_general_steps(text):
+    # no markup or entity here, so clean_article is only the steps of the oracle
+    assert clean_article(text) == (_old_clean_tail(text), [])
+
+
+def test_ascii_controls_and_carriage_returns_by_hand():
+    assert clean_article("Seoul\x00protested.\r\nTokyo\x7freplied.\rEnd")[0] == (
+        "Seoul protested.\nTokyo replied.\nEnd"
+    )
+    # the Kelvin sign becomes K under NFC: non-ASCII in, ASCII out
+    assert clean_article("300 \u212a")[0] == "300 K"

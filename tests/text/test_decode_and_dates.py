@@ -200,3 +200,65 @@ def test_folder_prior_only_acts_on_flagged_files_and_never_unflags(text, encodin
         assert "encoding uncertain" in beside.note
     else:
         assert beside == alone
+
+
+def _old_parse_dates(values) -> pd.Series:
+    """parse_dates as written before its vectorised ISO path (oracle): one parse_date each."""
+    s = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
+    cache = {}
+    out = []
+    for v in s.tolist():
+        key = v if isinstance(v, (str, int, float, type(None))) else repr(v)
+        if key not in cache:
+            cache[key] = parse_date(v)
+        out.append(cache[key])
+    return pd.Series(pd.to_datetime(out), index=s.index, dtype="datetime64[ns]")
+
+
+_DATE_FORMS = [
+    "2015-01-01",
+    "2016-02-29",
+    "2015-02-29",  # no such day
+    "2015-13-01",
+    "0000-01-01",
+    "1699-12-31",
+    "1700-01-01",
+    "2200-12-31",
+    " 2015-03-04 ",
+    "2015-3-4",
+    "2015/03/04",
+    "20150304",
+    "2015-01-01T05:00:00+09:00",
+    "2015-01-01x",
+    "x2015-01-01",
+    "\u0662\u0660\u0661\u0665-\u0660\u0661-\u0660\u0661",  # Arabic-Indic digits
+    "April 4, 2015",
+    "4 Avril 2015",
+    "2015년 4월 14일",
+    "",
+    None,
+    float("nan"),
+    20150101,
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_FORMS), max_size=12))
+def test_parse_dates_equals_one_parse_per_value(values):
+    pd.testing.assert_series_equal(parse_dates(values), _old_parse_dates(values))
+
+
+def test_parse_dates_iso_by_hand():
+    got = parse_dates(
+        pd.Series(["2015-04-14", "2015-02-30", None, "2015-04-14"], index=[5, 6, 7, 8])
+    )
+    assert got.dtype == "datetime64[ns]"
+    assert got.index.tolist() == [5, 6, 7, 8]
+    assert got.tolist()[0] == pd.Timestamp(2015, 4, 14) == got.tolist()[3]
+    assert got.isna().tolist() == [False, True, True, False]
+
+
+def test_a_date_outside_nanoseconds_still_raises():
+    # as before the vectorised path: pandas cannot hold year 1500 in datetime64[ns]
+    with pytest.raises(pd.errors.OutOfBoundsDatetime):
+        parse_dates(["1500-01-01", "2015-01-01"])

@@ -152,3 +152,37 @@ def test_script_counts_equal_the_per_character_count_on_eval_english():
     texts = eval_english_texts()
     assert len(texts) > 5000
     _assert_same(texts)
+
+
+def _detect_by_counts(text: str) -> tuple[str, float]:
+    """detect_language as written before its ASCII shortcut (oracle): from the four counts."""
+    c = _script_counts(text)
+    letters = sum(c.values())
+    if not letters:
+        return "", 0.0
+    shares = {
+        "en": c["latin"] / letters,
+        "ko": (c["hangul"] + (c["han"] if c["hangul"] else 0)) / letters,
+        "ja": (c["kana"] + (c["han"] if c["kana"] and not c["hangul"] else 0)) / letters,
+        "zh": (c["han"] if not (c["kana"] or c["hangul"]) else 0) / letters,
+    }
+    lang = max(shares, key=lambda k: (shares[k], k == "en"))
+    return lang, round(shares[lang], 3)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list(" .,1a\n!Z_-") + ["독", "竹", "は", "é"]), max_size=40)
+)
+def test_ascii_shortcut_gives_what_the_counts_give(text):
+    got = detect_language(text)
+    assert got == _detect_by_counts(text)
+    assert type(got[1]) is float
+
+
+def test_ascii_shortcut_by_hand():
+    assert detect_language("... 2015, 04!") == ("", 0.0)
+    assert detect_language("x") == ("en", 1.0)
+    # only the first characters are read: ASCII there, Hangul after
+    head = "a" * 20_000
+    assert detect_language(head + "독도" * 10) == ("en", 1.0)

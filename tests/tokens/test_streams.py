@@ -183,3 +183,113 @@ def test_factorize_by_object_then_text_equals_pandas_factorize():
         assert codes.dtype == np.int64
         assert np.array_equal(codes, want_codes)
         assert list(uniques) == list(want_uniques)
+
+
+def _scipy_counts(doc, term, n_docs, n_terms):
+    """The document-term matrix as scipy builds it from coordinates (oracle)."""
+    from scipy import sparse
+
+    ones = np.ones(len(doc), dtype=np.int64)
+    mat = sparse.csr_matrix((ones, (doc, term)), shape=(n_docs, n_terms))
+    mat.sum_duplicates()
+    return mat
+
+
+@pytest.mark.parametrize("n_terms", [3, 50, 5000])  # dense counts, and scipy for the largest
+@pytest.mark.parametrize("seed", range(4))
+def test_count_pairs_equals_scipy_coordinates(n_terms, seed):
+    from scipy import sparse
+
+    from toolkit.tokens.streams import _count_pairs
+
+    rng = np.random.default_rng(seed)
+    n_docs = int(rng.integers(1, 40))
+    n = int(rng.integers(0, 400))
+    doc = rng.integers(0, n_docs, n)
+    if seed % 2:
+        doc = np.sort(doc)  # documents contiguous, as the tokenizer gives them
+    term = rng.integers(0, n_terms, n)
+    expected = _scipy_counts(doc, term, n_docs, n_terms)
+    dense = _count_pairs(doc, term, n_docs, n_terms)
+    if n_docs * n_terms > 4 * n + 4096:
+        assert dense is None  # a large matrix: scipy's own way
+        return
+    got = sparse.csr_matrix(dense, shape=(n_docs, n_terms))
+    assert got.dtype == expected.dtype == np.int64
+    assert got.indices.dtype == expected.indices.dtype
+    assert got.indptr.dtype == expected.indptr.dtype
+    assert np.array_equal(got.indptr, expected.indptr)
+    assert np.array_equal(got.indices, expected.indices)
+    assert np.array_equal(got.data, expected.data)
+
+
+def test_count_pairs_by_hand():
+    from toolkit.tokens.streams import _count_pairs
+
+    # doc 0: terms 2, 0, 2; doc 1: nothing; doc 2: term 1
+    data, indices, indptr = _count_pairs(np.array([0, 2, 0, 0]), np.array([2, 1, 0, 2]), 3, 3)
+    assert data.tolist() == [1, 2, 1]
+    assert indices.tolist() == [0, 2, 1]
+    assert indptr.tolist() == [0, 2, 2, 3]
+
+
+def _marked(tokens: list[str]) -> list[str]:
+    """TRICKY tokens with the marks of Tokens.filter_input: function, lemma, both."""
+    from toolkit.tokens.tokenizer import _FUNCTION, _LEMMA
+
+    out = []
+    for i, t in enumerate(tokens):
+        out += [t, _FUNCTION + t, t + _LEMMA + f"lem{i}", _FUNCTION + t + _LEMMA + "Lemma"]
+    return out + [_FUNCTION, _LEMMA, _FUNCTION + _LEMMA, "a" + _LEMMA + "b" + _LEMMA + "c"]
+
+
+@pytest.mark.parametrize("lower", [True, False])
+@pytest.mark.parametrize("drop_punct", [True, False])
+@pytest.mark.parametrize("min_length", [0, 1, 2])
+@pytest.mark.parametrize("stopwords", [False, None, True])
+def test_marked_vocabulary_filter_equals_token_filter(lower, drop_punct, min_length, stopwords):
+    filters = {
+        "lower": lower,
+        "drop_punct": drop_punct,
+        "min_length": min_length,
+        "stopwords": stopwords,
+    }
+    keep = token_filter(**filters)
+    for tokens in (TRICKY, [t for t in TRICKY if "Σ" not in t]):
+        marked = _marked(tokens)
+        want = [r[0] if (r := keep([t])) else None for t in marked]
+        assert _filter_vocab(np.asarray(marked, dtype=object), filters, marked=True) == want
+
+
+def _groupby_codes(frame: pd.DataFrame, col: str):
+    """group_codes' general way (oracle): a sorted groupby keeping missing values."""
+    grouped = frame[[col]].groupby([col], dropna=False, sort=True)
+    return grouped.ngroup().to_numpy(dtype=np.int64), grouped.size().reset_index()[[col]]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["a", "b", "c"],  # unique and ascending: the shortcut
+        ["doc-000001", "doc-000002", "doc-000010"],
+        [1, 5, 9],
+        [0.5, 1.5, 2.0],
+        ["b", "a", "c"],  # not ascending
+        ["a", "a", "b"],  # repeated
+        ["a", None, "c"],  # missing
+        [True, False, True],
+        ["a", 1, "b"],  # no order
+        ["Z", "a", "é"],  # code point order
+    ],
+)
+def test_group_codes_of_one_column_equal_a_groupby(values):
+    from toolkit.tokens.streams import group_codes
+
+    for dtype in (object, None):
+        corpus = pd.DataFrame({"g": pd.Series(values, dtype=dtype)})
+        codes, labels = group_codes(corpus, "g")
+        frame = pd.DataFrame({"g": corpus["g"].to_numpy()})
+        want_codes, want_labels = _groupby_codes(frame, "g")
+        assert codes.tolist() == want_codes.tolist()
+        pd.testing.assert_frame_equal(labels, want_labels, check_exact=True)
+        assert labels.columns.dtype == want_labels.columns.dtype

@@ -8,9 +8,10 @@ case, width, dots, hyphens and apostrophes do not matter.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -53,7 +54,8 @@ def outlet_table(extra: Mapping[str, str] | str | Path | None = None) -> pd.Data
     >>> t.set_index("outlet").loc["Busan Ilbo", "country"]
     'KR'
     """
-    table = pd.read_csv(data_path("outlets.tsv"), sep="\t", comment="#", dtype=str).fillna("")
+    header, rows = _bundled_rows()
+    table = pd.DataFrame([list(r) for r in rows], columns=list(header), dtype=str)
     if extra is None:
         return table
     if isinstance(extra, Mapping):
@@ -71,6 +73,61 @@ def outlet_table(extra: Mapping[str, str] | str | Path | None = None) -> pd.Data
     return pd.concat([user[table.columns], table], ignore_index=True)
 
 
+# Fields pandas reads as missing by default (its documented na_values), which
+# the table has as "": a bundled field like these is left to pandas to read.
+_PANDAS_NA = {"", "#N/A", "#N/A N/A", "#NA", "-1.#IND", "-1.#QNAN", "-NaN", "-nan", "1.#IND"}
+_PANDAS_NA |= {"1.#QNAN", "<NA>", "N/A", "NA", "NULL", "NaN", "None", "n/a", "nan", "null"}
+
+
+def _read_bundled_tsv(text: str) -> tuple[tuple[str, ...], list[tuple[str, ...]]] | None:
+    """(header, rows) of ``outlets.tsv`` as ``pd.read_csv(sep="\\t", comment="#",
+    dtype=str).fillna("")`` reads it, or None where the plain reading might differ."""
+    lines = [line.split("#", 1)[0] for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if not lines or any('"' in line or not line.strip() for line in lines):
+        return None  # quoting or blank-looking lines: pandas' rules
+    header, *body = (tuple(line.split("\t")) for line in lines)
+    rows = []
+    for fields in body:
+        if len(fields) > len(header) or any(f in _PANDAS_NA and f for f in fields):
+            return None
+        rows.append(fields + ("",) * (len(header) - len(fields)))
+    return header, rows
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_rows() -> tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    """The bundled table's (header, rows), read once per process.
+
+    Read without pandas when its plain form allows (the first call of the
+    loader otherwise pays for a CSV parser and an Arrow string table).
+    """
+    path = data_path("outlets.tsv")
+    plain = _read_bundled_tsv(path.read_text(encoding="utf-8"))
+    if plain is not None:
+        return plain[0], tuple(plain[1])
+    table = pd.read_csv(path, sep="\t", comment="#", dtype=str).fillna("")
+    return tuple(table.columns), tuple(tuple(r) for r in table.values.tolist())
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_index() -> dict[str, tuple[str, str]]:
+    header, rows = _bundled_rows()
+    at = {name: i for i, name in enumerate(header)}
+    return _index_of((r[at["outlet"]], r[at["country"]], r[at["aliases"]]) for r in reversed(rows))
+
+
+def _index_of(rows: Iterable[tuple[str, str, str]]) -> dict[str, tuple[str, str]]:
+    """``{normalised name or alias: (outlet, country)}`` of (outlet, country, aliases)
+    rows; a later row overwrites an earlier one."""
+    index: dict[str, tuple[str, str]] = {}
+    for outlet, country, aliases in rows:
+        for name in [outlet, *str(aliases).split("|")]:
+            if name.strip():
+                index[normalize_outlet_name(name)] = (outlet, country)
+    return index
+
+
 def outlet_index(
     extra: Mapping[str, str] | str | Path | None = None,
 ) -> dict[str, tuple[str, str]]:
@@ -82,13 +139,11 @@ def outlet_index(
     >>> index[normalize_outlet_name("BUSAN ILBO")]
     ('Busan Ilbo', 'KR')
     """
-    index: dict[str, tuple[str, str]] = {}
+    if extra is None:
+        return dict(_bundled_index())  # a copy: the caller may change it
     # Iterate in reverse so that earlier rows (the user's) win.
-    for row in outlet_table(extra).iloc[::-1].itertuples(index=False):
-        for name in [row.outlet, *str(row.aliases).split("|")]:
-            if name.strip():
-                index[normalize_outlet_name(name)] = (row.outlet, row.country)
-    return index
+    rows = outlet_table(extra).iloc[::-1]
+    return _index_of(zip(rows["outlet"], rows["country"], rows["aliases"], strict=True))
 
 
 def outlet_lookup(extra: Mapping[str, str] | str | Path | None = None) -> dict[str, str]:

@@ -39,6 +39,7 @@ from typing import Any
 
 import yaml
 
+from toolkit.data import YAML_LOADER
 from toolkit.lexicons.formats import READERS, DictionaryError
 from toolkit.text.language import script_of
 
@@ -349,9 +350,7 @@ def _flatten(node: Any, prefix: str, cats: dict, excl: dict, meta: dict, values:
 
 def _from_yaml(text: str, source: str) -> Mapping[str, Any]:
     try:
-        # libyaml's parser when PyYAML was built with it (the PyPI wheels are):
-        # the same safe loading, several times faster on the bundled lexicons
-        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+        data = yaml.load(text, Loader=YAML_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""

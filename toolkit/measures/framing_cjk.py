@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import functools
 
-import yaml
-
-from toolkit.data import data_path
+from toolkit.data import data_path, read_yaml
 from toolkit.lexicons.dictionary import Dictionary
 
 __all__ = ["issue_frames"]
@@ -41,7 +39,7 @@ def issue_frames(language: str) -> Dictionary:
     if language not in ("ko", "ja"):
         raise ValueError(f"language must be 'ko' or 'ja', not {language!r}")
     with open(data_path("frames/issue_frames.yaml"), encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+        raw = read_yaml(fh)
     block = raw[f"_{language}"]
     cats, excl, meta = {}, {}, {}
     for frame, spec in block.items():

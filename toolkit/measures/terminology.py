@@ -43,9 +43,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from toolkit._meta import STATUS_OK, attach_attrs, renamed, unmeasured_warning
+from toolkit.data import read_yaml
 from toolkit.lexicons.dictionary import Dictionary, load_bundled, load_dictionary, reads_language
 from toolkit.measures._contract import document_statuses, record_unmeasured
 from toolkit.stats.groups import By, with_groups
@@ -181,10 +181,10 @@ def _referent_meta(lexicon: LexiconLike) -> dict[str, dict[str, Any]]:
         from toolkit.data import data_path
 
         with open(data_path("naming.yaml"), encoding="utf-8") as fh:
-            return dict(yaml.safe_load(fh).get("_referents", {}))
+            return dict(read_yaml(fh).get("_referents", {}))
     if isinstance(lexicon, (str, Path)) and str(lexicon).endswith((".yaml", ".yml")):
         with open(lexicon, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
+            data = read_yaml(fh) or {}
         return dict(data.get("_referents", {})) if isinstance(data, Mapping) else {}
     return {}
 

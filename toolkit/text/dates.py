@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["normalise_date_text", "parse_date", "parse_dates"]
@@ -244,11 +245,37 @@ def parse_dates(values: Iterable[object]) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(s):
         s = s.dt.tz_localize(None) if getattr(s.dt, "tz", None) is not None else s
         return s.dt.normalize()
-    cache: dict[object, pd.Timestamp] = {}
-    out = []
+    # Each distinct value (the first of those with an equal key) is parsed
+    # once, and every value takes its distinct value's date by position.
+    slot: dict[object, int] = {}
+    firsts: list[object] = []
+    codes = []
     for v in s.tolist():
         key = v if isinstance(v, (str, int, float, type(None))) else repr(v)
-        if key not in cache:
-            cache[key] = parse_date(v)
-        out.append(cache[key])
-    return pd.Series(pd.to_datetime(out), index=s.index, dtype="datetime64[ns]")
+        i = slot.get(key)
+        if i is None:
+            i = slot[key] = len(firsts)
+            firsts.append(v)
+        codes.append(i)
+    days = np.full(len(firsts), np.datetime64("NaT"), dtype="datetime64[ns]")
+    iso = [i for i, v in enumerate(firsts) if type(v) is str and _plain_iso_day(v)]
+    if iso:
+        # one vectorised parse for plain YYYY-MM-DD: the first of _PATTERNS
+        # reads it as pandas does (an impossible day is NaT both ways)
+        days[iso] = pd.to_datetime(
+            pd.Series([firsts[i] for i in iso], dtype=object), format="%Y-%m-%d", errors="coerce"
+        ).to_numpy(dtype="datetime64[ns]")
+    rest = np.setdiff1d(np.arange(len(firsts)), iso).tolist() if iso else range(len(firsts))
+    stamps = [parse_date(firsts[i]) for i in rest]
+    if any(stamp is not pd.NaT for stamp in stamps):  # days are NaT already
+        # a date outside datetime64[ns] raises here, as it always has
+        days[list(rest)] = pd.Series(pd.to_datetime(stamps), dtype="datetime64[ns]").to_numpy()
+    return pd.Series(days[np.asarray(codes, dtype=np.intp)], index=s.index, dtype="datetime64[ns]")
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _plain_iso_day(text: str) -> bool:
+    """``YYYY-MM-DD`` and nothing else, in years datetime64[ns] holds with room to spare."""
+    return len(text) == 10 and _ISO_DAY.match(text) is not None and 1700 <= int(text[:4]) <= 2200

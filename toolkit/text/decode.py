@@ -161,12 +161,10 @@ _KO_FINAL_W = [
 @functools.lru_cache(maxsize=1)
 def _common_chars() -> tuple[dict[str, float], dict[str, float]]:
     """Log-weights of the listed frequent Hangul syllables and kanji (two tiers each)."""
-    import yaml
-
-    from toolkit.data import data_path
+    from toolkit.data import data_path, read_yaml
 
     with open(data_path("encoding", "common_chars.yaml"), encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = read_yaml(fh)
     ko: dict[str, float] = {}
     ja: dict[str, float] = {}
     for key, table, lo, hi, weight in (

@@ -150,7 +150,13 @@ def detect_language(text: str) -> tuple[str, float]:
     >>> detect_language("竹島は日本の領土")[0]
     'ja'
     """
-    c = _script_counts(text)
+    head = text[:_READ_CHARS]
+    if head.isascii():
+        # Latin letters only (or none): what the general count below gives,
+        # without building the counts of four scripts for every English text
+        raw = head.encode("ascii")
+        return ("en", 1.0) if raw.translate(None, _ASCII_LETTERS) != raw else ("", 0.0)
+    c = _script_counts(head)
     letters = sum(c.values())
     if not letters:
         return "", 0.0

@@ -128,15 +128,25 @@ def _filter_vocab(keyed_vocab: np.ndarray, filters: dict, marked: bool = True) -
     """
     opts = {**_FILTER_DEFAULTS, **filters}
     stop = opts["stopwords"]
-    if not marked and not opts["drop_numbers"] and opts["stem"] is None:
-        if stop is False or stop is None:
-            fast = _filter_plain(
-                keyed_vocab, bool(opts["lower"]), bool(opts["drop_punct"]), opts["min_length"]
-            )
-            if fast is not None:
-                return fast
+    if not opts["drop_numbers"] and opts["stem"] is None and (stop is False or stop is None):
+        # Without stopwords=True or stem="lemma" the marks only come off: a
+        # marked token is filtered as its form (what token_filter does with it)
+        forms = [_form(t) for t in keyed_vocab] if marked else keyed_vocab
+        fast = _filter_plain(
+            forms, bool(opts["lower"]), bool(opts["drop_punct"]), opts["min_length"]
+        )
+        if fast is not None:
+            return fast
     keep = token_filter(**filters)
     return [r[0] if (r := keep([t])) else None for t in keyed_vocab]
+
+
+def _form(token: str) -> str:
+    """A token of :meth:`Tokens.filter_input` as token_filter reads it without
+    stopwords=True or stem="lemma": the function mark and the lemma taken off."""
+    if token[:1] == _FUNCTION:
+        token = token[1:]
+    return token.partition(_LEMMA)[0] if _LEMMA in token else token
 
 
 _FILTER_DEFAULTS = {k: p.default for k, p in inspect.signature(token_filter).parameters.items()}
@@ -371,6 +381,31 @@ def group_term_counts(stream: Stream, doc_group: np.ndarray, n_groups: int) -> n
     return counts.reshape(n_groups + 1, width)[:n_groups, 1:].astype(np.int64)
 
 
+def _count_pairs(
+    doc: np.ndarray, term: np.ndarray, n_docs: int, n_terms: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """(data, indices, indptr) of the CSR matrix counting each (doc, term) pair, or None.
+
+    What ``csr_matrix((ones, (doc, term))).sum_duplicates()`` holds, when the
+    matrix is small enough to count densely: each pair is one integer,
+    ``doc * n_terms + term``, and one ``bincount`` counts them all, without
+    scipy's sort of every row. None for a larger matrix (a large
+    vocabulary), where scipy's row-by-row sort is the faster way.
+    """
+    if n_docs * n_terms > 4 * len(doc) + 4096:
+        return None
+    key = doc.astype(np.int64)
+    key *= n_terms
+    key += term
+    counts = np.bincount(key, minlength=n_docs * n_terms)
+    del key
+    pairs = np.flatnonzero(counts)
+    data = counts[pairs].astype(np.int64)
+    indptr = np.zeros(n_docs + 1, dtype=np.int64)
+    np.cumsum(np.bincount(pairs // n_terms, minlength=n_docs), out=indptr[1:])
+    return data, pairs % n_terms, indptr
+
+
 def doc_term_matrix(stream: Stream):
     """Sparse document x term count matrix (CSR, int64) of the kept tokens.
 
@@ -386,9 +421,13 @@ def doc_term_matrix(stream: Stream):
 
     keep = stream.term >= 0
     shape = (len(stream.doc_ids), len(stream.vocab))
-    data = np.ones(int(keep.sum()), dtype=np.int64)
-    mat = sparse.csr_matrix((data, (stream.doc[keep], stream.term[keep])), shape=shape)
-    mat.sum_duplicates()
+    doc, term = stream.doc[keep], stream.term[keep]
+    dense = _count_pairs(doc, term, *shape)
+    if dense is not None:
+        mat = sparse.csr_matrix(dense, shape=shape)
+    else:
+        mat = sparse.csr_matrix((np.ones(len(doc), dtype=np.int64), (doc, term)), shape=shape)
+        mat.sum_duplicates()
     for arr in (mat.data, mat.indices, mat.indptr):
         arr.flags.writeable = False
     if len(_DTM_CACHE) >= _RAW_CACHE_SIZE:
@@ -419,6 +458,19 @@ def group_matrix(codes: np.ndarray, n_groups: int):
     )
 
 
+def _ascending_unique(values: pd.Series) -> bool:
+    """True for strings (at least one), none missing, each above the one before.
+
+    Strings only: a groupby gives their labels the column's own dtype, where
+    numbers in an object column would come back as int64 or float64.
+    """
+    if not len(values) or values.isna().any():
+        return False
+    if {type(v) for v in values.tolist()} != {str}:
+        return False
+    return bool(values.is_monotonic_increasing and values.is_unique)
+
+
 def group_codes(
     corpus: pd.DataFrame, by: By, freq: str | None = None
 ) -> tuple[np.ndarray, pd.DataFrame]:
@@ -435,6 +487,12 @@ def group_codes(
             frame[c] = corpus[c].to_numpy()
     if not cols:
         return np.zeros(len(corpus), np.int64), pd.DataFrame(index=[0])
+    if len(cols) == 1 and _ascending_unique(frame[cols[0]]):
+        # every row its own group, already in sorted order (a corpus's doc_id
+        # column, usually): what the groupby below gives, without grouping
+        labels = frame[cols].reset_index(drop=True)
+        labels.columns = pd.Index(cols, dtype=object)  # as reset_index names them
+        return np.arange(len(frame), dtype=np.int64), labels
     grouped = frame.groupby(cols, dropna=False, sort=True)
     codes = grouped.ngroup().to_numpy(dtype=np.int64)
     labels = grouped.size().reset_index()[cols]

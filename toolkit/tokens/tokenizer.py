@@ -46,10 +46,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from toolkit._parallel import map_chunks, resolve_n_jobs
-from toolkit.data import data_path
+from toolkit.data import data_path, read_yaml
 from toolkit.text.morphology import ANALYSED_LANGUAGES, KOREAN_ENGINES, analyse, is_content
 from toolkit.text.morphology import columns as morph_columns
 from toolkit.tokens.caches import _CACHES, text_cache
@@ -274,7 +273,7 @@ def default_mwes() -> tuple[str, ...]:
     True
     """
     with open(data_path("mwes.yaml"), encoding="utf-8") as fh:
-        return tuple(dict.fromkeys(_flatten_yaml(yaml.safe_load(fh))))
+        return tuple(dict.fromkeys(_flatten_yaml(read_yaml(fh))))
 
 
 def _load_mwes(mwes: Iterable[str] | str | Path | None) -> tuple[str, ...]:
@@ -282,7 +281,7 @@ def _load_mwes(mwes: Iterable[str] | str | Path | None) -> tuple[str, ...]:
         return default_mwes()
     if isinstance(mwes, (str, Path)):
         with open(mwes, encoding="utf-8") as fh:
-            return tuple(_flatten_yaml(yaml.safe_load(fh)))
+            return tuple(_flatten_yaml(read_yaml(fh)))
     return tuple(mwes)
 
 

@@ -37,9 +37,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-import yaml
-
-from toolkit.data import data_path
+from toolkit.data import data_path, read_yaml
 from toolkit.lexicons.dictionary import Dictionary
 from toolkit.measures.actors import actor_lexicon, find_actors_text
 
@@ -112,7 +110,7 @@ def _alternation(items: Sequence[str]) -> str:
 @functools.lru_cache(maxsize=1)
 def _grammar() -> dict[str, dict[str, Any]]:
     with open(data_path("quotes_cjk.yaml"), encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+        raw = read_yaml(fh)
     out = {}
     for lang in LANGUAGES:
         g = raw[lang]
@@ -140,7 +138,7 @@ def _grammar() -> dict[str, dict[str, Any]]:
 def _roles() -> tuple[list[tuple[str, re.Pattern[str]]], dict[str, bool], Dictionary]:
     """(role, regex) in priority order, role -> government, and the speaker actors."""
     with open(data_path("roles.yaml"), encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh)
+        raw = read_yaml(fh)
     roles = [
         (name, re.compile(_alternation(pats)))
         for name, pats in (raw.get("_text_patterns") or {}).items()

@@ -61,7 +61,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from toolkit._meta import STATUS_EMPTY, STATUS_OK, attach_attrs, renamed, unmeasured_warning
 from toolkit._parallel import resolve_n_jobs, run_chunks
@@ -389,10 +388,10 @@ _ACTORS_CACHE: dict[str, Dictionary] = {}
 def _speaker_actors() -> Dictionary:
     """The actor lexicon plus the one-country titles of roles.yaml."""
     if "lex" not in _ACTORS_CACHE:
-        from toolkit.data import data_path
+        from toolkit.data import data_path, read_yaml
 
         with open(data_path("roles.yaml"), encoding="utf-8") as fh:
-            hints = yaml.safe_load(fh).get("_country_hints", {}) or {}
+            hints = read_yaml(fh).get("_country_hints", {}) or {}
         _ACTORS_CACHE["lex"] = actor_lexicon({k: list(v) for k, v in hints.items()})
     return _ACTORS_CACHE["lex"]
 
