@@ -354,9 +354,10 @@ def test_figures_still_queued_at_the_end_are_written_by_the_report_process(tmp_p
             assert written.read_bytes() == inline.read_bytes(), _first_difference(written, inline)
 
 
-def test_a_figure_a_helper_failed_to_write_is_written_by_the_report_process(tmp_path, monkeypatch):
-    # every figure written in a helper fails there (a crash stands in for an
-    # out-of-memory kill); the report writes each one itself, same bytes as n_jobs=1
+@pytest.fixture
+def helpers_cannot_write(monkeypatch):
+    """Writing a figure fails in any process but this one (a crash standing in
+    for an out-of-memory kill of a helper)."""
     import os
 
     import toolkit.plots
@@ -370,6 +371,13 @@ def test_a_figure_a_helper_failed_to_write_is_written_by_the_report_process(tmp_
         return real(*args, **kwargs)
 
     monkeypatch.setattr(toolkit.plots, "save_figure", fails_in_helpers)
+
+
+def test_a_figure_a_helper_failed_to_write_is_written_by_the_report_process(
+    tmp_path, helpers_cannot_write
+):
+    # every figure written in a helper fails there (a crash stands in for an
+    # out-of-memory kill); the report writes each one itself, same bytes as n_jobs=1
     corpus = pd.DataFrame(
         {
             "text": ["Seoul met Tokyo.", "Tokyo met Seoul again.", "Talks."],
@@ -391,26 +399,14 @@ def test_a_figure_a_helper_failed_to_write_is_written_by_the_report_process(tmp_
     not report_mod._FORK_PER_FIGURE,
     reason="figures go to forked children only on Linux, Python < 3.12",
 )
-def test_a_figure_its_child_failed_to_write_keeps_its_section_style(tmp_path, monkeypatch):
+def test_a_figure_its_child_failed_to_write_keeps_its_section_style(tmp_path, helpers_cannot_write):
     # the report process finds the failed child only later, after the section's
     # paper_style block has ended (this is what made the test above flaky under
     # load): it must still write the figure in the style it was drawn in
-    import os
-
     import matplotlib.pyplot as plt
 
-    import toolkit.plots
     from toolkit.plots import paper_style, plot_counts, save_figure
 
-    parent = os.getpid()
-    real = toolkit.plots.save_figure
-
-    def fails_in_helpers(*args, **kwargs):
-        if os.getpid() != parent:
-            raise RuntimeError("a helper that cannot write")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(toolkit.plots, "save_figure", fails_in_helpers)
     counts = pd.DataFrame({"outlet": ["Daily A", "Times B"], "n": [4, 1]})
     ctx = report_mod.ReportContext(corpus=pd.DataFrame(), out_dir=tmp_path, n_jobs=2)
     with paper_style():
