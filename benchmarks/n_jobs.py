@@ -62,8 +62,8 @@ def _thresholds() -> dict[str, tuple[int, str]]:
     from toolkit.measures.tone import scoring
 
     return {
-        "tone news": (scoring._PARALLEL_MIN, "sentences"),
-        "tone vader": (scoring._PARALLEL_MIN, "sentences"),
+        "tone news": (scoring._NEWS_PARALLEL_MIN, "sentences"),
+        "tone vader": (scoring._VADER_PARALLEL_MIN, "sentences"),
         "target_tone": (scoring._TARGET_PARALLEL_MIN, "sentences"),
         "frames": (framing._PARALLEL_MIN, "sentences"),
         "quotes": (english._PARALLEL_MIN, "documents"),

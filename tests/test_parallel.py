@@ -155,7 +155,8 @@ def test_n_jobs_default_scopes_what_none_means():
 def test_a_measure_inside_n_jobs_default_1_starts_no_process(monkeypatch, process_pools):
     import toolkit.measures.tone.scoring as scoring
 
-    monkeypatch.setattr(scoring, "_PARALLEL_MIN", 1)
+    for name in ("_PARALLEL_MIN", "_VADER_PARALLEL_MIN", "_NEWS_PARALLEL_MIN"):
+        monkeypatch.setattr(scoring, name, 1)
     sentences = [f"Talks number {i} went well." for i in range(40)]
     with parallel.n_jobs_default(1):
         inside = scoring.score_sentences(sentences)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-__version__ = "0.4.1"
+__version__ = "0.4.2"
 
 
 # Public name -> module that defines it, imported on first access (PEP 562).

@@ -121,7 +121,12 @@ def _tuple_path(tk, method: str) -> pd.DataFrame:
 @pytest.mark.parametrize("method", ["vader", "news"])
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_array_paths_equal_the_tuple_paths(tokens, method, jobs, monkeypatch):
-    monkeypatch.setattr(sentiment, "_PARALLEL_MIN", 1)  # jobs=2: chunks in two processes
+    for name in (
+        "_PARALLEL_MIN",
+        "_VADER_PARALLEL_MIN",
+        "_NEWS_PARALLEL_MIN",
+    ):  # jobs=2: chunks in two processes
+        monkeypatch.setattr(sentiment, name, 1)
     got, _ = sentiment._sentence_scores(tokens, method, None, 3, jobs)
     pd.testing.assert_frame_equal(got, _tuple_path(tokens, method), check_exact=True)
 
@@ -140,7 +145,8 @@ def test_news_sums_are_floats_even_without_positive_words():
 
 
 def test_parallel_scores_identical(tokens, monkeypatch, process_pools):
-    monkeypatch.setattr(sentiment, "_PARALLEL_MIN", 1)
+    for name in ("_PARALLEL_MIN", "_VADER_PARALLEL_MIN", "_NEWS_PARALLEL_MIN"):
+        monkeypatch.setattr(sentiment, name, 1)
     for method in ("news", "vader", "dictionary"):
         one = tone(tokens, method=method, level="document", n_jobs=1)
         two = tone(tokens, method=method, level="document", n_jobs=2)
@@ -376,7 +382,12 @@ def mixed_tokens():
 def test_news_tone_on_mixed_languages_is_the_same_in_processes(
     mixed_tokens, monkeypatch, process_pools
 ):
-    monkeypatch.setattr(sentiment, "_PARALLEL_MIN", 1)  # the demo is below the real threshold
+    for name in (
+        "_PARALLEL_MIN",
+        "_VADER_PARALLEL_MIN",
+        "_NEWS_PARALLEL_MIN",
+    ):  # the demo is below the real threshold
+        monkeypatch.setattr(sentiment, name, 1)
     one = tone(mixed_tokens, n_jobs=1)
     two = tone(mixed_tokens, n_jobs=2)
     assert process_pools == [2]
@@ -440,3 +451,18 @@ def test_a_long_run_of_blanks_is_scored_like_the_blank_it_is(method):
     else:
         ref = TextBlob(blanks).sentiment
         assert got.loc[0, ["tone", "subjectivity"]].tolist() == [ref.polarity, ref.subjectivity]
+
+
+def test_english_news_and_vader_have_their_own_process_thresholds(
+    tokens, monkeypatch, process_pools
+):
+    # the general threshold alone no longer sends English news tone or VADER to
+    # processes: they score in microseconds, and pay for processes only on far
+    # more sentences (_NEWS_PARALLEL_MIN, _VADER_PARALLEL_MIN)
+    monkeypatch.setattr(sentiment, "_PARALLEL_MIN", 1)
+    tone(tokens, method="news", n_jobs=2)
+    tone(tokens, method="vader", n_jobs=2)
+    assert process_pools == []
+    monkeypatch.setattr(sentiment, "_VADER_PARALLEL_MIN", 1)
+    tone(tokens, method="vader", n_jobs=2)
+    assert process_pools == [1]  # this process and one worker

@@ -400,6 +400,13 @@ def _dict_chunk(d: Dictionary, window: int, toks: list[tuple[str, ...]]) -> list
 
 # Below this many distinct sentences, starting processes costs more than it saves.
 _PARALLEL_MIN = 10_000
+# English news tone and VADER score a sentence in a few microseconds as arrays,
+# so processes pay only on much more text (benchmarks/n_jobs.py, 2 cores,
+# 0.4.2): VADER 1.06x at 40,000 distinct sentences, 1.3x from 100,000; English
+# news tone 1.02x at 100,000, 1.19x at 200,000 (each process builds the records
+# of the words it meets, the larger part of the work).
+_VADER_PARALLEL_MIN = 50_000
+_NEWS_PARALLEL_MIN = 200_000
 
 
 def _run(func: Callable, head: tuple, items: list, n_jobs: int | None) -> list[tuple[float, ...]]:
@@ -430,8 +437,10 @@ def score_sentences(
     n_jobs : int, optional
         Processes for the distinct sentences: None (default) all cores, -1
         all cores, 1 this process, k processes; under 10,000 distinct
-        sentences they stay in this process. Scores are the same for any
-        value (see ``toolkit._parallel``).
+        sentences (50,000 with VADER, 200,000 with the news method on
+        English text, whose sentences take microseconds each) they stay in
+        this process. Scores are the same for any value (see
+        ``toolkit._parallel``).
 
     Returns
     -------
@@ -495,6 +504,7 @@ def _score_once_array(
     chunk_fn: Callable[[list[str]], np.ndarray],
     head: tuple,
     n_jobs: int | None,
+    min_items: int,
 ) -> np.ndarray:
     """:func:`_score_once` for a ``chunk_fn`` that returns a float array, one row per
     key: the workers send back arrays (one buffer to pickle, not a tuple of
@@ -503,7 +513,7 @@ def _score_once_array(
     where, uniq = pd.factorize(np.asarray(keys, dtype=object))
     uniq = uniq.tolist()
     parts = map_chunks(
-        chunk_fn, uniq, head=head, n_jobs=n_jobs, min_items=_PARALLEL_MIN, main_works=True
+        chunk_fn, uniq, head=head, n_jobs=n_jobs, min_items=min_items, main_works=True
     )
     arr = parts[0] if len(parts) == 1 else np.concatenate(parts)
     if len(uniq) != len(keys):
@@ -548,7 +558,7 @@ def _sentence_scores(
         if len(sents) and not any(lang in _NEWS_CJK for lang in langs):
             # English (or unreadable) only: score the texts themselves, as arrays
             texts = _as_strings(sents["sentence"].tolist())
-            vals = _score_once_array(texts, _news_array_chunk, (), n_jobs)
+            vals = _score_once_array(texts, _news_array_chunk, (), n_jobs, _NEWS_PARALLEL_MIN)
         else:
             lang_of = dict(zip(corpus["doc_id"].tolist(), langs, strict=True))
             keys = [
@@ -560,7 +570,7 @@ def _sentence_scores(
         sents, corpus = as_sentences(data)
         texts = _as_strings(sents["sentence"].tolist())
         if method == "vader" and texts:
-            vals = _score_once_array(texts, _vader_array_chunk, (), n_jobs)
+            vals = _score_once_array(texts, _vader_array_chunk, (), n_jobs, _VADER_PARALLEL_MIN)
         else:
             vals = _score_once(texts, _score_chunk, (method,), n_jobs)
         n_long = (
