@@ -298,3 +298,42 @@ def test_korean_and_japanese_labels_render_and_embed_truetype_outlines(tmp_path)
             covered |= cov["chars"]
     text = "".join(df["outlet"]) + "독도와竹島동해와日本海"
     assert {ch for ch in text if style.has_cjk(ch) and ord(ch) not in covered} == set()
+
+
+def _old_coverage(path: str) -> dict | None:
+    """Oracle: the coverage as 0.4.1 worked it out, from the whole character map."""
+    from matplotlib.ft2font import FT2Font
+
+    try:
+        font = FT2Font(path)
+        if not any(font.get_char_index(c) for c in style._PROBE):
+            return None
+        cmap = font.get_charmap()
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+    def glyphs(codes):
+        return len({cmap[c] for c in codes if c in cmap})
+
+    cjk = [c for c in cmap if c >= 0x1100]
+    real = len({cmap[c] for c in cjk}) >= 0.5 * len(cjk)
+    return {
+        "family": font.family_name,
+        "path": path,
+        "truetype": not style._is_cff(path),
+        "hangul": glyphs(style.HANGUL),
+        "kana": glyphs(style.KANA),
+        "kanji": glyphs(style.jis_level1()),
+        "chars": frozenset(cjk) if real else frozenset(),
+    }
+
+
+def test_font_coverage_equals_the_whole_character_map_reading():
+    # every font file matplotlib knows here, the packaged CJK fonts and
+    # matplotlib's "Last Resort" placeholder (whose character map is no longer read) included
+    files = style._font_files()
+    assert any("LastResort" in f for f in files) and len(style._packaged_font_files()) == 2
+    for path in files:
+        style._coverage_of.cache_clear()
+        assert style._coverage_of(path, 0.0) == _old_coverage(path), path
+    style._coverage_of.cache_clear()
