@@ -402,10 +402,10 @@ def _dict_chunk(d: Dictionary, window: int, toks: list[tuple[str, ...]]) -> list
 _PARALLEL_MIN = 10_000
 # English news tone and VADER score a sentence in a few microseconds as arrays,
 # so processes pay only on much more text (benchmarks/n_jobs.py, 2 cores,
-# 0.4.2): VADER 1.06x at 40,000 distinct sentences, 1.3x from 100,000; English
+# 0.4.2): VADER 1.06x at 40,000 distinct sentences, 0.98x at 50,000, 1.3x at 100,000; English
 # news tone 1.02x at 100,000, 1.19x at 200,000 (each process builds the records
 # of the words it meets, the larger part of the work).
-_VADER_PARALLEL_MIN = 50_000
+_VADER_PARALLEL_MIN = 100_000
 _NEWS_PARALLEL_MIN = 200_000
 
 
@@ -437,7 +437,7 @@ def score_sentences(
     n_jobs : int, optional
         Processes for the distinct sentences: None (default) all cores, -1
         all cores, 1 this process, k processes; under 10,000 distinct
-        sentences (50,000 with VADER, 200,000 with the news method on
+        sentences (100,000 with VADER, 200,000 with the news method on
         English text, whose sentences take microseconds each) they stay in
         this process. Scores are the same for any value (see
         ``toolkit._parallel``).
