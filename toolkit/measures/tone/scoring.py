@@ -509,15 +509,15 @@ def _score_once_array(
     """:func:`_score_once` for a ``chunk_fn`` that returns a float array, one row per
     key: the workers send back arrays (one buffer to pickle, not a tuple of
     floats per sentence) and the rows are put back in key order by indexing."""
-    # factorize: the distinct keys in order of first occurrence, hashed in C
-    where, uniq = pd.factorize(np.asarray(keys, dtype=object))
-    uniq = uniq.tolist()
+    at: dict[str, int] = {}
+    where = [at.setdefault(k, len(at)) for k in keys]
+    uniq = list(at)
     parts = map_chunks(
         chunk_fn, uniq, head=head, n_jobs=n_jobs, min_items=min_items, main_works=True
     )
     arr = parts[0] if len(parts) == 1 else np.concatenate(parts)
     if len(uniq) != len(keys):
-        arr = arr[where]
+        arr = arr[np.asarray(where, dtype=np.intp)]
     return arr
 
 
