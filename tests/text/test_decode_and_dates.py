@@ -258,7 +258,31 @@ def test_parse_dates_iso_by_hand():
     assert got.isna().tolist() == [False, True, True, False]
 
 
-def test_a_date_outside_nanoseconds_still_raises():
-    # as before the vectorised path: pandas cannot hold year 1500 in datetime64[ns]
-    with pytest.raises(pd.errors.OutOfBoundsDatetime):
-        parse_dates(["1500-01-01", "2015-01-01"])
+def test_a_date_no_datetime64_column_can_hold_is_unreadable_not_a_crash():
+    # a mistyped year in an export ("1015" for "2015") used to stop the whole
+    # load with pandas' OutOfBoundsDatetime; it is now NaT like any unreadable
+    # date, its text kept in date_raw and counted in the warning
+    import datetime
+
+    from toolkit.corpus.load import load_corpus
+
+    got = parse_dates(
+        ["1015-04-16", "15 March 1500", "2300-05-05", "2015-04-14", datetime.date(1500, 1, 1)]
+    )
+    assert got.isna().tolist() == [True, True, True, False, True]
+    # the edges of datetime64[ns] (pandas: 1677-09-21 00:12:43 to 2262-04-11 23:47:16)
+    assert parse_dates(
+        ["1677-09-22", "1677-09-21", "2262-04-11", "2262-04-12"]
+    ).isna().tolist() == [
+        False,
+        True,
+        False,
+        True,
+    ]
+    corpus = pd.DataFrame(
+        {"text": ["Seoul met Tokyo.", "Tokyo met Seoul."], "date": ["1015-04-16", "2015-04-16"]}
+    )
+    with pytest.warns(UserWarning, match="1 of 2 dates could not be parsed"):
+        out = load_corpus(corpus)
+    assert out["date"].isna().tolist() == [True, False]
+    assert out["date_raw"].tolist() == ["1015-04-16", "2015-04-16"]

@@ -196,9 +196,10 @@ def parse_date(value: object) -> pd.Timestamp:
     if value is None or (isinstance(value, float) and value != value):
         return pd.NaT
     if isinstance(value, pd.Timestamp):
-        return value.tz_localize(None).normalize() if value.tzinfo else value.normalize()
+        stamp = value.tz_localize(None).normalize() if value.tzinfo else value.normalize()
+        return _held(stamp)
     if hasattr(value, "year") and hasattr(value, "month"):
-        return pd.Timestamp(value.year, value.month, getattr(value, "day", 1))
+        return _held(pd.Timestamp(value.year, value.month, getattr(value, "day", 1)))
     text = str(value).strip()
     if not text:
         return pd.NaT
@@ -208,7 +209,17 @@ def parse_date(value: object) -> pd.Timestamp:
         normalised = normalise_date_text(text)
         if normalised != text:
             stamp = _match_date(normalised)
-    return stamp
+    return _held(stamp)
+
+
+def _held(stamp: pd.Timestamp) -> pd.Timestamp:
+    """``stamp``, or NaT when a ``datetime64[ns]`` column cannot hold it (before
+    1677-09-22 or after 2262-04-11: in an archive export, a mistyped year such as
+    "1015"). It is then an unreadable date like any other (the loader keeps the
+    text in ``date_raw`` and counts it), not an error that stops the whole load."""
+    if stamp is pd.NaT or pd.Timestamp.min <= stamp <= pd.Timestamp.max:
+        return stamp
+    return pd.NaT
 
 
 def _match_date(text: str) -> pd.Timestamp:
@@ -268,7 +279,7 @@ def parse_dates(values: Iterable[object]) -> pd.Series:
     rest = np.setdiff1d(np.arange(len(firsts)), iso).tolist() if iso else range(len(firsts))
     stamps = [parse_date(firsts[i]) for i in rest]
     if any(stamp is not pd.NaT for stamp in stamps):  # days are NaT already
-        # a date outside datetime64[ns] raises here, as it always has
+        # every stamp fits datetime64[ns] (parse_date gives NaT otherwise)
         days[list(rest)] = pd.Series(pd.to_datetime(stamps), dtype="datetime64[ns]").to_numpy()
     return pd.Series(days[np.asarray(codes, dtype=np.intp)], index=s.index, dtype="datetime64[ns]")
 
