@@ -1,4 +1,4 @@
-"""A frozen copy of the tokenizer as it was before the columnar rewrite (issue 16).
+"""A frozen copy of the tokenizer of 0.4.1 (commit 7d01540), before the 0.4.2 speed-ups (issue 16).
 
 The baseline that ``benchmarks/tokenize.py`` times the toolkit's
 ``tokenize`` against in the same run: the sentence splitter and the
