@@ -42,11 +42,12 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _ROOT / "bench
 sys.path.insert(0, str(_ROOT))
 
 import argparse  # noqa: E402
-import importlib.util  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 
 import pandas as pd  # noqa: E402
+
+from benchmarks import _distinct  # noqa: E402
 
 SHARED = _ROOT.parent / "shared"
 
@@ -87,15 +88,6 @@ def old_detect_language(text: str) -> tuple[str, float]:
     }
     lang = max(shares, key=lambda k: (shares[k], k == "en"))
     return lang, round(shares[lang], 3)
-
-
-def _distinct():
-    spec = importlib.util.spec_from_file_location(
-        "_distinct", _ROOT / "benchmarks" / "_distinct.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def _ud_sentences() -> list[str]:
@@ -269,7 +261,7 @@ def main() -> None:
     parser.add_argument("--against", metavar="COMMIT", help="also time this commit's toolkit")
     args = parser.parse_args()
 
-    raw = _distinct().articles(args.n)
+    raw = _distinct.articles(args.n)
     texts = raw["text"].tolist()
     ud = _ud_sentences()
     print(

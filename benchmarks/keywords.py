@@ -55,6 +55,7 @@ import sys
 # (which pandas imports) when this file is run as a script.
 _HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != _HERE]
+sys.path.insert(0, os.path.dirname(_HERE))
 
 import argparse  # noqa: E402
 import time  # noqa: E402
@@ -499,15 +500,13 @@ def _zipf_articles(n_articles: int, seed: int) -> pd.DataFrame:
 
 def against(commit: str, n_articles: int, seed: int, repeats: int) -> None:
     """frequencies + tf_idf of ``commit``'s toolkit against this checkout, fresh processes."""
-    import importlib.util
     import json
     import subprocess
     import tempfile
     from pathlib import Path
 
-    spec = importlib.util.spec_from_file_location("_distinct", os.path.join(_HERE, "_distinct.py"))
-    distinct = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(distinct)
+    from benchmarks import _distinct as distinct
+
     corpora = {
         f"{n_articles:,} constructed articles (distinct sentences)": distinct.articles(n_articles),
         f"{n_articles:,} synthetic Zipf articles (~19k terms)": _zipf_articles(n_articles, seed),

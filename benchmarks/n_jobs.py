@@ -27,18 +27,10 @@ _ROOT = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _ROOT / "benchmarks"]
 sys.path.insert(0, str(_ROOT))
 
-import importlib.util  # noqa: E402
 
 import pandas as pd  # noqa: E402
 
-
-def _distinct():
-    spec = importlib.util.spec_from_file_location(
-        "_distinct", _ROOT / "benchmarks" / "_distinct.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from benchmarks import _distinct  # noqa: E402
 
 
 def _measures(tk) -> dict:
@@ -101,7 +93,7 @@ def main() -> None:
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
     warnings.simplefilter("ignore")
-    distinct = _distinct()
+    distinct = _distinct
     tk = toolkit.tokenize(toolkit.load_corpus(distinct.articles(n)))
     print(
         f"{n:,} constructed articles, {len(tk.sentences):,} distinct sentences; "

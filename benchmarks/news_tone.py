@@ -44,13 +44,13 @@ sys.path.insert(0, str(_ROOT))
 
 import csv  # noqa: E402
 import functools  # noqa: E402
-import importlib.util  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
 import subprocess  # noqa: E402
 import time  # noqa: E402
 import types  # noqa: E402
 
+from benchmarks import _distinct  # noqa: E402
 from toolkit.measures.tone import news  # noqa: E402
 from toolkit.measures.tone.news import (  # noqa: E402
     _BOOSTERS,
@@ -254,12 +254,7 @@ def old_news_tone_score(
 
 def distinct_sentences(n: int) -> list[str]:
     """The first ``n`` sentences of benchmarks/_distinct.py (constructed, all distinct)."""
-    spec = importlib.util.spec_from_file_location(
-        "_distinct", _ROOT / "benchmarks" / "_distinct.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return [mod.sentence(i) for i in range(n)]
+    return [_distinct.sentence(i) for i in range(n)]
 
 
 def eval_sentences() -> list[str]:

@@ -51,7 +51,6 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _ROOT / "bench
 sys.path.insert(0, str(_ROOT))
 
 import argparse  # noqa: E402
-import importlib.util  # noqa: E402
 import json  # noqa: E402
 import math  # noqa: E402
 import os  # noqa: E402
@@ -64,17 +63,10 @@ from collections import Counter  # noqa: E402
 
 import pandas as pd  # noqa: E402
 
+from benchmarks import _distinct  # noqa: E402
+
 _SENT = re.compile(r"(?<=[.!?])\s+")
 _WORD = re.compile(r"[a-z0-9']+")
-
-
-def _distinct():
-    spec = importlib.util.spec_from_file_location(
-        "_distinct", _ROOT / "benchmarks" / "_distinct.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def naive(raw: pd.DataFrame) -> pd.DataFrame:
@@ -149,7 +141,7 @@ def _cpu_seconds() -> float:
 def _one_run(which: str, n: int) -> None:
     """Time one pipeline in this (fresh) process and print the seconds as JSON."""
     warnings.simplefilter("ignore")
-    raw = _distinct().articles(n)
+    raw = _distinct.articles(n)
     # imports are not part of the work on either side
     import scipy.sparse  # noqa: F401
     import vaderSentiment.vaderSentiment  # noqa: F401
@@ -226,7 +218,7 @@ def main() -> None:
         csv = Path(tmp) / "articles.csv"
         if why_not_r is None:
             results["tidytext"] = []
-            _distinct().articles(n)[["doc_id", "text"]].to_csv(csv, index=False)
+            _distinct.articles(n)[["doc_id", "text"]].to_csv(csv, index=False)
         for _ in range(args.rounds):
             for name in results:
                 if name == "tidytext":

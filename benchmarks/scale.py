@@ -39,11 +39,12 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _ROOT / "bench
 sys.path.insert(0, str(_ROOT))
 
 import argparse  # noqa: E402
-import importlib.util  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import subprocess  # noqa: E402
 import tempfile  # noqa: E402
+
+from benchmarks import _distinct  # noqa: E402
 
 _CHILD = r"""
 import json, resource, sys, time, warnings
@@ -103,15 +104,6 @@ def _report(source: str, n_jobs: int) -> dict:
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
-def _distinct():
-    spec = importlib.util.spec_from_file_location(
-        "_distinct", _ROOT / "benchmarks" / "_distinct.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 def _run(mode: str, path: Path, out: str, rows: int) -> dict:
     code = _CHILD.format(root=str(_ROOT))
     res = subprocess.run(
@@ -160,7 +152,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     sizes = sorted(set(args.sizes + ([100_000] if args.big else [])))
-    distinct = _distinct()
+    distinct = _distinct
     print("Constructed corpus of distinct sentences (8 per article), read from Parquet.")
     print(f"streaming partitions: {args.rows:,} articles\n")
     print(f"{'articles':>9}  {'path':<18} {'seconds':>8} {'peak MiB':>9} {'ms/article':>10}")

