@@ -1132,45 +1132,27 @@ def _news_tone_arrays(
     return tuple(np.concatenate(c) for c in zip(*parts, strict=True))
 
 
-def _sentence_rows(
-    t: _Tokens, ends: list[int], st: _Words, params: NewsToneParams
-) -> list[tuple[float, float, float, int]]:
-    """``(score, pos, neg, n)`` of each sentence of ``t``: sentence ``j`` is the
-    tokens after ``ends[j - 1]`` (a boundary word) up to ``ends[j]``."""
-    zero = (0.0, 0, 0 * params.negative_weight, 0)  # what the sums give with no hits
-    marks = t.marks
-    negative_weight, length_power = params.negative_weight, params.length_power
-    alpha = params.alpha
-    n_punct = None
-    rows = []
-    lo = mi = 0
-    for hi in ends:
-        mj = bisect.bisect_left(marks, hi, mi)
-        if mj == mi:
-            rows.append(zero)
-            lo = hi + 1
-            continue
-        hits, raw = _hits(t, marks[mi:mj], lo, hi, st, params)
-        if not raw:
-            rows.append(zero)
-        else:
-            # added strictly left to right, as the batch path does (Python >=
-            # 3.12's sum() adds floats with compensation, which would differ)
-            pos = functools.reduce(operator.add, filter(_IS_POSITIVE, map(_VALUE, hits)), 0)
-            neg = functools.reduce(operator.add, filter(_IS_NEGATIVE, map(_VALUE, hits)), 0)
-            neg *= negative_weight
-            total = pos + neg
-            if total and length_power:
-                # Raters judge how evaluative a sentence reads, not how many
-                # loaded words it holds: long sentences need a larger sum.
-                if n_punct is None:
-                    n_punct = list(accumulate(map(st.punct.__contains__, t.toks), initial=0))
-                n_words = max(1, hi - lo - (n_punct[hi] - n_punct[lo]))
-                total /= (n_words / params.length_ref) ** length_power
-            score = total / math.sqrt(total * total + alpha) if total else 0.0  # _squash
-            rows.append((score, pos, neg, len(raw)))
-        lo, mi = hi + 1, mj
-    return rows
+def _sentence_row(
+    t: _Tokens, st: _Words, params: NewsToneParams
+) -> tuple[float, float, float, int]:
+    """``(score, pos, neg, n)`` of the one sentence whose tokens ``t`` holds (the
+    batch path, :func:`_score_ids`, applies the same steps to many at once)."""
+    hits, raw = _hits(t, t.marks, 0, len(t.toks), st, params)
+    if not raw:
+        return (0.0, 0, 0 * params.negative_weight, 0)  # what the sums give with no hits
+    # added strictly left to right, as the batch path does (Python >= 3.12's
+    # sum() adds floats with compensation, which would differ)
+    pos = functools.reduce(operator.add, filter(_IS_POSITIVE, map(_VALUE, hits)), 0)
+    neg = functools.reduce(operator.add, filter(_IS_NEGATIVE, map(_VALUE, hits)), 0)
+    neg *= params.negative_weight
+    total = pos + neg
+    if total and params.length_power:
+        # Raters judge how evaluative a sentence reads, not how many loaded
+        # words it holds: long sentences need a larger sum.
+        n_words = max(1, len(t.toks) - sum(map(st.punct.__contains__, t.toks)))
+        total /= (n_words / params.length_ref) ** params.length_power
+    score = total / math.sqrt(total * total + params.alpha) if total else 0.0  # _squash
+    return (score, pos, neg, len(raw))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -1202,7 +1184,7 @@ def news_tone_score(text: str, params: NewsToneParams = DEFAULT) -> tuple[float,
     # for one sentence. Both give identical numbers (tests/measures/tone/).
     st = _words_for(params)
     toks = _FAST_TOKEN.findall(text)
-    return _sentence_rows(_read(toks, st), [len(toks)], st, params)[0]
+    return _sentence_row(_read(toks, st), st, params)
 
 
 def _news_tone_rows(
