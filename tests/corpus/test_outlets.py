@@ -62,7 +62,9 @@ def test_bundled_table_is_what_pandas_reads():
     ).fillna("")
     pd.testing.assert_frame_equal(outlet_table(), expected, check_exact=True)
     # a fresh frame each call: changing one does not change the next
-    outlet_table().loc[0, "country"] = "XX"
+    changed = outlet_table()
+    changed.loc[0, "country"] = "XX"
+    assert changed.loc[0, "country"] == "XX"
     pd.testing.assert_frame_equal(outlet_table(), expected, check_exact=True)
 
 

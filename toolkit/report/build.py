@@ -270,15 +270,74 @@ def _figure_job(fig: Any, stem: Path, formats: tuple[str, ...]) -> tuple | None:
     style settings in force now (a section's ``paper_style`` block ends before
     the file is written); None when the figure cannot be pickled (e.g. it holds
     a lambda formatter), so it is written in this process."""
-    import pickle
-
     from toolkit.plots import style
 
     try:
-        data = pickle.dumps(fig)
+        data = _pickle_figure(fig)
     except Exception:  # noqa: BLE001 - any pickling failure means "write it here"
         return None
     return data, str(stem), formats, _rc_now(), style._warned_no_cjk
+
+
+def _pickle_figure(fig: Any) -> bytes:
+    """``pickle.dumps(fig)``, with matplotlib's transform links made safe to unpickle.
+
+    Each matplotlib transform keeps its dependants in ``_parents``, a dict
+    keyed by ``id(dependant)``, and tells them when it changes (an Axes moved
+    by the layout moves its labels). matplotlib pickles those keys as they
+    are, so after unpickling they are addresses from the writing process's
+    objects. When a transform created later happens to get one of those
+    addresses, its entry replaces the old dependant's, which then never hears
+    of a change: an Axes label drawn where the Axes was before the layout
+    moved it. Rare, and different on every run (2 of 600 figures unpickled
+    late in a long test process). Here the dependants are pickled as a list
+    and keyed by their new ids when unpickled.
+    """
+    import copyreg
+    import io
+    import pickle
+
+    from matplotlib.transforms import TransformNode
+
+    # a reducer per transform class (the table matches exact types), so the
+    # figure's other objects are pickled at C speed as before
+    table = copyreg.dispatch_table.copy()
+    todo = [TransformNode]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        table[cls] = _reduce_transform
+    buf = io.BytesIO()
+    pickler = pickle.Pickler(buf, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = table
+    pickler.dump(fig)
+    return buf.getvalue()
+
+
+def _reduce_transform(node: Any) -> tuple:
+    import copyreg
+
+    state = node.__getstate__()
+    state["_parents"] = [p for p in state["_parents"].values() if p is not None]
+    return copyreg.__newobj__, (type(node),), state, None, None, _set_transform_state
+
+
+def _set_transform_state(node: Any, state: dict[str, Any]) -> None:
+    """Unpickle a transform: its state, then its dependants keyed by their ids here."""
+    import weakref
+
+    dependants = state.pop("_parents")
+    node.__dict__.update(state)
+    node._parents = {}
+    for parent in dependants:
+        # what TransformNode.set_children records
+        node._parents[id(parent)] = weakref.ref(parent, _forget(node._parents, id(parent)))
+
+
+def _forget(links: dict[int, Any], key: int) -> Any:
+    """A weakref callback that drops ``links[key]`` once the dependant is gone
+    (before its address can be given to another object)."""
+    return lambda _ref: links.pop(key, None)
 
 
 def _rc_now() -> dict[str, Any]:
