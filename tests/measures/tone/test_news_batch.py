@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from tests._paths import EVAL, needs_shared
-from toolkit.measures.tone import news
+from toolkit.measures.tone import _news_batch, news
 from toolkit.measures.tone.news import news_tone_score, news_tone_scores, with_params
 
 # What the batch path reads instead of a token of the regex: the same record.
@@ -35,7 +35,7 @@ def _regex_tokens(text: str) -> list[str]:
 
 def _batch_tokens(text: str, text_of: dict[int, str] | None = None) -> list[str]:
     st = news._words_for(news.DEFAULT)
-    ids = st.ids(news._blanked(text))
+    ids = st.ids(_news_batch._blanked(text))
     if text_of is None or len(text_of) < len(st.index):
         text_of = {k: c.decode("ascii") for c, k in st.index.items()}
     return [text_of[k] for k in ids.tolist()]
@@ -85,7 +85,7 @@ def test_byte_tokens_equal_regex_tokens_on_dev_sentences():
     texts = _eval_texts()
     st = news._words_for(news.DEFAULT)
     for t in texts:  # every chunk an id first, so one inverse map serves all
-        st.ids(news._blanked(t))
+        st.ids(_news_batch._blanked(t))
     text_of = {k: c.decode("ascii") for c, k in st.index.items()}
     bad = [t for t in texts if _batch_tokens(t, text_of) != _regex_tokens(t)]
     assert len(texts) > 5000 and bad == []
@@ -96,7 +96,7 @@ def test_running_sums_add_left_to_right():
     # sentence k holds k % 40 values: some past the numpy columns (_COLUMNS)
     sents = np.repeat(np.arange(200), np.arange(200) % 40)
     vals = rng.standard_normal(len(sents)) * 10.0 ** rng.integers(-8, 8, len(sents))
-    got, counts = news._running_sums(vals, sents, 201)
+    got, counts = _news_batch._running_sums(vals, sents, 201)
     want = [0.0] * 201
     for s, v in zip(sents.tolist(), vals.tolist(), strict=True):
         want[s] = want[s] + v
