@@ -147,11 +147,29 @@ def test_tf_idf_top_n_per_document_by_hand():
 
 def test_tf_idf_top_n_is_the_head_of_the_full_table():
     tk = tokenize(load_demo())
-    full = tf_idf(tk)
+    full = tf_idf(tk, n=None)
     top = tf_idf(tk, n=5)
     expected = full.groupby("doc_id", sort=False).head(5).reset_index(drop=True)
     pd.testing.assert_frame_equal(top, expected)
     assert top.groupby("doc_id").size().max() == 5
+
+
+def test_tf_idf_keeps_ten_terms_per_document_unless_asked_for_all():
+    # constructed: d1 has 12 distinct words (a tie at tf 1/12, idf ln 2: broken
+    # alphabetically), d2 two words of its own
+    words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima"
+    corpus = pd.DataFrame({"doc_id": ["d1", "d2"], "text": [words, "mike november"]})
+    default = tf_idf(corpus)
+    assert default.attrs["params"]["n"] == 10
+    assert default.groupby("doc_id").size().to_dict() == {"d1": 10, "d2": 2}
+    assert default.loc[default["doc_id"] == "d1", "term"].tolist() == sorted(words.split())[:10]
+    full = tf_idf(corpus, n=None)
+    assert len(full) == 14 and full.attrs["params"]["n"] is None
+    expected = full.groupby("doc_id", sort=False).head(10).reset_index(drop=True)
+    pd.testing.assert_frame_equal(default, expected)
+    assert default["tf_idf"].tolist() == pytest.approx(
+        [math.log(2) / 12] * 10 + [math.log(2) / 2] * 2
+    )
 
 
 @pytest.mark.parametrize("bad", [-1, 2.5, "5", True])
@@ -184,7 +202,7 @@ def test_term_column_is_the_one_pandas_makes_of_the_terms(vocab, codes):
 
 def test_frequencies_and_tf_idf_terms_match_a_plain_object_column():
     tk = tokenize(load_demo())
-    for table in (frequencies(tk), tf_idf(tk)):
+    for table in (frequencies(tk), tf_idf(tk, n=None)):
         want = pd.Series(np.asarray(table["term"].tolist(), dtype=object), name="term")
         pd.testing.assert_series_equal(table["term"], want)
 
