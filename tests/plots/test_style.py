@@ -337,3 +337,46 @@ def test_font_coverage_equals_the_whole_character_map_reading():
         style._coverage_of.cache_clear()
         assert style._coverage_of(path, 0.0) == _old_coverage(path), path
     style._coverage_of.cache_clear()
+
+
+def test_bold_cjk_text_does_not_print_matplotlib_font_weight_messages(caplog):
+    # matplotlib logged "findfont: Failed to find font weight bold for
+    # IPAexGothic, now using 400." for each CJK fallback family (packaged at
+    # their regular weight only) in every report and notebook with a bold title
+    import logging
+
+    from matplotlib import font_manager
+
+    families = style.cjk_fonts()
+    assert families  # the packaged fonts are dependencies
+    log = logging.getLogger("matplotlib.font_manager")
+
+    def look_up(size: float) -> list[str]:
+        # a size no other test uses: findfont caches each lookup
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="matplotlib.font_manager"):
+            for family in families:
+                font_manager.findfont(
+                    font_manager.FontProperties(family=family, weight=900, size=size)
+                )
+        return [r.getMessage() for r in caplog.records]
+
+    assert look_up(7.31) == []
+    # the same look-up without the filter does print them: the check above can fail
+    log.removeFilter(style._QUIET_WEIGHTS)
+    try:
+        printed = look_up(7.37)
+    finally:
+        log.addFilter(style._QUIET_WEIGHTS)
+    assert [m for m in printed if "Failed to find font weight" in m]
+    # messages about other families still come through
+    record = logging.LogRecord(
+        "matplotlib.font_manager",
+        logging.WARNING,
+        "",
+        0,
+        "findfont: Failed to find font weight bold for Some Serif, now using 400.",
+        None,
+        None,
+    )
+    assert style._QUIET_WEIGHTS.filter(record)

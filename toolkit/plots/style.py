@@ -251,6 +251,31 @@ def _register(paths: Iterable[str]) -> None:
                 continue
 
 
+class _QuietCjkWeights:
+    """Drops matplotlib's "Failed to find font weight bold for <family>" about the
+    CJK fallback families: the packaged ones are registered at their regular
+    weight only, so bold text draws its Korean and Japanese glyphs at that
+    weight, as intended; matplotlib printed this once per family and weight,
+    in every report and notebook."""
+
+    def __init__(self) -> None:
+        self.ends: tuple[str, ...] = ()
+
+    def quiet(self, families: Iterable[str]) -> None:
+        """Drop the message for these families (those of the last choice)."""
+        self.ends = tuple(f" for {f}, now using" for f in families)
+
+    def filter(self, record: Any) -> bool:
+        msg = record.getMessage()
+        return not (
+            msg.startswith("findfont: Failed to find font weight")
+            and any(e in msg for e in self.ends)
+        )
+
+
+_QUIET_WEIGHTS = _QuietCjkWeights()
+
+
 def _system_font_files() -> list[str]:
     from matplotlib import font_manager
 
@@ -266,6 +291,10 @@ def _cjk_choice() -> tuple[dict[str, Any], ...]:
         covs = _coverages(sorted(set(_font_files()) | set(_system_font_files())))
         chosen = _choose(covs)
     _register(c["path"] for c in chosen)
+    import logging
+
+    _QUIET_WEIGHTS.quiet(c["family"] for c in chosen)
+    logging.getLogger("matplotlib.font_manager").addFilter(_QUIET_WEIGHTS)  # once: same object
     return tuple(chosen)
 
 
