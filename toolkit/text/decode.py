@@ -271,6 +271,15 @@ def plausibility(text: str, encoding: str) -> float:
     >>> plausibility("東京", "euc_jp") > plausibility("톺딸", "cp949")
     True
     """
+    return _plausibility(text, encoding)
+
+
+# Reading a folder decodes each file twice with the same candidate codecs (once
+# to recognise an export format, once to read the article): the second time,
+# every reading's score is remembered (a file's five or six readings; at most
+# 16 texts of the 256 KB a large file is judged on are kept).
+@functools.lru_cache(maxsize=16)
+def _plausibility(text: str, encoding: str) -> float:
     language = _LANGUAGE.get(encoding, "latin")
     score = 0.0
     if language == "latin":
