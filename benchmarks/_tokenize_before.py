@@ -6,7 +6,8 @@ English tokenizer of commit 7d01540 (the piece memo, per-sentence words
 and expression merge, a row of Python per sentence in the column lists),
 with caches of its own, so neither side can read what the other
 remembered. Korean and Japanese go through the toolkit's analyser, as
-they did. Only for timing; the tests keep their own oracles.
+they did. Its sentence splitter is also the oracle of
+``tests/tokens/test_sentences_speedups.py``. Do not edit.
 """
 
 # ruff: noqa

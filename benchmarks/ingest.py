@@ -47,47 +47,13 @@ from collections.abc import Callable  # noqa: E402
 
 import pandas as pd  # noqa: E402
 
-from benchmarks import _distinct  # noqa: E402
+from benchmarks import _distinct, _language_before  # noqa: E402
 
 SHARED = _ROOT.parent / "shared"
 
 
 # The per-character detector as it was before issue 16 (frozen baseline).
-def _old_script_of(ch: str) -> str | None:
-    o = ord(ch)
-    if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-        return "ko"
-    if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF or 0xFF66 <= o <= 0xFF9F:
-        return "ja"
-    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-        return "han"
-    if ch.isascii() and ch.isalpha() or 0xC0 <= o <= 0x24F and ch.isalpha():
-        return "latin"
-    return None
-
-
-_OLD_KEY = {"ko": "hangul", "ja": "kana", "han": "han", "latin": "latin"}
-
-
-def old_detect_language(text: str) -> tuple[str, float]:
-    c = {"latin": 0, "hangul": 0, "kana": 0, "han": 0}
-    for ch in text[:20_000]:
-        script = _old_script_of(ch)
-        if script is None and ch.isalpha():
-            script = "latin"
-        if script is not None:
-            c[_OLD_KEY[script]] += 1
-    letters = sum(c.values())
-    if not letters:
-        return "", 0.0
-    shares = {
-        "en": c["latin"] / letters,
-        "ko": (c["hangul"] + (c["han"] if c["hangul"] else 0)) / letters,
-        "ja": (c["kana"] + (c["han"] if c["kana"] and not c["hangul"] else 0)) / letters,
-        "zh": (c["han"] if not (c["kana"] or c["hangul"]) else 0) / letters,
-    }
-    lang = max(shares, key=lambda k: (shares[k], k == "en"))
-    return lang, round(shares[lang], 3)
+old_detect_language = _language_before.detect_language
 
 
 def _ud_sentences() -> list[str]:

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from benchmarks import _language_before as before
 from tests._paths import EVAL, needs_shared
 from toolkit.text.language import _script_counts, detect_language, other_language
 
@@ -34,57 +35,17 @@ def test_other_language_lists_documents_in_another_language():
 # --------------------------------------------------------------------------
 # The vectorised script count against the per-character implementation
 # --------------------------------------------------------------------------
-# The oracle below is the per-character detector as it was before the
-# vectorised count (issue 16), kept here as the independent second
-# implementation: every result must stay identical to it.
-
-
-def _old_script_of(ch):
-    o = ord(ch)
-    if 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F:
-        return "ko"
-    if 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF or 0xFF66 <= o <= 0xFF9F:
-        return "ja"
-    if 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-        return "han"
-    if ch.isascii() and ch.isalpha() or 0xC0 <= o <= 0x24F and ch.isalpha():
-        return "latin"
-    return None
-
-
-def _old_counts(text):
-    key = {"ko": "hangul", "ja": "kana", "han": "han", "latin": "latin"}
-    counts = {"latin": 0, "hangul": 0, "kana": 0, "han": 0}
-    for ch in text[:20_000]:
-        script = _old_script_of(ch)
-        if script is None and ch.isalpha():
-            script = "latin"
-        if script is not None:
-            counts[key[script]] += 1
-    return counts
-
-
-def _old_detect(text):
-    c = _old_counts(text)
-    letters = sum(c.values())
-    if not letters:
-        return "", 0.0
-    shares = {
-        "en": c["latin"] / letters,
-        "ko": (c["hangul"] + (c["han"] if c["hangul"] else 0)) / letters,
-        "ja": (c["kana"] + (c["han"] if c["kana"] and not c["hangul"] else 0)) / letters,
-        "zh": (c["han"] if not (c["kana"] or c["hangul"]) else 0) / letters,
-    }
-    lang = max(shares, key=lambda k: (shares[k], k == "en"))
-    return lang, round(shares[lang], 3)
+# The oracle is the per-character detector as it was before the vectorised
+# count (issue 16), frozen in benchmarks/_language_before.py (which
+# benchmarks/ingest.py times against): every result must stay identical to it.
 
 
 def _assert_same(texts):
     texts = list(texts)
     assert texts
     for text in texts:
-        assert _script_counts(text) == _old_counts(text), text[:80]
-        assert detect_language(text) == _old_detect(text), text[:80]
+        assert _script_counts(text) == before.script_counts(text), text[:80]
+        assert detect_language(text) == before.detect_language(text), text[:80]
 
 
 MIXED = [
@@ -156,18 +117,7 @@ def test_script_counts_equal_the_per_character_count_on_eval_english():
 
 def _detect_by_counts(text: str) -> tuple[str, float]:
     """detect_language as written before its ASCII shortcut (oracle): from the four counts."""
-    c = _script_counts(text)
-    letters = sum(c.values())
-    if not letters:
-        return "", 0.0
-    shares = {
-        "en": c["latin"] / letters,
-        "ko": (c["hangul"] + (c["han"] if c["hangul"] else 0)) / letters,
-        "ja": (c["kana"] + (c["han"] if c["kana"] and not c["hangul"] else 0)) / letters,
-        "zh": (c["han"] if not (c["kana"] or c["hangul"]) else 0) / letters,
-    }
-    lang = max(shares, key=lambda k: (shares[k], k == "en"))
-    return lang, round(shares[lang], 3)
+    return before.language_from_counts(_script_counts(text))
 
 
 @settings(max_examples=300, deadline=None)
